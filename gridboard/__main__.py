@@ -1,0 +1,5 @@
+"""Allows `python -m gridboard`."""
+
+from gridboard.cli import main
+
+raise SystemExit(main())

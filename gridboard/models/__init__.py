@@ -1,0 +1,1 @@
+"""Data and rules of gridboard: schema, migrations, queries and domain rules. Imports no Qt."""

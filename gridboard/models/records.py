@@ -1,0 +1,77 @@
+"""Small helpers every action uses: insert and update with uid/timestamps, and the audit trail."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from gridboard.models.clock import new_uid, now_iso
+from gridboard.models.errors import InvalidInput
+from gridboard.models.store import Store
+
+
+def insert(store: Store, table: str, values: dict[str, Any], *, audit: bool = True) -> int:
+    """Insert one row with a fresh uid and timestamps; returns its integer id."""
+    stamp = now_iso()
+    row = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **values}
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    cursor = store.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    if audit:
+        log(store, "insert", table, row["uid"], None, values)
+    return int(cursor.lastrowid)
+
+
+def fetch(store: Store, table: str, row_id: int) -> dict[str, Any]:
+    row = store.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+    if row is None:
+        raise InvalidInput(f"No {table} with id {row_id}.")
+    return dict(row)
+
+
+def update(store: Store, table: str, row_id: int, values: dict[str, Any], *, action: str = "update") -> dict[str, Any]:
+    """Update columns of one row, logging old and new values; returns the old row."""
+    old = fetch(store, table, row_id)
+    changed = {k: v for k, v in values.items() if old.get(k) != v}
+    if not changed:
+        return old
+    assignments = ", ".join(f"{column} = ?" for column in changed)
+    store.execute(
+        f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
+        [*changed.values(), now_iso(), row_id],
+    )
+    log(store, action, table, old["uid"], {k: old[k] for k in changed}, changed)
+    return old
+
+
+def log(
+    store: Store,
+    action: str,
+    table: str,
+    row_uid: str | None,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+) -> None:
+    """Append to the audit trail: who changed what, with old and new values."""
+    stamp = now_iso()
+    store.execute(
+        "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name,"
+        " row_uid, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            new_uid(),
+            stamp,
+            stamp,
+            stamp,
+            store.operator,
+            action,
+            table,
+            row_uid,
+            None if old is None else json.dumps(old, ensure_ascii=False, default=str),
+            None if new is None else json.dumps(new, ensure_ascii=False, default=str),
+        ],
+    )
+
+
+def require(condition: bool, message: str) -> None:
+    if not condition:
+        raise InvalidInput(message)

@@ -1,0 +1,269 @@
+"""Visit rules: each household's cycle, due date and status; coverage figures and bands.
+
+One SQL expression (`status_sql`) is the single definition of a household's status, used by the map,
+the dashboard and the command line alike; `household_status` is the same rule in Python for one row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from gridboard.models.clock import parse_date, today as today_
+from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
+from gridboard.models.settings import get_setting
+from gridboard.models.store import Store
+from gridboard.models.vocab import Tier, coverage_band
+
+
+@dataclass(frozen=True)
+class Cycles:
+    """Visit cycle in days for each risk tier, and how near the due date counts as "due soon"."""
+
+    high: int = 7
+    priority: int = 30
+    normal: int = 90
+    due_soon: int = 3
+    emergency: bool = False
+
+    def days(self, tier: int) -> int:
+        return {Tier.HIGH: self.high, Tier.PRIORITY: self.priority}.get(Tier(tier), self.normal)
+
+
+def active_emergency(store: Store, community_id: int | None = None) -> dict[str, Any] | None:
+    row = store.one(
+        "SELECT * FROM emergency WHERE ended_at IS NULL"
+        " AND (community_id IS NULL OR ? IS NULL OR community_id = ?)"
+        " ORDER BY started_at DESC LIMIT 1",
+        [community_id, community_id],
+    )
+    return None if row is None else dict(row)
+
+
+def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
+    """The office's cycles; during an emergency its own cycles replace them."""
+    emergency = active_emergency(store, community_id)
+    due_soon = int(get_setting(store, "due_soon_days"))
+    if emergency:
+        days = int(emergency["cycle_priority_days"])
+        return Cycles(
+            high=days,
+            priority=days,
+            normal=int(emergency["cycle_other_days"]),
+            due_soon=min(due_soon, days),
+            emergency=True,
+        )
+    return Cycles(
+        high=int(get_setting(store, "cycle_high_days")),
+        priority=int(get_setting(store, "cycle_priority_days")),
+        normal=int(get_setting(store, "cycle_normal_days")),
+        due_soon=due_soon,
+    )
+
+
+def cycle_sql(alias: str = "h") -> str:
+    return f"(CASE {alias}.priority_tier WHEN 2 THEN :cycle_high WHEN 1 THEN :cycle_priority ELSE :cycle_normal END)"
+
+
+def due_sql(alias: str = "h") -> str:
+    """The due date (text YYYY-MM-DD), NULL when never reached."""
+    return f"date({alias}.last_reached_at, '+' || {cycle_sql(alias)} || ' days')"
+
+
+def status_sql(alias: str = "h") -> str:
+    """SQL for a household's visit status; bind with `rule_params`."""
+    due = due_sql(alias)
+    covered = COVERED_SQL.replace("h.", f"{alias}.") if alias != "h" else COVERED_SQL
+    return f"""(CASE
+        WHEN {alias}.occupancy = 'vacant' THEN 'vacant'
+        WHEN NOT {covered} THEN 'not_paired'
+        WHEN {alias}.last_reached_at IS NULL THEN 'never_visited'
+        WHEN {due} < :today THEN 'overdue'
+        WHEN {due} <= :due_soon_until THEN 'due_soon'
+        ELSE 'ok' END)"""
+
+
+def overdue_sql(alias: str = "h") -> str:
+    """Overdue for a visit: lived in, and never reached or past the due date (pairing aside)."""
+    return (
+        f"({alias}.occupancy != 'vacant' AND ({alias}.last_reached_at IS NULL"
+        f" OR {due_sql(alias)} < :today))"
+    )
+
+
+def in_cycle_sql(alias: str = "h") -> str:
+    return f"({alias}.occupancy != 'vacant' AND {due_sql(alias)} >= :today)"
+
+
+def rule_params(cycles: Cycles, on: date | None = None) -> dict[str, Any]:
+    day = on or today_()
+    return {
+        "cycle_high": cycles.high,
+        "cycle_priority": cycles.priority,
+        "cycle_normal": cycles.normal,
+        "today": day.isoformat(),
+        "due_soon_until": (day + timedelta(days=cycles.due_soon)).isoformat(),
+    }
+
+
+def due_date(last_reached_at: str | None, tier: int, cycles: Cycles) -> date | None:
+    reached = parse_date(last_reached_at)
+    return None if reached is None else reached + timedelta(days=cycles.days(tier))
+
+
+def household_status(
+    *,
+    occupancy: str,
+    covered: bool,
+    last_reached_at: str | None,
+    tier: int,
+    cycles: Cycles,
+    on: date | None = None,
+) -> str:
+    """The rule of `status_sql`, for one household in Python."""
+    day = on or today_()
+    if occupancy == "vacant":
+        return "vacant"
+    if not covered:
+        return "not_paired"
+    due = due_date(last_reached_at, tier, cycles)
+    if due is None:
+        return "never_visited"
+    if due < day:
+        return "overdue"
+    if due <= day + timedelta(days=cycles.due_soon):
+        return "due_soon"
+    return "ok"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Coverage of one area (community, grid, building) or one member's households."""
+
+    key: int
+    name: str
+    households: int  # lived-in households (vacant ones do not count)
+    paired: int
+    visited_in_cycle: int
+    priority: int
+    priority_overdue: int
+    overdue: int
+
+    @property
+    def paired_share(self) -> float | None:
+        return self.paired / self.households if self.households else None
+
+    @property
+    def visited_share(self) -> float | None:
+        return self.visited_in_cycle / self.households if self.households else None
+
+    @property
+    def band(self) -> str:
+        return coverage_band(self.visited_share)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.key,
+            "name": self.name,
+            "households": self.households,
+            "paired": self.paired,
+            "paired_share": self.paired_share,
+            "visited_in_cycle": self.visited_in_cycle,
+            "visited_share": self.visited_share,
+            "priority": self.priority,
+            "priority_overdue": self.priority_overdue,
+            "overdue": self.overdue,
+            "band": self.band,
+        }
+
+
+_LEVELS = {
+    "community": ("c.id", "c.name", "c.id"),
+    "grid": ("g.id", "g.name", "g.sort_order, g.id"),
+    "building": ("b.id", "b.name", "b.number, b.id"),
+}
+
+
+def coverage(
+    store: Store,
+    level: str,
+    *,
+    within: dict[str, int] | None = None,
+    on: date | None = None,
+    cycles: Cycles | None = None,
+) -> list[Coverage]:
+    """Coverage by community, grid or building, optionally within a community/grid/building."""
+    key, name, order = _LEVELS[level]
+    where, params = _within(within)
+    params.update(rule_params(cycles or current_cycles(store), on))
+    sql = f"""
+        SELECT {key} AS key, {name} AS name,
+            sum(h.occupancy != 'vacant') AS households,
+            sum(h.occupancy != 'vacant' AND {COVERED_SQL}) AS paired,
+            sum({in_cycle_sql()}) AS visited_in_cycle,
+            sum(h.occupancy != 'vacant' AND h.priority_tier > 0) AS priority,
+            sum(h.priority_tier > 0 AND {overdue_sql()}) AS priority_overdue,
+            sum({overdue_sql()}) AS overdue
+        FROM household h
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        JOIN community c ON c.id = g.community_id
+        WHERE h.archived_at IS NULL AND b.archived_at IS NULL {where}
+        GROUP BY {key} ORDER BY {order}
+    """
+    return [_coverage_row(r) for r in store.query(sql, params)]
+
+
+def member_coverage(
+    store: Store, member_id: int, *, on: date | None = None, cycles: Cycles | None = None
+) -> Coverage:
+    params = {"member": member_id, **rule_params(cycles or current_cycles(store), on)}
+    row = store.one(
+        f"""
+        SELECT :member AS key, (SELECT name FROM member WHERE id = :member) AS name,
+            sum(h.occupancy != 'vacant') AS households,
+            sum(h.occupancy != 'vacant') AS paired,
+            sum({in_cycle_sql()}) AS visited_in_cycle,
+            sum(h.occupancy != 'vacant' AND h.priority_tier > 0) AS priority,
+            sum(h.priority_tier > 0 AND {overdue_sql()}) AS priority_overdue,
+            sum({overdue_sql()}) AS overdue
+        FROM household h WHERE h.id IN ({MEMBER_HOUSEHOLDS_SQL})
+        """,
+        params,
+    )
+    return _coverage_row(row)
+
+
+def total_coverage(store: Store, *, within: dict[str, int] | None = None, on: date | None = None) -> Coverage:
+    rows = coverage(store, "community", within=within, on=on)
+    return Coverage(
+        key=0,
+        name="",
+        **{
+            f: sum(getattr(r, f) for r in rows)
+            for f in ("households", "paired", "visited_in_cycle", "priority", "priority_overdue", "overdue")
+        },
+    )
+
+
+def _within(within: dict[str, int] | None) -> tuple[str, dict[str, Any]]:
+    clauses, params = [], {}
+    for level, alias in (("community", "c"), ("grid", "g"), ("building", "b")):
+        if within and within.get(level) is not None:
+            clauses.append(f"AND {alias}.id = :within_{level}")
+            params[f"within_{level}"] = within[level]
+    return " ".join(clauses), params
+
+
+def _coverage_row(row: Any) -> Coverage:
+    return Coverage(
+        key=row["key"],
+        name=row["name"] or "",
+        households=row["households"] or 0,
+        paired=row["paired"] or 0,
+        visited_in_cycle=row["visited_in_cycle"] or 0,
+        priority=row["priority"] or 0,
+        priority_overdue=row["priority_overdue"] or 0,
+        overdue=row["overdue"] or 0,
+    )

@@ -1,0 +1,264 @@
+"""The file's schema as named, ordered migrations (sqlite-utils `Migrations`).
+
+Never edit a migration that has shipped: add a new one at the end. Tests migrate a file from every
+earlier version (tests/test_migrations.py).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("gridboard")
+
+# Every table carries these, so files can later be exchanged and merged between machines.
+_COMMON = """
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+
+def run_statements(db: Database, sql: str) -> None:
+    """Run `;`-separated DDL inside the caller's transaction (executescript would commit)."""
+    for statement in sql.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    run_statements(
+        db,
+        f"""
+CREATE TABLE community (
+    {_COMMON},
+    name TEXT NOT NULL,
+    hotline TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+);
+CREATE TABLE grid (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    name TEXT NOT NULL,
+    sort_order INTEGER NOT NULL DEFAULT 0,
+    archived_at TEXT
+);
+CREATE INDEX grid_community ON grid(community_id);
+CREATE TABLE building (
+    {_COMMON},
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    name TEXT NOT NULL,
+    number INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'apartment' CHECK (kind IN ('apartment', 'courtyard')),
+    units INTEGER NOT NULL DEFAULT 1 CHECK (units BETWEEN 1 AND 50),
+    floors INTEGER NOT NULL DEFAULT 1 CHECK (floors BETWEEN 1 AND 120),
+    rooms_per_floor INTEGER NOT NULL DEFAULT 1 CHECK (rooms_per_floor BETWEEN 1 AND 200),
+    unit_layout TEXT NOT NULL DEFAULT '{{}}',
+    plan_x REAL,
+    plan_y REAL,
+    archived_at TEXT
+);
+CREATE INDEX building_grid ON building(grid_id);
+CREATE TABLE household (
+    {_COMMON},
+    building_id INTEGER NOT NULL REFERENCES building(id),
+    unit INTEGER NOT NULL DEFAULT 1,
+    floor INTEGER NOT NULL DEFAULT 1,
+    room TEXT NOT NULL,
+    head_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    people INTEGER NOT NULL DEFAULT 0,
+    occupancy TEXT NOT NULL DEFAULT 'lived_in'
+        CHECK (occupancy IN ('lived_in', 'rented_out', 'vacant')),
+    notes TEXT NOT NULL DEFAULT '',
+    priority_tier INTEGER NOT NULL DEFAULT 0,
+    last_visit_at TEXT,
+    last_outcome TEXT,
+    last_reached_at TEXT,
+    archived_at TEXT
+);
+CREATE UNIQUE INDEX household_address ON household(building_id, unit, room)
+    WHERE archived_at IS NULL;
+CREATE INDEX household_building_place ON household(building_id, unit, floor);
+CREATE TABLE resident (
+    {_COMMON},
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    name TEXT NOT NULL,
+    gender TEXT CHECK (gender IN ('M', 'F')),
+    birth_year INTEGER,
+    phone TEXT NOT NULL DEFAULT '',
+    id_number TEXT NOT NULL DEFAULT '',
+    moved_out_at TEXT,
+    archived_at TEXT
+);
+CREATE INDEX resident_household ON resident(household_id);
+CREATE INDEX resident_name ON resident(name);
+CREATE TABLE tag (
+    {_COMMON},
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    builtin INTEGER NOT NULL DEFAULT 0,
+    tier INTEGER NOT NULL DEFAULT 0 CHECK (tier BETWEEN 0 AND 2),
+    marker TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+);
+CREATE TABLE resident_tag (
+    {_COMMON},
+    resident_id INTEGER NOT NULL REFERENCES resident(id),
+    tag_id INTEGER NOT NULL REFERENCES tag(id),
+    UNIQUE (resident_id, tag_id)
+);
+CREATE INDEX resident_tag_tag ON resident_tag(tag_id);
+CREATE TABLE member (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL CHECK (kind IN ('community_member', 'in_service', 'cadre',
+        'grid_worker', 'building_head', 'unit_head', 'volunteer')),
+    branch TEXT NOT NULL DEFAULT '',
+    work_unit TEXT NOT NULL DEFAULT '',
+    home_household_id INTEGER REFERENCES household(id),
+    active INTEGER NOT NULL DEFAULT 1,
+    archived_at TEXT
+);
+CREATE INDEX member_community ON member(community_id);
+CREATE TABLE grid_role (
+    {_COMMON},
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    role TEXT NOT NULL,
+    building_id INTEGER REFERENCES building(id),
+    unit INTEGER,
+    started_on TEXT NOT NULL,
+    ended_on TEXT
+);
+CREATE INDEX grid_role_grid ON grid_role(grid_id);
+CREATE TABLE pairing (
+    {_COMMON},
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    mode TEXT NOT NULL CHECK (mode IN ('1+1', 'N+1', '1+N')),
+    started_on TEXT NOT NULL,
+    ended_on TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    end_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX pairing_household ON pairing(household_id) WHERE ended_on IS NULL;
+CREATE INDEX pairing_member ON pairing(member_id);
+CREATE TABLE scope (
+    {_COMMON},
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    building_id INTEGER NOT NULL REFERENCES building(id),
+    unit INTEGER,
+    floor INTEGER,
+    started_on TEXT NOT NULL,
+    ended_on TEXT,
+    reason TEXT NOT NULL DEFAULT '',
+    end_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX scope_building ON scope(building_id) WHERE ended_on IS NULL;
+CREATE INDEX scope_member ON scope(member_id);
+CREATE TABLE visit (
+    {_COMMON},
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    visited_at TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('in_person', 'phone', 'wechat')),
+    outcome TEXT NOT NULL CHECK (outcome IN ('met', 'nobody_home', 'refused')),
+    note TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT 'typed' CHECK (source IN ('typed', 'paper', 'imported')),
+    sheet_no TEXT,
+    withdrawn_at TEXT,
+    withdrawn_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX visit_household ON visit(household_id, visited_at);
+CREATE INDEX visit_date ON visit(visited_at);
+CREATE TABLE visit_member (
+    {_COMMON},
+    visit_id INTEGER NOT NULL REFERENCES visit(id),
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    UNIQUE (visit_id, member_id)
+);
+CREATE INDEX visit_member_member ON visit_member(member_id);
+CREATE TABLE request (
+    {_COMMON},
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    visit_id INTEGER REFERENCES visit(id),
+    category TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT '',
+    urgency TEXT NOT NULL DEFAULT 'normal' CHECK (urgency IN ('normal', 'urgent', 'critical')),
+    source TEXT NOT NULL DEFAULT 'visit',
+    hotline_ticket TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'collected',
+    assignee_member_id INTEGER REFERENCES member(id),
+    assignee_department TEXT NOT NULL DEFAULT '',
+    due_at TEXT,
+    resolution TEXT NOT NULL DEFAULT '',
+    rating TEXT,
+    collected_at TEXT NOT NULL,
+    dispatched_at TEXT,
+    started_at TEXT,
+    resolved_at TEXT,
+    followed_up_at TEXT,
+    archived_at TEXT
+);
+CREATE INDEX request_household ON request(household_id);
+CREATE INDEX request_status ON request(status, due_at);
+CREATE TABLE request_step (
+    {_COMMON},
+    request_id INTEGER NOT NULL REFERENCES request(id),
+    step TEXT NOT NULL,
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX request_step_request ON request_step(request_id);
+CREATE TABLE emergency (
+    {_COMMON},
+    community_id INTEGER REFERENCES community(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT '',
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    declared_by TEXT NOT NULL DEFAULT '',
+    cycle_priority_days INTEGER NOT NULL DEFAULT 1,
+    cycle_other_days INTEGER NOT NULL DEFAULT 3
+);
+CREATE TABLE audit_log (
+    {_COMMON},
+    at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_uid TEXT,
+    old TEXT,
+    new TEXT
+);
+CREATE INDEX audit_row ON audit_log(table_name, row_uid);
+CREATE TABLE setting (
+    {_COMMON},
+    key TEXT NOT NULL UNIQUE,
+    value TEXT NOT NULL
+)
+""",
+    )
+
+
+def known_migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+@migrations(name="m002_builtin_tags")
+def m002_builtin_tags(db: Database) -> None:
+    from gridboard.models.clock import new_uid, now_iso
+    from gridboard.models.vocab import BUILTIN_TAGS
+
+    stamp = now_iso()
+    for tag in BUILTIN_TAGS:
+        db.execute(
+            "INSERT INTO tag (uid, created_at, updated_at, code, name, builtin, tier, marker)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
+            [new_uid(), stamp, stamp, tag.code, tag.name_zh, int(tag.tier), tag.marker],
+        )

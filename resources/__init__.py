@@ -1,0 +1,1 @@
+"""Bundled data files (fonts, translations, icons), loaded through importlib.resources."""

@@ -1,0 +1,62 @@
+"""Shared fixtures: a fresh migrated file per test, and a small hand-made community."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from gridboard.models import ledger  # noqa: E402
+from gridboard.models.store import Store, open_store  # noqa: E402
+
+_TEMPLATE: dict[str, Path] = {}
+
+
+@pytest.fixture
+def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Store:
+    """A fresh migrated file, copied from a template made once per session (Anki's getEmptyCol)."""
+    if "empty" not in _TEMPLATE:
+        template = tmp_path_factory.mktemp("template") / "empty.gridboard"
+        open_store(template, create=True, operator="tester").close()
+        _TEMPLATE["empty"] = template
+    path = tmp_path / "test.gridboard"
+    shutil.copy(_TEMPLATE["empty"], path)
+    store = open_store(path, operator="tester")
+    yield store
+    store.close()
+
+
+@dataclass
+class Small:
+    """A tiny community: one grid, one 6-floor building with 2 units × 2 rooms, one member."""
+
+    store: Store
+    community: int
+    grid: int
+    building: int
+    member: int
+
+    def household(self, unit: int, room: str) -> int:
+        return int(
+            self.store.scalar(
+                "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?",
+                [self.building, unit, room],
+            )
+        )
+
+
+@pytest.fixture
+def small(db: Store) -> Small:
+    community = ledger.create_community(db, name="幸福社区", hotline="0936-12345")
+    grid = ledger.create_grid(db, community_id=community, name="第一网格")
+    building = ledger.create_building(
+        db, grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2
+    )
+    member = ledger.add_member(db, community_id=community, name="张三", kind="community_member")
+    db.take_changes()
+    return Small(db, community, grid, building, member)

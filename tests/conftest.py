@@ -60,3 +60,28 @@ def small(db: Store) -> Small:
     member = ledger.add_member(db, community_id=community, name="张三", kind="community_member")
     db.take_changes()
     return Small(db, community, grid, building, member)
+
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture
+def gui(qapp, tmp_path: Path):
+    """The real application setup (font, Chinese translation), with settings kept in tmp_path."""
+    from PySide6.QtCore import QSettings
+
+    from gridboard.ui.app import make_application
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().setValue("language", "zh_CN")
+    make_application()
+    return qapp
+
+
+def save_screenshot(widget, name: str) -> Path:
+    """Saves what a user would see to tests/artifacts/NAME.png (looked at by developers)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    assert widget.grab().save(str(path))
+    return path

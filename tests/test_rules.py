@@ -101,12 +101,32 @@ def test_withdrawn_visit_no_longer_counts(small) -> None:
 
 def test_python_rule_matches_sql_rule() -> None:
     cycles = Cycles()
-    assert household_status(occupancy="lived_in", covered=True, last_reached_at="2026-11-01 09:00:00",
-                            tier=2, cycles=cycles, on=date(2026, 11, 8)) == "due_soon"
-    assert household_status(occupancy="lived_in", covered=True, last_reached_at="2026-11-01 09:00:00",
-                            tier=2, cycles=cycles, on=date(2026, 11, 9)) == "overdue"
-    assert household_status(occupancy="vacant", covered=False, last_reached_at=None, tier=0,
-                            cycles=cycles) == "vacant"
+    assert (
+        household_status(
+            occupancy="lived_in",
+            covered=True,
+            last_reached_at="2026-11-01 09:00:00",
+            tier=2,
+            cycles=cycles,
+            on=date(2026, 11, 8),
+        )
+        == "due_soon"
+    )
+    assert (
+        household_status(
+            occupancy="lived_in",
+            covered=True,
+            last_reached_at="2026-11-01 09:00:00",
+            tier=2,
+            cycles=cycles,
+            on=date(2026, 11, 9),
+        )
+        == "overdue"
+    )
+    assert (
+        household_status(occupancy="vacant", covered=False, last_reached_at=None, tier=0, cycles=cycles)
+        == "vacant"
+    )
 
 
 def test_coverage_counts(small) -> None:

@@ -28,7 +28,12 @@ def test_new_file_is_wal_with_foreign_keys(tmp_path: Path) -> None:
 
 
 def test_every_table_has_uid_and_timestamps(db) -> None:
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'")]
+    tables = [
+        r[0]
+        for r in db.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE '\\_%' ESCAPE '\\' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
     assert "household" in tables
     for table in tables:
         columns = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}

@@ -8,7 +8,7 @@ from typing import Any
 
 from gridboard.models import records
 from gridboard.models.clock import now_iso
-from gridboard.models.errors import InvalidInput
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 from gridboard.models.vocab import GENDERS, MEMBER_KINDS, OCCUPANCY, Tier
 
@@ -20,7 +20,7 @@ class UnitShape:
 
 
 def create_community(store: Store, *, name: str, hotline: str = "", address: str = "") -> int:
-    records.require(bool(name.strip()), "A community needs a name.")
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A community needs a name."))
     with store.atomic():
         community_id = records.insert(
             store, "community", {"name": name.strip(), "hotline": hotline, "address": address}
@@ -30,7 +30,7 @@ def create_community(store: Store, *, name: str, hotline: str = "", address: str
 
 
 def create_grid(store: Store, *, community_id: int, name: str, sort_order: int = 0) -> int:
-    records.require(bool(name.strip()), "A grid needs a name.")
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A grid needs a name."))
     with store.atomic():
         grid_id = records.insert(
             store,
@@ -75,13 +75,29 @@ def create_building(
     generate_households: bool = True,
 ) -> int:
     """A building and, from its floors × units × rooms template, its (vacant-until-filled) households."""
-    records.require(bool(name.strip()), "A building needs a name.")
-    records.require(kind in ("apartment", "courtyard"), f"Unknown building kind {kind!r}.")
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A building needs a name."))
+    records.require(
+        kind in ("apartment", "courtyard"),
+        QT_TRANSLATE_NOOP("Errors", "Unknown building kind {kind}."),
+        kind=kind,
+    )
     if kind == "courtyard":
         floors = 1
-    records.require(1 <= units <= 50, f"A building has 1 to 50 units, not {units}.")
-    records.require(1 <= floors <= 120, f"A building has 1 to 120 floors, not {floors}.")
-    records.require(1 <= rooms_per_floor <= 200, f"Rooms per floor must be 1 to 200, not {rooms_per_floor}.")
+    records.require(
+        1 <= units <= 50,
+        QT_TRANSLATE_NOOP("Errors", "A building has 1 to 50 units, not {units}."),
+        units=units,
+    )
+    records.require(
+        1 <= floors <= 120,
+        QT_TRANSLATE_NOOP("Errors", "A building has 1 to 120 floors, not {floors}."),
+        floors=floors,
+    )
+    records.require(
+        1 <= rooms_per_floor <= 200,
+        QT_TRANSLATE_NOOP("Errors", "Rooms per floor must be 1 to 200, not {rooms}."),
+        rooms=rooms_per_floor,
+    )
     layout = {str(k): v for k, v in (unit_layout or {}).items()}
     with store.atomic():
         building_id = records.insert(
@@ -131,15 +147,20 @@ def add_household(
     occupancy: str = "lived_in",
     notes: str = "",
 ) -> int:
-    records.require(occupancy in OCCUPANCY, f"Unknown occupancy {occupancy!r}.")
-    records.require(bool(str(room).strip()), "A household needs a room number.")
+    records.require(
+        occupancy in OCCUPANCY, QT_TRANSLATE_NOOP("Errors", "Unknown occupancy {value}."), value=occupancy
+    )
+    records.require(bool(str(room).strip()), QT_TRANSLATE_NOOP("Errors", "A household needs a room number."))
     taken = store.scalar(
-        "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?"
-        " AND archived_at IS NULL",
+        "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ? AND archived_at IS NULL",
         [building_id, unit, str(room)],
     )
     if taken:
-        raise InvalidInput(f"Unit {unit} room {room} already exists in this building.")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Unit {unit} room {room} already exists in this building."),
+            unit=unit,
+            room=room,
+        )
     with store.atomic():
         household_id = records.insert(
             store,
@@ -166,9 +187,17 @@ HOUSEHOLD_FIELDS = ("unit", "floor", "room", "head_name", "phone", "people", "oc
 def update_household(store: Store, household_id: int, **values: Any) -> dict[str, Any]:
     """Edit a household's own fields; returns the old values of what changed (for undo)."""
     unknown = set(values) - set(HOUSEHOLD_FIELDS)
-    records.require(not unknown, f"Cannot edit {', '.join(sorted(unknown))} of a household.")
+    records.require(
+        not unknown,
+        QT_TRANSLATE_NOOP("Errors", "Cannot edit {fields} of a household."),
+        fields=", ".join(sorted(unknown)),
+    )
     if "occupancy" in values:
-        records.require(values["occupancy"] in OCCUPANCY, f"Unknown occupancy {values['occupancy']!r}.")
+        records.require(
+            values["occupancy"] in OCCUPANCY,
+            QT_TRANSLATE_NOOP("Errors", "Unknown occupancy {value}."),
+            value=values["occupancy"],
+        )
     with store.atomic():
         old = records.update(store, "household", household_id, values)
     store.changes.note("household", household=household_id, building=old["building_id"])
@@ -186,8 +215,10 @@ def add_resident(
     id_number: str = "",
     tags: list[str] = (),  # type: ignore[assignment]
 ) -> int:
-    records.require(bool(name.strip()), "A resident needs a name.")
-    records.require(gender in (None, *GENDERS), f"Unknown gender {gender!r}.")
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A resident needs a name."))
+    records.require(
+        gender in (None, *GENDERS), QT_TRANSLATE_NOOP("Errors", "Unknown gender {value}."), value=gender
+    )
     with store.atomic():
         resident_id = records.insert(
             store,
@@ -217,7 +248,9 @@ def tag_ids(store: Store, codes: list[str]) -> dict[str, int]:
         )
     }
     missing = [c for c in codes if c not in found]
-    records.require(not missing, f"Unknown tag(s): {', '.join(missing)}.")
+    records.require(
+        not missing, QT_TRANSLATE_NOOP("Errors", "Unknown tag(s): {tags}."), tags=", ".join(missing)
+    )
     return found
 
 
@@ -281,8 +314,10 @@ def add_member(
     home_household_id: int | None = None,
     active: bool = True,
 ) -> int:
-    records.require(bool(name.strip()), "A member needs a name.")
-    records.require(kind in MEMBER_KINDS, f"Unknown member kind {kind!r}.")
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A member needs a name."))
+    records.require(
+        kind in MEMBER_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown member kind {kind}."), kind=kind
+    )
     with store.atomic():
         member_id = records.insert(
             store,
@@ -304,10 +339,15 @@ def add_member(
 
 def add_tag(store: Store, *, code: str, name: str, tier: int = 0, marker: str = "") -> int:
     """An office's own tag beside the built-in priority groups."""
-    records.require(bool(code.strip()) and bool(name.strip()), "A tag needs a code and a name.")
-    records.require(0 <= tier <= 2, "A tag's tier is 0, 1 or 2.")
+    records.require(
+        bool(code.strip()) and bool(name.strip()),
+        QT_TRANSLATE_NOOP("Errors", "A tag needs a code and a name."),
+    )
+    records.require(0 <= tier <= 2, QT_TRANSLATE_NOOP("Errors", "A tag's tier is 0, 1 or 2."))
     exists = store.scalar("SELECT 1 FROM tag WHERE code = ?", [code])
-    records.require(not exists, f"A tag with code {code!r} already exists.")
+    records.require(
+        not exists, QT_TRANSLATE_NOOP("Errors", "A tag with code {code} already exists."), code=code
+    )
     with store.atomic():
         tag_id = records.insert(
             store, "tag", {"code": code, "name": name, "builtin": 0, "tier": tier, "marker": marker[:1]}

@@ -6,7 +6,7 @@ from datetime import date
 
 from gridboard.models import records
 from gridboard.models.clock import today
-from gridboard.models.errors import InvalidInput
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 from gridboard.models.vocab import PAIRING_MODES
 
@@ -37,13 +37,15 @@ def pair_member(
     started_on: date | None = None,
     reason: str = "",
 ) -> int:
-    records.require(mode in PAIRING_MODES, f"Unknown pairing mode {mode!r}.")
+    records.require(
+        mode in PAIRING_MODES, QT_TRANSLATE_NOOP("Errors", "Unknown pairing mode {mode}."), mode=mode
+    )
     active = store.scalar(
         "SELECT id FROM pairing WHERE member_id = ? AND household_id = ? AND ended_on IS NULL",
         [member_id, household_id],
     )
     if active:
-        raise InvalidInput("This member is already paired with this household.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This member is already paired with this household."))
     household = records.fetch(store, "household", household_id)
     with store.atomic():
         pairing_id = records.insert(
@@ -64,7 +66,9 @@ def pair_member(
 def end_pairing(store: Store, pairing_id: int, *, reason: str = "", ended_on: date | None = None) -> None:
     """End a pairing; the row stays as history."""
     pairing = records.fetch(store, "pairing", pairing_id)
-    records.require(pairing["ended_on"] is None, "This pairing has already ended.")
+    records.require(
+        pairing["ended_on"] is None, QT_TRANSLATE_NOOP("Errors", "This pairing has already ended.")
+    )
     household = records.fetch(store, "household", pairing["household_id"])
     with store.atomic():
         records.update(
@@ -75,7 +79,10 @@ def end_pairing(store: Store, pairing_id: int, *, reason: str = "", ended_on: da
             action="end",
         )
     store.changes.note(
-        "pairing", household=pairing["household_id"], member=pairing["member_id"], building=household["building_id"]
+        "pairing",
+        household=pairing["household_id"],
+        member=pairing["member_id"],
+        building=household["building_id"],
     )
 
 
@@ -109,7 +116,7 @@ def add_scope(
 
 def end_scope(store: Store, scope_id: int, *, reason: str = "", ended_on: date | None = None) -> None:
     scope = records.fetch(store, "scope", scope_id)
-    records.require(scope["ended_on"] is None, "This scope has already ended.")
+    records.require(scope["ended_on"] is None, QT_TRANSLATE_NOOP("Errors", "This scope has already ended."))
     with store.atomic():
         records.update(
             store,

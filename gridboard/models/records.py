@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from gridboard.models.clock import new_uid, now_iso
-from gridboard.models.errors import InvalidInput
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 
 
@@ -25,11 +25,13 @@ def insert(store: Store, table: str, values: dict[str, Any], *, audit: bool = Tr
 def fetch(store: Store, table: str, row_id: int) -> dict[str, Any]:
     row = store.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
     if row is None:
-        raise InvalidInput(f"No {table} with id {row_id}.")
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table=table, id=row_id)
     return dict(row)
 
 
-def update(store: Store, table: str, row_id: int, values: dict[str, Any], *, action: str = "update") -> dict[str, Any]:
+def update(
+    store: Store, table: str, row_id: int, values: dict[str, Any], *, action: str = "update"
+) -> dict[str, Any]:
     """Update columns of one row, logging old and new values; returns the old row."""
     old = fetch(store, table, row_id)
     changed = {k: v for k, v in values.items() if old.get(k) != v}
@@ -72,6 +74,7 @@ def log(
     )
 
 
-def require(condition: bool, message: str) -> None:
+def require(condition: bool, template: str, **params: Any) -> None:
+    """Refuse with InvalidInput(template, **params) unless `condition` holds."""
     if not condition:
-        raise InvalidInput(message)
+        raise InvalidInput(template, **params)

@@ -87,8 +87,7 @@ def status_sql(alias: str = "h") -> str:
 def overdue_sql(alias: str = "h") -> str:
     """Overdue for a visit: lived in, and never reached or past the due date (pairing aside)."""
     return (
-        f"({alias}.occupancy != 'vacant' AND ({alias}.last_reached_at IS NULL"
-        f" OR {due_sql(alias)} < :today))"
+        f"({alias}.occupancy != 'vacant' AND ({alias}.last_reached_at IS NULL OR {due_sql(alias)} < :today))"
     )
 
 

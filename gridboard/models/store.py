@@ -14,7 +14,13 @@ from sqlite_utils import Database
 
 from gridboard.models import schema
 from gridboard.models.changes import Changes
-from gridboard.models.errors import DamagedFile, FileLocked, NotAGridboardFile, TooNewFile
+from gridboard.models.errors import (
+    QT_TRANSLATE_NOOP,
+    DamagedFile,
+    FileLocked,
+    NotAGridboardFile,
+    TooNewFile,
+)
 
 # PRAGMA application_id marks a gridboard file ("GRDB").
 APPLICATION_ID = 0x47524442
@@ -103,7 +109,9 @@ def open_store(
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
-        raise NotAGridboardFile(f"There is no gridboard file at {path}.")
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(path)
+        )
     if exists:
         _inspect_readonly(path, check=check)
     try:
@@ -117,8 +125,16 @@ def open_store(
         _mark(db)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise FileLocked(f"{path} is in use by another program: {error}.") from error
-        raise DamagedFile(f"{path} could not be opened: {error}.") from error
+            raise FileLocked(
+                QT_TRANSLATE_NOOP("Errors", "{path} is in use by another program ({error})."),
+                path=str(path),
+                error=str(error),
+            ) from error
+        raise DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."),
+            path=str(path),
+            error=str(error),
+        ) from error
     return Store(db, path, operator)
 
 
@@ -140,42 +156,67 @@ def _inspect_readonly(path: Path, *, check: str) -> None:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise NotAGridboardFile(f"{path} is not a gridboard file (it is not an SQLite database).")
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard file (it is not an SQLite database)."),
+            path=str(path),
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as error:
-        raise DamagedFile(f"{path} cannot be read: {error}.") from error
+        raise DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({error})."), path=str(path), error=str(error)
+        ) from error
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as error:
-            raise DamagedFile(f"{path} is damaged and cannot be read: {error}.") from error
+            raise DamagedFile(
+                QT_TRANSLATE_NOOP("Errors", "{path} is damaged and cannot be read ({error})."),
+                path=str(path),
+                error=str(error),
+            ) from error
         if app_id != APPLICATION_ID and tables:
             raise NotAGridboardFile(
-                f"{path} is an SQLite database, but not a gridboard file "
-                f"(it holds tables such as {', '.join(sorted(tables)[:3])})."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is an SQLite database, but not a gridboard file"
+                    " (it holds tables such as {tables}).",
+                ),
+                path=str(path),
+                tables=", ".join(sorted(tables)[:3]),
             )
         if check != "none":
             pragma = "integrity_check" if check == "full" else "quick_check"
             try:
                 problems = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
             except sqlite3.DatabaseError as error:
-                raise DamagedFile(f"{path} is damaged: {error}.") from error
+                raise DamagedFile(
+                    QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."),
+                    path=str(path),
+                    error=str(error),
+                ) from error
             if problems != ["ok"]:
-                raise DamagedFile(f"{path} is damaged: {'; '.join(problems[:3])}.")
+                raise DamagedFile(
+                    QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."),
+                    path=str(path),
+                    error="; ".join(problems[:3]),
+                )
         if "_sqlite_migrations" in tables:
             applied = [
                 r[0]
-                for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'gridboard'"
-                )
+                for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'gridboard'")
             ]
             unknown = [name for name in applied if name not in schema.known_migration_names()]
             if unknown:
                 raise TooNewFile(
-                    f"{path} was written by a newer version of gridboard (schema step "
-                    f"{unknown[0]}). Open it with that version; this one will not change it."
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{path} was written by a newer version of gridboard (schema"
+                        " step {step}). Open it with that version; this one will not change it.",
+                    ),
+                    path=str(path),
+                    step=unknown[0],
                 )
     finally:
         conn.close()
@@ -183,9 +224,7 @@ def _inspect_readonly(path: Path, *, check: str) -> None:
 
 def schema_version(store: Store) -> tuple[int, int]:
     """(steps applied, steps this gridboard knows)."""
-    applied = store.scalar(
-        "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'gridboard'"
-    )
+    applied = store.scalar("SELECT count(*) FROM _sqlite_migrations WHERE migration_set = 'gridboard'")
     return applied, len(schema.known_migration_names())
 
 

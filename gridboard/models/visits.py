@@ -8,7 +8,7 @@ from typing import Any
 
 from gridboard.models import records
 from gridboard.models.clock import now_iso
-from gridboard.models.errors import InvalidInput
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 from gridboard.models.vocab import REACHED_OUTCOMES, VISIT_METHODS, VISIT_OUTCOMES, VISIT_SOURCES
 
@@ -30,15 +30,27 @@ class Visit:
 
 
 def _check_visit_values(method: str, outcome: str, source: str, visited_at: str) -> None:
-    records.require(method in VISIT_METHODS, f"Unknown visit method {method!r}.")
-    records.require(outcome in VISIT_OUTCOMES, f"Unknown visit outcome {outcome!r}.")
-    records.require(source in VISIT_SOURCES, f"Unknown visit source {source!r}.")
+    records.require(
+        method in VISIT_METHODS, QT_TRANSLATE_NOOP("Errors", "Unknown visit method {value}."), value=method
+    )
+    records.require(
+        outcome in VISIT_OUTCOMES,
+        QT_TRANSLATE_NOOP("Errors", "Unknown visit outcome {value}."),
+        value=outcome,
+    )
+    records.require(
+        source in VISIT_SOURCES, QT_TRANSLATE_NOOP("Errors", "Unknown visit source {value}."), value=source
+    )
     try:
         when = datetime.fromisoformat(visited_at)
     except ValueError:
-        raise InvalidInput(f"{visited_at!r} is not a date and time.") from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=visited_at
+        ) from None
     if when.date() > datetime.now().date():
-        raise InvalidInput(f"A visit cannot be in the future ({visited_at}).")
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "A visit cannot be in the future ({value})."), value=visited_at
+        )
 
 
 def normalise_when(visited_at: str | datetime) -> str:
@@ -88,11 +100,17 @@ def log_visit(
 def withdraw_visit(store: Store, visit_id: int, *, reason: str = "") -> None:
     """A visit entered by mistake: kept in the file and the audit log, but no longer counted."""
     visit = records.fetch(store, "visit", visit_id)
-    records.require(visit["withdrawn_at"] is None, "This visit has already been withdrawn.")
+    records.require(
+        visit["withdrawn_at"] is None, QT_TRANSLATE_NOOP("Errors", "This visit has already been withdrawn.")
+    )
     household = records.fetch(store, "household", visit["household_id"])
     with store.atomic():
         records.update(
-            store, "visit", visit_id, {"withdrawn_at": now_iso(), "withdrawn_reason": reason}, action="withdraw"
+            store,
+            "visit",
+            visit_id,
+            {"withdrawn_at": now_iso(), "withdrawn_reason": reason},
+            action="withdraw",
         )
         refresh_visit_summary(store, visit["household_id"])
     store.changes.note("visit", household=visit["household_id"], building=household["building_id"])
@@ -103,7 +121,9 @@ def restore_visit(store: Store, visit_id: int) -> None:
     visit = records.fetch(store, "visit", visit_id)
     household = records.fetch(store, "household", visit["household_id"])
     with store.atomic():
-        records.update(store, "visit", visit_id, {"withdrawn_at": None, "withdrawn_reason": ""}, action="restore")
+        records.update(
+            store, "visit", visit_id, {"withdrawn_at": None, "withdrawn_reason": ""}, action="restore"
+        )
         refresh_visit_summary(store, visit["household_id"])
     store.changes.note("visit", household=visit["household_id"], building=household["building_id"])
 
@@ -111,7 +131,11 @@ def restore_visit(store: Store, visit_id: int) -> None:
 def correct_visit(store: Store, visit_id: int, **values: Any) -> dict[str, Any]:
     """Fix the date, method, outcome or note of a visit; returns the old values."""
     allowed = {"visited_at", "method", "outcome", "note"}
-    records.require(set(values) <= allowed, f"Cannot correct {set(values) - allowed} of a visit.")
+    records.require(
+        set(values) <= allowed,
+        QT_TRANSLATE_NOOP("Errors", "Cannot correct {fields} of a visit."),
+        fields=", ".join(sorted(set(values) - allowed)),
+    )
     visit = records.fetch(store, "visit", visit_id)
     if "visited_at" in values:
         values["visited_at"] = normalise_when(values["visited_at"])
@@ -150,7 +174,7 @@ def household_visits(store: Store, household_id: int, *, include_withdrawn: bool
         FROM visit v
         LEFT JOIN visit_member vm ON vm.visit_id = v.id
         LEFT JOIN member m ON m.id = vm.member_id
-        WHERE v.household_id = ? {'' if include_withdrawn else 'AND v.withdrawn_at IS NULL'}
+        WHERE v.household_id = ? {"" if include_withdrawn else "AND v.withdrawn_at IS NULL"}
         GROUP BY v.id ORDER BY v.visited_at DESC, v.id DESC
         """,
         [household_id],

@@ -1,0 +1,46 @@
+"""The `gridboard` command: with no arguments it starts the app; subcommands use the same engine."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from gridboard.models.errors import KnownError
+
+# Each module here has `register(subparsers)`, adding its subcommands with `func=` set.
+COMMAND_MODULES = (
+    "gridboard.commands.inspect",
+    "gridboard.commands.demo",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gridboard", description="The grid-level member–household pairing board."
+    )
+    parser.add_argument("file", nargs="?", help="a .gridboard file to open in the app")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    # A bare path (or nothing) opens the app; anything else is a subcommand.
+    if not argv or (
+        len(argv) == 1
+        and not argv[0].startswith("-")
+        and argv[0] not in parser._subparsers._group_actions[0].choices
+    ):  # noqa: SLF001
+        from gridboard.ui.app import run_app
+
+        return run_app(argv[0] if argv else None)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except KnownError as error:
+        print(f"gridboard: {error}", file=sys.stderr)
+        return 2

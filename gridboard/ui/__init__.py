@@ -1,0 +1,1 @@
+"""The Qt user interface of gridboard; it calls gridboard.models and never writes SQL."""

@@ -1,0 +1,255 @@
+"""The main window: menus, a bar of views (board, members, requests, dashboard...), status bar.
+
+Each feature lives in its own module with `install(window)`, listed in FEATURES; it adds its view
+with `add_view`, its actions to `menu(...)`, and navigation targets to `navigators`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridboard.models.store import Store
+from gridboard.ui.notifier import Notifier
+
+# Feature modules, each with install(window: MainWindow) -> None, in the order their views appear.
+FEATURES: tuple[str, ...] = ()
+
+
+class MainWindow(QMainWindow):
+    """One window bound to one open file for its whole life (opening another file makes a new one)."""
+
+    closed = Signal()
+
+    def __init__(self, store: Store, *, app_controller: object | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.controller = app_controller
+        self.notifier = Notifier(store, self)
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("undoStack")
+        self.navigators: dict[str, Callable[[int], None]] = {}
+        self._views: dict[str, QWidget] = {}
+        self._view_actions: dict[str, QAction] = {}
+        self._menus: dict[str, QMenu] = {}
+
+        self.setWindowTitle(self._title())
+        self._build_frame()
+        self._build_menus()
+        for name in FEATURES:
+            importlib.import_module(name).install(self)
+        if self._views:
+            self.show_view(next(iter(self._views)))
+        self._restore_layout()
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _title(self) -> str:
+        name = self.store.path.name if self.store.path else self.tr("(unsaved)")
+        return self.tr("gridboard — {file}").format(file=name)
+
+    def _build_frame(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        # Banners (e.g. an emergency in force) stack here, above the views.
+        self.banner_layout = QVBoxLayout()
+        self.banner_layout.setSpacing(0)
+        layout.addLayout(self.banner_layout)
+        self.views = QStackedWidget(central)
+        self.views.setObjectName("views")
+        layout.addWidget(self.views, 1)
+        self.empty_label = QLabel(
+            self.tr("This file is open. Use the menus to add a community, grids and buildings."), self.views
+        )
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.views.addWidget(self.empty_label)
+        self.setCentralWidget(central)
+
+        self.view_bar = QToolBar(self.tr("Views"), self)
+        self.view_bar.setObjectName("viewBar")
+        self.view_bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.view_bar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.view_bar)
+        self._view_group = QActionGroup(self)
+        self._view_group.setExclusive(True)
+
+        self.file_label = QLabel(str(self.store.path or ""))
+        self.statusBar().addPermanentWidget(self.file_label)
+        self.statusBar().setObjectName("statusBar")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (
+            ("file", self.tr("&File")),
+            ("edit", self.tr("&Edit")),
+            ("view", self.tr("&View")),
+            ("visits", self.tr("V&isits")),
+            ("requests", self.tr("&Requests")),
+            ("print", self.tr("&Print")),
+            ("emergency", self.tr("E&mergency")),
+            ("tools", self.tr("&Tools")),
+            ("help", self.tr("&Help")),
+        ):
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{key}")
+            self._menus[key] = menu
+
+        file_menu = self._menus["file"]
+        if self.controller is not None:
+            for name, text, shortcut, slot in (
+                ("actionNew", self.tr("&New community file…"), QKeySequence.StandardKey.New, "new_file"),
+                ("actionOpen", self.tr("&Open…"), QKeySequence.StandardKey.Open, "open_file_dialog"),
+                ("actionDemo", self.tr("Explore a &demo community"), None, "open_demo"),
+            ):
+                action = self.add_action("file", name, text, getattr(self.controller, slot), shortcut)
+                del action
+            self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+            self.recent_menu.setObjectName("menu_recent")
+            self.recent_menu.aboutToShow.connect(self._fill_recent)
+            file_menu.addSeparator()
+        self.add_action("file", "actionQuit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("actionUndo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("actionRedo")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self._menus["edit"].addActions([undo, redo])
+        self._menus["edit"].addSeparator()
+
+        if self.controller is not None:
+            language = self._menus["tools"].addMenu(self.tr("&Language"))
+            language.setObjectName("menu_language")
+            group = QActionGroup(self)
+            current = QSettings().value("language", "auto")
+            for code, text in (("auto", self.tr("As the system")), ("zh_CN", "中文"), ("en", "English")):
+                action = language.addAction(text)
+                action.setObjectName(f"actionLanguage_{code}")
+                action.setCheckable(True)
+                action.setChecked(code == current)
+                action.triggered.connect(lambda _=False, c=code: self.controller.set_language(c))
+                group.addAction(action)
+        self.add_action("tools", "actionCycles", self.tr("Visit &cycles and limits…"), self._edit_cycles)
+        self.add_action("help", "actionAbout", self.tr("&About gridboard"), self._about)
+
+    # -- what features use --------------------------------------------------------------------------
+
+    def menu(self, key: str) -> QMenu:
+        return self._menus[key]
+
+    def add_action(
+        self,
+        menu: str,
+        name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self._menus[menu].addAction(action)
+        return action
+
+    def add_view(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
+        """A page of the window, with a button on the view bar and an entry in the View menu."""
+        widget.setObjectName(widget.objectName() or f"view_{key}")
+        self._views[key] = widget
+        self.views.addWidget(widget)
+        action = QAction(title, self)
+        action.setObjectName(f"actionView_{key}")
+        action.setCheckable(True)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: self.show_view(key))
+        self._view_group.addAction(action)
+        self.view_bar.addAction(action)
+        self._menus["view"].addAction(action)
+        self._view_actions[key] = action
+        return action
+
+    def show_view(self, key: str) -> QWidget:
+        widget = self._views[key]
+        self.views.setCurrentWidget(widget)
+        self._view_actions[key].setChecked(True)
+        return widget
+
+    def view(self, key: str) -> QWidget | None:
+        return self._views.get(key)
+
+    def current_view_key(self) -> str | None:
+        current = self.views.currentWidget()
+        return next((k for k, w in self._views.items() if w is current), None)
+
+    def navigate(self, target: str, target_id: int) -> bool:
+        """Open a household, building, grid... wherever a feature knows how (usually the board)."""
+        navigator = self.navigators.get(target)
+        if navigator is None:
+            return False
+        navigator(target_id)
+        return True
+
+    # -- own actions ----------------------------------------------------------------------------------
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.controller.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.controller.open_path(Path(p)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _edit_cycles(self) -> None:
+        from gridboard.ui.settings_dialog import CyclesDialog
+
+        CyclesDialog(self.notifier, self).exec()
+
+    def _about(self) -> None:
+        from gridboard import __version__
+        from gridboard.ui import ask
+
+        ask.inform(
+            self,
+            self.tr("About gridboard"),
+            self.tr(
+                "gridboard {version}\nThe grid-level member–household pairing board.\n"
+                "Works entirely offline; nothing is ever sent over a network."
+            ).format(version=__version__),
+        )
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""Loads bundled fonts and translations through importlib.resources."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+FONT_FILE = "NotoSansSC-Subset.otf"
+_translators: list[QTranslator] = []
+
+
+def install_fonts() -> str:
+    """Register the bundled CJK font so a fresh machine renders Chinese; returns its family."""
+    data = resources.files("resources").joinpath("fonts", FONT_FILE).read_bytes()
+    font_id = QFontDatabase.addApplicationFontFromData(data)
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else ""
+
+
+def ui_font(family: str, point_size: float = 10.0) -> QFont:
+    font = QFont()
+    # The system UI font first for Latin; our CJK font fills in every Chinese glyph.
+    font.setFamilies([QFont().family(), family] if family else [QFont().family()])
+    font.setPointSizeF(point_size)
+    return font
+
+
+def wants_chinese(language: str) -> bool:
+    """`language` is "zh_CN", "en" or "auto" (Chinese on a Chinese system)."""
+    if language == "auto":
+        return QLocale.system().language() == QLocale.Language.Chinese
+    return language.startswith("zh")
+
+
+def install_translations(language: str) -> bool:
+    """Install every area's compiled Chinese translation when Chinese is wanted."""
+    app = QCoreApplication.instance()
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if not wants_chinese(language):
+        return False
+    folder = resources.files("resources").joinpath("translations")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith("_zh_CN.qm"):
+            translator = QTranslator(app)
+            if translator.load(entry.read_bytes()):
+                app.installTranslator(translator)
+                _translators.append(translator)
+    return bool(_translators)

@@ -1,0 +1,672 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppController</name>
+    <message>
+        <source>gridboard files (*{suffix});;All files (*)</source>
+        <translation>gridboard 文件 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New community file</source>
+        <translation>新建社区文件</translation>
+    </message>
+    <message>
+        <source>{path} already exists.</source>
+        <translation>{path} 已存在。</translation>
+    </message>
+    <message>
+        <source>New community</source>
+        <translation>新建社区</translation>
+    </message>
+    <message>
+        <source>Name of the community:</source>
+        <translation>社区名称：</translation>
+    </message>
+    <message>
+        <source>Open a gridboard file</source>
+        <translation>打开 gridboard 文件</translation>
+    </message>
+    <message>
+        <source>Making the demo community…</source>
+        <translation>正在生成示范社区……</translation>
+    </message>
+    <message>
+        <source>Making today's backup…</source>
+        <translation>正在进行今日备份……</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Today's backup could not be made: {error}</source>
+        <translation>今日备份未能完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CyclesDialog</name>
+    <message>
+        <source>Visit cycles and limits</source>
+        <translation>走访周期与上限</translation>
+    </message>
+    <message>
+        <source>Living alone, disabled, chronically ill, child in difficulty (days)</source>
+        <translation>独居、残疾、慢性病、困境儿童户（天）</translation>
+    </message>
+    <message>
+        <source>Other priority households (days)</source>
+        <translation>其他重点户（天）</translation>
+    </message>
+    <message>
+        <source>All other households (days)</source>
+        <translation>一般户（天）</translation>
+    </message>
+    <message>
+        <source>Warn this many days before due</source>
+        <translation>到期前提醒天数</translation>
+    </message>
+    <message>
+        <source>Most households per member</source>
+        <translation>每名党员最多联系户数</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>There is no gridboard file at {path}.</source>
+        <translation>{path} 处没有 gridboard 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program ({error}).</source>
+        <translation>{path} 正被其他程序占用（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} could not be opened ({error}).</source>
+        <translation>无法打开 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a gridboard file (it is not an SQLite database).</source>
+        <translation>{path} 不是 gridboard 文件（它不是 SQLite 数据库）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({error}).</source>
+        <translation>无法读取 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be read ({error}).</source>
+        <translation>{path} 已损坏，无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database, but not a gridboard file (it holds tables such as {tables}).</source>
+        <translation>{path} 是 SQLite 数据库，但不是 gridboard 文件（其中有 {tables} 等表）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}).</source>
+        <translation>{path} 已损坏（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of gridboard (schema step {step}). Open it with that version; this one will not change it.</source>
+        <translation>{path} 由更新版本的 gridboard 写入（结构版本 {step}）。请用该版本打开；本版本不会改动它。</translation>
+    </message>
+    <message>
+        <source>A community needs a name.</source>
+        <translation>社区需要名称。</translation>
+    </message>
+    <message>
+        <source>A grid needs a name.</source>
+        <translation>网格需要名称。</translation>
+    </message>
+    <message>
+        <source>A building needs a name.</source>
+        <translation>楼栋需要名称。</translation>
+    </message>
+    <message>
+        <source>Unknown building kind {kind}.</source>
+        <translation>未知的楼栋类型 {kind}。</translation>
+    </message>
+    <message>
+        <source>A building has 1 to 50 units, not {units}.</source>
+        <translation>楼栋单元数应为 1 到 50，而不是 {units}。</translation>
+    </message>
+    <message>
+        <source>A building has 1 to 120 floors, not {floors}.</source>
+        <translation>楼栋层数应为 1 到 120，而不是 {floors}。</translation>
+    </message>
+    <message>
+        <source>Rooms per floor must be 1 to 200, not {rooms}.</source>
+        <translation>每层户数应为 1 到 200，而不是 {rooms}。</translation>
+    </message>
+    <message>
+        <source>Unknown occupancy {value}.</source>
+        <translation>未知的居住状态 {value}。</translation>
+    </message>
+    <message>
+        <source>A household needs a room number.</source>
+        <translation>住户需要门牌号。</translation>
+    </message>
+    <message>
+        <source>Unit {unit} room {room} already exists in this building.</source>
+        <translation>本楼已有 {unit} 单元 {room} 室。</translation>
+    </message>
+    <message>
+        <source>Cannot edit {fields} of a household.</source>
+        <translation>不能修改住户的 {fields}。</translation>
+    </message>
+    <message>
+        <source>A resident needs a name.</source>
+        <translation>居民需要姓名。</translation>
+    </message>
+    <message>
+        <source>Unknown gender {value}.</source>
+        <translation>未知的性别 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown tag(s): {tags}.</source>
+        <translation>未知的标签：{tags}。</translation>
+    </message>
+    <message>
+        <source>A member needs a name.</source>
+        <translation>党员需要姓名。</translation>
+    </message>
+    <message>
+        <source>Unknown member kind {kind}.</source>
+        <translation>未知的人员类别 {kind}。</translation>
+    </message>
+    <message>
+        <source>A tag needs a code and a name.</source>
+        <translation>标签需要代码和名称。</translation>
+    </message>
+    <message>
+        <source>A tag's tier is 0, 1 or 2.</source>
+        <translation>标签等级只能是 0、1 或 2。</translation>
+    </message>
+    <message>
+        <source>A tag with code {code} already exists.</source>
+        <translation>代码为 {code} 的标签已存在。</translation>
+    </message>
+    <message>
+        <source>Unknown pairing mode {mode}.</source>
+        <translation>未知的结对方式 {mode}。</translation>
+    </message>
+    <message>
+        <source>This member is already paired with this household.</source>
+        <translation>该党员已与该户结对。</translation>
+    </message>
+    <message>
+        <source>This pairing has already ended.</source>
+        <translation>该结对已经结束。</translation>
+    </message>
+    <message>
+        <source>This scope has already ended.</source>
+        <translation>该包保范围已经结束。</translation>
+    </message>
+    <message>
+        <source>No {table} with id {id}.</source>
+        <translation>找不到编号为 {id} 的 {table}。</translation>
+    </message>
+    <message>
+        <source>Unknown visit method {value}.</source>
+        <translation>未知的走访方式 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown visit outcome {value}.</source>
+        <translation>未知的走访结果 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown visit source {value}.</source>
+        <translation>未知的走访来源 {value}。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time.</source>
+        <translation>{value} 不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <source>A visit cannot be in the future ({value}).</source>
+        <translation>走访时间不能晚于今天（{value}）。</translation>
+    </message>
+    <message>
+        <source>This visit has already been withdrawn.</source>
+        <translation>这条走访记录已撤回。</translation>
+    </message>
+    <message>
+        <source>Cannot correct {fields} of a visit.</source>
+        <translation>不能更正走访记录的 {fields}。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <source>Empty-nest elderly</source>
+        <translation>空巢老人</translation>
+    </message>
+    <message>
+        <source>Aged 80+</source>
+        <translation>高龄老人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <source>Subsistence allowance</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>Near-low-income</source>
+        <translation>低保边缘</translation>
+    </message>
+    <message>
+        <source>Extreme poverty support</source>
+        <translation>特困</translation>
+    </message>
+    <message>
+        <source>Child in difficulty</source>
+        <translation>困境儿童</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>孕产妇</translation>
+    </message>
+    <message>
+        <source>Veteran</source>
+        <translation>退役军人</translation>
+    </message>
+    <message>
+        <source>Community member</source>
+        <translation>社区党员</translation>
+    </message>
+    <message>
+        <source>In-service member</source>
+        <translation>在职党员（双报到）</translation>
+    </message>
+    <message>
+        <source>Cadre sent down</source>
+        <translation>下沉干部</translation>
+    </message>
+    <message>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <source>Building head</source>
+        <translation>楼院长</translation>
+    </message>
+    <message>
+        <source>Unit head</source>
+        <translation>单元长</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Cadre responsible</source>
+        <translation>包联干部</translation>
+    </message>
+    <message>
+        <source>Grid branch secretary</source>
+        <translation>网格党支部书记</translation>
+    </message>
+    <message>
+        <source>Full-time grid worker</source>
+        <translation>专职网格员</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>网格协管员</translation>
+    </message>
+    <message>
+        <source>Lived in</source>
+        <translation>自住</translation>
+    </message>
+    <message>
+        <source>Rented out</source>
+        <translation>出租</translation>
+    </message>
+    <message>
+        <source>Vacant</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>入户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>见面</translation>
+    </message>
+    <message>
+        <source>Nobody home</source>
+        <translation>无人在家</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒访</translation>
+    </message>
+    <message>
+        <source>Typed</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Paper sheet</source>
+        <translation>纸质走访单</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Not paired</source>
+        <translation>未结对</translation>
+    </message>
+    <message>
+        <source>Never visited</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due within 3 days</source>
+        <translation>三天内到期</translation>
+    </message>
+    <message>
+        <source>Visited within cycle</source>
+        <translation>周期内已走访</translation>
+    </message>
+    <message>
+        <source>Complete (90%+)</source>
+        <translation>完成（90%以上）</translation>
+    </message>
+    <message>
+        <source>Nearly (60–90%)</source>
+        <translation>接近（60–90%）</translation>
+    </message>
+    <message>
+        <source>Behind (10–60%)</source>
+        <translation>落后（10–60%）</translation>
+    </message>
+    <message>
+        <source>Not started (&lt;10%)</source>
+        <translation>未开展（10%以下）</translation>
+    </message>
+    <message>
+        <source>1+1 (one member, one household)</source>
+        <translation>1+1（一名党员联系一户）</translation>
+    </message>
+    <message>
+        <source>N+1 (several members)</source>
+        <translation>N+1（多名党员联系一户）</translation>
+    </message>
+    <message>
+        <source>1+N (one member, several households)</source>
+        <translation>1+N（一名党员联系多户）</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已收集</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>Medicine and care</source>
+        <translation>买药就医</translation>
+    </message>
+    <message>
+        <source>Repairs</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物业管理</translation>
+    </message>
+    <message>
+        <source>Parking fees</source>
+        <translation>停车收费</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>政策待遇</translation>
+    </message>
+    <message>
+        <source>Dispute</source>
+        <translation>矛盾纠纷</translation>
+    </message>
+    <message>
+        <source>Safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>Scarce supplies</source>
+        <translation>紧缺物资</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>来访</translation>
+    </message>
+    <message>
+        <source>12345 hotline</source>
+        <translation>12345热线</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>(unsaved)</source>
+        <translation>（未保存）</translation>
+    </message>
+    <message>
+        <source>gridboard — {file}</source>
+        <translation>gridboard — {file}</translation>
+    </message>
+    <message>
+        <source>This file is open. Use the menus to add a community, grids and buildings.</source>
+        <translation>文件已打开。请通过菜单添加社区、网格和楼栋。</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>V&amp;isits</source>
+        <translation>走访(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Requests</source>
+        <translation>诉求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>E&amp;mergency</source>
+        <translation>应急(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New community file…</source>
+        <translation>新建社区文件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Explore a &amp;demo community</source>
+        <translation>浏览示范社区(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Visit &amp;cycles and limits…</source>
+        <translation>走访周期与上限(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;About gridboard</source>
+        <translation>关于 gridboard(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>About gridboard</source>
+        <translation>关于 gridboard</translation>
+    </message>
+    <message>
+        <source>gridboard {version}
+The grid-level member–household pairing board.
+Works entirely offline; nothing is ever sent over a network.</source>
+        <translation>gridboard {version}
+网格党员联系户结对看板。
+完全离线工作，不会通过网络发送任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to gridboard</source>
+        <translation>欢迎使用 gridboard</translation>
+    </message>
+    <message>
+        <source>gridboard keeps your community's pairing board in one file on this computer: grids, buildings, households, who is paired with whom, every visit and request. It never needs a network.</source>
+        <translation>gridboard 把社区的结对看板保存在本机的一个文件里：网格、楼栋、住户、谁与谁结对、每一次走访和每一件诉求。它从不需要网络。</translation>
+    </message>
+    <message>
+        <source>New empty community…</source>
+        <translation>新建空白社区…</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Explore a demo community</source>
+        <translation>浏览示范社区</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>最近的文件：</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,53 @@
+"""The real app starts offscreen, opens files, refuses bad ones with a message, and remembers them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gridboard.ui import ask
+from gridboard.ui.app import AppController
+
+from conftest import save_screenshot
+
+pytestmark = pytest.mark.gui
+
+
+def test_app_opens_a_file_and_shows_the_main_window(gui, qtbot, small) -> None:
+    path = small.store.path
+    small.store.close()
+    controller = AppController()
+    assert controller.start(str(path))
+    window = controller.window
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    assert window.objectName() == "mainWindow"
+    assert path.name in window.windowTitle()
+    assert controller.recent_files() == [str(path)]
+    save_screenshot(window, "main_window")
+    controller.close()
+
+
+def test_bad_file_gives_a_message_and_no_window(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "ledger.gridboard"
+    bad.write_bytes(b"PK\x03\x04 this is a zip, not a ledger")
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "show_error", lambda parent, error: shown.append(str(error)))
+    controller = AppController()
+    assert not controller.open_path(bad)
+    assert controller.window is None
+    assert "not a gridboard file" in shown[0]
+    assert bad.read_bytes().startswith(b"PK")
+
+
+def test_new_empty_community_from_the_welcome_choices(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "mine"
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr(ask, "text", lambda *a, **k: "向阳社区")
+    controller = AppController()
+    assert controller.new_file()
+    qtbot.addWidget(controller.window)
+    assert controller.store.scalar("SELECT name FROM community") == "向阳社区"
+    assert controller.store.path == tmp_path / "mine.gridboard"
+    controller.close()

@@ -85,3 +85,21 @@ def save_screenshot(widget, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def community_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The community-scale demo file (≈5,000 households), generated once per test session."""
+    from gridboard.models.demo import generate
+
+    path = tmp_path_factory.mktemp("demo") / "community.gridboard"
+    generate(path, "community", seed=7)
+    return path
+
+
+@pytest.fixture
+def community_demo(community_demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the community demo file for one test to change."""
+    path = tmp_path / "community.gridboard"
+    shutil.copy(community_demo_template, path)
+    return path

@@ -262,3 +262,76 @@ def m002_builtin_tags(db: Database) -> None:
             " VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
             [new_uid(), stamp, stamp, tag.code, tag.name_zh, int(tag.tier), tag.marker],
         )
+
+
+@migrations(name="m005_emergency")
+def m005_emergency(db: Database) -> None:
+    # Roll-call results: one row per attempt (the latest of a day is that day's state); a wrong key
+    # is withdrawn, never deleted. Each attempt also logs a visit (visit_id), so coverage agrees.
+    # Rosters (1+4+N) per grid, instructions with each grid's feedback, and supply deliveries
+    # (what was handed over when, against a scarce-supplies request item when there is one).
+    run_statements(
+        db,
+        f"""
+CREATE TABLE rollcall (
+    {_COMMON},
+    emergency_id INTEGER NOT NULL REFERENCES emergency(id),
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    day TEXT NOT NULL,
+    at TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('reached_safe', 'reached_needs_help', 'unreachable', 'not_tried')),
+    method TEXT NOT NULL DEFAULT 'phone',
+    member_id INTEGER REFERENCES member(id),
+    operator TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    visit_id INTEGER REFERENCES visit(id),
+    withdrawn_at TEXT
+);
+CREATE INDEX rollcall_household ON rollcall(emergency_id, household_id, at);
+CREATE INDEX rollcall_day ON rollcall(emergency_id, day);
+CREATE TABLE emergency_roster (
+    {_COMMON},
+    emergency_id INTEGER NOT NULL REFERENCES emergency(id),
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    role TEXT NOT NULL CHECK (role IN ('temp_secretary', 'cadre_sent_down', 'community_worker',
+        'grid_leader', 'building_head', 'volunteer')),
+    added_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE INDEX emergency_roster_grid ON emergency_roster(emergency_id, grid_id);
+CREATE TABLE emergency_instruction (
+    {_COMMON},
+    emergency_id INTEGER NOT NULL REFERENCES emergency(id),
+    text TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT
+);
+CREATE INDEX emergency_instruction_emergency ON emergency_instruction(emergency_id);
+CREATE TABLE emergency_feedback (
+    {_COMMON},
+    instruction_id INTEGER NOT NULL REFERENCES emergency_instruction(id),
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    feedback TEXT NOT NULL DEFAULT '',
+    answered_at TEXT,
+    answered_by TEXT NOT NULL DEFAULT '',
+    UNIQUE (instruction_id, grid_id)
+);
+CREATE TABLE supply_delivery (
+    {_COMMON},
+    emergency_id INTEGER REFERENCES emergency(id),
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    item TEXT NOT NULL,
+    quantity REAL NOT NULL CHECK (quantity > 0),
+    unit TEXT NOT NULL DEFAULT '',
+    request_item_id INTEGER,
+    household_id INTEGER REFERENCES household(id),
+    delivered_at TEXT NOT NULL,
+    delivered_by TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX supply_delivery_grid ON supply_delivery(grid_id, item);
+CREATE INDEX supply_delivery_emergency ON supply_delivery(emergency_id, delivered_at)
+""",
+    )

@@ -264,6 +264,39 @@ def m002_builtin_tags(db: Database) -> None:
         )
 
 
+@migrations(name="m004_printed_sheets")
+def m004_printed_sheets(db: Database) -> None:
+    # Every printed visit sheet and its rows in printed order, so a returned sheet is entered by
+    # its number and each row turns into at most one visit.
+    run_statements(
+        db,
+        f"""
+CREATE TABLE printed_sheet (
+    {_COMMON},
+    sheet_no TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    member_id INTEGER REFERENCES member(id),
+    building_id INTEGER REFERENCES building(id),
+    grid_id INTEGER REFERENCES grid(id),
+    period TEXT NOT NULL DEFAULT '',
+    floor_order TEXT NOT NULL DEFAULT 'bottom' CHECK (floor_order IN ('top', 'bottom')),
+    printed_at TEXT NOT NULL,
+    operator TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX printed_sheet_member ON printed_sheet(member_id);
+CREATE TABLE printed_sheet_row (
+    {_COMMON},
+    sheet_id INTEGER NOT NULL REFERENCES printed_sheet(id),
+    position INTEGER NOT NULL,
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    visit_id INTEGER REFERENCES visit(id),
+    UNIQUE (sheet_id, position)
+);
+CREATE INDEX printed_sheet_row_household ON printed_sheet_row(household_id)
+""",
+    )
+
+
 @migrations(name="m005_emergency")
 def m005_emergency(db: Database) -> None:
     # Roll-call results: one row per attempt (the latest of a day is that day's state); a wrong key

@@ -264,6 +264,40 @@ def m002_builtin_tags(db: Database) -> None:
         )
 
 
+@migrations(name="m003_requests")
+def m003_requests(db: Database) -> None:
+    # Requests' full loop: reopening, who a step went to, scarce-supplies items (delivered amounts are
+    # the supply_delivery rows against an item, m005), and indexes for filtering at city scale.
+    run_statements(
+        db,
+        f"""
+ALTER TABLE request ADD COLUMN reopened_at TEXT;
+ALTER TABLE request ADD COLUMN reopen_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE request_step ADD COLUMN member_id INTEGER REFERENCES member(id);
+ALTER TABLE request_step ADD COLUMN department TEXT NOT NULL DEFAULT '';
+ALTER TABLE request_step ADD COLUMN due_at TEXT;
+ALTER TABLE request_step ADD COLUMN rating TEXT;
+CREATE TABLE request_item (
+    {_COMMON},
+    request_id INTEGER NOT NULL REFERENCES request(id),
+    item TEXT NOT NULL,
+    quantity REAL NOT NULL CHECK (quantity > 0),
+    unit TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+);
+CREATE INDEX request_item_request ON request_item(request_id);
+CREATE INDEX request_item_item ON request_item(item, unit);
+CREATE INDEX request_collected ON request(collected_at);
+CREATE INDEX request_resolved ON request(resolved_at) WHERE resolved_at IS NOT NULL;
+CREATE INDEX request_category ON request(category, status);
+CREATE INDEX request_assignee ON request(assignee_member_id, status)
+    WHERE assignee_member_id IS NOT NULL;
+CREATE INDEX request_department ON request(assignee_department, status)
+    WHERE assignee_department != ''
+""",
+    )
+
+
 @migrations(name="m004_printed_sheets")
 def m004_printed_sheets(db: Database) -> None:
     # Every printed visit sheet and its rows in printed order, so a returned sheet is entered by

@@ -1,0 +1,868 @@
+"""Emergency mode (战时状态): declaring and ending it, daily roll call, 1+4+N rosters, instructions
+with each grid's feedback, supply deliveries, and the end-of-emergency report figures.
+
+While an emergency is active `rules.current_cycles` swaps in its own cycles (priority households
+daily by default), so the board, the dashboard and the roll call all read the same rule.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from gridboard.models import records, rules, visits
+from gridboard.models.clock import now_iso, parse_date
+from gridboard.models.clock import today as today_
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.store import Store
+from gridboard.models.vocab import REACHED_OUTCOMES
+
+# Kinds of emergency (codes stored in the file) with their Chinese names.
+EMERGENCY_KINDS = {
+    "epidemic": "疫情防控",
+    "blizzard": "暴雪",
+    "power_cut": "停电",
+    "flood": "洪涝",
+    "heat": "高温",
+    "other": "其他",
+}
+
+# Roll-call states of a priority household for one day; "not_tried" is the absence of a result.
+ROLLCALL_STATES = {
+    "reached_safe": "已联系·平安",
+    "reached_needs_help": "已联系·需帮助",
+    "unreachable": "联系不上",
+    "not_tried": "未联系",
+}
+RECORDED_STATES = ("reached_safe", "reached_needs_help", "unreachable")
+# A roll-call result is also a visit, so coverage and the board agree with the roll call.
+_VISIT_OUTCOME = {"reached_safe": "met", "reached_needs_help": "met", "unreachable": "nobody_home"}
+
+# The emergency grid team "1+4+N": one temporary branch secretary, four kinds of members, N volunteers.
+ROSTER_ROLES = {
+    "temp_secretary": "临时党支部书记",
+    "cadre_sent_down": "下沉干部",
+    "community_worker": "社区工作者",
+    "grid_leader": "网格长",
+    "building_head": "楼栋长",
+    "volunteer": "党员志愿者",
+}
+CORE_ROLES = ("temp_secretary", "cadre_sent_down", "community_worker", "grid_leader", "building_head")
+# The role a member's kind suggests when they are put on a roster.
+ROLE_FOR_KIND = {
+    "cadre": "cadre_sent_down",
+    "grid_worker": "grid_leader",
+    "building_head": "building_head",
+    "unit_head": "building_head",
+    "community_member": "community_worker",
+    "in_service": "volunteer",
+    "volunteer": "volunteer",
+}
+
+
+@dataclass(frozen=True)
+class Emergency:
+    id: int
+    uid: str
+    community_id: int | None
+    name: str
+    kind: str
+    started_at: str
+    ended_at: str | None
+    declared_by: str
+    cycle_priority_days: int
+    cycle_other_days: int
+
+    @property
+    def active(self) -> bool:
+        return self.ended_at is None
+
+    @property
+    def start_day(self) -> date:
+        return date.fromisoformat(self.started_at[:10])
+
+
+def _emergency(row: Any) -> Emergency:
+    return Emergency(**{f: row[f] for f in Emergency.__dataclass_fields__})
+
+
+# -- declaring and ending ------------------------------------------------------------------------------
+
+
+def declare_emergency(
+    store: Store,
+    *,
+    name: str,
+    kind: str = "other",
+    started_at: str | datetime | None = None,
+    declared_by: str | None = None,
+    community_id: int | None = None,
+    cycle_priority_days: int = 1,
+    cycle_other_days: int = 3,
+) -> int:
+    """Put the community on an emergency footing; its cycles replace the normal ones at once."""
+    records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "An emergency needs a name."))
+    records.require(
+        kind in EMERGENCY_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown kind of emergency {value}."), value=kind
+    )
+    records.require(
+        1 <= cycle_priority_days <= cycle_other_days <= 30,
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Emergency cycles must be 1–30 days, priority households no less often than others.",
+        ),
+    )
+    if rules.active_emergency(store, community_id) is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "An emergency is already in force; end it before declaring another.")
+        )
+    when = visits.normalise_when(started_at or now_iso())
+    if community_id is None:
+        community_id = store.scalar("SELECT min(id) FROM community WHERE archived_at IS NULL")
+    with store.atomic():
+        emergency_id = records.insert(
+            store,
+            "emergency",
+            {
+                "community_id": community_id,
+                "name": name.strip(),
+                "kind": kind,
+                "started_at": when,
+                "declared_by": (declared_by or store.operator).strip(),
+                "cycle_priority_days": cycle_priority_days,
+                "cycle_other_days": cycle_other_days,
+            },
+        )
+    store.changes.note("emergency")
+    store.changes.everything = True  # every household's status follows the new cycles
+    return emergency_id
+
+
+def end_emergency(store: Store, emergency_id: int, *, ended_at: str | datetime | None = None) -> None:
+    """Back to normal cycles; everything recorded during the emergency is kept for the report."""
+    current = get_emergency(store, emergency_id)
+    records.require(current.active, QT_TRANSLATE_NOOP("Errors", "This emergency has already ended."))
+    when = visits.normalise_when(ended_at or now_iso())
+    records.require(
+        when >= current.started_at,
+        QT_TRANSLATE_NOOP("Errors", "An emergency cannot end before it started ({value})."),
+        value=when,
+    )
+    with store.atomic():
+        records.update(store, "emergency", emergency_id, {"ended_at": when}, action="end")
+    store.changes.note("emergency")
+    store.changes.everything = True
+
+
+def get_emergency(store: Store, emergency_id: int) -> Emergency:
+    return _emergency(records.fetch(store, "emergency", emergency_id))
+
+
+def active_emergency(store: Store, community_id: int | None = None) -> Emergency | None:
+    row = rules.active_emergency(store, community_id)
+    return None if row is None else _emergency(row)
+
+
+def list_emergencies(store: Store) -> list[Emergency]:
+    return [_emergency(r) for r in store.query("SELECT * FROM emergency ORDER BY started_at DESC, id DESC")]
+
+
+# -- roll call -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RollcallRow:
+    """One priority household on the roll-call board for one day."""
+
+    household_id: int
+    grid_id: int
+    grid_name: str
+    building_name: str
+    address: str
+    head_name: str
+    phone: str
+    tier: int
+    markers: str
+    state: str  # today's state (the latest attempt of the day), "not_tried" when none
+    at: str | None
+    member_name: str
+    operator: str
+    rollcall_id: int | None
+    alarm: bool  # unreachable at the last two attempts: raised to the top in red
+
+
+def _priority_where(alias: str = "h") -> str:
+    return f"{alias}.priority_tier > 0 AND {alias}.occupancy != 'vacant' AND {alias}.archived_at IS NULL"
+
+
+def _community_clause(emergency: Emergency) -> str:
+    return "" if emergency.community_id is None else "AND g.community_id = :community"
+
+
+def rollcall_rows(
+    store: Store, emergency_id: int, *, day: date | None = None, grid_id: int | None = None
+) -> list[RollcallRow]:
+    """Every priority household with its roll-call state on `day`, alarms first, then by address."""
+    emergency = get_emergency(store, emergency_id)
+    on = day or today_()
+    params: dict[str, Any] = {"e": emergency_id, "day": on.isoformat(), "community": emergency.community_id}
+    grid_clause = ""
+    if grid_id is not None:
+        grid_clause = "AND g.id = :grid"
+        params["grid"] = grid_id
+    rows = store.query(
+        f"""
+        WITH attempts AS (
+            SELECT r.id, r.household_id, r.state, r.day, r.at, r.member_id, r.operator,
+                row_number() OVER (PARTITION BY r.household_id ORDER BY r.at DESC, r.id DESC) AS n
+            FROM rollcall r
+            WHERE r.emergency_id = :e AND r.withdrawn_at IS NULL AND r.day <= :day
+        )
+        SELECT h.id, g.id AS grid_id, g.name AS grid_name, b.name AS building_name, b.kind,
+            h.unit, h.room, h.head_name, h.phone, h.priority_tier,
+            (SELECT group_concat(DISTINCT t.marker) FROM resident r
+                JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
+                WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+                AND t.tier > 0) AS markers,
+            CASE WHEN a1.day = :day THEN a1.state ELSE 'not_tried' END AS state,
+            CASE WHEN a1.day = :day THEN a1.at END AS at,
+            CASE WHEN a1.day = :day THEN a1.id END AS rollcall_id,
+            CASE WHEN a1.day = :day THEN coalesce(m.name, '') ELSE '' END AS member_name,
+            CASE WHEN a1.day = :day THEN a1.operator ELSE '' END AS operator,
+            coalesce(a1.state = 'unreachable' AND a2.state = 'unreachable', 0) AS alarm
+        FROM household h
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        LEFT JOIN attempts a1 ON a1.household_id = h.id AND a1.n = 1
+        LEFT JOIN attempts a2 ON a2.household_id = h.id AND a2.n = 2
+        LEFT JOIN member m ON m.id = a1.member_id
+        WHERE {_priority_where()} AND b.archived_at IS NULL {_community_clause(emergency)} {grid_clause}
+        ORDER BY alarm DESC, g.sort_order, g.id, b.number, b.id, h.unit, h.floor, h.room
+        """,
+        params,
+    )
+    return [
+        RollcallRow(
+            household_id=r["id"],
+            grid_id=r["grid_id"],
+            grid_name=r["grid_name"],
+            building_name=r["building_name"],
+            address=address(r["building_name"], r["kind"], r["unit"], r["room"]),
+            head_name=r["head_name"],
+            phone=r["phone"],
+            tier=r["priority_tier"],
+            markers=(r["markers"] or "").replace(",", ""),
+            state=r["state"],
+            at=r["at"],
+            member_name=r["member_name"],
+            operator=r["operator"] or "",
+            rollcall_id=r["rollcall_id"],
+            alarm=bool(r["alarm"]),
+        )
+        for r in rows
+    ]
+
+
+def address(building_name: str, kind: str, unit: int, room: str) -> str:
+    """3号楼 2-502 (unit-room); a courtyard's bungalows have no unit."""
+    return f"{building_name} {room}" if kind == "courtyard" else f"{building_name} {unit}-{room}"
+
+
+def mask_phone(phone: str) -> str:
+    """Printouts and lists show the least needed: 138****5678."""
+    digits = phone.strip()
+    if len(digits) < 7:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
+def rollcall_counts(store: Store, emergency_id: int, *, day: date | None = None) -> dict[str, int]:
+    """How many priority households are in each state today, plus "alarm" and "total"."""
+    counts = dict.fromkeys(ROLLCALL_STATES, 0)
+    alarms = 0
+    rows = rollcall_rows(store, emergency_id, day=day)
+    for row in rows:
+        counts[row.state] += 1
+        alarms += row.alarm
+    return {**counts, "alarm": alarms, "total": len(rows)}
+
+
+def record_rollcall(
+    store: Store,
+    *,
+    emergency_id: int,
+    household_id: int,
+    state: str,
+    method: str = "phone",
+    member_id: int | None = None,
+    at: str | datetime | None = None,
+    note: str = "",
+) -> int:
+    """One roll-call attempt; it also logs the visit it was (met or nobody home). Returns its id."""
+    records.require(
+        state in RECORDED_STATES,
+        QT_TRANSLATE_NOOP("Errors", "Unknown roll-call result {value}."),
+        value=state,
+    )
+    emergency = get_emergency(store, emergency_id)
+    records.require(
+        emergency.active, QT_TRANSLATE_NOOP("Errors", "This emergency has ended; roll call is closed.")
+    )
+    when = visits.normalise_when(at or now_iso())
+    household = records.fetch(store, "household", household_id)
+    visit_note = ROLLCALL_STATES[state] + (f"：{note}" if note else "")
+    with store.atomic():
+        visit_id = visits.log_visit(
+            store,
+            household_id=household_id,
+            member_ids=[member_id] if member_id else [],
+            visited_at=when,
+            method=method,
+            outcome=_VISIT_OUTCOME[state],
+            note=f"应急点名 {visit_note}",
+        )
+        rollcall_id = records.insert(
+            store,
+            "rollcall",
+            {
+                "emergency_id": emergency_id,
+                "household_id": household_id,
+                "day": when[:10],
+                "at": when,
+                "state": state,
+                "method": method,
+                "member_id": member_id,
+                "operator": store.operator,
+                "note": note,
+                "visit_id": visit_id,
+            },
+        )
+    store.changes.note("rollcall", household=household_id, building=household["building_id"])
+    return rollcall_id
+
+
+def withdraw_rollcall(store: Store, rollcall_id: int) -> None:
+    """A wrong key: the attempt and its visit stop counting (both stay in the file and the audit log)."""
+    row = records.fetch(store, "rollcall", rollcall_id)
+    records.require(
+        row["withdrawn_at"] is None,
+        QT_TRANSLATE_NOOP("Errors", "This roll-call result was already withdrawn."),
+    )
+    household = records.fetch(store, "household", row["household_id"])
+    with store.atomic():
+        records.update(store, "rollcall", rollcall_id, {"withdrawn_at": now_iso()}, action="withdraw")
+        if row["visit_id"] is not None:
+            visit = records.fetch(store, "visit", row["visit_id"])
+            if visit["withdrawn_at"] is None:
+                visits.withdraw_visit(store, row["visit_id"], reason="roll call withdrawn")
+    store.changes.note("rollcall", household=row["household_id"], building=household["building_id"])
+
+
+def restore_rollcall(store: Store, rollcall_id: int) -> None:
+    """Undo a withdrawal."""
+    row = records.fetch(store, "rollcall", rollcall_id)
+    household = records.fetch(store, "household", row["household_id"])
+    with store.atomic():
+        records.update(store, "rollcall", rollcall_id, {"withdrawn_at": None}, action="restore")
+        if row["visit_id"] is not None:
+            visits.restore_visit(store, row["visit_id"])
+    store.changes.note("rollcall", household=row["household_id"], building=household["building_id"])
+
+
+# -- rosters ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    id: int
+    grid_id: int
+    member_id: int
+    member_name: str
+    member_kind: str
+    phone: str
+    role: str
+
+
+def add_to_roster(store: Store, *, emergency_id: int, grid_id: int, member_id: int, role: str) -> int:
+    """Put a member on a grid's 1+4+N team; one role per member per grid, one temporary secretary."""
+    records.require(
+        role in ROSTER_ROLES, QT_TRANSLATE_NOOP("Errors", "Unknown roster role {value}."), value=role
+    )
+    get_emergency(store, emergency_id)
+    member = records.fetch(store, "member", member_id)
+    grid = records.fetch(store, "grid", grid_id)
+    already = store.one(
+        "SELECT role FROM emergency_roster WHERE emergency_id = ? AND grid_id = ? AND member_id = ?"
+        " AND ended_at IS NULL",
+        [emergency_id, grid_id, member_id],
+    )
+    if already is not None:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{name} is already on the roster of {grid}."),
+            name=member["name"],
+            grid=grid["name"],
+        )
+    if role == "temp_secretary":
+        holder = store.scalar(
+            "SELECT m.name FROM emergency_roster r JOIN member m ON m.id = r.member_id"
+            " WHERE r.emergency_id = ? AND r.grid_id = ? AND r.role = 'temp_secretary' AND r.ended_at IS NULL",
+            [emergency_id, grid_id],
+        )
+        if holder is not None:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "{grid} already has a temporary branch secretary ({name})."),
+                grid=grid["name"],
+                name=holder,
+            )
+    with store.atomic():
+        roster_id = records.insert(
+            store,
+            "emergency_roster",
+            {
+                "emergency_id": emergency_id,
+                "grid_id": grid_id,
+                "member_id": member_id,
+                "role": role,
+                "added_at": now_iso(),
+            },
+        )
+    store.changes.note("emergency_roster", grid=grid_id, member=member_id)
+    return roster_id
+
+
+def remove_from_roster(store: Store, roster_id: int) -> None:
+    row = records.fetch(store, "emergency_roster", roster_id)
+    records.require(
+        row["ended_at"] is None, QT_TRANSLATE_NOOP("Errors", "This member has already left the roster.")
+    )
+    with store.atomic():
+        records.update(store, "emergency_roster", roster_id, {"ended_at": now_iso()}, action="end")
+    store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
+
+
+def restore_to_roster(store: Store, roster_id: int) -> None:
+    """Undo a removal."""
+    row = records.fetch(store, "emergency_roster", roster_id)
+    with store.atomic():
+        records.update(store, "emergency_roster", roster_id, {"ended_at": None}, action="restore")
+    store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
+
+
+def roster(store: Store, emergency_id: int, grid_id: int) -> list[RosterEntry]:
+    order = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(ROSTER_ROLES))
+    rows = store.query(
+        f"""
+        SELECT r.id, r.grid_id, r.member_id, m.name, m.kind, m.phone, r.role
+        FROM emergency_roster r JOIN member m ON m.id = r.member_id
+        WHERE r.emergency_id = ? AND r.grid_id = ? AND r.ended_at IS NULL
+        ORDER BY CASE r.role {order} END, r.added_at, r.id
+        """,
+        [emergency_id, grid_id],
+    )
+    return [
+        RosterEntry(
+            id=r["id"],
+            grid_id=r["grid_id"],
+            member_id=r["member_id"],
+            member_name=r["name"],
+            member_kind=r["kind"],
+            phone=r["phone"],
+            role=r["role"],
+        )
+        for r in rows
+    ]
+
+
+def roster_gaps(store: Store, emergency_id: int, grid_id: int) -> list[str]:
+    """The roles of the "1+4" still empty on a grid's roster."""
+    filled = {entry.role for entry in roster(store, emergency_id, grid_id)}
+    return [role for role in CORE_ROLES if role not in filled]
+
+
+def grids(store: Store, emergency_id: int) -> list[tuple[int, str]]:
+    """The grids an emergency covers (its community's, or all), in their order."""
+    emergency = get_emergency(store, emergency_id)
+    return [
+        (r["id"], r["name"])
+        for r in store.query(
+            "SELECT g.id, g.name FROM grid g WHERE g.archived_at IS NULL"
+            " AND (? IS NULL OR g.community_id = ?) ORDER BY g.sort_order, g.id",
+            [emergency.community_id, emergency.community_id],
+        )
+    ]
+
+
+# -- instructions and feedback (一键响应, offline) ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Instruction:
+    id: int
+    text: str
+    issued_at: str
+    issued_by: str
+    grids: int
+    answered: int
+
+    @property
+    def unanswered(self) -> int:
+        return self.grids - self.answered
+
+
+@dataclass(frozen=True)
+class Feedback:
+    id: int
+    instruction_id: int
+    grid_id: int
+    grid_name: str
+    feedback: str
+    answered_at: str | None
+    answered_by: str
+
+
+def issue_instruction(
+    store: Store,
+    *,
+    emergency_id: int,
+    text: str,
+    grid_ids: list[int] | None = None,
+    at: str | datetime | None = None,
+) -> int:
+    """Record an instruction to some grids (all of them when `grid_ids` is None), awaiting feedback."""
+    records.require(bool(text.strip()), QT_TRANSLATE_NOOP("Errors", "An instruction needs some text."))
+    emergency = get_emergency(store, emergency_id)
+    records.require(emergency.active, QT_TRANSLATE_NOOP("Errors", "This emergency has already ended."))
+    targets = (
+        [g for g, _ in grids(store, emergency_id)] if grid_ids is None else list(dict.fromkeys(grid_ids))
+    )
+    records.require(bool(targets), QT_TRANSLATE_NOOP("Errors", "Choose at least one grid."))
+    with store.atomic():
+        instruction_id = records.insert(
+            store,
+            "emergency_instruction",
+            {
+                "emergency_id": emergency_id,
+                "text": text.strip(),
+                "issued_at": visits.normalise_when(at or now_iso()),
+                "issued_by": store.operator,
+            },
+        )
+        for grid_id in targets:
+            records.fetch(store, "grid", grid_id)
+            records.insert(
+                store,
+                "emergency_feedback",
+                {"instruction_id": instruction_id, "grid_id": grid_id},
+                audit=False,
+            )
+    store.changes.note("emergency_instruction")
+    return instruction_id
+
+
+def record_feedback(
+    store: Store, *, instruction_id: int, grid_id: int, feedback: str, at: str | datetime | None = None
+) -> None:
+    """A grid's answer to an instruction (brought back on paper or by phone); a later one replaces it."""
+    records.require(bool(feedback.strip()), QT_TRANSLATE_NOOP("Errors", "Feedback needs some text."))
+    row = store.one(
+        "SELECT id FROM emergency_feedback WHERE instruction_id = ? AND grid_id = ?",
+        [instruction_id, grid_id],
+    )
+    if row is None:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "This instruction was not sent to that grid."))
+    with store.atomic():
+        records.update(
+            store,
+            "emergency_feedback",
+            row["id"],
+            {
+                "feedback": feedback.strip(),
+                "answered_at": visits.normalise_when(at or now_iso()),
+                "answered_by": store.operator,
+            },
+            action="feedback",
+        )
+    store.changes.note("emergency_instruction", grid=grid_id)
+
+
+def instructions(store: Store, emergency_id: int) -> list[Instruction]:
+    rows = store.query(
+        """
+        SELECT i.id, i.text, i.issued_at, i.issued_by, count(f.id) AS grids,
+            count(f.answered_at) AS answered
+        FROM emergency_instruction i LEFT JOIN emergency_feedback f ON f.instruction_id = i.id
+        WHERE i.emergency_id = ? AND i.withdrawn_at IS NULL
+        GROUP BY i.id ORDER BY i.issued_at DESC, i.id DESC
+        """,
+        [emergency_id],
+    )
+    return [Instruction(**{k: r[k] for k in Instruction.__dataclass_fields__}) for r in rows]
+
+
+def feedback_rows(store: Store, instruction_id: int) -> list[Feedback]:
+    """Each grid's answer, the unanswered ones first."""
+    rows = store.query(
+        """
+        SELECT f.id, f.instruction_id, f.grid_id, g.name AS grid_name, f.feedback, f.answered_at,
+            f.answered_by
+        FROM emergency_feedback f JOIN grid g ON g.id = f.grid_id
+        WHERE f.instruction_id = ?
+        ORDER BY f.answered_at IS NOT NULL, g.sort_order, g.id
+        """,
+        [instruction_id],
+    )
+    return [Feedback(**{k: r[k] for k in Feedback.__dataclass_fields__}) for r in rows]
+
+
+# -- supplies (紧缺物资清单) ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SupplyLine:
+    grid_id: int
+    grid_name: str
+    item: str
+    unit: str
+    needed: float
+    delivered: float
+
+    @property
+    def outstanding(self) -> float:
+        return max(self.needed - self.delivered, 0.0)
+
+
+def _supplies_module() -> Any:
+    """The requests area's supplies model (needs recorded on scarce-supplies requests), if present."""
+    try:
+        return importlib.import_module("gridboard.models.supplies")
+    except ImportError:
+        return None
+
+
+def record_delivery(
+    store: Store,
+    *,
+    grid_id: int,
+    item: str,
+    quantity: float,
+    unit: str = "",
+    emergency_id: int | None = None,
+    household_id: int | None = None,
+    request_item_id: int | None = None,
+    at: str | datetime | None = None,
+    note: str = "",
+) -> int:
+    """Supplies handed over to a grid (or one household in it); they count against its needs."""
+    records.require(bool(item.strip()), QT_TRANSLATE_NOOP("Errors", "A delivery needs an item."))
+    records.require(
+        quantity > 0,
+        QT_TRANSLATE_NOOP("Errors", "A quantity must be more than zero ({value})."),
+        value=quantity,
+    )
+    records.fetch(store, "grid", grid_id)
+    if emergency_id is None:
+        current = active_emergency(store)
+        emergency_id = current.id if current else None
+    with store.atomic():
+        delivery_id = records.insert(
+            store,
+            "supply_delivery",
+            {
+                "emergency_id": emergency_id,
+                "grid_id": grid_id,
+                "item": item.strip(),
+                "quantity": float(quantity),
+                "unit": unit.strip(),
+                "request_item_id": request_item_id,
+                "household_id": household_id,
+                "delivered_at": visits.normalise_when(at or now_iso()),
+                "delivered_by": store.operator,
+                "note": note,
+            },
+        )
+    store.changes.note("supply_delivery", grid=grid_id, household=household_id)
+    return delivery_id
+
+
+def _needed_by_grid_item(store: Store, community_id: int | None) -> dict[tuple[int, str, str], float]:
+    supplies = _supplies_module()
+    if supplies is None or not hasattr(supplies, "needed_by_grid_item"):
+        return {}
+    within = None if community_id is None else {"community": community_id}
+    needed: dict[tuple[int, str, str], float] = {}
+    for line in supplies.needed_by_grid_item(store, within=within):
+        get = line.get if isinstance(line, dict) else lambda k, _l=line: getattr(_l, k, None)
+        key = (int(get("grid_id")), str(get("item")), str(get("unit") or ""))
+        needed[key] = needed.get(key, 0.0) + float(get("needed") or 0)
+    return needed
+
+
+def scarce_supplies(store: Store, *, community_id: int | None = None) -> list[SupplyLine]:
+    """The 紧缺物资清单: needs from scarce-supplies requests per grid and item, delivered, outstanding."""
+    needed = _needed_by_grid_item(store, community_id)
+    delivered: dict[tuple[int, str, str], float] = {}
+    for r in store.query(
+        "SELECT d.grid_id, d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d"
+        " JOIN grid g ON g.id = d.grid_id WHERE (? IS NULL OR g.community_id = ?)"
+        " GROUP BY d.grid_id, d.item, d.unit",
+        [community_id, community_id],
+    ):
+        delivered[(r["grid_id"], r["item"], r["unit"])] = float(r["q"])
+    names = {
+        r["id"]: (r["sort_order"], r["name"]) for r in store.query("SELECT id, name, sort_order FROM grid")
+    }
+    lines = [
+        SupplyLine(
+            grid_id=key[0],
+            grid_name=names.get(key[0], (0, ""))[1],
+            item=key[1],
+            unit=key[2],
+            needed=needed.get(key, 0.0),
+            delivered=delivered.get(key, 0.0),
+        )
+        for key in set(needed) | set(delivered)
+    ]
+    lines.sort(key=lambda line: (names.get(line.grid_id, (0, ""))[0], line.grid_id, line.item, line.unit))
+    return lines
+
+
+# -- the end-of-emergency report ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    day: date
+    households_reached: int
+    priority_households: int
+    priority_reached: int
+    rollcall_safe: int
+    rollcall_needs_help: int
+    rollcall_unreachable: int
+    requests_raised: int
+    requests_closed: int
+    deliveries: int
+
+    @property
+    def priority_share(self) -> float | None:
+        return self.priority_reached / self.priority_households if self.priority_households else None
+
+
+@dataclass(frozen=True)
+class Report:
+    emergency: Emergency
+    days: list[DayFigures]
+    delivered_by_item: list[tuple[str, str, float]]  # item, unit, quantity
+    supplies: list[SupplyLine] = field(default_factory=list)
+
+    @property
+    def total_requests_raised(self) -> int:
+        return sum(d.requests_raised for d in self.days)
+
+    @property
+    def total_requests_closed(self) -> int:
+        return sum(d.requests_closed for d in self.days)
+
+
+def report_figures(store: Store, emergency_id: int, *, until: date | None = None) -> Report:
+    """Day by day from the start to the end (or today): who was reached, requests, deliveries."""
+    emergency = get_emergency(store, emergency_id)
+    first = emergency.start_day
+    last = parse_date(emergency.ended_at) or until or today_()
+    last = max(last, first)
+    span = {"first": first.isoformat(), "last": last.isoformat(), "community": emergency.community_id}
+    area = """JOIN household h ON h.id = {t}.household_id JOIN building b ON b.id = h.building_id
+              JOIN grid g ON g.id = b.grid_id"""
+    community = "AND (:community IS NULL OR g.community_id = :community)"
+    reached = ",".join(f"'{o}'" for o in REACHED_OUTCOMES)
+
+    def per_day(sql: str) -> dict[str, int]:
+        return {r[0]: int(r[1] or 0) for r in store.query(sql, span)}
+
+    households = per_day(
+        f"""SELECT substr(v.visited_at, 1, 10) AS d, count(DISTINCT v.household_id) FROM visit v
+            {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
+            AND substr(v.visited_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+    )
+    priority = per_day(
+        f"""SELECT substr(v.visited_at, 1, 10) AS d, count(DISTINCT v.household_id) FROM visit v
+            {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
+            AND {_priority_where()}
+            AND substr(v.visited_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+    )
+    priority_total = int(
+        store.scalar(
+            f"""SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id
+                JOIN grid g ON g.id = b.grid_id WHERE {_priority_where()} AND b.archived_at IS NULL
+                {community}""",
+            span,
+        )
+        or 0
+    )
+    states: dict[str, dict[str, int]] = {}
+    for r in store.query(
+        """
+        WITH last AS (
+            SELECT r.day, r.state, row_number() OVER (PARTITION BY r.household_id, r.day
+                ORDER BY r.at DESC, r.id DESC) AS n
+            FROM rollcall r WHERE r.emergency_id = :e AND r.withdrawn_at IS NULL
+        )
+        SELECT day, state, count(*) AS c FROM last WHERE n = 1 GROUP BY day, state
+        """,
+        {"e": emergency_id},
+    ):
+        states.setdefault(r["day"], {})[r["state"]] = r["c"]
+    raised = per_day(
+        f"""SELECT substr(q.collected_at, 1, 10) AS d, count(*) FROM request q {area.format(t="q")}
+            WHERE q.archived_at IS NULL AND substr(q.collected_at, 1, 10) BETWEEN :first AND :last
+            {community} GROUP BY d"""
+    )
+    closed = per_day(
+        f"""SELECT substr(q.resolved_at, 1, 10) AS d, count(*) FROM request q {area.format(t="q")}
+            WHERE q.archived_at IS NULL AND q.resolved_at IS NOT NULL
+            AND substr(q.resolved_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+    )
+    deliveries = per_day(
+        """SELECT substr(d.delivered_at, 1, 10) AS day, count(*) FROM supply_delivery d
+           JOIN grid g ON g.id = d.grid_id
+           WHERE substr(d.delivered_at, 1, 10) BETWEEN :first AND :last
+           AND (:community IS NULL OR g.community_id = :community) GROUP BY day"""
+    )
+    days = []
+    day = first
+    while day <= last:
+        key = day.isoformat()
+        counted = states.get(key, {})
+        days.append(
+            DayFigures(
+                day=day,
+                households_reached=households.get(key, 0),
+                priority_households=priority_total,
+                priority_reached=priority.get(key, 0),
+                rollcall_safe=counted.get("reached_safe", 0),
+                rollcall_needs_help=counted.get("reached_needs_help", 0),
+                rollcall_unreachable=counted.get("unreachable", 0),
+                requests_raised=raised.get(key, 0),
+                requests_closed=closed.get(key, 0),
+                deliveries=deliveries.get(key, 0),
+            )
+        )
+        day += timedelta(days=1)
+    delivered = [
+        (r["item"], r["unit"], float(r["q"]))
+        for r in store.query(
+            """SELECT d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d
+               JOIN grid g ON g.id = d.grid_id
+               WHERE substr(d.delivered_at, 1, 10) BETWEEN :first AND :last
+               AND (:community IS NULL OR g.community_id = :community)
+               GROUP BY d.item, d.unit ORDER BY d.item, d.unit""",
+            span,
+        )
+    ]
+    return Report(
+        emergency=emergency,
+        days=days,
+        delivered_by_item=delivered,
+        supplies=scarce_supplies(store, community_id=emergency.community_id),
+    )

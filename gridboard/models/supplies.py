@@ -1,0 +1,279 @@
+"""Scarce supplies (紧缺物资): the items and quantities on supplies requests, and the list per grid and item.
+
+A supplies request records what it needs in `request_item` rows. What has been handed over is the
+`supply_delivery` rows written against an item (the emergency roster uses the same table), so there
+is one truth for "delivered" however the delivery was entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from gridboard.models import records
+from gridboard.models.clock import now_iso
+from gridboard.models.errors import QT_TRANSLATE_NOOP
+from gridboard.models.store import Store
+from gridboard.models.vocab import OPEN_REQUEST_STATUSES
+
+# Items offices ask for most, with their usual unit (domain data, offered as suggestions; any text goes).
+COMMON_ITEMS: tuple[tuple[str, str], ...] = (
+    ("降压药", "盒"),
+    ("降糖药", "盒"),
+    ("胰岛素", "支"),
+    ("医用氧气", "瓶"),
+    ("婴幼儿奶粉", "罐"),
+    ("纸尿裤", "包"),
+    ("米面粮油", "份"),
+    ("蔬菜包", "份"),
+    ("饮用水", "桶"),
+    ("取暖用品", "件"),
+    ("口罩", "个"),
+    ("退烧药", "盒"),
+)
+
+_OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
+
+
+@dataclass(frozen=True)
+class SupplyItem:
+    """One line of what a request needs, as entered."""
+
+    item: str
+    quantity: float
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class RequestItem:
+    id: int
+    request_id: int
+    item: str
+    quantity: float
+    unit: str
+    delivered: float
+
+    @property
+    def outstanding(self) -> float:
+        return max(self.quantity - self.delivered, 0.0)
+
+
+@dataclass(frozen=True)
+class SupplyNeed:
+    """One row of the 紧缺物资 list: a grid's need for one item (in one unit)."""
+
+    grid_id: int
+    grid_name: str
+    item: str
+    unit: str
+    needed: float
+    delivered: float
+    requests: int
+    households: int
+
+    @property
+    def outstanding(self) -> float:
+        return max(self.needed - self.delivered, 0.0)
+
+
+def _as_item(value: SupplyItem | tuple[Any, ...] | dict[str, Any]) -> SupplyItem:
+    if isinstance(value, SupplyItem):
+        return value
+    if isinstance(value, dict):
+        return SupplyItem(str(value["item"]), float(value["quantity"]), str(value.get("unit", "")))
+    item, quantity, *rest = value
+    return SupplyItem(str(item), float(quantity), str(rest[0]) if rest else "")
+
+
+def check_items(items: Iterable[SupplyItem | tuple[Any, ...] | dict[str, Any]]) -> list[SupplyItem]:
+    """Normalise and validate item lines (names trimmed, quantities positive)."""
+    checked = []
+    for raw in items:
+        value = _as_item(raw)
+        name = value.item.strip()
+        records.require(bool(name), QT_TRANSLATE_NOOP("Errors", "A supplies item needs a name."))
+        records.require(
+            value.quantity > 0,
+            QT_TRANSLATE_NOOP("Errors", "The quantity of {item} must be more than zero."),
+            item=name,
+        )
+        checked.append(SupplyItem(name, float(value.quantity), value.unit.strip()))
+    return checked
+
+
+def add_request_items(
+    store: Store, request_id: int, items: Iterable[SupplyItem | tuple[Any, ...] | dict[str, Any]]
+) -> list[int]:
+    """Record what a supplies request needs; returns the new item ids."""
+    checked = check_items(items)
+    request = records.fetch(store, "request", request_id)
+    with store.atomic():
+        ids = [
+            records.insert(
+                store,
+                "request_item",
+                {"request_id": request_id, "item": i.item, "quantity": i.quantity, "unit": i.unit},
+            )
+            for i in checked
+        ]
+    store.changes.note("request_item", request=request_id, household=request["household_id"])
+    return ids
+
+
+def remove_request_item(store: Store, item_id: int) -> None:
+    """An item entered by mistake: archived (kept in the file), no longer counted."""
+    row = records.fetch(store, "request_item", item_id)
+    request = records.fetch(store, "request", row["request_id"])
+    with store.atomic():
+        records.update(store, "request_item", item_id, {"archived_at": now_iso()}, action="archive")
+    store.changes.note("request_item", request=row["request_id"], household=request["household_id"])
+
+
+_DELIVERED = """
+    (SELECT request_item_id, sum(quantity) AS delivered FROM supply_delivery
+     WHERE request_item_id IS NOT NULL GROUP BY request_item_id)
+"""
+
+
+def request_items(store: Store, request_id: int) -> list[RequestItem]:
+    rows = store.query(
+        """
+        SELECT ri.*, coalesce((SELECT sum(quantity) FROM supply_delivery d
+                               WHERE d.request_item_id = ri.id), 0) AS delivered
+        FROM request_item ri WHERE ri.request_id = ? AND ri.archived_at IS NULL ORDER BY ri.id
+        """,
+        [request_id],
+    )
+    return [
+        RequestItem(r["id"], r["request_id"], r["item"], r["quantity"], r["unit"], r["delivered"])
+        for r in rows
+    ]
+
+
+def record_delivery(
+    store: Store,
+    *,
+    request_item_id: int,
+    quantity: float,
+    delivered_at: str | None = None,
+    note: str = "",
+) -> int:
+    """Something handed over against a request item (a supply_delivery row); returns its id."""
+    records.require(quantity > 0, QT_TRANSLATE_NOOP("Errors", "A delivered quantity must be more than zero."))
+    item = records.fetch(store, "request_item", request_item_id)
+    records.require(
+        item["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This supplies item was removed.")
+    )
+    request = records.fetch(store, "request", item["request_id"])
+    place = store.one(
+        "SELECT b.grid_id, b.id AS building_id FROM household h JOIN building b ON b.id = h.building_id"
+        " WHERE h.id = ?",
+        [request["household_id"]],
+    )
+    emergency_id = store.scalar("SELECT id FROM emergency WHERE ended_at IS NULL ORDER BY started_at DESC")
+    with store.atomic():
+        delivery_id = records.insert(
+            store,
+            "supply_delivery",
+            {
+                "emergency_id": emergency_id,
+                "grid_id": place["grid_id"],
+                "item": item["item"],
+                "quantity": float(quantity),
+                "unit": item["unit"],
+                "request_item_id": request_item_id,
+                "household_id": request["household_id"],
+                "delivered_at": delivered_at or now_iso(),
+                "delivered_by": store.operator,
+                "note": note,
+            },
+        )
+    store.changes.note(
+        "supply_delivery",
+        request=request["id"],
+        household=request["household_id"],
+        building=place["building_id"],
+        grid=place["grid_id"],
+    )
+    return delivery_id
+
+
+def needed_by_grid_item(
+    store: Store,
+    *,
+    within: dict[str, int] | None = None,
+    open_only: bool = True,
+    since: str | None = None,
+) -> list[SupplyNeed]:
+    """The 紧缺物资 list: needed / delivered / outstanding per grid and item (and unit).
+
+    By default it counts the items of requests still open (collected, dispatched, in progress);
+    with open_only=False, every request not withdrawn. `since` keeps requests collected on or after
+    that date or time. `within` narrows to {"community": id} / {"grid": id} / {"building": id}.
+    """
+    clauses, params = _within(within)
+    if open_only:
+        clauses.append(f"AND r.status IN ({_OPEN})")
+    if since is not None:
+        clauses.append("AND r.collected_at >= :since")
+        params["since"] = str(since)
+    rows = store.query(
+        f"""
+        WITH delivered AS {_DELIVERED}
+        SELECT g.id AS grid_id, g.name AS grid_name, ri.item, ri.unit,
+            sum(ri.quantity) AS needed,
+            sum(min(coalesce(d.delivered, 0), ri.quantity)) AS delivered,
+            count(DISTINCT r.id) AS requests,
+            count(DISTINCT r.household_id) AS households
+        FROM request_item ri
+        JOIN request r ON r.id = ri.request_id
+        JOIN household h ON h.id = r.household_id
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        LEFT JOIN delivered d ON d.request_item_id = ri.id
+        WHERE ri.archived_at IS NULL AND r.archived_at IS NULL {" ".join(clauses)}
+        GROUP BY g.id, ri.item, ri.unit
+        ORDER BY g.sort_order, g.id, sum(ri.quantity) - sum(min(coalesce(d.delivered, 0), ri.quantity)) DESC,
+            ri.item
+        """,
+        params,
+    )
+    return [
+        SupplyNeed(
+            grid_id=r["grid_id"],
+            grid_name=r["grid_name"],
+            item=r["item"],
+            unit=r["unit"],
+            needed=r["needed"] or 0.0,
+            delivered=r["delivered"] or 0.0,
+            requests=r["requests"],
+            households=r["households"],
+        )
+        for r in rows
+    ]
+
+
+def totals_by_item(needs: Iterable[SupplyNeed]) -> list[SupplyNeed]:
+    """The same list added up over grids (grid_id 0): one row per item and unit."""
+    sums: dict[tuple[str, str], list[float]] = {}
+    for n in needs:
+        acc = sums.setdefault((n.item, n.unit), [0.0, 0.0, 0, 0])
+        acc[0] += n.needed
+        acc[1] += n.delivered
+        acc[2] += n.requests
+        acc[3] += n.households
+    return sorted(
+        (SupplyNeed(0, "", item, unit, a[0], a[1], int(a[2]), int(a[3])) for (item, unit), a in sums.items()),
+        key=lambda n: (-n.outstanding, n.item),
+    )
+
+
+def _within(within: dict[str, int] | None) -> tuple[list[str], dict[str, Any]]:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    for level, column in (("community", "g.community_id"), ("grid", "g.id"), ("building", "b.id")):
+        if within and within.get(level) is not None:
+            clauses.append(f"AND {column} = :within_{level}")
+            params[f"within_{level}"] = within[level]
+    return clauses, params

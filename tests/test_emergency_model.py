@@ -354,3 +354,23 @@ def test_report_figures_against_independent_counts(town) -> None:
     assert by_day[TODAY].requests_closed == 1
     assert (report.total_requests_raised, report.total_requests_closed) == (2, 1)
     del small
+
+
+def test_supplies_list_builds_on_request_items(town) -> None:
+    """Needs recorded on supplies requests, delivered against items or to the grid as a whole."""
+    store, homes, small = town.store, town.homes, town.small
+    supplies = pytest.importorskip("gridboard.models.supplies")
+    if store.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'request_item'") == 0:
+        pytest.skip("request_item table not in the schema yet")
+    declare(store)
+    first = requests.raise_request(store, household_id=homes["1-501"], category="supplies")
+    second = requests.raise_request(store, household_id=homes["2-301"], category="supplies")
+    [insulin, rice] = supplies.add_request_items(store, first, [("胰岛素", 4, "支"), ("大米", 10, "kg")])
+    supplies.add_request_items(store, second, [("胰岛素", 2, "支")])
+    supplies.record_delivery(store, request_item_id=insulin, quantity=3)
+    emergency.record_delivery(store, grid_id=small.grid, item="大米", unit="kg", quantity=6)
+    lines = {(line.item, line.unit): line for line in emergency.scarce_supplies(store)}
+    assert (lines[("胰岛素", "支")].needed, lines[("胰岛素", "支")].delivered) == (6, 3)
+    assert lines[("胰岛素", "支")].outstanding == 3
+    assert (lines[("大米", "kg")].needed, lines[("大米", "kg")].outstanding) == (10, 4)
+    del rice

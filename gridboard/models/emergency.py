@@ -650,11 +650,11 @@ def record_delivery(
     unit: str = "",
     emergency_id: int | None = None,
     household_id: int | None = None,
-    request_item_id: int | None = None,
     at: str | datetime | None = None,
     note: str = "",
 ) -> int:
-    """Supplies handed over to a grid (or one household in it); they count against its needs."""
+    """Supplies handed over to a grid as a whole (or one household in it), not against one request
+    item (for those, `supplies.record_delivery`); they count against the grid's needs."""
     records.require(bool(item.strip()), QT_TRANSLATE_NOOP("Errors", "A delivery needs an item."))
     records.require(
         quantity > 0,
@@ -675,7 +675,6 @@ def record_delivery(
                 "item": item.strip(),
                 "quantity": float(quantity),
                 "unit": unit.strip(),
-                "request_item_id": request_item_id,
                 "household_id": household_id,
                 "delivered_at": visits.normalise_when(at or now_iso()),
                 "delivered_by": store.operator,
@@ -686,30 +685,33 @@ def record_delivery(
     return delivery_id
 
 
-def _needed_by_grid_item(store: Store, community_id: int | None) -> dict[tuple[int, str, str], float]:
+def _needs(store: Store, community_id: int | None) -> list[Any]:
+    """The requests area's list (needed and delivered against request items), when it is present."""
     supplies = _supplies_module()
     if supplies is None or not hasattr(supplies, "needed_by_grid_item"):
-        return {}
+        return []
     within = None if community_id is None else {"community": community_id}
-    needed: dict[tuple[int, str, str], float] = {}
-    for line in supplies.needed_by_grid_item(store, within=within):
-        get = line.get if isinstance(line, dict) else lambda k, _l=line: getattr(_l, k, None)
-        key = (int(get("grid_id")), str(get("item")), str(get("unit") or ""))
-        needed[key] = needed.get(key, 0.0) + float(get("needed") or 0)
-    return needed
+    return list(supplies.needed_by_grid_item(store, within=within))
 
 
 def scarce_supplies(store: Store, *, community_id: int | None = None) -> list[SupplyLine]:
-    """The 紧缺物资清单: needs from scarce-supplies requests per grid and item, delivered, outstanding."""
-    needed = _needed_by_grid_item(store, community_id)
-    delivered: dict[tuple[int, str, str], float] = {}
+    """The 紧缺物资清单 per grid and item: what open supplies requests need (the requests area's
+    `supplies.needed_by_grid_item`, delivered against their items) plus what was handed to a grid
+    as a whole (deliveries here with no request item), and what is still outstanding."""
+    totals: dict[tuple[int, str, str], list[float]] = {}
+    for need in _needs(store, community_id):
+        get = need.get if isinstance(need, dict) else lambda k, _n=need: getattr(_n, k, None)
+        key = (int(get("grid_id")), str(get("item")), str(get("unit") or ""))
+        acc = totals.setdefault(key, [0.0, 0.0])
+        acc[0] += float(get("needed") or 0)
+        acc[1] += float(get("delivered") or 0)
     for r in store.query(
         "SELECT d.grid_id, d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d"
-        " JOIN grid g ON g.id = d.grid_id WHERE (? IS NULL OR g.community_id = ?)"
-        " GROUP BY d.grid_id, d.item, d.unit",
+        " JOIN grid g ON g.id = d.grid_id WHERE d.request_item_id IS NULL"
+        " AND (? IS NULL OR g.community_id = ?) GROUP BY d.grid_id, d.item, d.unit",
         [community_id, community_id],
     ):
-        delivered[(r["grid_id"], r["item"], r["unit"])] = float(r["q"])
+        totals.setdefault((r["grid_id"], r["item"], r["unit"]), [0.0, 0.0])[1] += float(r["q"])
     names = {
         r["id"]: (r["sort_order"], r["name"]) for r in store.query("SELECT id, name, sort_order FROM grid")
     }
@@ -719,10 +721,10 @@ def scarce_supplies(store: Store, *, community_id: int | None = None) -> list[Su
             grid_name=names.get(key[0], (0, ""))[1],
             item=key[1],
             unit=key[2],
-            needed=needed.get(key, 0.0),
-            delivered=delivered.get(key, 0.0),
+            needed=acc[0],
+            delivered=acc[1],
         )
-        for key in set(needed) | set(delivered)
+        for key, acc in totals.items()
     ]
     lines.sort(key=lambda line: (names.get(line.grid_id, (0, ""))[0], line.grid_id, line.item, line.unit))
     return lines

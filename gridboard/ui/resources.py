@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
 FONT_FILE = "NotoSansSC-Subset.otf"
-_translators: list[QTranslator] = []
+# QTranslator.load(data) does not copy the bytes: keep them alive beside their translator.
+_translators: list[tuple[QTranslator, bytes]] = []
 
 
 def install_fonts() -> str:
@@ -37,7 +38,7 @@ def wants_chinese(language: str) -> bool:
 def install_translations(language: str) -> bool:
     """Install every area's compiled Chinese translation when Chinese is wanted."""
     app = QCoreApplication.instance()
-    for translator in _translators:
+    for translator, _data in _translators:
         app.removeTranslator(translator)
     _translators.clear()
     if not wants_chinese(language):
@@ -46,7 +47,8 @@ def install_translations(language: str) -> bool:
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith("_zh_CN.qm"):
             translator = QTranslator(app)
-            if translator.load(entry.read_bytes()):
+            data = entry.read_bytes()
+            if translator.load(data):
                 app.installTranslator(translator)
-                _translators.append(translator)
+                _translators.append((translator, data))
     return bool(_translators)

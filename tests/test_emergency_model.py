@@ -334,8 +334,10 @@ def test_report_figures_against_independent_counts(town) -> None:
             )
     visits.log_visit(store, household_id=homes["ordinary"], visited_at=at(start + timedelta(days=1)))
     r1 = requests.raise_request(store, household_id=homes["1-502"], category="medicine", at=at(start))
-    requests.raise_request(store, household_id=homes["2-301"], category="supplies", at=at(TODAY))
-    store.execute("UPDATE request SET status = 'resolved', resolved_at = ? WHERE id = ?", [at(TODAY), r1])
+    requests.raise_request(store, household_id=homes["2-301"], category="supplies", at=at(TODAY, 0))
+    requests.dispatch_request(store, r1, member_id=small.member, due_at=at(TODAY, 23), at=at(TODAY, 0))
+    requests.start_request(store, r1, at=at(TODAY, 0))
+    requests.resolve_request(store, r1, resolution="送药上门", at=at(TODAY, 0))
     emergency.end_emergency(store, e)
 
     report = emergency.report_figures(store, e)
@@ -353,7 +355,6 @@ def test_report_figures_against_independent_counts(town) -> None:
     assert (by_day[start].requests_raised, by_day[TODAY].requests_raised) == (1, 1)
     assert by_day[TODAY].requests_closed == 1
     assert (report.total_requests_raised, report.total_requests_closed) == (2, 1)
-    del small
 
 
 def test_supplies_list_builds_on_request_items(town) -> None:

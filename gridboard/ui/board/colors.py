@@ -1,0 +1,91 @@
+"""The board's palette: a colour per visit status and per coverage band, and the legend that explains them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from gridboard.models.vocab import VISIT_STATUSES
+from gridboard.ui import labels
+
+# (fill, text) for each visit status: red for overdue, amber for due soon, green for done, grey for vacant.
+STATUS_COLORS: dict[str, tuple[str, str]] = {
+    "vacant": ("#e4e4e4", "#9a9a9a"),
+    "not_paired": ("#8fa3b0", "#ffffff"),
+    "never_visited": ("#b07cc6", "#ffffff"),
+    "overdue": ("#e05a4f", "#ffffff"),
+    "due_soon": ("#f6bf3b", "#3a2a00"),
+    "ok": ("#5fb36a", "#ffffff"),
+}
+
+BAND_COLORS: dict[str, str] = {
+    "complete": "#5fb36a",
+    "nearly": "#b5d56a",
+    "behind": "#f6bf3b",
+    "not_started": "#e05a4f",
+}
+
+SELECTION = QColor("#1746a2")
+HIGHLIGHT = QColor("#111111")
+MARKER = QColor("#b3261e")
+BADGE = QColor("#c62828")
+
+
+def status_fill(status: str) -> QColor:
+    return QColor(STATUS_COLORS.get(status, STATUS_COLORS["vacant"])[0])
+
+
+def status_text(status: str) -> QColor:
+    return QColor(STATUS_COLORS.get(status, STATUS_COLORS["vacant"])[1])
+
+
+def band_fill(band: str) -> QColor:
+    return QColor(BAND_COLORS.get(band, BAND_COLORS["not_started"]))
+
+
+def swatch(color: str, text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(
+        f'<span style="background-color:{color}; color:{color};">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}'
+    )
+    return label
+
+
+class StatusLegend(QWidget):
+    """Always visible under the map: what each colour, marker and badge means."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusLegend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(14)
+        for status in VISIT_STATUSES:
+            layout.addWidget(swatch(STATUS_COLORS[status][0], labels.visit_status(status), self))
+        markers = QLabel(self)
+        markers.setTextFormat(Qt.TextFormat.RichText)
+        markers.setText(
+            self.tr(
+                '<span style="color:#b3261e"><b>独 残 病 幼 困</b></span> priority residents · '
+                '<span style="color:#c62828"><b>●2</b></span> open requests'
+            )
+        )
+        layout.addWidget(markers)
+        layout.addStretch(1)
+
+
+class BandLegend(QWidget):
+    """The coverage bands that colour the site plan's buildings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bandLegend")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.setSpacing(14)
+        layout.addWidget(QLabel(self.tr("Visited within cycle:"), self))
+        for band, color in BAND_COLORS.items():
+            layout.addWidget(swatch(color, labels.coverage_band(band), self))
+        layout.addStretch(1)

@@ -1,0 +1,633 @@
+"""The building floor map: floors as rows (top floor at the top), units as column groups, a cell per household.
+
+One graphics item paints every cell from plain `board.Cell` rows (no item per cell), painting only
+the exposed part, so a 33-floor × 6-unit × 4-room building opens and paints in a few milliseconds.
+Selection, hover and keyboard moves are handled by the view from the cells' grid positions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QToolTip,
+    QWidget,
+)
+
+from gridboard.models import board
+from gridboard.ui import labels
+from gridboard.ui.board import colors
+
+CELL_W = 70.0
+CELL_H = 44.0
+GAP = 4.0
+UNIT_GAP = 18.0
+LEFT = 46.0  # floor labels
+TOP = 30.0  # unit headers
+MIN_ZOOM = 0.2
+MAX_ZOOM = 4.0
+
+FILTERS = ("priority", "overdue", "requests")
+
+
+@dataclass
+class Layout:
+    """Where each household sits: grid rows (floors) and global columns (units side by side)."""
+
+    positions: dict[int, tuple[int, int]]  # household id -> (row, column)
+    at: dict[tuple[int, int], int]  # (row, column) -> household id
+    floors: list[int]  # top floor first: row r shows floors[r]
+    unit_columns: dict[int, tuple[int, int]]  # unit -> (first column, column count)
+    columns: int
+
+    def cell_rect(self, row: int, column: int) -> QRectF:
+        return QRectF(self.column_x(column), TOP + row * (CELL_H + GAP), CELL_W, CELL_H)
+
+    def column_x(self, column: int) -> float:
+        units_before = sum(1 for first, _ in self.unit_columns.values() if first <= column) - 1
+        return LEFT + column * (CELL_W + GAP) + max(units_before, 0) * UNIT_GAP
+
+    def unit_rect(self, unit: int) -> QRectF:
+        first, count = self.unit_columns[unit]
+        x = self.column_x(first)
+        return QRectF(x, 2, count * (CELL_W + GAP) - GAP, TOP - 6)
+
+    def floor_rect(self, row: int) -> QRectF:
+        return QRectF(2, TOP + row * (CELL_H + GAP), LEFT - 8, CELL_H)
+
+    def size(self) -> tuple[float, float]:
+        if not self.columns:
+            return LEFT, TOP
+        width = self.column_x(self.columns - 1) + CELL_W + 8
+        return width, TOP + len(self.floors) * (CELL_H + GAP) + 4
+
+
+def make_layout(cells: Iterable[board.Cell]) -> Layout:
+    by_place: dict[tuple[int, int], list[board.Cell]] = {}
+    for cell in cells:
+        by_place.setdefault((cell.unit, cell.floor), []).append(cell)
+    units = sorted({unit for unit, _ in by_place})
+    floors = sorted({floor for _, floor in by_place}, reverse=True)
+    row_of = {floor: row for row, floor in enumerate(floors)}
+    unit_columns: dict[int, tuple[int, int]] = {}
+    column = 0
+    for unit in units:
+        width = max(len(v) for (u, _), v in by_place.items() if u == unit)
+        unit_columns[unit] = (column, width)
+        column += width
+    positions: dict[int, tuple[int, int]] = {}
+    at: dict[tuple[int, int], int] = {}
+    for (unit, floor), group in by_place.items():
+        first = unit_columns[unit][0]
+        for offset, cell in enumerate(group):  # cells arrive sorted by room
+            place = (row_of[floor], first + offset)
+            positions[cell.id] = place
+            at[place] = cell.id
+    return Layout(positions, at, floors, unit_columns, column)
+
+
+class _MapItem(QGraphicsItem):
+    """Paints the whole building; the view owns the data and the selection."""
+
+    def __init__(self, view: FloorMap) -> None:
+        super().__init__()
+        self.view = view
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self._bounds = QRectF()
+        self.room_font = QFont()
+        self.room_font.setPointSizeF(7.5)
+        self.room_font.setBold(True)
+        self.name_font = QFont()
+        self.name_font.setPointSizeF(11)
+        self.small_font = QFont()
+        self.small_font.setPointSizeF(7)
+        self.header_font = QFont()
+        self.header_font.setPointSizeF(9)
+        self.header_font.setBold(True)
+
+    def set_bounds(self, rect: QRectF) -> None:
+        self.prepareGeometryChange()
+        self._bounds = rect
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        view = self.view
+        layout = view.layout_
+        if layout is None:
+            return
+        exposed = option.exposedRect
+        detail = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > 0.6)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+
+        painter.setFont(self.header_font)
+        painter.setPen(QColor("#333333"))
+        for unit in layout.unit_columns:
+            rect = layout.unit_rect(unit)
+            if rect.intersects(exposed):
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, view.unit_label(unit))
+        for row, floor in enumerate(layout.floors):
+            rect = layout.floor_rect(row)
+            if rect.intersects(exposed):
+                painter.drawText(
+                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, view.floor_label(floor)
+                )
+
+        dimmed = view.dimmed_ids()
+        outlined = view.outlined_ids()
+        selected = view.selected
+        current = view.current
+        no_pen = QPen(Qt.PenStyle.NoPen)
+        for household_id, (row, column) in layout.positions.items():
+            rect = layout.cell_rect(row, column)
+            if not rect.intersects(exposed):
+                continue
+            cell = view.cells[household_id]
+            fill = colors.status_fill(cell.status)
+            text = colors.status_text(cell.status)
+            if household_id in dimmed:
+                fill = QColor(fill)
+                fill.setAlpha(55)
+                text = QColor(text)
+                text.setAlpha(90)
+                if cell.status != "vacant":
+                    text = QColor(0, 0, 0, 90)
+            painter.setPen(no_pen)
+            painter.setBrush(QBrush(fill))
+            painter.drawRoundedRect(rect, 4, 4)
+            if detail >= 0.45:
+                self._paint_texts(painter, rect, cell, text)
+            if household_id in outlined:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(colors.HIGHLIGHT, 2.5, Qt.PenStyle.DashLine))
+                painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
+            if household_id in selected:
+                painter.setBrush(QBrush(QColor(23, 70, 162, 45)))
+                painter.setPen(QPen(colors.SELECTION, 3))
+                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
+            if household_id == current and view.hasFocus():
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(QColor("#ffffff"), 1, Qt.PenStyle.DotLine))
+                painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 3, 3)
+
+    def _paint_texts(self, painter: QPainter, rect: QRectF, cell: board.Cell, text: QColor) -> None:
+        painter.setPen(text)
+        painter.setFont(self.room_font)
+        painter.drawText(
+            rect.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.room
+        )
+        if cell.surname:
+            painter.setFont(self.name_font)
+            painter.drawText(rect.adjusted(0, 8, 0, 0), Qt.AlignmentFlag.AlignCenter, cell.surname)
+        if cell.markers:
+            painter.setFont(self.small_font)
+            marker_rect = QRectF(
+                rect.left() + 2, rect.bottom() - 13, min(rect.width() - 4, 11.0 * len(cell.markers) + 3), 11
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.drawRoundedRect(marker_rect, 2, 2)
+            painter.setPen(colors.MARKER)
+            painter.drawText(marker_rect, Qt.AlignmentFlag.AlignCenter, cell.markers[:5])
+        if cell.open_requests:
+            badge = QRectF(rect.right() - 16, rect.top() + 2, 14, 14)
+            painter.setPen(QPen(QColor("#ffffff"), 1))
+            painter.setBrush(colors.BADGE)
+            painter.drawEllipse(badge)
+            painter.setFont(self.small_font)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(min(cell.open_requests, 9)))
+
+
+class FloorMap(QGraphicsView):
+    """The map of one building. Emits the selected household ids; Enter/double-click asks to log a visit."""
+
+    selection_changed = Signal(list)
+    activated = Signal(int)  # log a visit for this household
+    context_menu_requested = Signal(object, list)  # global QPoint, selected ids
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("floorMap")
+        self.setScene(QGraphicsScene(self))
+        self.scene().setObjectName("floorMapScene")
+        self.item = _MapItem(self)
+        self.scene().addItem(self.item)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setBackgroundBrush(QColor("#fafafa"))
+        self.building_id: int | None = None
+        self.cells: dict[int, board.Cell] = {}
+        self.layout_: Layout | None = None
+        self.selected: set[int] = set()
+        self.current: int | None = None
+        self.anchor: int | None = None
+        self.filters: dict[str, bool] = dict.fromkeys(FILTERS, False)
+        self.member_id: int | None = None
+        self._dimmed: set[int] | None = None
+        self._outlined: set[int] | None = None
+        self._band_base: set[int] = set()
+        self._banding = False
+        self.rubberBandChanged.connect(self._rubber_band)
+
+    def unit_label(self, unit: int) -> str:
+        return self.tr("Unit {unit}").format(unit=unit)
+
+    def floor_label(self, floor: int) -> str:
+        return self.tr("{floor}F").format(floor=floor)
+
+    # -- data ----------------------------------------------------------------------------------------
+
+    def set_building(self, building_id: int | None, cells: list[board.Cell]) -> None:
+        """Show a building's cells; keeps the selection of households still there."""
+        same = building_id == self.building_id
+        self.building_id = building_id
+        self.cells = {c.id: c for c in cells}
+        self.layout_ = make_layout(cells)
+        width, height = self.layout_.size()
+        self.item.set_bounds(QRectF(0, 0, width, height))
+        self.scene().setSceneRect(QRectF(0, 0, width, height))
+        self._invalidate()
+        if not same:
+            self.selected = set()
+            self.current = self.anchor = None
+            self.reset_zoom()
+        else:
+            self.selected &= set(self.cells)
+            if self.current not in self.cells:
+                self.current = None
+        self.item.update()
+
+    def update_cells(self, cells: list[board.Cell]) -> bool:
+        """Replace a few cells in place (after a visit); False when the layout would change."""
+        if self.layout_ is None:
+            return False
+        for cell in cells:
+            old = self.cells.get(cell.id)
+            if old is None or (old.unit, old.floor, old.room) != (cell.unit, cell.floor, cell.room):
+                return False
+        for cell in cells:
+            self.cells[cell.id] = cell
+            self.item.update(self.layout_.cell_rect(*self.layout_.positions[cell.id]).adjusted(-3, -3, 3, 3))
+        self._invalidate()
+        return True
+
+    def cell(self, household_id: int) -> board.Cell | None:
+        return self.cells.get(household_id)
+
+    def cell_rect(self, household_id: int) -> QRectF:
+        assert self.layout_ is not None
+        return self.layout_.cell_rect(*self.layout_.positions[household_id])
+
+    def cell_center_in_view(self, household_id: int):
+        """Viewport coordinates of a cell's centre (tests click there)."""
+        return self.mapFromScene(self.cell_rect(household_id).center())
+
+    # -- filters ---------------------------------------------------------------------------------
+
+    def set_filter(self, name: str, on: bool) -> None:
+        if name not in self.filters:
+            raise ValueError(f"unknown filter {name}")
+        self.filters[name] = on
+        self._invalidate()
+        self.item.update()
+
+    def highlight_member(self, member_id: int | None) -> None:
+        self.member_id = member_id
+        self._invalidate()
+        self.item.update()
+
+    def passes_filters(self, cell: board.Cell) -> bool:
+        if self.filters["priority"] and cell.priority_tier <= 0:
+            return False
+        if self.filters["overdue"] and cell.status not in ("overdue", "never_visited"):
+            return False
+        return not (self.filters["requests"] and not cell.open_requests)
+
+    def dimmed_ids(self) -> set[int]:
+        if self._dimmed is None:
+            if any(self.filters.values()):
+                self._dimmed = {i for i, c in self.cells.items() if not self.passes_filters(c)}
+            else:
+                self._dimmed = set()
+        return self._dimmed
+
+    def outlined_ids(self) -> set[int]:
+        if self._outlined is None:
+            member = self.member_id
+            self._outlined = (
+                set() if member is None else {i for i, c in self.cells.items() if member in c.member_ids}
+            )
+        return self._outlined
+
+    def _invalidate(self) -> None:
+        self._dimmed = None
+        self._outlined = None
+
+    # -- selection -------------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        """Selected households in map order (top floor first, left to right)."""
+        if self.layout_ is None:
+            return []
+        positions = self.layout_.positions
+        return sorted((i for i in self.selected if i in positions), key=lambda i: positions[i])
+
+    def set_selection(self, ids: Iterable[int], *, current: int | None = None, emit: bool = True) -> None:
+        new = {i for i in ids if i in self.cells}
+        if current is not None and current in self.cells:
+            self.current = current
+        elif new and self.current not in new:
+            self.current = min(new, key=lambda i: self.layout_.positions[i]) if self.layout_ else None
+        changed = new != self.selected
+        self.selected = new
+        self.item.update()
+        if self.current is not None and self.layout_ is not None:
+            self.ensureVisible(self.cell_rect(self.current), 20, 20)
+        if changed and emit:
+            self.selection_changed.emit(self.selected_ids())
+
+    def select_household(self, household_id: int) -> None:
+        self.anchor = household_id
+        self.set_selection([household_id], current=household_id)
+
+    def select_floor(self, floor: int, *, add: bool = False) -> None:
+        ids = {i for i, c in self.cells.items() if c.floor == floor}
+        self.set_selection((self.selected | ids) if add else ids)
+
+    def select_unit(self, unit: int, *, add: bool = False) -> None:
+        ids = {i for i, c in self.cells.items() if c.unit == unit}
+        self.set_selection((self.selected | ids) if add else ids)
+
+    def select_all(self) -> None:
+        self.set_selection(self.cells)
+
+    def household_at(self, scene_pos: QPointF) -> int | None:
+        if self.layout_ is None:
+            return None
+        layout = self.layout_
+        row = int((scene_pos.y() - TOP) // (CELL_H + GAP))
+        if scene_pos.y() < TOP or not 0 <= row < len(layout.floors):
+            return None
+        for (r, column), household_id in ((k, v) for k, v in layout.at.items() if k[0] == row):
+            if layout.cell_rect(r, column).contains(scene_pos):
+                return household_id
+        return None
+
+    def floor_at(self, scene_pos: QPointF) -> int | None:
+        if self.layout_ is None or scene_pos.x() >= LEFT - 4:
+            return None
+        for row, floor in enumerate(self.layout_.floors):
+            if self.layout_.floor_rect(row).adjusted(0, -2, 0, 2).contains(scene_pos):
+                return floor
+        return None
+
+    def unit_at(self, scene_pos: QPointF) -> int | None:
+        if self.layout_ is None or scene_pos.y() >= TOP:
+            return None
+        for unit in self.layout_.unit_columns:
+            if self.layout_.unit_rect(unit).adjusted(-2, -2, 2, 4).contains(scene_pos):
+                return unit
+        return None
+
+    def move_current(self, rows: int, columns: int, *, extend: bool = False) -> None:
+        if self.layout_ is None or not self.cells:
+            return
+        layout = self.layout_
+        if self.current is None or self.current not in layout.positions:
+            target = min(layout.positions, key=lambda i: layout.positions[i])
+        else:
+            row, column = layout.positions[self.current]
+            target = None
+            r, c = row + rows, column + columns
+            while 0 <= r < len(layout.floors) and 0 <= c < layout.columns:
+                if (r, c) in layout.at:
+                    target = layout.at[(r, c)]
+                    break
+                if rows:  # moving up/down past a floor this column lacks: try the nearest column
+                    near = [k for k in layout.at if k[0] == r]
+                    if near:
+                        target = layout.at[min(near, key=lambda k: abs(k[1] - c))]
+                        break
+                r, c = r + rows, c + columns
+            if target is None:
+                return
+        if extend and self.anchor is not None:
+            self.current = target
+            self._select_range(self.anchor, target, add=False)
+        else:
+            self.anchor = target
+            self.set_selection([target], current=target)
+
+    def _select_range(self, start: int, end: int, *, add: bool) -> None:
+        assert self.layout_ is not None
+        (r1, c1), (r2, c2) = self.layout_.positions[start], self.layout_.positions[end]
+        rows, columns = range(min(r1, r2), max(r1, r2) + 1), range(min(c1, c2), max(c1, c2) + 1)
+        ids = {i for (r, c), i in self.layout_.at.items() if r in rows and c in columns}
+        self.set_selection((self.selected | ids) if add else ids, current=end)
+
+    def _rubber_band(self, viewport_rect: QRect, from_scene: QPointF, to_scene: QPointF) -> None:
+        if viewport_rect.isNull() or self.layout_ is None:
+            self._banding = False
+            return
+        if not self._banding:
+            self._banding = True
+        area = QRectF(from_scene, to_scene).normalized()
+        ids = {
+            i
+            for i, place in self.layout_.positions.items()
+            if area.intersects(self.layout_.cell_rect(*place))
+        }
+        self.set_selection(self._band_base | ids)
+
+    # -- zoom ----------------------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        self.resetTransform()
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom() * 1.25)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom() / 1.25)
+
+    def fit(self) -> None:
+        """The whole building in view."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            return
+        viewport = self.viewport().rect()
+        factor = min((viewport.width() - 4) / rect.width(), (viewport.height() - 4) / rect.height())
+        self.set_zoom(factor)
+
+    def reset_zoom(self) -> None:
+        """Readable cells, widened to fill the width when there is room; tall buildings scroll."""
+        rect = self.scene().sceneRect()
+        if rect.isEmpty():
+            self.set_zoom(1.0)
+            return
+        width_fit = (self.viewport().width() - 4) / rect.width()
+        whole_fit = min(width_fit, (self.viewport().height() - 4) / rect.height())
+        if whole_fit >= 0.75:
+            self.set_zoom(min(whole_fit, 1.3))
+        else:
+            self.set_zoom(max(0.75, min(width_fit, 1.0)))
+        self.centerOn(rect.center().x(), 0)
+
+    # -- Qt overrides ---------------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            if event.button() == Qt.MouseButton.RightButton:
+                household_id = self.household_at(self.mapToScene(event.position().toPoint()))
+                if household_id is not None and household_id not in self.selected:
+                    self.select_household(household_id)
+            super().mousePressEvent(event)
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        modifiers = event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        household_id = self.household_at(scene_pos)
+        if household_id is not None:
+            if shift and self.anchor is not None:
+                self._select_range(self.anchor, household_id, add=ctrl)
+            elif ctrl:
+                toggled = self.selected ^ {household_id}
+                self.anchor = household_id
+                self.set_selection(toggled, current=household_id)
+            else:
+                self.select_household(household_id)
+            event.accept()
+            return
+        floor = self.floor_at(scene_pos)
+        if floor is not None:
+            self.select_floor(floor, add=ctrl)
+            event.accept()
+            return
+        unit = self.unit_at(scene_pos)
+        if unit is not None:
+            self.select_unit(unit, add=ctrl)
+            event.accept()
+            return
+        self._band_base = set(self.selected) if ctrl else set()
+        if not ctrl:
+            self.set_selection(())
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        household_id = self.household_at(self.mapToScene(event.position().toPoint()))
+        if household_id is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select_household(household_id)
+            self.activated.emit(household_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        modifiers = event.modifiers()
+        extend = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        moves = {
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+            Qt.Key.Key_Up: (-1, 0),
+            Qt.Key.Key_Down: (1, 0),
+        }
+        if key in moves and not ctrl:
+            self.move_current(*moves[key], extend=extend)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            self.activated.emit(self.current)
+        elif ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif ctrl and key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif ctrl and key == Qt.Key.Key_0:
+            self.fit()
+        elif ctrl and key == Qt.Key.Key_A:
+            self.select_all()
+        elif key == Qt.Key.Key_Escape and self.selected:
+            self.set_selection(())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.angleDelta().y() > 0:
+                self.zoom_in()
+            elif event.angleDelta().y() < 0:
+                self.zoom_out()
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self.selected:
+            self.context_menu_requested.emit(event.globalPos(), self.selected_ids())
+            event.accept()
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == event.Type.ToolTip:
+            household_id = self.household_at(self.mapToScene(event.pos()))
+            if household_id is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip(household_id), self.viewport())
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip(self, household_id: int) -> str:
+        cell = self.cells[household_id]
+        lines = [
+            self.tr("Unit {unit} room {room}").format(unit=cell.unit, room=cell.room),
+            cell.head_name or self.tr("(no head of household recorded)"),
+            labels.visit_status(cell.status),
+            self.tr("Last visit: {when}").format(when=(cell.last_visit_at or self.tr("never"))[:16]),
+        ]
+        if cell.markers:
+            lines.append(self.tr("Priority: {markers}").format(markers=" ".join(cell.markers)))
+        if cell.open_requests:
+            lines.append(self.tr("Open requests: {count}").format(count=cell.open_requests))
+        return "\n".join(lines)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.item.update()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self.item.update()

@@ -51,3 +51,39 @@ def test_new_empty_community_from_the_welcome_choices(gui, qtbot, tmp_path: Path
     assert controller.store.scalar("SELECT name FROM community") == "向阳社区"
     assert controller.store.path == tmp_path / "mine.gridboard"
     controller.close()
+
+
+def test_demo_community_is_made_in_the_background_then_opened(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    import gridboard.models.demo as demo
+
+    real_generate = demo.generate
+    calls: list[str] = []
+
+    def small_generate(path, scale, **kwargs):
+        calls.append(scale)
+        return real_generate(path, "test", **kwargs)  # the same code path, fewer households
+
+    monkeypatch.setattr(demo, "generate", small_generate)
+    controller = AppController()
+    monkeypatch.setattr(controller, "demo_path", lambda: tmp_path / "demo.gridboard")
+    assert controller.open_demo()
+    qtbot.addWidget(controller.window)
+    assert calls == ["community"]
+    assert controller.store.scalar("SELECT count(*) FROM household") > 100
+    assert not list(tmp_path.glob("*.partial"))
+    controller.close()
+
+
+def test_cancelled_demo_leaves_no_file(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+    import gridboard.models.demo as demo
+    from gridboard.models.errors import Cancelled
+
+    def cancelled(path, scale, **kwargs):
+        raise Cancelled()
+
+    monkeypatch.setattr(demo, "generate", cancelled)
+    controller = AppController()
+    monkeypatch.setattr(controller, "demo_path", lambda: tmp_path / "demo.gridboard")
+    assert not controller.open_demo()
+    assert controller.window is None
+    assert list(tmp_path.glob("demo*")) == []

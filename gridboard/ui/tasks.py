@@ -11,7 +11,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from gridboard.models.errors import Cancelled
@@ -45,6 +45,22 @@ class _Worker(QObject, Generic[T]):
             self.finished.emit()
 
 
+class _Listener(QObject):
+    """Lives in the GUI thread, so queued progress lands there (a plain function would run in the worker)."""
+
+    def __init__(self, dialog: QProgressDialog, title: str) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.title = title
+
+    @Slot(int, int, str)
+    def show_progress(self, done: int, total: int, message: str) -> None:
+        self.dialog.setMaximum(max(total, 0))
+        self.dialog.setValue(min(done, total) if total else 0)
+        if message:
+            self.dialog.setLabelText(f"{self.title}\n{message}")
+
+
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) -> T | None:
     """Run `work` off the GUI thread behind a modal progress dialog; None when cancelled.
 
@@ -63,13 +79,8 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) 
     worker.moveToThread(thread)
     loop = QEventLoop()
 
-    def show_progress(done: int, total: int, message: str) -> None:
-        dialog.setMaximum(max(total, 0))
-        dialog.setValue(min(done, total) if total else 0)
-        if message:
-            dialog.setLabelText(f"{title}\n{message}")
-
-    worker.progressed.connect(show_progress, Qt.ConnectionType.QueuedConnection)
+    listener = _Listener(dialog, title)
+    worker.progressed.connect(listener.show_progress, Qt.ConnectionType.QueuedConnection)
     worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog.canceled.connect(worker.cancel_requested.set)
     thread.started.connect(worker.run)

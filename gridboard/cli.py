@@ -12,6 +12,7 @@ from gridboard.models.errors import KnownError
 COMMAND_MODULES = (
     "gridboard.commands.inspect",
     "gridboard.commands.demo",
+    "gridboard.commands.excel",
 )
 
 

@@ -1,0 +1,395 @@
+"""Excel reports: the household and resident ledger, visits for a period, requests with their steps, coverage.
+
+Chinese headers (the street office reads them), widths that fit, a frozen header row and real dates.
+Any text starting with =, +, - or @ is written as text with Excel's quote prefix, so a resident's note
+can never run as a formula. Phone and ID numbers are masked unless the operator asks for them (PIPL).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from gridboard.exchange.parsers import mask_id, mask_phone
+from gridboard.models import rules
+from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
+from gridboard.models.store import Store
+from gridboard.models.vocab import (
+    GENDERS,
+    MEMBER_KINDS,
+    OCCUPANCY,
+    RATINGS,
+    REQUEST_CATEGORIES,
+    REQUEST_SOURCES,
+    REQUEST_STATUSES,
+    REQUEST_URGENCIES,
+    VISIT_METHODS,
+    VISIT_OUTCOMES,
+    VISIT_SOURCES,
+    coverage_band,
+)
+
+Progress = Callable[..., None]
+EXPORT_KINDS = ("ledger", "visits", "requests", "coverage")
+_FORMULA_START = ("=", "+", "-", "@")
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+_BAND_ZH = {"complete": "已完成", "nearly": "接近完成", "behind": "落后", "not_started": "未开始"}
+
+
+class ExportFailed(KnownError):
+    """The workbook could not be written (disk full, file open in Excel...)."""
+
+
+class _Sheet:
+    """One worksheet written row by row (openpyxl write-only: fast, little memory)."""
+
+    def __init__(self, book: Workbook, title: str, columns: Sequence[tuple[str, float]]) -> None:
+        self.ws = book.create_sheet(title)
+        for index, (_header, width) in enumerate(columns, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        self.ws.freeze_panes = "A2"
+        header = []
+        for text, _width in columns:
+            cell = WriteOnlyCell(self.ws, value=text)
+            cell.font = _HEADER_FONT
+            cell.fill = _HEADER_FILL
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            header.append(cell)
+        self.ws.append(header)
+        self.rows = 0
+
+    def append(self, values: Iterable[Any]) -> None:
+        self.ws.append([self.cell(v) for v in values])
+        self.rows += 1
+
+    def cell(self, value: Any) -> Any:
+        if isinstance(value, str):
+            if value.startswith(_FORMULA_START):
+                cell = WriteOnlyCell(self.ws, value=value)
+                cell.data_type = "s"  # openpyxl took "=..." for a formula; it is text
+                cell.quotePrefix = True
+                return cell
+            return value
+        if isinstance(value, datetime):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell.number_format = "yyyy-mm-dd hh:mm"
+            return cell
+        if isinstance(value, date):
+            cell = WriteOnlyCell(self.ws, value=value)
+            cell.number_format = "yyyy-mm-dd"
+            return cell
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == "%":
+            cell = WriteOnlyCell(self.ws, value=value[1])
+            cell.number_format = "0.0%"
+            return cell
+        return value
+
+
+def _when(text: str | None) -> datetime | date | None:
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _save(book: Workbook, path: str | os.PathLike[str]) -> Path:
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        book.save(partial)
+        os.replace(partial, target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ExportFailed(
+            QT_TRANSLATE_NOOP("Errors", "{path} could not be written ({error}). Is it open in Excel or WPS?"),
+            path=str(target),
+            error=error.strerror or str(error),
+        ) from error
+    return target
+
+
+def _tick(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and done % 1000 == 0:
+        progress(done, total)
+
+
+def _phone(value: str, reveal: bool) -> str:
+    return value if reveal or not value else mask_phone(value)
+
+
+def _id(value: str, reveal: bool) -> str:
+    return value if reveal or not value else mask_id(value)
+
+
+LEDGER_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("社区", 14), ("网格", 12), ("楼栋", 10), ("单元", 6), ("楼层", 6), ("门牌号", 8), ("户主姓名", 10),
+    ("户联系电话", 15), ("人口数", 7), ("居住状态", 9), ("备注", 24), ("姓名", 10), ("性别", 6),
+    ("出生年份", 9), ("联系电话", 15), ("身份证号", 21), ("人员类别", 22),
+)
+
+
+def export_ledger(
+    store: Store, path: str | os.PathLike[str], *, reveal: bool = False, progress: Progress | None = None
+) -> int:
+    """Households and their current residents, one row per resident (an empty household gets one row)."""
+    book = Workbook(write_only=True)
+    sheet = _Sheet(book, "居民台账", LEDGER_COLUMNS)
+    total = int(store.scalar("SELECT count(*) FROM household WHERE archived_at IS NULL"))
+    tag_names = {
+        r["resident_id"]: r["names"]
+        for r in store.query(
+            "SELECT rt.resident_id, group_concat(t.name, '、') AS names FROM resident_tag rt"
+            " JOIN tag t ON t.id = rt.tag_id WHERE t.archived_at IS NULL GROUP BY rt.resident_id"
+        )
+    }
+    cursor = store.conn.execute(
+        """
+        SELECT c.name, g.name, b.name, h.unit, h.floor, h.room, h.head_name, h.phone, h.people, h.occupancy,
+               h.notes, r.id, r.name, r.gender, r.birth_year, r.phone, r.id_number, h.id
+        FROM household h
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        JOIN community c ON c.id = g.community_id
+        LEFT JOIN resident r ON r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+        WHERE h.archived_at IS NULL AND b.archived_at IS NULL
+        ORDER BY c.id, g.sort_order, g.id, b.number, b.id, h.unit, h.floor, length(h.room), h.room, r.id
+        """
+    )
+    households = 0
+    last = None
+    for row in cursor:
+        if row[17] != last:
+            last = row[17]
+            households += 1
+            _tick(progress, households, total)
+        rid = row[11]
+        sheet.append(
+            [
+                row[0], row[1], row[2], row[3], row[4], row[5], row[6], _phone(row[7], reveal), row[8],
+                OCCUPANCY.get(row[9], row[9]), row[10], row[12] or "",
+                GENDERS.get(row[13] or "", ""), row[14], _phone(row[15] or "", reveal),
+                _id(row[16] or "", reveal), tag_names.get(rid, "") if rid else "",
+            ]
+        )
+    _save(book, path)
+    return sheet.rows
+
+
+VISIT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("走访时间", 17), ("社区", 14), ("网格", 12), ("楼栋", 10), ("单元", 6), ("门牌号", 8), ("户主姓名", 10),
+    ("走访方式", 9), ("走访结果", 10), ("走访人", 18), ("记录", 36), ("来源", 10),
+)
+
+
+def export_visits(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Visits made from `start` to `end` (inclusive), withdrawn ones left out."""
+    book = Workbook(write_only=True)
+    sheet = _Sheet(book, "走访记录", VISIT_COLUMNS)
+    params = {
+        "start": (start or date(1900, 1, 1)).isoformat(),
+        "end": (end or date(9999, 12, 31)).isoformat() + " 23:59:59",
+    }
+    total = int(
+        store.scalar(
+            "SELECT count(*) FROM visit WHERE withdrawn_at IS NULL AND visited_at BETWEEN :start AND :end", params
+        )
+    )
+    cursor = store.conn.execute(
+        """
+        SELECT v.visited_at, c.name, g.name, b.name, h.unit, h.room, h.head_name, v.method, v.outcome,
+               (SELECT group_concat(m.name, '、') FROM visit_member vm JOIN member m ON m.id = vm.member_id
+                WHERE vm.visit_id = v.id), v.note, v.source
+        FROM visit v
+        JOIN household h ON h.id = v.household_id
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        JOIN community c ON c.id = g.community_id
+        WHERE v.withdrawn_at IS NULL AND v.visited_at BETWEEN :start AND :end
+        ORDER BY v.visited_at, v.id
+        """,
+        params,
+    )
+    for index, row in enumerate(cursor, start=1):
+        _tick(progress, index, total)
+        sheet.append(
+            [
+                _when(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
+                VISIT_METHODS.get(row[7], row[7]), VISIT_OUTCOMES.get(row[8], row[8]), row[9] or "",
+                row[10], VISIT_SOURCES.get(row[11], row[11]),
+            ]
+        )
+    _save(book, path)
+    return sheet.rows
+
+
+REQUEST_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("编号", 7), ("登记时间", 17), ("社区", 14), ("网格", 12), ("地址", 16), ("户主姓名", 10), ("类别", 10),
+    ("诉求内容", 36), ("紧急程度", 9), ("来源", 11), ("热线工单号", 14), ("状态", 9), ("承办人", 10),
+    ("承办部门", 14), ("办理期限", 17), ("办结时间", 17), ("办理结果", 30), ("回访时间", 17), ("评价", 10),
+)
+STEP_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("诉求编号", 9), ("步骤", 10), ("时间", 17), ("经办人", 12), ("说明", 40),
+)
+
+
+def export_requests(
+    store: Store,
+    path: str | os.PathLike[str],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Requests collected in the period, and every step each went through (a second sheet)."""
+    book = Workbook(write_only=True)
+    sheet = _Sheet(book, "诉求", REQUEST_COLUMNS)
+    steps = _Sheet(book, "办理过程", STEP_COLUMNS)
+    params = {
+        "start": (start or date(1900, 1, 1)).isoformat(),
+        "end": (end or date(9999, 12, 31)).isoformat() + " 23:59:59",
+    }
+    where = "r.archived_at IS NULL AND r.collected_at BETWEEN :start AND :end"
+    total = int(store.scalar(f"SELECT count(*) FROM request r WHERE {where}", params))
+    cursor = store.conn.execute(
+        f"""
+        SELECT r.id, r.collected_at, c.name, g.name, b.name || h.unit || '单元' || h.room, h.head_name,
+               r.category, r.text, r.urgency, r.source, r.hotline_ticket, r.status, m.name,
+               r.assignee_department, r.due_at, r.resolved_at, r.resolution, r.followed_up_at, r.rating
+        FROM request r
+        JOIN household h ON h.id = r.household_id
+        JOIN building b ON b.id = h.building_id
+        JOIN grid g ON g.id = b.grid_id
+        JOIN community c ON c.id = g.community_id
+        LEFT JOIN member m ON m.id = r.assignee_member_id
+        WHERE {where}
+        ORDER BY r.collected_at, r.id
+        """,
+        params,
+    )
+    for index, row in enumerate(cursor, start=1):
+        _tick(progress, index, total)
+        sheet.append(
+            [
+                row[0], _when(row[1]), row[2], row[3], row[4], row[5], REQUEST_CATEGORIES.get(row[6], row[6]),
+                row[7], REQUEST_URGENCIES.get(row[8], row[8]), REQUEST_SOURCES.get(row[9], row[9]), row[10],
+                REQUEST_STATUSES.get(row[11], row[11]), row[12] or "", row[13], _when(row[14]),
+                _when(row[15]), row[16], _when(row[17]), RATINGS.get(row[18] or "", row[18] or ""),
+            ]
+        )
+    for row in store.conn.execute(
+        f"""
+        SELECT s.request_id, s.step, s.at, s.operator, s.note FROM request_step s
+        JOIN request r ON r.id = s.request_id WHERE {where} ORDER BY s.request_id, s.at, s.id
+        """,
+        params,
+    ):
+        steps.append([row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], row[4]])
+    _save(book, path)
+    return sheet.rows
+
+
+GRID_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("社区", 14), ("网格", 12), ("住户数", 8), ("已结对", 8), ("结对率", 8), ("周期内已走访", 12),
+    ("走访率", 8), ("重点户", 8), ("重点户逾期", 10), ("逾期户", 8), ("进度", 10),
+)
+MEMBER_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("社区", 14), ("党员姓名", 10), ("党员类别", 10), ("所在支部", 24), ("联系户数", 9),
+    ("周期内已走访", 12), ("走访率", 8), ("重点户", 8), ("重点户逾期", 10), ("逾期户", 8),
+)
+
+
+def _share(part: int, whole: int) -> Any:
+    return ("%", part / whole) if whole else None
+
+
+def export_coverage(
+    store: Store, path: str | os.PathLike[str], *, on: date | None = None, progress: Progress | None = None
+) -> int:
+    """Coverage by grid and by member, as the dashboard counts it (rules.coverage)."""
+    book = Workbook(write_only=True)
+    grids = _Sheet(book, "网格覆盖", GRID_COLUMNS)
+    members = _Sheet(book, "党员覆盖", MEMBER_COLUMNS)
+    communities = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM community")}
+    grid_community = {r["id"]: r["community_id"] for r in store.query("SELECT id, community_id FROM grid")}
+    for row in rules.coverage(store, "grid", on=on):
+        grids.append(
+            [
+                communities.get(grid_community.get(row.key)), row.name, row.households, row.paired,
+                _share(row.paired, row.households), row.visited_in_cycle,
+                _share(row.visited_in_cycle, row.households), row.priority, row.priority_overdue, row.overdue,
+                _BAND_ZH[coverage_band(row.visited_share)],
+            ]
+        )
+    params = rules.rule_params(rules.current_cycles(store), on)
+    # A member covers households by pairing or by scope, as pairing.MEMBER_HOUSEHOLDS_SQL says.
+    for index, row in enumerate(
+        store.query(
+            f"""
+            WITH mh AS (
+                SELECT p.member_id, p.household_id AS hid FROM pairing p WHERE p.ended_on IS NULL
+                UNION
+                SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
+                    AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
+                WHERE s.ended_on IS NULL AND h.archived_at IS NULL
+            )
+            SELECT m.community_id, m.name, m.kind, m.branch,
+                coalesce(sum(h.occupancy != 'vacant'), 0) AS households,
+                coalesce(sum({rules.in_cycle_sql()}), 0) AS visited,
+                coalesce(sum(h.occupancy != 'vacant' AND h.priority_tier > 0), 0) AS priority,
+                coalesce(sum(h.priority_tier > 0 AND {rules.overdue_sql()}), 0) AS priority_overdue,
+                coalesce(sum({rules.overdue_sql()}), 0) AS overdue
+            FROM member m
+            LEFT JOIN mh ON mh.member_id = m.id
+            LEFT JOIN household h ON h.id = mh.hid AND h.archived_at IS NULL
+            WHERE m.archived_at IS NULL AND m.active = 1
+            GROUP BY m.id ORDER BY m.community_id, m.kind, m.name
+            """,
+            params,
+        ),
+        start=1,
+    ):
+        _tick(progress, index, 0)
+        members.append(
+            [
+                communities.get(row["community_id"]), row["name"], MEMBER_KINDS.get(row["kind"], row["kind"]),
+                row["branch"], row["households"], row["visited"], _share(row["visited"], row["households"]),
+                row["priority"], row["priority_overdue"], row["overdue"],
+            ]
+        )
+    _save(book, path)
+    return grids.rows + members.rows
+
+
+def export(store: Store, kind: str, path: str | os.PathLike[str], **options: Any) -> int:
+    """Dispatch by kind ("ledger", "visits", "requests", "coverage"); returns the rows written."""
+    if kind == "ledger":
+        return export_ledger(store, path, reveal=options.get("reveal", False), progress=options.get("progress"))
+    if kind == "visits":
+        return export_visits(
+            store, path, start=options.get("start"), end=options.get("end"), progress=options.get("progress")
+        )
+    if kind == "requests":
+        return export_requests(
+            store, path, start=options.get("start"), end=options.get("end"), progress=options.get("progress")
+        )
+    if kind == "coverage":
+        return export_coverage(store, path, on=options.get("on"), progress=options.get("progress"))
+    raise ValueError(f"unknown export kind {kind!r}")

@@ -354,3 +354,341 @@ def add_tag(store: Store, *, code: str, name: str, tier: int = 0, marker: str = 
         )
     store.changes.everything = True
     return tag_id
+
+
+# -- editing, archiving, moving in and out, adjusting rooms --------------------------------------
+
+_EDITABLE: dict[str, tuple[str, ...]] = {
+    "community": ("name", "hotline", "address"),
+    "grid": ("name", "sort_order"),
+    "building": ("name", "number", "plan_x", "plan_y"),
+    "resident": ("name", "gender", "birth_year", "phone", "id_number"),
+    "member": ("name", "kind", "phone", "branch", "work_unit", "home_household_id", "active"),
+}
+
+
+def update_row(store: Store, table: str, row_id: int, **values: Any) -> dict[str, Any]:
+    """Edit a community, grid, building, resident or member; returns the old values (for undo)."""
+    allowed = _EDITABLE[table]
+    unknown = set(values) - set(allowed)
+    records.require(
+        not unknown,
+        QT_TRANSLATE_NOOP("Errors", "Cannot edit {fields} of a {table}."),
+        fields=", ".join(sorted(unknown)),
+        table=table,
+    )
+    if "name" in values:
+        values["name"] = str(values["name"]).strip()
+        records.require(bool(values["name"]), QT_TRANSLATE_NOOP("Errors", "A name cannot be empty."))
+    if table == "member" and "kind" in values:
+        records.require(
+            values["kind"] in MEMBER_KINDS,
+            QT_TRANSLATE_NOOP("Errors", "Unknown member kind {kind}."),
+            kind=values["kind"],
+        )
+    if table == "resident" and "gender" in values:
+        records.require(
+            values["gender"] in (None, *GENDERS),
+            QT_TRANSLATE_NOOP("Errors", "Unknown gender {value}."),
+            value=values["gender"],
+        )
+    with store.atomic():
+        old = records.update(store, table, row_id, values)
+    _note_row(store, table, old)
+    return {k: old[k] for k in values}
+
+
+def _note_row(store: Store, table: str, row: dict[str, Any]) -> None:
+    if table == "community":
+        store.changes.everything = True
+    elif table == "grid":
+        store.changes.note("grid", grid=row["id"])
+    elif table == "building":
+        store.changes.note("building", building=row["id"], grid=row["grid_id"])
+    elif table == "household":
+        store.changes.note("household", household=row["id"], building=row["building_id"])
+    elif table == "resident":
+        store.changes.note("resident", household=row["household_id"])
+    elif table == "member":
+        store.changes.note("member", member=row["id"])
+    else:
+        store.changes.note(table)
+
+
+def update_household_checked(store: Store, household_id: int, **values: Any) -> dict[str, Any]:
+    """`update_household`, refusing a unit/room that another household already has."""
+    household = records.fetch(store, "household", household_id)
+    unit = values.get("unit", household["unit"])
+    room = str(values.get("room", household["room"])).strip()
+    if "room" in values:
+        values["room"] = room
+        records.require(bool(room), QT_TRANSLATE_NOOP("Errors", "A household needs a room number."))
+    taken = store.scalar(
+        "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ? AND archived_at IS NULL"
+        " AND id != ?",
+        [household["building_id"], unit, room, household_id],
+    )
+    if taken:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Unit {unit} room {room} already exists in this building."),
+            unit=unit,
+            room=room,
+        )
+    return update_household(store, household_id, **values)
+
+
+ARCHIVABLE = ("community", "grid", "building", "household", "resident", "member")
+
+
+def archive(store: Store, table: str, row_id: int) -> list[tuple[str, int]]:
+    """Remove something from the ledger by archiving it (its history stays in the file).
+
+    A building takes its households with it. A member who still covers households must hand them
+    over first. Returns every (table, id) archived, for `unarchive`.
+    """
+    records.require(table in ARCHIVABLE, QT_TRANSLATE_NOOP("Errors", "Cannot remove a {table}."), table=table)
+    row = records.fetch(store, table, row_id)
+    records.require(
+        row["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This has already been removed.")
+    )
+    if table == "member":
+        covering = store.scalar(
+            "SELECT (SELECT count(*) FROM pairing WHERE member_id = :m AND ended_on IS NULL)"
+            " + (SELECT count(*) FROM scope WHERE member_id = :m AND ended_on IS NULL)",
+            {"m": row_id},
+        )
+        records.require(
+            not covering,
+            QT_TRANSLATE_NOOP(
+                "Errors", "{name} still covers households: reassign or end them before removing."
+            ),
+            name=row["name"],
+        )
+    archived = [(table, row_id)]
+    stamp = now_iso()
+    with store.atomic():
+        records.update(store, table, row_id, {"archived_at": stamp}, action="archive")
+        if table == "building":
+            for (household_id,) in store.execute(
+                "SELECT id FROM household WHERE building_id = ? AND archived_at IS NULL", [row_id]
+            ).fetchall():
+                records.update(store, "household", household_id, {"archived_at": stamp}, action="archive")
+                archived.append(("household", household_id))
+        if table == "resident":
+            refresh_priority_tier(store, row["household_id"])
+    _note_row(store, table, row)
+    if table == "building":
+        store.changes.everything = True
+    return archived
+
+
+def unarchive(store: Store, archived: list[tuple[str, int]]) -> None:
+    """Bring back what `archive` removed (undo)."""
+    with store.atomic():
+        for table, row_id in archived:
+            row = records.fetch(store, table, row_id)
+            if table == "household":
+                taken = store.scalar(
+                    "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?"
+                    " AND archived_at IS NULL",
+                    [row["building_id"], row["unit"], row["room"]],
+                )
+                if taken:
+                    raise InvalidInput(
+                        QT_TRANSLATE_NOOP("Errors", "Unit {unit} room {room} already exists in this building."),
+                        unit=row["unit"],
+                        room=row["room"],
+                    )
+            records.update(store, table, row_id, {"archived_at": None}, action="unarchive")
+            if table == "resident":
+                refresh_priority_tier(store, row["household_id"])
+            _note_row(store, table, row)
+    store.changes.everything = store.changes.everything or any(t == "building" for t, _ in archived)
+
+
+@dataclass(frozen=True)
+class MoveOut:
+    """What `move_out` changed, for undo."""
+
+    household_id: int
+    resident_ids: tuple[int, ...]
+    old: dict[str, Any]
+
+
+def move_out(store: Store, household_id: int, *, when: str | None = None) -> MoveOut:
+    """Everyone living in the household moves out; it becomes vacant (its history stays)."""
+    stamp = when or now_iso()
+    with store.atomic():
+        residents = [
+            r[0]
+            for r in store.execute(
+                "SELECT id FROM resident WHERE household_id = ? AND moved_out_at IS NULL"
+                " AND archived_at IS NULL",
+                [household_id],
+            ).fetchall()
+        ]
+        for resident_id in residents:
+            records.update(store, "resident", resident_id, {"moved_out_at": stamp}, action="move_out")
+        old = update_household(store, household_id, occupancy="vacant", head_name="", phone="", people=0)
+        refresh_priority_tier(store, household_id)
+    return MoveOut(household_id, tuple(residents), old)
+
+
+def undo_move_out(store: Store, done: MoveOut) -> None:
+    with store.atomic():
+        for resident_id in done.resident_ids:
+            records.update(store, "resident", resident_id, {"moved_out_at": None}, action="move_back")
+        update_household(store, done.household_id, **done.old)
+        refresh_priority_tier(store, done.household_id)
+
+
+@dataclass(frozen=True)
+class NewResident:
+    name: str
+    gender: str | None = None
+    birth_year: int | None = None
+    phone: str = ""
+    id_number: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MoveIn:
+    household_id: int
+    resident_ids: tuple[int, ...]
+    old: dict[str, Any]
+
+
+def move_in(
+    store: Store,
+    household_id: int,
+    *,
+    residents: list[NewResident],
+    occupancy: str = "lived_in",
+    phone: str = "",
+) -> MoveIn:
+    """New people move into a (usually vacant) household; the first named becomes its head."""
+    records.require(bool(residents), QT_TRANSLATE_NOOP("Errors", "Name at least one resident moving in."))
+    records.require(
+        occupancy in ("lived_in", "rented_out"),
+        QT_TRANSLATE_NOOP("Errors", "Unknown occupancy {value}."),
+        value=occupancy,
+    )
+    with store.atomic():
+        current = store.scalar(
+            "SELECT count(*) FROM resident WHERE household_id = ? AND moved_out_at IS NULL"
+            " AND archived_at IS NULL",
+            [household_id],
+        )
+        ids = tuple(
+            add_resident(
+                store,
+                household_id=household_id,
+                name=r.name,
+                gender=r.gender,
+                birth_year=r.birth_year,
+                phone=r.phone,
+                id_number=r.id_number,
+                tags=list(r.tags),
+            )
+            for r in residents
+        )
+        values: dict[str, Any] = {"occupancy": occupancy, "people": current + len(ids)}
+        if not current:
+            values["head_name"] = residents[0].name.strip()
+            values["phone"] = phone or residents[0].phone
+        old = update_household(store, household_id, **values)
+    return MoveIn(household_id, ids, old)
+
+
+def undo_move_in(store: Store, done: MoveIn) -> None:
+    with store.atomic():
+        stamp = now_iso()
+        for resident_id in done.resident_ids:
+            records.update(store, "resident", resident_id, {"archived_at": stamp}, action="archive")
+        update_household(store, done.household_id, **done.old)
+        refresh_priority_tier(store, done.household_id)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """What `merge_rooms` changed, for undo."""
+
+    kept: int
+    merged: tuple[int, ...]
+    moved_residents: tuple[tuple[int, int], ...]  # (resident id, former household id)
+    ended_pairings: tuple[int, ...]
+    old_kept: dict[str, Any]
+
+
+def merge_rooms(store: Store, household_ids: list[int], *, room: str | None = None) -> Merge:
+    """Several rooms that are really one home (knocked through): keep the first, archive the rest.
+
+    Residents of the others move to the kept one; pairings with the others end ("merged"); their
+    visits and requests stay with them as history.
+    """
+    ids = list(dict.fromkeys(household_ids))
+    records.require(len(ids) >= 2, QT_TRANSLATE_NOOP("Errors", "Choose two or more rooms to merge."))
+    rows = [records.fetch(store, "household", i) for i in ids]
+    records.require(
+        len({(r["building_id"], r["unit"]) for r in rows}) == 1,
+        QT_TRANSLATE_NOOP("Errors", "Only rooms in the same unit of one building can be merged."),
+    )
+    kept, others = rows[0], rows[1:]
+    stamp = now_iso()
+    moved: list[tuple[int, int]] = []
+    ended: list[int] = []
+    with store.atomic():
+        for other in others:
+            for (resident_id,) in store.execute(
+                "SELECT id FROM resident WHERE household_id = ? AND moved_out_at IS NULL"
+                " AND archived_at IS NULL",
+                [other["id"]],
+            ).fetchall():
+                records.update(store, "resident", resident_id, {"household_id": kept["id"]}, action="merge")
+                moved.append((resident_id, other["id"]))
+            for (pairing_id,) in store.execute(
+                "SELECT id FROM pairing WHERE household_id = ? AND ended_on IS NULL", [other["id"]]
+            ).fetchall():
+                records.update(
+                    store,
+                    "pairing",
+                    pairing_id,
+                    {"ended_on": now_iso()[:10], "end_reason": "merged"},
+                    action="end",
+                )
+                ended.append(pairing_id)
+            records.update(store, "household", other["id"], {"archived_at": stamp}, action="archive")
+            refresh_priority_tier(store, other["id"])
+        values: dict[str, Any] = {}
+        if room is not None and room.strip() and room.strip() != kept["room"]:
+            values["room"] = room.strip()
+        people = store.scalar(
+            "SELECT count(*) FROM resident WHERE household_id = ? AND moved_out_at IS NULL"
+            " AND archived_at IS NULL",
+            [kept["id"]],
+        )
+        if moved:
+            values["people"] = people
+            if kept["occupancy"] == "vacant":
+                values["occupancy"] = "lived_in"
+        old = update_household_checked(store, kept["id"], **values) if values else {}
+        refresh_priority_tier(store, kept["id"])
+    store.changes.note("household", household=kept["id"], building=kept["building_id"])
+    for other in others:
+        store.changes.note("household", household=other["id"])
+    return Merge(kept["id"], tuple(o["id"] for o in others), tuple(moved), tuple(ended), old)
+
+
+def undo_merge(store: Store, done: Merge) -> None:
+    with store.atomic():
+        if done.old_kept:
+            update_household(store, done.kept, **done.old_kept)
+        unarchive(store, [("household", i) for i in done.merged])
+        for resident_id, household_id in done.moved_residents:
+            records.update(store, "resident", resident_id, {"household_id": household_id}, action="unmerge")
+        for pairing_id in done.ended_pairings:
+            records.update(store, "pairing", pairing_id, {"ended_on": None, "end_reason": ""}, action="reopen")
+        for household_id in (done.kept, *done.merged):
+            refresh_priority_tier(store, household_id)
+    store.changes.note("household", household=done.kept)

@@ -402,3 +402,37 @@ CREATE INDEX supply_delivery_grid ON supply_delivery(grid_id, item);
 CREATE INDEX supply_delivery_emergency ON supply_delivery(emergency_id, delivered_at)
 """,
     )
+
+
+@migrations(name="m006_search_pinyin")
+def m006_search_pinyin(db: Database) -> None:
+    """Pinyin initials for searching names (zs for 张三) and indexes for phone tails, filled now."""
+    run_statements(
+        db,
+        """
+ALTER TABLE resident ADD COLUMN name_initials TEXT;
+ALTER TABLE member ADD COLUMN name_initials TEXT;
+CREATE INDEX resident_initials ON resident(name_initials);
+CREATE INDEX member_initials ON member(name_initials);
+CREATE INDEX member_name ON member(name);
+CREATE INDEX resident_phone_tail ON resident(substr(phone, -4));
+CREATE INDEX member_phone_tail ON member(substr(phone, -4));
+CREATE INDEX household_phone_tail ON household(substr(phone, -4));
+CREATE INDEX building_number ON building(number)
+""",
+    )
+    # A renamed person's initials are recomputed on the next search (search.fill_initials).
+    for table in ("resident", "member"):
+        db.execute(
+            f"CREATE TRIGGER {table}_renamed AFTER UPDATE OF name ON {table}"
+            f" WHEN NEW.name IS NOT OLD.name BEGIN"
+            f" UPDATE {table} SET name_initials = NULL WHERE id = NEW.id; END"
+        )
+    from gridboard.models.search import initials
+
+    for table in ("resident", "member"):
+        rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
+        db.conn.executemany(
+            f"UPDATE {table} SET name_initials = ? WHERE id = ?",
+            [(initials(name or ""), row_id) for row_id, name in rows],
+        )

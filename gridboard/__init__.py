@@ -1,3 +1,15 @@
 """gridboard: the grid-level member–household pairing board for community offices."""
 
+import sys
+
 __version__ = "0.1.0"
+
+if sys.version_info < (3, 12):
+    # PySide6 6.12 returns None from every void method (setFont, drawRect, setObjectName…) without
+    # a new reference, which is harmless where None is immortal (Python 3.12+). On 3.11 each call
+    # takes one reference from None until Python aborts with "none_dealloc: deallocating None"
+    # (after a few thousand calls: printing a sheet, or simply a long session). Give None more
+    # references than any session can use up, as 3.12 does.
+    import ctypes
+
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48

@@ -40,6 +40,23 @@ def wanted_chars() -> str:
     return "".join(sorted(chars))
 
 
+# A family name of our own: were it still "Noto Sans CJK SC", Qt would pick the system's copy where
+# one is installed (different glyph set; PDFs then map shared glyphs to Kangxi radicals, 一 → ⼀).
+FAMILY = "Gridboard Sans SC"
+POSTSCRIPT = "GridboardSansSC-Regular"
+
+
+def rename(face) -> None:
+    names = face["name"]
+    for record in list(names.names):
+        if record.nameID in (1, 4, 16):
+            names.setName(FAMILY, record.nameID, record.platformID, record.platEncID, record.langID)
+        elif record.nameID in (3, 6):
+            names.setName(POSTSCRIPT, record.nameID, record.platformID, record.platEncID, record.langID)
+    cff = face["CFF "].cff
+    cff.fontNames = [POSTSCRIPT]
+
+
 def main() -> None:
     collection = TTCollection(str(SOURCE))
     face = next(f for f in collection.fonts if "SC" in f["name"].getDebugName(1))
@@ -50,6 +67,7 @@ def main() -> None:
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=wanted_chars())
     subsetter.subset(face)
+    rename(face)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     face.save(str(TARGET))
     print(f"{TARGET}: {TARGET.stat().st_size // 1024} KiB")

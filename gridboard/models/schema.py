@@ -436,3 +436,16 @@ CREATE INDEX building_number ON building(number)
             f"UPDATE {table} SET name_initials = ? WHERE id = ?",
             [(initials(name or ""), row_id) for row_id, name in rows],
         )
+
+
+@migrations(name="m007_dashboard_indexes")
+def m007_dashboard_indexes(db: Database) -> None:
+    # The dashboard's visits-over-time figures read only this index (no row lookups across a
+    # city-sized visit table): counts by day and method, and distinct households reached.
+    run_statements(
+        db,
+        """
+CREATE INDEX visit_period ON visit(visited_at, method, outcome, household_id)
+    WHERE withdrawn_at IS NULL
+""",
+    )

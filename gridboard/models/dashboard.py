@@ -1,0 +1,614 @@
+"""Every figure of the coverage dashboard ("一屏知全域"), computed in a few grouped single-pass queries.
+
+Visit status comes only from `rules` (status/overdue/in-cycle SQL bound with `rule_params`); this
+module adds the grouping. `compute(store, filters)` returns one `Dashboard` of plain dataclasses,
+safe to build in a worker thread (it only reads).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from gridboard.models import requests, rules, supplies
+from gridboard.models.store import Store
+from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, VISIT_METHODS, coverage_band
+
+_OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
+_REACHED = ",".join(f"'{o}'" for o in REACHED_OUTCOMES)
+# Ratings that count as satisfied in the satisfaction rate (满意率: 满意 + 基本满意).
+SATISFIED_RATINGS = ("satisfied", "basic")
+# Age buckets of open requests, in days: [lower, upper).
+AGE_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 1), (1, 3), (3, 7), (7, 30), (30, None))
+PERIODS = (7, 30, 90, 365)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the dashboard looks at: an area (all, a community or a grid) and a period ending today."""
+
+    community_id: int | None = None
+    grid_id: int | None = None
+    period_days: int = 365
+    now: datetime | None = None
+
+    @property
+    def moment(self) -> datetime:
+        return (self.now or datetime.now()).replace(microsecond=0)
+
+    @property
+    def today(self) -> date:
+        return self.moment.date()
+
+    @property
+    def start(self) -> date:
+        """First day of the period (inclusive)."""
+        return self.today - timedelta(days=self.period_days - 1)
+
+    def within(self) -> dict[str, int]:
+        within: dict[str, int] = {}
+        if self.community_id is not None:
+            within["community"] = self.community_id
+        if self.grid_id is not None:
+            within["grid"] = self.grid_id
+        return within
+
+
+@dataclass(frozen=True)
+class Headline:
+    households: int  # lived-in households
+    paired: int
+    visited_in_cycle: int
+    priority: int
+    priority_overdue: int
+    visits_this_week: int
+    visits_last_week: int
+    open_requests: int
+    overdue_requests: int
+    median_resolve_hours: float | None  # requests resolved within the period
+    rated: int  # requests rated within the period
+    satisfied: int  # of those, satisfied or basically satisfied
+
+    @property
+    def paired_share(self) -> float | None:
+        return self.paired / self.households if self.households else None
+
+    @property
+    def visited_share(self) -> float | None:
+        return self.visited_in_cycle / self.households if self.households else None
+
+    @property
+    def satisfaction(self) -> float | None:
+        return self.satisfied / self.rated if self.rated else None
+
+
+@dataclass(frozen=True)
+class AreaBar:
+    """One grid (or member): its lived-in households and how many were visited within cycle."""
+
+    id: int
+    name: str
+    households: int
+    visited_in_cycle: int
+    community: str = ""
+
+    @property
+    def share(self) -> float | None:
+        return self.visited_in_cycle / self.households if self.households else None
+
+    @property
+    def band(self) -> str:
+        return coverage_band(self.share)
+
+    @property
+    def behind(self) -> int:
+        return self.households - self.visited_in_cycle
+
+
+@dataclass(frozen=True)
+class VisitBucket:
+    """Visits in one day or week (start date), by method, and distinct households reached."""
+
+    start: date
+    by_method: dict[str, int]
+    households_reached: int
+
+    @property
+    def visits(self) -> int:
+        return sum(self.by_method.values())
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    start: date  # first day of the month (or week)
+    resolved: int
+    median_hours: float | None
+
+
+@dataclass(frozen=True)
+class GridPopulation:
+    id: int
+    name: str
+    households: int  # lived-in
+    residents: int
+    priority: int
+
+
+@dataclass(frozen=True)
+class SpecialGroup:
+    code: str
+    name: str
+    residents: int
+    households: int  # lived-in households with such a resident
+    visited_in_cycle: int  # of those households
+
+
+@dataclass(frozen=True)
+class FourLists:
+    """Dadong's 四项清单: population basics, residents' requests, scarce supplies, special groups."""
+
+    households: int
+    residents: int
+    by_grid: list[GridPopulation]
+    open_by_category: dict[str, int]
+    supplies: list[supplies.SupplyNeed]  # by item and unit (grid_id 0), most outstanding first
+    special_groups: list[SpecialGroup]
+
+
+@dataclass
+class Dashboard:
+    filters: Filters
+    headline: Headline
+    grids: list[AreaBar]
+    members: list[AreaBar]  # members with households, most households behind first
+    visits_by_day: list[VisitBucket]
+    visits_by_week: list[VisitBucket]
+    requests_by_category_status: dict[str, dict[str, int]]  # collected within the period
+    open_request_ages: list[int]  # count per AGE_BUCKETS
+    resolution_trend: list[TrendPoint]
+    four_lists: FourLists
+    overdue_priority: list[int] = field(default_factory=list)  # household ids, most overdue first
+
+
+# -- the area filter -------------------------------------------------------------------------------
+
+_AREA_JOIN = "JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id"
+
+
+def _area(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """SQL conditions (on h, b, g) and params for the filters' area; households not archived."""
+    clauses = ["h.archived_at IS NULL", "b.archived_at IS NULL"]
+    params: dict[str, Any] = {}
+    if filters.community_id is not None:
+        clauses.append("g.community_id = :community")
+        params["community"] = filters.community_id
+    if filters.grid_id is not None:
+        clauses.append("g.id = :grid")
+        params["grid"] = filters.grid_id
+    return " AND ".join(clauses), params
+
+
+def _area_is_all(filters: Filters) -> bool:
+    return filters.community_id is None and filters.grid_id is None
+
+
+def _rule_params(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> dict[str, Any]:
+    return rules.rule_params(cycles or rules.current_cycles(store, filters.community_id), filters.today)
+
+
+# -- figures ---------------------------------------------------------------------------------------
+
+
+def grid_coverage(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> list[rules.Coverage]:
+    return rules.coverage(
+        store,
+        "grid",
+        within=filters.within(),
+        on=filters.today,
+        cycles=cycles or rules.current_cycles(store, filters.community_id),
+    )
+
+
+def grid_bars(store: Store, filters: Filters, coverage: list[rules.Coverage] | None = None) -> list[AreaBar]:
+    rows = coverage if coverage is not None else grid_coverage(store, filters)
+    communities = _grid_communities(store, filters)
+    return [
+        AreaBar(r.key, r.name, r.households, r.visited_in_cycle, communities.get(r.key, "")) for r in rows
+    ]
+
+
+def _grid_communities(store: Store, filters: Filters) -> dict[int, str]:
+    if filters.grid_id is not None or filters.community_id is not None:
+        return {}
+    return dict(store.execute("SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id"))
+
+
+def member_bars(store: Store, filters: Filters, params: dict[str, Any] | None = None) -> list[AreaBar]:
+    """Each member's load (lived-in households covered now) against those visited within cycle."""
+    where, area = _area(filters)
+    params = {**(params or _rule_params(store, filters)), **area}
+    rows = store.query(
+        f"""
+        WITH mh(member_id, household_id) AS (
+            SELECT p.member_id, p.household_id FROM pairing p WHERE p.ended_on IS NULL
+            UNION
+            SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
+                AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
+            WHERE s.ended_on IS NULL AND h.archived_at IS NULL
+        )
+        SELECT m.id, m.name, sum(h.occupancy != 'vacant') AS load, sum({rules.in_cycle_sql()}) AS done
+        FROM mh JOIN member m ON m.id = mh.member_id
+        JOIN household h ON h.id = mh.household_id {_AREA_JOIN}
+        WHERE {where}
+        GROUP BY m.id HAVING load > 0
+        """,
+        params,
+    )
+    bars = [AreaBar(r["id"], r["name"], r["load"], r["done"] or 0) for r in rows]
+    bars.sort(key=lambda bar: (-bar.behind, bar.share or 0.0, bar.id))
+    return bars
+
+
+def visit_series(store: Store, filters: Filters) -> tuple[list[VisitBucket], list[VisitBucket]]:
+    """Visits per day and per week (Monday start) in the period, by method, with households reached."""
+    where, params = _area(filters)
+    start = filters.start
+    week_start = start - timedelta(days=start.weekday())
+    params.update(start=start.isoformat(), end=(filters.today + timedelta(days=1)).isoformat())
+    join = "" if _area_is_all(filters) else f"JOIN household h ON h.id = v.household_id {_AREA_JOIN}"
+    cond = "" if _area_is_all(filters) else f"AND {where}"
+    methods = ", ".join(f"sum(v.method = '{m}')" for m in VISIT_METHODS)
+    reached = f"count(DISTINCT CASE WHEN v.outcome IN ({_REACHED}) THEN v.household_id END)"
+    days = store.execute(
+        f"""
+        SELECT substr(v.visited_at, 1, 10) AS day, {methods}, {reached}
+        FROM visit v {join}
+        WHERE v.withdrawn_at IS NULL AND v.visited_at >= :start AND v.visited_at < :end {cond}
+        GROUP BY day ORDER BY day
+        """,
+        params,
+    ).fetchall()
+    weeks_reached = dict(
+        store.execute(
+            f"""
+            SELECT date(v.visited_at, 'weekday 0', '-6 days') AS week, {reached}
+            FROM visit v {join}
+            WHERE v.withdrawn_at IS NULL AND v.visited_at >= :start AND v.visited_at < :end
+                AND v.outcome IN ({_REACHED}) {cond}
+            GROUP BY week
+            """,
+            params,
+        ).fetchall()
+    )
+    by_day = {row[0]: row for row in days}
+    day_buckets, week_methods = [], defaultdict(lambda: dict.fromkeys(VISIT_METHODS, 0))
+    day = start
+    while day <= filters.today:
+        row = by_day.get(day.isoformat())
+        counts = {m: (row[i + 1] if row else 0) for i, m in enumerate(VISIT_METHODS)}
+        day_buckets.append(VisitBucket(day, counts, row[-1] if row else 0))
+        monday = day - timedelta(days=day.weekday())
+        for m, n in counts.items():
+            week_methods[monday][m] += n
+        day += timedelta(days=1)
+    week_buckets = []
+    monday = week_start
+    while monday <= filters.today:
+        week_buckets.append(
+            VisitBucket(monday, dict(week_methods[monday]), weeks_reached.get(monday.isoformat(), 0))
+        )
+        monday += timedelta(days=7)
+    return day_buckets, week_buckets
+
+
+def _request_join(filters: Filters) -> tuple[str, str, dict[str, Any]]:
+    where, params = _area(filters)
+    if _area_is_all(filters):
+        return "", "", {}
+    return f"JOIN household h ON h.id = r.household_id {_AREA_JOIN}", f"AND {where}", params
+
+
+def request_figures(store: Store, filters: Filters) -> dict[str, Any]:
+    """Open and overdue requests (requests.request_counts), ages, categories × statuses, resolution trend."""
+    counts = requests.request_counts(
+        store,
+        within=filters.within(),
+        since=filters.start.isoformat(),
+        now=filters.moment.isoformat(sep=" "),
+    )
+    join, cond, params = _request_join(filters)
+    params = {
+        **params,
+        "now": filters.moment.isoformat(sep=" "),
+        "start": filters.start.isoformat(),
+        "end": (filters.today + timedelta(days=1)).isoformat(),
+    }
+    buckets = " ".join(
+        f"WHEN julianday(:now) - julianday(r.collected_at) < {hi} THEN {i}"
+        for i, (_, hi) in enumerate(AGE_BUCKETS)
+        if hi is not None
+    )
+    ages = [0] * len(AGE_BUCKETS)
+    for bucket, n in store.execute(
+        f"""
+        SELECT CASE {buckets} ELSE {len(AGE_BUCKETS) - 1} END AS bucket, count(*) FROM request r {join}
+        WHERE r.archived_at IS NULL AND r.status IN ({_OPEN}) {cond}
+        GROUP BY bucket
+        """,
+        params,
+    ):
+        ages[bucket] += n
+    by_category_status: dict[str, dict[str, int]] = defaultdict(dict)
+    for category, status, n in store.execute(
+        f"""
+        SELECT r.category, r.status, count(*) FROM request r {join}
+        WHERE r.archived_at IS NULL AND r.collected_at >= :start AND r.collected_at < :end {cond}
+        GROUP BY r.category, r.status
+        """,
+        params,
+    ):
+        by_category_status[category][status] = n
+    resolved = store.execute(
+        f"""
+        SELECT substr(r.resolved_at, 1, 10), (julianday(r.resolved_at) - julianday(r.collected_at)) * 24.0
+        FROM request r {join}
+        WHERE r.archived_at IS NULL AND r.resolved_at >= :start AND r.resolved_at < :end {cond}
+        """,
+        params,
+    ).fetchall()
+    return {
+        "counts": counts,
+        "ages": ages,
+        "by_category_status": {k: dict(v) for k, v in by_category_status.items()},
+        "trend": _trend(filters, resolved),
+    }
+
+
+def _trend(filters: Filters, resolved: list[tuple[str, float]]) -> list[TrendPoint]:
+    """Median hours to resolve, per week for periods up to 90 days, per month beyond."""
+    weekly = filters.period_days <= 90
+
+    def bucket(day: date) -> date:
+        return day - timedelta(days=day.weekday()) if weekly else day.replace(day=1)
+
+    hours: dict[date, list[float]] = defaultdict(list)
+    for day, h in resolved:
+        hours[bucket(date.fromisoformat(day))].append(h)
+    points, current = [], bucket(filters.start)
+    while current <= filters.today:
+        values = hours.get(current, [])
+        points.append(TrendPoint(current, len(values), statistics.median(values) if values else None))
+        current = (
+            current + timedelta(days=7)
+            if weekly
+            else (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+        )
+    return points
+
+
+def visits_in_weeks(store: Store, filters: Filters) -> tuple[int, int]:
+    """Visits (any outcome) this week so far, and all of last week (weeks start on Monday)."""
+    monday = filters.today - timedelta(days=filters.today.weekday())
+    where, params = _area(filters)
+    join = "" if _area_is_all(filters) else f"JOIN household h ON h.id = v.household_id {_AREA_JOIN}"
+    cond = "" if _area_is_all(filters) else f"AND {where}"
+    params.update(
+        last=(monday - timedelta(days=7)).isoformat(),
+        this=monday.isoformat(),
+        end=(filters.today + timedelta(days=1)).isoformat(),
+    )
+    row = store.execute(
+        f"""
+        SELECT sum(v.visited_at >= :this), sum(v.visited_at < :this) FROM visit v {join}
+        WHERE v.withdrawn_at IS NULL AND v.visited_at >= :last AND v.visited_at < :end {cond}
+        """,
+        params,
+    ).fetchone()
+    return row[0] or 0, row[1] or 0
+
+
+def population(store: Store, filters: Filters, params: dict[str, Any]) -> tuple[list[GridPopulation], int]:
+    """Lived-in households, current residents and priority households by grid; and all residents."""
+    where, area = _area(filters)
+    rows = store.query(
+        f"""
+        SELECT g.id, g.name, sum(h.occupancy != 'vacant') AS households,
+            sum(h.occupancy != 'vacant' AND h.priority_tier > 0) AS priority,
+            coalesce(sum(n.residents), 0) AS residents
+        FROM household h {_AREA_JOIN}
+        LEFT JOIN (SELECT r.household_id, count(*) AS residents FROM resident r
+                   WHERE r.moved_out_at IS NULL AND r.archived_at IS NULL GROUP BY r.household_id) n
+            ON n.household_id = h.id
+        WHERE {where}
+        GROUP BY g.id ORDER BY g.community_id, g.sort_order, g.id
+        """,
+        {**params, **area},
+    )
+    grids = [
+        GridPopulation(r["id"], r["name"], r["households"] or 0, r["residents"] or 0, r["priority"] or 0)
+        for r in rows
+    ]
+    return grids, sum(g.residents for g in grids)
+
+
+def special_groups(store: Store, filters: Filters, params: dict[str, Any]) -> list[SpecialGroup]:
+    """Each tag: residents carrying it now, their lived-in households, and those visited within cycle."""
+    where, area = _area(filters)
+    rows = store.query(
+        f"""
+        SELECT t.code, t.name, count(DISTINCT r.id) AS residents,
+            count(DISTINCT CASE WHEN h.occupancy != 'vacant' THEN h.id END) AS households,
+            count(DISTINCT CASE WHEN {rules.in_cycle_sql()} THEN h.id END) AS visited
+        FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id
+        JOIN resident r ON r.id = rt.resident_id
+        JOIN household h ON h.id = r.household_id {_AREA_JOIN}
+        WHERE {where} AND t.archived_at IS NULL AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+        GROUP BY t.id ORDER BY t.tier DESC, t.id
+        """,
+        {**params, **area},
+    )
+    return [SpecialGroup(r["code"], r["name"], r["residents"], r["households"], r["visited"]) for r in rows]
+
+
+def supplies_needed(store: Store, filters: Filters) -> list[supplies.SupplyNeed]:
+    """Scarce supplies open requests are waiting for, by item and unit (the requests area's list)."""
+    return supplies.totals_by_item(supplies.needed_by_grid_item(store, within=filters.within()))
+
+
+# -- overdue priority households ---------------------------------------------------------------------
+
+OVERDUE_SORTS = {
+    # Never reached first, then the longest past due; ties by address.
+    "overdue": "h.last_reached_at IS NOT NULL, due, b.number, b.id, h.unit, h.room",
+    "address": "b.number, b.id, h.unit, h.floor, h.room",
+    "grid": "g.sort_order, g.id, b.number, b.id, h.unit, h.room",
+    "head": "h.head_name, h.id",
+    "tier": "h.priority_tier DESC, h.last_reached_at IS NOT NULL, due, h.id",
+}
+
+
+def overdue_priority_ids(
+    store: Store,
+    filters: Filters,
+    *,
+    sort: str = "overdue",
+    descending: bool = False,
+    params: dict[str, Any] | None = None,
+) -> list[int]:
+    """Priority households overdue for a visit (rules.overdue_sql), most overdue first by default."""
+    where, area = _area(filters)
+    order = OVERDUE_SORTS[sort]
+    if descending:
+        order = ", ".join(
+            part[:-5] if part.endswith(" DESC") else part + " DESC" for part in order.split(", ")
+        )
+    rows = store.execute(
+        f"""
+        SELECT h.id, {rules.due_sql()} AS due FROM household h {_AREA_JOIN}
+        WHERE {where} AND h.priority_tier > 0 AND {rules.overdue_sql()}
+        ORDER BY {order}
+        """,
+        {**(params or _rule_params(store, filters)), **area},
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True)
+class OverdueRow:
+    id: int
+    grid: str
+    building: str
+    address: str  # building-unit-room
+    head_name: str
+    tier: int
+    tags: str  # tag names, 、-separated
+    last_reached_at: str | None
+    due: str | None
+    days_overdue: int | None  # None when never reached
+
+
+def overdue_rows(store: Store, ids: list[int], filters: Filters) -> list[OverdueRow]:
+    """Rows for some households of the overdue list (the item model asks for the rows shown)."""
+    if not ids:
+        return []
+    params = _rule_params(store, filters)
+    marks = ",".join(str(int(i)) for i in ids)
+    rows = store.query(
+        f"""
+        SELECT h.id, g.name AS grid, b.name AS building, b.number, h.unit, h.room, h.head_name,
+            h.priority_tier, h.last_reached_at, {rules.due_sql()} AS due,
+            CAST(julianday(:today) - julianday({rules.due_sql()}) AS INTEGER) AS late,
+            (SELECT group_concat(DISTINCT t.name) FROM resident r
+                JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
+                WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+                    AND t.archived_at IS NULL) AS tags
+        FROM household h {_AREA_JOIN}
+        WHERE h.id IN ({marks})
+        """,
+        params,
+    )
+    by_id = {
+        r["id"]: OverdueRow(
+            id=r["id"],
+            grid=r["grid"],
+            building=r["building"],
+            address=f"{r['number'] or r['building']}-{r['unit']}-{r['room']}",
+            head_name=r["head_name"],
+            tier=r["priority_tier"],
+            tags=(r["tags"] or "").replace(",", "、"),
+            last_reached_at=r["last_reached_at"],
+            due=r["due"],
+            days_overdue=r["late"],
+        )
+        for r in rows
+    }
+    return [by_id[i] for i in ids if i in by_id]
+
+
+# -- everything ------------------------------------------------------------------------------------
+
+
+def compute(store: Store, filters: Filters | None = None) -> Dashboard:
+    """All dashboard figures for the filters' area and period."""
+    filters = filters or Filters()
+    cycles = rules.current_cycles(store, filters.community_id)
+    params = rules.rule_params(cycles, filters.today)
+    coverage = grid_coverage(store, filters, cycles)
+    this_week, last_week = visits_in_weeks(store, filters)
+    request_fig = request_figures(store, filters)
+    counts: requests.RequestCounts = request_fig["counts"]
+    by_day, by_week = visit_series(store, filters)
+    by_grid, residents = population(store, filters, params)
+    headline = Headline(
+        households=sum(c.households for c in coverage),
+        paired=sum(c.paired for c in coverage),
+        visited_in_cycle=sum(c.visited_in_cycle for c in coverage),
+        priority=sum(c.priority for c in coverage),
+        priority_overdue=sum(c.priority_overdue for c in coverage),
+        visits_this_week=this_week,
+        visits_last_week=last_week,
+        open_requests=counts.open,
+        overdue_requests=counts.overdue,
+        median_resolve_hours=counts.median_resolution_hours,
+        rated=counts.rated,
+        satisfied=counts.satisfied,
+    )
+    return Dashboard(
+        filters=filters,
+        headline=headline,
+        grids=grid_bars(store, filters, coverage),
+        members=member_bars(store, filters, params),
+        visits_by_day=by_day,
+        visits_by_week=by_week,
+        requests_by_category_status=request_fig["by_category_status"],
+        open_request_ages=request_fig["ages"],
+        resolution_trend=request_fig["trend"],
+        four_lists=FourLists(
+            households=headline.households,
+            residents=residents,
+            by_grid=by_grid,
+            open_by_category=dict(counts.open_by_category),
+            supplies=supplies_needed(store, filters),
+            special_groups=special_groups(store, filters, params),
+        ),
+        overdue_priority=overdue_priority_ids(store, filters, params=params),
+    )
+
+
+def area_choices(store: Store) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
+    """Communities (id, name) and grids (id, community id, name) for the filter boxes."""
+    communities = [
+        (r[0], r[1])
+        for r in store.execute("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+    ]
+    grids = [
+        (r[0], r[1], r[2])
+        for r in store.execute(
+            "SELECT id, community_id, name FROM grid WHERE archived_at IS NULL"
+            " ORDER BY community_id, sort_order, id"
+        )
+    ]
+    return communities, grids

@@ -182,3 +182,32 @@ def test_discard_unprinted_keeps_entered_sheets(small) -> None:
     )
     sheets.discard_unprinted(store, [a.info.sheet_no, b.info.sheet_no])
     assert [r[0] for r in store.execute("SELECT sheet_no FROM printed_sheet")] == [b.info.sheet_no]
+
+
+def test_unit_contacts(small) -> None:
+    from gridboard.models import teams
+
+    store = small.store
+    worker = ledger.add_member(
+        store, community_id=small.community, name="王网格", kind="grid_worker", phone="13900001111"
+    )
+    head = ledger.add_member(
+        store, community_id=small.community, name="赵单元", kind="unit_head", phone="13900002222"
+    )
+    teams.assign_role(store, grid_id=small.grid, role="grid_worker", member_id=worker)
+    teams.assign_role(
+        store, grid_id=small.grid, role="unit_head", member_id=head, building_id=small.building, unit=2
+    )
+    pairing.pair_member(store, member_id=small.member, household_id=small.household(2, "502"))
+    pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=2, floor=1)
+    unit1 = sheets.unit_contacts(store, small.building, 1)
+    assert [(c.role, c.name) for c in unit1.contacts] == [("grid_worker", "王网格")]
+    unit2 = sheets.unit_contacts(store, small.building, 2)
+    assert [(c.role, c.name) for c in unit2.contacts] == [
+        ("grid_worker", "王网格"),
+        ("unit_head", "赵单元"),
+        ("paired", "张三"),
+    ]
+    assert unit2.contacts[-1].rooms == ("101", "102", "502")
+    assert unit2.hotline == "0936-12345"
+    assert sheets.building_units(store, small.building) == [1, 2]

@@ -589,3 +589,99 @@ def sheets_of_household(store: Store, household_id: int) -> list[str]:
             [household_id],
         )
     ]
+
+
+# -- the contact table posted at a unit entrance (对接服务联系表) --------------------------------------
+
+
+@dataclass(frozen=True)
+class Contact:
+    role: str  # a grid role code (vocab.GRID_ROLES) or "paired" for a member paired with households here
+    member_id: int
+    name: str
+    kind: str  # vocab.MEMBER_KINDS code
+    phone: str
+    rooms: tuple[str, ...] = ()  # for "paired": the rooms of this unit the member looks after
+
+
+@dataclass(frozen=True)
+class UnitContacts:
+    community_name: str
+    hotline: str
+    grid_name: str
+    building_id: int
+    building_name: str
+    building_kind: str
+    unit: int
+    contacts: tuple[Contact, ...]
+
+
+_TEAM_ORDER = ("grid_worker", "branch_secretary", "cadre_responsible", "building_head", "unit_head")
+
+
+def unit_contacts(store: Store, building_id: int, unit: int) -> UnitContacts:
+    """Who residents of one unit call: the grid's team, the building and unit heads, paired members."""
+    building = _building(store, building_id)
+    place = _place(store, grid_id=building["grid_id"])
+    team = store.query(
+        f"""SELECT r.role, m.id, m.name, m.kind, m.phone FROM grid_role r JOIN member m ON m.id = r.member_id
+        WHERE r.grid_id = :grid AND r.ended_on IS NULL AND m.archived_at IS NULL
+          AND r.role IN ({",".join(f"'{role}'" for role in _TEAM_ORDER)})
+          AND (r.role NOT IN ('building_head', 'unit_head') OR r.building_id = :building)
+          AND (r.role != 'unit_head' OR r.unit = :unit)
+        ORDER BY r.started_on, r.id""",
+        {"grid": building["grid_id"], "building": building_id, "unit": unit},
+    )
+    contacts = [
+        Contact(role=r["role"], member_id=r["id"], name=r["name"], kind=r["kind"], phone=r["phone"])
+        for r in sorted(team, key=lambda r: _TEAM_ORDER.index(r["role"]))
+    ]
+    paired: dict[int, dict] = {}
+    for r in store.query(
+        """SELECT m.id, m.name, m.kind, m.phone, h.room FROM (
+            SELECT p.member_id AS member_id, p.household_id AS household_id FROM pairing p
+                JOIN household h ON h.id = p.household_id
+            WHERE p.ended_on IS NULL AND h.building_id = :building AND h.unit = :unit
+            UNION
+            SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
+                AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
+            WHERE s.ended_on IS NULL AND s.building_id = :building AND h.unit = :unit
+        ) c JOIN member m ON m.id = c.member_id JOIN household h ON h.id = c.household_id
+        WHERE h.archived_at IS NULL AND m.archived_at IS NULL AND m.active = 1
+        ORDER BY h.floor, length(h.room), h.room""",
+        {"building": building_id, "unit": unit},
+    ):
+        entry = paired.setdefault(r["id"], {"row": r, "rooms": []})
+        entry["rooms"].append(r["room"])
+    for entry in sorted(paired.values(), key=lambda e: (lazy_pinyin(e["row"]["name"]), e["row"]["id"])):
+        r = entry["row"]
+        contacts.append(
+            Contact(
+                role="paired",
+                member_id=r["id"],
+                name=r["name"],
+                kind=r["kind"],
+                phone=r["phone"],
+                rooms=tuple(entry["rooms"]),
+            )
+        )
+    return UnitContacts(
+        community_name=place["community_name"],
+        hotline=place["hotline"] or "",
+        grid_name=place["grid_name"],
+        building_id=building_id,
+        building_name=building["name"],
+        building_kind=building["kind"],
+        unit=unit,
+        contacts=tuple(contacts),
+    )
+
+
+def building_units(store: Store, building_id: int) -> list[int]:
+    return [
+        r[0]
+        for r in store.execute(
+            "SELECT DISTINCT unit FROM household WHERE building_id = ? AND archived_at IS NULL ORDER BY unit",
+            [building_id],
+        )
+    ]

@@ -40,7 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_template)
 
 
-def print_report(report: Report, out=sys.stdout) -> None:
+def print_report(report: Report, out=None) -> None:
+    out = out or sys.stdout
     for problem in report.problems:
         kind = "error" if problem.severity == "error" else "warning"
         column = f" column {problem.column}" if problem.column else ""

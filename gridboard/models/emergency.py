@@ -868,3 +868,60 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
         delivered_by_item=delivered,
         supplies=scarce_supplies(store, community_id=emergency.community_id),
     )
+
+
+def roster_candidates(store: Store, emergency_id: int) -> list[tuple[int, str, str]]:
+    """Active members of the emergency's community (id, name, kind), by name, to choose a roster from."""
+    emergency = get_emergency(store, emergency_id)
+    return [
+        (r["id"], r["name"], r["kind"])
+        for r in store.query(
+            "SELECT id, name, kind FROM member WHERE active = 1 AND archived_at IS NULL"
+            " AND (? IS NULL OR community_id = ?) ORDER BY name, id",
+            [emergency.community_id, emergency.community_id],
+        )
+    ]
+
+
+def latest_emergency(store: Store) -> Emergency | None:
+    """The one in force, else the most recently started (for the report after the end)."""
+    emergencies = list_emergencies(store)
+    active = [e for e in emergencies if e.active]
+    return (active or emergencies or [None])[0]
+
+
+def get_instruction(store: Store, instruction_id: int) -> Instruction:
+    row = store.one(
+        """SELECT i.id, i.text, i.issued_at, i.issued_by, count(f.id) AS grids, count(f.answered_at) AS answered
+           FROM emergency_instruction i LEFT JOIN emergency_feedback f ON f.instruction_id = i.id
+           WHERE i.id = ? GROUP BY i.id""",
+        [instruction_id],
+    )
+    if row is None:
+        records.fetch(store, "emergency_instruction", instruction_id)  # raises the usual "No ... with id"
+    return Instruction(**{k: row[k] for k in Instruction.__dataclass_fields__})
+
+
+def instruction_emergency(store: Store, instruction_id: int) -> Emergency:
+    row = records.fetch(store, "emergency_instruction", instruction_id)
+    return get_emergency(store, row["emergency_id"])
+
+
+def paired_member_names(store: Store, household_ids: list[int]) -> dict[int, str]:
+    """Who covers each household now (pairings and scopes), names joined with 、, for printouts."""
+    if not household_ids:
+        return {}
+    marks = ",".join("?" for _ in household_ids)
+    rows = store.query(
+        f"""
+        SELECT h.id, group_concat(DISTINCT m.name) AS names FROM household h
+        JOIN member m ON m.id IN (
+            SELECT p.member_id FROM pairing p WHERE p.household_id = h.id AND p.ended_on IS NULL
+            UNION
+            SELECT s.member_id FROM scope s WHERE s.building_id = h.building_id AND s.ended_on IS NULL
+                AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor))
+        WHERE h.id IN ({marks}) GROUP BY h.id
+        """,
+        household_ids,
+    )
+    return {r["id"]: (r["names"] or "").replace(",", "、") for r in rows}

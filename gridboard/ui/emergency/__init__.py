@@ -1,0 +1,228 @@
+"""Emergency mode (feature): the Emergency menu, the banner, the roll-call board, the emergency desk
+(rosters, instructions and feedback, scarce supplies), printouts and the end-of-emergency report.
+
+`install(window)` adds the "rollcall" view (Ctrl+5) and the "emergency" view (Ctrl+6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from gridboard.models import emergency as em
+from gridboard.models.changes import Changes
+from gridboard.models.errors import KnownError
+from gridboard.models.store import Store, open_store
+from gridboard.ui import ask
+from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
+from gridboard.ui.emergency.desk import EmergencyDesk
+from gridboard.ui.emergency.rollcall import RollcallView
+from gridboard.ui.tasks import run_task
+
+PDF_FILTER = "PDF (*.pdf)"
+
+
+class EmergencyFeature(QObject):
+    """What `install` wires into the window; kept as `window.emergency_feature`."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.setObjectName("emergencyFeature")
+        self.window = window
+        self.store: Store = window.store
+        self.dialog: DeclareDialog | None = None
+
+        self.banner = EmergencyBanner(window)
+        window.banner_layout.addWidget(self.banner)
+        self.rollcall = RollcallView(window)
+        self.desk = EmergencyDesk(window)
+        window.add_view("rollcall", self.tr("Roll call"), self.rollcall, "Ctrl+5")
+        window.add_view("emergency", self.tr("Emergency desk"), self.desk, "Ctrl+6")
+        self.banner.rollcall_button.clicked.connect(lambda: window.show_view("rollcall"))
+        self.banner.end_button.clicked.connect(self.end)
+
+        self.declare_action = window.add_action(
+            "emergency", "actionDeclareEmergency", self.tr("&Declare an emergency…"), self.declare
+        )
+        self.end_action = window.add_action(
+            "emergency", "actionEndEmergency", self.tr("&End the emergency…"), self.end
+        )
+        window.menu("emergency").addSeparator()
+        window.menu("emergency").addAction(window._view_actions["rollcall"])
+        window.menu("emergency").addAction(window._view_actions["emergency"])
+        window.menu("emergency").addSeparator()
+        self.print_action = window.add_action(
+            "emergency", "actionPrintDoorknock", self.tr("&Print door-knocking lists…"), self.print_doorknock
+        )
+        window.menu("print").addAction(self.print_action)
+        self.report_action = window.add_action(
+            "emergency",
+            "actionEmergencyReport",
+            self.tr("End-of-emergency &report (PDF and Excel)…"),
+            self.export_report,
+        )
+        window.notifier.changed.connect(self._changed)
+        self._show_state(opening=True)
+
+    # -- declaring and ending -------------------------------------------------------------------------------
+
+    def declare(self) -> DeclareDialog:
+        """Open the form (not blocking: tests fill it and press Declare)."""
+        self.dialog = DeclareDialog(self.store.operator, self.window)
+        self.dialog.declared.connect(self._declare)
+        self.dialog.open()
+        return self.dialog
+
+    def _declare(self, values: dict[str, Any]) -> None:
+        if self._perform(em.declare_emergency, **values) is None:
+            return
+        if self.dialog is not None:
+            self.dialog.done(1)
+            self.dialog.deleteLater()
+            self.dialog = None
+        self._open_board_on_priority()
+
+    def end(self) -> None:
+        current = em.active_emergency(self.store)
+        if current is None:
+            return
+        if not ask.confirm(
+            self.window,
+            self.tr("End the emergency"),
+            self.tr("End “{name}” and go back to the normal visit cycles?").format(name=current.name),
+        ):
+            return
+        if self._perform(em.end_emergency, current.id) is None:
+            return
+        if ask.confirm(
+            self.window,
+            self.tr("End-of-emergency report"),
+            self.tr("The emergency has ended. Save the end-of-emergency report now?"),
+        ):
+            self.export_report()
+
+    def _open_board_on_priority(self) -> None:
+        board = self.window.view("board")
+        if board is not None and hasattr(board, "set_filter"):
+            board.set_filter("priority", True)
+            self.window.show_view("board")
+        else:
+            self.window.show_view("rollcall")
+
+    # -- printouts and the report ---------------------------------------------------------------------------
+
+    def print_doorknock(self) -> Path | None:
+        current = em.active_emergency(self.store)
+        if current is None:
+            ask.inform(self.window, self.tr("Door-knocking lists"), self.tr("No emergency is in force."))
+            return None
+        grid_id = self.rollcall.model.grid_id
+        path = ask.save_file(
+            self.window, self.tr("Save door-knocking lists"), PDF_FILTER, self.tr("door-knocking lists.pdf")
+        )
+        if not path:
+            return None
+
+        def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.layout import render_pdf
+            from gridboard.ui.emergency.printouts import doorknock_document
+
+            document = doorknock_document(store, current.id, grid_ids=None if grid_id is None else [grid_id])
+            return render_pdf(document, path, progress)
+
+        return Path(path) if self._run(self.tr("Printing door-knocking lists"), work) is not None else None
+
+    def print_instruction(self, instruction_id: int) -> Path | None:
+        path = ask.save_file(self.window, self.tr("Save instruction"), PDF_FILTER, self.tr("instruction.pdf"))
+        if not path:
+            return None
+
+        def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.layout import render_pdf
+            from gridboard.ui.emergency.printouts import instruction_document
+
+            return render_pdf(instruction_document(store, instruction_id), path, progress)
+
+        return Path(path) if self._run(self.tr("Printing the instruction"), work) is not None else None
+
+    def export_report(self) -> Path | None:
+        latest = em.latest_emergency(self.store)
+        if latest is None:
+            ask.inform(
+                self.window, self.tr("End-of-emergency report"), self.tr("No emergency has been declared.")
+            )
+            return None
+        path = ask.save_file(
+            self.window,
+            self.tr("Save the end-of-emergency report"),
+            PDF_FILTER,
+            self.tr("emergency report.pdf"),
+        )
+        if not path:
+            return None
+        pdf = Path(path).with_suffix(".pdf")
+
+        def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.layout import render_pdf
+            from gridboard.ui.emergency.printouts import report_document, write_report_xlsx
+
+            report = em.report_figures(store, latest.id)
+            write_report_xlsx(report, pdf.with_suffix(".xlsx"))
+            return render_pdf(report_document(store, report), pdf, progress)
+
+        return pdf if self._run(self.tr("Writing the report"), work) is not None else None
+
+    def _run(self, title: str, work: Callable[[Store, Callable[..., None]], Any]) -> Any:
+        """Long work in a worker thread with its own connection to the file (or here, for a memory file)."""
+        path = self.store.path
+
+        def in_worker(progress: Callable[..., None]) -> Any:
+            if path is None:
+                return work(self.store, progress)
+            store = open_store(path, check="none", operator=self.store.operator)
+            try:
+                return work(store, progress)
+            finally:
+                store.close()
+
+        try:
+            if path is None:
+                return in_worker(lambda *_: None)
+            return run_task(self.window, title, in_worker)
+        except (KnownError, OSError) as error:
+            if isinstance(error, KnownError):
+                ask.show_error(self.window, error)
+            else:
+                ask.warn(self.window, title, str(error))
+            return None
+
+    # -- keeping up -------------------------------------------------------------------------------------------
+
+    def _perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = self.window.notifier.perform(action, *args, **kwargs)
+        except KnownError as error:
+            ask.show_error(self.window, error)
+            return None
+        return True if result is None else result
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.everything or changes.tables & {"emergency", "rollcall", "visit"}:
+            self._show_state()
+
+    def _show_state(self, *, opening: bool = False) -> None:
+        current = em.active_emergency(self.store)
+        counts = em.rollcall_counts(self.store, current.id) if current else None
+        self.banner.show_emergency(current, counts)
+        self.declare_action.setEnabled(current is None)
+        self.end_action.setEnabled(current is not None)
+        self.print_action.setEnabled(current is not None)
+        if opening and current is not None:
+            self._open_board_on_priority()
+
+
+def install(window) -> None:
+    window.emergency_feature = EmergencyFeature(window)

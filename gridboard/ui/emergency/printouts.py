@@ -1,0 +1,307 @@
+"""Emergency printouts (door-knocking lists with the grid's roster first, instructions, the report)
+as `gridboard.printing.layout` documents, and the report as an xlsx workbook.
+
+`roster_section` is one grid's 1+4+N roster on its own page, for the visit-sheet printouts too.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from gridboard.models import emergency as em
+from gridboard.models.clock import today
+from gridboard.models.store import Store
+from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
+from gridboard.ui import labels
+from gridboard.ui.emergency import texts
+
+RIGHT = Qt.AlignmentFlag.AlignRight
+CENTER = Qt.AlignmentFlag.AlignHCenter
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("EmergencyPrint", text)
+
+
+def _community_name(store: Store, emergency: em.Emergency) -> str:
+    return str(store.scalar("SELECT name FROM community WHERE id = ?", [emergency.community_id]) or "")
+
+
+def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
+    team = em.roster(store, emergency_id, grid_id)
+    gaps = em.roster_gaps(store, emergency_id, grid_id)
+    rows = [
+        [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), em.mask_phone(m.phone)]
+        for m in team
+    ]
+    rows += [[texts.role(g), tr("(to be named)"), "", ""] for g in gaps]
+    return [
+        Paragraph(tr("Front-line team (1+4+N)"), size=11, bold=True),
+        Table(
+            [
+                Column(tr("Role"), 1.4),
+                Column(tr("Name"), 1.0),
+                Column(tr("Kind of member"), 1.0),
+                Column(tr("Phone"), 1.0),
+            ],
+            rows or [[tr("No roster yet"), "", "", ""]],
+            size=9.5,
+            emphasis=[False] * len(team) + [True] * len(gaps) if rows else None,
+        ),
+    ]
+
+
+def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str) -> Section:
+    """A grid's roster on a page of its own (to print with the grid's visit sheets)."""
+    return Section(
+        blocks=[Heading(tr("Emergency roster — {grid}").format(grid=grid_name)), Spacer(2.0)]
+        + roster_blocks(store, emergency_id, grid_id),
+        running_head=grid_name,
+    )
+
+
+def doorknock_document(
+    store: Store, emergency_id: int, *, grid_ids: list[int] | None = None, day: date | None = None
+) -> Document:
+    """Per grid: the roster on the first page, then today's door-knocking list of priority households."""
+    emergency = em.get_emergency(store, emergency_id)
+    on = day or today()
+    sections = []
+    for grid_id, grid_name in em.grids(store, emergency_id):
+        if grid_ids is not None and grid_id not in grid_ids:
+            continue
+        rows = em.rollcall_rows(store, emergency_id, day=on, grid_id=grid_id)
+        members = em.paired_member_names(store, [r.household_id for r in rows])
+        table = Table(
+            [
+                Column(tr("No."), 0.4, RIGHT),
+                Column(tr("Address"), 1.3),
+                Column(tr("Head of household"), 0.9),
+                Column(tr("Phone"), 1.0),
+                Column(tr("Groups"), 0.6),
+                Column(tr("Paired members"), 1.1),
+                Column(tr("So far today"), 1.0),
+                Column(tr("Result"), 1.6),
+                Column(tr("Needs"), 1.4),
+            ],
+            [
+                [
+                    str(n),
+                    r.address,
+                    r.head_name,
+                    em.mask_phone(r.phone),
+                    r.markers,
+                    members.get(r.household_id, ""),
+                    ("⚠ " if r.alarm else "") + texts.state(r.state),
+                    tr("□ safe  □ needs help  □ unreachable"),
+                    "",
+                ]
+                for n, r in enumerate(rows, start=1)
+            ],
+            size=9.0,
+            min_row_mm=9.0,
+            emphasis=[r.alarm for r in rows],
+        )
+        sections.append(
+            Section(
+                blocks=[
+                    Heading(tr("Emergency door-knocking list — {grid}").format(grid=grid_name)),
+                    Fields(
+                        [
+                            (tr("Emergency"), emergency.name),
+                            (tr("Kind"), texts.kind(emergency.kind)),
+                            (tr("Date"), on.isoformat()),
+                            (tr("Grid"), grid_name),
+                            (tr("Priority households"), str(len(rows))),
+                            (tr("Unreachable twice"), str(sum(r.alarm for r in rows))),
+                        ]
+                    ),
+                    Spacer(2.0),
+                    *roster_blocks(store, emergency_id, grid_id),
+                    Spacer(3.0),
+                    Paragraph(
+                        tr(
+                            "Reach every household below today. Tick one box: safe, needs help, unreachable;"
+                            " write what they need. Households unreachable twice are shaded: go in person."
+                        ),
+                        size=9.5,
+                    ),
+                    table,
+                ],
+                running_head=tr("{grid} · door-knocking list {day}").format(
+                    grid=grid_name, day=on.isoformat()
+                ),
+            )
+        )
+    return Document(
+        title=tr("Emergency door-knocking lists"),
+        sections=sections,
+        landscape=True,
+        footer=_community_name(store, emergency),
+    )
+
+
+def instruction_document(store: Store, instruction_id: int) -> Document:
+    """One page per grid the instruction went to, with room for the grid's written feedback."""
+    instruction = em.get_instruction(store, instruction_id)
+    emergency = em.instruction_emergency(store, instruction_id)
+    sections = [
+        Section(
+            blocks=[
+                Heading(tr("Instruction to {grid}").format(grid=row.grid_name)),
+                Fields(
+                    [
+                        (tr("Emergency"), emergency.name),
+                        (tr("Issued"), instruction.issued_at[:16]),
+                        (tr("Issued by"), instruction.issued_by),
+                    ]
+                ),
+                Spacer(4.0),
+                Paragraph(instruction.text, size=13),
+                Spacer(8.0),
+                Paragraph(tr("Feedback from the grid (bring or phone it back to the office):"), bold=True),
+                Table(
+                    [Column(tr("Feedback"), 4.0), Column(tr("Time"), 1.0)], [["", ""]] * 6, min_row_mm=12.0
+                ),
+                Fields([(tr("Grid leader's signature"), ""), (tr("Date"), "")], columns=2),
+            ],
+            running_head=row.grid_name,
+        )
+        for row in em.feedback_rows(store, instruction_id)
+    ]
+    return Document(title=tr("Instruction"), sections=sections, footer=_community_name(store, emergency))
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+def report_document(store: Store, report: em.Report) -> Document:
+    emergency = report.emergency
+    days = Table(
+        [
+            Column(tr("Day"), 1.1),
+            Column(tr("Households reached"), 1.0, RIGHT),
+            Column(tr("Priority reached"), 1.0, RIGHT),
+            Column(tr("Priority coverage"), 1.0, RIGHT),
+            Column(tr("Safe"), 0.7, RIGHT),
+            Column(tr("Needs help"), 0.9, RIGHT),
+            Column(tr("Unreachable"), 1.1, RIGHT),
+            Column(tr("Requests raised"), 0.9, RIGHT),
+            Column(tr("Requests closed"), 0.9, RIGHT),
+            Column(tr("Deliveries"), 1.0, RIGHT),
+        ],
+        [
+            [
+                d.day.isoformat(),
+                str(d.households_reached),
+                f"{d.priority_reached}/{d.priority_households}",
+                _share(d.priority_share),
+                str(d.rollcall_safe),
+                str(d.rollcall_needs_help),
+                str(d.rollcall_unreachable),
+                str(d.requests_raised),
+                str(d.requests_closed),
+                str(d.deliveries),
+            ]
+            for d in report.days
+        ],
+        size=9.0,
+    )
+    delivered = Table(
+        [Column(tr("Item"), 2.0), Column(tr("Unit"), 0.7), Column(tr("Delivered"), 1.0, RIGHT)],
+        [[item, unit, f"{q:g}"] for item, unit, q in report.delivered_by_item] or [[tr("None"), "", ""]],
+    )
+    outstanding = [line for line in report.supplies if line.outstanding > 0]
+    still = Table(
+        [Column(tr("Grid"), 1.2), Column(tr("Item"), 1.5), Column(tr("Outstanding"), 1.0, RIGHT)],
+        [[line.grid_name, line.item, f"{line.outstanding:g} {line.unit}"] for line in outstanding]
+        or [[tr("None"), "", ""]],
+    )
+    return Document(
+        title=tr("End-of-emergency report"),
+        sections=[
+            Section(
+                blocks=[
+                    Heading(tr("End-of-emergency report: {name}").format(name=emergency.name)),
+                    Fields(
+                        [
+                            (tr("Kind"), texts.kind(emergency.kind)),
+                            (tr("Declared by"), emergency.declared_by),
+                            (tr("Started"), emergency.started_at[:16]),
+                            (tr("Ended"), (emergency.ended_at or tr("still in force"))[:16]),
+                            (tr("Requests raised"), str(report.total_requests_raised)),
+                            (tr("Requests closed"), str(report.total_requests_closed)),
+                        ]
+                    ),
+                    Spacer(3.0),
+                    Paragraph(tr("Day by day"), size=11, bold=True),
+                    days,
+                    Spacer(3.0),
+                    Paragraph(tr("Supplies delivered"), size=11, bold=True),
+                    delivered,
+                    Spacer(3.0),
+                    Paragraph(tr("Supplies still outstanding"), size=11, bold=True),
+                    still,
+                ]
+            )
+        ],
+        footer=_community_name(store, emergency),
+    )
+
+
+def write_report_xlsx(report: em.Report, path: str | os.PathLike[str]) -> None:
+    """The same figures as the PDF, as numbers a spreadsheet can add up (openpyxl; no Qt needed)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = tr("Day by day")[:31]
+    headers = [
+        tr("Day"),
+        tr("Households reached"),
+        tr("Priority households"),
+        tr("Priority reached"),
+        tr("Priority coverage"),
+        tr("Safe"),
+        tr("Needs help"),
+        tr("Unreachable"),
+        tr("Requests raised"),
+        tr("Requests closed"),
+        tr("Deliveries"),
+    ]
+    sheet.append([tr("End-of-emergency report: {name}").format(name=report.emergency.name)])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(headers)
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for d in report.days:
+        sheet.append(
+            [
+                d.day,
+                d.households_reached,
+                d.priority_households,
+                d.priority_reached,
+                d.priority_share,
+                d.rollcall_safe,
+                d.rollcall_needs_help,
+                d.rollcall_unreachable,
+                d.requests_raised,
+                d.requests_closed,
+                d.deliveries,
+            ]
+        )
+        sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
+        sheet.cell(sheet.max_row, 5).number_format = "0%"
+    sheet.column_dimensions["A"].width = 12
+    supplies = book.create_sheet(tr("Supplies")[:31])
+    supplies.append([tr("Grid"), tr("Item"), tr("Unit"), tr("Needed"), tr("Delivered"), tr("Outstanding")])
+    for cell in supplies[1]:
+        cell.font = Font(bold=True)
+    for line in report.supplies:
+        supplies.append([line.grid_name, line.item, line.unit, line.needed, line.delivered, line.outstanding])
+    book.save(str(path))

@@ -384,7 +384,7 @@ def dispatch_requests(
                 due or request["due_at"] or due_time(store, request["category"], request["urgency"], when)
             )
             records.require(
-                new_due > when,
+                due is None or new_due > when,
                 QT_TRANSLATE_NOOP("Errors", "The due time must be after {when}."),
                 when=when,
             )

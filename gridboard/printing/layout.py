@@ -1,0 +1,461 @@
+"""The page layout engine: a Document made of Sections of blocks, paginated and painted on A4.
+
+Build a `Document` from `Section`s, each a list of blocks (`Heading`, `Paragraph`, `Fields`, `Table`,
+`Spacer`), and call `render_pdf(document, path)` or `render(document, device)` with any
+QPagedPaintDevice (a QPdfWriter, or the QPrinter a print preview hands you). Every page gets the
+section's running head (with its QR code, if any, and "sheet page x/y") and a footer "printed at …,
+page x of y". A table row is never split across pages: a row that does not fit starts the next page,
+under the table's repeated header. Chinese text uses the bundled font, so output is the same on any
+machine. Rendering may run in a worker thread; `progress(done, total)` may raise `Cancelled`.
+
+    doc = Document(title="…", sections=[Section(blocks=[Heading("…"), Table(columns, rows)])])
+    pages = render_pdf(doc, "out.pdf")
+
+The emergency roster and door-knocking list are just more Sections in the same Document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import segno
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+Progress = Callable[[int, int], None]
+
+MARGIN_MM = 10.0
+PAD_MM = 1.2
+_family_cache: list[str] = []
+
+
+def font_family() -> str:
+    """The bundled CJK font's family, registered once (the app may have done it already)."""
+    if not _family_cache:
+        from gridboard.ui.resources import install_fonts
+
+        _family_cache.append(install_fonts())
+    return _family_cache[0]
+
+
+def page_font(size: float, *, bold: bool = False) -> QFont:
+    font = QFont()
+    family = font_family()
+    if family:
+        font.setFamilies([family])
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    # The Latin 'locl' feature swaps digits for glyphs with no Unicode mapping, which would leave
+    # the PDF's text layer (search, copy, pdftotext) without them.
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Printing", text)
+
+
+# -- blocks ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Heading:
+    text: str
+    size: float = 16.0
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignHCenter
+
+
+@dataclass
+class Paragraph:
+    text: str
+    size: float = 10.0
+    bold: bool = False
+
+
+@dataclass
+class Fields:
+    """Label: value pairs laid out in `columns` columns (the header of a sheet)."""
+
+    pairs: Sequence[tuple[str, str]]
+    size: float = 10.5
+    columns: int = 3
+
+
+@dataclass
+class Spacer:
+    mm: float = 3.0
+
+
+@dataclass
+class Column:
+    title: str
+    weight: float = 1.0
+    align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
+
+
+@dataclass
+class Table:
+    """Rows of text cells; a row is kept whole on one page, the header repeats on each page."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[str]]
+    size: float = 9.0
+    header_size: float | None = None
+    min_row_mm: float = 0.0  # room to write by hand in blank columns
+    emphasis: Sequence[bool] | None = None  # rows drawn on a grey ground (priority households)
+
+
+Block = Heading | Paragraph | Fields | Spacer | Table
+
+
+@dataclass
+class Section:
+    """A part of a document that starts on a new page, e.g. one member's visit sheet."""
+
+    blocks: list[Block]
+    running_head: str = ""
+    qr: str = ""  # data of a QR code drawn at the top right of each of its pages (a sheet number)
+    new_page: bool = True
+
+
+@dataclass
+class Document:
+    title: str
+    sections: list[Section]
+    landscape: bool = False
+    printed_at: str = field(default_factory=lambda: datetime.now().strftime("%Y-%m-%d %H:%M"))
+    footer: str = ""  # left part of the footer, e.g. the community's name
+
+
+# -- pagination ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Placed:
+    kind: str  # "block", "table_header", "row"
+    y: float
+    height: float
+    block: Block
+    row: int = -1
+
+
+@dataclass
+class _Page:
+    section: int
+    items: list[_Placed] = field(default_factory=list)
+    section_page: int = 0
+    section_pages: int = 0
+
+
+class _Layout:
+    """Measures and places blocks on pages in device pixels."""
+
+    def __init__(self, device: QPagedPaintDevice, document: Document) -> None:
+        self.device = device
+        self.document = document
+        self.mm = device.logicalDpiY() / 25.4
+        self.width = float(device.width())
+        self.height = float(device.height())
+        self.head_h = 9.0 * self.mm
+        self.foot_h = 7.0 * self.mm
+        self.qr_mm = 20.0
+        self._metrics: dict[tuple[float, bool], QFontMetricsF] = {}
+        self._widths: dict[int, list[float]] = {}
+
+    def metrics(self, size: float, bold: bool = False) -> QFontMetricsF:
+        key = (size, bold)
+        if key not in self._metrics:
+            self._metrics[key] = QFontMetricsF(page_font(size, bold=bold), self.device)
+        return self._metrics[key]
+
+    def text_height(self, text: str, width: float, size: float, bold: bool = False) -> float:
+        if not text:
+            return self.metrics(size, bold).height()
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return self.metrics(size, bold).boundingRect(QRectF(0, 0, width, 1e7), flags, text).height()
+
+    def column_widths(self, table: Table) -> list[float]:
+        key = id(table)
+        if key not in self._widths:
+            total = sum(c.weight for c in table.columns) or 1.0
+            self._widths[key] = [self.width * c.weight / total for c in table.columns]
+        return self._widths[key]
+
+    def top(self, section: Section) -> float:
+        head = self.head_h if section.running_head else 0.0
+        if section.qr:
+            head = max(head, (self.qr_mm + 2.0) * self.mm)
+        return head
+
+    def block_height(self, block: Block) -> float:
+        mm = self.mm
+        if isinstance(block, Heading):
+            return self.text_height(block.text, self.width, block.size, True) + 2 * mm
+        if isinstance(block, Paragraph):
+            return self.text_height(block.text, self.width, block.size, block.bold) + 1.5 * mm
+        if isinstance(block, Spacer):
+            return block.mm * mm
+        if isinstance(block, Fields):
+            rows = (len(block.pairs) + block.columns - 1) // block.columns
+            return rows * (self.metrics(block.size).height() + 1.5 * mm) + mm
+        raise TypeError(block)
+
+    def header_height(self, table: Table) -> float:
+        size = table.header_size or table.size
+        pad = PAD_MM * self.mm
+        return (
+            max(
+                self.text_height(c.title, w - 2 * pad, size, True)
+                for c, w in zip(table.columns, self.column_widths(table), strict=True)
+            )
+            + 2 * pad
+        )
+
+    def row_height(self, table: Table, row: Sequence[str]) -> float:
+        pad = PAD_MM * self.mm
+        tallest = max(
+            (
+                self.text_height(text, w - 2 * pad, table.size)
+                for text, w in zip(row, self.column_widths(table), strict=False)
+                if text
+            ),
+            default=self.metrics(table.size).height(),
+        )
+        return max(tallest + 2 * pad, table.min_row_mm * self.mm)
+
+    def paginate(self, progress: Progress | None = None) -> list[_Page]:
+        pages: list[_Page] = []
+        bottom = self.height - self.foot_h
+        total = len(self.document.sections)
+        for index, section in enumerate(self.document.sections):
+            if progress is not None:
+                progress(index, total)
+            if section.new_page or not pages:
+                pages.append(_Page(index))
+                y = self.top(section)
+            first_page = len(pages) - 1
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    header_h = self.header_height(block)
+                    # A row taller than a page (pages of notes in one cell) is cut to one page.
+                    room = bottom - self.top(section) - header_h
+                    heights = [min(self.row_height(block, row), room) for row in block.rows]
+                    first = heights[0] if heights else 0.0
+                    if y + header_h + first > bottom and pages[-1].items:
+                        pages.append(_Page(index))
+                        y = self.top(section)
+                    pages[-1].items.append(_Placed("table_header", y, header_h, block))
+                    y += header_h
+                    for row_index, row_h in enumerate(heights):
+                        if y + row_h > bottom:
+                            pages.append(_Page(index))
+                            y = self.top(section)
+                            pages[-1].items.append(_Placed("table_header", y, header_h, block))
+                            y += header_h
+                        pages[-1].items.append(_Placed("row", y, row_h, block, row_index))
+                        y += row_h
+                    y += 2 * self.mm
+                else:
+                    h = self.block_height(block)
+                    # Keep a heading with what follows: move it if little room is left under it.
+                    keep = 25 * self.mm if isinstance(block, (Heading, Fields)) else 0.0
+                    if y + h + keep > bottom and pages[-1].items:
+                        pages.append(_Page(index))
+                        y = self.top(section)
+                    pages[-1].items.append(_Placed("block", y, h, block))
+                    y += h
+            count = len(pages) - first_page
+            for number, page in enumerate(pages[first_page:], start=1):
+                page.section_page, page.section_pages = number, count
+        return pages
+
+
+# -- painting ------------------------------------------------------------------------------------------
+
+
+def configure(device: QPagedPaintDevice, document: Document) -> None:
+    orientation = (
+        QPageLayout.Orientation.Landscape if document.landscape else QPageLayout.Orientation.Portrait
+    )
+    device.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            orientation,
+            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+
+
+def render(document: Document, device: QPagedPaintDevice, progress: Progress | None = None) -> int:
+    """Paint the document on a QPdfWriter or QPrinter (already configured with `configure`); returns pages."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(tr("The printer or file could not be opened for writing."))
+    try:
+        layout = _Layout(device, document)
+        pages = layout.paginate()
+        total = len(pages)
+        for number, page in enumerate(pages, start=1):
+            if number > 1:
+                device.newPage()
+            _paint_page(painter, layout, page, number, total)
+            if progress is not None:
+                progress(number, total)
+    finally:
+        painter.end()
+    return total
+
+
+def render_pdf(document: Document, path: str | os.PathLike[str], progress: Progress | None = None) -> int:
+    """Write the document as an A4 PDF; returns the number of pages. A cancelled render leaves no file."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(document.title)
+    writer.setCreator("gridboard")
+    writer.setResolution(600)
+    configure(writer, document)
+    try:
+        pages = render(document, writer, progress)
+    except BaseException:
+        del writer
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+        raise
+    del writer
+    return pages
+
+
+def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, total: int) -> None:
+    document = layout.document
+    section = document.sections[page.section]
+    mm = layout.mm
+    painter.setPen(QPen(QColor("black"), 0.25 * mm))
+    if section.running_head:
+        painter.setFont(page_font(9))
+        right = tr("Sheet page {page}/{pages}").format(page=page.section_page, pages=page.section_pages)
+        qr_space = (layout.qr_mm + 3) * mm if section.qr else 0.0
+        rect = QRectF(0, 0, layout.width - qr_space, layout.head_h - 2 * mm)
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), section.running_head
+        )
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), right)
+    if section.qr:
+        _paint_qr(
+            painter,
+            section.qr,
+            QRectF(layout.width - layout.qr_mm * mm, 0, layout.qr_mm * mm, layout.qr_mm * mm),
+        )
+    for item in page.items:
+        if item.kind == "block":
+            _paint_block(painter, layout, item)
+        elif item.kind == "table_header":
+            _paint_table_header(painter, layout, item)
+        else:
+            _paint_row(painter, layout, item)
+    # Footer: printed at …, page x of y.
+    painter.setFont(page_font(8.5))
+    foot = QRectF(0, layout.height - layout.foot_h + 2 * mm, layout.width, layout.foot_h - 2 * mm)
+    left = tr("Printed at {time}").format(time=document.printed_at)
+    if document.footer:
+        left = f"{document.footer}    {left}"
+    painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
+    painter.drawText(
+        foot,
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        tr("Page {page} of {pages}").format(page=number, pages=total),
+    )
+
+
+def _paint_block(painter: QPainter, layout: _Layout, item: _Placed) -> None:
+    block = item.block
+    mm = layout.mm
+    if isinstance(block, Heading):
+        painter.setFont(page_font(block.size, bold=True))
+        rect = QRectF(0, item.y + mm, layout.width, item.height - 2 * mm)
+        painter.drawText(rect, int(block.align | Qt.TextFlag.TextWordWrap), block.text)
+    elif isinstance(block, Paragraph):
+        painter.setFont(page_font(block.size, bold=block.bold))
+        rect = QRectF(0, item.y, layout.width, item.height)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), block.text)
+    elif isinstance(block, Fields):
+        painter.setFont(page_font(block.size))
+        line = layout.metrics(block.size).height() + 1.5 * mm
+        width = layout.width / block.columns
+        for index, (label, value) in enumerate(block.pairs):
+            row, col = divmod(index, block.columns)
+            rect = QRectF(col * width, item.y + row * line, width - 2 * mm, line)
+            text = tr("{label}: {value}").format(label=label, value=value)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+def _paint_table_header(painter: QPainter, layout: _Layout, item: _Placed) -> None:
+    table = item.block
+    assert isinstance(table, Table)
+    painter.setFont(page_font(table.header_size or table.size, bold=True))
+    painter.fillRect(QRectF(0, item.y, layout.width, item.height), QColor(225, 225, 225))
+    _paint_cells(painter, layout, table, item, [c.title for c in table.columns], header=True)
+
+
+def _paint_row(painter: QPainter, layout: _Layout, item: _Placed) -> None:
+    table = item.block
+    assert isinstance(table, Table)
+    if table.emphasis is not None and table.emphasis[item.row]:
+        painter.fillRect(QRectF(0, item.y, layout.width, item.height), QColor(238, 238, 238))
+    painter.setFont(page_font(table.size))
+    _paint_cells(painter, layout, table, item, table.rows[item.row], header=False)
+
+
+def _paint_cells(
+    painter: QPainter, layout: _Layout, table: Table, item: _Placed, cells: Sequence[str], *, header: bool
+) -> None:
+    pad = PAD_MM * layout.mm
+    x = 0.0
+    for column, width, text in zip(table.columns, layout.column_widths(table), cells, strict=False):
+        if text:
+            align = Qt.AlignmentFlag.AlignHCenter if header else column.align
+            rect = QRectF(x + pad, item.y + pad, width - 2 * pad, item.height - 2 * pad)
+            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap), text)
+        painter.drawRect(QRectF(x, item.y, width, item.height))
+        x += width
+
+
+def _paint_qr(painter: QPainter, data: str, rect: QRectF) -> None:
+    """A QR code as vector squares (crisp at any resolution, nothing rasterised)."""
+    matrix = segno.make(data, error="m", micro=False).matrix
+    quiet = 2
+    count = len(matrix) + 2 * quiet
+    cell = min(rect.width(), rect.height()) / count
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("black"))
+    for row_index, row in enumerate(matrix):
+        start = None
+        for col_index, dark in enumerate([*row, 0]):
+            if dark and start is None:
+                start = col_index
+            elif not dark and start is not None:
+                painter.drawRect(
+                    QRectF(
+                        rect.x() + (start + quiet) * cell,
+                        rect.y() + (row_index + quiet) * cell,
+                        (col_index - start) * cell + 0.5,
+                        cell + 0.5,
+                    )
+                )
+                start = None
+    painter.restore()

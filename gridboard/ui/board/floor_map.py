@@ -184,9 +184,12 @@ class _MapItem(QGraphicsItem):
                 painter.setPen(QPen(colors.HIGHLIGHT, 2.5, Qt.PenStyle.DashLine))
                 painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
             if household_id in selected:
-                painter.setBrush(QBrush(QColor(23, 70, 162, 45)))
-                painter.setPen(QPen(colors.SELECTION, 3))
-                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 5, 5)
+                # A frame only: the cell keeps its status colour while selected.
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(colors.SELECTION, 3.5))
+                painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
+                painter.setPen(QPen(QColor("#ffffff"), 1.2))
+                painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
             if household_id == current and view.hasFocus():
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(QColor("#ffffff"), 1, Qt.PenStyle.DotLine))

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -165,7 +165,6 @@ class VisitDialog(QDialog):
             layout.addWidget(self.add_request_button, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             self.add_request_button.hide()
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.add_request_row)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -225,6 +224,17 @@ class VisitDialog(QDialog):
             values["member_ids"] = [] if member is None else [member]
             values["new_requests"] = [row.draft() for row in self.request_rows]
         return values
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+R adds a request row wherever the focus is in the dialog.
+        if event.matches(QKeySequence.StandardKey.Refresh) or (
+            event.key() == Qt.Key.Key_R and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if self.visit is None:
+                self.add_request_row()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if self._save(self.values()):

@@ -58,6 +58,11 @@ def town(small):
 
 @pytest.fixture
 def window(gui, qtbot, town, monkeypatch):
+    from gridboard.ui.resources import install_translations
+
+    # The gui fixture writes the language before the organisation name is set, so the first GUI
+    # test of a session can come up in English; ask for Chinese outright.
+    install_translations("zh_CN")
     features = tuple(f for f in main_window.FEATURES if f != "gridboard.ui.emergency")
     monkeypatch.setattr(main_window, "FEATURES", (*features, "gridboard.ui.emergency"))
     win = main_window.MainWindow(town.store)

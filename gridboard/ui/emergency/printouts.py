@@ -20,10 +20,8 @@ from gridboard.ui.emergency import texts
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignHCenter
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("EmergencyPrint", text)
+# lupdate reads translate("Context", "text") calls; the context is "EmergencyPrint".
+translate = QCoreApplication.translate
 
 
 def _community_name(store: Store, emergency: em.Emergency) -> str:
@@ -37,17 +35,17 @@ def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
         [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), em.mask_phone(m.phone)]
         for m in team
     ]
-    rows += [[texts.role(g), tr("(to be named)"), "", ""] for g in gaps]
+    rows += [[texts.role(g), translate("EmergencyPrint", "(to be named)"), "", ""] for g in gaps]
     return [
-        Paragraph(tr("Front-line team (1+4+N)"), size=11, bold=True),
+        Paragraph(translate("EmergencyPrint", "Front-line team (1+4+N)"), size=11, bold=True),
         Table(
             [
-                Column(tr("Role"), 1.4),
-                Column(tr("Name"), 1.0),
-                Column(tr("Kind of member"), 1.0),
-                Column(tr("Phone"), 1.0),
+                Column(translate("EmergencyPrint", "Role"), 1.4),
+                Column(translate("EmergencyPrint", "Name"), 1.0),
+                Column(translate("EmergencyPrint", "Kind of member"), 1.0),
+                Column(translate("EmergencyPrint", "Phone"), 1.0),
             ],
-            rows or [[tr("No roster yet"), "", "", ""]],
+            rows or [[translate("EmergencyPrint", "No roster yet"), "", "", ""]],
             size=9.5,
             emphasis=[False] * len(team) + [True] * len(gaps) if rows else None,
         ),
@@ -57,7 +55,10 @@ def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
 def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str) -> Section:
     """A grid's roster on a page of its own (to print with the grid's visit sheets)."""
     return Section(
-        blocks=[Heading(tr("Emergency roster — {grid}").format(grid=grid_name)), Spacer(2.0)]
+        blocks=[
+            Heading(translate("EmergencyPrint", "Emergency roster — {grid}").format(grid=grid_name)),
+            Spacer(2.0),
+        ]
         + roster_blocks(store, emergency_id, grid_id),
         running_head=grid_name,
     )
@@ -77,15 +78,15 @@ def doorknock_document(
         members = em.paired_member_names(store, [r.household_id for r in rows])
         table = Table(
             [
-                Column(tr("No."), 0.4, RIGHT),
-                Column(tr("Address"), 1.3),
-                Column(tr("Head of household"), 0.9),
-                Column(tr("Phone"), 1.0),
-                Column(tr("Groups"), 0.6),
-                Column(tr("Paired members"), 1.1),
-                Column(tr("So far today"), 1.0),
-                Column(tr("Result"), 1.6),
-                Column(tr("Needs"), 1.4),
+                Column(translate("EmergencyPrint", "No."), 0.4, RIGHT),
+                Column(translate("EmergencyPrint", "Address"), 1.3),
+                Column(translate("EmergencyPrint", "Head of household"), 0.9),
+                Column(translate("EmergencyPrint", "Phone"), 1.0),
+                Column(translate("EmergencyPrint", "Groups"), 0.6),
+                Column(translate("EmergencyPrint", "Paired members"), 1.1),
+                Column(translate("EmergencyPrint", "So far today"), 1.0),
+                Column(translate("EmergencyPrint", "Result"), 1.6),
+                Column(translate("EmergencyPrint", "Needs"), 1.4),
             ],
             [
                 [
@@ -96,7 +97,7 @@ def doorknock_document(
                     r.markers,
                     members.get(r.household_id, ""),
                     ("⚠ " if r.alarm else "") + texts.state(r.state),
-                    tr("□ safe  □ needs help  □ unreachable"),
+                    translate("EmergencyPrint", "□ safe  □ needs help  □ unreachable"),
                     "",
                 ]
                 for n, r in enumerate(rows, start=1)
@@ -108,36 +109,44 @@ def doorknock_document(
         sections.append(
             Section(
                 blocks=[
-                    Heading(tr("Emergency door-knocking list — {grid}").format(grid=grid_name)),
+                    Heading(
+                        translate("EmergencyPrint", "Emergency door-knocking list — {grid}").format(
+                            grid=grid_name
+                        )
+                    ),
                     Fields(
                         [
-                            (tr("Emergency"), emergency.name),
-                            (tr("Kind"), texts.kind(emergency.kind)),
-                            (tr("Date"), on.isoformat()),
-                            (tr("Grid"), grid_name),
-                            (tr("Priority households"), str(len(rows))),
-                            (tr("Unreachable twice"), str(sum(r.alarm for r in rows))),
+                            (translate("EmergencyPrint", "Emergency"), emergency.name),
+                            (translate("EmergencyPrint", "Kind"), texts.kind(emergency.kind)),
+                            (translate("EmergencyPrint", "Date"), on.isoformat()),
+                            (translate("EmergencyPrint", "Grid"), grid_name),
+                            (translate("EmergencyPrint", "Priority households"), str(len(rows))),
+                            (
+                                translate("EmergencyPrint", "Unreachable twice"),
+                                str(sum(r.alarm for r in rows)),
+                            ),
                         ]
                     ),
                     Spacer(2.0),
                     *roster_blocks(store, emergency_id, grid_id),
                     Spacer(3.0),
                     Paragraph(
-                        tr(
+                        translate(
+                            "EmergencyPrint",
                             "Reach every household below today. Tick one box: safe, needs help, unreachable;"
-                            " write what they need. Households unreachable twice are shaded: go in person."
+                            " write what they need. Households unreachable twice are shaded: go in person.",
                         ),
                         size=9.5,
                     ),
                     table,
                 ],
-                running_head=tr("{grid} · door-knocking list {day}").format(
+                running_head=translate("EmergencyPrint", "{grid} · door-knocking list {day}").format(
                     grid=grid_name, day=on.isoformat()
                 ),
             )
         )
     return Document(
-        title=tr("Emergency door-knocking lists"),
+        title=translate("EmergencyPrint", "Emergency door-knocking lists"),
         sections=sections,
         landscape=True,
         footer=_community_name(store, emergency),
@@ -151,28 +160,48 @@ def instruction_document(store: Store, instruction_id: int) -> Document:
     sections = [
         Section(
             blocks=[
-                Heading(tr("Instruction to {grid}").format(grid=row.grid_name)),
+                Heading(translate("EmergencyPrint", "Instruction to {grid}").format(grid=row.grid_name)),
                 Fields(
                     [
-                        (tr("Emergency"), emergency.name),
-                        (tr("Issued"), instruction.issued_at[:16]),
-                        (tr("Issued by"), instruction.issued_by),
+                        (translate("EmergencyPrint", "Emergency"), emergency.name),
+                        (translate("EmergencyPrint", "Issued"), instruction.issued_at[:16]),
+                        (translate("EmergencyPrint", "Issued by"), instruction.issued_by),
                     ]
                 ),
                 Spacer(4.0),
                 Paragraph(instruction.text, size=13),
                 Spacer(8.0),
-                Paragraph(tr("Feedback from the grid (bring or phone it back to the office):"), bold=True),
-                Table(
-                    [Column(tr("Feedback"), 4.0), Column(tr("Time"), 1.0)], [["", ""]] * 6, min_row_mm=12.0
+                Paragraph(
+                    translate(
+                        "EmergencyPrint", "Feedback from the grid (bring or phone it back to the office):"
+                    ),
+                    bold=True,
                 ),
-                Fields([(tr("Grid leader's signature"), ""), (tr("Date"), "")], columns=2),
+                Table(
+                    [
+                        Column(translate("EmergencyPrint", "Feedback"), 4.0),
+                        Column(translate("EmergencyPrint", "Time"), 1.0),
+                    ],
+                    [["", ""]] * 6,
+                    min_row_mm=12.0,
+                ),
+                Fields(
+                    [
+                        (translate("EmergencyPrint", "Grid leader's signature"), ""),
+                        (translate("EmergencyPrint", "Date"), ""),
+                    ],
+                    columns=2,
+                ),
             ],
             running_head=row.grid_name,
         )
         for row in em.feedback_rows(store, instruction_id)
     ]
-    return Document(title=tr("Instruction"), sections=sections, footer=_community_name(store, emergency))
+    return Document(
+        title=translate("EmergencyPrint", "Instruction"),
+        sections=sections,
+        footer=_community_name(store, emergency),
+    )
 
 
 def _share(value: float | None) -> str:
@@ -183,16 +212,16 @@ def report_document(store: Store, report: em.Report) -> Document:
     emergency = report.emergency
     days = Table(
         [
-            Column(tr("Day"), 1.1),
-            Column(tr("Households reached"), 1.0, RIGHT),
-            Column(tr("Priority reached"), 1.0, RIGHT),
-            Column(tr("Priority coverage"), 1.0, RIGHT),
-            Column(tr("Safe"), 0.7, RIGHT),
-            Column(tr("Needs help"), 0.9, RIGHT),
-            Column(tr("Unreachable"), 1.1, RIGHT),
-            Column(tr("Requests raised"), 0.9, RIGHT),
-            Column(tr("Requests closed"), 0.9, RIGHT),
-            Column(tr("Deliveries"), 1.0, RIGHT),
+            Column(translate("EmergencyPrint", "Day"), 1.1),
+            Column(translate("EmergencyPrint", "Households reached"), 1.0, RIGHT),
+            Column(translate("EmergencyPrint", "Priority reached"), 1.0, RIGHT),
+            Column(translate("EmergencyPrint", "Priority coverage"), 1.0, RIGHT),
+            Column(translate("EmergencyPrint", "Safe"), 0.7, RIGHT),
+            Column(translate("EmergencyPrint", "Needs help"), 0.9, RIGHT),
+            Column(translate("EmergencyPrint", "Unreachable"), 1.1, RIGHT),
+            Column(translate("EmergencyPrint", "Requests raised"), 0.9, RIGHT),
+            Column(translate("EmergencyPrint", "Requests closed"), 0.9, RIGHT),
+            Column(translate("EmergencyPrint", "Deliveries"), 1.0, RIGHT),
         ],
         [
             [
@@ -212,39 +241,61 @@ def report_document(store: Store, report: em.Report) -> Document:
         size=9.0,
     )
     delivered = Table(
-        [Column(tr("Item"), 2.0), Column(tr("Unit"), 0.7), Column(tr("Delivered"), 1.0, RIGHT)],
-        [[item, unit, f"{q:g}"] for item, unit, q in report.delivered_by_item] or [[tr("None"), "", ""]],
+        [
+            Column(translate("EmergencyPrint", "Item"), 2.0),
+            Column(translate("EmergencyPrint", "Unit"), 0.7),
+            Column(translate("EmergencyPrint", "Delivered"), 1.0, RIGHT),
+        ],
+        [[item, unit, f"{q:g}"] for item, unit, q in report.delivered_by_item]
+        or [[translate("EmergencyPrint", "None"), "", ""]],
     )
     outstanding = [line for line in report.supplies if line.outstanding > 0]
     still = Table(
-        [Column(tr("Grid"), 1.2), Column(tr("Item"), 1.5), Column(tr("Outstanding"), 1.0, RIGHT)],
+        [
+            Column(translate("EmergencyPrint", "Grid"), 1.2),
+            Column(translate("EmergencyPrint", "Item"), 1.5),
+            Column(translate("EmergencyPrint", "Outstanding"), 1.0, RIGHT),
+        ],
         [[line.grid_name, line.item, f"{line.outstanding:g} {line.unit}"] for line in outstanding]
-        or [[tr("None"), "", ""]],
+        or [[translate("EmergencyPrint", "None"), "", ""]],
     )
     return Document(
-        title=tr("End-of-emergency report"),
+        title=translate("EmergencyPrint", "End-of-emergency report"),
         sections=[
             Section(
                 blocks=[
-                    Heading(tr("End-of-emergency report: {name}").format(name=emergency.name)),
+                    Heading(
+                        translate("EmergencyPrint", "End-of-emergency report: {name}").format(
+                            name=emergency.name
+                        )
+                    ),
                     Fields(
                         [
-                            (tr("Kind"), texts.kind(emergency.kind)),
-                            (tr("Declared by"), emergency.declared_by),
-                            (tr("Started"), emergency.started_at[:16]),
-                            (tr("Ended"), (emergency.ended_at or tr("still in force"))[:16]),
-                            (tr("Requests raised"), str(report.total_requests_raised)),
-                            (tr("Requests closed"), str(report.total_requests_closed)),
+                            (translate("EmergencyPrint", "Kind"), texts.kind(emergency.kind)),
+                            (translate("EmergencyPrint", "Declared by"), emergency.declared_by),
+                            (translate("EmergencyPrint", "Started"), emergency.started_at[:16]),
+                            (
+                                translate("EmergencyPrint", "Ended"),
+                                (emergency.ended_at or translate("EmergencyPrint", "still in force"))[:16],
+                            ),
+                            (
+                                translate("EmergencyPrint", "Requests raised"),
+                                str(report.total_requests_raised),
+                            ),
+                            (
+                                translate("EmergencyPrint", "Requests closed"),
+                                str(report.total_requests_closed),
+                            ),
                         ]
                     ),
                     Spacer(3.0),
-                    Paragraph(tr("Day by day"), size=11, bold=True),
+                    Paragraph(translate("EmergencyPrint", "Day by day"), size=11, bold=True),
                     days,
                     Spacer(3.0),
-                    Paragraph(tr("Supplies delivered"), size=11, bold=True),
+                    Paragraph(translate("EmergencyPrint", "Supplies delivered"), size=11, bold=True),
                     delivered,
                     Spacer(3.0),
-                    Paragraph(tr("Supplies still outstanding"), size=11, bold=True),
+                    Paragraph(translate("EmergencyPrint", "Supplies still outstanding"), size=11, bold=True),
                     still,
                 ]
             )
@@ -260,21 +311,23 @@ def write_report_xlsx(report: em.Report, path: str | os.PathLike[str]) -> None:
 
     book = Workbook()
     sheet = book.active
-    sheet.title = tr("Day by day")[:31]
+    sheet.title = translate("EmergencyPrint", "Day by day")[:31]
     headers = [
-        tr("Day"),
-        tr("Households reached"),
-        tr("Priority households"),
-        tr("Priority reached"),
-        tr("Priority coverage"),
-        tr("Safe"),
-        tr("Needs help"),
-        tr("Unreachable"),
-        tr("Requests raised"),
-        tr("Requests closed"),
-        tr("Deliveries"),
+        translate("EmergencyPrint", "Day"),
+        translate("EmergencyPrint", "Households reached"),
+        translate("EmergencyPrint", "Priority households"),
+        translate("EmergencyPrint", "Priority reached"),
+        translate("EmergencyPrint", "Priority coverage"),
+        translate("EmergencyPrint", "Safe"),
+        translate("EmergencyPrint", "Needs help"),
+        translate("EmergencyPrint", "Unreachable"),
+        translate("EmergencyPrint", "Requests raised"),
+        translate("EmergencyPrint", "Requests closed"),
+        translate("EmergencyPrint", "Deliveries"),
     ]
-    sheet.append([tr("End-of-emergency report: {name}").format(name=report.emergency.name)])
+    sheet.append(
+        [translate("EmergencyPrint", "End-of-emergency report: {name}").format(name=report.emergency.name)]
+    )
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append(headers)
     for cell in sheet[2]:
@@ -298,8 +351,17 @@ def write_report_xlsx(report: em.Report, path: str | os.PathLike[str]) -> None:
         sheet.cell(sheet.max_row, 1).number_format = "yyyy-mm-dd"
         sheet.cell(sheet.max_row, 5).number_format = "0%"
     sheet.column_dimensions["A"].width = 12
-    supplies = book.create_sheet(tr("Supplies")[:31])
-    supplies.append([tr("Grid"), tr("Item"), tr("Unit"), tr("Needed"), tr("Delivered"), tr("Outstanding")])
+    supplies = book.create_sheet(translate("EmergencyPrint", "Supplies")[:31])
+    supplies.append(
+        [
+            translate("EmergencyPrint", "Grid"),
+            translate("EmergencyPrint", "Item"),
+            translate("EmergencyPrint", "Unit"),
+            translate("EmergencyPrint", "Needed"),
+            translate("EmergencyPrint", "Delivered"),
+            translate("EmergencyPrint", "Outstanding"),
+        ]
+    )
     for cell in supplies[1]:
         cell.font = Font(bold=True)
     for line in report.supplies:

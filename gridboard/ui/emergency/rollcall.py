@@ -88,7 +88,7 @@ class RollcallModel(QAbstractTableModel):
     def _text(self, row: em.RollcallRow, column: str) -> str:
         if column == "state":
             text = texts.state(row.state)
-            return ("⚠ " + self.tr("Unreachable twice — ") + text) if row.alarm else text
+            return "⚠ " + self.tr("{state} (unreachable twice)").format(state=text) if row.alarm else text
         return {
             "address": row.address,
             "head": row.head_name,

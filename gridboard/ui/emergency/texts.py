@@ -4,37 +4,36 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EmergencyLabels", text)
+# lupdate reads translate("Context", "text") calls.
+translate = QCoreApplication.translate
 
 
 def kind(code: str) -> str:
     return {
-        "epidemic": _t("Epidemic"),
-        "blizzard": _t("Blizzard"),
-        "power_cut": _t("Power cut"),
-        "flood": _t("Flood"),
-        "heat": _t("Heat wave"),
-        "other": _t("Other"),
+        "epidemic": translate("EmergencyLabels", "Epidemic"),
+        "blizzard": translate("EmergencyLabels", "Blizzard"),
+        "power_cut": translate("EmergencyLabels", "Power cut"),
+        "flood": translate("EmergencyLabels", "Flood"),
+        "heat": translate("EmergencyLabels", "Heat wave"),
+        "other": translate("EmergencyLabels", "Other"),
     }.get(code, code)
 
 
 def state(code: str) -> str:
     return {
-        "reached_safe": _t("Reached, safe"),
-        "reached_needs_help": _t("Reached, needs help"),
-        "unreachable": _t("Unreachable"),
-        "not_tried": _t("Not yet tried"),
+        "reached_safe": translate("EmergencyLabels", "Reached, safe"),
+        "reached_needs_help": translate("EmergencyLabels", "Reached, needs help"),
+        "unreachable": translate("EmergencyLabels", "Unreachable"),
+        "not_tried": translate("EmergencyLabels", "Not yet tried"),
     }.get(code, code)
 
 
 def role(code: str) -> str:
     return {
-        "temp_secretary": _t("Temporary branch secretary"),
-        "cadre_sent_down": _t("Cadre sent down"),
-        "community_worker": _t("Community worker"),
-        "grid_leader": _t("Grid leader"),
-        "building_head": _t("Building head"),
-        "volunteer": _t("Member volunteer"),
+        "temp_secretary": translate("EmergencyLabels", "Temporary branch secretary"),
+        "cadre_sent_down": translate("EmergencyLabels", "Cadre sent down"),
+        "community_worker": translate("EmergencyLabels", "Community worker"),
+        "grid_leader": translate("EmergencyLabels", "Grid leader"),
+        "building_head": translate("EmergencyLabels", "Building head"),
+        "volunteer": translate("EmergencyLabels", "Member volunteer"),
     }.get(code, code)

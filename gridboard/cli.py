@@ -13,6 +13,7 @@ COMMAND_MODULES = (
     "gridboard.commands.inspect",
     "gridboard.commands.demo",
     "gridboard.commands.excel",
+    "gridboard.commands.print",
 )
 
 

@@ -58,9 +58,10 @@ def page_font(size: float, *, bold: bool = False) -> QFont:
         font.setFamilies([family])
     font.setPointSizeF(size)
     font.setBold(bold)
-    # The Latin 'locl' feature swaps digits for glyphs with no Unicode mapping, which would leave
-    # the PDF's text layer (search, copy, pdftotext) without them.
+    # The font's Latin 'locl' digits and 'liga' ligatures (fl, fi) are glyphs with no Unicode mapping
+    # of their own: the PDF's text layer (search, copy, pdftotext) would lose those letters.
     font.setFeature(QFont.Tag("locl"), 0)
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 

@@ -1,0 +1,124 @@
+"""`gridboard print member-sheet|building-list|grid-sheets|contact-table … --out FILE.pdf`: batch printing.
+
+The same documents and layout code as the app's Print menu; the sheets printed are numbered and
+recorded (unless --no-record), so the paper that comes back can be entered by its number.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.store import Store, open_store
+
+KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "print", help="print visit sheets, door-knocking lists, contact tables to PDF"
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+
+    def common(p: argparse.ArgumentParser, *, sheets: bool = True) -> None:
+        p.add_argument("file", nargs="?", help="the .gridboard file")
+        p.add_argument("--db", help="the .gridboard file (instead of the positional FILE)")
+        p.add_argument("--out", required=True, help="the PDF to write")
+        p.add_argument("--lang", default="zh_CN", help="language of the printout: zh_CN (default) or en")
+        if sheets:
+            p.add_argument("--order", choices=("bottom", "top"), default=None, help="walk floors up or down")
+            p.add_argument("--period", help="the period printed in the header (default: this month)")
+            p.add_argument("--show-phones", action="store_true", help="print residents' phones unmasked")
+            p.add_argument("--no-record", action="store_true", help="do not number and record the sheets")
+        p.set_defaults(func=run_print)
+
+    p = kinds.add_parser("member-sheet", help="a member's visit sheet: every household they cover")
+    p.add_argument("--member", required=True, help="member id or name")
+    common(p)
+    p = kinds.add_parser("building-list", help="a building's door-knocking list, floor by floor")
+    p.add_argument("--building", required=True, help="building id or name")
+    common(p)
+    p = kinds.add_parser("grid-sheets", help="a grid's sheets, one per member or per building")
+    p.add_argument("--grid", required=True, help="grid id or name")
+    p.add_argument("--by", choices=("member", "building"), default="member")
+    common(p)
+    p = kinds.add_parser("contact-table", help="the contact table for a unit entrance (对接服务联系表)")
+    p.add_argument("--building", required=True, help="building id or name")
+    p.add_argument("--unit", type=int, help="only this unit (default: one page per unit)")
+    common(p, sheets=False)
+
+
+def find_id(store: Store, table: str, value: str) -> int:
+    """A row by id, or by its exact name when that names exactly one."""
+    value = value.strip()
+    if value.isdigit() and store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", [int(value)]):
+        return int(value)
+    ids = [
+        r[0] for r in store.execute(f"SELECT id FROM {table} WHERE name = ? AND archived_at IS NULL", [value])
+    ]
+    if not ids:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} is called {name}."), table=table, name=value
+        )
+    if len(ids) > 1:
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Several {table}s are called {name}; give one of the ids {ids}."),
+            table=table,
+            name=value,
+            ids=", ".join(map(str, ids)),
+        )
+    return ids[0]
+
+
+def ensure_gui_application() -> Any:
+    """Fonts and painting need a QGuiApplication; with no display, use the offscreen platform."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+
+
+def run_print(args: argparse.Namespace) -> int:
+    path = args.db or args.file
+    if not path:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Name the .gridboard file to print from."))
+    app = ensure_gui_application()
+    from gridboard.printing import documents, layout
+    from gridboard.ui.resources import install_translations
+
+    install_translations(args.lang)
+    layout.font_family()
+    store = open_store(path)
+    try:
+        if args.kind == "contact-table":
+            document = documents.contact_table_document(
+                store, find_id(store, "building", args.building), args.unit
+            )
+        else:
+            default_order = "top" if args.kind == "building-list" else "bottom"
+            options = documents.SheetOptions(
+                floor_order=args.order or default_order, mask_phones=not args.show_phones, period=args.period
+            )
+            record = not args.no_record
+            if args.kind == "member-sheet":
+                member = find_id(store, "member", args.member)
+                document = documents.member_sheet_document(store, member, options, record=record)
+            elif args.kind == "building-list":
+                building = find_id(store, "building", args.building)
+                document = documents.building_list_document(store, building, options, record=record)
+            else:
+                grid = find_id(store, "grid", args.grid)
+                document = documents.grid_sheets_document(store, grid, options, by=args.by, record=record)
+        pages = layout.render_pdf(document, args.out)
+    finally:
+        store.close()
+    numbers = [s.qr for s in document.sections if s.qr]
+    print(f"{args.out}: {pages} pages" + (f"; sheets {', '.join(numbers)}" if numbers else ""))
+    del app
+    return 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPointF, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QPointF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
@@ -567,7 +567,9 @@ class _VisitCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.view._perform(
-            visits.withdraw_visit, self.visit_id, reason=self.view.tr("Undone right after logging")
+            visits.withdraw_visit,
+            self.visit_id,
+            reason=QCoreApplication.translate("BoardView", "Undone right after logging"),
         )
 
 
@@ -575,7 +577,7 @@ class _MoveCommand(QUndoCommand):
     def __init__(
         self, view: BoardView, building_id: int, old: tuple[float, float], new: tuple[float, float]
     ) -> None:
-        super().__init__(view.tr("Move a building on the site plan"))
+        super().__init__(QCoreApplication.translate("BoardView", "Move a building on the site plan"))
         self.view = view
         self.building_id = building_id
         self.old = old

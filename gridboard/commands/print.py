@@ -1,4 +1,4 @@
-"""`gridboard print member-sheet|building-list|grid-sheets|contact-table … --out FILE.pdf`: batch printing.
+"""`gridboard print member-sheet|building-list|grid-sheets|contact-table|requests-list … --out FILE.pdf`.
 
 The same documents and layout code as the app's Print menu; the sheets printed are numbered and
 recorded (unless --no-record), so the paper that comes back can be entered by its number.
@@ -14,7 +14,7 @@ from typing import Any
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store, open_store
 
-KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table")
+KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table", "requests-list")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -48,6 +48,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = kinds.add_parser("contact-table", help="the contact table for a unit entrance (对接服务联系表)")
     p.add_argument("--building", required=True, help="building id or name")
     p.add_argument("--unit", type=int, help="only this unit (default: one page per unit)")
+    common(p, sheets=False)
+    p = kinds.add_parser("requests-list", help="the day's requests list (received, still open and due)")
+    p.add_argument("--day", help="the day (YYYY-MM-DD, default today)")
+    p.add_argument("--grid", help="only this grid (id or name)")
     common(p, sheets=False)
 
 
@@ -96,7 +100,10 @@ def run_print(args: argparse.Namespace) -> int:
     layout.font_family()
     store = open_store(path)
     try:
-        if args.kind == "contact-table":
+        if args.kind == "requests-list":
+            grid = find_id(store, "grid", args.grid) if args.grid else None
+            document = documents.todays_requests_document(store, args.day, grid_id=grid)
+        elif args.kind == "contact-table":
             document = documents.contact_table_document(
                 store, find_id(store, "building", args.building), args.unit
             )

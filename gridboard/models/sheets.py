@@ -685,3 +685,42 @@ def building_units(store: Store, building_id: int) -> list[int]:
             [building_id],
         )
     ]
+
+
+# -- what can be chosen to print -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    name: str
+    detail: str = ""  # the grid of a building, the kind of a member…
+    units: int = 0
+
+
+def printable_members(store: Store) -> list[Choice]:
+    rows = store.query("SELECT id, name, kind FROM member WHERE archived_at IS NULL AND active = 1")
+    return [
+        Choice(r["id"], r["name"], r["kind"])
+        for r in sorted(rows, key=lambda r: (lazy_pinyin(r["name"]), r["id"]))
+    ]
+
+
+def printable_grids(store: Store) -> list[Choice]:
+    return [
+        Choice(r["id"], r["name"], r["community"])
+        for r in store.query(
+            "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
+            " WHERE g.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
+        )
+    ]
+
+
+def printable_buildings(store: Store) -> list[Choice]:
+    return [
+        Choice(r["id"], r["name"], r["grid"], r["units"])
+        for r in store.query(
+            "SELECT b.id, b.name, g.name AS grid, b.units FROM building b JOIN grid g ON g.id = b.grid_id"
+            " WHERE b.archived_at IS NULL ORDER BY g.community_id, g.sort_order, g.id, b.number, b.id"
+        )
+    ]

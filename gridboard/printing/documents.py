@@ -20,9 +20,8 @@ from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
 from gridboard.ui import labels
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
+# lupdate reads translate("Printing", "…") calls.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -38,24 +37,28 @@ class SheetOptions:
 
 
 def sheet_title(sheet: Sheet) -> str:
-    return tr("Household visit sheet") if sheet.info.kind == "member" else tr("Door-knocking list")
+    return (
+        translate("Printing", "Household visit sheet")
+        if sheet.info.kind == "member"
+        else translate("Printing", "Door-knocking list")
+    )
 
 
 def sheet_columns() -> list[Column]:
     center = Qt.AlignmentFlag.AlignHCenter
     return [
-        Column(tr("No."), 0.55, center),
-        Column(tr("Address"), 2.1),
-        Column(tr("Head of household"), 1.3),
-        Column(tr("Phone"), 1.75),
-        Column(tr("Priority"), 1.7),
-        Column(tr("Last visit"), 1.55),
-        Column(tr("Open requests"), 1.55),
-        Column(tr("Date"), 1.05),
-        Column(tr("Method"), 1.05),
-        Column(tr("Met / nobody home"), 1.2),
-        Column(tr("Situation and requests"), 3.2),
-        Column(tr("Resident's signature"), 1.4),
+        Column(translate("Printing", "No."), 0.55, center),
+        Column(translate("Printing", "Address"), 2.1),
+        Column(translate("Printing", "Head of household"), 1.3),
+        Column(translate("Printing", "Phone"), 1.75),
+        Column(translate("Printing", "Priority"), 1.7),
+        Column(translate("Printing", "Last visit"), 1.55),
+        Column(translate("Printing", "Open requests"), 1.55),
+        Column(translate("Printing", "Date"), 1.05),
+        Column(translate("Printing", "Method"), 1.05),
+        Column(translate("Printing", "Met / nobody home"), 1.2),
+        Column(translate("Printing", "Situation and requests"), 3.2),
+        Column(translate("Printing", "Resident's signature"), 1.4),
     ]
 
 
@@ -95,23 +98,31 @@ def running_head(sheet: Sheet) -> str:
 def sheet_section(sheet: Sheet, *, mask_phones: bool = True) -> Section:
     """One sheet: header (community, grid, member or building, period, number, QR), a row per household."""
     info = sheet.info
-    fields = [(tr("Community"), info.community_name), (tr("Grid"), info.grid_name)]
+    fields = [
+        (translate("Printing", "Community"), info.community_name),
+        (translate("Printing", "Grid"), info.grid_name),
+    ]
     if info.kind == "member":
         member = info.member_name
         if info.member_phone:
             member += f" {info.member_phone}"
-        fields.append((tr("Member"), member))
+        fields.append((translate("Printing", "Member"), member))
     else:
-        fields.append((tr("Building"), info.building_name))
+        fields.append((translate("Printing", "Building"), info.building_name))
     fields += [
-        (tr("Period"), info.period),
-        (tr("Sheet number"), info.sheet_no or tr("(not recorded)")),
-        (tr("Households"), str(len(sheet.rows))),
+        (translate("Printing", "Period"), info.period),
+        (translate("Printing", "Sheet number"), info.sheet_no or translate("Printing", "(not recorded)")),
+        (translate("Printing", "Households"), str(len(sheet.rows))),
     ]
-    order = tr("from the top floor down") if info.floor_order == "top" else tr("from the ground floor up")
-    hint = tr(
+    order = (
+        translate("Printing", "from the top floor down")
+        if info.floor_order == "top"
+        else translate("Printing", "from the ground floor up")
+    )
+    hint = translate(
+        "Printing",
         "Walking order: building, unit, floor ({order}), room. Method: in person / phone / WeChat. "
-        "Write ✓ when you met the household, ○ when nobody was home. Grey rows are priority households."
+        "Write ✓ when you met the household, ○ when nobody was home. Grey rows are priority households.",
     ).format(order=order)
     blocks = [
         Heading(sheet_title(sheet)),
@@ -131,7 +142,7 @@ def sheet_section(sheet: Sheet, *, mask_phones: bool = True) -> Section:
             )
         )
     else:
-        blocks.append(Paragraph(tr("No households on this sheet."), size=11))
+        blocks.append(Paragraph(translate("Printing", "No households on this sheet."), size=11))
     return Section(blocks, running_head=running_head(sheet), qr=info.sheet_no)
 
 
@@ -156,7 +167,7 @@ def member_sheet_document(
         sheet_model.member_sheet(store, member_id, floor_order=options.floor_order, period=options.period)
     ]
     made = _maybe_record(store, made, record)
-    title = tr("Visit sheet of {member}").format(member=made[0].info.member_name)
+    title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
     return sheets_document(title, made, mask_phones=options.mask_phones)
 
 
@@ -171,7 +182,9 @@ def building_list_document(
         sheet_model.building_sheet(store, building_id, floor_order=options.floor_order, period=options.period)
     ]
     made = _maybe_record(store, made, record)
-    title = tr("Door-knocking list of {building}").format(building=made[0].info.building_name)
+    title = translate("Printing", "Door-knocking list of {building}").format(
+        building=made[0].info.building_name
+    )
     return sheets_document(title, made, mask_phones=options.mask_phones)
 
 
@@ -188,7 +201,7 @@ def grid_sheets_document(
     )
     made = _maybe_record(store, made, record)
     grid_name = store.scalar("SELECT name FROM grid WHERE id = ?", [grid_id]) or ""
-    title = tr("Visit sheets of {grid}").format(grid=grid_name)
+    title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
     return sheets_document(title, made, mask_phones=options.mask_phones)
 
 
@@ -204,7 +217,9 @@ def contact_role(contact: sheet_model.Contact) -> str:
 def unit_place(contacts: UnitContacts) -> str:
     if contacts.building_kind == "courtyard":
         return contacts.building_name
-    return tr("{building} unit {unit}").format(building=contacts.building_name, unit=contacts.unit)
+    return translate("Printing", "{building} unit {unit}").format(
+        building=contacts.building_name, unit=contacts.unit
+    )
 
 
 def contact_section(contacts: UnitContacts) -> Section:
@@ -212,16 +227,23 @@ def contact_section(contacts: UnitContacts) -> Section:
     rows = []
     for c in contacts.contacts:
         if c.role == "paired":
-            serves = tr("Paired with {rooms}").format(rooms="、".join(c.rooms))
+            serves = translate("Printing", "Paired with {rooms}").format(rooms="、".join(c.rooms))
         elif c.role in ("grid_worker", "branch_secretary", "cadre_responsible"):
-            serves = tr("Everything in the grid: requests, help, notices")
+            serves = translate("Printing", "Everything in the grid: requests, help, notices")
         else:
-            serves = tr("This building or unit: repairs, safety, neighbours")
+            serves = translate("Printing", "This building or unit: repairs, safety, neighbours")
         rows.append([contact_role(c), c.name, c.phone, serves])
     blocks = [
-        Heading(tr("Contact table for {place}").format(place=unit_place(contacts)), size=26),
+        Heading(
+            translate("Printing", "Contact table for {place}").format(place=unit_place(contacts)), size=26
+        ),
         Fields(
-            [(tr("Community"), contacts.community_name), (tr("Grid"), contacts.grid_name)], size=14, columns=2
+            [
+                (translate("Printing", "Community"), contacts.community_name),
+                (translate("Printing", "Grid"), contacts.grid_name),
+            ],
+            size=14,
+            columns=2,
         ),
         Spacer(2.0),
     ]
@@ -229,10 +251,10 @@ def contact_section(contacts: UnitContacts) -> Section:
         blocks.append(
             Table(
                 [
-                    Column(tr("Role"), 1.3),
-                    Column(tr("Name"), 1.0),
-                    Column(tr("Phone"), 1.6),
-                    Column(tr("Call for"), 2.2),
+                    Column(translate("Printing", "Role"), 1.3),
+                    Column(translate("Printing", "Name"), 1.0),
+                    Column(translate("Printing", "Phone"), 1.6),
+                    Column(translate("Printing", "Call for"), 2.2),
                 ],
                 rows,
                 size=17.0,
@@ -241,13 +263,15 @@ def contact_section(contacts: UnitContacts) -> Section:
             )
         )
     else:
-        blocks.append(Paragraph(tr("No one is assigned to this unit yet."), size=16))
+        blocks.append(Paragraph(translate("Printing", "No one is assigned to this unit yet."), size=16))
     blocks += [
         Spacer(6.0),
         Paragraph(
-            tr("Community hotline: {hotline}").format(hotline=contacts.hotline or "—"), size=22, bold=True
+            translate("Printing", "Community hotline: {hotline}").format(hotline=contacts.hotline or "—"),
+            size=22,
+            bold=True,
         ),
-        Paragraph(tr("Citizens' service hotline: 12345"), size=16),
+        Paragraph(translate("Printing", "Citizens' service hotline: 12345"), size=16),
     ]
     return Section(blocks)
 
@@ -257,8 +281,97 @@ def contact_table_document(store: Store, building_id: int, unit: int | None = No
     made = [sheet_model.unit_contacts(store, building_id, u) for u in units]
     name = made[0].building_name if made else ""
     return Document(
-        title=tr("Contact tables of {building}").format(building=name),
+        title=translate("Printing", "Contact tables of {building}").format(building=name),
         sections=[contact_section(c) for c in made],
         landscape=False,
         footer=made[0].community_name if made else "",
+    )
+
+
+# -- the day's requests list (日清日结) ----------------------------------------------------------------
+
+
+def _request_rows(rows: Sequence, start: int) -> list[list[str]]:
+    return [
+        [
+            str(number),
+            (r.collected_at or "")[5:16],
+            r.address,
+            r.head_name,
+            labels.request_category(r.category),
+            labels.request_urgency(r.urgency),
+            r.text,
+            labels.request_status(r.status),
+            r.assignee,
+            (r.due_at or "")[5:16],
+            "",
+        ]
+        for number, r in enumerate(rows, start=start)
+    ]
+
+
+def request_columns() -> list[Column]:
+    return [
+        Column(translate("Printing", "No."), 0.5, Qt.AlignmentFlag.AlignHCenter),
+        Column(translate("Printing", "Received"), 1.1),
+        Column(translate("Printing", "Address"), 1.7),
+        Column(translate("Printing", "Head of household"), 1.1),
+        Column(translate("Printing", "Category"), 1.1),
+        Column(translate("Printing", "Urgency"), 0.8),
+        Column(translate("Printing", "What was asked"), 3.0),
+        Column(translate("Printing", "Status"), 0.9),
+        Column(translate("Printing", "Handled by"), 1.2),
+        Column(translate("Printing", "Due"), 1.1),
+        Column(translate("Printing", "Result and call-back"), 2.4),
+    ]
+
+
+def todays_requests_document(store: Store, day=None, *, grid_id: int | None = None) -> Document:
+    """The day's requests list: received today, and still open and due by tonight (overdue first)."""
+    from gridboard.models import requests
+
+    within = {"grid": grid_id} if grid_id is not None else None
+    listing = requests.todays_list(store, day, within=within)
+    community = store.scalar("SELECT name FROM community ORDER BY id LIMIT 1") or ""
+    day_text = listing.day.isoformat()
+    blocks: list = [
+        Heading(translate("Printing", "Requests list for {day}").format(day=day_text)),
+        Fields(
+            [
+                (translate("Printing", "Received today"), str(len(listing.received))),
+                (translate("Printing", "Still open and due by tonight"), str(len(listing.due))),
+                (translate("Printing", "Closed today"), str(listing.closed_today)),
+                (translate("Printing", "Called back today"), str(listing.followed_up_today)),
+            ],
+            columns=4,
+        ),
+        Paragraph(translate("Printing", "Received today"), size=11, bold=True),
+    ]
+    if listing.received:
+        blocks.append(Table(request_columns(), _request_rows(listing.received, 1), size=8.5, min_row_mm=10.0))
+    else:
+        blocks.append(Paragraph(translate("Printing", "None."), size=9))
+    blocks.append(
+        Paragraph(
+            translate("Printing", "Still open and due by tonight (overdue ones included)"), size=11, bold=True
+        )
+    )
+    if listing.due:
+        blocks.append(
+            Table(
+                request_columns(),
+                _request_rows(listing.due, len(listing.received) + 1),
+                size=8.5,
+                min_row_mm=10.0,
+                emphasis=[r.overdue for r in listing.due],
+            )
+        )
+    else:
+        blocks.append(Paragraph(translate("Printing", "None."), size=9))
+    title = translate("Printing", "Requests list for {day}").format(day=day_text)
+    return Document(
+        title=title,
+        sections=[Section(blocks, running_head=f"{community} · {title}")],
+        landscape=True,
+        footer=community,
     )

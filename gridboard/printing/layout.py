@@ -65,8 +65,8 @@ def page_font(size: float, *, bold: bool = False) -> QFont:
     return font
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
+# lupdate reads translate("Printing", "…") calls.
+translate = QCoreApplication.translate
 
 
 # -- blocks ------------------------------------------------------------------------------------------
@@ -305,7 +305,7 @@ def render(document: Document, device: QPagedPaintDevice, progress: Progress | N
     """Paint the document on a QPdfWriter or QPrinter (already configured with `configure`); returns pages."""
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(tr("The printer or file could not be opened for writing."))
+        raise OSError(translate("Printing", "The printer or file could not be opened for writing."))
     try:
         layout = _Layout(device, document)
         pages = layout.paginate()
@@ -348,7 +348,9 @@ def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, to
     painter.setPen(QPen(QColor("black"), 0.25 * mm))
     if section.running_head:
         painter.setFont(page_font(9))
-        right = tr("Sheet page {page}/{pages}").format(page=page.section_page, pages=page.section_pages)
+        right = translate("Printing", "Sheet page {page}/{pages}").format(
+            page=page.section_page, pages=page.section_pages
+        )
         qr_space = (layout.qr_mm + 3) * mm if section.qr else 0.0
         rect = QRectF(0, 0, layout.width - qr_space, layout.head_h - 2 * mm)
         painter.drawText(
@@ -371,14 +373,14 @@ def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, to
     # Footer: printed at …, page x of y.
     painter.setFont(page_font(8.5))
     foot = QRectF(0, layout.height - layout.foot_h + 2 * mm, layout.width, layout.foot_h - 2 * mm)
-    left = tr("Printed at {time}").format(time=document.printed_at)
+    left = translate("Printing", "Printed at {time}").format(time=document.printed_at)
     if document.footer:
         left = f"{document.footer}    {left}"
     painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
     painter.drawText(
         foot,
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        tr("Page {page} of {pages}").format(page=number, pages=total),
+        translate("Printing", "Page {page} of {pages}").format(page=number, pages=total),
     )
 
 
@@ -400,7 +402,7 @@ def _paint_block(painter: QPainter, layout: _Layout, item: _Placed) -> None:
         for index, (label, value) in enumerate(block.pairs):
             row, col = divmod(index, block.columns)
             rect = QRectF(col * width, item.y + row * line, width - 2 * mm, line)
-            text = tr("{label}: {value}").format(label=label, value=value)
+            text = translate("Printing", "{label}: {value}").format(label=label, value=value)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 

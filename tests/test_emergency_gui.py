@@ -145,7 +145,9 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     assert colour == "#c62828"
     qtmodeltester.check(view.model)
     table.resizeColumnsToContents()
-    view.select_household(view.model.rows[4].household_id)  # so the red alarm row is not hidden by the selection
+    view.select_household(
+        view.model.rows[4].household_id
+    )  # so the red alarm row is not hidden by the selection
     save_screenshot(win, "rollcall")
 
     # The door-knocking list for today, roster first.

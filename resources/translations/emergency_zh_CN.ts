@@ -698,8 +698,8 @@
         <translation>网格：</translation>
     </message>
     <message>
-        <source>Reached:</source>
-        <translation>联系方式：</translation>
+        <source>Reached by:</source>
+        <translation>联系人：</translation>
     </message>
     <message>
         <source>Roll call: {state}</source>
@@ -720,6 +720,10 @@
     <message>
         <source>All grids</source>
         <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>(me, {operator})</source>
+        <translation>（本人：{operator}）</translation>
     </message>
     <message>
         <source>{total} priority households · safe {safe} · needs help {help} · unreachable {unreachable} · not yet tried {untried} · unreachable twice: {alarms}</source>

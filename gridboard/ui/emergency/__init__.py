@@ -97,6 +97,9 @@ class EmergencyFeature(QObject):
             return
         if self._perform(em.end_emergency, current.id) is None:
             return
+        board = self.window.view("board")
+        if board is not None and hasattr(board, "set_filter"):
+            board.set_filter("priority", False)
         if ask.confirm(
             self.window,
             self.tr("End-of-emergency report"),

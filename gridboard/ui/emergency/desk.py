@@ -51,12 +51,18 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
 
 
 def _fill(
-    table: QTableWidget, rows: list[list[str]], data: list[Any], shade: list[bool] | None = None
+    table: QTableWidget,
+    rows: list[list[str]],
+    data: list[Any],
+    shade: list[bool] | None = None,
+    numbers: tuple[int, ...] = (),
 ) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
             item = QTableWidgetItem(text)
+            if c in numbers:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(Qt.ItemDataRole.UserRole, data[r])
             if shade and shade[r]:
                 item.setBackground(QBrush(UNANSWERED))
@@ -83,6 +89,7 @@ class _Tab(QWidget):
     def grid_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
     def fill_grids(self, combo: QComboBox) -> None:
@@ -412,6 +419,7 @@ class SuppliesTab(_Tab):
             ],
             [(line.grid_id, line.item, line.unit) for line in lines],
             [line.outstanding > 0 for line in lines],
+            numbers=(3, 4, 5),
         )
         current = self.item.currentText()
         self.item.blockSignals(True)

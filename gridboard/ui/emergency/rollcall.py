@@ -26,7 +26,7 @@ from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
-from gridboard.ui import ask
+from gridboard.ui import ask, labels
 from gridboard.ui.emergency import texts
 
 STATE_COLOURS = {
@@ -199,7 +199,11 @@ class RollcallView(QWidget):
         self.summary.setObjectName("rollcallSummary")
         self.grid_combo = QComboBox(self)
         self.grid_combo.setObjectName("rollcallGridCombo")
+        self.grid_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.grid_combo.currentIndexChanged.connect(self._grid_chosen)
+        self.member_combo = QComboBox(self)
+        self.member_combo.setObjectName("rollcallMemberCombo")
+        self.member_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.method_combo = QComboBox(self)
         self.method_combo.setObjectName("rollcallMethodCombo")
         self.method_combo.addItem(self.tr("By phone"), "phone")
@@ -230,7 +234,8 @@ class RollcallView(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(QLabel(self.tr("Grid:"), self))
         top.addWidget(self.grid_combo)
-        top.addWidget(QLabel(self.tr("Reached:"), self))
+        top.addWidget(QLabel(self.tr("Reached by:"), self))
+        top.addWidget(self.member_combo)
         top.addWidget(self.method_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -267,6 +272,7 @@ class RollcallView(QWidget):
                 household_id=household_id,
                 state=state,
                 method=self.method_combo.currentData(),
+                member_id=self.member_combo.currentData(),
             )
         except KnownError as error:
             ask.show_error(self, error)
@@ -332,6 +338,13 @@ class RollcallView(QWidget):
         self.grid_combo.setCurrentIndex(max(found, 0))
         self.model.grid_id = self.grid_combo.currentData()
         self.grid_combo.blockSignals(False)
+        member = self.member_combo.currentData()
+        self.member_combo.clear()
+        self.member_combo.addItem(self.tr("(me, {operator})").format(operator=self.store.operator), None)
+        if current is not None:
+            for member_id, name, kind in em.roster_candidates(self.store, current.id):
+                self.member_combo.addItem(f"{name}（{labels.member_kind(kind)}）", member_id)
+        self.member_combo.setCurrentIndex(max(self.member_combo.findData(member), 0))
 
     def _reload_keeping_place(self) -> None:
         keep = self.current_household()

@@ -167,6 +167,7 @@ class RequestFilter:
     household_id: int | None = None
     search: str = ""
     include_withdrawn: bool = False
+    withdrawn_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,29 @@ def assignable_members(store: Store) -> list[tuple[int, str, str]]:
         "SELECT id, name, kind FROM member WHERE active = 1 AND archived_at IS NULL ORDER BY name, id"
     )
     return [(r["id"], r["name"], r["kind"]) for r in rows]
+
+
+def grid_choices(store: Store) -> list[tuple[int, str]]:
+    """Grids for the list's filter: (id, name), in the office's order."""
+    rows = store.query("SELECT id, name FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id")
+    return [(r["id"], r["name"]) for r in rows]
+
+
+def assignee_choices(store: Store) -> tuple[list[tuple[int, str]], list[str]]:
+    """Who requests have gone to, for the list's filter: (members (id, name), departments)."""
+    members = store.query(
+        "SELECT m.id, m.name FROM member m WHERE m.id IN"
+        " (SELECT DISTINCT assignee_member_id FROM request WHERE assignee_member_id IS NOT NULL)"
+        " ORDER BY m.name, m.id"
+    )
+    used = [
+        r[0]
+        for r in store.execute(
+            "SELECT DISTINCT assignee_department FROM request WHERE assignee_department != ''"
+        ).fetchall()
+    ]
+    listed = departments(store)
+    return [(r["id"], r["name"]) for r in members], listed + sorted(set(used) - set(listed))
 
 
 # -- the lifecycle ---------------------------------------------------------------------------------
@@ -429,8 +453,16 @@ def start_request(store: Store, request_id: int, *, note: str = "", at: str | No
     _note_change(store, request)
 
 
-def resolve_request(store: Store, request_id: int, *, resolution: str, at: str | None = None) -> None:
-    """The request is dealt with; `resolution` says what was done."""
+def resolve_request(
+    store: Store,
+    request_id: int,
+    *,
+    resolution: str,
+    at: str | None = None,
+    deliveries: dict[int, float] | None = None,
+) -> None:
+    """The request is dealt with; `resolution` says what was done. For scarce supplies, `deliveries`
+    ({request_item id: quantity}) records what was handed over with it."""
     resolution = resolution.strip()
     records.require(
         bool(resolution), QT_TRANSLATE_NOOP("Errors", "Say what was done to resolve the request.")
@@ -446,6 +478,13 @@ def resolve_request(store: Store, request_id: int, *, resolution: str, at: str |
             action="resolve",
         )
         _step(store, request_id, "resolved", when, note=resolution)
+        for item_id, quantity in (deliveries or {}).items():
+            if quantity > 0:
+                records.require(
+                    store.scalar("SELECT request_id FROM request_item WHERE id = ?", [item_id]) == request_id,
+                    QT_TRANSLATE_NOOP("Errors", "That supplies item belongs to another request."),
+                )
+                supplies.record_delivery(store, request_item_id=item_id, quantity=quantity, delivered_at=when)
     _note_change(store, request)
 
 
@@ -730,7 +769,9 @@ def filter_sql(f: RequestFilter, now: str) -> tuple[str, dict[str, Any]]:
     """WHERE conditions over `request r` alone (no joins), so counting stays an index scan."""
     clauses: list[str] = []
     params: dict[str, Any] = {"now": now}
-    if not f.include_withdrawn:
+    if f.withdrawn_only:
+        clauses.append("r.archived_at IS NOT NULL")
+    elif not f.include_withdrawn:
         clauses.append("r.archived_at IS NULL")
     if f.statuses:
         marks = ",".join(f":status{i}" for i in range(len(f.statuses)))

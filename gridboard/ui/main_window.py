@@ -26,7 +26,11 @@ from gridboard.models.store import Store
 from gridboard.ui.notifier import Notifier
 
 # Feature modules, each with install(window: MainWindow) -> None, in the order their views appear.
-FEATURES: tuple[str, ...] = ("gridboard.ui.board", "gridboard.ui.emergency")
+FEATURES: tuple[str, ...] = (
+    "gridboard.ui.board",
+    "gridboard.ui.requests",
+    "gridboard.ui.emergency",
+)
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,189 @@
+"""The requests list as a thin item model: the matching ids in the secretary's order, rows fetched a page
+at a time as they are shown (city files hold hundreds of thousands of requests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gridboard.models import requests as rq
+from gridboard.models.clock import now_iso
+from gridboard.models.store import Store
+from gridboard.ui import labels
+
+PAGE = 200
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+OVERDUE_TEXT = QColor("#b3261e")
+OVERDUE_FILL = QColor("#fde7e4")
+CLOSED_TEXT = QColor("#6b6b6b")
+
+COLUMNS = ("number", "status", "category", "urgency", "address", "grid", "text", "source", "assignee",
+           "collected", "due", "age")  # fmt: skip
+
+
+class RequestTableModel(QAbstractTableModel):
+    """Rows are request ids; `data()` reads from a page cache, never the file on every call."""
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.filter = rq.RequestFilter()
+        self.now = now_iso()
+        self.ids: list[int] = []
+        self._pages: dict[int, list[rq.RequestRow | None]] = {}
+        self._headers = {
+            "number": self.tr("No."),
+            "status": self.tr("Status"),
+            "category": self.tr("Category"),
+            "urgency": self.tr("Urgency"),
+            "address": self.tr("Household"),
+            "grid": self.tr("Grid"),
+            "text": self.tr("Request"),
+            "source": self.tr("Source"),
+            "assignee": self.tr("Assigned to"),
+            "collected": self.tr("Received"),
+            "due": self.tr("Due"),
+            "age": self.tr("Age"),
+        }
+
+    # -- loading -------------------------------------------------------------------------------------
+
+    def set_filter(self, request_filter: rq.RequestFilter) -> None:
+        self.filter = request_filter
+        self.reload()
+
+    def reload(self) -> None:
+        """Ask again which requests match (after a filter change or an action)."""
+        self.beginResetModel()
+        self.now = now_iso()
+        self.ids = rq.request_ids(self.store, self.filter, now=self.now)
+        self._pages.clear()
+        self.endResetModel()
+
+    def refresh_rows(self, request_ids: set[int]) -> None:
+        """Re-read only the given requests' rows (when the order cannot have changed)."""
+        positions = [i for i, rid in enumerate(self.ids) if rid in request_ids] if request_ids else []
+        for position in positions:
+            self._pages.pop(position // PAGE, None)
+        if positions:
+            self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), len(COLUMNS) - 1))
+
+    def row_at(self, row: int) -> rq.RequestRow | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        page = row // PAGE
+        if page not in self._pages:
+            chunk = self.ids[page * PAGE : (page + 1) * PAGE]
+            found = rq.fetch_rows(self.store, chunk, now=self.now)
+            self._pages[page] = [found.get(i) for i in chunk]
+        return self._pages[page][row % PAGE]
+
+    def row_of(self, request_id: int) -> int:
+        try:
+            return self.ids.index(request_id)
+        except ValueError:
+            return -1
+
+    # -- texts ------------------------------------------------------------------------------------------
+
+    def age_text(self, row: rq.RequestRow) -> str:
+        end = row.resolved_at if not row.is_open and row.resolved_at else self.now
+        hours = (
+            datetime.fromisoformat(end) - datetime.fromisoformat(row.collected_at)
+        ).total_seconds() / 3600
+        if hours < 24:
+            return self.tr("{hours} h").format(hours=max(int(hours), 0))
+        return self.tr("{days} d").format(days=int(hours // 24))
+
+    def status_text(self, row: rq.RequestRow) -> str:
+        if row.withdrawn:
+            return self.tr("Withdrawn")
+        text = labels.request_status(row.status)
+        if row.overdue:
+            text = self.tr("{status} · overdue").format(status=text)
+        if row.reopen_count:
+            text = self.tr("{status} (reopened)").format(status=text)
+        return text
+
+    def text_for(self, row: rq.RequestRow, column: str) -> str:
+        if column == "number":
+            return str(row.id)
+        if column == "status":
+            return self.status_text(row)
+        if column == "category":
+            return labels.request_category(row.category)
+        if column == "urgency":
+            return labels.request_urgency(row.urgency)
+        if column == "address":
+            return f"{row.address} {row.head_name}".strip()
+        if column == "grid":
+            return row.grid_name
+        if column == "text":
+            return row.text
+        if column == "source":
+            return labels.request_source(row.source)
+        if column == "assignee":
+            return row.assignee
+        if column == "collected":
+            return row.collected_at[:10]
+        if column == "due":
+            return (row.due_at or "")[:16]
+        if column == "age":
+            return self.age_text(row)
+        return ""
+
+    # -- Qt overrides ------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
+            return self._headers[COLUMNS[section]]
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text_for(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "source" and row.hotline_ticket:
+                return f"{labels.request_source(row.source)} {row.hotline_ticket}"
+            return row.collected_at[:16] if column == "collected" else self.text_for(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.overdue:
+                return QBrush(OVERDUE_TEXT)
+            if not row.is_open:
+                return QBrush(CLOSED_TEXT)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
+            return QBrush(OVERDUE_FILL)
+        if role == Qt.ItemDataRole.FontRole and row.overdue and column in ("status", "due"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("number", "age"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,513 @@
+"""The requests view: filters, the secretary's list (overdue on top, in red), a detail pane with the
+timeline of steps, and the step actions with their keyboard shortcuts (bulk dispatch included)."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridboard.models import requests as rq
+from gridboard.models import supplies
+from gridboard.models.changes import Changes
+from gridboard.models.errors import KnownError
+from gridboard.models.vocab import (
+    OPEN_REQUEST_STATUSES,
+    REQUEST_CATEGORIES,
+    REQUEST_SOURCES,
+    REQUEST_STATUSES,
+)
+from gridboard.ui import ask, labels
+from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
+from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
+
+# Ages offered in the filter: (key, older_than_days, newer_than_days).
+AGES = (("any", None, None), ("today", None, 1), ("week", None, 7), ("older3", 3, None),
+        ("older7", 7, None), ("older30", 30, None))  # fmt: skip
+
+
+class RequestsView(QWidget):
+    """Everything the office does with requests, on one page."""
+
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("requestsView")
+        self.window_ = window
+        self.store = window.store
+        self.notifier = window.notifier
+        self.dialog: QDialog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_filters())
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("requestsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.summary)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("requestsSplitter")
+        self.model = RequestTableModel(self.store, self)
+        self.table = QTableView(self.splitter)
+        self.table.setObjectName("requestsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        widths = {"number": 50, "status": 116, "category": 72, "urgency": 44, "address": 150, "grid": 72,
+                  "text": 160, "source": 72, "assignee": 84, "collected": 86, "due": 112, "age": 52}  # fmt: skip
+        for column, name in enumerate(COLUMNS):
+            header.resizeSection(column, widths[name])
+        header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.table.doubleClicked.connect(lambda _index: self.show_household())
+
+        detail = QWidget(self.splitter)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(6, 0, 0, 0)
+        self.detail = QTextBrowser(detail)
+        self.detail.setObjectName("requestDetail")
+        self.detail.setOpenLinks(False)
+        detail_layout.addWidget(self.detail, 1)
+        self.step_buttons = QWidget(detail)
+        buttons = QHBoxLayout(self.step_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.step_buttons)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1100, 360])
+        layout.addWidget(self.splitter, 1)
+
+        # Step actions: shortcuts work while the requests view has focus; they also sit in the menu.
+        self.actions_: dict[str, QAction] = {}
+        for key, text, shortcut, slot in (
+            ("dispatch", self.tr("&Dispatch…"), "Ctrl+D", self.dispatch_selected),
+            ("start", self.tr("&Start work"), "Ctrl+G", self.start_selected),
+            ("resolve", self.tr("&Resolve…"), "Ctrl+E", self.resolve_selected),
+            ("follow_up", self.tr("&Follow up…"), "Ctrl+K", self.follow_up_selected),
+            ("withdraw", self.tr("&Withdraw…"), None, self.withdraw_selected),
+        ):
+            action = QAction(text, self)
+            action.setObjectName(f"actionRequest_{key}")
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+                action.setToolTip(f"{text.replace('&', '')} ({shortcut})")
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.addAction(action)
+            self.actions_[key] = action
+            button = QPushButton(text.replace("&", ""), self.step_buttons)
+            button.setObjectName(f"requestButton_{key}")
+            button.setToolTip(action.toolTip())
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            buttons.addWidget(button)
+        self.household_button = QPushButton(self.tr("Household"), self.step_buttons)
+        self.household_button.setObjectName("requestButton_household")
+        self.household_button.clicked.connect(lambda _=False: self.show_household())
+        buttons.addWidget(self.household_button)
+        buttons.addStretch(1)
+
+        self.notifier.changed.connect(self._on_changed)
+        # The overdue marks move with the clock: look again every few minutes.
+        self.clock = QTimer(self)
+        self.clock.setInterval(5 * 60 * 1000)
+        self.clock.timeout.connect(self._reload_keeping_selection)
+        self.clock.start()
+        self._fill_filter_choices()
+        self.apply_filters()
+
+    # -- filters -----------------------------------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("filterStatus")
+        self.status_filter.addItem(self.tr("Not closed (open or awaiting follow-up)"), "unclosed")
+        self.status_filter.addItem(self.tr("Open"), "open")
+        self.status_filter.addItem(self.tr("All statuses"), "all")
+        for code in REQUEST_STATUSES:
+            self.status_filter.addItem(labels.request_status(code), code)
+        self.status_filter.addItem(self.tr("Withdrawn"), "withdrawn")
+        self.category_filter = QComboBox(self)
+        self.category_filter.setObjectName("filterCategory")
+        self.category_filter.addItem(self.tr("All categories"), None)
+        for code in REQUEST_CATEGORIES:
+            self.category_filter.addItem(labels.request_category(code), code)
+        self.grid_filter = QComboBox(self)
+        self.grid_filter.setObjectName("filterGrid")
+        self.assignee_filter = QComboBox(self)
+        self.assignee_filter.setObjectName("filterAssignee")
+        self.assignee_filter.setMinimumContentsLength(8)
+        self.source_filter = QComboBox(self)
+        self.source_filter.setObjectName("filterSource")
+        self.source_filter.addItem(self.tr("All sources"), None)
+        for code in REQUEST_SOURCES:
+            self.source_filter.addItem(labels.request_source(code), code)
+        self.age_filter = QComboBox(self)
+        self.age_filter.setObjectName("filterAge")
+        age_texts = {
+            "any": self.tr("Any age"),
+            "today": self.tr("Received today"),
+            "week": self.tr("Received this week"),
+            "older3": self.tr("Older than 3 days"),
+            "older7": self.tr("Older than 7 days"),
+            "older30": self.tr("Older than 30 days"),
+        }
+        for key, _older, _newer in AGES:
+            self.age_filter.addItem(age_texts[key], key)
+        self.overdue_filter = QCheckBox(self.tr("Overdue only"), self)
+        self.overdue_filter.setObjectName("filterOverdue")
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filterSearch")
+        self.search.setPlaceholderText(self.tr("Search text or ticket"))
+        self.search.setClearButtonEnabled(True)
+        self.today_button = QPushButton(self.tr("Today's list…"), self)
+        self.today_button.setObjectName("todaysListButton")
+        for widget in (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
+                       self.source_filter, self.age_filter):  # fmt: skip
+            widget.currentIndexChanged.connect(lambda _=0: self.apply_filters())
+            row.addWidget(widget)
+        self.overdue_filter.toggled.connect(lambda _=False: self.apply_filters())
+        self.search.returnPressed.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda text: text or self.apply_filters())
+        row.addWidget(self.overdue_filter)
+        row.addWidget(self.search, 1)
+        row.addWidget(self.today_button)
+        return row
+
+    def _fill_filter_choices(self) -> None:
+        """Grids and assignees come from the file; keep what was chosen."""
+        for combo in (self.grid_filter, self.assignee_filter):
+            combo.blockSignals(True)
+        grid, assignee = self.grid_filter.currentData(), self.assignee_filter.currentData()
+        self.grid_filter.clear()
+        self.grid_filter.addItem(self.tr("All grids"), None)
+        for grid_id, name in rq.grid_choices(self.store):
+            self.grid_filter.addItem(name, grid_id)
+        self.assignee_filter.clear()
+        self.assignee_filter.addItem(self.tr("Anyone"), None)
+        members, departments = rq.assignee_choices(self.store)
+        for member_id, name in members:
+            self.assignee_filter.addItem(name, ("member", member_id))
+        for name in departments:
+            self.assignee_filter.addItem(name, ("department", name))
+        for combo, value in ((self.grid_filter, grid), (self.assignee_filter, assignee)):
+            index = combo.findData(value)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def current_filter(self) -> rq.RequestFilter:
+        status = self.status_filter.currentData()
+        statuses: tuple[str, ...] = ()
+        withdrawn = False
+        if status == "unclosed":
+            statuses = (*OPEN_REQUEST_STATUSES, "resolved")
+        elif status == "open":
+            statuses = OPEN_REQUEST_STATUSES
+        elif status == "withdrawn":
+            withdrawn = True
+        elif status != "all":
+            statuses = (status,)
+        category = self.category_filter.currentData()
+        assignee = self.assignee_filter.currentData()
+        _key, older, newer = AGES[max(self.age_filter.currentIndex(), 0)]
+        f = rq.RequestFilter(
+            statuses=statuses,
+            categories=(category,) if category else (),
+            grid_id=self.grid_filter.currentData(),
+            member_id=assignee[1] if assignee and assignee[0] == "member" else None,
+            department=assignee[1] if assignee and assignee[0] == "department" else None,
+            source=self.source_filter.currentData(),
+            older_than_days=older,
+            newer_than_days=newer,
+            overdue_only=self.overdue_filter.isChecked(),
+            search=self.search.text(),
+            withdrawn_only=withdrawn,
+        )
+        return f
+
+    def apply_filters(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._after_reload()
+
+    # -- selection and detail -----------------------------------------------------------------------------
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.ids[r] for r in rows if r < len(self.model.ids)]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
+            return self.model.data(index, ID_ROLE)
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_request(self, request_id: int) -> bool:
+        row = self.model.row_of(request_id)
+        if row < 0:
+            # Not in the current filter: show everything so it can be found.
+            self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
+            for combo in (self.category_filter, self.grid_filter, self.assignee_filter, self.source_filter,
+                          self.age_filter):  # fmt: skip
+                combo.setCurrentIndex(0)
+            self.overdue_filter.setChecked(False)
+            self.search.clear()
+            self.apply_filters()
+            row = self.model.row_of(request_id)
+        if row < 0:
+            return False
+        self.select_rows([row])
+        return True
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+        if rows:
+            selection.setCurrentIndex(
+                self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(self.model.index(rows[0], 0))
+
+    def _selection_changed(self) -> None:
+        self._update_actions()
+        self._show_detail(self.current_id())
+
+    def _update_actions(self) -> None:
+        ids = self.selected_ids()
+        rows = [self.model.row_at(self.model.row_of(i)) for i in ids]
+        rows = [r for r in rows if r is not None]
+        single = len(rows) == 1
+        self.actions_["dispatch"].setEnabled(bool(rows) and all(rq.can(r, "dispatch") for r in rows))
+        for key in ("start", "resolve", "follow_up", "withdraw"):
+            self.actions_[key].setEnabled(single and rq.can(rows[0], key))
+        self.household_button.setEnabled(single)
+
+    def _show_detail(self, request_id: int | None) -> None:
+        if request_id is None:
+            self.detail.setHtml(
+                "<p style='color:#6b6b6b'>"
+                + html.escape(
+                    self.tr("Select a request to see its timeline. Select several to dispatch them together.")
+                )
+                + "</p>"
+            )
+            return
+        self.detail.setHtml(self.detail_html(request_id))
+
+    def detail_html(self, request_id: int) -> str:
+        row = rq.get_request(self.store, request_id)
+        e = html.escape
+        status = self.model.status_text(row)
+        colour = "#b3261e" if row.overdue else "#1f1f1f"
+        title = self.tr("Request {number}").format(number=row.id)
+        items_title, timeline_title = self.tr("Items"), self.tr("Timeline")
+        parts = [
+            (f"<h3 style='margin:0'>{e(title)} · {e(labels.request_category(row.category))}</h3>"),
+            (
+                f"<p style='color:{colour}; font-weight:bold; margin:2px 0'>{e(status)} · "
+                f"{e(labels.request_urgency(row.urgency))}</p>"
+            ),
+            f"<p style='margin:2px 0'>{e(row.address)} {e(row.head_name)} · {e(row.grid_name)}</p>",
+            f"<p style='margin:6px 0; font-size:larger'>{e(row.text or '—')}</p>",
+        ]
+        facts = [
+            (
+                self.tr("Source"),
+                labels.request_source(row.source) + (f" {row.hotline_ticket}" if row.hotline_ticket else ""),
+            ),
+            (self.tr("Assigned to"), row.assignee or "—"),
+            (self.tr("Due"), (row.due_at or "—")[:16]),
+        ]
+        if row.resolution:
+            facts.append((self.tr("Resolution"), row.resolution))
+        if row.rating:
+            facts.append((self.tr("Rating"), labels.rating(row.rating)))
+        parts.append(
+            "<table cellspacing=0 cellpadding=2>"
+            + "".join(f"<tr><td style='color:#6b6b6b'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in facts)
+            + "</table>"
+        )
+        items = supplies.request_items(self.store, request_id)
+        if items:
+            parts.append(
+                f"<h4 style='margin:8px 0 2px 0'>{e(items_title)}</h4><table cellspacing=0 cellpadding=2>"
+            )
+            parts.append(
+                "<tr>"
+                + "".join(f"<th align=left>{e(h)}</th>" for h in (self.tr("Item"), self.tr("Needed"),
+                                                                  self.tr("Delivered"), self.tr("Outstanding")))
+                + "</tr>"
+            )  # fmt: skip
+            for item in items:
+                parts.append(
+                    f"<tr><td>{e(item.item)}</td><td>{item.quantity:g} {e(item.unit)}</td>"
+                    f"<td>{item.delivered:g}</td><td>{item.outstanding:g}</td></tr>"
+                )
+            parts.append("</table>")
+        parts.append(f"<h4 style='margin:8px 0 2px 0'>{e(timeline_title)}</h4>")
+        parts.append("<table cellspacing=0 cellpadding=2>")
+        for step in rq.request_steps(self.store, request_id):
+            by = self.tr("by {operator}").format(operator=step.operator)
+            parts.append(
+                f"<tr><td style='color:#6b6b6b' valign=top>{e(step.at[:16])}</td>"
+                f"<td valign=top><b>{e(self.step_label(step.step))}</b> {e(self.step_detail(step))}"
+                f"<br><span style='color:#6b6b6b'>{e(by)}"
+                "</span></td></tr>"
+            )
+        parts.append("</table>")
+        return "".join(parts)
+
+    def step_label(self, step: str) -> str:
+        return {
+            "collected": self.tr("Collected"),
+            "dispatched": self.tr("Dispatched"),
+            "in_progress": self.tr("Work started"),
+            "resolved": self.tr("Resolved"),
+            "followed_up": self.tr("Followed up"),
+            "reopened": self.tr("Reopened"),
+            "withdrawn": self.tr("Withdrawn"),
+        }.get(step, step)
+
+    def step_detail(self, step: rq.Step) -> str:
+        bits = []
+        if step.step == "dispatched":
+            bits.append(self.tr("to {who}").format(who=step.member_name or step.department))
+        if step.due_at and step.step in ("collected", "dispatched", "reopened"):
+            bits.append(self.tr("due {when}").format(when=step.due_at[:16]))
+        if step.rating:
+            bits.append(labels.rating(step.rating))
+        if step.note:
+            bits.append(step.note)
+        return " · ".join(bits)
+
+    # -- actions ------------------------------------------------------------------------------------------
+
+    def _open(self, dialog: StepDialog) -> StepDialog:
+        """Window-modal and not blocking (tests and keyboard users carry on in it)."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _=0: self._dialog_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.table.setFocus()
+
+    def dispatch_selected(self) -> StepDialog | None:
+        ids = self.selected_ids()
+        if not ids or not self.actions_["dispatch"].isEnabled():
+            return None
+        return self._open(DispatchDialog(self.notifier, ids, self))
+
+    def start_selected(self) -> bool:
+        request_id = self.current_id()
+        if request_id is None or not self.actions_["start"].isEnabled():
+            return False
+        return self._perform(rq.start_request, request_id)
+
+    def resolve_selected(self) -> StepDialog | None:
+        request_id = self.current_id()
+        if request_id is None or not self.actions_["resolve"].isEnabled():
+            return None
+        return self._open(ResolveDialog(self.notifier, request_id, self))
+
+    def follow_up_selected(self) -> StepDialog | None:
+        request_id = self.current_id()
+        if request_id is None or not self.actions_["follow_up"].isEnabled():
+            return None
+        return self._open(FollowUpDialog(self.notifier, request_id, self))
+
+    def withdraw_selected(self) -> bool:
+        request_id = self.current_id()
+        if request_id is None or not self.actions_["withdraw"].isEnabled():
+            return False
+        reason = ask.text(
+            self,
+            self.tr("Withdraw a request"),
+            self.tr("Why is this request withdrawn? (It stays in the file and the audit log.)"),
+            self.tr("Entered by mistake"),
+        )
+        if reason is None:
+            return False
+        return self._perform(rq.withdraw_request, request_id, reason=reason)
+
+    def show_household(self) -> None:
+        request_id = self.current_id()
+        if request_id is not None:
+            household = self.store.scalar("SELECT household_id FROM request WHERE id = ?", [request_id])
+            self.window_.navigate("household", household)
+
+    def _perform(self, action: Any, *args: Any, **kwargs: Any) -> bool:
+        try:
+            self.notifier.perform(action, *args, **kwargs)
+        except KnownError as error:
+            ask.show_error(self, error)
+            return False
+        return True
+
+    # -- refreshing ----------------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or {"grid", "member"} & changes.tables:
+            self._fill_filter_choices()
+        if changes.everything or {"request", "request_item", "supply_delivery", "household", "building",
+                                  "grid", "member"} & changes.tables:  # fmt: skip
+            self._reload_keeping_selection()
+
+    def _reload_keeping_selection(self) -> None:
+        selected = self.selected_ids()
+        current = self.current_id()
+        self.model.reload()
+        rows = [r for r in (self.model.row_of(i) for i in selected) if r >= 0]
+        if current is not None and self.model.row_of(current) >= 0:
+            first = self.model.row_of(current)
+            rows = [first] + [r for r in rows if r != first]
+        self.select_rows(rows)
+        self._after_reload()
+
+    def _after_reload(self) -> None:
+        total = len(self.model.ids)
+        overdue = rq.count_requests(self.store, rq.RequestFilter(overdue_only=True), now=self.model.now)
+        text = html.escape(self.tr("{count} requests shown").format(count=total))
+        if overdue:
+            text += (
+                " · <b style='color:#b3261e'>"
+                + html.escape(self.tr("{count} overdue in all").format(count=overdue))
+                + "</b>"
+            )
+        self.summary.setText(text)
+        self._update_actions()
+        self._show_detail(self.current_id())

@@ -47,18 +47,18 @@ def sheet_title(sheet: Sheet) -> str:
 def sheet_columns() -> list[Column]:
     center = Qt.AlignmentFlag.AlignHCenter
     return [
-        Column(translate("Printing", "No."), 0.55, center),
+        Column(translate("Printing", "No."), 0.7, center),
         Column(translate("Printing", "Address"), 2.1),
-        Column(translate("Printing", "Head of household"), 1.3),
-        Column(translate("Printing", "Phone"), 1.75),
-        Column(translate("Printing", "Priority"), 1.7),
-        Column(translate("Printing", "Last visit"), 1.55),
-        Column(translate("Printing", "Open requests"), 1.55),
+        Column(translate("Printing", "Head of household"), 1.2),
+        Column(translate("Printing", "Phone"), 1.7),
+        Column(translate("Printing", "Priority"), 1.9),
+        Column(translate("Printing", "Last visit"), 1.7),
+        Column(translate("Printing", "Open requests"), 1.5),
         Column(translate("Printing", "Date"), 1.05),
         Column(translate("Printing", "Method"), 1.05),
         Column(translate("Printing", "Met / nobody home"), 1.2),
-        Column(translate("Printing", "Situation and requests"), 3.2),
-        Column(translate("Printing", "Resident's signature"), 1.4),
+        Column(translate("Printing", "Situation and requests"), 2.9),
+        Column(translate("Printing", "Resident's signature"), 1.35),
     ]
 
 
@@ -66,7 +66,7 @@ def _row_cells(row: sheet_model.SheetRow, mask_phones: bool) -> list[str]:
     phone = sheet_model.mask_phone(row.phone) if mask_phones else row.phone
     head = row.head_name
     if row.occupancy != "lived_in":
-        head = f"{head} ({labels.occupancy(row.occupancy)})" if head else labels.occupancy(row.occupancy)
+        head = f"{head}\n({labels.occupancy(row.occupancy)})" if head else labels.occupancy(row.occupancy)
     last = ""
     if row.last_visit_at:
         last = f"{row.last_visit_at[:10]} {labels.visit_outcome(row.last_outcome or '')}".strip()

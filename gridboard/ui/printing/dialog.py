@@ -1,0 +1,358 @@
+"""The print dialog: choose what to print (a member's sheet, a building's list, a grid's sheets, a
+contact table, the day's requests), for whom, in which floor order, with phones masked or not; then
+preview and print, or save a PDF.
+
+The document is built, its sheets numbered and recorded, and (for a PDF) rendered in a worker thread
+behind a cancellable progress dialog, so many pages never freeze the window. A preview that is
+closed without printing gives its sheet numbers back.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from gridboard.models import sheets as sheet_model
+from gridboard.models.changes import Changes
+from gridboard.models.errors import KnownError
+from gridboard.models.store import Store, open_store
+from gridboard.printing import documents, layout
+from gridboard.ui import ask, labels
+from gridboard.ui.tasks import run_task
+
+KINDS = ("member", "building", "grid", "contact", "requests")
+
+
+class PrintDialog(QDialog):
+    def __init__(self, window: Any, *, kind: str = "member", target_id: int | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("printDialog")
+        self.window_ = window
+        self.store: Store = window.store
+        self.setWindowTitle(self.tr("Print"))
+        self.setMinimumWidth(460)
+        self.last_document: layout.Document | None = None
+
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setObjectName("printKind")
+        for code, text in (
+            ("member", self.tr("A member's visit sheet")),
+            ("building", self.tr("A building's door-knocking list")),
+            ("grid", self.tr("A grid's visit sheets")),
+            ("contact", self.tr("Contact table for a unit entrance (large type)")),
+            ("requests", self.tr("The day's requests list")),
+        ):
+            self.kind_combo.addItem(text, code)
+
+        self.member_combo = self._searchable("printMember")
+        for c in sheet_model.printable_members(self.store):
+            self.member_combo.addItem(f"{c.name}（{labels.member_kind(c.detail)}）", c.id)
+        self.building_combo = self._searchable("printBuilding")
+        self._building_units: dict[int, int] = {}
+        for c in sheet_model.printable_buildings(self.store):
+            self.building_combo.addItem(f"{c.name} — {c.detail}", c.id)
+            self._building_units[c.id] = c.units
+        self.unit_combo = QComboBox(self)
+        self.unit_combo.setObjectName("printUnit")
+        self.grid_combo = self._searchable("printGrid")
+        self.grid_combo.addItem(self.tr("All grids"), None)
+        for c in sheet_model.printable_grids(self.store):
+            self.grid_combo.addItem(f"{c.name} — {c.detail}", c.id)
+        self.by_combo = QComboBox(self)
+        self.by_combo.setObjectName("printGridBy")
+        self.by_combo.addItem(self.tr("One sheet per member"), "member")
+        self.by_combo.addItem(self.tr("One sheet per building"), "building")
+        self.order_combo = QComboBox(self)
+        self.order_combo.setObjectName("printFloorOrder")
+        self.order_combo.addItem(self.tr("From the ground floor up"), "bottom")
+        self.order_combo.addItem(self.tr("From the top floor down"), "top")
+        self.mask_check = QCheckBox(self.tr("Mask residents' phone numbers (138****1234)"), self)
+        self.mask_check.setObjectName("printMaskPhones")
+        self.mask_check.setChecked(True)
+        self.period_edit = QLineEdit(sheet_model.default_period(), self)
+        self.period_edit.setObjectName("printPeriod")
+        self.day_edit = QDateEdit(QDate.currentDate(), self)
+        self.day_edit.setObjectName("printDay")
+        self.day_edit.setCalendarPopup(True)
+        self.day_edit.setDisplayFormat("yyyy-MM-dd")
+
+        self.form = QFormLayout()
+        self.form.addRow(self.tr("Print:"), self.kind_combo)
+        self.form.addRow(self.tr("Member:"), self.member_combo)
+        self.form.addRow(self.tr("Building:"), self.building_combo)
+        self.form.addRow(self.tr("Unit:"), self.unit_combo)
+        self.form.addRow(self.tr("Grid:"), self.grid_combo)
+        self.form.addRow(self.tr("Sections:"), self.by_combo)
+        self.form.addRow(self.tr("Floors:"), self.order_combo)
+        self.form.addRow(self.tr("Period:"), self.period_edit)
+        self.form.addRow(self.tr("Day:"), self.day_edit)
+        self.form.addRow("", self.mask_check)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("printStatus")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        self.preview_button = QPushButton(self.tr("Preview and print…"), self)
+        self.preview_button.setObjectName("printPreviewButton")
+        self.preview_button.setDefault(True)
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), self)
+        self.pdf_button.setObjectName("printSaveButton")
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("printCloseButton")
+        buttons.addButton(self.preview_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.pdf_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self.preview_button.clicked.connect(lambda: self.preview())
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+
+        layout_ = QVBoxLayout(self)
+        layout_.addLayout(self.form)
+        layout_.addWidget(self.status)
+        layout_.addWidget(buttons)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.building_combo.currentIndexChanged.connect(self._fill_units)
+        self._fill_units()
+        self.set_kind(kind, target_id)
+
+    def _searchable(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        combo.setMinimumContentsLength(24)
+        return combo
+
+    # -- choices ------------------------------------------------------------------------------------
+
+    def set_kind(self, kind: str, target_id: int | None = None) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        combo = {
+            "member": self.member_combo,
+            "building": self.building_combo,
+            "contact": self.building_combo,
+        }.get(kind, self.grid_combo)
+        if target_id is not None and combo.findData(target_id) >= 0:
+            combo.setCurrentIndex(combo.findData(target_id))
+        self._kind_changed()
+
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        visible = {
+            self.member_combo: kind == "member",
+            self.building_combo: kind in ("building", "contact"),
+            self.unit_combo: kind == "contact",
+            self.grid_combo: kind in ("grid", "requests"),
+            self.by_combo: kind == "grid",
+            self.order_combo: kind in ("member", "building", "grid"),
+            self.period_edit: kind in ("member", "building", "grid"),
+            self.day_edit: kind == "requests",
+            self.mask_check: kind in ("member", "building", "grid"),
+        }
+        for widget, shown in visible.items():
+            self.form.setRowVisible(widget, shown)
+        if kind == "building" and self.order_combo.currentData() == "bottom":
+            self.order_combo.setCurrentIndex(self.order_combo.findData("top"))
+        self.status.clear()
+        self.adjustSize()
+
+    def _fill_units(self) -> None:
+        self.unit_combo.clear()
+        self.unit_combo.addItem(self.tr("Every unit, a page each"), None)
+        for unit in range(1, self._building_units.get(self.building_combo.currentData(), 0) + 1):
+            self.unit_combo.addItem(self.tr("Unit {unit}").format(unit=unit), unit)
+
+    def _chosen(self, combo: QComboBox) -> int | None:
+        # An edited text that matches no item leaves the last valid choice; say so rather than guess.
+        if combo.isEditable() and combo.currentText() != combo.itemText(combo.currentIndex()):
+            return None
+        return combo.currentData()
+
+    def choices(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind(),
+            "member_id": self._chosen(self.member_combo),
+            "building_id": self._chosen(self.building_combo),
+            "unit": self.unit_combo.currentData(),
+            "grid_id": self._chosen(self.grid_combo),
+            "by": self.by_combo.currentData(),
+            "options": documents.SheetOptions(
+                floor_order=self.order_combo.currentData(),
+                mask_phones=self.mask_check.isChecked(),
+                period=self.period_edit.text().strip() or None,
+            ),
+            "day": self.day_edit.date().toString("yyyy-MM-dd"),
+        }
+
+    def _missing(self, choices: dict[str, Any]) -> str:
+        kind = choices["kind"]
+        if kind == "member" and choices["member_id"] is None:
+            return self.tr("Choose a member.")
+        if kind in ("building", "contact") and choices["building_id"] is None:
+            return self.tr("Choose a building.")
+        if kind == "grid" and choices["grid_id"] is None:
+            return self.tr("Choose a grid.")
+        return ""
+
+    # -- printing -----------------------------------------------------------------------------------
+
+    def _build(self, choices: dict[str, Any], title: str, *, render_to: str | None = None) -> Any:
+        """Build (and number) the document off the GUI thread; with `render_to`, write the PDF there too."""
+        path = self.store.path
+        operator = self.store.operator
+        gathering = self.tr("Gathering households…")
+        page_text = self.tr("Page {page} of {pages}")
+
+        def work(progress: Any) -> tuple[layout.Document, int]:
+            progress(0, 0, gathering)
+            store = open_store(path, operator=operator, check="none") if path else self.store
+            try:
+                document = build_document(store, choices)
+            finally:
+                if path:
+                    store.close()
+            pages = 0
+            if render_to:
+                pages = layout.render_pdf(
+                    document,
+                    render_to,
+                    lambda done, total: progress(done, total, page_text.format(page=done, pages=total)),
+                )
+            return document, pages
+
+        if path is None:
+            return work(lambda *a: None)
+        return run_task(self, title, work)
+
+    def _announce(self) -> None:
+        # Sheets were recorded through the worker's own connection.
+        changes = Changes()
+        changes.note("printed_sheet")
+        self.window_.notifier.store.take_changes()
+        self.window_.notifier.changed.emit(changes)
+
+    def save_pdf(self, path: str | None = None) -> int | None:
+        choices = self.choices()
+        if missing := self._missing(choices):
+            self.status.setText(missing)
+            return None
+        path = path or ask.save_file(
+            self, self.tr("Save as PDF"), self.tr("PDF files (*.pdf)"), self._suggested_name()
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            result = self._build(choices, self.tr("Printing to PDF…"), render_to=path)
+        except KnownError as error:
+            ask.show_error(self, error)
+            return None
+        except OSError as error:
+            ask.warn(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("The PDF could not be written: {error}").format(error=error),
+            )
+            return None
+        if result is None:
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
+            return None
+        self.last_document, pages = result
+        self._announce()
+        self.status.setText(
+            self.tr("Saved {pages} pages to {path}. {sheets}").format(
+                pages=pages, path=path, sheets=self._sheet_numbers_text(self.last_document)
+            )
+        )
+        return pages
+
+    def preview(self) -> bool:
+        choices = self.choices()
+        if missing := self._missing(choices):
+            self.status.setText(missing)
+            return False
+        try:
+            result = self._build(choices, self.tr("Preparing the printout…"))
+        except KnownError as error:
+            ask.show_error(self, error)
+            return False
+        if result is None:
+            return False
+        document, _ = result
+        self.last_document = document
+        printed = self.show_preview(document)
+        numbers = sheet_numbers(document)
+        if not printed and numbers:
+            self.window_.notifier.perform(sheet_model.discard_unprinted, numbers)
+        elif numbers:
+            self._announce()
+        self.status.setText(self._sheet_numbers_text(document) if printed else self.tr("Not printed."))
+        return printed
+
+    def show_preview(self, document: layout.Document) -> bool:
+        """The print preview; True when the user printed. (Tests replace this.)"""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document.title)
+        layout.configure(printer, document)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setObjectName("printPreview")
+        dialog.setWindowTitle(document.title)
+        dialog.paintRequested.connect(lambda p: layout.render(document, p))
+        dialog.resize(1000, 760)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def _suggested_name(self) -> str:
+        return {
+            "member": self.member_combo,
+            "building": self.building_combo,
+            "contact": self.building_combo,
+            "grid": self.grid_combo,
+        }.get(self.kind(), self.grid_combo).currentText().split(" ")[0].split("（")[0] + ".pdf"
+
+    def _sheet_numbers_text(self, document: layout.Document) -> str:
+        numbers = sheet_numbers(document)
+        if not numbers:
+            return ""
+        if len(numbers) == 1:
+            return self.tr("Sheet number {number}.").format(number=numbers[0])
+        return self.tr("Sheet numbers {first} to {last}.").format(first=numbers[0], last=numbers[-1])
+
+
+def sheet_numbers(document: layout.Document) -> list[str]:
+    return [s.qr for s in document.sections if s.qr]
+
+
+def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
+    """The document for the dialog's choices; visit sheets are numbered and recorded."""
+    kind, options = choices["kind"], choices["options"]
+    if kind == "member":
+        return documents.member_sheet_document(store, choices["member_id"], options)
+    if kind == "building":
+        return documents.building_list_document(store, choices["building_id"], options)
+    if kind == "grid":
+        return documents.grid_sheets_document(store, choices["grid_id"], options, by=choices["by"])
+    if kind == "contact":
+        return documents.contact_table_document(store, choices["building_id"], choices["unit"])
+    return documents.todays_requests_document(store, choices["day"], grid_id=choices["grid_id"])

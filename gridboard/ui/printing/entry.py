@@ -1,0 +1,449 @@
+"""Enter a returned sheet: type or scan its number, and its rows appear in printed order for fast
+keyboard entry of what was written on them.
+
+In the Outcome column 1 = met, 2 = nobody home, 3 = refused, 0 clears; in the Method column
+1 = in person, 2 = phone, 3 = WeChat; each key moves to the next row. Rows already entered are shown
+grey and cannot be entered again; saving turns the filled rows into visits (source "paper sheet",
+with the sheet number), all or none.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridboard.models import sheets as sheet_model
+from gridboard.models.changes import Changes
+from gridboard.models.errors import KnownError
+from gridboard.models.sheets import RowEntry, Sheet, SheetRow
+from gridboard.ui import ask, labels
+
+NUMBER, ADDRESS, HEAD, OUTCOME, METHOD, DATE, NOTE = range(7)
+OUTCOME_KEYS = {"1": "met", "2": "nobody_home", "3": "refused", "0": None}
+METHOD_KEYS = {"1": "in_person", "2": "phone", "3": "wechat", "0": None}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SheetEntryModel(QAbstractTableModel):
+    """The rows of one printed sheet and what has been typed for them (not yet saved)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[SheetRow] = []
+        self.pending: dict[int, dict[str, Any]] = {}  # position -> outcome, method, date, note
+        self.default_method = "in_person"
+
+    def set_rows(self, rows: list[SheetRow], *, keep_pending: bool = False) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        if keep_pending:
+            open_positions = {r.position for r in rows if r.visit_id is None}
+            self.pending = {p: v for p, v in self.pending.items() if p in open_positions}
+        else:
+            self.pending = {}
+        self.endResetModel()
+
+    def row_at(self, row: int) -> SheetRow:
+        return self.rows[row]
+
+    def entries(self, default_day: date) -> list[RowEntry]:
+        """What will be saved: every row with an outcome, in sheet order."""
+        result = []
+        for row in self.rows:
+            values = self.pending.get(row.position, {})
+            if row.visit_id is not None or not values.get("outcome"):
+                continue
+            result.append(
+                RowEntry(
+                    position=row.position,
+                    outcome=values["outcome"],
+                    method=values.get("method") or self.default_method,
+                    visited_at=values.get("date") or default_day,
+                    note=values.get("note", ""),
+                )
+            )
+        return result
+
+    def set_value(self, row: int, column: int, value: Any) -> bool:
+        return self.setData(self.index(row, column), value, Qt.ItemDataRole.EditRole)
+
+    def _headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("Address"),
+            self.tr("Head of household"),
+            self.tr("Outcome (1 met, 2 nobody home, 3 refused)"),
+            self.tr("Method (1 in person, 2 phone, 3 WeChat)"),
+            self.tr("Date (if not the default)"),
+            self.tr("Situation and requests"),
+        ]
+
+    # -- Qt overrides ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        return 0 if parent.isValid() else 7
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < 7
+        ):
+            return self._headers()[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() >= OUTCOME and self.rows[index.row()].visit_id is None:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        values = self.pending.get(row.position, {})
+        entered = row.visit_id is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NUMBER:
+                return str(row.position)
+            if column == ADDRESS:
+                return row.address
+            if column == HEAD:
+                return row.head_name
+            if entered:
+                return self.tr("Entered") if column == OUTCOME else ""
+            if column == OUTCOME:
+                return labels.visit_outcome(values["outcome"]) if values.get("outcome") else ""
+            if column == METHOD:
+                if values.get("method"):
+                    return labels.visit_method(values["method"])
+                return labels.visit_method(self.default_method) if values.get("outcome") else ""
+            if column == DATE:
+                return values.get("date", "")
+            if column == NOTE:
+                return values.get("note", "")
+        if role == Qt.ItemDataRole.EditRole:
+            key = {OUTCOME: "outcome", METHOD: "method", DATE: "date", NOTE: "note"}.get(column)
+            return values.get(key, "") if key else self.data(index, Qt.ItemDataRole.DisplayRole)
+        if role == Qt.ItemDataRole.ForegroundRole and entered:
+            return QColor(130, 130, 130)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if entered:
+                return QColor(236, 236, 236)
+            if values.get("outcome"):
+                return QColor(226, 242, 226)
+        if role == Qt.ItemDataRole.ToolTipRole and entered:
+            return self.tr("Already entered from this sheet; withdraw that visit to enter it again.")
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        row = self.rows[index.row()]
+        column = index.column()
+        values = dict(self.pending.get(row.position, {}))
+        text = "" if value is None else str(value).strip()
+        if column == OUTCOME:
+            code = OUTCOME_KEYS.get(text, text or None)
+            if code is not None and code not in OUTCOME_KEYS.values():
+                return False
+            values["outcome"] = code
+        elif column == METHOD:
+            code = METHOD_KEYS.get(text, text or None)
+            if code is not None and code not in METHOD_KEYS.values():
+                return False
+            values["method"] = code
+        elif column == DATE:
+            if text:
+                try:
+                    day = date.fromisoformat(text)
+                except ValueError:
+                    return False
+                if day > date.today():
+                    return False
+                text = day.isoformat()
+            values["date"] = text
+        elif column == NOTE:
+            values["note"] = str(value or "")
+        self.pending[row.position] = values
+        self.dataChanged.emit(self.index(index.row(), OUTCOME), self.index(index.row(), NOTE))
+        return True
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down for the outcome and method columns (for the mouse; keys 0–3 are faster)."""
+
+    def __init__(self, choices: list[tuple[str, str | None]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setObjectName("entryChoiceEditor")
+        for text, code in self.choices:
+            combo.addItem(text, code)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole) or None)
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        model.setData(index, editor.currentData() or "0", Qt.ItemDataRole.EditRole)
+
+
+class EntryTable(QTableView):
+    """Digits in the outcome and method columns set the value and move down a row."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        text = event.text()
+        if (
+            index.isValid()
+            and index.column() in (OUTCOME, METHOD)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            keys = OUTCOME_KEYS if index.column() == OUTCOME else METHOD_KEYS
+            if text in keys or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                code = keys.get(text)
+                if self.model().setData(index, code or "0", Qt.ItemDataRole.EditRole):
+                    self._next_open_row(index)
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def _next_open_row(self, index: QModelIndex) -> None:
+        model = self.model()
+        for row in range(index.row() + 1, model.rowCount()):
+            target = model.index(row, index.column())
+            if model.flags(target) & Qt.ItemFlag.ItemIsEditable:
+                self.setCurrentIndex(target)
+                return
+
+
+class SheetEntryDialog(QDialog):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setObjectName("sheetEntryDialog")
+        self.window_ = window
+        self.notifier = window.notifier
+        self.store = window.store
+        self.sheet: Sheet | None = None
+        self.setWindowTitle(self.tr("Enter a returned sheet"))
+        self.resize(1000, 640)
+
+        self.number_edit = QLineEdit(self)
+        self.number_edit.setObjectName("sheetNumberEdit")
+        self.number_edit.setPlaceholderText(self.tr("Type or scan the sheet number, e.g. 261127-003"))
+        self.open_button = QPushButton(self.tr("Open"), self)
+        self.open_button.setObjectName("sheetOpenButton")
+        self.number_edit.returnPressed.connect(lambda: self.open_sheet())
+        self.open_button.clicked.connect(lambda: self.open_sheet())
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Sheet number:"), self))
+        top.addWidget(self.number_edit, 1)
+        top.addWidget(self.open_button)
+
+        self.info = QLabel(self)
+        self.info.setObjectName("sheetInfoLabel")
+        self.info.setWordWrap(True)
+
+        self.date_edit = QDateEdit(QDate.currentDate(), self)
+        self.date_edit.setObjectName("entryDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.method_combo = QComboBox(self)
+        self.method_combo.setObjectName("entryMethod")
+        for code in ("in_person", "phone", "wechat"):
+            self.method_combo.addItem(labels.visit_method(code), code)
+        self.member_combo = QComboBox(self)
+        self.member_combo.setObjectName("entryMember")
+        self.member_combo.addItem(self.tr("(nobody recorded)"), None)
+        for c in sheet_model.printable_members(self.store):
+            self.member_combo.addItem(c.name, c.id)
+        defaults = QFormLayout()
+        defaults.addRow(self.tr("Visit date (unless a row says otherwise):"), self.date_edit)
+        defaults.addRow(self.tr("Method (unless a row says otherwise):"), self.method_combo)
+        defaults.addRow(self.tr("Visited by:"), self.member_combo)
+
+        self.model = SheetEntryModel(self)
+        self.method_combo.currentIndexChanged.connect(self._default_method_changed)
+        self.table = EntryTable(self)
+        self.table.setObjectName("entryTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(True)
+        self.table.setItemDelegateForColumn(
+            OUTCOME,
+            _ChoiceDelegate(
+                [("", None)] + [(labels.visit_outcome(c), c) for c in ("met", "nobody_home", "refused")],
+                self.table,
+            ),
+        )
+        self.table.setItemDelegateForColumn(
+            METHOD,
+            _ChoiceDelegate(
+                [("", None)] + [(labels.visit_method(c), c) for c in ("in_person", "phone", "wechat")],
+                self.table,
+            ),
+        )
+
+        self.status = QLabel(self)
+        self.status.setObjectName("entryStatus")
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(self.tr("Save visits"), self)
+        self.save_button.setObjectName("entrySaveButton")
+        self.save_button.setShortcut("Ctrl+S")
+        self.save_button.setEnabled(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("entryCloseButton")
+        close.setAutoDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.open_button.setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(lambda: self.save())
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.info)
+        layout.addLayout(defaults)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.notifier.changed.connect(self._on_changed)
+
+    def _default_method_changed(self) -> None:
+        self.model.default_method = self.method_combo.currentData()
+        if self.model.rowCount():
+            self.model.dataChanged.emit(
+                self.model.index(0, METHOD), self.model.index(self.model.rowCount() - 1, METHOD)
+            )
+
+    # -- actions ------------------------------------------------------------------------------------
+
+    def open_sheet(self, number: str | None = None) -> bool:
+        if number is not None:
+            self.number_edit.setText(number)
+        text = self.number_edit.text()
+        if not text.strip():
+            return False
+        try:
+            sheet = sheet_model.load_sheet(self.store, text)
+        except KnownError as error:
+            self.sheet = None
+            self.model.set_rows([])
+            self.save_button.setEnabled(False)
+            self.info.setText(labels.error_text(error))
+            return False
+        self._show_sheet(sheet, keep_pending=False)
+        self.number_edit.setText(sheet.info.sheet_no)
+        member_index = self.member_combo.findData(sheet.info.member_id) if sheet.info.member_id else 0
+        self.member_combo.setCurrentIndex(max(member_index, 0))
+        self.table.setFocus()
+        first = next((i for i, r in enumerate(sheet.rows) if r.visit_id is None), None)
+        if first is not None:
+            self.table.setCurrentIndex(self.model.index(first, OUTCOME))
+        return True
+
+    def _show_sheet(self, sheet: Sheet, *, keep_pending: bool) -> None:
+        self.sheet = sheet
+        self.model.set_rows(list(sheet.rows), keep_pending=keep_pending)
+        info = sheet.info
+        who = info.member_name if info.kind == "member" else info.building_name
+        self.info.setText(
+            self.tr(
+                "{community} · {grid} · {who} · period {period} · printed {printed} · {rows} rows, {entered} already entered"
+            ).format(
+                community=info.community_name,
+                grid=info.grid_name,
+                who=who,
+                period=info.period,
+                printed=info.printed_at[:16],
+                rows=len(sheet.rows),
+                entered=sheet.entered,
+            )
+        )
+        self.save_button.setEnabled(sheet.entered < len(sheet.rows))
+        self.table.resizeColumnsToContents()
+
+    def reload(self) -> None:
+        """Show which rows are entered now, keeping what was typed on the others."""
+        if self.sheet is None:
+            return
+        try:
+            sheet = sheet_model.load_sheet(self.store, self.sheet.info.sheet_no)
+        except KnownError:
+            return
+        self._show_sheet(sheet, keep_pending=True)
+
+    def save(self) -> list[int] | None:
+        if self.sheet is None:
+            return None
+        entries = self.model.entries(self.date_edit.date().toPython())
+        if not entries:
+            self.status.setText(self.tr("Nothing to save: give an outcome on at least one row."))
+            return None
+        member_id = self.member_combo.currentData()
+        try:
+            visit_ids = self.notifier.perform(
+                sheet_model.enter_returned_sheet,
+                sheet_no=self.sheet.info.sheet_no,
+                entries=entries,
+                member_ids=[member_id] if member_id else [],
+            )
+        except KnownError as error:
+            ask.show_error(self, error)
+            self.reload()
+            return None
+        number = self.sheet.info.sheet_no
+        self.model.pending.clear()
+        self.reload()
+        self.status.setText(
+            self.tr("Saved {count} visits from sheet {number}.").format(count=len(visit_ids), number=number)
+        )
+        return visit_ids
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or "visit" in changes.tables:
+            self.reload()

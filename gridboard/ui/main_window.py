@@ -26,7 +26,12 @@ from gridboard.models.store import Store
 from gridboard.ui.notifier import Notifier
 
 # Feature modules, each with install(window: MainWindow) -> None, in the order their views appear.
-FEATURES: tuple[str, ...] = ("gridboard.ui.board", "gridboard.ui.ledger_feature", "gridboard.ui.requests", "gridboard.ui.dashboard", "gridboard.ui.emergency", "gridboard.ui.printing")
+FEATURES: tuple[str, ...] = (
+    "gridboard.ui.board",
+    "gridboard.ui.requests",
+    "gridboard.ui.emergency",
+    "gridboard.ui.printing",
+)
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,1 @@
+"""Dialogs that edit the ledger: communities, grids, buildings, rooms, households, residents, members."""

@@ -1,0 +1,424 @@
+"""Editing the ledger from the menus and the member page; every change goes on the undo stack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridboard.models import ledger, records
+from gridboard.models.store import Store
+from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
+from gridboard.ui import ask, labels
+from gridboard.ui.editors.form import Field, FormDialog
+from gridboard.ui.undo import edit_row, undoable
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Ledger", text)
+
+
+def _open(dialog: QDialog) -> QDialog:
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
+
+
+def _archive_back(store: Store, archived: list[tuple[str, int]]) -> None:
+    ledger.unarchive(store, archived)
+
+
+def remove(window: Any, table: str, row_id: int, what: str) -> bool:
+    """Remove (archive) a row after asking; undoable."""
+    if not ask.confirm(
+        window,
+        tr("Remove"),
+        tr("Remove {what}? Its history stays in the file and it can be undone.").format(what=what),
+    ):
+        return False
+    return (
+        undoable(
+            window,
+            tr("Remove {what}").format(what=what),
+            lambda store: ledger.archive(store, table, row_id),
+            _archive_back,
+        )
+        is not None
+    )
+
+
+# -- communities and grids ---------------------------------------------------------------------
+
+
+def community_fields() -> list[Field]:
+    return [
+        Field("name", tr("Name")),
+        Field("hotline", tr("Hotline")),
+        Field("address", tr("Address")),
+    ]
+
+
+def new_community(window: Any) -> QDialog:
+    def save(values: dict[str, Any]) -> bool:
+        return undoable(
+            window,
+            tr("New community"),
+            lambda store: ledger.create_community(store, **values),
+            lambda store, cid: ledger.archive(store, "community", cid) and None,
+        ) is not None
+
+    return _open(FormDialog(window, tr("New community"), community_fields(), save=save, name="communityDialog"))
+
+
+def edit_community(window: Any, community_id: int) -> QDialog:
+    row = records.fetch(window.store, "community", community_id)
+    dialog = FormDialog(
+        window,
+        tr("Edit community"),
+        community_fields(),
+        row,
+        save=lambda v: edit_row(window, tr("Edit community"), "community", community_id, v),
+        name="communityDialog",
+    )
+    return _open(dialog)
+
+
+def grid_fields() -> list[Field]:
+    return [Field("name", tr("Name")), Field("sort_order", tr("Order"), "int", maximum=9999)]
+
+
+def new_grid(window: Any, community_id: int) -> QDialog:
+    def save(values: dict[str, Any]) -> bool:
+        return undoable(
+            window,
+            tr("New grid"),
+            lambda store: ledger.create_grid(store, community_id=community_id, **values),
+            lambda store, gid: ledger.archive(store, "grid", gid) and None,
+        ) is not None
+
+    return _open(FormDialog(window, tr("New grid"), grid_fields(), save=save, name="gridDialog"))
+
+
+def edit_grid(window: Any, grid_id: int) -> QDialog:
+    row = records.fetch(window.store, "grid", grid_id)
+    return _open(
+        FormDialog(
+            window,
+            tr("Edit grid"),
+            grid_fields(),
+            row,
+            save=lambda v: edit_row(window, tr("Edit grid"), "grid", grid_id, v),
+            name="gridDialog",
+        )
+    )
+
+
+# -- buildings and rooms -----------------------------------------------------------------------
+
+
+def new_building(window: Any, grid_id: int) -> QDialog:
+    fields = [
+        Field("name", tr("Name")),
+        Field("number", tr("Number"), "int", maximum=9999),
+        Field("kind", tr("Kind"), "choice", [("apartment", tr("Apartment block")), ("courtyard", tr("Courtyard"))]),
+        Field("units", tr("Units"), "int", minimum=1, maximum=50),
+        Field("floors", tr("Floors"), "int", minimum=1, maximum=120),
+        Field("rooms_per_floor", tr("Rooms per floor"), "int", minimum=1, maximum=200),
+    ]
+
+    def save(values: dict[str, Any]) -> bool:
+        return undoable(
+            window,
+            tr("New building"),
+            lambda store: ledger.create_building(store, grid_id=grid_id, **values),
+            lambda store, bid: ledger.archive(store, "building", bid) and None,
+        ) is not None
+
+    defaults = {"units": 2, "floors": 6, "rooms_per_floor": 2, "kind": "apartment"}
+    return _open(FormDialog(window, tr("New building"), fields, defaults, save=save, name="buildingDialog"))
+
+
+def edit_building(window: Any, building_id: int) -> QDialog:
+    row = records.fetch(window.store, "building", building_id)
+    fields = [Field("name", tr("Name")), Field("number", tr("Number"), "int", maximum=9999)]
+    return _open(
+        FormDialog(
+            window,
+            tr("Edit building"),
+            fields,
+            row,
+            save=lambda v: edit_row(window, tr("Edit building"), "building", building_id, v),
+            name="buildingDialog",
+        )
+    )
+
+
+def household_fields(*, new: bool = False) -> list[Field]:
+    fields = [
+        Field("unit", tr("Unit"), "int", minimum=1, maximum=50),
+        Field("floor", tr("Floor"), "int", minimum=-5, maximum=120),
+        Field("room", tr("Room")),
+    ]
+    if not new:
+        fields += [
+            Field("head_name", tr("Head of household")),
+            Field("phone", tr("Phone")),
+            Field("people", tr("People"), "int", maximum=99),
+            Field("occupancy", tr("Occupancy"), "choice", [(c, labels.occupancy(c)) for c in OCCUPANCY]),
+            Field("notes", tr("Notes")),
+        ]
+    return fields
+
+
+def add_room(window: Any, building_id: int) -> QDialog:
+    def save(values: dict[str, Any]) -> bool:
+        return undoable(
+            window,
+            tr("Add a room"),
+            lambda store: ledger.add_household(store, building_id=building_id, occupancy="vacant", **values),
+            lambda store, hid: ledger.archive(store, "household", hid) and None,
+        ) is not None
+
+    return _open(
+        FormDialog(window, tr("Add a room"), household_fields(new=True), {"unit": 1, "floor": 1},
+                   save=save, name="roomDialog")
+    )
+
+
+def edit_household(window: Any, household_id: int) -> QDialog:
+    row = records.fetch(window.store, "household", household_id)
+    return _open(
+        FormDialog(
+            window,
+            tr("Edit household"),
+            household_fields(),
+            row,
+            save=lambda v: edit_row(window, tr("Edit household {room}").format(room=row["room"]),
+                                    "household", household_id, v),
+            name="householdDialog",
+        )
+    )
+
+
+def merge_rooms(window: Any, household_ids: list[int]) -> bool:
+    if len(household_ids) < 2:
+        ask.inform(window, tr("Merge rooms"), tr("Select two or more rooms of one unit on the map first."))
+        return False
+    rooms = [r["room"] for r in window.store.query(
+        f"SELECT room FROM household WHERE id IN ({','.join('?' for _ in household_ids)})", household_ids)]
+    room = ask.text(window, tr("Merge rooms"), tr("Room number of the merged home:"), rooms[0] if rooms else "")
+    if room is None:
+        return False
+    return undoable(
+        window,
+        tr("Merge rooms"),
+        lambda store: ledger.merge_rooms(store, household_ids, room=room),
+        ledger.undo_merge,
+    ) is not None
+
+
+def move_out(window: Any, household_id: int) -> bool:
+    if not ask.confirm(
+        window, tr("Move out"), tr("Everyone living here moves out and the household becomes vacant. Go on?")
+    ):
+        return False
+    return undoable(
+        window, tr("Move out"), lambda store: ledger.move_out(store, household_id), ledger.undo_move_out
+    ) is not None
+
+
+def resident_fields() -> list[Field]:
+    return [
+        Field("name", tr("Name")),
+        Field("gender", tr("Gender"), "choice", [(None, tr("(not given)")), ("M", tr("Male")), ("F", tr("Female"))]),
+        Field("birth_year", tr("Year of birth"), "int", minimum=1900, maximum=2100, optional=True),
+        Field("phone", tr("Phone")),
+        Field("id_number", tr("ID number")),
+        Field("tags", tr("Tags"), "tags", [(t.code, labels.tag_label(t.code)) for t in BUILTIN_TAGS]),
+    ]
+
+
+def move_in(window: Any, household_id: int) -> QDialog:
+    """The first person moving in (more are added with Residents…)."""
+
+    def save(values: dict[str, Any]) -> bool:
+        person = ledger.NewResident(
+            name=values["name"],
+            gender=values["gender"],
+            birth_year=values["birth_year"],
+            phone=values["phone"],
+            id_number=values["id_number"],
+            tags=tuple(values["tags"]),
+        )
+        return undoable(
+            window,
+            tr("Move in"),
+            lambda store: ledger.move_in(store, household_id, residents=[person]),
+            ledger.undo_move_in,
+        ) is not None
+
+    return _open(FormDialog(window, tr("Move in"), resident_fields(), save=save, name="moveInDialog"))
+
+
+class ResidentsDialog(QDialog):
+    """The people living in a household: add, edit (with tags) and remove."""
+
+    def __init__(self, window: Any, household_id: int) -> None:
+        super().__init__(window)
+        self.setObjectName("residentsDialog")
+        self.window_ = window
+        self.household_id = household_id
+        self.setWindowTitle(tr("Residents"))
+        layout = QVBoxLayout(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("residentList")
+        self.list.itemDoubleClicked.connect(lambda _item: self.edit())
+        layout.addWidget(self.list)
+        row = QHBoxLayout()
+        for name, text, slot in (
+            ("addResidentButton", tr("Add…"), self.add),
+            ("editResidentButton", tr("Edit…"), self.edit),
+            ("removeResidentButton", tr("Remove"), self.remove),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            row.addWidget(button)
+        layout.addLayout(row)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout.addWidget(close)
+        window.notifier.changed.connect(self._changed)
+        self.reload()
+
+    def _changed(self, changes: Any) -> None:
+        if changes.everything or self.household_id in changes.households:
+            self.reload()
+
+    def reload(self) -> None:
+        self.list.clear()
+        for r in self.window_.store.query(
+            "SELECT r.id, r.name, r.birth_year, group_concat(t.code) AS tags FROM resident r"
+            " LEFT JOIN resident_tag rt ON rt.resident_id = r.id LEFT JOIN tag t ON t.id = rt.tag_id"
+            " WHERE r.household_id = ? AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
+            " GROUP BY r.id ORDER BY r.id",
+            [self.household_id],
+        ):
+            tags = "、".join(labels.tag_label(c) for c in (r["tags"] or "").split(",") if c)
+            text = r["name"] + (f"  ({r['birth_year']})" if r["birth_year"] else "") + (f"  {tags}" if tags else "")
+            item = QListWidgetItem(text, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, r["id"])
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def add(self) -> QDialog:
+        def save(values: dict[str, Any]) -> bool:
+            return undoable(
+                self.window_,
+                tr("Add a resident"),
+                lambda store: ledger.add_resident(store, household_id=self.household_id, **values),
+                lambda store, rid: ledger.archive(store, "resident", rid) and None,
+            ) is not None
+
+        return _open(FormDialog(self, tr("Add a resident"), resident_fields(), save=save, name="residentDialog"))
+
+    def edit(self) -> QDialog | None:
+        resident_id = self.current_id()
+        if resident_id is None:
+            return None
+        store = self.window_.store
+        row = records.fetch(store, "resident", resident_id)
+        row["tags"] = [r[0] for r in store.execute(
+            "SELECT t.code FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id WHERE rt.resident_id = ?",
+            [resident_id]).fetchall()]
+
+        def save(values: dict[str, Any]) -> bool:
+            tags = values.pop("tags")
+
+            def do(s: Store) -> tuple[dict[str, Any], list[str]]:
+                with s.atomic():
+                    old = ledger.update_row(s, "resident", resident_id, **values)
+                    old_tags = ledger.set_resident_tags(s, resident_id, tags)
+                return old, old_tags
+
+            def back(s: Store, done: tuple[dict[str, Any], list[str]]) -> None:
+                with s.atomic():
+                    ledger.update_row(s, "resident", resident_id, **done[0])
+                    ledger.set_resident_tags(s, resident_id, done[1])
+
+            return undoable(self.window_, tr("Edit resident"), do, back) is not None
+
+        return _open(FormDialog(self, tr("Edit resident"), resident_fields(), row, save=save, name="residentDialog"))
+
+    def remove(self) -> bool:
+        resident_id = self.current_id()
+        if resident_id is None:
+            return False
+        name = self.list.currentItem().text().split()[0]
+        return remove(self.window_, "resident", resident_id, name)
+
+
+def residents(window: Any, household_id: int) -> ResidentsDialog:
+    dialog = ResidentsDialog(window, household_id)
+    _open(dialog)
+    return dialog
+
+
+# -- members -----------------------------------------------------------------------------------
+
+
+def member_fields() -> list[Field]:
+    return [
+        Field("name", tr("Name")),
+        Field("kind", tr("Kind"), "choice", [(k, labels.member_kind(k)) for k in MEMBER_KINDS]),
+        Field("phone", tr("Phone")),
+        Field("branch", tr("Party branch")),
+        Field("work_unit", tr("Work unit")),
+        Field("active", tr("Serving"), "check"),
+    ]
+
+
+def new_member(window: Any, community_id: int) -> QDialog:
+    def save(values: dict[str, Any]) -> bool:
+        return undoable(
+            window,
+            tr("New member"),
+            lambda store: ledger.add_member(store, community_id=community_id, **values),
+            lambda store, mid: ledger.archive(store, "member", mid) and None,
+        ) is not None
+
+    return _open(
+        FormDialog(window, tr("New member"), member_fields(), {"active": True, "kind": "community_member"},
+                   save=save, name="memberDialog")
+    )
+
+
+def edit_member(window: Any, member_id: int) -> QDialog:
+    row = records.fetch(window.store, "member", member_id)
+    return _open(
+        FormDialog(
+            window,
+            tr("Edit member"),
+            member_fields(),
+            row,
+            save=lambda v: edit_row(window, tr("Edit member"), "member", member_id, {**v, "active": int(v["active"])}),
+            name="memberDialog",
+        )
+    )
+
+
+def parent_widget(window: Any) -> QWidget:
+    return window

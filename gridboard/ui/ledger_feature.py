@@ -1,0 +1,195 @@
+"""Pairing and keeping the ledger: the members view, proposals, pairing from the map and the household
+panel, the grid team editor, ledger editing in the Edit menu, and the search box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+
+from gridboard.ui import ask
+from gridboard.ui.editors import ledger_editors as editors
+from gridboard.ui.members.view import MembersView
+from gridboard.ui.pairing.dialogs import PairDialog
+from gridboard.ui.pairing.team_editor import edit_team
+from gridboard.ui.search import SearchBox
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Ledger", text)
+
+
+class LedgerFeature:
+    """What install() set up, so tests and other features can reach it (window.ledger)."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.members = MembersView(window)
+        window.add_view("members", tr("Members"), self.members, "Ctrl+2")
+        window.navigators["member"] = self.show_member
+        spacer = QWidget(window.view_bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        window.view_bar.addWidget(spacer)
+        self.search = SearchBox(window, window.view_bar)
+        window.view_bar.addWidget(self.search)
+        self._menus()
+        self.board = window.view("board")
+        if self.board is not None:
+            self.board.map_menu_hooks.append(self.map_menu)
+            panel = self.board.panel
+            panel.add_action("pairMemberButton", tr("Pair a member…"), self.pair_household)
+            panel.add_action("editHouseholdButton", tr("Edit household…"), lambda h: editors.edit_household(window, h))
+            panel.add_action("residentsButton", tr("Residents…"), lambda h: editors.residents(window, h))
+
+    # -- where we are on the board -----------------------------------------------------------------
+
+    def selected(self) -> list[int]:
+        return self.board.selected_household_ids() if self.board is not None else []
+
+    def building_id(self) -> int | None:
+        return self.board.current_building_id() if self.board is not None else None
+
+    def grid_id(self) -> int | None:
+        if self.board is not None and getattr(self.board, "grid_id", None) is not None:
+            return self.board.grid_id
+        return self.window.store.scalar("SELECT id FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id LIMIT 1")
+
+    def community_id(self) -> int | None:
+        grid_id = self.grid_id()
+        if grid_id is not None:
+            return self.window.store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
+        return self.window.store.scalar("SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1")
+
+    def _need(self, value: Any, message: str) -> bool:
+        if value is None or value == []:
+            ask.inform(self.window, tr("Edit"), message)
+            return False
+        return True
+
+    # -- menus -------------------------------------------------------------------------------------
+
+    def _menus(self) -> None:
+        w = self.window
+        w.add_action("edit", "actionFind", tr("&Find…"), self.search.focus, "Ctrl+F")
+        w.menu("edit").addSeparator()
+        pick_household = tr("Select a household on the map first.")
+        pick_building = tr("Open a building on the board first.")
+        for name, text, slot in (
+            ("actionNewCommunity", tr("New community…"), lambda: editors.new_community(w)),
+            ("actionEditCommunity", tr("Edit community…"),
+             lambda: self._need(self.community_id(), tr("There is no community yet."))
+             and editors.edit_community(w, self.community_id())),
+            ("actionNewGrid", tr("New grid…"),
+             lambda: self._need(self.community_id(), tr("There is no community yet."))
+             and editors.new_grid(w, self.community_id())),
+            ("actionEditGrid", tr("Edit grid…"),
+             lambda: self._need(self.grid_id(), tr("There is no grid yet.")) and editors.edit_grid(w, self.grid_id())),
+            ("actionGridTeam", tr("Grid team…"), lambda: edit_team(w, self.grid_id())),
+            (None, None, None),
+            ("actionNewBuilding", tr("New building…"),
+             lambda: self._need(self.grid_id(), tr("There is no grid yet.")) and editors.new_building(w, self.grid_id())),
+            ("actionEditBuilding", tr("Edit building…"),
+             lambda: self._need(self.building_id(), pick_building) and editors.edit_building(w, self.building_id())),
+            ("actionAddRoom", tr("Add a room…"),
+             lambda: self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())),
+            ("actionRemoveBuilding", tr("Remove building"),
+             lambda: self._need(self.building_id(), pick_building)
+             and editors.remove(w, "building", self.building_id(), self._building_name())),
+            (None, None, None),
+            ("actionEditHousehold", tr("Edit household…"),
+             lambda: self._need(self.selected(), pick_household) and editors.edit_household(w, self.selected()[0])),
+            ("actionResidents", tr("Residents…"),
+             lambda: self._need(self.selected(), pick_household) and editors.residents(w, self.selected()[0])),
+            ("actionMoveOut", tr("Move residents out"),
+             lambda: self._need(self.selected(), pick_household) and editors.move_out(w, self.selected()[0])),
+            ("actionMoveIn", tr("Move new residents in…"),
+             lambda: self._need(self.selected(), pick_household) and editors.move_in(w, self.selected()[0])),
+            ("actionMergeRooms", tr("Merge selected rooms…"), lambda: editors.merge_rooms(w, self.selected())),
+            ("actionRemoveHousehold", tr("Remove household"),
+             lambda: self._need(self.selected(), pick_household)
+             and editors.remove(w, "household", self.selected()[0], tr("this household"))),
+            (None, None, None),
+            ("actionNewMember", tr("New member…"),
+             lambda: self._need(self.community_id(), tr("There is no community yet."))
+             and editors.new_member(w, self.community_id())),
+        ):
+            if name is None:
+                w.menu("edit").addSeparator()
+            else:
+                w.add_action("edit", name, text, slot)
+        w.add_action("view", "actionProposals", tr("Unpaired priority households"), self.show_proposals)
+
+    def _building_name(self) -> str:
+        return self.window.store.scalar("SELECT name FROM building WHERE id = ?", [self.building_id()]) or ""
+
+    # -- pairing from the board --------------------------------------------------------------------
+
+    def pair_household(self, household_id: int) -> PairDialog:
+        return PairDialog(self.window, household_ids=[household_id]).open_modal()
+
+    def pair_households(self, household_ids: list[int]) -> PairDialog:
+        return PairDialog(self.window, household_ids=household_ids).open_modal()
+
+    def give_place(self, building_id: int, unit: int | None, floor: int | None) -> PairDialog:
+        return PairDialog(self.window, place=(building_id, unit, floor)).open_modal()
+
+    def map_menu(self, menu: QMenu, household_ids: list[int]) -> None:
+        if not household_ids:
+            return
+        store = self.window.store
+        marks = ",".join("?" for _ in household_ids)
+        rows = store.query(f"SELECT building_id, unit, floor FROM household WHERE id IN ({marks})", household_ids)
+        buildings = {r["building_id"] for r in rows}
+        units = {r["unit"] for r in rows}
+        floors = {r["floor"] for r in rows}
+        pair = menu.addAction(
+            tr("Pair a member with this household…") if len(household_ids) == 1
+            else tr("Pair one member with these {n} households…").format(n=len(household_ids))
+        )
+        pair.setObjectName("menuPairMember")
+        pair.triggered.connect(lambda _=False: self.pair_households(household_ids))
+        if len(buildings) != 1:
+            return
+        building_id = next(iter(buildings))
+        if len(floors) == 1:
+            floor = next(iter(floors))
+            unit = next(iter(units)) if len(units) == 1 else None
+            action = menu.addAction(
+                tr("Give floor {floor} of unit {unit} to a member…").format(floor=floor, unit=unit) if unit
+                else tr("Give floor {floor} to a member…").format(floor=floor)
+            )
+            action.setObjectName("menuGiveFloor")
+            action.triggered.connect(lambda _=False: self.give_place(building_id, unit, floor))
+        if len(units) == 1:
+            unit = next(iter(units))
+            action = menu.addAction(tr("Give unit {unit} to a member…").format(unit=unit))
+            action.setObjectName("menuGiveUnit")
+            action.triggered.connect(lambda _=False: self.give_place(building_id, unit, None))
+        action = menu.addAction(tr("Give the whole building to a member…"))
+        action.setObjectName("menuGiveBuilding")
+        action.triggered.connect(lambda _=False: self.give_place(building_id, None, None))
+        if len(household_ids) == 1:
+            edit = menu.addAction(tr("Edit household…"))
+            edit.setObjectName("menuEditHousehold")
+            edit.triggered.connect(lambda _=False: editors.edit_household(self.window, household_ids[0]))
+        elif len(units) == 1:
+            merge = menu.addAction(tr("Merge these rooms into one home…"))
+            merge.setObjectName("menuMergeRooms")
+            merge.triggered.connect(lambda _=False: editors.merge_rooms(self.window, household_ids))
+
+    # -- navigation --------------------------------------------------------------------------------
+
+    def show_member(self, member_id: int) -> None:
+        self.window.show_view("members")
+        self.members.show_member(member_id)
+
+    def show_proposals(self) -> None:
+        self.window.show_view("members")
+        self.members.show_proposals()
+
+
+def install(window: Any) -> LedgerFeature:
+    feature = LedgerFeature(window)
+    window.ledger = feature
+    return feature

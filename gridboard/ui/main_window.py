@@ -28,6 +28,7 @@ from gridboard.ui.notifier import Notifier
 # Feature modules, each with install(window: MainWindow) -> None, in the order their views appear.
 FEATURES: tuple[str, ...] = (
     "gridboard.ui.board",
+    "gridboard.ui.ledger_feature",
     "gridboard.ui.requests",
     "gridboard.ui.emergency",
     "gridboard.ui.printing",

@@ -375,3 +375,14 @@ def test_supplies_list_builds_on_request_items(town) -> None:
     assert lines[("胰岛素", "支")].outstanding == 3
     assert (lines[("大米", "kg")].needed, lines[("大米", "kg")].outstanding) == (10, 4)
     del rice
+
+
+def test_rollcall_rows_for_some_households_match_the_whole_board(town) -> None:
+    store, homes = town.store, town.homes
+    e = declare(store)
+    emergency.record_rollcall(store, emergency_id=e, household_id=homes["2-301"], state="unreachable")
+    whole = {r.household_id: r for r in emergency.rollcall_rows(store, e)}
+    some = emergency.rollcall_rows(store, e, household_ids={homes["2-301"], homes["ordinary"]})
+    assert some == [whole[homes["2-301"]]]  # the ordinary household is not on the board
+    assert emergency.rollcall_rows(store, e, household_ids=[]) == []
+    assert sorted(whole.values(), key=lambda r: r.sort_key) == emergency.rollcall_rows(store, e)

@@ -191,6 +191,12 @@ class RollcallRow:
     operator: str
     rollcall_id: int | None
     alarm: bool  # unreachable at the last two attempts: raised to the top in red
+    place: tuple[Any, ...] = ()  # address order (grid, building, unit, floor, room)
+
+    @property
+    def sort_key(self) -> tuple[Any, ...]:
+        """Alarms first, then by address: the board's order."""
+        return (not self.alarm, self.place)
 
 
 def _priority_where(alias: str = "h") -> str:
@@ -202,9 +208,15 @@ def _community_clause(emergency: Emergency) -> str:
 
 
 def rollcall_rows(
-    store: Store, emergency_id: int, *, day: date | None = None, grid_id: int | None = None
+    store: Store,
+    emergency_id: int,
+    *,
+    day: date | None = None,
+    grid_id: int | None = None,
+    household_ids: list[int] | set[int] | None = None,
 ) -> list[RollcallRow]:
-    """Every priority household with its roll-call state on `day`, alarms first, then by address."""
+    """Every priority household (or those of `household_ids` that are) with its roll-call state on
+    `day`, alarms first, then by address."""
     emergency = get_emergency(store, emergency_id)
     on = day or today_()
     params: dict[str, Any] = {"e": emergency_id, "day": on.isoformat(), "community": emergency.community_id}
@@ -212,16 +224,19 @@ def rollcall_rows(
     if grid_id is not None:
         grid_clause = "AND g.id = :grid"
         params["grid"] = grid_id
+    if household_ids is not None:
+        wanted = {f"h{i}": int(h) for i, h in enumerate(sorted(household_ids))}
+        grid_clause += f" AND h.id IN ({','.join(':' + k for k in wanted) or 'NULL'})"
+        params.update(wanted)
+    # The last two attempts of each household come from index seeks on rollcall_household
+    # (emergency, household, at), so the board costs about the same however many days have passed.
+    attempt = """(SELECT r.id FROM rollcall r WHERE r.emergency_id = :e AND r.household_id = h.id
+        AND r.withdrawn_at IS NULL AND r.day <= :day ORDER BY r.at DESC, r.id DESC LIMIT 1 OFFSET {n})"""
     rows = store.query(
         f"""
-        WITH attempts AS (
-            SELECT r.id, r.household_id, r.state, r.day, r.at, r.member_id, r.operator,
-                row_number() OVER (PARTITION BY r.household_id ORDER BY r.at DESC, r.id DESC) AS n
-            FROM rollcall r
-            WHERE r.emergency_id = :e AND r.withdrawn_at IS NULL AND r.day <= :day
-        )
         SELECT h.id, g.id AS grid_id, g.name AS grid_name, b.name AS building_name, b.kind,
-            h.unit, h.room, h.head_name, h.phone, h.priority_tier,
+            h.unit, h.floor, h.room, h.head_name, h.phone, h.priority_tier, g.sort_order, b.number,
+            b.id AS building_id,
             (SELECT group_concat(DISTINCT t.marker) FROM resident r
                 JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
                 WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
@@ -235,8 +250,8 @@ def rollcall_rows(
         FROM household h
         JOIN building b ON b.id = h.building_id
         JOIN grid g ON g.id = b.grid_id
-        LEFT JOIN attempts a1 ON a1.household_id = h.id AND a1.n = 1
-        LEFT JOIN attempts a2 ON a2.household_id = h.id AND a2.n = 2
+        LEFT JOIN rollcall a1 ON a1.id = {attempt.format(n=0)}
+        LEFT JOIN rollcall a2 ON a2.id = {attempt.format(n=1)}
         LEFT JOIN member m ON m.id = a1.member_id
         WHERE {_priority_where()} AND b.archived_at IS NULL {_community_clause(emergency)} {grid_clause}
         ORDER BY alarm DESC, g.sort_order, g.id, b.number, b.id, h.unit, h.floor, h.room
@@ -260,6 +275,15 @@ def rollcall_rows(
             operator=r["operator"] or "",
             rollcall_id=r["rollcall_id"],
             alarm=bool(r["alarm"]),
+            place=(
+                r["sort_order"],
+                r["grid_id"],
+                r["number"],
+                r["building_id"],
+                r["unit"],
+                r["floor"],
+                r["room"],
+            ),
         )
         for r in rows
     ]
@@ -773,7 +797,12 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     first = emergency.start_day
     last = parse_date(emergency.ended_at) or until or today_()
     last = max(last, first)
-    span = {"first": first.isoformat(), "last": last.isoformat(), "community": emergency.community_id}
+    span = {
+        "first": first.isoformat(),
+        "last": last.isoformat(),
+        "after": (last + timedelta(days=1)).isoformat(),
+        "community": emergency.community_id,
+    }
     area = """JOIN household h ON h.id = {t}.household_id JOIN building b ON b.id = h.building_id
               JOIN grid g ON g.id = b.grid_id"""
     community = "AND (:community IS NULL OR g.community_id = :community)"
@@ -785,13 +814,13 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     households = per_day(
         f"""SELECT substr(v.visited_at, 1, 10) AS d, count(DISTINCT v.household_id) FROM visit v
             {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
-            AND substr(v.visited_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+            AND v.visited_at >= :first AND v.visited_at < :after {community} GROUP BY d"""
     )
     priority = per_day(
         f"""SELECT substr(v.visited_at, 1, 10) AS d, count(DISTINCT v.household_id) FROM visit v
             {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
             AND {_priority_where()}
-            AND substr(v.visited_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+            AND v.visited_at >= :first AND v.visited_at < :after {community} GROUP BY d"""
     )
     priority_total = int(
         store.scalar(
@@ -817,18 +846,18 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
         states.setdefault(r["day"], {})[r["state"]] = r["c"]
     raised = per_day(
         f"""SELECT substr(q.collected_at, 1, 10) AS d, count(*) FROM request q {area.format(t="q")}
-            WHERE q.archived_at IS NULL AND substr(q.collected_at, 1, 10) BETWEEN :first AND :last
+            WHERE q.archived_at IS NULL AND q.collected_at >= :first AND q.collected_at < :after
             {community} GROUP BY d"""
     )
     closed = per_day(
         f"""SELECT substr(q.resolved_at, 1, 10) AS d, count(*) FROM request q {area.format(t="q")}
             WHERE q.archived_at IS NULL AND q.resolved_at IS NOT NULL
-            AND substr(q.resolved_at, 1, 10) BETWEEN :first AND :last {community} GROUP BY d"""
+            AND q.resolved_at >= :first AND q.resolved_at < :after {community} GROUP BY d"""
     )
     deliveries = per_day(
         """SELECT substr(d.delivered_at, 1, 10) AS day, count(*) FROM supply_delivery d
            JOIN grid g ON g.id = d.grid_id
-           WHERE substr(d.delivered_at, 1, 10) BETWEEN :first AND :last
+           WHERE d.delivered_at >= :first AND d.delivered_at < :after
            AND (:community IS NULL OR g.community_id = :community) GROUP BY day"""
     )
     days = []
@@ -856,7 +885,7 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
         for r in store.query(
             """SELECT d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d
                JOIN grid g ON g.id = d.grid_id
-               WHERE substr(d.delivered_at, 1, 10) BETWEEN :first AND :last
+               WHERE d.delivered_at >= :first AND d.delivered_at < :after
                AND (:community IS NULL OR g.community_id = :community)
                GROUP BY d.item, d.unit ORDER BY d.item, d.unit""",
             span,

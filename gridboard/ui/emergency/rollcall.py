@@ -70,6 +70,37 @@ class RollcallModel(QAbstractTableModel):
         )
         self.endResetModel()
 
+    def update_households(self, household_ids: set[int]) -> None:
+        """Refresh only these households' rows (a keystroke touches one); re-sort if an alarm moved."""
+        if self.emergency_id is None or not household_ids:
+            return
+        shown = {r.household_id for r in self.rows}
+        wanted = household_ids & shown
+        if not wanted:
+            return
+        fresh = {
+            r.household_id: r
+            for r in em.rollcall_rows(self.store, self.emergency_id, day=self.day, household_ids=wanted)
+        }
+        if len(fresh) != len(wanted):  # no longer a priority household: the whole list changes
+            self.reload()
+            return
+        rows = [fresh.get(r.household_id, r) for r in self.rows]
+        if any(fresh[r.household_id].alarm != r.alarm for r in self.rows if r.household_id in fresh):
+            self.layoutAboutToBeChanged.emit()
+            old_ids = [r.household_id for r in self.rows]
+            self.rows = sorted(rows, key=lambda r: r.sort_key)
+            place = {r.household_id: i for i, r in enumerate(self.rows)}
+            for index in self.persistentIndexList():
+                moved = self.index(place[old_ids[index.row()]], index.column())
+                self.changePersistentIndex(index, moved)
+            self.layoutChanged.emit()
+            return
+        self.rows = rows
+        for i, r in enumerate(self.rows):
+            if r.household_id in fresh:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+
     def row_of(self, household_id: int) -> int | None:
         return next((i for i, r in enumerate(self.rows) if r.household_id == household_id), None)
 
@@ -310,6 +341,9 @@ class RollcallView(QWidget):
     def _changed(self, changes: Changes) -> None:
         if changes.everything or changes.tables & {"grid", "emergency"}:
             self.refresh(everything=True)
+        elif changes.tables <= {"rollcall", "visit", "visit_member"} and changes.households:
+            self.model.update_households(changes.households)  # a keystroke: only its row
+            self._summarise()
         elif changes.tables & WATCHED:
             self._reload_keeping_place()
 

@@ -44,11 +44,15 @@ def area(db) -> Area:
     b3 = ledger.create_building(s, grid_id=g3, name="东院", number=3, kind="courtyard", rooms_per_floor=3)
 
     def hh(building: int) -> list[int]:
-        return [r[0] for r in s.execute("SELECT id FROM household WHERE building_id = ? ORDER BY id", [building])]
+        return [
+            r[0] for r in s.execute("SELECT id FROM household WHERE building_id = ? ORDER BY id", [building])
+        ]
 
     h1, h2, h3 = hh(b1), hh(b2), hh(b3)
     ledger.update_household(s, h1[5], occupancy="vacant")
-    ledger.add_resident(s, household_id=h1[0], name="李奶奶", birth_year=1938, tags=["living_alone", "aged_80"])
+    ledger.add_resident(
+        s, household_id=h1[0], name="李奶奶", birth_year=1938, tags=["living_alone", "aged_80"]
+    )
     ledger.add_resident(s, household_id=h1[1], name="王伯", birth_year=1950, tags=["veteran"])
     ledger.add_resident(s, household_id=h1[1], name="王婶", birth_year=1952)
     ledger.add_resident(s, household_id=h1[2], name="赵", tags=["disabled"])
@@ -204,7 +208,7 @@ class Raw:
 
 def filter_sets(area: Area) -> list[Filters]:
     a, _ = area.communities
-    g1, g2, g3 = area.grids
+    _, g2, g3 = area.grids
     return [
         Filters(now=NOW),
         Filters(community_id=a, now=NOW, period_days=30),
@@ -229,7 +233,9 @@ def test_headline_grid_and_member_figures(area: Area) -> None:
         assert h.priority_overdue == sum(1 for x in lived if raw.tier[x] > 0 and raw.overdue(x))
         monday = TODAY - timedelta(days=TODAY.weekday())
         assert h.visits_this_week == len(raw.visits_in(f, monday, TODAY))
-        assert h.visits_last_week == len(raw.visits_in(f, monday - timedelta(days=7), monday - timedelta(days=1)))
+        assert h.visits_last_week == len(
+            raw.visits_in(f, monday - timedelta(days=7), monday - timedelta(days=1))
+        )
 
         expected_grids = {}
         for x in lived:
@@ -238,8 +244,15 @@ def test_headline_grid_and_member_figures(area: Area) -> None:
         assert {b.id: (b.households, b.visited_in_cycle) for b in d.grids} == expected_grids
         for bar in d.grids:
             n, done = expected_grids[bar.id]
-            assert bar.band == ("complete" if done / n >= 0.9 else "nearly" if done / n >= 0.6
-                                else "behind" if done / n >= 0.1 else "not_started")
+            assert bar.band == (
+                "complete"
+                if done / n >= 0.9
+                else "nearly"
+                if done / n >= 0.6
+                else "behind"
+                if done / n >= 0.1
+                else "not_started"
+            )
 
         expected_members = defaultdict(lambda: [0, 0])
         for x in lived:
@@ -259,8 +272,9 @@ def test_visits_over_time_by_day_and_week(area: Area) -> None:
         assert [b.start for b in d.visits_by_day] == [start + timedelta(days=i) for i in range(f.period_days)]
         for bucket in d.visits_by_day:
             day_visits = raw.visits_in(f, bucket.start, bucket.start)
-            assert bucket.by_method == {m: sum(v["method"] == m for v in day_visits)
-                                        for m in ("in_person", "phone", "wechat")}
+            assert bucket.by_method == {
+                m: sum(v["method"] == m for v in day_visits) for m in ("in_person", "phone", "wechat")
+            }
             assert bucket.households_reached == len(
                 {v["household_id"] for v in day_visits if v["outcome"] in REACHED}
             )
@@ -269,7 +283,9 @@ def test_visits_over_time_by_day_and_week(area: Area) -> None:
             assert bucket.start.weekday() == 0
             week = raw.visits_in(f, max(bucket.start, start), bucket.start + timedelta(days=6))
             assert bucket.visits == len(week)
-            assert bucket.households_reached == len({v["household_id"] for v in week if v["outcome"] in REACHED})
+            assert bucket.households_reached == len(
+                {v["household_id"] for v in week if v["outcome"] in REACHED}
+            )
         assert sum(b.visits for b in d.visits_by_day) == len(raw.visits_in(f, start, TODAY))
 
 
@@ -295,7 +311,9 @@ def test_request_figures(area: Area) -> None:
             expected[category][status] = n
         assert d.requests_by_category_status == dict(expected)
         hours = [
-            (datetime.fromisoformat(r["resolved_at"]) - datetime.fromisoformat(r["collected_at"])).total_seconds()
+            (
+                datetime.fromisoformat(r["resolved_at"]) - datetime.fromisoformat(r["collected_at"])
+            ).total_seconds()
             / 3600
             for r in rows
             if r["resolved_at"] and r["resolved_at"] >= start
@@ -319,9 +337,7 @@ def test_four_lists(area: Area) -> None:
         assert lists.households == len(lived)
         in_area = {h for h in raw.households if raw.in_area(h, f)}
         assert lists.residents == sum(1 for r in raw.live.values() if r["household_id"] in in_area)
-        by_grid = {
-            g.id: (g.households, g.residents, g.priority) for g in lists.by_grid
-        }
+        by_grid = {g.id: (g.households, g.residents, g.priority) for g in lists.by_grid}
         expected = {}
         for g in {raw.grid_of(h) for h in in_area}:
             homes = [h for h in in_area if raw.grid_of(h) == g]
@@ -338,7 +354,8 @@ def test_four_lists(area: Area) -> None:
             people = {
                 rt["resident_id"]
                 for rt in raw.resident_tags
-                if rt["tag_id"] == tag_id and rt["resident_id"] in raw.live
+                if rt["tag_id"] == tag_id
+                and rt["resident_id"] in raw.live
                 and raw.live[rt["resident_id"]]["household_id"] in in_area
             }
             if not people:

@@ -30,6 +30,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.board",
     "gridboard.ui.ledger_feature",
     "gridboard.ui.requests",
+    "gridboard.ui.dashboard",
     "gridboard.ui.emergency",
     "gridboard.ui.printing",
 )

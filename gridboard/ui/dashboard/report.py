@@ -1,0 +1,278 @@
+"""The dashboard as a one-page A4 PDF report for the street office (QPdfWriter, the bundled CJK font)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gridboard.models import dashboard
+from gridboard.ui import labels
+from gridboard.ui.dashboard.charts import (
+    GridCoverageChart,
+    MemberLoadChart,
+    RequestAgeChart,
+    RequestsByCategoryChart,
+    ResolutionTrendChart,
+    VisitsChart,
+)
+
+DPI = 150
+OVERDUE_ROWS = 12
+
+
+def masked(name: str) -> str:
+    """Least needed on paper: the surname, the rest hidden (张** for 张三丰)."""
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+
+
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def _chart_pixmap(chart: QWidget, width: int, height: int):
+    chart.resize(width, height)
+    pixmap = chart.grab()
+    chart.deleteLater()
+    return pixmap
+
+
+def write_report(path: str, view: Any) -> None:
+    """Draw the view's current figures on one A4 page at `path`."""
+    d: dashboard.Dashboard = view.data
+    writer = QPdfWriter(path)
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(QCoreApplication.translate("DashboardReport", "Coverage report"))
+    writer.setCreator("gridboard")
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(
+            QCoreApplication.translate("DashboardReport", "{path} could not be written.").format(path=path)
+        )
+    try:
+        _draw(painter, writer.width(), writer.height(), d, view)
+    finally:
+        painter.end()
+
+
+def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: Any) -> None:
+    h = d.headline
+    y = 0.0
+    p.setFont(_font(16, bold=True))
+    p.setPen(QColor("#1f2d3d"))
+    p.drawText(
+        QRectF(0, y, width, 50),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        QCoreApplication.translate("DashboardReport", "Coverage report: {area}").format(
+            area=view.area_title()
+        ),
+    )
+    p.setFont(_font(8.5))
+    p.setPen(QColor("#555555"))
+    p.drawText(
+        QRectF(0, y, width, 50),
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        QCoreApplication.translate("DashboardReport", "{period} · figures as of {time}").format(
+            period=view.period_box.currentText(), time=d.filters.moment.strftime("%Y-%m-%d %H:%M")
+        ),
+    )
+    y += 58
+
+    # Headline tiles: two rows; the overdue priority households first and in red.
+    from gridboard.ui.dashboard.view import duration, percent
+
+    tiles = [
+        (
+            QCoreApplication.translate("DashboardReport", "Priority households overdue"),
+            f"{h.priority_overdue:,}",
+            True,
+        ),
+        (QCoreApplication.translate("DashboardReport", "Households"), f"{h.households:,}", False),
+        (QCoreApplication.translate("DashboardReport", "Paired"), percent(h.paired_share), False),
+        (
+            QCoreApplication.translate("DashboardReport", "Visited within cycle"),
+            percent(h.visited_share),
+            False,
+        ),
+        (
+            QCoreApplication.translate("DashboardReport", "Visits this week / last week"),
+            f"{h.visits_this_week:,} / {h.visits_last_week:,}",
+            False,
+        ),
+        (QCoreApplication.translate("DashboardReport", "Open requests"), f"{h.open_requests:,}", False),
+        (QCoreApplication.translate("DashboardReport", "Overdue requests"), f"{h.overdue_requests:,}", False),
+        (
+            QCoreApplication.translate("DashboardReport", "Median time to resolve"),
+            duration(h.median_resolve_hours),
+            False,
+        ),
+        (QCoreApplication.translate("DashboardReport", "Satisfaction"), percent(h.satisfaction), False),
+    ]
+    per_row, gap, tile_h = 5, 10.0, 88.0
+    tile_w = (width - gap * (per_row - 1)) / per_row
+    for i, (caption, value, alert) in enumerate(tiles):
+        row, col = divmod(i, per_row)
+        rect = QRectF(col * (tile_w + gap), y + row * (tile_h + gap), tile_w, tile_h)
+        p.setPen(QPen(QColor("#e05a4f" if alert else "#d5d9e0"), 2))
+        p.setBrush(QColor("#fdecea" if alert else "#f7f8fa"))
+        p.drawRoundedRect(rect, 8, 8)
+        p.setPen(QColor("#555555"))
+        p.setFont(_font(7))
+        p.drawText(
+            rect.adjusted(10, 6, -6, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            caption,
+        )
+        p.setPen(QColor("#b3261e" if alert else "#1f2d3d"))
+        p.setFont(_font(15, bold=True))
+        p.drawText(
+            rect.adjusted(10, 0, -6, -6), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, value
+        )
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    y += 2 * (tile_h + gap) + 4
+
+    # Charts, drawn fresh at the page's proportions.
+    weekly = True
+    grid_chart = GridCoverageChart()
+    grid_chart.set_figures(d.grids)
+    visits_chart = VisitsChart()
+    visits_chart.set_figures(d.visits_by_week, weekly=weekly)
+    member_chart = MemberLoadChart()
+    member_chart.set_figures(d.members)
+    category_chart = RequestsByCategoryChart()
+    category_chart.set_figures(d.requests_by_category_status)
+    age_chart = RequestAgeChart()
+    age_chart.set_figures(d.open_request_ages)
+    trend_chart = ResolutionTrendChart()
+    trend_chart.set_figures(d.resolution_trend, weekly=d.filters.period_days <= 90)
+
+    def place(chart: QWidget, x: float, top: float, w: float, hgt: float) -> None:
+        pixmap = _chart_pixmap(chart, int(w), int(hgt))
+        p.drawPixmap(QRectF(x, top, w, hgt), pixmap, QRectF(pixmap.rect()))
+
+    place(grid_chart, 0, y, width, 300)
+    y += 308
+    half = (width - gap) / 2
+    place(visits_chart, 0, y, half, 270)
+    place(member_chart, half + gap, y, half, 270)
+    y += 278
+    third = (width - 2 * gap) / 3
+    place(category_chart, 0, y, third, 240)
+    place(age_chart, third + gap, y, third, 240)
+    place(trend_chart, 2 * (third + gap), y, third, 240)
+    y += 250
+
+    # The four lists and the overdue priority households, as text columns.
+    lists = d.four_lists
+    left_w = width * 0.46
+    p.setPen(QColor("#1f2d3d"))
+    p.setFont(_font(10, bold=True))
+    p.drawText(
+        QRectF(0, y, left_w, 28),
+        Qt.AlignmentFlag.AlignLeft,
+        QCoreApplication.translate("DashboardReport", "The four lists (四项清单)"),
+    )
+    p.drawText(
+        QRectF(left_w + gap * 2, y, width - left_w, 28),
+        Qt.AlignmentFlag.AlignLeft,
+        QCoreApplication.translate("DashboardReport", "Overdue priority households (most overdue first)"),
+    )
+    top = y + 32
+    p.setFont(_font(7.5))
+    p.setPen(QColor("#222222"))
+    lines = [
+        QCoreApplication.translate(
+            "DashboardReport",
+            "Population: {households} households lived in, {residents} residents, {grids} grids",
+        ).format(
+            households=f"{lists.households:,}", residents=f"{lists.residents:,}", grids=len(lists.by_grid)
+        ),
+        QCoreApplication.translate("DashboardReport", "Requests open: {items}").format(
+            items="、".join(
+                f"{labels.request_category(c)} {n}"
+                for c, n in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
+            )
+            or "—"
+        ),
+        QCoreApplication.translate("DashboardReport", "Scarce supplies outstanding: {items}").format(
+            items="、".join(f"{s.item} {s.outstanding:g}{s.unit}" for s in lists.supplies[:6]) or "—"
+        ),
+        QCoreApplication.translate("DashboardReport", "Special groups (residents / visited within cycle):"),
+    ]
+    lines += [
+        f"    {labels.tag_label(g.code, g.name)}: {g.residents:,} / {g.visited_in_cycle:,}"
+        f" ({percent(g.visited_in_cycle / g.households if g.households else None)})"
+        for g in lists.special_groups
+    ]
+    line_h = 24.0
+    for i, line in enumerate(lines):
+        p.drawText(
+            QRectF(0, top + i * line_h, left_w, line_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
+            line,
+        )
+
+    x0 = left_w + gap * 2
+    rows = dashboard.overdue_rows(view.store, d.overdue_priority[:OVERDUE_ROWS], d.filters)
+    columns = [0.22, 0.18, 0.14, 0.28, 0.18]
+    table_w = width - x0
+    headers = [
+        QCoreApplication.translate("DashboardReport", "Overdue by"),
+        QCoreApplication.translate("DashboardReport", "Address"),
+        QCoreApplication.translate("DashboardReport", "Head"),
+        QCoreApplication.translate("DashboardReport", "Groups"),
+        QCoreApplication.translate("DashboardReport", "Grid"),
+    ]
+    p.setFont(_font(7.5, bold=True))
+    x = x0
+    for text, share in zip(headers, columns, strict=True):
+        p.drawText(QRectF(x, top, table_w * share, line_h), Qt.AlignmentFlag.AlignLeft, text)
+        x += table_w * share
+    p.setFont(_font(7.5))
+    for r, row in enumerate(rows, start=1):
+        values = [
+            QCoreApplication.translate("DashboardReport", "never visited")
+            if row.days_overdue is None
+            else QCoreApplication.translate("DashboardReport", "{days} days").format(days=row.days_overdue),
+            row.address,
+            masked(row.head_name),
+            row.tags,
+            row.grid,
+        ]
+        x = x0
+        for text, share in zip(values, columns, strict=True):
+            p.drawText(
+                QRectF(x, top + r * line_h, table_w * share - 4, line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
+                text,
+            )
+            x += table_w * share
+    if len(d.overdue_priority) > OVERDUE_ROWS:
+        p.setPen(QColor("#777777"))
+        p.drawText(
+            QRectF(x0, top + (len(rows) + 1) * line_h, table_w, line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            QCoreApplication.translate("DashboardReport", "… and {n} more").format(
+                n=f"{len(d.overdue_priority) - OVERDUE_ROWS:,}"
+            ),
+        )
+    p.setPen(QColor("#999999"))
+    p.setFont(_font(6.5))
+    p.drawText(
+        QRectF(0, height - 24, width, 24),
+        Qt.AlignmentFlag.AlignRight,
+        QCoreApplication.translate("DashboardReport", "gridboard · names shortened for privacy"),
+    )

@@ -1,0 +1,564 @@
+"""The dashboard screen: filters, headline tiles, charts, the four lists and overdue priority households."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridboard.models import dashboard
+from gridboard.models.changes import Changes
+from gridboard.ui import ask, labels
+from gridboard.ui.dashboard.charts import (
+    Chart,
+    GridCoverageChart,
+    MemberLoadChart,
+    RequestAgeChart,
+    RequestsByCategoryChart,
+    ResolutionTrendChart,
+    VisitsChart,
+)
+from gridboard.ui.dashboard.overdue import OverdueModel
+from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
+
+# Tables whose changes can move a figure on the dashboard.
+WATCHED = {
+    "visit",
+    "request",
+    "request_item",
+    "supply_delivery",
+    "pairing",
+    "scope",
+    "household",
+    "resident",
+    "resident_tag",
+    "grid",
+    "building",
+    "member",
+    "community",
+    "tag",
+    "emergency",
+    "rollcall",
+}
+AREA_TABLES = {"grid", "community"}
+
+
+def percent(share: float | None) -> str:
+    return "—" if share is None else f"{100 * share:.1f}%"
+
+
+def duration(hours: float | None) -> str:
+    if hours is None:
+        return "—"
+    if hours < 48:
+        return QCoreApplication.translate("Dashboard", "{n} h").format(n=f"{hours:.1f}")
+    return QCoreApplication.translate("Dashboard", "{n} days").format(n=f"{hours / 24:.1f}")
+
+
+class Tile(QFrame):
+    """One headline figure: a caption, a big number and a line of detail."""
+
+    def __init__(self, key: str, caption: str, *, alert: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"tile_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        background, border, color = (
+            ("#fdecea", "#e05a4f", "#b3261e") if alert else ("#f7f8fa", "#d5d9e0", "#1f2d3d")
+        )
+        self.setStyleSheet(
+            f"QFrame#tile_{key} {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        self.caption = QLabel(caption, self)
+        self.caption.setStyleSheet("color: #555;")
+        self.value = QLabel("…", self)
+        self.value.setObjectName(f"tileValue_{key}")
+        size = 26 if alert else 20
+        self.value.setStyleSheet(f"font-size: {size}pt; font-weight: bold; color: {color};")
+        self.detail = QLabel("", self)
+        self.detail.setStyleSheet("color: #666;")
+        for label in (self.caption, self.value, self.detail):
+            layout.addWidget(label)
+
+    def set(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class DashboardView(QWidget):
+    """一屏知全域: one screen for the whole area, refreshed by itself when something is saved."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.setObjectName("view_dashboard")
+        self.window_ = window
+        self.store = window.store
+        self.data: dashboard.Dashboard | None = None
+        self._dirty = True
+        self._pending: int | None = None
+        self.worker = DashboardWorker(self.store, self)
+        self.worker.finished.connect(self._computed)
+        self.worker.failed.connect(self._failed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._load_areas()
+        window.notifier.changed.connect(self._on_changed)
+        window.closed.connect(self.worker.shutdown)
+        self.destroyed.connect(self.worker.shutdown)
+
+    # -- building -----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        bar = QHBoxLayout()
+        self.community_box = QComboBox(self)
+        self.community_box.setObjectName("dashCommunity")
+        self.grid_box = QComboBox(self)
+        self.grid_box.setObjectName("dashGrid")
+        self.period_box = QComboBox(self)
+        self.period_box.setObjectName("dashPeriod")
+        for days, text in (
+            (7, self.tr("Last 7 days")),
+            (30, self.tr("Last 30 days")),
+            (90, self.tr("Last 90 days")),
+            (365, self.tr("Last 12 months")),
+        ):
+            self.period_box.addItem(text, days)
+        self.period_box.setCurrentIndex(3)
+        self.status = QLabel("", self)
+        self.status.setObjectName("dashStatus")
+        self.status.setStyleSheet("color: #777;")
+        self.pdf_button = QPushButton(self.tr("Export PDF report…"), self)
+        self.pdf_button.setObjectName("dashExportPdf")
+        self.pdf_button.clicked.connect(self.export_pdf)
+        for text, widget in (
+            (self.tr("Community:"), self.community_box),
+            (self.tr("Grid:"), self.grid_box),
+            (self.tr("Period:"), self.period_box),
+        ):
+            bar.addWidget(QLabel(text, self))
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.pdf_button)
+        outer.addLayout(bar)
+        self.community_box.currentIndexChanged.connect(self._community_chosen)
+        self.grid_box.currentIndexChanged.connect(self._filters_changed)
+        self.period_box.currentIndexChanged.connect(self._filters_changed)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(6)
+        self.tiles: dict[str, Tile] = {}
+        for column, (key, caption, alert) in enumerate(
+            (
+                ("priority_overdue", self.tr("Priority households overdue"), True),
+                ("households", self.tr("Households"), False),
+                ("paired", self.tr("Paired"), False),
+                ("visited", self.tr("Visited within cycle"), False),
+                ("visits_week", self.tr("Visits this week"), False),
+                ("open_requests", self.tr("Open requests"), False),
+                ("overdue_requests", self.tr("Overdue requests"), False),
+                ("resolve_time", self.tr("Median time to resolve"), False),
+                ("satisfaction", self.tr("Satisfaction"), False),
+            )
+        ):
+            tile = Tile(key, caption, alert=alert, parent=self)
+            self.tiles[key] = tile
+            tiles.addWidget(tile, 0, column)
+            tiles.setColumnStretch(column, 2 if alert else 1)
+        outer.addLayout(tiles)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("dashScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 4, 0, 0)
+        grid.setSpacing(8)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        self.grid_chart = GridCoverageChart(body)
+        self.grid_chart.setObjectName("dashGridChart")
+        self.grid_chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
+        self.member_chart = MemberLoadChart(body)
+        self.member_chart.setObjectName("dashMemberChart")
+        self.visits_chart = VisitsChart(body)
+        self.visits_chart.setObjectName("dashVisitsChart")
+        self.visits_weekly = QComboBox(body)
+        self.visits_weekly.setObjectName("dashVisitsStep")
+        self.visits_weekly.addItem(self.tr("Per week"), True)
+        self.visits_weekly.addItem(self.tr("Per day"), False)
+        self.visits_weekly.currentIndexChanged.connect(self._show_visits)
+        self.category_chart = RequestsByCategoryChart(body)
+        self.category_chart.setObjectName("dashRequestsChart")
+        self.age_chart = RequestAgeChart(body)
+        self.age_chart.setObjectName("dashAgeChart")
+        self.trend_chart = ResolutionTrendChart(body)
+        self.trend_chart.setObjectName("dashTrendChart")
+        self.charts: dict[str, Chart] = {
+            "grids": self.grid_chart,
+            "members": self.member_chart,
+            "visits": self.visits_chart,
+            "requests": self.category_chart,
+            "ages": self.age_chart,
+            "resolution": self.trend_chart,
+        }
+
+        grid.addWidget(self._framed("grids", self.grid_chart), 0, 0)
+        grid.addWidget(self._overdue_box(body), 0, 1)
+        grid.addWidget(self._framed("visits", self.visits_chart, self.visits_weekly), 1, 0)
+        grid.addWidget(self._framed("members", self.member_chart), 1, 1)
+        requests_row = QWidget(body)
+        row = QHBoxLayout(requests_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        for key in ("requests", "ages", "resolution"):
+            row.addWidget(self._framed(key, self.charts[key]), 3 if key == "requests" else 2)
+        grid.addWidget(requests_row, 2, 0, 1, 2)
+        grid.addWidget(self._four_lists(body), 3, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+
+    def _framed(self, key: str, chart: Chart, extra: QWidget | None = None) -> QWidget:
+        """A chart with its own "Save as PNG" button."""
+        box = QWidget(chart.parentWidget())
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        if extra is not None:
+            top.addWidget(extra)
+        button = QPushButton(self.tr("Save as PNG…"), box)
+        button.setObjectName(f"dashSavePng_{key}")
+        button.setFlat(True)
+        button.clicked.connect(lambda _=False, k=key: self.save_chart(k))
+        top.addWidget(button)
+        layout.addLayout(top)
+        layout.addWidget(chart, 1)
+        return box
+
+    def _overdue_box(self, parent: QWidget) -> QWidget:
+        box = QGroupBox(self.tr("Overdue priority households"), parent)
+        box.setObjectName("dashOverdueBox")
+        layout = QVBoxLayout(box)
+        self.overdue_model = OverdueModel(self.store, self)
+        self.overdue_view = QTableView(box)
+        self.overdue_view.setObjectName("dashOverdueTable")
+        self.overdue_view.setModel(self.overdue_model)
+        self.overdue_view.setSortingEnabled(True)
+        self.overdue_view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.overdue_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.overdue_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.overdue_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.overdue_view.verticalHeader().setDefaultSectionSize(22)
+        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.overdue_view.horizontalHeader().setStretchLastSection(True)
+        self.overdue_view.clicked.connect(self._open_household)
+        self.overdue_view.activated.connect(self._open_household)
+        self.overdue_view.setMinimumHeight(200)
+        layout.addWidget(self.overdue_view)
+        return box
+
+    def _four_lists(self, parent: QWidget) -> QWidget:
+        box = QGroupBox(self.tr("The four lists (四项清单)"), parent)
+        box.setObjectName("dashFourLists")
+        layout = QVBoxLayout(box)
+        self.four_tabs = QTabWidget(box)
+        self.four_tabs.setObjectName("dashFourTabs")
+        self.list_tables: dict[str, QTableWidget] = {}
+        self.list_notes: dict[str, QLabel] = {}
+        for key, title in (
+            ("population", self.tr("Population basics")),
+            ("requests", self.tr("Residents' requests")),
+            ("supplies", self.tr("Scarce supplies needed")),
+            ("groups", self.tr("Special groups")),
+        ):
+            page = QWidget(self.four_tabs)
+            page_layout = QVBoxLayout(page)
+            note = QLabel("", page)
+            note.setObjectName(f"dashListNote_{key}")
+            table = QTableWidget(page)
+            table.setObjectName(f"dashList_{key}")
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+            table.verticalHeader().setDefaultSectionSize(22)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setMinimumHeight(170)
+            page_layout.addWidget(note)
+            page_layout.addWidget(table, 1)
+            self.four_tabs.addTab(page, title)
+            self.list_tables[key] = table
+            self.list_notes[key] = note
+        layout.addWidget(self.four_tabs)
+        return box
+
+    # -- filters --------------------------------------------------------------------------------------
+
+    def _load_areas(self) -> None:
+        communities, self._grids = dashboard.area_choices(self.store)
+        current = self.community_box.currentData()
+        self.community_box.blockSignals(True)
+        self.community_box.clear()
+        self.community_box.addItem(self.tr("All communities"), None)
+        for community_id, name in communities:
+            self.community_box.addItem(name, community_id)
+        index = self.community_box.findData(current)
+        self.community_box.setCurrentIndex(max(index, 0))
+        self.community_box.blockSignals(False)
+        self._fill_grids()
+
+    def _fill_grids(self) -> None:
+        community = self.community_box.currentData()
+        current = self.grid_box.currentData()
+        self.grid_box.blockSignals(True)
+        self.grid_box.clear()
+        self.grid_box.addItem(self.tr("All grids"), None)
+        for grid_id, community_id, name in self._grids:
+            if community is None or community_id == community:
+                self.grid_box.addItem(name, grid_id)
+        index = self.grid_box.findData(current)
+        self.grid_box.setCurrentIndex(max(index, 0))
+        self.grid_box.blockSignals(False)
+
+    def _community_chosen(self) -> None:
+        self._fill_grids()
+        self._filters_changed()
+
+    def _filters_changed(self) -> None:
+        self._dirty = True
+        self._timer.start()
+
+    def filters(self) -> dashboard.Filters:
+        return dashboard.Filters(
+            community_id=self.community_box.currentData(),
+            grid_id=self.grid_box.currentData(),
+            period_days=int(self.period_box.currentData()),
+        )
+
+    # -- refreshing -----------------------------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.tables & AREA_TABLES:
+            self._load_areas()
+        if changes.everything or changes.tables & WATCHED:
+            self._dirty = True
+            if self.isVisible():
+                self._timer.start()
+
+    def refresh(self) -> None:
+        """Recompute every figure (in the worker thread for a file); the screen updates when done."""
+        self._dirty = False
+        self.status.setText(self.tr("Updating…"))
+        self._pending = self.worker.request(compute_job(self.filters()))
+
+    def _computed(self, seq: int, result: dashboard.Dashboard) -> None:
+        if seq != self.worker.seq:
+            return
+        self._pending = None
+        self.data = result
+        self.status.setText(
+            self.tr("Figures as of {time}").format(time=result.filters.moment.strftime("%H:%M:%S"))
+        )
+        self._show(result)
+
+    def _failed(self, seq: int, error: Exception) -> None:
+        if seq != self.worker.seq:
+            return
+        self._pending = None
+        self.status.setText(labels.error_text(error))
+        raise error
+
+    @property
+    def up_to_date(self) -> bool:
+        return self._pending is None and not self._dirty and self.data is not None
+
+    # -- showing --------------------------------------------------------------------------------------
+
+    def _show(self, d: dashboard.Dashboard) -> None:
+        h = d.headline
+        self.tiles["households"].set(f"{h.households:,}", self.tr("lived in"))
+        self.tiles["paired"].set(percent(h.paired_share), self.tr("{n} households").format(n=f"{h.paired:,}"))
+        self.tiles["visited"].set(
+            percent(h.visited_share), self.tr("{n} households").format(n=f"{h.visited_in_cycle:,}")
+        )
+        self.tiles["priority_overdue"].set(
+            f"{h.priority_overdue:,}", self.tr("of {n} priority households").format(n=f"{h.priority:,}")
+        )
+        change = h.visits_this_week - h.visits_last_week
+        self.tiles["visits_week"].set(
+            f"{h.visits_this_week:,}", self.tr("last week {n}").format(n=f"{h.visits_last_week:,}")
+        )
+        self.tiles["visits_week"].setToolTip(f"{change:+,}")
+        self.tiles["open_requests"].set(f"{h.open_requests:,}", "")
+        self.tiles["overdue_requests"].set(f"{h.overdue_requests:,}", self.tr("past their time limit"))
+        self.tiles["resolve_time"].set(duration(h.median_resolve_hours), self.tr("in the period"))
+        self.tiles["satisfaction"].set(percent(h.satisfaction), self.tr("{n} rated").format(n=f"{h.rated:,}"))
+        self.grid_chart.set_figures(d.grids)
+        self.member_chart.set_figures(d.members)
+        self._show_visits()
+        self.category_chart.set_figures(d.requests_by_category_status)
+        self.age_chart.set_figures(d.open_request_ages)
+        self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.period_days <= 90)
+        self.overdue_model.set_ids(d.overdue_priority, d.filters)
+        self._show_lists(d.four_lists)
+
+    def _show_visits(self) -> None:
+        if self.data is None:
+            return
+        weekly = bool(self.visits_weekly.currentData())
+        self.visits_chart.set_figures(
+            self.data.visits_by_week if weekly else self.data.visits_by_day, weekly=weekly
+        )
+
+    def _fill(self, key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        table = self.list_tables[key]
+        table.clearContents()
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
+                if isinstance(value, (int, float)):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(r, c, item)
+
+    def _show_lists(self, lists: dashboard.FourLists) -> None:
+        self.list_notes["population"].setText(
+            self.tr("{households} households lived in, {residents} residents").format(
+                households=f"{lists.households:,}", residents=f"{lists.residents:,}"
+            )
+        )
+        self._fill(
+            "population",
+            [self.tr("Grid"), self.tr("Households"), self.tr("Residents"), self.tr("Priority households")],
+            [[g.name, g.households, g.residents, g.priority] for g in lists.by_grid],
+        )
+        open_total = sum(lists.open_by_category.values())
+        self.list_notes["requests"].setText(self.tr("{n} requests open").format(n=f"{open_total:,}"))
+        self._fill(
+            "requests",
+            [self.tr("Category"), self.tr("Open")],
+            [
+                [labels.request_category(c), n]
+                for c, n in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
+            ],
+        )
+        self.list_notes["supplies"].setText(
+            self.tr("Items on open scarce-supplies requests")
+            if lists.supplies
+            else self.tr("No scarce supplies are waiting.")
+        )
+        self._fill(
+            "supplies",
+            [
+                self.tr("Item"),
+                self.tr("Needed"),
+                self.tr("Delivered"),
+                self.tr("Outstanding"),
+                self.tr("Households"),
+            ],
+            [
+                [
+                    f"{s.item}（{s.unit}）" if s.unit else s.item,
+                    f"{s.needed:g}",
+                    f"{s.delivered:g}",
+                    f"{s.outstanding:g}",
+                    s.households,
+                ]
+                for s in lists.supplies
+            ],
+        )
+        self.list_notes["groups"].setText(
+            self.tr("Residents by priority group, and their households' visits")
+        )
+        self._fill(
+            "groups",
+            [self.tr("Group"), self.tr("Residents"), self.tr("Households"), self.tr("Visited within cycle")],
+            [
+                [
+                    labels.tag_label(g.code, g.name),
+                    g.residents,
+                    g.households,
+                    f"{g.visited_in_cycle:,} ({percent(g.visited_in_cycle / g.households if g.households else None)})",
+                ]
+                for g in lists.special_groups
+            ],
+        )
+
+    # -- actions --------------------------------------------------------------------------------------
+
+    def _open_household(self, index) -> None:
+        if index.isValid():
+            self.window_.navigate("household", self.overdue_model.household_id(index.row()))
+
+    def save_chart(self, key: str) -> str | None:
+        path = ask.save_file(self, self.tr("Save chart as PNG"), self.tr("PNG images (*.png)"), f"{key}.png")
+        if not path:
+            return None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not self.charts[key].grab().save(path, "PNG"):
+            ask.warn(
+                self, self.tr("Save chart as PNG"), self.tr("{path} could not be written.").format(path=path)
+            )
+            return None
+        return path
+
+    def area_title(self) -> str:
+        if self.grid_box.currentData() is not None:
+            return f"{self.community_box.currentText() if self.community_box.currentData() else ''}{self.grid_box.currentText()}"
+        if self.community_box.currentData() is not None:
+            return self.community_box.currentText()
+        return self.tr("All communities")
+
+    def export_pdf(self) -> str | None:
+        from gridboard.ui.dashboard.report import write_report
+
+        if self.data is None:
+            return None
+        path = ask.save_file(
+            self, self.tr("Export PDF report"), self.tr("PDF files (*.pdf)"), "dashboard.pdf"
+        )
+        if not path:
+            return None
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            write_report(path, self)
+        except OSError as error:
+            ask.warn(self, self.tr("Export PDF report"), str(error))
+            return None
+        return path
+
+    # -- Qt overrides ---------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start()

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget, QWidgetAction
 
 from gridboard.ui import ask
 from gridboard.ui.editors import ledger_editors as editors
@@ -16,31 +16,43 @@ from gridboard.ui.pairing.team_editor import edit_team
 from gridboard.ui.search import SearchBox
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Ledger", text)
-
-
 class LedgerFeature:
     """What install() set up, so tests and other features can reach it (window.ledger)."""
 
     def __init__(self, window: Any) -> None:
         self.window = window
         self.members = MembersView(window)
-        window.add_view("members", tr("Members"), self.members, "Ctrl+2")
+        window.add_view("members", QCoreApplication.translate("Ledger", "Members"), self.members, "Ctrl+2")
         window.navigators["member"] = self.show_member
-        spacer = QWidget(window.view_bar)
+        bar = window.view_bar
+        spacer = QWidget(bar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        window.view_bar.addWidget(spacer)
-        self.search = SearchBox(window, window.view_bar)
-        window.view_bar.addWidget(self.search)
+        self.search = SearchBox(window, bar)
+        self._bar_widgets = []
+        for widget in (spacer, self.search):
+            action = QWidgetAction(bar)
+            action.setDefaultWidget(widget)
+            bar.addAction(action)
+            self._bar_widgets.append(action)
+        # Features installed after this one add their views to the bar; keep the search at its end.
+        QTimer.singleShot(0, self._search_to_end)
         self._menus()
         self.board = window.view("board")
         if self.board is not None:
             self.board.map_menu_hooks.append(self.map_menu)
             panel = self.board.panel
-            panel.add_action("pairMemberButton", tr("Pair a member…"), self.pair_household)
-            panel.add_action("editHouseholdButton", tr("Edit household…"), lambda h: editors.edit_household(window, h))
-            panel.add_action("residentsButton", tr("Residents…"), lambda h: editors.residents(window, h))
+            panel.add_action("pairMemberButton", QCoreApplication.translate("Ledger", "Pair a member…"), self.pair_household)
+            panel.add_action("editHouseholdButton", QCoreApplication.translate("Ledger", "Edit household…"), lambda h: editors.edit_household(window, h))
+            panel.add_action("residentsButton", QCoreApplication.translate("Ledger", "Residents…"), lambda h: editors.residents(window, h))
+
+    def _search_to_end(self) -> None:
+        bar = self.window.view_bar
+        if bar.actions()[-len(self._bar_widgets):] == self._bar_widgets:
+            return
+        for action in self._bar_widgets:
+            bar.removeAction(action)
+        for action in self._bar_widgets:
+            bar.addAction(action)
 
     # -- where we are on the board -----------------------------------------------------------------
 
@@ -63,7 +75,7 @@ class LedgerFeature:
 
     def _need(self, value: Any, message: str) -> bool:
         if value is None or value == []:
-            ask.inform(self.window, tr("Edit"), message)
+            ask.inform(self.window, QCoreApplication.translate("Ledger", "Edit"), message)
             return False
         return True
 
@@ -71,54 +83,54 @@ class LedgerFeature:
 
     def _menus(self) -> None:
         w = self.window
-        w.add_action("edit", "actionFind", tr("&Find…"), self.search.focus, "Ctrl+F")
+        w.add_action("edit", "actionFind", QCoreApplication.translate("Ledger", "&Find…"), self.search.focus, "Ctrl+F")
         w.menu("edit").addSeparator()
-        pick_household = tr("Select a household on the map first.")
-        pick_building = tr("Open a building on the board first.")
+        pick_household = QCoreApplication.translate("Ledger", "Select a household on the map first.")
+        pick_building = QCoreApplication.translate("Ledger", "Open a building on the board first.")
         for name, text, slot in (
-            ("actionNewCommunity", tr("New community…"), lambda: editors.new_community(w)),
-            ("actionEditCommunity", tr("Edit community…"),
-             lambda: self._need(self.community_id(), tr("There is no community yet."))
+            ("actionNewCommunity", QCoreApplication.translate("Ledger", "New community…"), lambda: editors.new_community(w)),
+            ("actionEditCommunity", QCoreApplication.translate("Ledger", "Edit community…"),
+             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
              and editors.edit_community(w, self.community_id())),
-            ("actionNewGrid", tr("New grid…"),
-             lambda: self._need(self.community_id(), tr("There is no community yet."))
+            ("actionNewGrid", QCoreApplication.translate("Ledger", "New grid…"),
+             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
              and editors.new_grid(w, self.community_id())),
-            ("actionEditGrid", tr("Edit grid…"),
-             lambda: self._need(self.grid_id(), tr("There is no grid yet.")) and editors.edit_grid(w, self.grid_id())),
-            ("actionGridTeam", tr("Grid team…"), lambda: edit_team(w, self.grid_id())),
+            ("actionEditGrid", QCoreApplication.translate("Ledger", "Edit grid…"),
+             lambda: self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet.")) and editors.edit_grid(w, self.grid_id())),
+            ("actionGridTeam", QCoreApplication.translate("Ledger", "Grid team…"), lambda: edit_team(w, self.grid_id())),
             (None, None, None),
-            ("actionNewBuilding", tr("New building…"),
-             lambda: self._need(self.grid_id(), tr("There is no grid yet.")) and editors.new_building(w, self.grid_id())),
-            ("actionEditBuilding", tr("Edit building…"),
+            ("actionNewBuilding", QCoreApplication.translate("Ledger", "New building…"),
+             lambda: self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet.")) and editors.new_building(w, self.grid_id())),
+            ("actionEditBuilding", QCoreApplication.translate("Ledger", "Edit building…"),
              lambda: self._need(self.building_id(), pick_building) and editors.edit_building(w, self.building_id())),
-            ("actionAddRoom", tr("Add a room…"),
+            ("actionAddRoom", QCoreApplication.translate("Ledger", "Add a room…"),
              lambda: self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())),
-            ("actionRemoveBuilding", tr("Remove building"),
+            ("actionRemoveBuilding", QCoreApplication.translate("Ledger", "Remove building"),
              lambda: self._need(self.building_id(), pick_building)
              and editors.remove(w, "building", self.building_id(), self._building_name())),
             (None, None, None),
-            ("actionEditHousehold", tr("Edit household…"),
+            ("actionEditHousehold", QCoreApplication.translate("Ledger", "Edit household…"),
              lambda: self._need(self.selected(), pick_household) and editors.edit_household(w, self.selected()[0])),
-            ("actionResidents", tr("Residents…"),
+            ("actionResidents", QCoreApplication.translate("Ledger", "Residents…"),
              lambda: self._need(self.selected(), pick_household) and editors.residents(w, self.selected()[0])),
-            ("actionMoveOut", tr("Move residents out"),
+            ("actionMoveOut", QCoreApplication.translate("Ledger", "Move residents out"),
              lambda: self._need(self.selected(), pick_household) and editors.move_out(w, self.selected()[0])),
-            ("actionMoveIn", tr("Move new residents in…"),
+            ("actionMoveIn", QCoreApplication.translate("Ledger", "Move new residents in…"),
              lambda: self._need(self.selected(), pick_household) and editors.move_in(w, self.selected()[0])),
-            ("actionMergeRooms", tr("Merge selected rooms…"), lambda: editors.merge_rooms(w, self.selected())),
-            ("actionRemoveHousehold", tr("Remove household"),
+            ("actionMergeRooms", QCoreApplication.translate("Ledger", "Merge selected rooms…"), lambda: editors.merge_rooms(w, self.selected())),
+            ("actionRemoveHousehold", QCoreApplication.translate("Ledger", "Remove household"),
              lambda: self._need(self.selected(), pick_household)
-             and editors.remove(w, "household", self.selected()[0], tr("this household"))),
+             and editors.remove(w, "household", self.selected()[0], QCoreApplication.translate("Ledger", "this household"))),
             (None, None, None),
-            ("actionNewMember", tr("New member…"),
-             lambda: self._need(self.community_id(), tr("There is no community yet."))
+            ("actionNewMember", QCoreApplication.translate("Ledger", "New member…"),
+             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
              and editors.new_member(w, self.community_id())),
         ):
             if name is None:
                 w.menu("edit").addSeparator()
             else:
                 w.add_action("edit", name, text, slot)
-        w.add_action("view", "actionProposals", tr("Unpaired priority households"), self.show_proposals)
+        w.add_action("view", "actionProposals", QCoreApplication.translate("Ledger", "Unpaired priority households"), self.show_proposals)
 
     def _building_name(self) -> str:
         return self.window.store.scalar("SELECT name FROM building WHERE id = ?", [self.building_id()]) or ""
@@ -144,8 +156,8 @@ class LedgerFeature:
         units = {r["unit"] for r in rows}
         floors = {r["floor"] for r in rows}
         pair = menu.addAction(
-            tr("Pair a member with this household…") if len(household_ids) == 1
-            else tr("Pair one member with these {n} households…").format(n=len(household_ids))
+            QCoreApplication.translate("Ledger", "Pair a member with this household…") if len(household_ids) == 1
+            else QCoreApplication.translate("Ledger", "Pair one member with these {n} households…").format(n=len(household_ids))
         )
         pair.setObjectName("menuPairMember")
         pair.triggered.connect(lambda _=False: self.pair_households(household_ids))
@@ -156,25 +168,25 @@ class LedgerFeature:
             floor = next(iter(floors))
             unit = next(iter(units)) if len(units) == 1 else None
             action = menu.addAction(
-                tr("Give floor {floor} of unit {unit} to a member…").format(floor=floor, unit=unit) if unit
-                else tr("Give floor {floor} to a member…").format(floor=floor)
+                QCoreApplication.translate("Ledger", "Give floor {floor} of unit {unit} to a member…").format(floor=floor, unit=unit) if unit
+                else QCoreApplication.translate("Ledger", "Give floor {floor} to a member…").format(floor=floor)
             )
             action.setObjectName("menuGiveFloor")
             action.triggered.connect(lambda _=False: self.give_place(building_id, unit, floor))
         if len(units) == 1:
             unit = next(iter(units))
-            action = menu.addAction(tr("Give unit {unit} to a member…").format(unit=unit))
+            action = menu.addAction(QCoreApplication.translate("Ledger", "Give unit {unit} to a member…").format(unit=unit))
             action.setObjectName("menuGiveUnit")
             action.triggered.connect(lambda _=False: self.give_place(building_id, unit, None))
-        action = menu.addAction(tr("Give the whole building to a member…"))
+        action = menu.addAction(QCoreApplication.translate("Ledger", "Give the whole building to a member…"))
         action.setObjectName("menuGiveBuilding")
         action.triggered.connect(lambda _=False: self.give_place(building_id, None, None))
         if len(household_ids) == 1:
-            edit = menu.addAction(tr("Edit household…"))
+            edit = menu.addAction(QCoreApplication.translate("Ledger", "Edit household…"))
             edit.setObjectName("menuEditHousehold")
             edit.triggered.connect(lambda _=False: editors.edit_household(self.window, household_ids[0]))
         elif len(units) == 1:
-            merge = menu.addAction(tr("Merge these rooms into one home…"))
+            merge = menu.addAction(QCoreApplication.translate("Ledger", "Merge these rooms into one home…"))
             merge.setObjectName("menuMergeRooms")
             merge.triggered.connect(lambda _=False: editors.merge_rooms(self.window, household_ids))
 

@@ -24,10 +24,6 @@ from gridboard.ui.editors.form import Field, FormDialog
 from gridboard.ui.undo import edit_row, undoable
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Ledger", text)
-
-
 def _open(dialog: QDialog) -> QDialog:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -43,14 +39,14 @@ def remove(window: Any, table: str, row_id: int, what: str) -> bool:
     """Remove (archive) a row after asking; undoable."""
     if not ask.confirm(
         window,
-        tr("Remove"),
-        tr("Remove {what}? Its history stays in the file and it can be undone.").format(what=what),
+        QCoreApplication.translate("Ledger", "Remove"),
+        QCoreApplication.translate("Ledger", "Remove {what}? Its history stays in the file and it can be undone.").format(what=what),
     ):
         return False
     return (
         undoable(
             window,
-            tr("Remove {what}").format(what=what),
+            QCoreApplication.translate("Ledger", "Remove {what}").format(what=what),
             lambda store: ledger.archive(store, table, row_id),
             _archive_back,
         )
@@ -63,9 +59,9 @@ def remove(window: Any, table: str, row_id: int, what: str) -> bool:
 
 def community_fields() -> list[Field]:
     return [
-        Field("name", tr("Name")),
-        Field("hotline", tr("Hotline")),
-        Field("address", tr("Address")),
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("hotline", QCoreApplication.translate("Ledger", "Hotline")),
+        Field("address", QCoreApplication.translate("Ledger", "Address")),
     ]
 
 
@@ -73,41 +69,41 @@ def new_community(window: Any) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
         return undoable(
             window,
-            tr("New community"),
+            QCoreApplication.translate("Ledger", "New community"),
             lambda store: ledger.create_community(store, **values),
             lambda store, cid: ledger.archive(store, "community", cid) and None,
         ) is not None
 
-    return _open(FormDialog(window, tr("New community"), community_fields(), save=save, name="communityDialog"))
+    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New community"), community_fields(), save=save, name="communityDialog"))
 
 
 def edit_community(window: Any, community_id: int) -> QDialog:
     row = records.fetch(window.store, "community", community_id)
     dialog = FormDialog(
         window,
-        tr("Edit community"),
+        QCoreApplication.translate("Ledger", "Edit community"),
         community_fields(),
         row,
-        save=lambda v: edit_row(window, tr("Edit community"), "community", community_id, v),
+        save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit community"), "community", community_id, v),
         name="communityDialog",
     )
     return _open(dialog)
 
 
 def grid_fields() -> list[Field]:
-    return [Field("name", tr("Name")), Field("sort_order", tr("Order"), "int", maximum=9999)]
+    return [Field("name", QCoreApplication.translate("Ledger", "Name")), Field("sort_order", QCoreApplication.translate("Ledger", "Order"), "int", maximum=9999)]
 
 
 def new_grid(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
         return undoable(
             window,
-            tr("New grid"),
+            QCoreApplication.translate("Ledger", "New grid"),
             lambda store: ledger.create_grid(store, community_id=community_id, **values),
             lambda store, gid: ledger.archive(store, "grid", gid) and None,
         ) is not None
 
-    return _open(FormDialog(window, tr("New grid"), grid_fields(), save=save, name="gridDialog"))
+    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New grid"), grid_fields(), save=save, name="gridDialog"))
 
 
 def edit_grid(window: Any, grid_id: int) -> QDialog:
@@ -115,10 +111,10 @@ def edit_grid(window: Any, grid_id: int) -> QDialog:
     return _open(
         FormDialog(
             window,
-            tr("Edit grid"),
+            QCoreApplication.translate("Ledger", "Edit grid"),
             grid_fields(),
             row,
-            save=lambda v: edit_row(window, tr("Edit grid"), "grid", grid_id, v),
+            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit grid"), "grid", grid_id, v),
             name="gridDialog",
         )
     )
@@ -129,36 +125,36 @@ def edit_grid(window: Any, grid_id: int) -> QDialog:
 
 def new_building(window: Any, grid_id: int) -> QDialog:
     fields = [
-        Field("name", tr("Name")),
-        Field("number", tr("Number"), "int", maximum=9999),
-        Field("kind", tr("Kind"), "choice", [("apartment", tr("Apartment block")), ("courtyard", tr("Courtyard"))]),
-        Field("units", tr("Units"), "int", minimum=1, maximum=50),
-        Field("floors", tr("Floors"), "int", minimum=1, maximum=120),
-        Field("rooms_per_floor", tr("Rooms per floor"), "int", minimum=1, maximum=200),
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("number", QCoreApplication.translate("Ledger", "Number"), "int", maximum=9999),
+        Field("kind", QCoreApplication.translate("Ledger", "Kind"), "choice", [("apartment", QCoreApplication.translate("Ledger", "Apartment block")), ("courtyard", QCoreApplication.translate("Ledger", "Courtyard"))]),
+        Field("units", QCoreApplication.translate("Ledger", "Units"), "int", minimum=1, maximum=50),
+        Field("floors", QCoreApplication.translate("Ledger", "Floors"), "int", minimum=1, maximum=120),
+        Field("rooms_per_floor", QCoreApplication.translate("Ledger", "Rooms per floor"), "int", minimum=1, maximum=200),
     ]
 
     def save(values: dict[str, Any]) -> bool:
         return undoable(
             window,
-            tr("New building"),
+            QCoreApplication.translate("Ledger", "New building"),
             lambda store: ledger.create_building(store, grid_id=grid_id, **values),
             lambda store, bid: ledger.archive(store, "building", bid) and None,
         ) is not None
 
     defaults = {"units": 2, "floors": 6, "rooms_per_floor": 2, "kind": "apartment"}
-    return _open(FormDialog(window, tr("New building"), fields, defaults, save=save, name="buildingDialog"))
+    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New building"), fields, defaults, save=save, name="buildingDialog"))
 
 
 def edit_building(window: Any, building_id: int) -> QDialog:
     row = records.fetch(window.store, "building", building_id)
-    fields = [Field("name", tr("Name")), Field("number", tr("Number"), "int", maximum=9999)]
+    fields = [Field("name", QCoreApplication.translate("Ledger", "Name")), Field("number", QCoreApplication.translate("Ledger", "Number"), "int", maximum=9999)]
     return _open(
         FormDialog(
             window,
-            tr("Edit building"),
+            QCoreApplication.translate("Ledger", "Edit building"),
             fields,
             row,
-            save=lambda v: edit_row(window, tr("Edit building"), "building", building_id, v),
+            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit building"), "building", building_id, v),
             name="buildingDialog",
         )
     )
@@ -166,17 +162,17 @@ def edit_building(window: Any, building_id: int) -> QDialog:
 
 def household_fields(*, new: bool = False) -> list[Field]:
     fields = [
-        Field("unit", tr("Unit"), "int", minimum=1, maximum=50),
-        Field("floor", tr("Floor"), "int", minimum=-5, maximum=120),
-        Field("room", tr("Room")),
+        Field("unit", QCoreApplication.translate("Ledger", "Unit"), "int", minimum=1, maximum=50),
+        Field("floor", QCoreApplication.translate("Ledger", "Floor"), "int", minimum=-5, maximum=120),
+        Field("room", QCoreApplication.translate("Ledger", "Room")),
     ]
     if not new:
         fields += [
-            Field("head_name", tr("Head of household")),
-            Field("phone", tr("Phone")),
-            Field("people", tr("People"), "int", maximum=99),
-            Field("occupancy", tr("Occupancy"), "choice", [(c, labels.occupancy(c)) for c in OCCUPANCY]),
-            Field("notes", tr("Notes")),
+            Field("head_name", QCoreApplication.translate("Ledger", "Head of household")),
+            Field("phone", QCoreApplication.translate("Ledger", "Phone")),
+            Field("people", QCoreApplication.translate("Ledger", "People"), "int", maximum=99),
+            Field("occupancy", QCoreApplication.translate("Ledger", "Occupancy"), "choice", [(c, labels.occupancy(c)) for c in OCCUPANCY]),
+            Field("notes", QCoreApplication.translate("Ledger", "Notes")),
         ]
     return fields
 
@@ -185,13 +181,13 @@ def add_room(window: Any, building_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
         return undoable(
             window,
-            tr("Add a room"),
+            QCoreApplication.translate("Ledger", "Add a room"),
             lambda store: ledger.add_household(store, building_id=building_id, occupancy="vacant", **values),
             lambda store, hid: ledger.archive(store, "household", hid) and None,
         ) is not None
 
     return _open(
-        FormDialog(window, tr("Add a room"), household_fields(new=True), {"unit": 1, "floor": 1},
+        FormDialog(window, QCoreApplication.translate("Ledger", "Add a room"), household_fields(new=True), {"unit": 1, "floor": 1},
                    save=save, name="roomDialog")
     )
 
@@ -201,10 +197,10 @@ def edit_household(window: Any, household_id: int) -> QDialog:
     return _open(
         FormDialog(
             window,
-            tr("Edit household"),
+            QCoreApplication.translate("Ledger", "Edit household"),
             household_fields(),
             row,
-            save=lambda v: edit_row(window, tr("Edit household {room}").format(room=row["room"]),
+            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit household {room}").format(room=row["room"]),
                                     "household", household_id, v),
             name="householdDialog",
         )
@@ -213,16 +209,16 @@ def edit_household(window: Any, household_id: int) -> QDialog:
 
 def merge_rooms(window: Any, household_ids: list[int]) -> bool:
     if len(household_ids) < 2:
-        ask.inform(window, tr("Merge rooms"), tr("Select two or more rooms of one unit on the map first."))
+        ask.inform(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Select two or more rooms of one unit on the map first."))
         return False
     rooms = [r["room"] for r in window.store.query(
         f"SELECT room FROM household WHERE id IN ({','.join('?' for _ in household_ids)})", household_ids)]
-    room = ask.text(window, tr("Merge rooms"), tr("Room number of the merged home:"), rooms[0] if rooms else "")
+    room = ask.text(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Room number of the merged home:"), rooms[0] if rooms else "")
     if room is None:
         return False
     return undoable(
         window,
-        tr("Merge rooms"),
+        QCoreApplication.translate("Ledger", "Merge rooms"),
         lambda store: ledger.merge_rooms(store, household_ids, room=room),
         ledger.undo_merge,
     ) is not None
@@ -230,22 +226,22 @@ def merge_rooms(window: Any, household_ids: list[int]) -> bool:
 
 def move_out(window: Any, household_id: int) -> bool:
     if not ask.confirm(
-        window, tr("Move out"), tr("Everyone living here moves out and the household becomes vacant. Go on?")
+        window, QCoreApplication.translate("Ledger", "Move out"), QCoreApplication.translate("Ledger", "Everyone living here moves out and the household becomes vacant. Go on?")
     ):
         return False
     return undoable(
-        window, tr("Move out"), lambda store: ledger.move_out(store, household_id), ledger.undo_move_out
+        window, QCoreApplication.translate("Ledger", "Move out"), lambda store: ledger.move_out(store, household_id), ledger.undo_move_out
     ) is not None
 
 
 def resident_fields() -> list[Field]:
     return [
-        Field("name", tr("Name")),
-        Field("gender", tr("Gender"), "choice", [(None, tr("(not given)")), ("M", tr("Male")), ("F", tr("Female"))]),
-        Field("birth_year", tr("Year of birth"), "int", minimum=1900, maximum=2100, optional=True),
-        Field("phone", tr("Phone")),
-        Field("id_number", tr("ID number")),
-        Field("tags", tr("Tags"), "tags", [(t.code, labels.tag_label(t.code)) for t in BUILTIN_TAGS]),
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("gender", QCoreApplication.translate("Ledger", "Gender"), "choice", [(None, QCoreApplication.translate("Ledger", "(not given)")), ("M", QCoreApplication.translate("Ledger", "Male")), ("F", QCoreApplication.translate("Ledger", "Female"))]),
+        Field("birth_year", QCoreApplication.translate("Ledger", "Year of birth"), "int", minimum=1900, maximum=2100, optional=True),
+        Field("phone", QCoreApplication.translate("Ledger", "Phone")),
+        Field("id_number", QCoreApplication.translate("Ledger", "ID number")),
+        Field("tags", QCoreApplication.translate("Ledger", "Tags"), "tags", [(t.code, labels.tag_label(t.code)) for t in BUILTIN_TAGS]),
     ]
 
 
@@ -263,12 +259,12 @@ def move_in(window: Any, household_id: int) -> QDialog:
         )
         return undoable(
             window,
-            tr("Move in"),
+            QCoreApplication.translate("Ledger", "Move in"),
             lambda store: ledger.move_in(store, household_id, residents=[person]),
             ledger.undo_move_in,
         ) is not None
 
-    return _open(FormDialog(window, tr("Move in"), resident_fields(), save=save, name="moveInDialog"))
+    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "Move in"), resident_fields(), save=save, name="moveInDialog"))
 
 
 class ResidentsDialog(QDialog):
@@ -279,7 +275,7 @@ class ResidentsDialog(QDialog):
         self.setObjectName("residentsDialog")
         self.window_ = window
         self.household_id = household_id
-        self.setWindowTitle(tr("Residents"))
+        self.setWindowTitle(QCoreApplication.translate("Ledger", "Residents"))
         layout = QVBoxLayout(self)
         self.list = QListWidget(self)
         self.list.setObjectName("residentList")
@@ -287,9 +283,9 @@ class ResidentsDialog(QDialog):
         layout.addWidget(self.list)
         row = QHBoxLayout()
         for name, text, slot in (
-            ("addResidentButton", tr("Add…"), self.add),
-            ("editResidentButton", tr("Edit…"), self.edit),
-            ("removeResidentButton", tr("Remove"), self.remove),
+            ("addResidentButton", QCoreApplication.translate("Ledger", "Add…"), self.add),
+            ("editResidentButton", QCoreApplication.translate("Ledger", "Edit…"), self.edit),
+            ("removeResidentButton", QCoreApplication.translate("Ledger", "Remove"), self.remove),
         ):
             button = QPushButton(text, self)
             button.setObjectName(name)
@@ -328,12 +324,12 @@ class ResidentsDialog(QDialog):
         def save(values: dict[str, Any]) -> bool:
             return undoable(
                 self.window_,
-                tr("Add a resident"),
+                QCoreApplication.translate("Ledger", "Add a resident"),
                 lambda store: ledger.add_resident(store, household_id=self.household_id, **values),
                 lambda store, rid: ledger.archive(store, "resident", rid) and None,
             ) is not None
 
-        return _open(FormDialog(self, tr("Add a resident"), resident_fields(), save=save, name="residentDialog"))
+        return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Add a resident"), resident_fields(), save=save, name="residentDialog"))
 
     def edit(self) -> QDialog | None:
         resident_id = self.current_id()
@@ -359,9 +355,9 @@ class ResidentsDialog(QDialog):
                     ledger.update_row(s, "resident", resident_id, **done[0])
                     ledger.set_resident_tags(s, resident_id, done[1])
 
-            return undoable(self.window_, tr("Edit resident"), do, back) is not None
+            return undoable(self.window_, QCoreApplication.translate("Ledger", "Edit resident"), do, back) is not None
 
-        return _open(FormDialog(self, tr("Edit resident"), resident_fields(), row, save=save, name="residentDialog"))
+        return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Edit resident"), resident_fields(), row, save=save, name="residentDialog"))
 
     def remove(self) -> bool:
         resident_id = self.current_id()
@@ -382,12 +378,12 @@ def residents(window: Any, household_id: int) -> ResidentsDialog:
 
 def member_fields() -> list[Field]:
     return [
-        Field("name", tr("Name")),
-        Field("kind", tr("Kind"), "choice", [(k, labels.member_kind(k)) for k in MEMBER_KINDS]),
-        Field("phone", tr("Phone")),
-        Field("branch", tr("Party branch")),
-        Field("work_unit", tr("Work unit")),
-        Field("active", tr("Serving"), "check"),
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("kind", QCoreApplication.translate("Ledger", "Kind"), "choice", [(k, labels.member_kind(k)) for k in MEMBER_KINDS]),
+        Field("phone", QCoreApplication.translate("Ledger", "Phone")),
+        Field("branch", QCoreApplication.translate("Ledger", "Party branch")),
+        Field("work_unit", QCoreApplication.translate("Ledger", "Work unit")),
+        Field("active", QCoreApplication.translate("Ledger", "Serving"), "check"),
     ]
 
 
@@ -395,13 +391,13 @@ def new_member(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
         return undoable(
             window,
-            tr("New member"),
+            QCoreApplication.translate("Ledger", "New member"),
             lambda store: ledger.add_member(store, community_id=community_id, **values),
             lambda store, mid: ledger.archive(store, "member", mid) and None,
         ) is not None
 
     return _open(
-        FormDialog(window, tr("New member"), member_fields(), {"active": True, "kind": "community_member"},
+        FormDialog(window, QCoreApplication.translate("Ledger", "New member"), member_fields(), {"active": True, "kind": "community_member"},
                    save=save, name="memberDialog")
     )
 
@@ -411,10 +407,10 @@ def edit_member(window: Any, member_id: int) -> QDialog:
     return _open(
         FormDialog(
             window,
-            tr("Edit member"),
+            QCoreApplication.translate("Ledger", "Edit member"),
             member_fields(),
             row,
-            save=lambda v: edit_row(window, tr("Edit member"), "member", member_id, {**v, "active": int(v["active"])}),
+            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit member"), "member", member_id, {**v, "active": int(v["active"])}),
             name="memberDialog",
         )
     )

@@ -42,7 +42,8 @@ class MemberPage(QWidget):
         layout.addWidget(self.title)
         self.details = QLabel(self)
         self.details.setObjectName("memberDetails")
-        self.details.setWordWrap(True)
+        # One short fact a line; a word-wrapped label in a splitter would be given one line's height.
+        self.details.setWordWrap(False)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.details)
 

@@ -27,10 +27,6 @@ from gridboard.models.store import Store
 from gridboard.ui import ask, labels
 from gridboard.ui.undo import undoable
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Pairing", text)
-
 _ROOT = QModelIndex()
 
 
@@ -50,7 +46,7 @@ class MemberChoiceModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (tr("Name"), tr("Kind"), tr("Households"), tr("Branch / work unit"))[section]
+            return (QCoreApplication.translate("Pairing", "Name"), QCoreApplication.translate("Pairing", "Kind"), QCoreApplication.translate("Pairing", "Households"), QCoreApplication.translate("Pairing", "Branch / work unit"))[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -71,7 +67,7 @@ class MemberChoiceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and m.households >= self.limit:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and m.households >= self.limit:
-            return tr("At or over the load limit of {limit} households").format(limit=self.limit)
+            return QCoreApplication.translate("Pairing", "At or over the load limit of {limit} households").format(limit=self.limit)
         return None
 
 
@@ -85,7 +81,7 @@ class MemberPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit(self)
         self.filter.setObjectName("memberFilter")
-        self.filter.setPlaceholderText(tr("Type a name to filter…"))
+        self.filter.setPlaceholderText(QCoreApplication.translate("Pairing", "Type a name to filter…"))
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
         rows = [m for m in members.member_loads(store) if m.id != exclude]
@@ -147,12 +143,12 @@ class _Dialog(QDialog):
 def describe_place(store: Store, building_id: int, unit: int | None, floor: int | None) -> str:
     name = store.scalar("SELECT name FROM building WHERE id = ?", [building_id]) or ""
     if unit is not None and floor is not None:
-        return tr("{building} unit {unit}, floor {floor}").format(building=name, unit=unit, floor=floor)
+        return QCoreApplication.translate("Pairing", "{building} unit {unit}, floor {floor}").format(building=name, unit=unit, floor=floor)
     if unit is not None:
-        return tr("{building} unit {unit}").format(building=name, unit=unit)
+        return QCoreApplication.translate("Pairing", "{building} unit {unit}").format(building=name, unit=unit)
     if floor is not None:
-        return tr("{building} floor {floor} (all units)").format(building=name, floor=floor)
-    return tr("{building} (the whole building)").format(building=name)
+        return QCoreApplication.translate("Pairing", "{building} floor {floor} (all units)").format(building=name, floor=floor)
+    return QCoreApplication.translate("Pairing", "{building} (the whole building)").format(building=name)
 
 
 class PairDialog(_Dialog):
@@ -165,12 +161,12 @@ class PairDialog(_Dialog):
         household_ids: list[int] | None = None,
         place: tuple[int, int | None, int | None] | None = None,
     ) -> None:
-        super().__init__(window, tr("Pair a member"), "pairDialog")
+        super().__init__(window, QCoreApplication.translate("Pairing", "Pair a member"), "pairDialog")
         self.household_ids = household_ids or []
         self.place = place
         store = window.store
         if place is not None:
-            what = tr("Give {place} to a member; households added there later are covered too.").format(
+            what = QCoreApplication.translate("Pairing", "Give {place} to a member; households added there later are covered too.").format(
                 place=describe_place(store, *place)
             )
         elif len(self.household_ids) == 1:
@@ -179,11 +175,11 @@ class PairDialog(_Dialog):
                 " WHERE h.id = ?",
                 self.household_ids,
             )
-            what = tr("Pair a member with {building} {unit}-{room} {head}.").format(
+            what = QCoreApplication.translate("Pairing", "Pair a member with {building} {unit}-{room} {head}.").format(
                 building=row["name"], unit=row["unit"], room=row["room"], head=row["head_name"]
             )
         else:
-            what = tr("Pair one member with these {count} households (1+N).").format(count=len(self.household_ids))
+            what = QCoreApplication.translate("Pairing", "Pair one member with these {count} households (1+N).").format(count=len(self.household_ids))
         intro = QLabel(what, self)
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
@@ -192,30 +188,30 @@ class PairDialog(_Dialog):
         form = QFormLayout()
         self.mode = QComboBox(self)
         self.mode.setObjectName("modeCombo")
-        self.mode.addItem(tr("Chosen for me"), None)
+        self.mode.addItem(QCoreApplication.translate("Pairing", "Chosen for me"), None)
         for code in ("1+1", "N+1", "1+N"):
             self.mode.addItem(labels.pairing_mode(code), code)
         if place is None:
-            form.addRow(tr("Form"), self.mode)
+            form.addRow(QCoreApplication.translate("Pairing", "Form"), self.mode)
         else:
             self.mode.hide()
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reasonEdit")
-        form.addRow(tr("Reason"), self.reason)
+        form.addRow(QCoreApplication.translate("Pairing", "Reason"), self.reason)
         self.layout_.addLayout(form)
         self.finish_layout()
 
     def accept(self) -> None:
         member_id = self.picker.member_id()
         if member_id is None:
-            ask.warn(self, tr("Pair a member"), tr("Choose a member first."))
+            ask.warn(self, QCoreApplication.translate("Pairing", "Pair a member"), QCoreApplication.translate("Pairing", "Choose a member first."))
             return
         reason = self.reason.text().strip()
         if self.place is not None:
             building_id, unit, floor = self.place
             done = undoable(
                 self.window_,
-                tr("Give {place} to a member").format(place=describe_place(self.window_.store, *self.place)),
+                QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(self.window_.store, *self.place)),
                 lambda store: pairing.give_scope(
                     store, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
@@ -226,7 +222,7 @@ class PairDialog(_Dialog):
             ids, mode = list(self.household_ids), self.mode.currentData()
             done = undoable(
                 self.window_,
-                tr("Pair a member"),
+                QCoreApplication.translate("Pairing", "Pair a member"),
                 lambda store: pairing.pair_households(
                     store, member_id=member_id, household_ids=ids, mode=mode, reason=reason
                 ),
@@ -241,11 +237,11 @@ class PlaceDialog(_Dialog):
     """From a member's page: choose a building and a household, floor, unit or the whole building."""
 
     def __init__(self, window: Any, member_id: int) -> None:
-        super().__init__(window, tr("Give households to a member"), "placeDialog")
+        super().__init__(window, QCoreApplication.translate("Pairing", "Give households to a member"), "placeDialog")
         self.member_id = member_id
         store = window.store
         name = store.scalar("SELECT name FROM member WHERE id = ?", [member_id])
-        self.layout_.addWidget(QLabel(tr("What should {name} cover?").format(name=name), self))
+        self.layout_.addWidget(QLabel(QCoreApplication.translate("Pairing", "What should {name} cover?").format(name=name), self))
         form = QFormLayout()
         self.building = QComboBox(self)
         self.building.setObjectName("buildingCombo")
@@ -259,16 +255,16 @@ class PlaceDialog(_Dialog):
         self.what = QComboBox(self)
         self.what.setObjectName("whatCombo")
         for code, text in (
-            ("household", tr("One household (1+1)")),
-            ("floor", tr("A floor (包楼层)")),
-            ("unit", tr("A unit (包单元)")),
-            ("building", tr("The whole building (包楼栋)")),
+            ("household", QCoreApplication.translate("Pairing", "One household (1+1)")),
+            ("floor", QCoreApplication.translate("Pairing", "A floor (包楼层)")),
+            ("unit", QCoreApplication.translate("Pairing", "A unit (包单元)")),
+            ("building", QCoreApplication.translate("Pairing", "The whole building (包楼栋)")),
         ):
             self.what.addItem(text, code)
         self.unit = QSpinBox(self)
         self.unit.setObjectName("unitSpin")
         self.unit.setRange(0, 50)
-        self.unit.setSpecialValueText(tr("(all units)"))
+        self.unit.setSpecialValueText(QCoreApplication.translate("Pairing", "(all units)"))
         self.unit.setValue(1)
         self.floor = QSpinBox(self)
         self.floor.setObjectName("floorSpin")
@@ -277,12 +273,12 @@ class PlaceDialog(_Dialog):
         self.room.setObjectName("roomEdit")
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reasonEdit")
-        form.addRow(tr("Building"), self.building)
-        form.addRow(tr("Covers"), self.what)
-        form.addRow(tr("Unit"), self.unit)
-        form.addRow(tr("Floor"), self.floor)
-        form.addRow(tr("Room"), self.room)
-        form.addRow(tr("Reason"), self.reason)
+        form.addRow(QCoreApplication.translate("Pairing", "Building"), self.building)
+        form.addRow(QCoreApplication.translate("Pairing", "Covers"), self.what)
+        form.addRow(QCoreApplication.translate("Pairing", "Unit"), self.unit)
+        form.addRow(QCoreApplication.translate("Pairing", "Floor"), self.floor)
+        form.addRow(QCoreApplication.translate("Pairing", "Room"), self.room)
+        form.addRow(QCoreApplication.translate("Pairing", "Reason"), self.reason)
         self.layout_.addLayout(form)
         self.finish_layout()
         self.what.currentIndexChanged.connect(self._enable)
@@ -308,11 +304,11 @@ class PlaceDialog(_Dialog):
                 [building_id, self.unit.value(), self.room.text().strip()],
             )
             if household_id is None:
-                ask.warn(self, self.windowTitle(), tr("There is no such room in that building and unit."))
+                ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "There is no such room in that building and unit."))
                 return
             done = undoable(
                 self.window_,
-                tr("Pair a member"),
+                QCoreApplication.translate("Pairing", "Pair a member"),
                 lambda s: pairing.pair_households(s, member_id=member_id, household_ids=[household_id], reason=reason),
                 pairing.retract_pairings,
                 parent=self,
@@ -322,7 +318,7 @@ class PlaceDialog(_Dialog):
             floor = self.floor.value() if what == "floor" else None
             done = undoable(
                 self.window_,
-                tr("Give {place} to a member").format(place=describe_place(store, building_id, unit, floor)),
+                QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(store, building_id, unit, floor)),
                 lambda s: pairing.give_scope(
                     s, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
@@ -337,13 +333,13 @@ class ReassignDialog(_Dialog):
     """A member is leaving: every household and place they cover goes to another member at once."""
 
     def __init__(self, window: Any, member_id: int) -> None:
-        super().__init__(window, tr("Reassign a leaving member"), "reassignDialog")
+        super().__init__(window, QCoreApplication.translate("Pairing", "Reassign a leaving member"), "reassignDialog")
         self.member_id = member_id
         store = window.store
         name = store.scalar("SELECT name FROM member WHERE id = ?", [member_id])
         count = len(pairing.member_pairings(store, member_id, include_ended=False))
         text = QLabel(
-            tr("{name} hands over {count} pairings and places. Choose who takes them over:").format(
+            QCoreApplication.translate("Pairing", "{name} hands over {count} pairings and places. Choose who takes them over:").format(
                 name=name, count=count
             ),
             self,
@@ -355,21 +351,21 @@ class ReassignDialog(_Dialog):
         form = QFormLayout()
         self.reason = QLineEdit(self)
         self.reason.setObjectName("reasonEdit")
-        self.reason.setPlaceholderText(tr("e.g. moved away, transferred"))
-        form.addRow(tr("Reason"), self.reason)
+        self.reason.setPlaceholderText(QCoreApplication.translate("Pairing", "e.g. moved away, transferred"))
+        form.addRow(QCoreApplication.translate("Pairing", "Reason"), self.reason)
         self.layout_.addLayout(form)
         self.finish_layout()
 
     def accept(self) -> None:
         to_member = self.picker.member_id()
         if to_member is None:
-            ask.warn(self, self.windowTitle(), tr("Choose a member first."))
+            ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first."))
             return
         reason = self.reason.text().strip()
         from_member = self.member_id
         done = undoable(
             self.window_,
-            tr("Reassign a leaving member"),
+            QCoreApplication.translate("Pairing", "Reassign a leaving member"),
             lambda s: pairing.reassign_member(s, from_member_id=from_member, to_member_id=to_member, reason=reason),
             pairing.undo_reassignment,
             parent=self,
@@ -398,19 +394,19 @@ class ChooseMemberDialog(_Dialog):
 
 def end_pairing(window: Any, row: pairing.PairingRow) -> bool:
     """End a pairing or scope with a reason (asked); undoable."""
-    reason = ask.text(window, tr("End pairing"), tr("Why does it end?"))
+    reason = ask.text(window, QCoreApplication.translate("Pairing", "End pairing"), QCoreApplication.translate("Pairing", "Why does it end?"))
     if reason is None:
         return False
     if row.kind == "pairing":
         return undoable(
             window,
-            tr("End pairing"),
+            QCoreApplication.translate("Pairing", "End pairing"),
             lambda s: pairing.end_pairing(s, row.id, reason=reason) or True,
             lambda s, _done: pairing.reopen_pairing(s, row.id),
         ) is not None
     return undoable(
         window,
-        tr("End pairing"),
+        QCoreApplication.translate("Pairing", "End pairing"),
         lambda s: pairing.end_scope(s, row.id, reason=reason) or True,
         lambda s, _done: pairing.reopen_scope(s, row.id),
     ) is not None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import pairing, proposals
+from gridboard.models.members import load_limit
 from gridboard.models.proposals import Proposal
 from gridboard.ui import ask
 from gridboard.ui.undo import undoable
@@ -33,6 +34,7 @@ class ProposalsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[Proposal] = []
+        self.limit = 30
         self.changed_to: dict[int, tuple[int, str]] = {}  # household -> (member, name) chosen instead
 
     def set_rows(self, rows: list[Proposal]) -> None:
@@ -96,7 +98,7 @@ class ProposalsModel(QAbstractTableModel):
             if column == 5:
                 return self.nearness("changed" if changed else p.nearness)
             if column == 6:
-                return "" if changed or p.member_id is None else str(p.member_load)
+                return "" if changed or p.member_id is None else f"{p.member_load} / {self.limit}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == 3:
                 return QBrush(TIER_COLORS.get(p.priority_tier, QColor("#333333")))
@@ -155,6 +157,7 @@ class ProposalsPanel(QWidget):
     def refresh(self) -> None:
         self._dirty = False
         rows = proposals.propose(self.window_.store)
+        self.model.limit = load_limit(self.window_.store)
         self.model.set_rows(rows)
         nobody = sum(p.member_id is None for p in rows)
         self.summary.setText(

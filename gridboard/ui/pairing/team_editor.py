@@ -27,15 +27,11 @@ from gridboard.ui.pairing.dialogs import MemberPicker
 from gridboard.ui.undo import undoable
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Pairing", text)
-
-
 class TeamEditor(QDialog):
     def __init__(self, window: Any, grid_id: int | None = None) -> None:
         super().__init__(window)
         self.setObjectName("teamEditor")
-        self.setWindowTitle(tr("Grid team"))
+        self.setWindowTitle(QCoreApplication.translate("Pairing", "Grid team"))
         self.window_ = window
         store = window.store
         layout = QVBoxLayout(self)
@@ -51,19 +47,19 @@ class TeamEditor(QDialog):
         layout.addWidget(self.grid)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("teamTable")
-        self.table.setHorizontalHeaderLabels([tr("Role"), tr("Member"), tr("Where"), tr("Since")])
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Pairing", "Role"), QCoreApplication.translate("Pairing", "Member"), QCoreApplication.translate("Pairing", "Where"), QCoreApplication.translate("Pairing", "Since")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMinimumHeight(200)
         layout.addWidget(self.table)
-        end = QPushButton(tr("End the selected role"), self)
+        end = QPushButton(QCoreApplication.translate("Pairing", "End the selected role"), self)
         end.setObjectName("endRoleButton")
         end.clicked.connect(lambda _=False: self.end_selected())
         layout.addWidget(end)
 
-        box = QGroupBox(tr("Give a role"), self)
+        box = QGroupBox(QCoreApplication.translate("Pairing", "Give a role"), self)
         form = QFormLayout(box)
         self.role = QComboBox(box)
         self.role.setObjectName("roleCombo")
@@ -75,11 +71,11 @@ class TeamEditor(QDialog):
         self.unit.setObjectName("unitSpin")
         self.unit.setRange(1, 50)
         self.picker = MemberPicker(store, box)
-        form.addRow(tr("Role"), self.role)
-        form.addRow(tr("Building"), self.building)
-        form.addRow(tr("Unit"), self.unit)
+        form.addRow(QCoreApplication.translate("Pairing", "Role"), self.role)
+        form.addRow(QCoreApplication.translate("Pairing", "Building"), self.building)
+        form.addRow(QCoreApplication.translate("Pairing", "Unit"), self.unit)
         form.addRow(self.picker)
-        assign = QPushButton(tr("Give the role"), box)
+        assign = QPushButton(QCoreApplication.translate("Pairing", "Give the role"), box)
         assign.setObjectName("assignRoleButton")
         assign.clicked.connect(lambda _=False: self.assign())
         row = QHBoxLayout()
@@ -123,7 +119,7 @@ class TeamEditor(QDialog):
         for i, r in enumerate(self.rows):
             where = r.building_name or ""
             if r.unit is not None:
-                where += tr(" unit {unit}").format(unit=r.unit)
+                where += QCoreApplication.translate("Pairing", " unit {unit}").format(unit=r.unit)
             for column, text in enumerate(
                 (labels.grid_role(r.role), f"{r.member_name}（{labels.member_kind(r.member_kind)}）", where, r.started_on)
             ):
@@ -135,14 +131,14 @@ class TeamEditor(QDialog):
     def assign(self) -> bool:
         grid_id, member_id = self.grid_id(), self.picker.member_id()
         if grid_id is None or member_id is None:
-            ask.warn(self, self.windowTitle(), tr("Choose a member first."))
+            ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first."))
             return False
         role = self.role.currentData()
         building_id = self.building.currentData() if role in ("building_head", "unit_head") else None
         unit = self.unit.value() if role == "unit_head" else None
         return undoable(
             self.window_,
-            tr("Give a grid role"),
+            QCoreApplication.translate("Pairing", "Give a grid role"),
             lambda s: teams.assign_role(
                 s, grid_id=grid_id, role=role, member_id=member_id, building_id=building_id, unit=unit
             ),
@@ -157,7 +153,7 @@ class TeamEditor(QDialog):
         role_id = int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
         return undoable(
             self.window_,
-            tr("End a grid role"),
+            QCoreApplication.translate("Pairing", "End a grid role"),
             lambda s: teams.end_role(s, role_id) or True,
             lambda s, _done: teams.reopen_role(s, role_id),
             parent=self,

@@ -14,7 +14,7 @@ from gridboard.models.clock import now_iso
 from gridboard.models.store import Store
 from gridboard.ui import labels
 
-PAGE = 200
+PAGE = 100
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -1,0 +1,165 @@
+"""`gridboard check FILE` and `gridboard stats FILE [--json]`: look at a file without changing it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import unicodedata
+from collections.abc import Sequence
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from sqlite_utils import Database
+
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
+from gridboard.models.rules import Coverage
+from gridboard.models.stats import FileStats, file_stats, stale_summaries
+from gridboard.models.store import Store, _inspect_readonly, schema_version
+from gridboard.models.vocab import REQUEST_STATUSES
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("check", help="check a file's integrity and schema version (read only)")
+    _file_arguments(p)
+    p.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of the full check")
+    p.set_defaults(func=run_check)
+
+    p = subparsers.add_parser("stats", help="totals and coverage by community and grid (read only)")
+    _file_arguments(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--on", type=date.fromisoformat, help="the day coverage is counted on (default today)")
+    p.set_defaults(func=run_stats)
+
+
+def _file_arguments(p: argparse.ArgumentParser) -> None:
+    # --db as well, like the other commands: `gridboard CMD FILE` alone is read as opening FILE.
+    p.add_argument("file", nargs="?", metavar="FILE", help="the .gridboard file")
+    p.add_argument("--db", help="the .gridboard file (instead of the positional FILE)")
+
+
+def _path(args: argparse.Namespace) -> str:
+    path = args.db or args.file
+    if not path:
+        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Name the .gridboard file to look at."))
+    return str(path)
+
+
+def open_readonly(path: str, *, check: str) -> Store:
+    """The file as a read-only Store, after the same checks `open_store` makes (and no migration).
+
+    `check` and `stats` must never change a file, not even migrate it, so they do not use open_store.
+    """
+    target = Path(path)
+    if not target.is_file() or target.stat().st_size == 0:
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(target)
+        )
+    _inspect_readonly(target, check=check)
+    conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=5)
+    return Store(Database(conn, execute_plugins=False), target, "check")
+
+
+def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """0 when all is well, 1 when the file is readable but inconsistent; damage raises (exit 2)."""
+    out = out or sys.stdout
+    path = _path(args)
+    with closing(open_readonly(path, check="quick" if args.quick else "full")) as store:
+        print(f"{path}: {'quick' if args.quick else 'integrity'} check ok", file=out)
+        applied, known = schema_version(store)
+        note = "" if applied == known else " (older: it will be upgraded when the app opens it)"
+        print(f"schema: step {applied} of {known}{note}", file=out)
+        problems = 0
+        orphans = store.conn.execute("PRAGMA foreign_key_check").fetchall()
+        if orphans:
+            problems += 1
+            tables = sorted({row[0] for row in orphans})
+            print(f"problem: {len(orphans)} rows point at missing rows (in {', '.join(tables)})", file=out)
+        stale, ids = stale_summaries(store)
+        if stale:
+            problems += 1
+            shown = ", ".join(map(str, ids))
+            print(f"problem: {stale} households' risk tier or last visit is out of date (ids {shown})", file=out)
+        print("ok" if not problems else f"{problems} problem(s) found", file=out)
+    return 0 if not problems else 1
+
+
+def run_stats(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    path = _path(args)
+    with closing(open_readonly(path, check="quick")) as store:
+        stats = file_stats(store, on=args.on)
+        applied, known = schema_version(store)
+    if args.json:
+        data = {"file": path, "schema": {"applied": applied, "known": known}, **stats.as_dict()}
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    else:
+        write_stats(stats, out, title=f"{path} (schema step {applied} of {known})")
+    return 0
+
+
+def write_stats(stats: FileStats, out: TextIO, *, title: str) -> None:
+    t = stats.totals
+    print(title, file=out)
+    print(f"coverage counted on {stats.on.isoformat()}", file=out)
+    print(file=out)
+    rows = [
+        ("communities", t.communities), ("grids", t.grids), ("buildings", t.buildings),
+        ("households", t.households), ("  lived in", t.households_lived_in),
+        ("  priority", t.priority_households), ("residents", t.residents), ("members", t.members),
+        ("pairings", t.pairings), ("scopes", t.scopes), ("visits", t.visits), ("requests", t.requests),
+        ("  open", t.open_requests),
+    ]
+    rows += [(f"  {status}", stats.requests_by_status[status]) for status in REQUEST_STATUSES]
+    write_table(out, ("totals", ""), [(label, f"{n:,}") for label, n in rows], right=(1,))
+    print(file=out)
+    headers = (
+        "community", "grid", "households", "paired", "%", "visited", "%", "priority", "overdue",
+        "all overdue", "band",
+    )
+    table = [_coverage_cells("(all)", "", stats.total)]
+    for c in stats.communities:
+        table.append(_coverage_cells(c.name, "(all)", c))
+    for g in stats.grids:
+        table.append(_coverage_cells(g.community, g.coverage.name, g.coverage))
+    print("coverage of lived-in households: paired now, visited within their cycle, priority overdue", file=out)
+    write_table(out, headers, table, right=tuple(range(2, 10)))
+
+
+def _coverage_cells(community: str, grid: str, c: Coverage) -> tuple[str, ...]:
+    def share(value: float | None) -> str:
+        return "-" if value is None else f"{value:.0%}"
+
+    return (
+        community, grid, f"{c.households:,}", f"{c.paired:,}", share(c.paired_share),
+        f"{c.visited_in_cycle:,}", share(c.visited_share), f"{c.priority:,}", f"{c.priority_overdue:,}",
+        f"{c.overdue:,}", c.band,
+    )
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives `text`: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def write_table(
+    out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()
+) -> None:
+    widths = [max(display_width(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = []
+        for i, cell in enumerate(cells):
+            pad = " " * (widths[i] - display_width(cell))
+            parts.append(pad + cell if i in right else cell + pad)
+        return "  ".join(parts).rstrip()
+
+    print(line(headers), file=out)
+    print(line(["-" * w for w in widths]), file=out)
+    for row in rows:
+        print(line(row), file=out)
+

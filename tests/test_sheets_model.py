@@ -211,3 +211,10 @@ def test_unit_contacts(small) -> None:
     assert unit2.contacts[-1].rooms == ("101", "102", "502")
     assert unit2.hotline == "0936-12345"
     assert sheets.building_units(store, small.building) == [1, 2]
+    # A unit head also paired in the unit is listed once, with the rooms.
+    pairing.pair_member(store, member_id=head, household_id=small.household(2, "601"))
+    contacts = sheets.unit_contacts(store, small.building, 2).contacts
+    assert [(c.role, c.name, c.rooms) for c in contacts][1:] == [
+        ("unit_head", "赵单元", ("601",)),
+        ("paired", "张三", ("101", "102", "502")),
+    ]

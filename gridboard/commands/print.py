@@ -126,6 +126,8 @@ def run_print(args: argparse.Namespace) -> int:
     finally:
         store.close()
     numbers = [s.qr for s in document.sections if s.qr]
-    print(f"{args.out}: {pages} pages" + (f"; sheets {', '.join(numbers)}" if numbers else ""))
+    if len(numbers) > 3:
+        numbers = [numbers[0], "…", numbers[-1], f"({len(numbers)} sheets)"]
+    print(f"{args.out}: {pages} pages" + (f"; sheets {' '.join(numbers)}" if numbers else ""))
     del app
     return 0

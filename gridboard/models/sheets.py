@@ -655,6 +655,11 @@ def unit_contacts(store: Store, building_id: int, unit: int) -> UnitContacts:
         entry["rooms"].append(r["room"])
     for entry in sorted(paired.values(), key=lambda e: (lazy_pinyin(e["row"]["name"]), e["row"]["id"])):
         r = entry["row"]
+        # A unit head who is also paired here is listed once, with the rooms.
+        in_team = next((i for i, c in enumerate(contacts) if c.member_id == r["id"]), None)
+        if in_team is not None:
+            contacts[in_team] = replace(contacts[in_team], rooms=tuple(entry["rooms"]))
+            continue
         contacts.append(
             Contact(
                 role="paired",

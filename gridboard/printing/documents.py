@@ -69,7 +69,7 @@ def _row_cells(row: sheet_model.SheetRow, mask_phones: bool) -> list[str]:
         head = f"{head}\n({labels.occupancy(row.occupancy)})" if head else labels.occupancy(row.occupancy)
     last = ""
     if row.last_visit_at:
-        last = f"{row.last_visit_at[:10]} {labels.visit_outcome(row.last_outcome or '')}".strip()
+        last = f"{row.last_visit_at[:10]}\n{labels.visit_outcome(row.last_outcome or '')}".strip()
     counts = Counter(row.open_requests)
     requests = "、".join(labels.request_category(c) + (f"×{n}" if n > 1 else "") for c, n in counts.items())
     return [
@@ -226,13 +226,14 @@ def contact_section(contacts: UnitContacts) -> Section:
     """对接服务联系表: large type, to post at the entrance; members' own numbers are shown in full."""
     rows = []
     for c in contacts.contacts:
-        if c.role == "paired":
-            serves = translate("Printing", "Paired with {rooms}").format(rooms="、".join(c.rooms))
-        elif c.role in ("grid_worker", "branch_secretary", "cadre_responsible"):
-            serves = translate("Printing", "Everything in the grid: requests, help, notices")
-        else:
-            serves = translate("Printing", "This building or unit: repairs, safety, neighbours")
-        rows.append([contact_role(c), c.name, c.phone, serves])
+        serves = []
+        if c.role in ("grid_worker", "branch_secretary", "cadre_responsible"):
+            serves.append(translate("Printing", "Everything in the grid: requests, help, notices"))
+        elif c.role != "paired":
+            serves.append(translate("Printing", "This building or unit: repairs, safety, neighbours"))
+        if c.rooms:
+            serves.append(translate("Printing", "Paired with {rooms}").format(rooms="、".join(c.rooms)))
+        rows.append([contact_role(c), c.name, c.phone, "\n".join(serves)])
     blocks = [
         Heading(
             translate("Printing", "Contact table for {place}").format(place=unit_place(contacts)), size=26

@@ -348,9 +348,11 @@ def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, to
     painter.setPen(QPen(QColor("black"), 0.25 * mm))
     if section.running_head:
         painter.setFont(page_font(9))
-        right = translate("Printing", "Sheet page {page}/{pages}").format(
-            page=page.section_page, pages=page.section_pages
-        )
+        right = ""
+        if section.qr:  # a sheet may be handed out on its own: number its pages too
+            right = translate("Printing", "Sheet page {page}/{pages}").format(
+                page=page.section_page, pages=page.section_pages
+            )
         qr_space = (layout.qr_mm + 3) * mm if section.qr else 0.0
         rect = QRectF(0, 0, layout.width - qr_space, layout.head_h - 2 * mm)
         painter.drawText(

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Errors</name>
@@ -54,15 +55,15 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>A member's visit sheet</source>
+        <source>A member&apos;s visit sheet</source>
         <translation>党员入户走访单</translation>
     </message>
     <message>
-        <source>A building's door-knocking list</source>
+        <source>A building&apos;s door-knocking list</source>
         <translation>楼栋敲门走访清单</translation>
     </message>
     <message>
-        <source>A grid's visit sheets</source>
+        <source>A grid&apos;s visit sheets</source>
         <translation>网格走访单（整格）</translation>
     </message>
     <message>
@@ -70,7 +71,7 @@
         <translation>单元门口对接服务联系表（大字）</translation>
     </message>
     <message>
-        <source>The day's requests list</source>
+        <source>The day&apos;s requests list</source>
         <translation>当日诉求清单</translation>
     </message>
     <message>
@@ -94,7 +95,7 @@
         <translation>从顶层往下</translation>
     </message>
     <message>
-        <source>Mask residents' phone numbers (138****1234)</source>
+        <source>Mask residents&apos; phone numbers (138****1234)</source>
         <translation>居民电话打码（138****1234）</translation>
     </message>
     <message>
@@ -285,7 +286,7 @@
         <translation>情况及诉求</translation>
     </message>
     <message>
-        <source>Resident's signature</source>
+        <source>Resident&apos;s signature</source>
         <translation>居民签字</translation>
     </message>
     <message>
@@ -389,7 +390,7 @@
         <translation>社区服务电话：{hotline}</translation>
     </message>
     <message>
-        <source>Citizens' service hotline: 12345</source>
+        <source>Citizens&apos; service hotline: 12345</source>
         <translation>市民服务热线：12345</translation>
     </message>
     <message>
@@ -473,7 +474,7 @@
         <translation>单元对接服务联系表(&amp;C)…</translation>
     </message>
     <message>
-        <source>Today's &amp;requests list…</source>
+        <source>Today&apos;s &amp;requests list…</source>
         <translation>当日诉求清单(&amp;R)…</translation>
     </message>
     <message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from gridboard.models import records, requests, visits
 from gridboard.models.clock import today
@@ -164,9 +164,8 @@ def building_counts(
 # -- a building's map --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cell:
-    """One household as drawn on the floor map."""
+class Cell(NamedTuple):
+    """One household as drawn on the floor map (a tuple: a building makes hundreds at once)."""
 
     id: int
     unit: int
@@ -247,22 +246,27 @@ def _ids(text: str | None) -> list[int]:
 
 
 def _cell(row: Any) -> Cell:
-    members = tuple(dict.fromkeys(_ids(row["paired_ids"]) + _ids(row["scope_ids"])))
+    (household_id, unit, floor, room, head_name, occupancy, tier, last_visit_at, last_reached_at,
+     status, markers, open_requests, paired_ids, scope_ids) = row  # fmt: skip
+    if scope_ids:
+        members = tuple(dict.fromkeys(_ids(paired_ids) + _ids(scope_ids)))
+    else:
+        members = tuple(_ids(paired_ids)) if paired_ids else ()
     return Cell(
-        id=row["id"],
-        unit=row["unit"],
-        floor=row["floor"],
-        room=row["room"],
-        surname=surname(row["head_name"]),
-        head_name=row["head_name"],
-        occupancy=row["occupancy"],
-        priority_tier=row["priority_tier"],
-        status=row["status"],
-        markers=sort_markers(row["markers"] or ""),
-        open_requests=row["open_requests"] or 0,
-        member_ids=members,
-        last_visit_at=row["last_visit_at"],
-        last_reached_at=row["last_reached_at"],
+        household_id,
+        unit,
+        floor,
+        room,
+        surname(head_name),
+        head_name,
+        occupancy,
+        tier,
+        status,
+        sort_markers(markers) if markers else "",
+        open_requests or 0,
+        members,
+        last_visit_at,
+        last_reached_at,
     )
 
 
@@ -271,7 +275,7 @@ def building_cells(
 ) -> list[Cell]:
     """Every household of a building with status, markers, open requests and members: one query."""
     params = {"building": building_id, **rule_params(cycles or current_cycles(store), on)}
-    return [_cell(r) for r in store.query(_cells_sql("h.building_id = :building"), params)]
+    return [_cell(r) for r in store.execute(_cells_sql("h.building_id = :building"), params).fetchall()]
 
 
 def cells(
@@ -283,7 +287,7 @@ def cells(
     params: dict[str, Any] = rule_params(cycles or current_cycles(store), on)
     params.update({f"h{i}": h for i, h in enumerate(household_ids)})
     marks = ",".join(f":h{i}" for i in range(len(household_ids)))
-    return [_cell(r) for r in store.query(_cells_sql(f"h.id IN ({marks})"), params)]
+    return [_cell(r) for r in store.execute(_cells_sql(f"h.id IN ({marks})"), params).fetchall()]
 
 
 # -- the grid site plan ------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gridboard.models.vocab import VISIT_STATUSES
 from gridboard.ui import labels
@@ -32,12 +32,17 @@ MARKER = QColor("#b3261e")
 BADGE = QColor("#c62828")
 
 
+_FILLS = {status: QColor(fill) for status, (fill, _) in STATUS_COLORS.items()}
+_TEXTS = {status: QColor(text) for status, (_, text) in STATUS_COLORS.items()}
+
+
 def status_fill(status: str) -> QColor:
-    return QColor(STATUS_COLORS.get(status, STATUS_COLORS["vacant"])[0])
+    """A shared colour: copy it (QColor(c)) before changing it."""
+    return _FILLS.get(status, _FILLS["vacant"])
 
 
 def status_text(status: str) -> QColor:
-    return QColor(STATUS_COLORS.get(status, STATUS_COLORS["vacant"])[1])
+    return _TEXTS.get(status, _TEXTS["vacant"])
 
 
 def band_fill(band: str) -> QColor:
@@ -59,11 +64,17 @@ class StatusLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statusLegend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(6, 2, 6, 2)
+        rows.setSpacing(1)
+        layout = QHBoxLayout()
         layout.setSpacing(14)
         for status in VISIT_STATUSES:
             layout.addWidget(swatch(STATUS_COLORS[status][0], labels.visit_status(status), self))
+        layout.addStretch(1)
+        rows.addLayout(layout)
+        layout = QHBoxLayout()
+        rows.addLayout(layout)
         markers = QLabel(self)
         markers.setTextFormat(Qt.TextFormat.RichText)
         markers.setText(

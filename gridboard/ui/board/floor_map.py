@@ -7,19 +7,21 @@ Selection, hover and keyboard moves are handled by the view from the cells' grid
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
+    QPixmap,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -57,18 +59,35 @@ class Layout:
     floors: list[int]  # top floor first: row r shows floors[r]
     unit_columns: dict[int, tuple[int, int]]  # unit -> (first column, column count)
     columns: int
+    column_xs: list[float] = field(default_factory=list)
+    rects: dict[int, QRectF] = field(default_factory=dict)  # household id -> its cell
+    rows: list[list[int]] = field(default_factory=list)  # household ids on each row, left to right
+
+    def __post_init__(self) -> None:
+        starts = sorted(first for first, _ in self.unit_columns.values())
+        x, xs = LEFT, []
+        for column in range(self.columns):
+            if column in starts and column:
+                x += UNIT_GAP
+            xs.append(x)
+            x += CELL_W + GAP
+        self.column_xs = xs
+        self.rects = {i: self.cell_rect(*place) for i, place in self.positions.items()}
+        self.rows = [[] for _ in self.floors]
+        for (row, _column), household_id in sorted(self.at.items()):
+            self.rows[row].append(household_id)
 
     def cell_rect(self, row: int, column: int) -> QRectF:
-        return QRectF(self.column_x(column), TOP + row * (CELL_H + GAP), CELL_W, CELL_H)
+        return QRectF(self.column_xs[column], TOP + row * (CELL_H + GAP), CELL_W, CELL_H)
 
-    def column_x(self, column: int) -> float:
-        units_before = sum(1 for first, _ in self.unit_columns.values() if first <= column) - 1
-        return LEFT + column * (CELL_W + GAP) + max(units_before, 0) * UNIT_GAP
+    def row_range(self, top: float, bottom: float) -> range:
+        first = max(0, int((top - TOP) // (CELL_H + GAP)))
+        last = min(len(self.floors) - 1, int((bottom - TOP) // (CELL_H + GAP)))
+        return range(first, last + 1)
 
     def unit_rect(self, unit: int) -> QRectF:
         first, count = self.unit_columns[unit]
-        x = self.column_x(first)
-        return QRectF(x, 2, count * (CELL_W + GAP) - GAP, TOP - 6)
+        return QRectF(self.column_xs[first], 2, count * (CELL_W + GAP) - GAP, TOP - 6)
 
     def floor_rect(self, row: int) -> QRectF:
         return QRectF(2, TOP + row * (CELL_H + GAP), LEFT - 8, CELL_H)
@@ -76,7 +95,7 @@ class Layout:
     def size(self) -> tuple[float, float]:
         if not self.columns:
             return LEFT, TOP
-        width = self.column_x(self.columns - 1) + CELL_W + 8
+        width = self.column_xs[-1] + CELL_W + 8
         return width, TOP + len(self.floors) * (CELL_H + GAP) + 4
 
 
@@ -87,12 +106,14 @@ def make_layout(cells: Iterable[board.Cell]) -> Layout:
     units = sorted({unit for unit, _ in by_place})
     floors = sorted({floor for _, floor in by_place}, reverse=True)
     row_of = {floor: row for row, floor in enumerate(floors)}
+    widths: dict[int, int] = {}
+    for (unit, _floor), group in by_place.items():
+        widths[unit] = max(widths.get(unit, 0), len(group))
     unit_columns: dict[int, tuple[int, int]] = {}
     column = 0
     for unit in units:
-        width = max(len(v) for (u, _), v in by_place.items() if u == unit)
-        unit_columns[unit] = (column, width)
-        column += width
+        unit_columns[unit] = (column, widths[unit])
+        column += widths[unit]
     positions: dict[int, tuple[int, int]] = {}
     at: dict[tuple[int, int], int] = {}
     for (unit, floor), group in by_place.items():
@@ -104,6 +125,72 @@ def make_layout(cells: Iterable[board.Cell]) -> Layout:
     return Layout(positions, at, floors, unit_columns, column)
 
 
+class TextCache:
+    """Text drawn once per zoom into a pixmap, then blitted: CJK text through font fallback is slow
+    to draw glyph by glyph, and a building repeats the same room numbers and surnames many times."""
+
+    def __init__(self) -> None:
+        self._pixmaps: dict[tuple, QPixmap] = {}
+
+    def text(self, text: str, font: QFont, color: QColor, scale: float) -> QPixmap:
+        key = ("t", text, font.key(), color.rgba(), round(scale, 3))
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            sized = QFont(font)
+            sized.setPointSizeF(font.pointSizeF() * scale)
+            metrics = QFontMetricsF(sized)
+            width, height = (
+                max(1, math.ceil(metrics.horizontalAdvance(text)) + 2),
+                math.ceil(metrics.height()) + 1,
+            )
+            pixmap = QPixmap(width, height)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            painter.setFont(sized)
+            painter.setPen(color)
+            painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, text)
+            painter.end()
+            self._remember(key, pixmap)
+        return pixmap
+
+    def chip(
+        self, text: str, font: QFont, color: QColor, fill: QColor, scale: float, *, round_: bool
+    ) -> QPixmap:
+        """Text on a filled chip: priority markers, or a round badge with a count."""
+        key = ("c", text, font.key(), color.rgba(), fill.rgba(), round(scale, 3), round_)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            inner = self.text(text, font, color, scale)
+            if round_:
+                side = max(inner.width(), inner.height(), math.ceil(14 * scale))
+                width = height = side
+            else:
+                width, height = (
+                    inner.width() + math.ceil(3 * scale),
+                    max(inner.height(), math.ceil(11 * scale)),
+                )
+            pixmap = QPixmap(width, height)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#ffffff"), 1) if round_ else Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            if round_:
+                painter.drawEllipse(QRectF(0.5, 0.5, width - 1, height - 1))
+            else:
+                painter.drawRoundedRect(QRectF(0, 0, width, height), 2 * scale, 2 * scale)
+            painter.drawPixmap(QPointF((width - inner.width()) / 2, (height - inner.height()) / 2), inner)
+            painter.end()
+            self._remember(key, pixmap)
+        return pixmap
+
+    def _remember(self, key: tuple, pixmap: QPixmap) -> None:
+        if len(self._pixmaps) > 6000:  # many zoom levels visited: start again
+            self._pixmaps.clear()
+        self._pixmaps[key] = pixmap
+
+
 class _MapItem(QGraphicsItem):
     """Paints the whole building; the view owns the data and the selection."""
 
@@ -112,6 +199,7 @@ class _MapItem(QGraphicsItem):
         self.view = view
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self._bounds = QRectF()
+        self.texts = TextCache()
         self.room_font = QFont()
         self.room_font.setPointSizeF(7.5)
         self.room_font.setBold(True)
@@ -122,6 +210,14 @@ class _MapItem(QGraphicsItem):
         self.header_font = QFont()
         self.header_font.setPointSizeF(9)
         self.header_font.setBold(True)
+        self.chip_fill = QColor(255, 255, 255, 225)
+        self.header_color = QColor("#333333")
+        self.white = QColor("#ffffff")
+        self.faded = {}
+        for status in colors.STATUS_COLORS:
+            fill = QColor(colors.status_fill(status))
+            fill.setAlpha(55)
+            self.faded[status] = fill
 
     def set_bounds(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
@@ -138,89 +234,110 @@ class _MapItem(QGraphicsItem):
         if layout is None:
             return
         exposed = option.exposedRect
-        detail = option.levelOfDetailFromTransform(painter.worldTransform())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, detail > 0.6)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        transform = painter.worldTransform()
+        scale = transform.m11()
+        rows = layout.row_range(exposed.top(), exposed.bottom())
+        visible = [i for row in rows for i in layout.rows[row] if layout.rects[i].intersects(exposed)]
+        dimmed = view.dimmed_ids()
+        cells = view.cells
 
-        painter.setFont(self.header_font)
-        painter.setPen(QColor("#333333"))
+        # 1. Cell fills, in scene coordinates.
+        # Plain rectangles: rounded antialiased ones cost ten times as much for a building of cells.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        faded = self.faded
+        for household_id in visible:
+            status = cells[household_id].status
+            fill = faded[status] if household_id in dimmed else colors.status_fill(status)
+            painter.fillRect(layout.rects[household_id], fill)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.6)
+
+        # 2. Texts, markers and badges blitted from the cache, in device pixels.
+        painter.save()
+        painter.resetTransform()
+        texts = self.texts
         for unit in layout.unit_columns:
             rect = layout.unit_rect(unit)
             if rect.intersects(exposed):
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, view.unit_label(unit))
-        for row, floor in enumerate(layout.floors):
-            rect = layout.floor_rect(row)
-            if rect.intersects(exposed):
-                painter.drawText(
-                    rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, view.floor_label(floor)
+                self._blit_centred(
+                    painter,
+                    transform.mapRect(rect),
+                    texts.text(view.unit_label(unit), self.header_font, self.header_color, scale),
                 )
+        for row in rows:
+            rect = layout.floor_rect(row)
+            pixmap = texts.text(
+                view.floor_label(layout.floors[row]), self.header_font, self.header_color, scale
+            )
+            device = transform.mapRect(rect)
+            painter.drawPixmap(
+                QPointF(device.right() - pixmap.width(), device.center().y() - pixmap.height() / 2), pixmap
+            )
+        if scale >= 0.45:
+            for household_id in visible:
+                self._paint_texts(
+                    painter,
+                    transform,
+                    layout.rects[household_id],
+                    cells[household_id],
+                    household_id in dimmed,
+                    scale,
+                )
+        painter.restore()
 
-        dimmed = view.dimmed_ids()
+        # 3. Outlines over everything: one member's households, the selection, the keyboard focus.
         outlined = view.outlined_ids()
         selected = view.selected
-        current = view.current
-        no_pen = QPen(Qt.PenStyle.NoPen)
-        for household_id, (row, column) in layout.positions.items():
-            rect = layout.cell_rect(row, column)
-            if not rect.intersects(exposed):
-                continue
-            cell = view.cells[household_id]
-            fill = colors.status_fill(cell.status)
-            text = colors.status_text(cell.status)
-            if household_id in dimmed:
-                fill = QColor(fill)
-                fill.setAlpha(55)
-                text = QColor(text)
-                text.setAlpha(90)
-                if cell.status != "vacant":
-                    text = QColor(0, 0, 0, 90)
-            painter.setPen(no_pen)
-            painter.setBrush(QBrush(fill))
-            painter.drawRoundedRect(rect, 4, 4)
-            if detail >= 0.45:
-                self._paint_texts(painter, rect, cell, text)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for household_id in visible:
+            rect = layout.rects[household_id]
             if household_id in outlined:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(colors.HIGHLIGHT, 2.5, Qt.PenStyle.DashLine))
                 painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
             if household_id in selected:
                 # A frame only: the cell keeps its status colour while selected.
-                painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(colors.SELECTION, 3.5))
                 painter.drawRoundedRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5), 5, 5)
-                painter.setPen(QPen(QColor("#ffffff"), 1.2))
+                painter.setPen(QPen(self.white, 1.2))
                 painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 4, 4)
-            if household_id == current and view.hasFocus():
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(QColor("#ffffff"), 1, Qt.PenStyle.DotLine))
+            if household_id == view.current and view.hasFocus():
+                painter.setPen(QPen(self.white, 1, Qt.PenStyle.DotLine))
                 painter.drawRoundedRect(rect.adjusted(3, 3, -3, -3), 3, 3)
 
-    def _paint_texts(self, painter: QPainter, rect: QRectF, cell: board.Cell, text: QColor) -> None:
-        painter.setPen(text)
-        painter.setFont(self.room_font)
-        painter.drawText(
-            rect.adjusted(4, 2, -4, -2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, cell.room
+    @staticmethod
+    def _blit_centred(painter: QPainter, device: QRectF, pixmap: QPixmap) -> None:
+        painter.drawPixmap(
+            QPointF(device.center().x() - pixmap.width() / 2, device.center().y() - pixmap.height() / 2),
+            pixmap,
         )
+
+    def _paint_texts(
+        self, painter: QPainter, transform, rect: QRectF, cell: board.Cell, dimmed: bool, scale: float
+    ) -> None:
+        color = colors.status_text(cell.status)
+        if dimmed:
+            color = QColor(color) if cell.status == "vacant" else QColor(0, 0, 0)
+            color.setAlpha(90)
+        texts = self.texts
+        device = transform.mapRect(rect)
+        room = texts.text(cell.room, self.room_font, color, scale)
+        painter.drawPixmap(QPointF(device.left() + 3 * scale, device.top() + 1 * scale), room)
         if cell.surname:
-            painter.setFont(self.name_font)
-            painter.drawText(rect.adjusted(0, 8, 0, 0), Qt.AlignmentFlag.AlignCenter, cell.surname)
+            name = texts.text(cell.surname, self.name_font, color, scale)
+            self._blit_centred(painter, device.adjusted(0, 8 * scale, 0, 0), name)
         if cell.markers:
-            painter.setFont(self.small_font)
-            marker_rect = QRectF(
-                rect.left() + 2, rect.bottom() - 13, min(rect.width() - 4, 11.0 * len(cell.markers) + 3), 11
+            chip = texts.chip(
+                cell.markers[:5], self.small_font, colors.MARKER, self.chip_fill, scale, round_=False
             )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
-            painter.drawRoundedRect(marker_rect, 2, 2)
-            painter.setPen(colors.MARKER)
-            painter.drawText(marker_rect, Qt.AlignmentFlag.AlignCenter, cell.markers[:5])
+            painter.drawPixmap(
+                QPointF(device.left() + 2 * scale, device.bottom() - 2 * scale - chip.height()), chip
+            )
         if cell.open_requests:
-            badge = QRectF(rect.right() - 16, rect.top() + 2, 14, 14)
-            painter.setPen(QPen(QColor("#ffffff"), 1))
-            painter.setBrush(colors.BADGE)
-            painter.drawEllipse(badge)
-            painter.setFont(self.small_font)
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(min(cell.open_requests, 9)))
+            badge = texts.chip(
+                str(min(cell.open_requests, 9)), self.small_font, self.white, colors.BADGE, scale, round_=True
+            )
+            painter.drawPixmap(
+                QPointF(device.right() - 2 * scale - badge.width(), device.top() + 2 * scale), badge
+            )
 
 
 class FloorMap(QGraphicsView):
@@ -240,7 +357,7 @@ class FloorMap(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setBackgroundBrush(QColor("#fafafa"))
@@ -296,7 +413,7 @@ class FloorMap(QGraphicsView):
                 return False
         for cell in cells:
             self.cells[cell.id] = cell
-            self.item.update(self.layout_.cell_rect(*self.layout_.positions[cell.id]).adjusted(-3, -3, 3, 3))
+            self.item.update(self.layout_.rects[cell.id].adjusted(-3, -3, 3, 3))
         self._invalidate()
         return True
 
@@ -305,7 +422,7 @@ class FloorMap(QGraphicsView):
 
     def cell_rect(self, household_id: int) -> QRectF:
         assert self.layout_ is not None
-        return self.layout_.cell_rect(*self.layout_.positions[household_id])
+        return self.layout_.rects[household_id]
 
     def cell_center_in_view(self, household_id: int):
         """Viewport coordinates of a cell's centre (tests click there)."""
@@ -391,15 +508,13 @@ class FloorMap(QGraphicsView):
         self.set_selection(self.cells)
 
     def household_at(self, scene_pos: QPointF) -> int | None:
-        if self.layout_ is None:
-            return None
         layout = self.layout_
-        row = int((scene_pos.y() - TOP) // (CELL_H + GAP))
-        if scene_pos.y() < TOP or not 0 <= row < len(layout.floors):
+        if layout is None or scene_pos.y() < TOP:
             return None
-        for (r, column), household_id in ((k, v) for k, v in layout.at.items() if k[0] == row):
-            if layout.cell_rect(r, column).contains(scene_pos):
-                return household_id
+        for row in layout.row_range(scene_pos.y(), scene_pos.y()):
+            for household_id in layout.rows[row]:
+                if layout.rects[household_id].contains(scene_pos):
+                    return household_id
         return None
 
     def floor_at(self, scene_pos: QPointF) -> int | None:
@@ -458,14 +573,9 @@ class FloorMap(QGraphicsView):
         if viewport_rect.isNull() or self.layout_ is None:
             self._banding = False
             return
-        if not self._banding:
-            self._banding = True
+        self._banding = True
         area = QRectF(from_scene, to_scene).normalized()
-        ids = {
-            i
-            for i, place in self.layout_.positions.items()
-            if area.intersects(self.layout_.cell_rect(*place))
-        }
+        ids = {i for i, rect in self.layout_.rects.items() if area.intersects(rect)}
         self.set_selection(self._band_base | ids)
 
     # -- zoom ----------------------------------------------------------------------------------------

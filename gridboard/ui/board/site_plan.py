@@ -48,8 +48,8 @@ class BuildingBlock(QGraphicsObject):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
         )
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.width = 80 + min(block.units, 8) * 12.0
-        self.height = 58 + min(block.floors, 33) * 1.5
+        self.width = 84 + min(block.units, 8) * 14.0
+        self.height = 74 + min(block.floors, 33) * 1.5
         self._press_pos = QPointF()
         self.setToolTip(self.tooltip())
 
@@ -89,15 +89,36 @@ class BuildingBlock(QGraphicsObject):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(0, 0, self.width, self.height)
         selected = self.isSelected()
+        # A soft shadow, the block in its band colour, and one stripe per unit (stairwell).
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 40))
+        painter.drawRoundedRect(rect.translated(3, 3), 6, 6)
         painter.setPen(QPen(colors.SELECTION if selected else QColor("#555555"), 3 if selected else 1))
         painter.setBrush(colors.band_fill(self.band()))
         painter.drawRoundedRect(rect, 6, 6)
+        units = max(1, min(self.block.units, 8))
+        painter.setPen(QPen(QColor(255, 255, 255, 110), 1))
+        for unit in range(1, units):
+            x = rect.left() + rect.width() * unit / units
+            painter.drawLine(QPointF(x, rect.top() + 4), QPointF(x, rect.bottom() - 4))
         font = QFont()
         font.setPointSizeF(11)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#1d1d1d"))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label())
+        painter.drawText(rect.adjusted(0, 0, 0, -14), Qt.AlignmentFlag.AlignCenter, self.label())
+        small = QFont()
+        small.setPointSizeF(8)
+        painter.setFont(small)
+        painter.drawText(
+            rect.adjusted(4, 0, -4, -4),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            self.detail(),
+        )
+
+    def detail(self) -> str:
+        overdue = self.coverage.overdue if self.coverage else 0
+        return self.tr("{floors}F · {overdue} overdue").format(floors=self.block.floors, overdue=overdue)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press_pos = self.pos()

@@ -66,8 +66,11 @@ class BoardView(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed count columns: resizing to contents would measure every row on each change.
+        digits = self.tree.fontMetrics().horizontalAdvance("0000000")
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(digits, header.sectionSizeHint(column)) + 8)
         self.tree.setMinimumWidth(200)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         for community in range(self.tree_model.rowCount()):

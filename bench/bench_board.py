@@ -1,0 +1,197 @@
+"""Benchmark the pairing board on the city-scale file: open a 33×6×4 building map, log a visit.
+
+Each figure is set against a raw baseline measured in the same run:
+
+- map built and painted (one query for the building's 792 cells, layout, a synchronous paint of the
+  view) against painting the same number of plain rectangles in a bare QWidget;
+- a logged visit visible on the map (the model action with its audit rows and summary, the notifier,
+  the board refreshing its tree row, cell, heading and panel, and a synchronous repaint) against a
+  bare SQL insert of one visit row with its commit.
+
+Usage:  python bench/bench_board.py [CITY_FILE] [--rounds N]
+The city file is copied first (the benchmark adds a building and visits to the copy).
+Targets: map ≤ 50 ms, visit visible ≤ 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QRectF  # noqa: E402
+from PySide6.QtGui import QColor, QPainter  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from gridboard.models import board, ledger, pairing  # noqa: E402
+from gridboard.models.clock import new_uid, now_iso  # noqa: E402
+from gridboard.models.store import Store, copy_database, open_store  # noqa: E402
+
+DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "city.gridboard"
+FLOORS, UNITS, ROOMS = 33, 6, 4
+
+
+class PlainRectangles(QWidget):
+    """The baseline: the same number of cells as plain filled rectangles."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.resize(1200, 900)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        columns = UNITS * ROOMS
+        for i in range(self.count):
+            row, column = divmod(i, columns)
+            painter.fillRect(QRectF(10 + column * 36, 10 + row * 26, 34, 24), QColor("#5fb36a"))
+        painter.end()
+
+
+def ms(seconds: list[float]) -> str:
+    return f"median {1000 * statistics.median(seconds):.1f} ms (min {1000 * min(seconds):.1f}, max {1000 * max(seconds):.1f})"
+
+
+def find_or_make_building(store: Store) -> int:
+    found = store.scalar(
+        "SELECT id FROM building WHERE floors = ? AND units = ? AND rooms_per_floor = ?"
+        " AND unit_layout IN ('{}', '') AND archived_at IS NULL LIMIT 1",
+        [FLOORS, UNITS, ROOMS],
+    )
+    if found:
+        return int(found)
+    grid = store.scalar("SELECT id FROM grid ORDER BY id LIMIT 1")
+    building = ledger.create_building(
+        store, grid_id=grid, name="99号楼", number=99, units=UNITS, floors=FLOORS, rooms_per_floor=ROOMS
+    )
+    community = store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid])
+    member = store.scalar("SELECT id FROM member WHERE community_id = ? LIMIT 1", [community])
+    pairing.add_scope(store, member_id=member, building_id=building)  # 包楼栋: every household paired
+    store.take_changes()
+    return building
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", nargs="?", default=str(DEFAULT_FILE))
+    parser.add_argument("--rounds", type=int, default=25)
+    args = parser.parse_args()
+    source = Path(args.file)
+    if not source.exists():
+        print(f"{source} is missing: python -m gridboard demo --scale city --out {source}")
+        return 2
+
+    from gridboard.ui import main_window
+    from gridboard.ui.app import make_application
+
+    app = make_application()
+    work = Path(tempfile.mkdtemp(prefix="bench-board-"))
+    try:
+        path = work / "city.gridboard"
+        copy_database(source, path)
+        store = open_store(path, check="none")
+        households = store.scalar("SELECT count(*) FROM household")
+        visits_total = store.scalar("SELECT count(*) FROM visit")
+        building = find_or_make_building(store)
+        cells_count = store.scalar("SELECT count(*) FROM household WHERE building_id = ?", [building])
+        print(
+            f"file: {households:,} households, {visits_total:,} visits; building {building}: {cells_count} cells"
+        )
+
+        # The board alone, as the other features' views are theirs to measure.
+        main_window.FEATURES = ("gridboard.ui.board",)
+        started = time.perf_counter()
+        window = main_window.MainWindow(store)
+        window.resize(1500, 950)
+        window.show()
+        app.processEvents()
+        print(
+            f"main window with the area tree (one grouped count over the file): {1000 * (time.perf_counter() - started):.0f} ms"
+        )
+        view = window.board
+        floor_map = view.floor_map
+
+        # -- map built and painted ------------------------------------------------------------------
+        baseline = PlainRectangles(cells_count)
+        baseline.show()
+        app.processEvents()
+        base_times, map_times, open_times, fit_times = [], [], [], []
+        for _ in range(args.rounds):
+            t = time.perf_counter()
+            baseline.repaint()
+            base_times.append(time.perf_counter() - t)
+
+            floor_map.set_building(None, [])  # force a fresh build every round
+            t = time.perf_counter()
+            floor_map.set_building(building, board.building_cells(store, building))
+            floor_map.viewport().repaint()
+            map_times.append(time.perf_counter() - t)
+
+            floor_map.fit()
+            t = time.perf_counter()
+            floor_map.viewport().repaint()  # every one of the cells painted
+            fit_times.append(time.perf_counter() - t)
+
+            view.show_site_plan()
+            app.processEvents()
+            t = time.perf_counter()
+            view.open_building(building)  # the whole user path: tree, heading, coverage, map
+            floor_map.viewport().repaint()
+            open_times.append(time.perf_counter() - t)
+        print(f"baseline: paint {cells_count} plain rectangles      {ms(base_times)}")
+        print(
+            f"map built (1 query) and painted, default zoom  {ms(map_times)}"
+            f"  = {statistics.median(map_times) / statistics.median(base_times):.1f}× baseline"
+        )
+        print(f"  repaint with the whole building in view      {ms(fit_times)}")
+        print(f"  open from the site plan (heading, coverage)  {ms(open_times)}")
+
+        # -- a logged visit visible on the map --------------------------------------------------------
+        candidates = [c.id for c in floor_map.cells.values() if c.status != "ok" and c.occupancy != "vacant"]
+        candidates = candidates[: args.rounds]
+        member = pairing.household_member_ids(store, candidates[0])
+        bare_times, visit_times = [], []
+        conn = store.conn
+        for household_id in candidates:
+            stamp = now_iso()
+            t = time.perf_counter()
+            with conn:
+                conn.execute(
+                    "INSERT INTO visit (uid, created_at, updated_at, household_id, visited_at, method, outcome)"
+                    " VALUES (?, ?, ?, ?, ?, 'in_person', 'met')",
+                    [new_uid(), stamp, stamp, household_id, stamp],
+                )
+            bare_times.append(time.perf_counter() - t)
+
+            view.select_household(household_id)
+            floor_map.viewport().repaint()
+            app.processEvents()
+            t = time.perf_counter()
+            window.notifier.perform(
+                board.log_visit_with_requests, household_id=household_id, member_ids=member
+            )
+            app.processEvents()  # the pending repaint of that one cell (and the tree row) happens here
+            visit_times.append(time.perf_counter() - t)
+            assert floor_map.cells[household_id].status == "ok", floor_map.cells[household_id]
+        print(f"baseline: bare SQL insert of a visit + commit {ms(bare_times)}")
+        print(
+            f"visit logged and visible on the map           {ms(visit_times)}"
+            f"  = {statistics.median(visit_times) / statistics.median(bare_times):.1f}× baseline"
+        )
+        window.close()
+        store.close()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -264,6 +264,23 @@ class _Pairing:
     started_on: str | None = None
 
 
+def _different_people(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    for key in ("id_number", "birth_year"):
+        if a.get(key) and b.get(key):
+            return a[key] != b[key]
+    return False
+
+
+def _pick(rows: list[dict[str, Any]] | None, values: dict[str, Any]) -> dict[str, Any] | None:
+    """The file's resident a sheet row means, among those of that name at that address; taken once."""
+    if not rows:
+        return None
+    for index, row in enumerate(rows):
+        if not _different_people(row, values):
+            return rows.pop(index)
+    return None
+
+
 class _Run:
     def __init__(
         self, store: Store, book: Book, layouts: list[SheetLayout], progress: Progress | None, *, dry: bool
@@ -376,8 +393,10 @@ class _Run:
     def text(self, cells: dict, key: str) -> str | None:
         if key not in cells:
             return None
-        text = p.clean_text(cells[key][1])
-        return re.sub(r"\s+", " ", text) or None
+        text = p.plain_text(cells[key][1])
+        if "  " in text or "\n" in text or "\t" in text:
+            text = " ".join(text.split())
+        return text or None
 
     def address(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> tuple[HKey, int | None] | None:
         """The household address of a row from its address column and/or building/unit/room columns.
@@ -496,8 +515,8 @@ class _Run:
                 if earlier is not None:
                     self.problem(
                         layout, row, column, raw,
-                        QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: the same ID number is on {sheet} row {row}."),
-                        "warning", sheet=earlier.sheet, row=earlier.row,
+                        QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: the same ID number is on {other_sheet} row {other_row}."),
+                        "warning", other_sheet=earlier.sheet, other_row=earlier.row,
                     )
                 else:
                     self.ids_seen[id_number] = source
@@ -529,19 +548,28 @@ class _Run:
                     QT_TRANSLATE_NOOP("Exchange", "Unknown tag(s) not imported: {tags}."),
                     "warning", tags="、".join(unknown),
                 )
-        resident = household.residents.get(name)
+        key = name
+        resident = household.residents.get(key)
+        while resident is not None and _different_people(resident.values, resident_values):
+            # Two people of one name at one address (IDs or birth years differ): both are kept.
+            key += "\x00"
+            resident = household.residents.get(key)
         if resident is not None:
             self.problem(
                 layout, row, cells.get("name", cells.get("head_name", (None,)))[0], name,
-                QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: {name} at this address is also on {sheet} row {row}; the rows were merged."),
-                "warning", name=name, sheet=resident.source.sheet, row=resident.source.row,
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "Likely duplicate: {name} at this address is also on {other_sheet} row {other_row};"
+                    " the rows were merged.",
+                ),
+                "warning", name=name, other_sheet=resident.source.sheet, other_row=resident.source.row,
             )
             for k, v in resident_values.items():
                 resident.values.setdefault(k, v)
             if tags:
                 resident.tags = list(dict.fromkeys((resident.tags or []) + tags))
             return
-        household.residents[name] = _Resident(name, source, resident_values, tags)
+        household.residents[key] = _Resident(name, source, resident_values, tags)
 
     def read_member_row(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> None:
         source = _Source(layout.name, row)
@@ -567,8 +595,8 @@ class _Run:
         if member is not None:
             self.problem(
                 layout, row, cells["member_name"][0], name,
-                QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: member {name} is also on {sheet} row {row}; the rows were merged."),
-                "warning", name=name, sheet=member.source.sheet, row=member.source.row,
+                QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: member {name} is also on {other_sheet} row {other_row}; the rows were merged."),
+                "warning", name=name, other_sheet=member.source.sheet, other_row=member.source.row,
             )
             for k, v in values.items():
                 member.values.setdefault(k, v)
@@ -869,7 +897,7 @@ class _Run:
             " AND r.household_id IN (SELECT value FROM json_each(?))",
             [json.dumps(existing_ids)],
         ):
-            current.setdefault((r["household_id"], r["name"]), dict(r))
+            current.setdefault((r["household_id"], r["name"]), []).append(dict(r))
         inserts: list[tuple] = []
         tag_rows: list[tuple] = []
         retag: list[int] = []
@@ -880,7 +908,7 @@ class _Run:
                 continue
             for resident in household.residents.values():
                 self.tick()
-                row = current.get((hid, resident.name))
+                row = _pick(current.get((hid, resident.name)), resident.values)
                 tags = [t for t in (resident.tags or []) if t in tag_ids]
                 if row is None:
                     rid = self.new_id("resident")

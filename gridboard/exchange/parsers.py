@@ -26,13 +26,30 @@ _CN_RUN = re.compile("[零〇○一二两三四五六七八九十百千]+")
 
 
 def clean_text(value: Any) -> str:
-    """Text of a cell: full-width forms folded (ＮＦＫＣ), stray and non-breaking spaces removed at the ends."""
+    """Text of a cell: full-width forms folded (NFKC), zero-width and outer spaces removed."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        text = value
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        if "\u200b" in text:
+            text = text.replace("\u200b", "")
+    return text.strip()
+
+
+def plain_text(value: Any) -> str:
+    """Free text (names, notes) as written, outer spaces (also the full-width one) removed."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = unicodedata.normalize("NFKC", str(value))
-    return text.replace("\u200b", "").strip()
+    return str(value).replace("\u200b", "").strip()
 
 
 def chinese_number(run: str) -> int | None:

@@ -30,7 +30,6 @@ def window(gui, qtbot, small):
         ledger.update_household(
             store, household_id, head_name="王李张刘陈杨黄赵吴周徐孙"[index % 12] + "桂兰"
         )
-    pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=1)
     store.take_changes()
     win = MainWindow(store)
     qtbot.addWidget(win)
@@ -39,7 +38,24 @@ def window(gui, qtbot, small):
 
 
 @pytest.fixture
-def sheet(small, window) -> sheets.Sheet:
+def host(gui, qtbot, small):
+    """What the entry dialog needs of a main window (its file and notifier), without the features."""
+    from PySide6.QtWidgets import QWidget
+
+    from gridboard.ui.notifier import Notifier
+    from gridboard.ui.resources import install_translations
+
+    install_translations("zh_CN")
+    widget = QWidget()
+    widget.store = small.store
+    widget.notifier = Notifier(small.store, widget)
+    qtbot.addWidget(widget)
+    return widget
+
+
+@pytest.fixture
+def sheet(small) -> sheets.Sheet:
+    pairing.add_scope(small.store, member_id=small.member, building_id=small.building, unit=1)
     (printed,) = sheets.record_sheets(small.store, [sheets.member_sheet(small.store, small.member)])
     return printed
 
@@ -58,7 +74,7 @@ def status_on_map(window, household_id: int) -> str:
     return store.scalar(f"SELECT {rules.status_sql()} FROM household h WHERE h.id = :id", params)
 
 
-def test_enter_a_returned_sheet_by_keyboard(qtbot, small, window, sheet, monkeypatch) -> None:
+def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeypatch) -> None:
     window.navigate("building", small.building)
     first, second, third = (r.household_id for r in sheet.rows[:3])
     assert status_on_map(window, first) == "never_visited"
@@ -149,8 +165,10 @@ def test_enter_a_returned_sheet_by_keyboard(qtbot, small, window, sheet, monkeyp
     assert stale.model.entries(date.today()) == []
 
 
-def test_unknown_number_and_nothing_to_save(qtbot, window, sheet) -> None:
-    dialog = window.printing.entry_dialog()
+def test_unknown_number_and_nothing_to_save(qtbot, host, sheet) -> None:
+    from gridboard.ui.printing import SheetEntryDialog
+
+    dialog = SheetEntryDialog(host)
     qtbot.addWidget(dialog)
     assert not dialog.open_sheet("000000-999")
     assert "000000-999" in dialog.info.text() and not dialog.save_button.isEnabled()
@@ -159,7 +177,7 @@ def test_unknown_number_and_nothing_to_save(qtbot, window, sheet) -> None:
     assert dialog.status.text()
 
 
-def test_entry_model(qtmodeltester, qtbot, window, sheet) -> None:
+def test_entry_model(qtmodeltester, qtbot, host, sheet) -> None:
     from gridboard.ui.printing.entry import SheetEntryModel
 
     model = SheetEntryModel()

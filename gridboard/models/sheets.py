@@ -17,8 +17,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from pypinyin import lazy_pinyin
-
 from gridboard.models import records, visits
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -141,6 +139,13 @@ def walking_order_sql(floor_order: str) -> str:
     return f"b.number, b.id, h.unit, h.floor {direction}, length(h.room), h.room, h.id"
 
 
+def _pinyin(name: str) -> list[str]:
+    """Sort key for Chinese names (pypinyin loads its dictionaries on first use: seconds, not at import)."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(name)
+
+
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
     for start in range(0, len(ids), _CHUNK):
         yield ids[start : start + _CHUNK]
@@ -254,7 +259,7 @@ def grid_members(store: Store, grid_id: int) -> list[int]:
             WHERE s.ended_on IS NULL AND b.grid_id = :grid AND b.archived_at IS NULL)""",
         {"grid": grid_id},
     )
-    return [r["id"] for r in sorted(rows, key=lambda r: (lazy_pinyin(r["name"]), r["id"]))]
+    return [r["id"] for r in sorted(rows, key=lambda r: (_pinyin(r["name"]), r["id"]))]
 
 
 def grid_buildings(store: Store, grid_id: int) -> list[int]:
@@ -653,7 +658,7 @@ def unit_contacts(store: Store, building_id: int, unit: int) -> UnitContacts:
     ):
         entry = paired.setdefault(r["id"], {"row": r, "rooms": []})
         entry["rooms"].append(r["room"])
-    for entry in sorted(paired.values(), key=lambda e: (lazy_pinyin(e["row"]["name"]), e["row"]["id"])):
+    for entry in sorted(paired.values(), key=lambda e: (_pinyin(e["row"]["name"]), e["row"]["id"])):
         r = entry["row"]
         # A unit head who is also paired here is listed once, with the rooms.
         in_team = next((i for i, c in enumerate(contacts) if c.member_id == r["id"]), None)
@@ -707,7 +712,7 @@ def printable_members(store: Store) -> list[Choice]:
     rows = store.query("SELECT id, name, kind FROM member WHERE archived_at IS NULL AND active = 1")
     return [
         Choice(r["id"], r["name"], r["kind"])
-        for r in sorted(rows, key=lambda r: (lazy_pinyin(r["name"]), r["id"]))
+        for r in sorted(rows, key=lambda r: (_pinyin(r["name"]), r["id"]))
     ]
 
 

@@ -12,13 +12,28 @@ from gridboard.models.store import Store
 
 # Every (member, household) covered now, by pairing or by scope; one grouped pass over it gives
 # every member's load at once (city scale: one statement, no per-member queries).
+# Each kind of scope is joined on its own so every join uses the (building, unit, floor) index; a
+# floor across all units goes through the unit numbers (an index cannot skip the unit column).
 COVER_CTE = """
+unit_no(u) AS (SELECT 1 UNION ALL SELECT u + 1 FROM unit_no WHERE u < 50),
 cover(member_id, household_id) AS (
     SELECT member_id, household_id FROM pairing WHERE ended_on IS NULL
     UNION
-    SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
-        AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
-    WHERE s.ended_on IS NULL AND h.archived_at IS NULL
+    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h ON h.building_id = s.building_id
+    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NULL AND h.archived_at IS NULL
+    UNION
+    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
+        ON h.building_id = s.building_id AND h.unit = s.unit
+    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NULL AND h.archived_at IS NULL
+    UNION
+    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
+        ON h.building_id = s.building_id AND h.unit = s.unit AND h.floor = s.floor
+    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL
+    UNION
+    SELECT s.member_id, h.id FROM scope s CROSS JOIN building b ON b.id = s.building_id
+        CROSS JOIN unit_no ON unit_no.u <= b.units
+        CROSS JOIN household h ON h.building_id = s.building_id AND h.unit = unit_no.u AND h.floor = s.floor
+    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL
 )"""
 
 

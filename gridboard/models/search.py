@@ -9,6 +9,7 @@ Pinyin initials are kept in `name_initials` columns (migration m006); rows writt
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,8 +51,21 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def fill_initials(store: Store, *, batch: int = 50_000) -> int:
+def pending_initials(store: Store) -> int:
+    """How many names still need their pinyin initials (an index answers this at once)."""
+    return int(
+        store.scalar(
+            "SELECT (SELECT count(*) FROM resident WHERE name_initials IS NULL)"
+            " + (SELECT count(*) FROM member WHERE name_initials IS NULL)"
+        )
+    )
+
+
+def fill_initials(
+    store: Store, *, batch: int = 50_000, progress: Callable[[int, int], None] | None = None
+) -> int:
     """Give every resident and member without pinyin initials theirs; returns how many were filled."""
+    total = pending_initials(store) if progress else 0
     filled = 0
     for table in ("resident", "member"):
         while True:
@@ -66,6 +80,8 @@ def fill_initials(store: Store, *, batch: int = 50_000) -> int:
                     [(initials(name or ""), row_id) for row_id, name in rows],
                 )
             filled += len(rows)
+            if progress:
+                progress(filled, total)
     return filled
 
 

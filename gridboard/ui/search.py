@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from gridboard.models import search
 from gridboard.models.search import Hit
+from gridboard.models.store import open_store
+from gridboard.ui.tasks import run_task
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -47,7 +49,11 @@ class SearchBox(QLineEdit):
         """Search now for the text in the box and show the results."""
         self._timer.stop()
         text = self.text()
-        self.hits = search.search(self.window_.store, text, limit=30)
+        store = self.window_.store
+        compact = text.replace(" ", "")
+        if compact.isascii() and compact.isalpha() and search.pending_initials(store) > 5000:
+            self._prepare_initials()
+        self.hits = search.search(store, text, limit=30)
         self.results.clear()
         for hit in self.hits:
             item = QStandardItem(self.describe(hit))
@@ -65,6 +71,21 @@ class SearchBox(QLineEdit):
         elif not self.results.rowCount():
             self.completer_.popup().hide()
         return self.hits
+
+    def _prepare_initials(self) -> None:
+        """Names written by an import or the demo generator get their pinyin initials once, with progress."""
+        path = self.window_.store.path
+        if path is None:
+            return
+
+        def work(progress: Any) -> int:
+            worker_store = open_store(path, check="none")
+            try:
+                return search.fill_initials(worker_store, batch=20_000, progress=progress)
+            finally:
+                worker_store.close()
+
+        run_task(self, self.tr("Preparing pinyin search…"), work)
 
     def describe(self, hit: Hit) -> str:
         kind = {

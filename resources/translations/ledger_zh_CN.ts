@@ -1045,6 +1045,10 @@
         <translation>没有找到“{text}”</translation>
     </message>
     <message>
+        <source>Preparing pinyin search…</source>
+        <translation>正在准备拼音检索…</translation>
+    </message>
+    <message>
         <source>resident</source>
         <translation>居民</translation>
     </message>

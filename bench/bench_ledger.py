@@ -49,7 +49,7 @@ def main(path: str) -> None:
     for query in (name[:1], name, search.initials(name), search.initials(name)[:2], phone[-4:],
                   f"{number}-1-301", f"{number}号楼1单元301", "%", "zzzzq"):
         hits = []
-        ms = timed(lambda q=query: hits.append(len(search.search(store, q))))
+        ms = timed(lambda q=query, found=hits: found.append(len(search.search(store, q))))
         report(f"search {query!r} ({hits[-1]} hits)", ms)
 
     community = store.scalar("SELECT id FROM community ORDER BY id LIMIT 1")

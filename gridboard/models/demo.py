@@ -678,8 +678,15 @@ class _Grid:
             elif h.tier >= 1 and rng.random() < 0.5:
                 kind = "community_member" if rng.random() < 0.7 else "volunteer"
                 self.pair(self.member(kind, home=self.resident_home()), h, "1+1", "一对一结对")
+        # 1+N: in-service members who report to the community (双报到) each take a few households near
+        # home, and a handful each in buildings no building or unit head covers.
+        lived_in = [h for h in self.households if h.occupancy != "vacant"]
+        for _ in range(rng.randint(1, 3) if lived_in else 0):
+            member_id = self.in_service_member()
+            for h in rng.sample(lived_in, min(len(lived_in), rng.randint(3, 6))):
+                if member_id not in h.members:
+                    self.pair(member_id, h, "1+N", "在职党员双报到")
         for b in self.unscoped:
-            # 1+N: in-service members each take a handful of households in buildings nobody covers.
             open_households = [h for h in b.households if h.occupancy != "vacant" and rng.random() < 0.5]
             while open_households:
                 n = rng.randint(3, 8)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from gridboard.models import board, visits
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.rules import coverage
+from gridboard.models.rules import Coverage, coverage
 from gridboard.ui import ask, labels
 from gridboard.ui.board.colors import BandLegend, StatusLegend
 from gridboard.ui.board.floor_map import FloorMap
@@ -448,9 +448,21 @@ class BoardView(QWidget):
 
     def _refresh_heading(self) -> None:
         if self.stack.currentWidget() is self.floor_map and self.building is not None:
-            figures = coverage(self.store, "building", within={"building": self.building.id})
+            # The tree's counts (the same rules SQL) and the cells already loaded: no extra query.
+            counts = self.tree_model.counts("building", self.building.id) or board.BuildingCounts(0)
+            paired = sum(1 for c in self.floor_map.cells.values() if c.status not in ("vacant", "not_paired"))
+            figures = Coverage(
+                key=self.building.id,
+                name=self.building.name,
+                households=counts.households,
+                paired=paired,
+                visited_in_cycle=counts.visited_in_cycle,
+                priority=0,
+                priority_overdue=counts.priority_overdue,
+                overdue=counts.overdue,
+            )
             self.title.setText(self.building.name)
-            self.coverage_label.setText(self._coverage_text(figures[0] if figures else None))
+            self.coverage_label.setText(self._coverage_text(figures))
         elif self.grid_id is not None:
             figures = coverage(self.store, "grid", within={"grid": self.grid_id})
             name = self.store.scalar("SELECT name FROM grid WHERE id = ?", [self.grid_id]) or ""

@@ -283,6 +283,18 @@ def test_print_dialog_saves_a_pdf_in_the_background(gui, qtbot, ledger_, tmp_pat
 
     window = MainWindow(ledger_.store)
     qtbot.addWidget(window)
+    # The building map's menu offers this building's list and this unit's contact table.
+    window.navigate("building", ledger_.building)
+    menu = window.board._map_menu(None, [ledger_.household(2, "301")])
+    menu.findChild(QAction, "menuPrintContactTable").trigger()
+    contact = window.findChild(QDialog, "printDialog")
+    assert contact.kind() == "contact" and contact.choices()["building_id"] == ledger_.building
+    assert contact.choices()["unit"] == 2
+    contact.close()
+    contact.deleteLater()
+    menu.deleteLater()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "printDialog") is None)
+
     window.findChild(QAction, "actionPrintGridSheets").trigger()
     dialog = window.findChild(QDialog, "printDialog")
     assert dialog.kind() == "grid"

@@ -138,7 +138,7 @@ def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeyp
     assert visits.household_visits(small.store, third)[0].method == "phone"
 
     # Entered rows are grey and take no more keys.
-    assert dialog.model.index(0, 3).data() == "已录入"
+    assert dialog.model.index(0, 3).data() == "已录入：见面"
     assert not dialog.model.flags(dialog.model.index(0, 3)) & Qt.ItemFlag.ItemIsEditable
     table.setCurrentIndex(dialog.model.index(0, 3))
     qtbot.keyClick(table, Qt.Key.Key_1)
@@ -146,7 +146,7 @@ def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeyp
     save_screenshot(dialog, "sheet_entry_saved")
 
     # The other dialog had row 1 typed too: it saw the save and dropped it, showing the row as entered.
-    assert stale.model.index(0, 3).data() == "已录入"
+    assert stale.model.index(0, 3).data() == "已录入：见面"
     assert [e.position for e in stale.model.entries(date.today())] == [4]
 
     # Row 4 is meanwhile entered by another program on the same file; the other dialog's save is then
@@ -161,7 +161,7 @@ def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeyp
     assert len(shown) == 1 and isinstance(shown[0], KnownError)
     assert "已经录入" in labels.error_text(shown[0])
     assert small.store.scalar("SELECT count(*) FROM visit") == count
-    assert stale.model.index(3, 3).data() == "已录入"
+    assert stale.model.index(3, 3).data() == "已录入：见面"
     assert stale.model.entries(date.today()) == []
 
 

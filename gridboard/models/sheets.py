@@ -53,6 +53,7 @@ class SheetRow:
     last_outcome: str | None
     open_requests: tuple[str, ...]  # category codes of the household's open requests, oldest first
     visit_id: int | None = None  # the visit entered from this row of a returned sheet
+    entered_outcome: str | None = None  # and how it went
 
 
 @dataclass(frozen=True)
@@ -488,7 +489,7 @@ def load_sheet(store: Store, sheet_no: str) -> Sheet:
         id=head["id"],
     )
     printed = store.query(
-        """SELECT r.position, r.household_id, v.id AS visit_id FROM printed_sheet_row r
+        """SELECT r.position, r.household_id, v.id AS visit_id, v.outcome FROM printed_sheet_row r
         LEFT JOIN visit v ON v.id = r.visit_id AND v.withdrawn_at IS NULL
         WHERE r.sheet_id = ? ORDER BY r.position""",
         [head["id"]],
@@ -505,7 +506,12 @@ def load_sheet(store: Store, sheet_no: str) -> Sheet:
         )
     }
     rows = tuple(
-        replace(current[p["household_id"]], position=p["position"], visit_id=p["visit_id"])
+        replace(
+            current[p["household_id"]],
+            position=p["position"],
+            visit_id=p["visit_id"],
+            entered_outcome=p["outcome"],
+        )
         for p in printed
         if p["household_id"] in current
     )

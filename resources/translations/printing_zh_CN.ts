@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Errors</name>
@@ -55,15 +54,15 @@
         <translation>打印</translation>
     </message>
     <message>
-        <source>A member&apos;s visit sheet</source>
+        <source>A member's visit sheet</source>
         <translation>党员入户走访单</translation>
     </message>
     <message>
-        <source>A building&apos;s door-knocking list</source>
+        <source>A building's door-knocking list</source>
         <translation>楼栋敲门走访清单</translation>
     </message>
     <message>
-        <source>A grid&apos;s visit sheets</source>
+        <source>A grid's visit sheets</source>
         <translation>网格走访单（整格）</translation>
     </message>
     <message>
@@ -71,7 +70,7 @@
         <translation>单元门口对接服务联系表（大字）</translation>
     </message>
     <message>
-        <source>The day&apos;s requests list</source>
+        <source>The day's requests list</source>
         <translation>当日诉求清单</translation>
     </message>
     <message>
@@ -95,7 +94,7 @@
         <translation>从顶层往下</translation>
     </message>
     <message>
-        <source>Mask residents&apos; phone numbers (138****1234)</source>
+        <source>Mask residents' phone numbers (138****1234)</source>
         <translation>居民电话打码（138****1234）</translation>
     </message>
     <message>
@@ -286,7 +285,7 @@
         <translation>情况及诉求</translation>
     </message>
     <message>
-        <source>Resident&apos;s signature</source>
+        <source>Resident's signature</source>
         <translation>居民签字</translation>
     </message>
     <message>
@@ -390,7 +389,7 @@
         <translation>社区服务电话：{hotline}</translation>
     </message>
     <message>
-        <source>Citizens&apos; service hotline: 12345</source>
+        <source>Citizens' service hotline: 12345</source>
         <translation>市民服务热线：12345</translation>
     </message>
     <message>
@@ -458,6 +457,14 @@
         <translation>今日到期未办结（含已超期）</translation>
     </message>
     <message>
+        <source>Print this building's door-knocking list…</source>
+        <translation>打印本楼敲门走访清单…</translation>
+    </message>
+    <message>
+        <source>Print the contact table for unit {unit}…</source>
+        <translation>打印{unit}单元对接服务联系表…</translation>
+    </message>
+    <message>
         <source>&amp;Visit sheet for a member…</source>
         <translation>党员入户走访单(&amp;V)…</translation>
     </message>
@@ -474,7 +481,7 @@
         <translation>单元对接服务联系表(&amp;C)…</translation>
     </message>
     <message>
-        <source>Today&apos;s &amp;requests list…</source>
+        <source>Today's &amp;requests list…</source>
         <translation>当日诉求清单(&amp;R)…</translation>
     </message>
     <message>
@@ -564,8 +571,8 @@
         <translation>情况及诉求</translation>
     </message>
     <message>
-        <source>Entered</source>
-        <translation>已录入</translation>
+        <source>Entered: {outcome}</source>
+        <translation>已录入：{outcome}</translation>
     </message>
     <message>
         <source>Already entered from this sheet; withdraw that visit to enter it again.</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMenu
 
 from gridboard.ui.printing.dialog import PrintDialog
 from gridboard.ui.printing.entry import SheetEntryDialog
@@ -23,10 +24,50 @@ class PrintingFeature(QObject):
         self.window = window
         self.setObjectName("printingFeature")
 
-    def print_dialog(self, kind: str = "member", *, target_id: int | None = None) -> PrintDialog:
+    def print_dialog(
+        self, kind: str = "member", *, target_id: int | None = None, unit: int | None = None
+    ) -> PrintDialog:
+        if target_id is None:
+            target_id = self._board_target(kind)
         dialog = PrintDialog(self.window, kind=kind, target_id=target_id)
+        if unit is not None:
+            dialog.unit_combo.setCurrentIndex(max(dialog.unit_combo.findData(unit), 0))
         dialog.show()
         return dialog
+
+    def _board_target(self, kind: str) -> int | None:
+        """What the board shows, so printing starts from the building or grid in front of the user."""
+        board = getattr(self.window, "board", None)
+        if board is None:
+            return None
+        if kind in ("building", "contact"):
+            return board.current_building_id()
+        if kind in ("grid", "requests"):
+            return getattr(board, "grid_id", None)
+        return None
+
+    def map_menu(self, menu: QMenu, household_ids: list[int]) -> None:
+        """On the building map's menu: print this building's list, or this unit's contact table."""
+        board = self.window.board
+        building_id = board.current_building_id()
+        if building_id is None:
+            return
+        cell = board.floor_map.cell(household_ids[0]) if household_ids else None
+        action = menu.addAction(
+            QCoreApplication.translate("Printing", "Print this building's door-knocking list…")
+        )
+        action.setObjectName("menuPrintBuildingList")
+        action.triggered.connect(lambda _=False: self.print_dialog("building", target_id=building_id))
+        if cell is not None:
+            action = menu.addAction(
+                QCoreApplication.translate("Printing", "Print the contact table for unit {unit}…").format(
+                    unit=cell.unit
+                )
+            )
+            action.setObjectName("menuPrintContactTable")
+            action.triggered.connect(
+                lambda _=False: self.print_dialog("contact", target_id=building_id, unit=cell.unit)
+            )
 
     def entry_dialog(self, sheet_no: str = "") -> SheetEntryDialog:
         dialog = SheetEntryDialog(self.window)
@@ -81,4 +122,7 @@ def install(window: Any) -> PrintingFeature:
         "Ctrl+Shift+E",
     )
     window.menu("visits").addAction(enter)
+    board = getattr(window, "board", None)
+    if board is not None and hasattr(board, "map_menu_hooks"):
+        board.map_menu_hooks.append(feature.map_menu)
     return feature

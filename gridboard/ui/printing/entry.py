@@ -141,7 +141,11 @@ class SheetEntryModel(QAbstractTableModel):
             if column == HEAD:
                 return row.head_name
             if entered:
-                return self.tr("Entered") if column == OUTCOME else ""
+                if column != OUTCOME:
+                    return ""
+                return self.tr("Entered: {outcome}").format(
+                    outcome=labels.visit_outcome(row.entered_outcome or "")
+                )
             if column == OUTCOME:
                 return labels.visit_outcome(values["outcome"]) if values.get("outcome") else ""
             if column == METHOD:

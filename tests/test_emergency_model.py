@@ -198,6 +198,9 @@ def test_unreachable_twice_in_a_row_goes_to_the_top(town) -> None:
     rows = emergency.rollcall_rows(store, e)
     assert rows[0].household_id == last_in_order and rows[0].alarm
     assert sum(r.alarm for r in rows) == 1
+    assert emergency.rollcall_counts(store, e)["alarm"] == 1
+    yesterday = emergency.rollcall_counts(store, e, day=TODAY - timedelta(days=1))
+    assert (yesterday["alarm"], yesterday["unreachable"], yesterday["not_tried"]) == (0, 1, 2)
     # Reached at last: the alarm clears.
     emergency.record_rollcall(store, emergency_id=e, household_id=last_in_order, state="reached_safe")
     assert not any(r.alarm for r in emergency.rollcall_rows(store, e))
@@ -386,3 +389,31 @@ def test_rollcall_rows_for_some_households_match_the_whole_board(town) -> None:
     assert some == [whole[homes["2-301"]]]  # the ordinary household is not on the board
     assert emergency.rollcall_rows(store, e, household_ids=[]) == []
     assert sorted(whole.values(), key=lambda r: r.sort_key) == emergency.rollcall_rows(store, e)
+
+
+def test_counts_agree_with_the_board_after_random_roll_calls(town) -> None:
+    store, homes = town.store, town.homes
+    e = declare(store)
+    rng = random.Random(11)
+    ids = list(homes.values())
+    recorded: list[int] = []
+    for step in range(40):
+        day = TODAY - timedelta(days=rng.randint(0, 2))
+        if recorded and rng.random() < 0.2:
+            rid = recorded.pop(rng.randrange(len(recorded)))
+            emergency.withdraw_rollcall(store, rid)
+        else:
+            recorded.append(
+                emergency.record_rollcall(
+                    store,
+                    emergency_id=e,
+                    household_id=rng.choice(ids),
+                    state=rng.choice(emergency.RECORDED_STATES),
+                    at=f"{day} {step % 24:02d}:00:00" if day < TODAY else f"{day} 00:{step:02d}:00",
+                )
+            )
+        for on in (TODAY, TODAY - timedelta(days=1)):
+            rows = emergency.rollcall_rows(store, e, day=on)
+            expected = {s: sum(r.state == s for r in rows) for s in emergency.ROLLCALL_STATES}
+            expected |= {"alarm": sum(r.alarm for r in rows), "total": len(rows)}
+            assert emergency.rollcall_counts(store, e, day=on) == expected

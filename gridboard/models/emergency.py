@@ -303,14 +303,46 @@ def mask_phone(phone: str) -> str:
 
 
 def rollcall_counts(store: Store, emergency_id: int, *, day: date | None = None) -> dict[str, int]:
-    """How many priority households are in each state today, plus "alarm" and "total"."""
+    """How many priority households are in each state on `day`, plus "alarm" and "total".
+
+    The same figures as counting `rollcall_rows`, in three aggregate queries (the banner shows them
+    after every keystroke).
+    """
+    emergency = get_emergency(store, emergency_id)
+    params = {"e": emergency_id, "day": (day or today_()).isoformat(), "community": emergency.community_id}
+    joins = "JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id"
+    on_board = f"{_priority_where()} AND b.archived_at IS NULL {_community_clause(emergency)}"
+    total = int(store.scalar(f"SELECT count(*) FROM household h {joins} WHERE {on_board}", params) or 0)
     counts = dict.fromkeys(ROLLCALL_STATES, 0)
-    alarms = 0
-    rows = rollcall_rows(store, emergency_id, day=day)
-    for row in rows:
-        counts[row.state] += 1
-        alarms += row.alarm
-    return {**counts, "alarm": alarms, "total": len(rows)}
+    for r in store.query(
+        f"""
+        WITH latest AS (
+            SELECT household_id, state, row_number() OVER (PARTITION BY household_id
+                ORDER BY at DESC, id DESC) AS n
+            FROM rollcall WHERE emergency_id = :e AND day = :day AND withdrawn_at IS NULL
+        )
+        SELECT l.state, count(*) AS c FROM latest l JOIN household h ON h.id = l.household_id {joins}
+        WHERE l.n = 1 AND {on_board} GROUP BY l.state
+        """,
+        params,
+    ):
+        counts[r["state"]] = r["c"]
+    counts["not_tried"] = total - sum(counts[s] for s in RECORDED_STATES)
+    alarms = store.scalar(
+        f"""
+        WITH last_two AS (
+            SELECT household_id, state, row_number() OVER (PARTITION BY household_id
+                ORDER BY at DESC, id DESC) AS n
+            FROM rollcall WHERE emergency_id = :e AND day <= :day AND withdrawn_at IS NULL
+        )
+        SELECT count(*) FROM (
+            SELECT household_id FROM last_two WHERE n <= 2 GROUP BY household_id
+            HAVING sum(state = 'unreachable') = 2
+        ) a JOIN household h ON h.id = a.household_id {joins} WHERE {on_board}
+        """,
+        params,
+    )
+    return {**counts, "alarm": int(alarms or 0), "total": total}
 
 
 def record_rollcall(

@@ -25,6 +25,10 @@
         <source>Visited within cycle:</source>
         <translation>周期内走访率：</translation>
     </message>
+    <message>
+        <source>Drag a building to arrange the plan; click it to open its floor map.</source>
+        <translation>拖动楼栋可调整位置，单击打开楼栋图</translation>
+    </message>
 </context>
 <context>
     <name>Board</name>
@@ -137,6 +141,10 @@
     <message>
         <source>{name}: {floors} floors, {units} units; {households} households lived in, {visited} visited within cycle, {overdue} overdue</source>
         <translation>{name}：{floors} 层，{units} 个单元；在住 {households} 户，周期内已走访 {visited} 户，逾期 {overdue} 户</translation>
+    </message>
+    <message>
+        <source>{floors}F · {overdue} overdue</source>
+        <translation>{floors}层 · 逾期 {overdue} 户</translation>
     </message>
 </context>
 <context>

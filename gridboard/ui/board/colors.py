@@ -100,3 +100,7 @@ class BandLegend(QWidget):
         for band, color in BAND_COLORS.items():
             layout.addWidget(swatch(color, labels.coverage_band(band), self))
         layout.addStretch(1)
+        hint = QLabel(self.tr("Drag a building to arrange the plan; click it to open its floor map."), self)
+        hint.setObjectName("sitePlanHint")
+        hint.setStyleSheet("color: #666666;")
+        layout.addWidget(hint)

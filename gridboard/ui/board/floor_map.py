@@ -323,7 +323,7 @@ class _MapItem(QGraphicsItem):
         painter.drawPixmap(QPointF(device.left() + 3 * scale, device.top() + 1 * scale), room)
         if cell.surname:
             name = texts.text(cell.surname, self.name_font, color, scale)
-            self._blit_centred(painter, device.adjusted(0, 8 * scale, 0, 0), name)
+            self._blit_centred(painter, device.adjusted(0, 3 * scale, 0, -9 * scale), name)
         if cell.markers:
             chip = texts.chip(
                 cell.markers[:5], self.small_font, colors.MARKER, self.chip_fill, scale, round_=False
@@ -614,7 +614,7 @@ class FloorMap(QGraphicsView):
         if whole_fit >= 0.75:
             self.set_zoom(min(whole_fit, 1.3))
         else:
-            self.set_zoom(max(0.75, min(width_fit, 1.0)))
+            self.set_zoom(max(0.75, min(width_fit, 1.3)))
         self.centerOn(rect.center().x(), 0)
 
     # -- Qt overrides ---------------------------------------------------------------------------------

@@ -172,7 +172,7 @@ class SitePlan(QGraphicsView):
             self.scene().addItem(item)
             item.setSelected(block.id in selected)
             self.blocks[block.id] = item
-        bounds = self.scene().itemsBoundingRect().adjusted(-20, -20, 200, 150)
+        bounds = self.scene().itemsBoundingRect().adjusted(-20, -20, 60, 60)
         self.scene().setSceneRect(bounds.united(QRectF(0, 0, 400, 300)))
 
     def block_center_in_view(self, building_id: int):

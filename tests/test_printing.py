@@ -312,6 +312,18 @@ def test_print_dialog_saves_a_pdf_in_the_background(gui, qtbot, ledger_, tmp_pat
     assert "13812340000" in text  # the operator chose full numbers for this print
     assert dialog.last_document.sections[0].qr in dialog.status.text()
 
+    # Cancelled while rendering: no file, and the sheet numbers are given back.
+    def cancelled(document, path, progress=None):
+        progress(1, 10)
+        raise Cancelled()
+
+    monkeypatch.setattr("gridboard.printing.layout.render_pdf", cancelled)
+    before = ledger_.store.scalar("SELECT count(*) FROM printed_sheet")
+    assert dialog.save_pdf(str(tmp_path / "cancelled.pdf")) is None
+    assert "取消" in dialog.status.text()
+    assert ledger_.store.scalar("SELECT count(*) FROM printed_sheet") == before
+    monkeypatch.undo()
+
     # A preview closed without printing gives its sheet number back; a printed one keeps it.
     dialog.set_kind("member", ledger_.member)
     monkeypatch.setattr(type(dialog), "show_preview", lambda self, document: False)

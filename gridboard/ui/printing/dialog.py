@@ -227,16 +227,23 @@ class PrintDialog(QDialog):
             store = open_store(path, operator=operator, check="none") if path else self.store
             try:
                 document = build_document(store, choices)
+                pages = 0
+                if render_to:
+                    try:
+                        pages = layout.render_pdf(
+                            document,
+                            render_to,
+                            lambda done, total: progress(
+                                done, total, page_text.format(page=done, pages=total)
+                            ),
+                        )
+                    except BaseException:
+                        # Cancelled or failed: the numbered sheets were never printed.
+                        sheet_model.discard_unprinted(store, sheet_numbers(document))
+                        raise
             finally:
                 if path:
                     store.close()
-            pages = 0
-            if render_to:
-                pages = layout.render_pdf(
-                    document,
-                    render_to,
-                    lambda done, total: progress(done, total, page_text.format(page=done, pages=total)),
-                )
             return document, pages
 
         if path is None:
@@ -247,7 +254,6 @@ class PrintDialog(QDialog):
         # Sheets were recorded through the worker's own connection.
         changes = Changes()
         changes.note("printed_sheet")
-        self.window_.notifier.store.take_changes()
         self.window_.notifier.changed.emit(changes)
 
     def save_pdf(self, path: str | None = None) -> int | None:

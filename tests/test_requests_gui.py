@@ -21,6 +21,7 @@ from gridboard.ui import ask
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.requests.table_model import COLUMNS, OVERDUE_TEXT, RequestTableModel
 from gridboard.ui.requests.view import RequestsView
+from gridboard.ui.resources import install_translations
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +33,15 @@ def ago(**delta: float) -> str:
 
 
 @pytest.fixture
-def window(gui, qtbot, small: Small):
+def chinese(gui):
+    """The Chinese UI for certain: when a GUI test runs first in a session the `gui` fixture stores the
+    language before the application has its name, and the app starts in English."""
+    install_translations("zh_CN")
+    return gui
+
+
+@pytest.fixture
+def window(chinese, qtbot, small: Small):
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1400, 860)
@@ -42,7 +51,7 @@ def window(gui, qtbot, small: Small):
 
 
 @pytest.fixture
-def demo_window(gui, qtbot, community_demo: Path):
+def demo_window(chinese, qtbot, community_demo: Path):
     store = open_store(community_demo, operator="社区书记")
     window = MainWindow(store)
     qtbot.addWidget(window)
@@ -262,7 +271,9 @@ def test_requests_view_on_the_demo_community(demo_window, qtbot, qtmodeltester) 
     view = requests_view(qtbot, window)
     model = view.model
     assert model.rowCount() == rq.count_requests(
-        store, rq.RequestFilter(statuses=("collected", "dispatched", "in_progress", "resolved")), now=model.now
+        store,
+        rq.RequestFilter(statuses=("collected", "dispatched", "in_progress", "resolved")),
+        now=model.now,
     )
     first = model.row_at(0)
     assert first is not None and first.overdue  # the secretary sees overdue ones first
@@ -288,31 +299,42 @@ def test_requests_view_on_the_demo_community(demo_window, qtbot, qtmodeltester) 
     save_screenshot(window, "requests_view")
 
 
-def test_todays_list_on_screen_and_as_pdf(demo_window, qtbot, monkeypatch, tmp_path: Path) -> None:
-    window = demo_window
-    store = window.store
-    household = store.scalar("SELECT id FROM household WHERE occupancy != 'vacant' ORDER BY id LIMIT 1")
+def test_todays_list_on_screen_and_as_pdf(window, qtbot, small: Small, monkeypatch, tmp_path: Path) -> None:
+    store = small.store
+    h = small.household
     first = rq.raise_request(
-        store, household_id=household, category="hazard", text="电动车楼道充电", at=ago(minutes=30)
+        store, household_id=h(1, "101"), category="hazard", text="电动车楼道充电", at=ago(minutes=50)
     )
     rq.raise_request(
         store,
-        household_id=household + 1,
+        household_id=h(1, "402"),
         category="supplies",
         text="需要婴幼儿奶粉",
+        urgency="urgent",
         items=[("婴幼儿奶粉", 2, "罐")],
+        at=ago(minutes=20),
     )
-    rq.dispatch_request(store, first, department="物业公司")
-    rq.start_request(store, first)
-    rq.resolve_request(store, first, resolution="已劝离并清理")
+    rq.raise_request(
+        store, household_id=h(2, "301"), category="parking", source="hotline", hotline_ticket="2611270031",
+        text="车位被长期占用", at=ago(minutes=10),
+    )  # fmt: skip
+    late = rq.raise_request(
+        store, household_id=h(2, "602"), category="medicine", text="胰岛素快用完了", at=ago(hours=30)
+    )
+    rq.dispatch_request(store, late, member_id=small.member, at=ago(hours=29))
+    rq.dispatch_request(store, first, department="物业公司", at=ago(minutes=40))
+    rq.start_request(store, first, at=ago(minutes=30))
+    rq.resolve_request(store, first, resolution="已劝离并清理", at=ago(minutes=5))
     window.notifier.flush()
     view = requests_view(qtbot, window)
     qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
     dialog = dialog_named(qtbot, window, "todaysListDialog")
     listing = dialog.current
-    assert first in [r.id for r in listing.received] and listing.closed_today >= 1
+    assert listing.received[0].id == first and len(listing.received) == 3
+    assert [r.id for r in listing.due] == [late] and listing.due[0].overdue
+    assert listing.closed_today == 1 and listing.still_open_received == 2
     text = dialog.browser.toPlainText()
-    assert "电动车楼道充电" in text and "需要婴幼儿奶粉" in text
+    assert "电动车楼道充电" in text and "需要婴幼儿奶粉" in text and "胰岛素快用完了" in text
     save_screenshot(dialog, "todays_list")
 
     pdf = tmp_path / "today"

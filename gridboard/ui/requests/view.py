@@ -78,8 +78,8 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        widths = {"number": 50, "status": 116, "category": 72, "urgency": 44, "address": 150, "grid": 72,
-                  "text": 160, "source": 72, "assignee": 84, "collected": 86, "due": 112, "age": 52}  # fmt: skip
+        widths = {"number": 50, "status": 110, "category": 72, "urgency": 44, "address": 140, "grid": 70,
+                  "text": 160, "source": 64, "assignee": 80, "collected": 84, "due": 124, "age": 56}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
         header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
@@ -87,6 +87,8 @@ class RequestsView(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.show_household())
 
         detail = QWidget(self.splitter)
+        detail.setMinimumWidth(280)
+        detail.setMaximumWidth(420)
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(6, 0, 0, 0)
         self.detail = QTextBrowser(detail)
@@ -401,7 +403,7 @@ class RequestsView(QWidget):
 
     def step_detail(self, step: rq.Step) -> str:
         bits = []
-        if step.step == "dispatched":
+        if step.step == "dispatched" and (step.member_name or step.department):
             bits.append(self.tr("to {who}").format(who=step.member_name or step.department))
         if step.due_at and step.step in ("collected", "dispatched", "reopened"):
             bits.append(self.tr("due {when}").format(when=step.due_at[:16]))

@@ -99,6 +99,8 @@ def test_declare_refuses_a_second_emergency_and_bad_input(town) -> None:
         emergency.declare_emergency(store, name="x", kind="meteor")
     with pytest.raises(InvalidInput):
         emergency.declare_emergency(store, name="x", cycle_priority_days=5, cycle_other_days=2)
+    with pytest.raises(InvalidInput):
+        emergency.declare_emergency(store, name="x", started_at=at(TODAY + timedelta(days=1)))
     emergency_id = declare(store)
     with pytest.raises(InvalidInput):
         declare(store)

@@ -119,6 +119,11 @@ def declare_emergency(
             QT_TRANSLATE_NOOP("Errors", "An emergency is already in force; end it before declaring another.")
         )
     when = visits.normalise_when(started_at or now_iso())
+    records.require(
+        when[:10] <= today_().isoformat(),
+        QT_TRANSLATE_NOOP("Errors", "An emergency cannot start in the future ({value})."),
+        value=when,
+    )
     if community_id is None:
         community_id = store.scalar("SELECT min(id) FROM community WHERE archived_at IS NULL")
     with store.atomic():

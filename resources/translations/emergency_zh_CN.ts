@@ -517,6 +517,10 @@
         <translation>已有进行中的应急状态，请先结束再宣布新的。</translation>
     </message>
     <message>
+        <source>An emergency cannot start in the future ({value}).</source>
+        <translation>应急状态的开始时间不能晚于今天（{value}）。</translation>
+    </message>
+    <message>
         <source>This emergency has already ended.</source>
         <translation>该应急状态已经结束。</translation>
     </message>

@@ -215,6 +215,7 @@ def test_desk_instructions_feedback_and_supplies(qtbot, window, town, tmp_path, 
     monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(pdf))
     qtbot.mouseClick(win.findChild(object, "printInstructionButton"), Qt.MouseButton.LeftButton)
     assert pdf.exists()
+    _pdf_png(pdf, "emergency_instruction")
     save_screenshot(win, "emergency_instructions")
 
     supplies = desk.supplies

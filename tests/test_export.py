@@ -70,16 +70,29 @@ def test_round_trip_of_the_community_demo(community_demo: Path, db: Store, tmp_p
 def filled(small) -> Store:
     store = small.store
     h = small.household(2, "502")
-    ledger.update_household(store, h, head_name="王建国", phone="13812345678", notes="=HYPERLINK(\"http://x\",\"点我\")")
+    ledger.update_household(
+        store, h, head_name="王建国", phone="13812345678", notes='=HYPERLINK("http://x","点我")'
+    )
     ledger.update_household(store, small.household(1, "101"), notes="+1 楼下漏水")
     ledger.add_resident(
-        store, household_id=h, name="王建国", gender="M", birth_year=1948, phone="13812345678",
-        id_number="11010519491231002X", tags=["living_alone", "chronic"],
+        store,
+        household_id=h,
+        name="王建国",
+        gender="M",
+        birth_year=1948,
+        phone="13812345678",
+        id_number="11010519491231002X",
+        tags=["living_alone", "chronic"],
     )
     ledger.add_resident(store, household_id=h, name="-李秀英", gender="F", birth_year=1950)
     now = datetime.now().replace(microsecond=0)
-    visits.log_visit(store, household_id=h, member_ids=[small.member], visited_at=now - timedelta(days=3),
-                     note="@老人说腿疼")
+    visits.log_visit(
+        store,
+        household_id=h,
+        member_ids=[small.member],
+        visited_at=now - timedelta(days=3),
+        note="@老人说腿疼",
+    )
     visits.log_visit(store, household_id=h, member_ids=[small.member], visited_at=now - timedelta(days=40))
     requests.raise_request(store, household_id=h, category="medicine", text="=1+1 需要买药")
     return store
@@ -143,9 +156,20 @@ def test_exports_open_in_libreoffice_and_formula_like_text_stays_text(filled: St
         export.export(filled, kind, files[-1], reveal=True)
     profile = tmp_path / "lo-profile"
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", str(tmp_path / "csv"), *map(str, files)],
-        capture_output=True, text=True, timeout=120,
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+            str(tmp_path / "csv"),
+            *map(str, files),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     rows = read_csv(tmp_path / "csv" / "ledger.csv")

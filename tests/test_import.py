@@ -22,7 +22,17 @@ from gridboard.exchange.importer import (
 from gridboard.exchange.reader import read_book
 from gridboard.models.store import Store, open_store
 
-TABLES = ("community", "grid", "building", "household", "resident", "resident_tag", "member", "pairing", "audit_log")
+TABLES = (
+    "community",
+    "grid",
+    "building",
+    "household",
+    "resident",
+    "resident_tag",
+    "member",
+    "pairing",
+    "audit_log",
+)
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -39,22 +49,127 @@ def office_workbook(path: Path, *, broken: bool = False) -> Path:
     ws.append(["填报单位：幸福社区", None, None, None, None, None, "填报日期：2024年3月"])
     ws.merge_cells("A2:F2")
     ws.append(
-        ["序号", "所属网格", "家庭住址", "户主", "居民姓名", "性别", "出生日期", "手机号", "证件号码", "重点人群",
-         "居住情况", "备注"]
+        [
+            "序号",
+            "所属网格",
+            "家庭住址",
+            "户主",
+            "居民姓名",
+            "性别",
+            "出生日期",
+            "手机号",
+            "证件号码",
+            "重点人群",
+            "居住情况",
+            "备注",
+        ]
     )
     rows = [
-        (1, "第一网格", "3号楼2单元502", "王建国", "王建国", "男", "1956-03", 13812345678, "", "独居、慢病", "自住", "=HYPERLINK(\"x\")"),
-        (2, None, None, None, "李秀英", "女", datetime(1958, 5, 1), "138 1234 5679", "", "残疾人", None, None),
-        (3, "第一网格", "3-2-601", "张伟", "张伟", "男", "19800312", "+86 139 1234 5678", "", "", "出租", None),
-        (4, "第一网格", "3栋1单元0301室", "赵四", "赵四", "男", "1956年3月", 13912345679.0, "", "80岁以上", None, None),
+        (
+            1,
+            "第一网格",
+            "3号楼2单元502",
+            "王建国",
+            "王建国",
+            "男",
+            "1956-03",
+            13812345678,
+            "",
+            "独居、慢病",
+            "自住",
+            '=HYPERLINK("x")',
+        ),
+        (
+            2,
+            None,
+            None,
+            None,
+            "李秀英",
+            "女",
+            datetime(1958, 5, 1),
+            "138 1234 5679",
+            "",
+            "残疾人",
+            None,
+            None,
+        ),
+        (
+            3,
+            "第一网格",
+            "3-2-601",
+            "张伟",
+            "张伟",
+            "男",
+            "19800312",
+            "+86 139 1234 5678",
+            "",
+            "",
+            "出租",
+            None,
+        ),
+        (
+            4,
+            "第一网格",
+            "3栋1单元0301室",
+            "赵四",
+            "赵四",
+            "男",
+            "1956年3月",
+            13912345679.0,
+            "",
+            "80岁以上",
+            None,
+            None,
+        ),
         (5, "第一网格", "三号楼二单元", None, None, None, None, None, None, None, None, None),
-        (6, "第二网格", "５号楼１单元１０２", "刘芳", "刘芳", "女", 21230, "0936-1234567", "", "低保户 吸毒", None, None),
-        (7, "第二网格", " 5 号楼 1 单元 201 ", "陈红", "陈红", "女", "1990.7.1", "(0936)7654321", "11010519491231002X", "孕妇", None, None),
+        (
+            6,
+            "第二网格",
+            "５号楼１单元１０２",
+            "刘芳",
+            "刘芳",
+            "女",
+            21230,
+            "0936-1234567",
+            "",
+            "低保户 吸毒",
+            None,
+            None,
+        ),
+        (
+            7,
+            "第二网格",
+            " 5 号楼 1 单元 201 ",
+            "陈红",
+            "陈红",
+            "女",
+            "1990.7.1",
+            "(0936)7654321",
+            "11010519491231002X",
+            "孕妇",
+            None,
+            None,
+        ),
     ]
     for row in rows:
         ws.append(row)
     if broken:
-        ws.append((8, "第一网格", "3号楼2单元702", "孙七", "孙七", "男", "1956-13-45", "13812345670", "", "", None, None))
+        ws.append(
+            (
+                8,
+                "第一网格",
+                "3号楼2单元702",
+                "孙七",
+                "孙七",
+                "男",
+                "1956-13-45",
+                "13812345670",
+                "",
+                "",
+                None,
+                None,
+            )
+        )
     wb.save(path)
     return path
 
@@ -99,14 +214,37 @@ def test_clean_ledger_imports_with_normalised_values(db: Store, tmp_path: Path) 
     assert (wang["birth_year"], wang["phone"], wang["priority_tier"]) == (1956, "13812345678", 2)
     assert set(wang["tags"].split(",")) == {"living_alone", "chronic"}
     # The family member's row (address left blank under a merged cell) joins the household above.
-    assert (rows["李秀英"]["room"], rows["李秀英"]["head_name"], rows["李秀英"]["phone"]) == ("502", "王建国", "13812345679")
-    assert (rows["张伟"]["birth_year"], rows["张伟"]["phone"], rows["张伟"]["occupancy"]) == (1980, "13912345678", "rented_out")
-    assert (rows["赵四"]["unit"], rows["赵四"]["room"], rows["赵四"]["phone"], rows["赵四"]["tags"]) == (1, "301", "13912345679", "aged_80")
-    assert (rows["刘芳"]["building"], rows["刘芳"]["grid"], rows["刘芳"]["birth_year"]) == ("5号楼", "第二网格", 1958)
+    assert (rows["李秀英"]["room"], rows["李秀英"]["head_name"], rows["李秀英"]["phone"]) == (
+        "502",
+        "王建国",
+        "13812345679",
+    )
+    assert (rows["张伟"]["birth_year"], rows["张伟"]["phone"], rows["张伟"]["occupancy"]) == (
+        1980,
+        "13912345678",
+        "rented_out",
+    )
+    assert (rows["赵四"]["unit"], rows["赵四"]["room"], rows["赵四"]["phone"], rows["赵四"]["tags"]) == (
+        1,
+        "301",
+        "13912345679",
+        "aged_80",
+    )
+    assert (rows["刘芳"]["building"], rows["刘芳"]["grid"], rows["刘芳"]["birth_year"]) == (
+        "5号楼",
+        "第二网格",
+        1958,
+    )
     assert rows["刘芳"]["phone"] == "0936-1234567" and rows["刘芳"]["tags"] == "dibao"
-    assert (rows["陈红"]["phone"], rows["陈红"]["id_number"], rows["陈红"]["floor"]) == ("0936-7654321", "11010519491231002X", 2)
+    assert (rows["陈红"]["phone"], rows["陈红"]["id_number"], rows["陈红"]["floor"]) == (
+        "0936-7654321",
+        "11010519491231002X",
+        2,
+    )
     building = db.one("SELECT units, floors, rooms_per_floor FROM building WHERE name = '3号楼'")
-    assert tuple(building) == (2, 6, 2), "a new building's shape is inferred from the largest unit, floor, room"
+    assert tuple(building) == (2, 6, 2), (
+        "a new building's shape is inferred from the largest unit, floor, room"
+    )
     # One summary entry for the import plus none per inserted row.
     assert db.scalar("SELECT count(*) FROM audit_log WHERE action = 'import'") == 1
 
@@ -117,7 +255,9 @@ def test_broken_row_names_row_and_column_and_nothing_is_written(db: Store, tmp_p
     before = counts(db)
     report = preview(db, book, detect_layouts(db, book))
     broken = [x for x in report.errors if x.row == 11]
-    assert [(x.sheet, x.row, x.column, x.value) for x in broken] == [("居民台账", 11, "G 出生日期", "1956-13-45")]
+    assert [(x.sheet, x.row, x.column, x.value) for x in broken] == [
+        ("居民台账", 11, "G 出生日期", "1956-13-45")
+    ]
     with pytest.raises(ImportBlocked) as raised:
         apply_import(db, book, detect_layouts(db, book))
     assert raised.value.params["count"] == 2
@@ -146,7 +286,11 @@ def test_reimport_updates_instead_of_duplicating(db: Store, tmp_path: Path) -> N
     book = read_book(path)
     third = apply_import(db, book, detect_layouts(db, book))
     assert (third.count("household", "added"), third.count("household", "unchanged")) == (1, 2)
-    assert (third.count("resident", "added"), third.count("resident", "updated"), third.count("resident", "unchanged")) == (1, 2, 1)
+    assert (
+        third.count("resident", "added"),
+        third.count("resident", "updated"),
+        third.count("resident", "unchanged"),
+    ) == (1, 2, 1)
     assert db.scalar("SELECT count(*) FROM resident") == 4
     assert db.scalar("SELECT phone FROM resident WHERE name = '甲'") == "13900000009"
     old, new = db.one(
@@ -159,7 +303,9 @@ def test_reimport_updates_instead_of_duplicating(db: Store, tmp_path: Path) -> N
 def test_matches_households_already_in_the_file(small, tmp_path: Path) -> None:
     db = small.store
     path = tmp_path / "b.csv"
-    path.write_bytes("楼号,单元,门牌号,户主姓名,联系电话\n3,1,101,王五,13812345678\n3号楼,2,0602,赵六,\n".encode("gbk"))
+    path.write_bytes(
+        "楼号,单元,门牌号,户主姓名,联系电话\n3,1,101,王五,13812345678\n3号楼,2,0602,赵六,\n".encode("gbk")
+    )
     book = read_book(path)
     layouts = detect_layouts(db, book)
     assert layouts[0].kind == "ledger"
@@ -173,7 +319,9 @@ def test_matches_households_already_in_the_file(small, tmp_path: Path) -> None:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_csv_encodings(db: Store, tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "c.csv"
-    path.write_bytes("社区,网格,住址,姓名,人员类别\n幸福社区,第一网格,3-2-502,王建国,独居老人\n".encode(encoding))
+    path.write_bytes(
+        "社区,网格,住址,姓名,人员类别\n幸福社区,第一网格,3-2-502,王建国,独居老人\n".encode(encoding)
+    )
     book = read_book(path)
     report = apply_import(db, book, detect_layouts(db, book))
     assert report.count("resident", "added") == 1
@@ -190,7 +338,18 @@ def several_sheets(path: Path) -> Path:
     ws.append(["幸福社区", "第一网格", "3栋", "2", "501", "李四", 1])
     members = wb.create_sheet("党员")
     members.append(["社区", "网格", "党员姓名", "党员类别", "所在支部", "工作单位", "联系电话", "联系户"])
-    members.append(["幸福社区", "第一网格", "李明", "在职党员（双报到）", "第一网格党支部", "市税务局", "13912345678", "3-2-502、3-2-501"])
+    members.append(
+        [
+            "幸福社区",
+            "第一网格",
+            "李明",
+            "在职党员（双报到）",
+            "第一网格党支部",
+            "市税务局",
+            "13912345678",
+            "3-2-502、3-2-501",
+        ]
+    )
     members.append(["幸福社区", "第一网格", "周芳", "楼长", "第一网格党支部", "", "", ""])
     pairs = wb.create_sheet("结对")
     pairs.append(["党员姓名", "楼号", "单元", "门牌号", "结对方式", "结对日期"])
@@ -211,7 +370,10 @@ def test_several_sheets_members_and_pairings(db: Store, tmp_path: Path) -> None:
     ]
     assert db.scalar("SELECT kind FROM member WHERE name = '李明'") == "in_service"
     assert db.scalar("SELECT kind FROM member WHERE name = '周芳'") == "building_head"
-    assert db.scalar("SELECT mode FROM pairing p JOIN member m ON m.id = p.member_id WHERE m.name = '周芳'") == "N+1"
+    assert (
+        db.scalar("SELECT mode FROM pairing p JOIN member m ON m.id = p.member_id WHERE m.name = '周芳'")
+        == "N+1"
+    )
     again = apply_import(db, book, detect_layouts(db, book))
     assert again.count("pairing", "unchanged") == 3 and again.count("member", "unchanged") == 2
 
@@ -314,7 +476,10 @@ def test_random_sheets_never_crash_and_are_all_or_nothing(rows: list[tuple]) -> 
 
     store = open_store(None)
     try:
-        book = Book(Path("随机.xlsx"), [RawSheet("表", [("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别"), *rows])])
+        book = Book(
+            Path("随机.xlsx"),
+            [RawSheet("表", [("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别"), *rows])],
+        )
         layouts = detect_layouts(store, book)
         report = preview(store, book, layouts)
         before = counts(store)

@@ -48,7 +48,13 @@ def full_width(text: str) -> str:
 def test_address_forms(text: str) -> None:
     address, reason = p.parse_address(text)
     assert reason is None
-    assert (address.building, address.number, address.unit, address.room, address.floor) == ("3号楼", 3, 2, "502", 5)
+    assert (address.building, address.number, address.unit, address.room, address.floor) == (
+        "3号楼",
+        3,
+        2,
+        "502",
+        5,
+    )
 
 
 def test_address_without_room_and_courtyards() -> None:
@@ -140,14 +146,32 @@ def test_header_row_found_under_merged_titles() -> None:
         ("幸福社区第一网格居民信息台账",),
         ("填报单位：幸福社区", None, None, "填报日期：2024年3月"),
         (),
-        ("序号", "户主姓名", "楼号", "单元", "门牌号", "联系电话（手机）", "身份证号码", "出生年月", "重点人群", "备注"),
+        (
+            "序号",
+            "户主姓名",
+            "楼号",
+            "单元",
+            "门牌号",
+            "联系电话（手机）",
+            "身份证号码",
+            "出生年月",
+            "重点人群",
+            "备注",
+        ),
         (1, "王建国", "3", "2", "502"),
     ]
     assert find_header(rows) == 3
     mapping = recognise(rows[3])
     assert mapping == {
-        1: "head_name", 2: "building", 3: "unit", 4: "room", 5: "household_phone", 6: "id_number", 7: "birth",
-        8: "tags", 9: "notes",
+        1: "head_name",
+        2: "building",
+        3: "unit",
+        4: "room",
+        5: "household_phone",
+        6: "id_number",
+        7: "birth",
+        8: "tags",
+        9: "notes",
     }
     assert guess_kind(set(mapping.values())) == "ledger"
     members = recognise(("姓名", "党员类别", "所在支部", "工作单位", "联系电话", "联系户"))
@@ -171,8 +195,18 @@ anything = st.one_of(
 @given(anything)
 def test_parsers_never_crash_and_always_give_a_value_or_a_reason(value: object) -> None:
     for parser in (
-        p.parse_address, p.parse_date, p.parse_datetime, p.parse_phone, p.parse_building, p.parse_unit,
-        p.parse_room, p.parse_floor, p.parse_id_number, p.parse_gender, p.parse_occupancy, p.parse_count,
+        p.parse_address,
+        p.parse_date,
+        p.parse_datetime,
+        p.parse_phone,
+        p.parse_building,
+        p.parse_unit,
+        p.parse_room,
+        p.parse_floor,
+        p.parse_id_number,
+        p.parse_gender,
+        p.parse_occupancy,
+        p.parse_count,
         p.parse_member_kind,
     ):
         result, reason = parser(value)
@@ -192,7 +226,9 @@ def test_parsers_never_crash_and_always_give_a_value_or_a_reason(value: object) 
     form=st.integers(0, 5),
     pad=st.booleans(),
 )
-def test_written_addresses_read_back(building: int, unit: int, floor: int, index: int, form: int, pad: bool) -> None:
+def test_written_addresses_read_back(
+    building: int, unit: int, floor: int, index: int, form: int, pad: bool
+) -> None:
     room = f"{floor}{index:02d}"
     written_room = room.zfill(4) if pad else room
     text = [

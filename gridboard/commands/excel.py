@@ -17,11 +17,17 @@ from gridboard.models.store import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("import", help="import households, residents, members, pairings from .xlsx/.csv")
+    p = subparsers.add_parser(
+        "import", help="import households, residents, members, pairings from .xlsx/.csv"
+    )
     p.add_argument("sheet", help="the .xlsx or .csv file to import")
-    p.add_argument("--into", "--db", dest="db", required=True, help="the .gridboard file (created if missing)")
+    p.add_argument(
+        "--into", "--db", dest="db", required=True, help="the .gridboard file (created if missing)"
+    )
     p.add_argument("--dry-run", action="store_true", help="only report problems and counts; write nothing")
-    p.add_argument("--mapping", help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}}}')
+    p.add_argument(
+        "--mapping", help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}}}'
+    )
     p.set_defaults(func=run_import)
 
     p = subparsers.add_parser("export", help="write a ledger, visits, requests or coverage report to .xlsx")
@@ -64,8 +70,10 @@ def run_import(args: argparse.Namespace) -> int:
         if args.mapping:
             apply_mapping_file(layouts, json.loads(Path(args.mapping).read_text(encoding="utf-8")))
         for layout in layouts:
-            fields = ", ".join(f"{layout.headers[i] if i < len(layout.headers) else i}→{f}"
-                               for i, f in sorted(layout.mapping.items()))
+            fields = ", ".join(
+                f"{layout.headers[i] if i < len(layout.headers) else i}→{f}"
+                for i, f in sorted(layout.mapping.items())
+            )
             print(f"sheet {layout.name}: {layout.kind}, header row {layout.header_row + 1}: {fields}")
         report = preview(store, book, layouts)
         if args.dry_run or report.errors:

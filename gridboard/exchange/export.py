@@ -133,9 +133,23 @@ def _id(value: str, reveal: bool) -> str:
 
 
 LEDGER_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("社区", 14), ("网格", 12), ("楼栋", 10), ("单元", 6), ("楼层", 6), ("门牌号", 8), ("户主姓名", 10),
-    ("户联系电话", 15), ("人口数", 7), ("居住状态", 9), ("备注", 24), ("姓名", 10), ("性别", 6),
-    ("出生年份", 9), ("联系电话", 15), ("身份证号", 21), ("人员类别", 22),
+    ("社区", 14),
+    ("网格", 12),
+    ("楼栋", 10),
+    ("单元", 6),
+    ("楼层", 6),
+    ("门牌号", 8),
+    ("户主姓名", 10),
+    ("户联系电话", 15),
+    ("人口数", 7),
+    ("居住状态", 9),
+    ("备注", 24),
+    ("姓名", 10),
+    ("性别", 6),
+    ("出生年份", 9),
+    ("联系电话", 15),
+    ("身份证号", 21),
+    ("人员类别", 22),
 )
 
 
@@ -176,10 +190,23 @@ def export_ledger(
         rid = row[11]
         sheet.append(
             [
-                row[0], row[1], row[2], row[3], row[4], row[5], row[6], _phone(row[7], reveal), row[8],
-                OCCUPANCY.get(row[9], row[9]), row[10], row[12] or "",
-                GENDERS.get(row[13] or "", ""), row[14], _phone(row[15] or "", reveal),
-                _id(row[16] or "", reveal), tag_names.get(rid, "") if rid else "",
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                _phone(row[7], reveal),
+                row[8],
+                OCCUPANCY.get(row[9], row[9]),
+                row[10],
+                row[12] or "",
+                GENDERS.get(row[13] or "", ""),
+                row[14],
+                _phone(row[15] or "", reveal),
+                _id(row[16] or "", reveal),
+                tag_names.get(rid, "") if rid else "",
             ]
         )
     _save(book, path)
@@ -187,8 +214,18 @@ def export_ledger(
 
 
 VISIT_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("走访时间", 17), ("社区", 14), ("网格", 12), ("楼栋", 10), ("单元", 6), ("门牌号", 8), ("户主姓名", 10),
-    ("走访方式", 9), ("走访结果", 10), ("走访人", 18), ("记录", 36), ("来源", 10),
+    ("走访时间", 17),
+    ("社区", 14),
+    ("网格", 12),
+    ("楼栋", 10),
+    ("单元", 6),
+    ("门牌号", 8),
+    ("户主姓名", 10),
+    ("走访方式", 9),
+    ("走访结果", 10),
+    ("走访人", 18),
+    ("记录", 36),
+    ("来源", 10),
 )
 
 
@@ -209,7 +246,8 @@ def export_visits(
     }
     total = int(
         store.scalar(
-            "SELECT count(*) FROM visit WHERE withdrawn_at IS NULL AND visited_at BETWEEN :start AND :end", params
+            "SELECT count(*) FROM visit WHERE withdrawn_at IS NULL AND visited_at BETWEEN :start AND :end",
+            params,
         )
     )
     cursor = store.conn.execute(
@@ -231,9 +269,18 @@ def export_visits(
         _tick(progress, index, total)
         sheet.append(
             [
-                _when(row[0]), row[1], row[2], row[3], row[4], row[5], row[6],
-                VISIT_METHODS.get(row[7], row[7]), VISIT_OUTCOMES.get(row[8], row[8]), row[9] or "",
-                row[10], VISIT_SOURCES.get(row[11], row[11]),
+                _when(row[0]),
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                VISIT_METHODS.get(row[7], row[7]),
+                VISIT_OUTCOMES.get(row[8], row[8]),
+                row[9] or "",
+                row[10],
+                VISIT_SOURCES.get(row[11], row[11]),
             ]
         )
     _save(book, path)
@@ -241,12 +288,32 @@ def export_visits(
 
 
 REQUEST_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("编号", 7), ("登记时间", 17), ("社区", 14), ("网格", 12), ("地址", 16), ("户主姓名", 10), ("类别", 10),
-    ("诉求内容", 36), ("紧急程度", 9), ("来源", 11), ("热线工单号", 14), ("状态", 9), ("承办人", 10),
-    ("承办部门", 14), ("办理期限", 17), ("办结时间", 17), ("办理结果", 30), ("回访时间", 17), ("评价", 10),
+    ("编号", 7),
+    ("登记时间", 17),
+    ("社区", 14),
+    ("网格", 12),
+    ("地址", 16),
+    ("户主姓名", 10),
+    ("类别", 10),
+    ("诉求内容", 36),
+    ("紧急程度", 9),
+    ("来源", 11),
+    ("热线工单号", 14),
+    ("状态", 9),
+    ("承办人", 10),
+    ("承办部门", 14),
+    ("办理期限", 17),
+    ("办结时间", 17),
+    ("办理结果", 30),
+    ("回访时间", 17),
+    ("评价", 10),
 )
 STEP_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("诉求编号", 9), ("步骤", 10), ("时间", 17), ("经办人", 12), ("说明", 40),
+    ("诉求编号", 9),
+    ("步骤", 10),
+    ("时间", 17),
+    ("经办人", 12),
+    ("说明", 40),
 )
 
 
@@ -288,10 +355,25 @@ def export_requests(
         _tick(progress, index, total)
         sheet.append(
             [
-                row[0], _when(row[1]), row[2], row[3], row[4], row[5], REQUEST_CATEGORIES.get(row[6], row[6]),
-                row[7], REQUEST_URGENCIES.get(row[8], row[8]), REQUEST_SOURCES.get(row[9], row[9]), row[10],
-                REQUEST_STATUSES.get(row[11], row[11]), row[12] or "", row[13], _when(row[14]),
-                _when(row[15]), row[16], _when(row[17]), RATINGS.get(row[18] or "", row[18] or ""),
+                row[0],
+                _when(row[1]),
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                REQUEST_CATEGORIES.get(row[6], row[6]),
+                row[7],
+                REQUEST_URGENCIES.get(row[8], row[8]),
+                REQUEST_SOURCES.get(row[9], row[9]),
+                row[10],
+                REQUEST_STATUSES.get(row[11], row[11]),
+                row[12] or "",
+                row[13],
+                _when(row[14]),
+                _when(row[15]),
+                row[16],
+                _when(row[17]),
+                RATINGS.get(row[18] or "", row[18] or ""),
             ]
         )
     for row in store.conn.execute(
@@ -307,12 +389,29 @@ def export_requests(
 
 
 GRID_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("社区", 14), ("网格", 12), ("住户数", 8), ("已结对", 8), ("结对率", 8), ("周期内已走访", 12),
-    ("走访率", 8), ("重点户", 8), ("重点户逾期", 10), ("逾期户", 8), ("进度", 10),
+    ("社区", 14),
+    ("网格", 12),
+    ("住户数", 8),
+    ("已结对", 8),
+    ("结对率", 8),
+    ("周期内已走访", 12),
+    ("走访率", 8),
+    ("重点户", 8),
+    ("重点户逾期", 10),
+    ("逾期户", 8),
+    ("进度", 10),
 )
 MEMBER_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("社区", 14), ("党员姓名", 10), ("党员类别", 10), ("所在支部", 24), ("联系户数", 9),
-    ("周期内已走访", 12), ("走访率", 8), ("重点户", 8), ("重点户逾期", 10), ("逾期户", 8),
+    ("社区", 14),
+    ("党员姓名", 10),
+    ("党员类别", 10),
+    ("所在支部", 24),
+    ("联系户数", 9),
+    ("周期内已走访", 12),
+    ("走访率", 8),
+    ("重点户", 8),
+    ("重点户逾期", 10),
+    ("逾期户", 8),
 )
 
 
@@ -332,9 +431,16 @@ def export_coverage(
     for row in rules.coverage(store, "grid", on=on):
         grids.append(
             [
-                communities.get(grid_community.get(row.key)), row.name, row.households, row.paired,
-                _share(row.paired, row.households), row.visited_in_cycle,
-                _share(row.visited_in_cycle, row.households), row.priority, row.priority_overdue, row.overdue,
+                communities.get(grid_community.get(row.key)),
+                row.name,
+                row.households,
+                row.paired,
+                _share(row.paired, row.households),
+                row.visited_in_cycle,
+                _share(row.visited_in_cycle, row.households),
+                row.priority,
+                row.priority_overdue,
+                row.overdue,
                 _BAND_ZH[coverage_band(row.visited_share)],
             ]
         )
@@ -369,9 +475,16 @@ def export_coverage(
         _tick(progress, index, 0)
         members.append(
             [
-                communities.get(row["community_id"]), row["name"], MEMBER_KINDS.get(row["kind"], row["kind"]),
-                row["branch"], row["households"], row["visited"], _share(row["visited"], row["households"]),
-                row["priority"], row["priority_overdue"], row["overdue"],
+                communities.get(row["community_id"]),
+                row["name"],
+                MEMBER_KINDS.get(row["kind"], row["kind"]),
+                row["branch"],
+                row["households"],
+                row["visited"],
+                _share(row["visited"], row["households"]),
+                row["priority"],
+                row["priority_overdue"],
+                row["overdue"],
             ]
         )
     _save(book, path)
@@ -381,7 +494,9 @@ def export_coverage(
 def export(store: Store, kind: str, path: str | os.PathLike[str], **options: Any) -> int:
     """Dispatch by kind ("ledger", "visits", "requests", "coverage"); returns the rows written."""
     if kind == "ledger":
-        return export_ledger(store, path, reveal=options.get("reveal", False), progress=options.get("progress"))
+        return export_ledger(
+            store, path, reveal=options.get("reveal", False), progress=options.get("progress")
+        )
     if kind == "visits":
         return export_visits(
             store, path, start=options.get("start"), end=options.get("end"), progress=options.get("progress")

@@ -25,7 +25,9 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("community", QT_TRANSLATE_NOOP("Exchange", "Community"), ("社区", "所属社区", "社区名称", "community")),
+    Field(
+        "community", QT_TRANSLATE_NOOP("Exchange", "Community"), ("社区", "所属社区", "社区名称", "community")
+    ),
     Field("grid", QT_TRANSLATE_NOOP("Exchange", "Grid"), ("网格", "所属网格", "网格名称", "网格号", "grid")),
     Field(
         "address",
@@ -81,7 +83,11 @@ FIELDS: tuple[Field, ...] = (
         QT_TRANSLATE_NOOP("Exchange", "Tags (priority groups)"),
         ("人员类别", "重点人群", "标签", "人群类别", "特殊人群", "人员类型", "类别", "重点人员", "tags"),
     ),
-    Field("people", QT_TRANSLATE_NOOP("Exchange", "Number of people"), ("人口数", "家庭人口", "人数", "户人口数", "people")),
+    Field(
+        "people",
+        QT_TRANSLATE_NOOP("Exchange", "Number of people"),
+        ("人口数", "家庭人口", "人数", "户人口数", "people"),
+    ),
     Field(
         "occupancy",
         QT_TRANSLATE_NOOP("Exchange", "Occupancy"),
@@ -98,15 +104,25 @@ FIELDS: tuple[Field, ...] = (
         QT_TRANSLATE_NOOP("Exchange", "Kind of member"),
         ("党员类别", "党员类型", "人员身份", "身份", "member kind"),
     ),
-    Field("branch", QT_TRANSLATE_NOOP("Exchange", "Party branch"), ("所在支部", "支部", "所属支部", "党支部", "branch")),
-    Field("work_unit", QT_TRANSLATE_NOOP("Exchange", "Work unit"), ("工作单位", "单位", "work unit", "employer")),
+    Field(
+        "branch",
+        QT_TRANSLATE_NOOP("Exchange", "Party branch"),
+        ("所在支部", "支部", "所属支部", "党支部", "branch"),
+    ),
+    Field(
+        "work_unit", QT_TRANSLATE_NOOP("Exchange", "Work unit"), ("工作单位", "单位", "work unit", "employer")
+    ),
     Field(
         "contact_households",
         QT_TRANSLATE_NOOP("Exchange", "Paired households"),
         ("联系户", "结对户", "联系户地址", "结对家庭", "联系户门牌", "paired households"),
     ),
     Field("mode", QT_TRANSLATE_NOOP("Exchange", "Pairing mode"), ("结对方式", "结对模式", "mode")),
-    Field("started_on", QT_TRANSLATE_NOOP("Exchange", "Paired since"), ("结对日期", "结对时间", "开始日期", "paired since")),
+    Field(
+        "started_on",
+        QT_TRANSLATE_NOOP("Exchange", "Paired since"),
+        ("结对日期", "结对时间", "开始日期", "paired since"),
+    ),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
 

@@ -179,9 +179,7 @@ def remember_layouts(store: Store, layouts: Iterable[SheetLayout]) -> None:
 # -- entry points -------------------------------------------------------------------------------------
 
 
-def preview(
-    store: Store, book: Book, layouts: list[SheetLayout], progress: Progress | None = None
-) -> Report:
+def preview(store: Store, book: Book, layouts: list[SheetLayout], progress: Progress | None = None) -> Report:
     """Every problem and the counts the import would give; writes nothing."""
     return _Run(store, book, layouts, progress, dry=True).run()
 
@@ -195,7 +193,8 @@ def apply_import(
         if report.errors:
             raise ImportBlocked(
                 QT_TRANSLATE_NOOP(
-                    "Errors", "The import was stopped by {count} problem(s) in the sheet; nothing was written."
+                    "Errors",
+                    "The import was stopped by {count} problem(s) in the sheet; nothing was written.",
                 ),
                 count=len(report.errors),
             )
@@ -319,7 +318,9 @@ class _Run:
             header = layout.headers[column] if column < len(layout.headers) else ""
             column_text = f"{column_letter(column)} {header}".strip()
         self.report.problems.append(
-            Problem(layout.name, row, column_text, "" if value is None else str(value), reason, severity, params)
+            Problem(
+                layout.name, row, column_text, "" if value is None else str(value), reason, severity, params
+            )
         )
 
     def tick(self, message: str = "") -> None:
@@ -342,9 +343,11 @@ class _Run:
     def run(self) -> Report:
         for layout in self.layouts:
             rows = self.book.sheet(layout.name).rows
-            reader = {"ledger": self.read_ledger_row, "members": self.read_member_row, "pairings": self.read_pairing_row}[
-                layout.kind
-            ]
+            reader = {
+                "ledger": self.read_ledger_row,
+                "members": self.read_member_row,
+                "pairings": self.read_pairing_row,
+            }[layout.kind]
             carry: dict[str, Any] = {}
             for index in range(layout.header_row + 1, len(rows)):
                 row = rows[index]
@@ -369,18 +372,30 @@ class _Run:
             fields = set(layout.mapping.values())
             if layout.kind == "ledger" and not (fields & {"address", "room"}):
                 self.problem(
-                    layout, layout.header_row + 1, None, "",
-                    QT_TRANSLATE_NOOP("Exchange", "No column gives the room (门牌号) or address: assign one."),
+                    layout,
+                    layout.header_row + 1,
+                    None,
+                    "",
+                    QT_TRANSLATE_NOOP(
+                        "Exchange", "No column gives the room (门牌号) or address: assign one."
+                    ),
                 )
             if layout.kind in ("members", "pairings") and "member_name" not in fields:
                 self.problem(
-                    layout, layout.header_row + 1, None, "",
-                    QT_TRANSLATE_NOOP("Exchange", "No column gives the member's name (党员姓名): assign one."),
+                    layout,
+                    layout.header_row + 1,
+                    None,
+                    "",
+                    QT_TRANSLATE_NOOP(
+                        "Exchange", "No column gives the member's name (党员姓名): assign one."
+                    ),
                 )
 
     # -- reading rows ------------------------------------------------------------------------------
 
-    def parse(self, layout: SheetLayout, row: int, cells: dict, key: str, parser: Callable, severity: str = "error") -> Any:
+    def parse(
+        self, layout: SheetLayout, row: int, cells: dict, key: str, parser: Callable, severity: str = "error"
+    ) -> Any:
         if key not in cells:
             return None
         column, raw = cells[key]
@@ -398,7 +413,9 @@ class _Run:
             text = " ".join(text.split())
         return text or None
 
-    def address(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> tuple[HKey, int | None] | None:
+    def address(
+        self, layout: SheetLayout, row: int, cells: dict, carry: dict
+    ) -> tuple[HKey, int | None] | None:
         """The household address of a row from its address column and/or building/unit/room columns.
 
         Merged cells (a building written once for many rows) read blank and take the row above's value;
@@ -436,11 +453,17 @@ class _Run:
                 parts["building"] = carry["building"]
                 if "unit" not in parts and "unit" in layout.mapping.values():
                     parts["unit"] = carry["unit"]
-            elif "unit" not in parts and "unit" in layout.mapping.values() and parts["building"] == carry["building"]:
+            elif (
+                "unit" not in parts
+                and "unit" in layout.mapping.values()
+                and parts["building"] == carry["building"]
+            ):
                 parts["unit"] = carry["unit"]
         if not parts.get("room"):
             column = next((cells[k][0] for k in ("room", "address", "building") if k in cells), None)
-            self.problem(layout, row, column, "", QT_TRANSLATE_NOOP("Exchange", "The row has no room number."))
+            self.problem(
+                layout, row, column, "", QT_TRANSLATE_NOOP("Exchange", "The row has no room number.")
+            )
             return None
         if not parts.get("building"):
             column = next((cells[k][0] for k in ("building", "address", "room") if k in cells), None)
@@ -449,8 +472,14 @@ class _Run:
             )
             return None
         unit = parts.get("unit") or 1
-        carry.update(community=community, grid=grid, building=parts["building"], unit=unit, room=parts["room"],
-                     floor=floor)
+        carry.update(
+            community=community,
+            grid=grid,
+            building=parts["building"],
+            unit=unit,
+            room=parts["room"],
+            floor=floor,
+        )
         name, number = parts["building"]
         return (community, grid, name, number, unit, parts["room"]), floor
 
@@ -462,9 +491,7 @@ class _Run:
         key, floor = found
         household = self.households.get(key)
         if household is None:
-            household = _Household(
-                key, source, floor or p.room_floor(key[5]), floor is not None
-            )
+            household = _Household(key, source, floor or p.room_floor(key[5]), floor is not None)
             self.households[key] = household
         values: dict[str, Any] = {}
         head = self.text(cells, "head_name")
@@ -514,9 +541,17 @@ class _Run:
                 earlier = self.ids_seen.get(id_number)
                 if earlier is not None:
                     self.problem(
-                        layout, row, column, raw,
-                        QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: the same ID number is on {other_sheet} row {other_row}."),
-                        "warning", other_sheet=earlier.sheet, other_row=earlier.row,
+                        layout,
+                        row,
+                        column,
+                        raw,
+                        QT_TRANSLATE_NOOP(
+                            "Exchange",
+                            "Likely duplicate: the same ID number is on {other_sheet} row {other_row}.",
+                        ),
+                        "warning",
+                        other_sheet=earlier.sheet,
+                        other_row=earlier.row,
                     )
                 else:
                     self.ids_seen[id_number] = source
@@ -525,9 +560,15 @@ class _Run:
                     birth = born
                 elif birth is not None and born is not None and born.year != birth.year:
                     self.problem(
-                        layout, row, cells["birth"][0], cells["birth"][1],
-                        QT_TRANSLATE_NOOP("Exchange", "The birth year differs from the ID number's ({year})."),
-                        "warning", year=born.year,
+                        layout,
+                        row,
+                        cells["birth"][0],
+                        cells["birth"][1],
+                        QT_TRANSLATE_NOOP(
+                            "Exchange", "The birth year differs from the ID number's ({year})."
+                        ),
+                        "warning",
+                        year=born.year,
                     )
                 gender = gender or p.id_gender(id_number)
         if gender:
@@ -544,9 +585,13 @@ class _Run:
             if unknown:
                 self.report.unknown_tags.update(unknown)
                 self.problem(
-                    layout, row, cells["tags"][0], cells["tags"][1],
+                    layout,
+                    row,
+                    cells["tags"][0],
+                    cells["tags"][1],
                     QT_TRANSLATE_NOOP("Exchange", "Unknown tag(s) not imported: {tags}."),
-                    "warning", tags="、".join(unknown),
+                    "warning",
+                    tags="、".join(unknown),
                 )
         key = name
         resident = household.residents.get(key)
@@ -556,13 +601,19 @@ class _Run:
             resident = household.residents.get(key)
         if resident is not None:
             self.problem(
-                layout, row, cells.get("name", cells.get("head_name", (None,)))[0], name,
+                layout,
+                row,
+                cells.get("name", cells.get("head_name", (None,)))[0],
+                name,
                 QT_TRANSLATE_NOOP(
                     "Exchange",
                     "Likely duplicate: {name} at this address is also on {other_sheet} row {other_row};"
                     " the rows were merged.",
                 ),
-                "warning", name=name, other_sheet=resident.source.sheet, other_row=resident.source.row,
+                "warning",
+                name=name,
+                other_sheet=resident.source.sheet,
+                other_row=resident.source.row,
             )
             for k, v in resident_values.items():
                 resident.values.setdefault(k, v)
@@ -578,10 +629,16 @@ class _Run:
         carry["community"] = community
         if not name:
             column = cells[next(iter(cells))][0]
-            self.problem(layout, row, column, "", QT_TRANSLATE_NOOP("Exchange", "The row has no member's name."))
+            self.problem(
+                layout, row, column, "", QT_TRANSLATE_NOOP("Exchange", "The row has no member's name.")
+            )
             return
         values: dict[str, Any] = {}
-        kind = self.parse(layout, row, cells, "member_kind", p.parse_member_kind) if "member_kind" in cells else None
+        kind = (
+            self.parse(layout, row, cells, "member_kind", p.parse_member_kind)
+            if "member_kind" in cells
+            else None
+        )
         if kind:
             values["kind"] = kind
         phone = self.parse(layout, row, cells, "phone", p.parse_phone)
@@ -594,9 +651,18 @@ class _Run:
         member = self.members.get((community, name))
         if member is not None:
             self.problem(
-                layout, row, cells["member_name"][0], name,
-                QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: member {name} is also on {other_sheet} row {other_row}; the rows were merged."),
-                "warning", name=name, other_sheet=member.source.sheet, other_row=member.source.row,
+                layout,
+                row,
+                cells["member_name"][0],
+                name,
+                QT_TRANSLATE_NOOP(
+                    "Exchange",
+                    "Likely duplicate: member {name} is also on {other_sheet} row {other_row}; the rows were merged.",
+                ),
+                "warning",
+                name=name,
+                other_sheet=member.source.sheet,
+                other_row=member.source.row,
             )
             for k, v in values.items():
                 member.values.setdefault(k, v)
@@ -611,12 +677,30 @@ class _Run:
                 address, reason = p.parse_address(part)
                 if address is None or address.room is None or address.building is None:
                     self.problem(
-                        layout, row, column, part,
-                        reason or QT_TRANSLATE_NOOP("Exchange", "A paired household needs building, unit and room (3-2-502)."),
+                        layout,
+                        row,
+                        column,
+                        part,
+                        reason
+                        or QT_TRANSLATE_NOOP(
+                            "Exchange", "A paired household needs building, unit and room (3-2-502)."
+                        ),
                     )
                     continue
                 self.pairings.append(
-                    _Pairing(community, name, (community, grid, address.building, address.number or 0, address.unit or 1, address.room), source)
+                    _Pairing(
+                        community,
+                        name,
+                        (
+                            community,
+                            grid,
+                            address.building,
+                            address.number or 0,
+                            address.unit or 1,
+                            address.room,
+                        ),
+                        source,
+                    )
                 )
 
     def read_pairing_row(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> None:
@@ -626,27 +710,46 @@ class _Run:
         if found is None:
             return
         if not name:
-            self.problem(layout, row, None, "", QT_TRANSLATE_NOOP("Exchange", "The row has no member's name."))
+            self.problem(
+                layout, row, None, "", QT_TRANSLATE_NOOP("Exchange", "The row has no member's name.")
+            )
             return
         key, _floor = found
         mode = self.text(cells, "mode")
         if mode is not None and mode.upper() not in ("1+1", "N+1", "1+N"):
-            self.problem(layout, row, cells["mode"][0], mode, QT_TRANSLATE_NOOP("Exchange", "A pairing mode is 1+1, N+1 or 1+N."))
+            self.problem(
+                layout,
+                row,
+                cells["mode"][0],
+                mode,
+                QT_TRANSLATE_NOOP("Exchange", "A pairing mode is 1+1, N+1 or 1+N."),
+            )
             return
         started = self.parse(layout, row, cells, "started_on", p.parse_date)
         self.pairings.append(
-            _Pairing(key[0], name, key, source, mode.upper() if mode else None,
-                     started.as_date().isoformat() if started else None)
+            _Pairing(
+                key[0],
+                name,
+                key,
+                source,
+                mode.upper() if mode else None,
+                started.as_date().isoformat() if started else None,
+            )
         )
 
     # -- matching and writing ----------------------------------------------------------------------
 
     def resolve_and_write(self) -> None:
         s = self.store
-        communities = {r["name"]: r["id"] for r in s.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")}
+        communities = {
+            r["name"]: r["id"]
+            for r in s.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+        }
         grids: dict[tuple[int, str], int] = {}
         grid_lists: dict[int, list[int]] = {}
-        for r in s.query("SELECT id, community_id, name FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id"):
+        for r in s.query(
+            "SELECT id, community_id, name FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id"
+        ):
             grids.setdefault((r["community_id"], r["name"]), r["id"])
             grid_lists.setdefault(r["community_id"], []).append(r["id"])
         buildings: dict[int, dict[str, Any]] = {}
@@ -728,8 +831,14 @@ class _Run:
                     if len(existing) > 1:
                         layout = layout_by_name[source.sheet]
                         self.problem(
-                            layout, source.row, None, name,
-                            QT_TRANSLATE_NOOP("Exchange", "Building {name} is new and the community has several grids: add a 网格 column to say which."),
+                            layout,
+                            source.row,
+                            None,
+                            name,
+                            QT_TRANSLATE_NOOP(
+                                "Exchange",
+                                "Building {name} is new and the community has several grids: add a 网格 column to say which.",
+                            ),
                             name=name,
                         )
                         building_of[token] = None
@@ -738,9 +847,18 @@ class _Run:
                 else:
                     gid = grid_id(cid, grid)
                 found = self.new_id("building")
-                record = {"id": found, "grid_id": gid, "community_id": cid, "name": name, "number": number,
-                          "kind": "courtyard" if name.endswith("院") else "apartment", "units": 1, "floors": 1,
-                          "rooms_per_floor": 1, "new": True}
+                record = {
+                    "id": found,
+                    "grid_id": gid,
+                    "community_id": cid,
+                    "name": name,
+                    "number": number,
+                    "kind": "courtyard" if name.endswith("院") else "apartment",
+                    "units": 1,
+                    "floors": 1,
+                    "rooms_per_floor": 1,
+                    "new": True,
+                }
                 buildings[found] = record
                 new_buildings[found] = record
                 index_building(record)
@@ -768,7 +886,14 @@ class _Run:
                 continue
             unit, room = household.key[4], household.key[5]
             building = buildings[household.building_id]
-            shape = grow.setdefault(household.building_id, {"units": building["units"], "floors": building["floors"], "rooms_per_floor": building["rooms_per_floor"]})
+            shape = grow.setdefault(
+                household.building_id,
+                {
+                    "units": building["units"],
+                    "floors": building["floors"],
+                    "rooms_per_floor": building["rooms_per_floor"],
+                },
+            )
             shape["units"] = max(shape["units"], min(unit, 50))
             shape["floors"] = max(shape["floors"], min(household.floor, 120))
             index = int(re.match(r"\d+", room).group(0)) if re.match(r"\d+", room) else 1
@@ -786,11 +911,23 @@ class _Run:
                     values["people"] = len(household.residents)
                 hid = self.new_id("household")
                 household.id = hid
-                inserts.append((
-                    hid, new_uid(), stamp, stamp, household.building_id, unit, household.floor, room,
-                    values.get("head_name") or "", values.get("phone") or "", values.get("people") or 0,
-                    values.get("occupancy") or "lived_in", values.get("notes") or "",
-                ))
+                inserts.append(
+                    (
+                        hid,
+                        new_uid(),
+                        stamp,
+                        stamp,
+                        household.building_id,
+                        unit,
+                        household.floor,
+                        room,
+                        values.get("head_name") or "",
+                        values.get("phone") or "",
+                        values.get("people") or 0,
+                        values.get("occupancy") or "lived_in",
+                        values.get("notes") or "",
+                    )
+                )
                 self.count("household", "added")
             else:
                 household.id = row["id"]
@@ -834,16 +971,27 @@ class _Run:
             s.execute(
                 "INSERT INTO building (id, uid, created_at, updated_at, grid_id, name, number, kind, units, floors,"
                 " rooms_per_floor, unit_layout) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')",
-                [bid, new_uid(), stamp, stamp, record["grid_id"], record["name"], record["number"],
-                 record["kind"], shape.get("units", 1),
-                 1 if record["kind"] == "courtyard" else shape.get("floors", 1), shape.get("rooms_per_floor", 1)],
+                [
+                    bid,
+                    new_uid(),
+                    stamp,
+                    stamp,
+                    record["grid_id"],
+                    record["name"],
+                    record["number"],
+                    record["kind"],
+                    shape.get("units", 1),
+                    1 if record["kind"] == "courtyard" else shape.get("floors", 1),
+                    shape.get("rooms_per_floor", 1),
+                ],
             )
         for bid, shape in grow.items():
             if bid in new_buildings:
                 continue
             building = buildings[bid]
             bigger = {
-                k: v for k, v in shape.items()
+                k: v
+                for k, v in shape.items()
                 if v > building[k] and not (k == "floors" and building["kind"] == "courtyard")
             }
             if bigger:
@@ -865,18 +1013,30 @@ class _Run:
         for row, changed in updates:
             columns = tuple(sorted(changed))
             groups.setdefault(columns, []).append((*[changed[c] for c in columns], stamp, row["id"]))
-            audit.append((
-                new_uid(), stamp, stamp, stamp, self.store.operator, "import", table, row["uid"],
-                json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, default=str),
-                json.dumps({c: changed[c] for c in columns}, ensure_ascii=False, default=str),
-            ))
+            audit.append(
+                (
+                    new_uid(),
+                    stamp,
+                    stamp,
+                    stamp,
+                    self.store.operator,
+                    "import",
+                    table,
+                    row["uid"],
+                    json.dumps({c: row.get(c) for c in columns}, ensure_ascii=False, default=str),
+                    json.dumps({c: changed[c] for c in columns}, ensure_ascii=False, default=str),
+                )
+            )
         for columns, rows in groups.items():
             assignments = ", ".join(f"{c} = ?" for c in columns if c != "tags")
             if not assignments:
                 continue
             self.store.conn.executemany(
                 f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
-                [tuple(v for c, v in zip(columns, r, strict=False) if c != "tags") + r[len(columns):] for r in rows],
+                [
+                    tuple(v for c, v in zip(columns, r, strict=False) if c != "tags") + r[len(columns) :]
+                    for r in rows
+                ],
             )
         self.store.conn.executemany(
             "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name, row_uid, old, new)"
@@ -913,8 +1073,20 @@ class _Run:
                 if row is None:
                     rid = self.new_id("resident")
                     v = resident.values
-                    inserts.append((rid, new_uid(), stamp, stamp, hid, resident.name, v.get("gender"),
-                                    v.get("birth_year"), v.get("phone") or "", v.get("id_number") or ""))
+                    inserts.append(
+                        (
+                            rid,
+                            new_uid(),
+                            stamp,
+                            stamp,
+                            hid,
+                            resident.name,
+                            v.get("gender"),
+                            v.get("birth_year"),
+                            v.get("phone") or "",
+                            v.get("id_number") or "",
+                        )
+                    )
                     tag_rows.extend((new_uid(), stamp, stamp, rid, tag_ids[t]) for t in tags)
                     self.count("resident", "added")
                     continue
@@ -940,7 +1112,10 @@ class _Run:
                 inserts,
             )
         if retag:
-            s.execute("DELETE FROM resident_tag WHERE resident_id IN (SELECT value FROM json_each(?))", [json.dumps(retag)])
+            s.execute(
+                "DELETE FROM resident_tag WHERE resident_id IN (SELECT value FROM json_each(?))",
+                [json.dumps(retag)],
+            )
         if tag_rows:
             s.conn.executemany(
                 "INSERT INTO resident_tag (uid, created_at, updated_at, resident_id, tag_id) VALUES (?, ?, ?, ?, ?)",
@@ -952,7 +1127,9 @@ class _Run:
         s = self.store
         stamp = now_iso()
         current: dict[tuple[int, str], dict[str, Any]] = {}
-        for r in s.query("SELECT id, uid, community_id, name, kind, phone, branch, work_unit FROM member WHERE archived_at IS NULL ORDER BY id"):
+        for r in s.query(
+            "SELECT id, uid, community_id, name, kind, phone, branch, work_unit FROM member WHERE archived_at IS NULL ORDER BY id"
+        ):
             current.setdefault((r["community_id"], r["name"]), dict(r))
         member_ids: dict[tuple[int, str], int] = {k: v["id"] for k, v in current.items()}
         inserts: list[tuple] = []
@@ -964,8 +1141,20 @@ class _Run:
                 mid = self.new_id("member")
                 member_ids[(cid, member.name)] = mid
                 v = member.values
-                inserts.append((mid, new_uid(), stamp, stamp, cid, member.name, v.get("phone") or "",
-                                v.get("kind") or "community_member", v.get("branch") or "", v.get("work_unit") or ""))
+                inserts.append(
+                    (
+                        mid,
+                        new_uid(),
+                        stamp,
+                        stamp,
+                        cid,
+                        member.name,
+                        v.get("phone") or "",
+                        v.get("kind") or "community_member",
+                        v.get("branch") or "",
+                        v.get("work_unit") or "",
+                    )
+                )
                 self.count("member", "added")
                 continue
             changed = {k: v for k, v in member.values.items() if row.get(k) != v}
@@ -1000,7 +1189,10 @@ class _Run:
             mid = member_ids.get((cid, pairing.member))
             if mid is None:
                 self.problem(
-                    layout, pairing.source.row, None, pairing.member,
+                    layout,
+                    pairing.source.row,
+                    None,
+                    pairing.member,
                     QT_TRANSLATE_NOOP(
                         "Exchange", "Not paired: there is no member named {name} in the file or the sheets."
                     ),
@@ -1018,8 +1210,13 @@ class _Run:
             if hid is None:
                 _c, _g, name, _n, unit, room = pairing.address
                 self.problem(
-                    layout, pairing.source.row, None, f"{name}{unit}单元{room}",
-                    QT_TRANSLATE_NOOP("Exchange", "Not paired: no household at {address} in the file or the sheets."),
+                    layout,
+                    pairing.source.row,
+                    None,
+                    f"{name}{unit}单元{room}",
+                    QT_TRANSLATE_NOOP(
+                        "Exchange", "Not paired: no household at {address} in the file or the sheets."
+                    ),
                     "warning",
                     address=f"{name} {unit}-{room}",
                 )
@@ -1028,8 +1225,18 @@ class _Run:
                 self.count("pairing", "unchanged")
                 continue
             active.add((mid, hid))
-            pairing_rows.append((new_uid(), stamp, stamp, mid, hid, pairing.mode or "1+1",
-                                 pairing.started_on or today().isoformat(), "导入"))
+            pairing_rows.append(
+                (
+                    new_uid(),
+                    stamp,
+                    stamp,
+                    mid,
+                    hid,
+                    pairing.mode or "1+1",
+                    pairing.started_on or today().isoformat(),
+                    "导入",
+                )
+            )
             self.count("pairing", "added")
         if not self.dry and pairing_rows:
             s.conn.executemany(

@@ -19,8 +19,21 @@ from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 
 Parsed = tuple[Any, str | None]
 
-_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-              "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "○": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_RUN = re.compile("[零〇○一二两三四五六七八九十百千]+")
 
@@ -140,11 +153,11 @@ def _parse_address(text: str) -> Parsed:
         number = int(found.group(1))
         building = building_name(number, found.group(2))
         # Anything before the building (a community or estate name) is dropped.
-        rest = rest[found.end():]
+        rest = rest[found.end() :]
     found = _UNIT.search(rest)
     if found:
         unit = int(found.group(1))
-        rest = rest[found.end():]
+        rest = rest[found.end() :]
     rest = rest.strip("-")
     if building is not None and unit is None and _PAIR.match(rest):
         unit_text, room_text = _PAIR.match(rest).groups()
@@ -376,7 +389,9 @@ def _parse_phone_text(text: str) -> Parsed:
         return plain, None
     if len(plain) in (3, 5) and plain.startswith(("1", "9")):
         return plain, None  # service numbers such as 12345, 110, 96345
-    return None, QT_TRANSLATE_NOOP("Exchange", "A phone number has 11 digits (mobile) or an area code and 7–8 digits.")
+    return None, QT_TRANSLATE_NOOP(
+        "Exchange", "A phone number has 11 digits (mobile) or an area code and 7–8 digits."
+    )
 
 
 def parse_phone(value: Any) -> Parsed:
@@ -404,7 +419,9 @@ def parse_id_number(value: Any) -> Parsed:
     if "*" in text:
         return None, QT_TRANSLATE_NOOP("Exchange", "The ID number is masked (****); it was not imported.")
     if not re.fullmatch(r"\d{17}[\dX]", text):
-        return None, QT_TRANSLATE_NOOP("Exchange", "An ID number has 18 characters: 17 digits, then a digit or X.")
+        return None, QT_TRANSLATE_NOOP(
+            "Exchange", "An ID number has 18 characters: 17 digits, then a digit or X."
+        )
     check = _ID_CHECK[sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True)) % 11]
     if text[17] != check:
         return None, QT_TRANSLATE_NOOP("Exchange", "The ID number's check digit is wrong (a typo?).")
@@ -440,20 +457,51 @@ TAG_SYNONYMS: dict[str, str] = {
     **{t.name_zh: t.code for t in BUILTIN_TAGS},
     **{t.code: t.code for t in BUILTIN_TAGS},
     **{t.name_en.lower(): t.code for t in BUILTIN_TAGS},
-    "独居": "living_alone", "孤寡": "living_alone", "孤寡老人": "living_alone", "独居老年人": "living_alone",
-    "空巢": "empty_nest", "空巢老年人": "empty_nest",
-    "高龄": "aged_80", "80岁以上": "aged_80", "八十岁以上": "aged_80", "80岁以上老人": "aged_80",
-    "80周岁以上": "aged_80", "高龄老年人": "aged_80",
-    "残疾人": "disabled", "残障": "disabled", "残疾人员": "disabled", "重度残疾": "disabled",
-    "慢病": "chronic", "基础病": "chronic", "慢性病人": "chronic", "慢性病患者": "chronic",
-    "患有基础病": "chronic", "重病": "chronic", "大病": "chronic",
-    "低保户": "dibao", "城市低保": "dibao", "低保对象": "dibao",
-    "低保边缘户": "dibao_edge", "边缘户": "dibao_edge", "低收入": "dibao_edge",
-    "特困户": "tekun", "特困供养": "tekun", "特困人员": "tekun", "五保": "tekun", "五保户": "tekun",
+    "独居": "living_alone",
+    "孤寡": "living_alone",
+    "孤寡老人": "living_alone",
+    "独居老年人": "living_alone",
+    "空巢": "empty_nest",
+    "空巢老年人": "empty_nest",
+    "高龄": "aged_80",
+    "80岁以上": "aged_80",
+    "八十岁以上": "aged_80",
+    "80岁以上老人": "aged_80",
+    "80周岁以上": "aged_80",
+    "高龄老年人": "aged_80",
+    "残疾人": "disabled",
+    "残障": "disabled",
+    "残疾人员": "disabled",
+    "重度残疾": "disabled",
+    "慢病": "chronic",
+    "基础病": "chronic",
+    "慢性病人": "chronic",
+    "慢性病患者": "chronic",
+    "患有基础病": "chronic",
+    "重病": "chronic",
+    "大病": "chronic",
+    "低保户": "dibao",
+    "城市低保": "dibao",
+    "低保对象": "dibao",
+    "低保边缘户": "dibao_edge",
+    "边缘户": "dibao_edge",
+    "低收入": "dibao_edge",
+    "特困户": "tekun",
+    "特困供养": "tekun",
+    "特困人员": "tekun",
+    "五保": "tekun",
+    "五保户": "tekun",
     "困境儿童": "child_difficulty",
-    "留守": "left_behind", "留守儿童": "left_behind",
-    "孕妇": "pregnant", "孕产妇": "pregnant", "产妇": "pregnant",
-    "退役军人": "veteran", "军人": "veteran", "复员军人": "veteran", "退伍军人": "veteran", "老兵": "veteran",
+    "留守": "left_behind",
+    "留守儿童": "left_behind",
+    "孕妇": "pregnant",
+    "孕产妇": "pregnant",
+    "产妇": "pregnant",
+    "退役军人": "veteran",
+    "军人": "veteran",
+    "复员军人": "veteran",
+    "退伍军人": "veteran",
+    "老兵": "veteran",
 }
 _TAG_SPLIT = re.compile(r"[、,，;；/|\s]+")
 
@@ -490,9 +538,20 @@ def parse_gender(value: Any) -> Parsed:
 _OCCUPANCY_WORDS = {
     **{v: k for k, v in OCCUPANCY.items()},
     **{k: k for k in OCCUPANCY},
-    "居住": "lived_in", "常住": "lived_in", "在住": "lived_in", "入住": "lived_in", "户籍": "lived_in",
-    "出租户": "rented_out", "租住": "rented_out", "租户": "rented_out", "流动人口": "rented_out",
-    "空房": "vacant", "空户": "vacant", "无人居住": "vacant", "闲置": "vacant", "空挂户": "vacant",
+    "居住": "lived_in",
+    "常住": "lived_in",
+    "在住": "lived_in",
+    "入住": "lived_in",
+    "户籍": "lived_in",
+    "出租户": "rented_out",
+    "租住": "rented_out",
+    "租户": "rented_out",
+    "流动人口": "rented_out",
+    "空房": "vacant",
+    "空户": "vacant",
+    "无人居住": "vacant",
+    "闲置": "vacant",
+    "空挂户": "vacant",
 }
 
 
@@ -506,10 +565,20 @@ def parse_occupancy(value: Any) -> Parsed:
 _KIND_WORDS = {
     **{v: k for k, v in MEMBER_KINDS.items()},
     **{k: k for k in MEMBER_KINDS},
-    "党员": "community_member", "退休党员": "community_member", "居民党员": "community_member",
-    "流动党员": "community_member", "双报到党员": "in_service", "在职党员双报到": "in_service",
-    "报到党员": "in_service", "机关干部": "cadre", "下沉党员": "cadre", "专职网格员": "grid_worker",
-    "楼长": "building_head", "楼院长": "building_head", "院长": "building_head", "志愿者党员": "volunteer",
+    "党员": "community_member",
+    "退休党员": "community_member",
+    "居民党员": "community_member",
+    "流动党员": "community_member",
+    "双报到党员": "in_service",
+    "在职党员双报到": "in_service",
+    "报到党员": "in_service",
+    "机关干部": "cadre",
+    "下沉党员": "cadre",
+    "专职网格员": "grid_worker",
+    "楼长": "building_head",
+    "楼院长": "building_head",
+    "院长": "building_head",
+    "志愿者党员": "volunteer",
     "党员志愿者": "volunteer",
 }
 

@@ -99,7 +99,8 @@ def decode(data: bytes) -> str:
         return data.decode("gb18030")
     except UnicodeDecodeError as error:
         raise UnreadableFile(
-            QT_TRANSLATE_NOOP("Errors", "The CSV file is neither UTF-8 nor GBK text ({error})."), error=str(error)
+            QT_TRANSLATE_NOOP("Errors", "The CSV file is neither UTF-8 nor GBK text ({error})."),
+            error=str(error),
         ) from error
 
 

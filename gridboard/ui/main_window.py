@@ -33,6 +33,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.dashboard",
     "gridboard.ui.emergency",
     "gridboard.ui.printing",
+    "gridboard.ui.exchange",
 )
 
 

@@ -1,0 +1,145 @@
+"""The import dialog, export and template menus, driven as a user would."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from conftest import save_screenshot
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from gridboard.exchange import importer
+from gridboard.ui import ask, main_window
+from gridboard.ui.exchange import ExportOptions
+from gridboard.ui.exchange.dialog import ImportDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(gui, qtbot, small, monkeypatch):
+    from gridboard.ui.resources import install_translations
+
+    # conftest's `gui` stores the language before the organisation name is set, so the first GUI test
+    # of a session would run in English: make sure this one runs in Chinese.
+    install_translations("zh_CN")
+    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange",))
+    win = main_window.MainWindow(small.store)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def said(monkeypatch):
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(ask, "inform", lambda parent, title, text: messages.append((title, text)))
+    monkeypatch.setattr(ask, "show_error", lambda parent, error: messages.append(("error", str(error))))
+    return messages
+
+
+def office_sheet(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "一网格台账"
+    ws.append(["幸福社区第一网格重点人群台账"])
+    ws.merge_cells("A1:I1")
+    ws.append(["序号", "楼号", "单元", "房号", "户主", "身份", "出生年月", "手机号", "人员类别"])
+    ws.append([1, "3号楼", "1单元", "101", "王建国", "户主", "1948年3月", 13812345678.0, "独居、慢病"])
+    ws.append([2, "3号楼", "1单元", "102", "李秀英", "户主", "1950-13", "138 1234 5679", "残疾人"])
+    ws.append(
+        [3, "3号楼", "2单元", "601", "张伟", "户主", datetime(1980, 3, 12), "+86 139 1234 5678", "孤寡 吸毒"]
+    )
+    ws.append([4, "3号楼", "2单元", "502", "赵四", "户主", 21230, "0936-1234567", "低保户"])
+    wb.save(path)
+    return path
+
+
+def open_dialog(window, qtbot, path: Path, monkeypatch) -> ImportDialog:
+    monkeypatch.setattr(ask, "open_file", lambda *a, **k: str(path))
+    window.findChild(type(window.exchange.import_action), "actionImport").trigger()
+    dialog = window.exchange.dialog
+    assert dialog is not None and dialog.objectName() == "importDialog"
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def test_mapping_preview_and_import(window, qtbot, small, tmp_path, monkeypatch, said, qtmodeltester) -> None:
+    threads: list[bool] = []
+    real_apply = importer.apply_import
+
+    def spy(*args, **kwargs):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr("gridboard.ui.exchange.dialog.apply_import", spy)
+    dialog = open_dialog(window, qtbot, office_sheet(tmp_path / "台账.xlsx"), monkeypatch)
+    assert dialog.header_row.value() == 2
+    assert dialog.kind.currentData() == "ledger"
+    # 户主 is recognised; 身份 (here the relation) is not the member kind it usually means: the user fixes it.
+    assert dialog.mapping.cellWidget(4, 2).currentData() == "head_name"
+    dialog.set_field(5, "relation")
+    assert dialog.layout_now.mapping[5] == "relation"
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.report is not None
+    qtmodeltester.check(dialog.problems_model)
+    model = dialog.problems_model
+    first = [model.data(model.index(0, c)) for c in range(6)]
+    assert first[:5] == ["错误", "一网格台账", 4, "G 出生年月", "1950-13"]
+    assert not dialog.apply_button.isEnabled(), "an error blocks the import"
+    assert "吸毒" in dialog.summary.text()
+    dialog.resize(1000, 640)
+    save_screenshot(dialog, "import_mapping")
+    # The office fixes the sheet, checks again, and imports.
+    wb = openpyxl.load_workbook(tmp_path / "台账.xlsx")
+    wb.active["G4"] = "1950-12"
+    wb.save(tmp_path / "台账.xlsx")
+    dialog.reject()
+    dialog = open_dialog(window, qtbot, tmp_path / "台账.xlsx", monkeypatch)
+    dialog.set_field(5, "relation")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.apply_button.isEnabled()
+    assert (
+        small.store.scalar("SELECT head_name FROM household WHERE id = ?", [small.household(1, "101")]) == ""
+    )
+    with qtbot.waitSignal(window.notifier.changed):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert threads == [False], "the import ran in a worker thread"
+    assert said and "4" in said[-1][1]
+    store = small.store
+    assert (
+        store.scalar("SELECT head_name FROM household WHERE id = ?", [small.household(1, "101")]) == "王建国"
+    )
+    assert store.scalar("SELECT count(*) FROM resident") == 4
+    assert store.scalar("SELECT priority_tier FROM household WHERE id = ?", [small.household(1, "101")]) == 2
+    # The same layout next time: the user's fix is remembered.
+    other = office_sheet(tmp_path / "下月台账.xlsx")
+    dialog = open_dialog(window, qtbot, other, monkeypatch)
+    assert dialog.mapping.cellWidget(5, 2).currentData() == "relation"
+    assert dialog.remembered.text()
+
+
+def test_exports_and_templates_from_the_menu(window, qtbot, small, tmp_path, monkeypatch, said) -> None:
+    from gridboard.models import ledger
+
+    ledger.add_resident(
+        small.store, household_id=small.household(1, "101"), name="王建国", phone="13812345678"
+    )
+    target = tmp_path / "out.xlsx"
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr(ExportOptions, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.findChild(type(window.exchange.import_action), "actionExport_ledger").trigger()
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(min_row=2, values_only=True))
+    assert ("王建国", "138****5678") in {(r[11], r[14]) for r in rows}
+    for kind in ("visits", "requests", "coverage"):
+        target.unlink()
+        window.findChild(type(window.exchange.import_action), f"actionExport_{kind}").trigger()
+        assert target.exists(), kind
+    target.unlink()
+    window.findChild(type(window.exchange.import_action), "actionTemplate_members").trigger()
+    assert openpyxl.load_workbook(target).sheetnames == ["党员名册", "填写说明"]
+    assert said == []

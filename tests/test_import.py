@@ -496,3 +496,47 @@ def test_random_sheets_never_crash_and_are_all_or_nothing(rows: list[tuple]) -> 
         assert again.count("resident", "updated") == 0
     finally:
         store.close()
+
+
+def test_cancelled_import_writes_nothing(db: Store, tmp_path: Path) -> None:
+    from gridboard.models.errors import Cancelled
+
+    path = tmp_path / "big.csv"
+    lines = ["住址,姓名"] + [f"{1 + i // 200}-1-{101 + i % 200},居民{i}" for i in range(3000)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    book = read_book(path)
+    seen: list[int] = []
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        seen.append(done)
+        if done >= 2000:
+            raise Cancelled()
+
+    before = counts(db)
+    with pytest.raises(Cancelled):
+        apply_import(db, book, detect_layouts(db, book), progress)
+    assert seen and counts(db) == before
+
+
+def test_exchange_package_imports_without_qt() -> None:
+    """gridboard.exchange runs in worker threads and on the command line: no Qt in it."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = f"""
+import importlib, pkgutil, sys
+sys.path.insert(0, {str(root)!r})
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('PySide6', 'shiboken6', 'pyqtgraph'):
+            raise ImportError('Qt is not allowed in gridboard.exchange: ' + name)
+sys.meta_path.insert(0, Block())
+import gridboard.exchange as m
+for info in pkgutil.walk_packages(m.__path__, 'gridboard.exchange.'):
+    importlib.import_module(info.name)
+importlib.import_module('gridboard.commands.excel')
+print('ok')
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "ok", result.stderr

@@ -210,6 +210,13 @@ def test_overdue_requests_are_at_the_top_in_red(window, qtbot, small: Small) -> 
     assert "2" in view.summary.text()
     window.findChild(QAction, "actionOverdueRequests").trigger()
     assert view.model.ids == [late, later]
+    # Escalated whatever view is open: a red count in the status bar that leads to them.
+    window.show_view("board")
+    alarm = window.findChild(QPushButton, "overdueRequestsAlarm")
+    assert alarm.isVisible() and "2" in alarm.text()
+    view.overdue_filter.setChecked(False)
+    qtbot.mouseClick(alarm, Qt.MouseButton.LeftButton)
+    assert window.current_view_key() == "requests" and view.model.ids == [late, later]
 
 
 def test_raise_a_scarce_supplies_request_from_the_household_panel(window, qtbot, small: Small) -> None:

@@ -325,6 +325,14 @@
         <translation>办结时限与承办部门(&amp;L)…</translation>
     </message>
     <message>
+        <source>Show the overdue requests</source>
+        <translation>查看超时诉求</translation>
+    </message>
+    <message>
+        <source>{count} overdue requests</source>
+        <translation>超时诉求 {count} 件</translation>
+    </message>
+    <message>
         <source>Raise a request…</source>
         <translation>登记诉求…</translation>
     </message>

@@ -6,7 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QPushButton
 
+from gridboard.models import requests as rq
+from gridboard.models.changes import Changes
 from gridboard.ui.requests.dialogs import RaiseDialog, TimeLimitsDialog
 from gridboard.ui.requests.today import TodaysListDialog
 from gridboard.ui.requests.view import RequestsView
@@ -74,6 +77,26 @@ def install(window: Any) -> RequestsView:
         limits,
     )
     view.today_button.clicked.connect(lambda _=False: todays_list())
+
+    # Escalation everywhere: overdue requests are counted in red in the status bar, whatever view is open.
+    alarm = QPushButton(window.statusBar())
+    alarm.setObjectName("overdueRequestsAlarm")
+    alarm.setFlat(True)
+    alarm.setStyleSheet("color: #b3261e; font-weight: bold; padding: 0 6px;")
+    alarm.setToolTip(QCoreApplication.translate("Requests", "Show the overdue requests"))
+    alarm.clicked.connect(lambda _=False: overdue())
+    window.statusBar().addPermanentWidget(alarm)
+
+    def update_alarm(changes: Changes | None = None) -> None:
+        if changes is not None and not changes.everything and "request" not in changes.tables:
+            return
+        count = rq.count_requests(window.store, rq.RequestFilter(overdue_only=True))
+        alarm.setText(QCoreApplication.translate("Requests", "{count} overdue requests").format(count=count))
+        alarm.setVisible(count > 0)
+
+    window.notifier.changed.connect(update_alarm)
+    view.clock.timeout.connect(update_alarm)
+    update_alarm()
 
     board = window.view("board")
     panel = getattr(board, "panel", None)

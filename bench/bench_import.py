@@ -20,12 +20,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import openpyxl  # noqa: E402
+import openpyxl
 
-from gridboard.exchange.importer import apply_import, detect_layouts, preview  # noqa: E402
-from gridboard.exchange.reader import read_book  # noqa: E402
-from gridboard.models import names  # noqa: E402
-from gridboard.models.store import open_store  # noqa: E402
+from gridboard.exchange.importer import apply_import, detect_layouts, preview
+from gridboard.exchange.reader import read_book
+from gridboard.models import names
+from gridboard.models.store import open_store
 
 HEADERS = [
     "序号",
@@ -156,7 +156,7 @@ def main() -> None:
             target = Path(folder) / "bench.gridboard"
             store = open_store(target, create=True, operator="bench")
 
-            def do_import():
+            def do_import(store=store):
                 book = read_book(path)
                 return apply_import(store, book, detect_layouts(store, book))
 
@@ -164,7 +164,7 @@ def main() -> None:
             best["import"] = min(best["import"], seconds)
             assert not report.errors, report.errors[:3]
 
-            def again():
+            def again(store=store):
                 # What the dialog does on the second month's sheet: read, check, apply (all unchanged).
                 book = read_book(path)
                 layouts = detect_layouts(store, book)

@@ -38,7 +38,10 @@ def run(*argv: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def made(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "demo.gridboard"
-    assert cli.main(["demo", "--scale", "test", "--out", str(path), "--today", TODAY, "--seed", "2", "--quiet"]) == 0
+    assert (
+        cli.main(["demo", "--scale", "test", "--out", str(path), "--today", TODAY, "--seed", "2", "--quiet"])
+        == 0
+    )
     return path
 
 
@@ -116,8 +119,10 @@ def test_check_reports_stale_summaries(made: Path, tmp_path: Path) -> None:
     path = tmp_path / "stale.gridboard"
     shutil.copy(made, path)
     conn = sqlite3.connect(path)
-    conn.execute("UPDATE household SET priority_tier = 2 WHERE id = (SELECT min(id) FROM household"
-                 " WHERE priority_tier = 0)")
+    conn.execute(
+        "UPDATE household SET priority_tier = 2 WHERE id = (SELECT min(id) FROM household"
+        " WHERE priority_tier = 0)"
+    )
     conn.commit()
     conn.close()
     code, out = run("check", str(path), "--quick")

@@ -130,7 +130,9 @@ def test_summary_columns_equal_what_the_per_row_functions_compute(small_file: Pa
     assert [tuple(r) for r in before] == [tuple(r) for r in after]
     assert {r["priority_tier"] for r in after} == {0, 1, 2}
     # And the check notices when they go wrong.
-    store.execute("UPDATE household SET last_reached_at = NULL WHERE id = (SELECT max(household_id) FROM visit)")
+    store.execute(
+        "UPDATE household SET last_reached_at = NULL WHERE id = (SELECT max(household_id) FROM visit)"
+    )
     assert stale_summaries(store)[0] == 1
     store.close()
 
@@ -141,8 +143,13 @@ def test_people_and_tags_agree(store: Store) -> None:
         " WHERE r.household_id = h.id AND r.moved_out_at IS NULL)"
     )
     assert mismatched == 0
-    assert store.scalar("SELECT count(*) FROM resident WHERE household_id IN"
-                        " (SELECT id FROM household WHERE occupancy = 'vacant') AND moved_out_at IS NULL") == 0
+    assert (
+        store.scalar(
+            "SELECT count(*) FROM resident WHERE household_id IN"
+            " (SELECT id FROM household WHERE occupancy = 'vacant') AND moved_out_at IS NULL"
+        )
+        == 0
+    )
     alone = store.query(
         "SELECT r.birth_year, h.people FROM resident r JOIN household h ON h.id = r.household_id"
         " JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id"
@@ -180,8 +187,17 @@ def test_names_phones_and_ids_look_real(store: Store) -> None:
 
 def test_rows_have_uuid4_uids_and_ordered_stamps(store: Store) -> None:
     seen: set[str] = set()
-    for table in ("household", "resident", "member", "pairing", "visit", "visit_member", "request",
-                  "request_step", "printed_sheet"):
+    for table in (
+        "household",
+        "resident",
+        "member",
+        "pairing",
+        "visit",
+        "visit_member",
+        "request",
+        "request_step",
+        "printed_sheet",
+    ):
         for uid, created, updated in store.execute(f"SELECT uid, created_at, updated_at FROM {table}"):
             assert uuid.UUID(uid).version == 4 and str(uuid.UUID(uid)) == uid
             assert uid not in seen
@@ -193,22 +209,30 @@ def test_visits_and_requests_run_in_time_order(store: Store) -> None:
     assert store.scalar("SELECT max(visited_at) FROM visit") <= NOW
     assert store.scalar("SELECT min(visited_at) FROM visit") >= "2024-11-27"
     # Priority households are visited more often, and some households never.
-    per_tier = dict(store.execute(
-        "SELECT h.priority_tier, count(v.id) * 1.0 / count(DISTINCT h.id) FROM household h"
-        " JOIN visit v ON v.household_id = h.id GROUP BY h.priority_tier"
-    ).fetchall())
+    per_tier = dict(
+        store.execute(
+            "SELECT h.priority_tier, count(v.id) * 1.0 / count(DISTINCT h.id) FROM household h"
+            " JOIN visit v ON v.household_id = h.id GROUP BY h.priority_tier"
+        ).fetchall()
+    )
     assert per_tier[2] > per_tier[1] > per_tier[0]
-    assert store.scalar("SELECT count(*) FROM household WHERE occupancy != 'vacant' AND last_visit_at IS NULL")
+    assert store.scalar(
+        "SELECT count(*) FROM household WHERE occupancy != 'vacant' AND last_visit_at IS NULL"
+    )
     for request in store.query("SELECT * FROM request"):
         steps = store.query("SELECT * FROM request_step WHERE request_id = ? ORDER BY id", [request["id"]])
         times = [s["at"] for s in steps]
         assert times == sorted(times) and times[0] == request["collected_at"] and times[-1] <= NOW
         last = steps[-1]["step"]
         assert request["status"] == ("collected" if last == "reopened" else last)
-        stamps = [request[c] for c in ("collected_at", "dispatched_at", "started_at", "resolved_at",
-                                       "followed_up_at")]
+        stamps = [
+            request[c]
+            for c in ("collected_at", "dispatched_at", "started_at", "resolved_at", "followed_up_at")
+        ]
         reached = [s for s in stamps if s is not None]
-        assert reached == sorted(reached) and len(reached) == list(REQUEST_STATUSES).index(request["status"]) + 1
+        assert (
+            reached == sorted(reached) and len(reached) == list(REQUEST_STATUSES).index(request["status"]) + 1
+        )
         assert request["due_at"] > request["collected_at"]
         if request["source"] == "hotline":
             assert request["hotline_ticket"]
@@ -240,9 +264,13 @@ def test_producer_process_writes_the_same_file(tmp_path: Path) -> None:
 def test_progress_counts_grids_and_can_cancel(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
     path = tmp_path / "p.gridboard"
-    counts = demo.generate(path, "test", today=TODAY, households=200, progress=lambda d, t: seen.append((d, t)))
+    counts = demo.generate(
+        path, "test", today=TODAY, households=200, progress=lambda d, t: seen.append((d, t))
+    )
     assert seen[-1] == (3, 3) and [d for d, _ in seen] == [1, 2, 3]
-    assert counts["household"] == sqlite3.connect(path).execute("SELECT count(*) FROM household").fetchone()[0]
+    assert (
+        counts["household"] == sqlite3.connect(path).execute("SELECT count(*) FROM household").fetchone()[0]
+    )
 
     def cancel(done: int, total: int) -> None:
         raise demo.Cancelled()

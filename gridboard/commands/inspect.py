@@ -82,7 +82,9 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
         if stale:
             problems += 1
             shown = ", ".join(map(str, ids))
-            print(f"problem: {stale} households' risk tier or last visit is out of date (ids {shown})", file=out)
+            print(
+                f"problem: {stale} households' risk tier or last visit is out of date (ids {shown})", file=out
+            )
         print("ok" if not problems else f"{problems} problem(s) found", file=out)
     return 0 if not problems else 1
 
@@ -108,25 +110,44 @@ def write_stats(stats: FileStats, out: TextIO, *, title: str) -> None:
     print(f"coverage counted on {stats.on.isoformat()}", file=out)
     print(file=out)
     rows = [
-        ("communities", t.communities), ("grids", t.grids), ("buildings", t.buildings),
-        ("households", t.households), ("  lived in", t.households_lived_in),
-        ("  priority", t.priority_households), ("residents", t.residents), ("members", t.members),
-        ("pairings", t.pairings), ("scopes", t.scopes), ("visits", t.visits), ("requests", t.requests),
+        ("communities", t.communities),
+        ("grids", t.grids),
+        ("buildings", t.buildings),
+        ("households", t.households),
+        ("  lived in", t.households_lived_in),
+        ("  priority", t.priority_households),
+        ("residents", t.residents),
+        ("members", t.members),
+        ("pairings", t.pairings),
+        ("scopes", t.scopes),
+        ("visits", t.visits),
+        ("requests", t.requests),
         ("  open", t.open_requests),
     ]
     rows += [(f"  {status}", stats.requests_by_status[status]) for status in REQUEST_STATUSES]
     write_table(out, ("totals", ""), [(label, f"{n:,}") for label, n in rows], right=(1,))
     print(file=out)
     headers = (
-        "community", "grid", "households", "paired", "%", "visited", "%", "priority", "overdue",
-        "all overdue", "band",
+        "community",
+        "grid",
+        "households",
+        "paired",
+        "%",
+        "visited",
+        "%",
+        "priority",
+        "overdue",
+        "all overdue",
+        "band",
     )
     table = [_coverage_cells("(all)", "", stats.total)]
     for c in stats.communities:
         table.append(_coverage_cells(c.name, "(all)", c))
     for g in stats.grids:
         table.append(_coverage_cells(g.community, g.coverage.name, g.coverage))
-    print("coverage of lived-in households: paired now, visited within their cycle, priority overdue", file=out)
+    print(
+        "coverage of lived-in households: paired now, visited within their cycle, priority overdue", file=out
+    )
     write_table(out, headers, table, right=tuple(range(2, 10)))
 
 
@@ -135,9 +156,17 @@ def _coverage_cells(community: str, grid: str, c: Coverage) -> tuple[str, ...]:
         return "-" if value is None else f"{value:.0%}"
 
     return (
-        community, grid, f"{c.households:,}", f"{c.paired:,}", share(c.paired_share),
-        f"{c.visited_in_cycle:,}", share(c.visited_share), f"{c.priority:,}", f"{c.priority_overdue:,}",
-        f"{c.overdue:,}", c.band,
+        community,
+        grid,
+        f"{c.households:,}",
+        f"{c.paired:,}",
+        share(c.paired_share),
+        f"{c.visited_in_cycle:,}",
+        share(c.visited_share),
+        f"{c.priority:,}",
+        f"{c.priority_overdue:,}",
+        f"{c.overdue:,}",
+        c.band,
     )
 
 
@@ -162,4 +191,3 @@ def write_table(
     print(line(["-" * w for w in widths]), file=out)
     for row in rows:
         print(line(row), file=out)
-

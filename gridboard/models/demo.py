@@ -1,13 +1,12 @@
 """Demo and scale data: a realistic ledger for one community, a street or a city, fast and reproducible.
 
-`generate(path, scale)` writes a new file through `open_store`, then fills it grid by grid with
-executemany inside one transaction per grid. Ids are assigned here rather than by SQLite, so each
-grid's rows (households, visits, their summaries) are built completely in Python before they are
-written. Everything comes from `random.Random` seeded per grid, and every time is relative to
-`today`, so the same seed and day give the same file, byte for byte in content.
-
-The file is written beside the target as `NAME.partial` and renamed only when complete: a
-cancelled or failed run (the progress callback may raise `Cancelled`) leaves nothing behind.
+`generate(path, scale)` makes a new file with `open_store`, then bulk-loads it in one transaction.
+Ids are assigned here rather than by SQLite, so each grid's rows (households, visits, the households'
+summary columns) are built completely in Python before they are written; at street and city size a
+spawned producer process builds the next grids while this one writes. Everything comes from
+`random.Random` seeded per grid, and every time is relative to `today`: the same seed and day give
+the same rows. The file is written as `NAME.partial` and renamed when complete, so a cancelled or
+failed run (the progress callback may raise `Cancelled`) leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -72,6 +71,7 @@ _BASE_DAYS = 800  # minute offsets count from midnight this many days before tod
 # SQLite's page cache while generating: big enough to hold the city file's uid indexes.
 CACHE_KIB = 3_000_000
 
+# fmt: off
 # Columns written for each table, in insert order (parents before children).
 COLUMNS: dict[str, tuple[str, ...]] = {
     "community": ("name", "hotline", "address"),
@@ -121,6 +121,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "setting": ("key", "value"),
     "audit_log": ("at", "operator", "action", "table_name", "row_uid", "old", "new"),
 }
+# fmt: on
 TABLES = tuple(COLUMNS)
 INSERT_SQL = {
     t: f"INSERT INTO {t} (id, uid, created_at, updated_at, {', '.join(cols)})"
@@ -130,6 +131,7 @@ INSERT_SQL = {
 Batch = dict[str, list[tuple[Any, ...]]]
 _VARIANT = "89ab"
 
+# fmt: off
 # Building types: (weight, kind, floors choices, units range, rooms-per-floor range).
 _BUILDING_TYPES: tuple[tuple[float, str, tuple[int, ...], tuple[int, int], tuple[int, int]], ...] = (
     (0.10, "courtyard", (1,), (1, 1), (6, 16)),
@@ -175,6 +177,7 @@ _RESOLVE_MINUTES = {
     "benefits": (1440, 14400), "dispute": (1440, 20160), "hazard": (120, 4320),
     "supplies": (60, 1440), "other": (240, 7200),
 }
+# fmt: on
 
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[str, float]]) -> str:
@@ -284,8 +287,18 @@ class _Rows:
         start = self.start + 300 * 1440 + 8 * 60
         end = self.ts(start + 6 * 1440)
         self.add(
-            "emergency", rng, self.ts(start), end, None, "暴雪应急响应", "blizzard", self.ts(start), end,
-            "区应急指挥部", 1, 3,
+            "emergency",
+            rng,
+            self.ts(start),
+            end,
+            None,
+            "暴雪应急响应",
+            "blizzard",
+            self.ts(start),
+            end,
+            "区应急指挥部",
+            1,
+            3,
         )
         stamp = self.ts(self.now)
         info = json.dumps({"scale": scale_name, "seed": self.seed, "today": self.today.isoformat()})
@@ -299,8 +312,14 @@ class _Grid:
     """One grid: its buildings and households, team, pairings, scopes, visits and requests."""
 
     def __init__(
-        self, w: _Rows, rng: random.Random, community_id: int, community: str, index: int,
-        target: int, building_number: list[int],
+        self,
+        w: _Rows,
+        rng: random.Random,
+        community_id: int,
+        community: str,
+        index: int,
+        target: int,
+        building_number: list[int],
     ) -> None:
         self.w = w
         self.rng = rng
@@ -338,13 +357,29 @@ class _Grid:
                 self.visit(household)
         self.printed_sheets()
         for household in self.households:
-            w.rows["household"].append((
-                household.id, household.uid, household.created, household.updated, household.building,
-                household.unit, household.floor, household.room, household.head_name, household.phone,
-                household.people, household.occupancy, household.notes, household.tier,
-                household.last_visit, household.last_outcome, household.last_reached,
-            ))
-        # Members and roles reference households, so they go after them in the same flush order.
+            w.rows["household"].append(
+                (
+                    household.id,
+                    household.uid,
+                    household.created,
+                    household.updated,
+                    household.building,
+                    household.unit,
+                    household.floor,
+                    household.room,
+                    household.head_name,
+                    household.phone,
+                    household.people,
+                    household.occupancy,
+                    household.notes,
+                    household.tier,
+                    household.last_visit,
+                    household.last_outcome,
+                    household.last_reached,
+                )
+            )
+        # Households are added last, with their summaries known; a batch is written in COLUMNS order,
+        # so they still land before the residents, members and visits that point at them.
 
     # -- buildings and households ---------------------------------------------------------------
     def make_buildings(self) -> None:
@@ -376,7 +411,17 @@ class _Grid:
             name = f"{number}号{'院' if kind == 'courtyard' else '楼'}"
             stamp = w.ts(w.setup + rng.randrange(1440 * 20))
             building_id = w.add(
-                "building", rng, stamp, stamp, self.grid_id, name, number, kind, units, floors, rooms,
+                "building",
+                rng,
+                stamp,
+                stamp,
+                self.grid_id,
+                name,
+                number,
+                kind,
+                units,
+                floors,
+                rooms,
                 json.dumps(layout),
             )
             building = _Building(building_id, kind, floors, units, rooms, layout)
@@ -386,8 +431,13 @@ class _Grid:
                 for floor in range(1, shape.get("floors", floors) + 1):
                     for i in range(1, shape.get("rooms", rooms) + 1):
                         household = _Household(
-                            id=w.next_id["household"], uid=w.uid(rng), building=building_id, kind=kind,
-                            unit=unit, floor=floor, room=room_label(kind, floor, i),
+                            id=w.next_id["household"],
+                            uid=w.uid(rng),
+                            building=building_id,
+                            kind=kind,
+                            unit=unit,
+                            floor=floor,
+                            room=room_label(kind, floor, i),
                         )
                         w.next_id["household"] += 1
                         household.created = household.updated = stamp
@@ -423,7 +473,17 @@ class _Grid:
                 h.phone = phone or names.mobile(rng)
                 phone = h.phone
             resident_id = w.add(
-                "resident", rng, stamp, stamp, h.id, name, gender, birth, phone, id_number, None,
+                "resident",
+                rng,
+                stamp,
+                stamp,
+                h.id,
+                name,
+                gender,
+                birth,
+                phone,
+                id_number,
+                None,
                 w.initials(name),
             )
             for code in codes:
@@ -456,9 +516,7 @@ class _Grid:
 
         def children(parent_birth: int, n: int) -> list[tuple[str, int, str]]:
             first = parent_birth + rng.randint(22, 36)
-            return [
-                (rng.choice("MF"), min(year, first + i * rng.randint(2, 6)), "kin") for i in range(n)
-            ]
+            return [(rng.choice("MF"), min(year, first + i * rng.randint(2, 6)), "kin") for i in range(n)]
 
         if kind == "alone_elder":
             return [adult(66, 90)]
@@ -521,16 +579,32 @@ class _Grid:
 
     # -- members, teams, scopes, pairings ---------------------------------------------------
     def member(
-        self, kind: str, *, home: _Household | None = None, work_unit: str = "", branch: str | None = None,
-        active: bool = True, since: int | None = None,
+        self,
+        kind: str,
+        *,
+        home: _Household | None = None,
+        work_unit: str = "",
+        branch: str | None = None,
+        active: bool = True,
+        since: int | None = None,
     ) -> int:
         rng, w = self.rng, self.w
         birth = rng.randint(1950, 1975) if kind == "community_member" else rng.randint(1965, 1998)
         name = self.names.full(rng.choice("MF"), birth)
         stamp = w.ts(since if since is not None else w.setup + rng.randrange(1440 * 30))
         return w.add(
-            "member", rng, stamp, stamp, self.community_id, name, names.mobile(rng), kind,
-            self.branch if branch is None else branch, work_unit, home.id if home else None, int(active),
+            "member",
+            rng,
+            stamp,
+            stamp,
+            self.community_id,
+            name,
+            names.mobile(rng),
+            kind,
+            self.branch if branch is None else branch,
+            work_unit,
+            home.id if home else None,
+            int(active),
             w.initials(name),
         )
 
@@ -538,14 +612,31 @@ class _Grid:
         homes = [h for h in (within if within is not None else self.households) if h.occupancy != "vacant"]
         return self.rng.choice(homes) if homes else None
 
-    def role(self, member_id: int, role: str, *, building: int | None = None, unit: int | None = None,
-             started: int | None = None, ended: int | None = None) -> None:
+    def role(
+        self,
+        member_id: int,
+        role: str,
+        *,
+        building: int | None = None,
+        unit: int | None = None,
+        started: int | None = None,
+        ended: int | None = None,
+    ) -> None:
         w = self.w
         started = w.start - self.rng.randrange(1440 * 25) if started is None else started
         stamp = w.ts(started)
         w.add(
-            "grid_role", self.rng, stamp, w.ts(ended) if ended else stamp, self.grid_id, member_id, role,
-            building, unit, w.day(started), w.day(ended) if ended else None,
+            "grid_role",
+            self.rng,
+            stamp,
+            w.ts(ended) if ended else stamp,
+            self.grid_id,
+            member_id,
+            role,
+            building,
+            unit,
+            w.day(started),
+            w.day(ended) if ended else None,
         )
 
     def make_team(self) -> None:
@@ -605,15 +696,30 @@ class _Grid:
             changed = w.start + rng.randrange(60, 600) * 1440
             earlier = self.member("community_member", home=self.resident_home(b.households), active=False)
             w.add(
-                "scope", rng, w.ts(start), w.ts(changed), earlier, b.id, unit, floor, w.day(start),
-                w.day(changed), "", rng.choice(names.END_REASONS),
+                "scope",
+                rng,
+                w.ts(start),
+                w.ts(changed),
+                earlier,
+                b.id,
+                unit,
+                floor,
+                w.day(start),
+                w.day(changed),
+                "",
+                rng.choice(names.END_REASONS),
             )
             start = changed
-        w.add("scope", rng, w.ts(start), w.ts(start), member_id, b.id, unit, floor, w.day(start), None, "", "")
+        w.add(
+            "scope", rng, w.ts(start), w.ts(start), member_id, b.id, unit, floor, w.day(start), None, "", ""
+        )
         self.cover(
             [member_id],
-            (h for h in b.households
-             if (unit is None or h.unit == unit) and (floor is None or h.floor == floor)),
+            (
+                h
+                for h in b.households
+                if (unit is None or h.unit == unit) and (floor is None or h.floor == floor)
+            ),
             start,
         )
 
@@ -651,10 +757,21 @@ class _Grid:
             # An earlier pairing ended (the member moved, or was reassigned): history is kept.
             changed = start + rng.randrange(30, 400) * 1440
             if changed < w.now - 1440:
-                earlier = self.member("community_member", home=self.resident_home(), active=rng.random() < 0.5)
+                earlier = self.member(
+                    "community_member", home=self.resident_home(), active=rng.random() < 0.5
+                )
                 w.add(
-                    "pairing", rng, w.ts(start), w.ts(changed), earlier, h.id, mode, w.day(start),
-                    w.day(changed), reason, rng.choice(names.END_REASONS),
+                    "pairing",
+                    rng,
+                    w.ts(start),
+                    w.ts(changed),
+                    earlier,
+                    h.id,
+                    mode,
+                    w.day(start),
+                    w.day(changed),
+                    reason,
+                    rng.choice(names.END_REASONS),
                 )
                 start = changed
         w.add("pairing", rng, w.ts(start), w.ts(start), member_id, h.id, mode, w.day(start), None, reason, "")
@@ -668,8 +785,11 @@ class _Grid:
                 continue
             if h.tier == 2 and rng.random() < 0.55:
                 # N+1: a vulnerable household gets two or three members.
-                team = [self.in_service_member() if not self.in_service or rng.random() < 0.5
-                        else rng.choice(self.in_service)]
+                team = [
+                    self.in_service_member()
+                    if not self.in_service or rng.random() < 0.5
+                    else rng.choice(self.in_service)
+                ]
                 team.append(self.member("community_member", home=self.resident_home()))
                 if rng.random() < 0.35:
                     team.append(self.cadre)
@@ -806,10 +926,23 @@ class _Grid:
             sheet_no = f"{printed_day[2:].replace('-', '')}-{count:03d}"
             stamp = w.ts(printed)
             sheet_id = w.add(
-                "printed_sheet", rng, stamp, stamp, sheet_no, "building", None, building_id, self.grid_id,
-                period, "top", stamp, self.operators[0],
+                "printed_sheet",
+                rng,
+                stamp,
+                stamp,
+                sheet_no,
+                "building",
+                None,
+                building_id,
+                self.grid_id,
+                period,
+                "top",
+                stamp,
+                self.operators[0],
             )
-            for position, (index, visit_id, household_id, _, _) in enumerate(sorted(rows, key=lambda r: r[2]), 1):
+            for position, (index, visit_id, household_id, _, _) in enumerate(
+                sorted(rows, key=lambda r: r[2]), 1
+            ):
                 w.add("printed_sheet_row", rng, stamp, stamp, sheet_id, position, household_id, visit_id)
                 visits[index] = (*visits[index][:-1], sheet_no)
 
@@ -827,7 +960,11 @@ class _Grid:
             source, ticket = "visit", ""
         else:
             source = _weighted(rng, (("walk_in", 0.3), ("phone", 0.3), ("hotline", 0.4)))
-            ticket = f"{w.day(collected).replace('-', '')}{rng.randrange(10_000):04d}" if source == "hotline" else ""
+            ticket = (
+                f"{w.day(collected).replace('-', '')}{rng.randrange(10_000):04d}"
+                if source == "hotline"
+                else ""
+            )
         operator = rng.choice(self.operators)
         request_id = w.next_id["request"]
         w.next_id["request"] += 1
@@ -873,7 +1010,9 @@ class _Grid:
             elif step == "followed_up":
                 roll = rng.random()
                 # A second call back after reopening is never worse than "basic".
-                rating = "satisfied" if roll < 0.82 else "basic" if roll < 0.93 or reopen_count else "dissatisfied"
+                rating = (
+                    "satisfied" if roll < 0.82 else "basic" if roll < 0.93 or reopen_count else "dissatisfied"
+                )
                 step_rating, note = rating, f"回访：{RATINGS[rating]}"
             steps.append((step, t, note, step_member, step_department, step_due, step_rating))
             if step == "followed_up" and rating == "dissatisfied":
@@ -883,17 +1022,50 @@ class _Grid:
                 times = dict.fromkeys(times)
                 steps.append(("reopened", t, "居民不满意，重新办理", None, "", due, None))
         stamps = {k: (w.ts(v) if v is not None else None) for k, v in times.items()}
-        w.rows["request"].append((
-            request_id, w.uid(rng), w.ts(collected), w.ts(steps[-1][1]), h.id, visit_id, category, text,
-            urgency, source, ticket, status, assignee_member, department, w.ts(due), resolution, rating,
-            w.ts(collected), stamps["dispatched"], stamps["in_progress"], stamps["resolved"],
-            stamps["followed_up"], w.ts(reopened_at) if reopened_at is not None else None, reopen_count,
-        ))
+        w.rows["request"].append(
+            (
+                request_id,
+                w.uid(rng),
+                w.ts(collected),
+                w.ts(steps[-1][1]),
+                h.id,
+                visit_id,
+                category,
+                text,
+                urgency,
+                source,
+                ticket,
+                status,
+                assignee_member,
+                department,
+                w.ts(due),
+                resolution,
+                rating,
+                w.ts(collected),
+                stamps["dispatched"],
+                stamps["in_progress"],
+                stamps["resolved"],
+                stamps["followed_up"],
+                w.ts(reopened_at) if reopened_at is not None else None,
+                reopen_count,
+            )
+        )
         for step, at, note, step_member, step_department, step_due, step_rating in steps:
             stamp = w.ts(at)
             w.add(
-                "request_step", rng, stamp, stamp, request_id, step, stamp, operator, note, step_member,
-                step_department, w.ts(step_due) if step_due is not None else None, step_rating,
+                "request_step",
+                rng,
+                stamp,
+                stamp,
+                request_id,
+                step,
+                stamp,
+                operator,
+                note,
+                step_member,
+                step_department,
+                w.ts(step_due) if step_due is not None else None,
+                step_rating,
             )
         if category == "supplies":
             self.supplies(h, request_id, collected, times["resolved"], operator)
@@ -908,8 +1080,20 @@ class _Grid:
             if resolved is not None:
                 at = w.ts(resolved)
                 w.add(
-                    "supply_delivery", rng, at, at, None, self.grid_id, item, quantity, unit, item_id, h.id,
-                    at, by, "",
+                    "supply_delivery",
+                    rng,
+                    at,
+                    at,
+                    None,
+                    self.grid_id,
+                    item,
+                    quantity,
+                    unit,
+                    item_id,
+                    h.id,
+                    at,
+                    by,
+                    "",
                 )
 
 

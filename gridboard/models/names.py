@@ -6,6 +6,7 @@ import random
 
 # The commonest surnames with their approximate shares (per mille) in the 2020 census, so a grid's
 # roster reads like a real one: many 王/李/张, few 欧阳.
+# fmt: off
 SURNAMES: tuple[tuple[str, float], ...] = (
     ("王", 71), ("李", 69), ("张", 64), ("刘", 54), ("陈", 46), ("杨", 31), ("黄", 25), ("赵", 24),
     ("吴", 20), ("周", 19), ("徐", 15), ("孙", 15), ("马", 15), ("朱", 13), ("胡", 13), ("郭", 12),
@@ -21,16 +22,35 @@ SURNAMES: tuple[tuple[str, float], ...] = (
     ("龚", 2), ("邵", 2), ("万", 2), ("钱", 2), ("严", 2), ("覃", 2), ("武", 2), ("戴", 2),
     ("欧阳", 0.5), ("司马", 0.1), ("上官", 0.1), ("诸葛", 0.05),
 )
+# fmt: on
 
 # Given names by generation and sex: 建国/秀英 for people born before 1960, 伟/丽/海燕 for 1960–1989,
 # 子涵/梓萱 for those born since 1990. Single characters are the one-character given names.
 _GIVEN2 = {
-    ("old", "M"): "建国 建华 国庆 德明 志强 福生 文明 永福 长海 玉山 振华 树林 宝山 金生 有才 春生 庆祥 世荣 继忠 学文",
-    ("old", "F"): "秀英 桂兰 淑珍 玉兰 凤英 秀兰 桂英 玉珍 淑芬 翠花 素梅 秀珍 凤琴 桂芳 玉梅 春兰 秀云 金凤 淑兰 月英",
-    ("mid", "M"): "海涛 志刚 建军 晓东 永强 立新 卫东 红军 国强 小龙 俊峰 海波 建伟 明亮 文斌 振宇 东升 晓明 天宇 浩然",
-    ("mid", "F"): "海燕 丽娟 晓红 艳红 春梅 丽华 秀梅 晓燕 彩霞 亚楠 婷婷 雪梅 晓丽 红梅 美玲 丽萍 文静 玉洁 慧敏 小芳",
-    ("young", "M"): "子轩 浩宇 宇航 俊杰 梓豪 皓轩 博文 一鸣 睿泽 子墨 浩然 天佑 嘉懿 思远 晨阳 铭泽 宇轩 子豪 文博 沐阳",
-    ("young", "F"): "子涵 梓萱 欣怡 雨彤 诗琪 可馨 思语 佳怡 若曦 一诺 紫涵 语嫣 悦瑶 梦琪 雨萱 欣妍 诗涵 佳琪 梓涵 雨桐",
+    (
+        "old",
+        "M",
+    ): "建国 建华 国庆 德明 志强 福生 文明 永福 长海 玉山 振华 树林 宝山 金生 有才 春生 庆祥 世荣 继忠 学文",
+    (
+        "old",
+        "F",
+    ): "秀英 桂兰 淑珍 玉兰 凤英 秀兰 桂英 玉珍 淑芬 翠花 素梅 秀珍 凤琴 桂芳 玉梅 春兰 秀云 金凤 淑兰 月英",
+    (
+        "mid",
+        "M",
+    ): "海涛 志刚 建军 晓东 永强 立新 卫东 红军 国强 小龙 俊峰 海波 建伟 明亮 文斌 振宇 东升 晓明 天宇 浩然",
+    (
+        "mid",
+        "F",
+    ): "海燕 丽娟 晓红 艳红 春梅 丽华 秀梅 晓燕 彩霞 亚楠 婷婷 雪梅 晓丽 红梅 美玲 丽萍 文静 玉洁 慧敏 小芳",
+    (
+        "young",
+        "M",
+    ): "子轩 浩宇 宇航 俊杰 梓豪 皓轩 博文 一鸣 睿泽 子墨 浩然 天佑 嘉懿 思远 晨阳 铭泽 宇轩 子豪 文博 沐阳",
+    (
+        "young",
+        "F",
+    ): "子涵 梓萱 欣怡 雨彤 诗琪 可馨 思语 佳怡 若曦 一诺 紫涵 语嫣 悦瑶 梦琪 雨萱 欣妍 诗涵 佳琪 梓涵 雨桐",
 }
 _GIVEN1 = {
     ("old", "M"): "福 贵 军 平 忠 林 山 成 荣 才 明 华",
@@ -40,9 +60,7 @@ _GIVEN1 = {
     ("young", "M"): "浩 宇 轩 博 泽 睿 辰 皓 铭 翔 航 哲",
     ("young", "F"): "涵 萱 怡 彤 琪 馨 瑶 婷 悦 妍 璐 雯",
 }
-_GIVEN = {
-    key: (tuple(_GIVEN1[key].split()), tuple(_GIVEN2[key].split())) for key in _GIVEN2
-}
+_GIVEN = {key: (tuple(_GIVEN1[key].split()), tuple(_GIVEN2[key].split())) for key in _GIVEN2}
 
 
 def _era(birth_year: int) -> str:
@@ -81,11 +99,13 @@ class NamePicker:
         return (surname or self.surname()) + self.given(gender, birth_year)
 
 
+# fmt: off
 MOBILE_PREFIXES = (
     "130", "131", "132", "133", "134", "135", "136", "137", "138", "139",
     "150", "151", "152", "153", "155", "156", "157", "158", "159",
     "180", "181", "182", "183", "185", "186", "187", "188", "189",
 )
+# fmt: on
 
 
 def mobile(rng: random.Random) -> str:
@@ -113,6 +133,7 @@ def id_number(rng: random.Random, area: str, birth_year: int, gender: str) -> st
 # County-level area codes of the three cities in the source report (Zhangye, Shenyang Dadong, Anqing).
 AREA_CODES = ("620702", "620721", "210104", "210102", "340802", "340803", "340811")
 
+# fmt: off
 COMMUNITY_NAMES = (
     "幸福", "和平", "建设", "团结", "光明", "新华", "东风", "胜利", "朝阳", "友谊", "长安", "滨河",
     "振兴", "康乐", "文化", "解放", "民主", "北关", "南关", "西街", "东街", "青年", "红星", "前进",
@@ -122,8 +143,11 @@ COMMUNITY_NAMES = (
     "安居", "馨园", "春晖", "南湖",
 )
 
-STREET_NAMES = ("县府街", "南街", "北街", "东环路", "西环路", "青年东街", "民主西街", "劳动街",
-                "长寿路", "滨河路", "龙山路", "菱湖南路", "大东路", "小东路", "北海街")
+STREET_NAMES = (
+    "县府街", "南街", "北街", "东环路", "西环路", "青年东街", "民主西街", "劳动街", "长寿路", "滨河路",
+    "龙山路", "菱湖南路", "大东路", "小东路", "北海街",
+)
+# fmt: on
 
 _NUMERALS = "零一二三四五六七八九"
 
@@ -147,6 +171,7 @@ def grid_name(index: int) -> str:
     return f"第{chinese_number(index)}网格"
 
 
+# fmt: off
 # Where in-service members (在职党员) work, and the offices that send cadres down (下沉干部).
 WORK_UNITS = (
     "市税务局", "区人民医院", "市第一中学", "区财政局", "市自然资源局", "区教育局", "市中医院",
@@ -187,3 +212,4 @@ VISIT_NOTES = (
 )
 
 END_REASONS = ("党员搬离", "工作调动", "住户搬走", "调整结对", "党员身体原因")
+# fmt: on

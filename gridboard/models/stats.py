@@ -111,7 +111,9 @@ def file_stats(store: Store, *, on: date | None = None) -> FileStats:
         " WHERE c.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
     ):
         if not communities or communities[-1].key != row["community_id"]:
-            communities.append(by_community.get(row["community_id"]) or _empty(row["community_id"], row["community"]))
+            communities.append(
+                by_community.get(row["community_id"]) or _empty(row["community_id"], row["community"])
+            )
         if row["grid_id"] is not None:
             coverage = by_grid.get(row["grid_id"]) or _empty(row["grid_id"], row["grid"])
             grids.append(GridCoverage(row["community_id"], row["community"], coverage))
@@ -127,7 +129,14 @@ def file_stats(store: Store, *, on: date | None = None) -> FileStats:
 
 def _empty(key: int, name: str) -> rules.Coverage:
     return rules.Coverage(
-        key=key, name=name, households=0, paired=0, visited_in_cycle=0, priority=0, priority_overdue=0, overdue=0
+        key=key,
+        name=name,
+        households=0,
+        paired=0,
+        visited_in_cycle=0,
+        priority=0,
+        priority_overdue=0,
+        overdue=0,
     )
 
 

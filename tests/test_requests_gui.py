@@ -357,4 +357,8 @@ def test_todays_list_on_screen_and_as_pdf(window, qtbot, small: Small, monkeypat
             ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", saved, str(ARTIFACTS / "todays_list_pdf")],
             check=True,
         )
+    # Closed (and deleted), it no longer listens to changes.
     dialog.close()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "todaysListDialog") is None)
+    rq.raise_request(store, household_id=h(1, "601"), category="other", text="x")
+    window.notifier.flush()

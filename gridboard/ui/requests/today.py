@@ -184,7 +184,7 @@ class TodaysListDialog(QDialog):
         self.grid.currentIndexChanged.connect(lambda _i: self.refresh())
         self.preview_button.clicked.connect(lambda _=False: self.print_preview())
         self.pdf_button.clicked.connect(lambda _=False: self.save_pdf())
-        notifier.changed.connect(lambda _changes: self.refresh())
+        notifier.changed.connect(self._changed)
         self.resize(1100, 720)
         self.refresh()
 
@@ -198,6 +198,9 @@ class TodaysListDialog(QDialog):
         )
         grid = self.grid.currentText() if self.grid.currentData() else ""
         return {"community": community, "grid": grid}
+
+    def _changed(self, changes: object) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         self.current = self.listing()

@@ -18,10 +18,13 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # No top-level FILE positional: argparse would give it the subcommand's name ("gridboard check X"
+    # failed); `main` opens a bare path in the app before parsing.
     parser = argparse.ArgumentParser(
-        prog="gridboard", description="The grid-level member–household pairing board."
+        prog="gridboard",
+        usage="gridboard [FILE.gridboard] | gridboard COMMAND ...",
+        description="The grid-level member–household pairing board. With a FILE (or nothing) it starts the app.",
     )
-    parser.add_argument("file", nargs="?", help="a .gridboard file to open in the app")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)

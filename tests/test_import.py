@@ -540,3 +540,13 @@ print('ok')
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_gridboard_command_runs_import_and_template(tmp_path: Path, capsys) -> None:
+    from gridboard import cli
+
+    template = tmp_path / "模板.xlsx"
+    assert cli.main(["template", "ledger", "--out", str(template)]) == 0
+    target = tmp_path / "new.gridboard"
+    assert cli.main(["import", str(template), "--db", str(target), "--dry-run"]) == 0
+    assert "household: 1 added" in capsys.readouterr().out

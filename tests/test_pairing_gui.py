@@ -200,6 +200,8 @@ def test_search_by_initials_phone_tail_and_address(gui, qtbot, searchable) -> No
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     board = window.view("board")
     box = window.findChild(object, "searchBox")
     for text, expected in (("zsf", small.household(2, "502")), ("2468", small.household(1, "302")),

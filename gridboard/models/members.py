@@ -14,27 +14,39 @@ from gridboard.models.store import Store
 # every member's load at once (city scale: one statement, no per-member queries).
 # Each kind of scope is joined on its own so every join uses the (building, unit, floor) index; a
 # floor across all units goes through the unit numbers (an index cannot skip the unit column).
-COVER_CTE = """
+COVER_TEMPLATE = """
 unit_no(u) AS (SELECT 1 UNION ALL SELECT u + 1 FROM unit_no WHERE u < 50),
 cover(member_id, household_id) AS (
-    SELECT member_id, household_id FROM pairing WHERE ended_on IS NULL
+    SELECT member_id, household_id FROM pairing WHERE ended_on IS NULL {pairing_filter}
     UNION
     SELECT s.member_id, h.id FROM scope s CROSS JOIN household h ON h.building_id = s.building_id
-    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NULL AND h.archived_at IS NULL
+    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NULL AND h.archived_at IS NULL {scope_filter}
     UNION
     SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
         ON h.building_id = s.building_id AND h.unit = s.unit
-    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NULL AND h.archived_at IS NULL
+    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NULL AND h.archived_at IS NULL {scope_filter}
     UNION
     SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
         ON h.building_id = s.building_id AND h.unit = s.unit AND h.floor = s.floor
-    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL
+    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL {scope_filter}
     UNION
     SELECT s.member_id, h.id FROM scope s CROSS JOIN building b ON b.id = s.building_id
         CROSS JOIN unit_no ON unit_no.u <= b.units
         CROSS JOIN household h ON h.building_id = s.building_id AND h.unit = unit_no.u AND h.floor = s.floor
-    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL
+    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL {scope_filter}
 )"""
+
+
+def cover_cte(members_sql: str | None = None) -> str:
+    """The `cover` CTE, limited when given to the members `members_sql` lists (ids or a SELECT of ids)."""
+    if members_sql is None:
+        return COVER_TEMPLATE.format(pairing_filter="", scope_filter="")
+    return COVER_TEMPLATE.format(
+        pairing_filter=f"AND member_id IN ({members_sql})", scope_filter=f"AND s.member_id IN ({members_sql})"
+    )
+
+
+COVER_CTE = cover_cte()
 
 
 @dataclass(frozen=True)
@@ -60,12 +72,14 @@ def load_limit(store: Store) -> int:
     return int(get_setting(store, "member_load_limit"))
 
 
-def loads_by_member(store: Store) -> dict[int, int]:
-    """Lived-in households each member covers now (members with none are absent)."""
+def loads_by_member(store: Store, *, community_id: int | None = None) -> dict[int, int]:
+    """Lived-in households each member (of a community) covers now; members with none are absent."""
+    members_sql = None if community_id is None else "SELECT id FROM member WHERE community_id = :community"
     rows = store.execute(
-        f"""WITH {COVER_CTE}
+        f"""WITH {cover_cte(members_sql)}
         SELECT c.member_id, count(*) FROM cover c JOIN household h ON h.id = c.household_id
-        WHERE h.archived_at IS NULL AND h.occupancy != 'vacant' GROUP BY c.member_id"""
+        WHERE h.archived_at IS NULL AND h.occupancy != 'vacant' GROUP BY c.member_id""",
+        {"community": community_id},
     ).fetchall()
     return {member_id: count for member_id, count in rows}
 
@@ -87,22 +101,23 @@ def member_loads(
         params["community"] = community_id
     if not include_inactive:
         where.append("m.active = 1")
+    members_sql = None
     if member_ids is not None:
         marks = ",".join(f":m{i}" for i in range(len(member_ids)))
         where.append(f"m.id IN ({marks or 'NULL'})")
         params.update({f"m{i}": v for i, v in enumerate(member_ids)})
-        cover_filter = f"WHERE member_id IN ({marks or 'NULL'})"
-    else:
-        cover_filter = ""
+        members_sql = marks or "NULL"
+    elif community_id is not None:
+        members_sql = "SELECT id FROM member WHERE community_id = :community"
     limit = load_limit(store)
     rows = store.query(
-        f"""WITH {COVER_CTE},
+        f"""WITH {cover_cte(members_sql)},
         load AS (
             SELECT c.member_id,
                 count(*) AS households,
                 sum(h.priority_tier > 0) AS priority,
                 sum({in_cycle_sql()}) AS visited_in_cycle
-            FROM (SELECT * FROM cover {cover_filter}) c JOIN household h ON h.id = c.household_id
+            FROM cover c JOIN household h ON h.id = c.household_id
             WHERE h.archived_at IS NULL AND h.occupancy != 'vacant'
             GROUP BY c.member_id
         )

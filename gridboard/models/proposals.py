@@ -51,23 +51,26 @@ def unpaired_priority(store: Store, *, community_id: int | None = None) -> list[
     return [dict(r) for r in rows]
 
 
-def _anchors(store: Store) -> dict[int, set[tuple[int, int, int]]]:
+def _anchors(store: Store, community_id: int | None) -> dict[int, set[tuple[int, int, int]]]:
     """Places each active member is at home in: (grid, building, unit) of their home, their scopes
     (unit 0 = the whole building) and the households they are paired with."""
     anchors: dict[int, set[tuple[int, int, int]]] = defaultdict(set)
     for member_id, grid_id, building_id, unit in store.execute(
         """SELECT m.id, b.grid_id, h.building_id, h.unit FROM member m
             JOIN household h ON h.id = m.home_household_id JOIN building b ON b.id = h.building_id
-            WHERE m.active = 1 AND m.archived_at IS NULL
+            WHERE m.active = 1 AND m.archived_at IS NULL AND (:community IS NULL OR m.community_id = :community)
         UNION
         SELECT m.id, b.grid_id, s.building_id, coalesce(s.unit, 0) FROM scope s
             JOIN member m ON m.id = s.member_id JOIN building b ON b.id = s.building_id
             WHERE s.ended_on IS NULL AND m.active = 1 AND m.archived_at IS NULL
+                AND (:community IS NULL OR m.community_id = :community)
         UNION
         SELECT m.id, b.grid_id, h.building_id, h.unit FROM pairing p
             JOIN member m ON m.id = p.member_id JOIN household h ON h.id = p.household_id
             JOIN building b ON b.id = h.building_id
-            WHERE p.ended_on IS NULL AND m.active = 1 AND m.archived_at IS NULL"""
+            WHERE p.ended_on IS NULL AND m.active = 1 AND m.archived_at IS NULL
+                AND (:community IS NULL OR m.community_id = :community)""",
+        {"community": community_id},
     ).fetchall():
         anchors[member_id].add((grid_id, building_id, unit))
     return anchors
@@ -84,12 +87,16 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
     households = unpaired_priority(store, community_id=community_id)
     if not households:
         return []
-    loads = loads_by_member(store)
-    names = dict(store.execute("SELECT id, name FROM member").fetchall())
+    loads = loads_by_member(store, community_id=community_id)
+    names = dict(
+        store.execute(
+            "SELECT id, name FROM member WHERE ? IS NULL OR community_id = ?", [community_id, community_id]
+        ).fetchall()
+    )
     by_unit: dict[tuple[int, int], set[int]] = defaultdict(set)
     by_building: dict[int, set[int]] = defaultdict(set)
     by_grid: dict[int, set[int]] = defaultdict(set)
-    for member_id, places in _anchors(store).items():
+    for member_id, places in _anchors(store, community_id).items():
         for grid_id, building_id, unit in places:
             if unit:
                 by_unit[(building_id, unit)].add(member_id)

@@ -192,10 +192,11 @@ class MembersList(QWidget):
         self.community.blockSignals(True)
         self.community.clear()
         rows = self.window_.store.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
-        if len(rows) != 1:
-            self.community.addItem(self.tr("All communities"), None)
+        # A city file holds dozens of communities: show one at a time (all of them on request).
         for r in rows:
             self.community.addItem(r["name"], r["id"])
+        if len(rows) != 1:
+            self.community.addItem(self.tr("All communities"), None)
         self.community.setCurrentIndex(max(self.community.findData(current), 0))
         self.community.setVisible(len(rows) > 1)
         self.community.blockSignals(False)
@@ -257,7 +258,8 @@ class MembersView(QWidget):
         self.proposals = ProposalsPanel(window, self)
         self.tabs.addTab(self.proposals, self.tr("Unpaired priority households"))
         self.list.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
-        self.list.community.currentIndexChanged.connect(lambda _i: self.list.reload())
+        self.proposals.community_id = self.list.community_id
+        self.list.community.currentIndexChanged.connect(lambda _i: self._community_changed())
         self.list.show_phones.toggled.connect(self.page.set_show_phones)
         self.list.new_button.clicked.connect(lambda _=False: self._new_member())
         self.tabs.currentChanged.connect(lambda _i: self._refresh_if_shown())
@@ -275,6 +277,11 @@ class MembersView(QWidget):
         )
         if community is not None:
             ledger_editors.new_member(self.window_, community)
+
+    def _community_changed(self) -> None:
+        self.list.reload()
+        self.proposals.mark_dirty()
+        self._refresh_if_shown()
 
     def _selected(self) -> None:
         self.page.set_member(self.list.member_id())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -115,6 +116,8 @@ class ProposalsPanel(QWidget):
         self.setObjectName("proposalsPanel")
         self.window_ = window
         self._dirty = True
+        # Which community to propose for (the members view sets it to its own choice; None is all).
+        self.community_id: Callable[[], int | None] = lambda: None
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("proposalsSummary")
@@ -156,7 +159,7 @@ class ProposalsPanel(QWidget):
 
     def refresh(self) -> None:
         self._dirty = False
-        rows = proposals.propose(self.window_.store)
+        rows = proposals.propose(self.window_.store, community_id=self.community_id())
         self.model.limit = load_limit(self.window_.store)
         self.model.set_rows(rows)
         nobody = sum(p.member_id is None for p in rows)

@@ -102,6 +102,7 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     if board is not None and hasattr(board, "filter_actions"):
         assert win.current_view_key() == "board"
         assert board.filter_actions["priority"].isChecked()
+        save_screenshot(win, "emergency_board")
     assert not win.findChild(object, "actionDeclareEmergency").isEnabled()
 
     win.show_view("rollcall")

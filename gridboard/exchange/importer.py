@@ -825,6 +825,9 @@ class _Run:
             if token in building_of:
                 return building_of[token]
             found = find_building(cid, grid, name, number)
+            if found is None and not create and grid is not None:
+                # A member of one grid may be paired with a household in the next one.
+                found = find_building(cid, None, name, number)
             if found is None and create:
                 if grid is None:
                     existing = grid_lists.get(cid, [])

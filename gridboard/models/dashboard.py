@@ -203,13 +203,21 @@ def _rule_params(store: Store, filters: Filters, cycles: rules.Cycles | None = N
 
 
 def grid_coverage(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> list[rules.Coverage]:
-    return rules.coverage(
+    """rules.coverage by grid, ordered community by community (then the grids' own order)."""
+    rows = rules.coverage(
         store,
         "grid",
         within=filters.within(),
         on=filters.today,
         cycles=cycles or rules.current_cycles(store, filters.community_id),
     )
+    order = {
+        grid_id: position
+        for position, (grid_id,) in enumerate(
+            store.execute("SELECT id FROM grid ORDER BY community_id, sort_order, id").fetchall()
+        )
+    }
+    return sorted(rows, key=lambda r: order.get(r.key, 0))
 
 
 def grid_bars(store: Store, filters: Filters, coverage: list[rules.Coverage] | None = None) -> list[AreaBar]:
@@ -221,7 +229,10 @@ def grid_bars(store: Store, filters: Filters, coverage: list[rules.Coverage] | N
 
 
 def _grid_communities(store: Store, filters: Filters) -> dict[int, str]:
+    """Each grid's community name, when the area holds several communities (grid names repeat)."""
     if filters.grid_id is not None or filters.community_id is not None:
+        return {}
+    if (store.scalar("SELECT count(*) FROM community WHERE archived_at IS NULL") or 0) < 2:
         return {}
     return dict(store.execute("SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id"))
 
@@ -230,19 +241,23 @@ def member_bars(store: Store, filters: Filters, params: dict[str, Any] | None = 
     """Each member's load (lived-in households covered now) against those visited within cycle."""
     where, area = _area(filters)
     params = {**(params or _rule_params(store, filters)), **area}
+    # Driven from the area's households: each (member, household) once, whether by pairing or scope.
+    in_cycle = rules.in_cycle_sql()
     rows = store.query(
         f"""
-        WITH mh(member_id, household_id) AS (
-            SELECT p.member_id, p.household_id FROM pairing p WHERE p.ended_on IS NULL
+        SELECT m.id, m.name, sum(mh.lived) AS load, sum(mh.done) AS done
+        FROM (
+            SELECT p.member_id, h.id AS household_id, h.occupancy != 'vacant' AS lived, {in_cycle} AS done
+            FROM household h {_AREA_JOIN}
+            JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
+            WHERE {where}
             UNION
-            SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
+            SELECT s.member_id, h.id, h.occupancy != 'vacant', {in_cycle}
+            FROM household h {_AREA_JOIN}
+            JOIN scope s ON s.building_id = h.building_id AND s.ended_on IS NULL
                 AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
-            WHERE s.ended_on IS NULL AND h.archived_at IS NULL
-        )
-        SELECT m.id, m.name, sum(h.occupancy != 'vacant') AS load, sum({rules.in_cycle_sql()}) AS done
-        FROM mh JOIN member m ON m.id = mh.member_id
-        JOIN household h ON h.id = mh.household_id {_AREA_JOIN}
-        WHERE {where}
+            WHERE {where}
+        ) mh JOIN member m ON m.id = mh.member_id
         GROUP BY m.id HAVING load > 0
         """,
         params,
@@ -410,26 +425,23 @@ def visits_in_weeks(store: Store, filters: Filters) -> tuple[int, int]:
     return row[0] or 0, row[1] or 0
 
 
-def population(store: Store, filters: Filters, params: dict[str, Any]) -> tuple[list[GridPopulation], int]:
-    """Lived-in households, current residents and priority households by grid; and all residents."""
+def population(
+    store: Store, filters: Filters, coverage: list[rules.Coverage]
+) -> tuple[list[GridPopulation], int]:
+    """Lived-in and priority households by grid (from the coverage pass), with current residents."""
     where, area = _area(filters)
-    rows = store.query(
-        f"""
-        SELECT g.id, g.name, sum(h.occupancy != 'vacant') AS households,
-            sum(h.occupancy != 'vacant' AND h.priority_tier > 0) AS priority,
-            coalesce(sum(n.residents), 0) AS residents
-        FROM household h {_AREA_JOIN}
-        LEFT JOIN (SELECT r.household_id, count(*) AS residents FROM resident r
-                   WHERE r.moved_out_at IS NULL AND r.archived_at IS NULL GROUP BY r.household_id) n
-            ON n.household_id = h.id
-        WHERE {where}
-        GROUP BY g.id ORDER BY g.community_id, g.sort_order, g.id
-        """,
-        {**params, **area},
+    residents = dict(
+        store.execute(
+            f"""
+            SELECT g.id, count(*) FROM resident r JOIN household h ON h.id = r.household_id {_AREA_JOIN}
+            WHERE {where} AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+            GROUP BY g.id
+            """,
+            area,
+        ).fetchall()
     )
     grids = [
-        GridPopulation(r["id"], r["name"], r["households"] or 0, r["residents"] or 0, r["priority"] or 0)
-        for r in rows
+        GridPopulation(c.key, c.name, c.households, residents.get(c.key, 0), c.priority) for c in coverage
     ]
     return grids, sum(g.residents for g in grids)
 
@@ -561,7 +573,7 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
     request_fig = request_figures(store, filters)
     counts: requests.RequestCounts = request_fig["counts"]
     by_day, by_week = visit_series(store, filters)
-    by_grid, residents = population(store, filters, params)
+    by_grid, residents = population(store, filters, coverage)
     headline = Headline(
         households=sum(c.households for c in coverage),
         paired=sum(c.paired for c in coverage),

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Dashboard</name>
@@ -293,7 +294,7 @@
         <translation>基础底数</translation>
     </message>
     <message>
-        <source>Residents' requests</source>
+        <source>Residents&apos; requests</source>
         <translation>居民诉求</translation>
     </message>
     <message>
@@ -401,7 +402,7 @@
         <translation>待配送</translation>
     </message>
     <message>
-        <source>Residents by priority group, and their households' visits</source>
+        <source>Residents by priority group, and their households&apos; visits</source>
         <translation>各类重点人群人数及其所在户的走访情况</translation>
     </message>
     <message>

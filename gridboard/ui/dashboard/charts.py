@@ -90,7 +90,10 @@ class Chart(pg.PlotWidget):
 
     def add_legend(self, entries: Sequence[tuple[str, str]]) -> None:
         """A legend of colour swatches (color, text), drawn in the app font."""
-        legend = pg.LegendItem(offset=(-8, 6), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210))
+        # One row across the top, where each chart leaves headroom above its data.
+        legend = pg.LegendItem(
+            offset=(-6, 2), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)
+        )
         legend.setParentItem(self.getPlotItem().vb)
         for color, text in entries:
             sample = pg.BarGraphItem(x=[0], height=[1], width=1, brush=color, pen=pg.mkPen(None))
@@ -149,9 +152,17 @@ class GridCoverageChart(Chart):
             item.addItem(
                 pg.InfiniteLine(pos=share, angle=0, pen=pg.mkPen("#999999", style=Qt.PenStyle.DashLine))
             )
-        item.setYRange(0, 100, padding=0.02)
+        item.setYRange(0, 118, padding=0)
+        item.getAxis("left").setTicks([[(v, str(v)) for v in range(0, 101, 20)], []])
         item.setXRange(-0.6, len(grids) - 0.4, padding=0)
-        self.set_categories([g.name for g in grids], most=20)
+        communities = [g.community for g in grids]
+        if len(set(communities)) > 1:
+            # Several communities: grid names repeat, so mark where each community's grids begin.
+            starts = [(i, c) for i, c in enumerate(communities) if i == 0 or communities[i - 1] != c]
+            step = max(1, -(-len(starts) // 16))
+            self.getPlotItem().getAxis("bottom").setTicks([starts[::step], []])
+        else:
+            self.set_categories([g.name for g in grids], most=20)
         self.add_legend([(BAND_COLORS[b], labels.coverage_band(b)) for b in BAND_COLORS])
         self.legend.setVisible(len(grids) <= 60)
 
@@ -205,7 +216,7 @@ class MemberLoadChart(Chart):
             )
         )
         item.setXRange(-0.6, len(shown) - 0.4, padding=0)
-        item.setYRange(0, max(m.households for m in shown) * 1.1 + 1, padding=0)
+        item.setYRange(0, max(m.households for m in shown) * 1.25 + 1, padding=0)
         self.set_categories([m.name for m in shown])
         self.add_legend(
             [
@@ -254,7 +265,7 @@ class VisitsChart(Chart):
             )
         )
         item.setXRange(-0.6, len(buckets) - 0.4, padding=0)
-        item.setYRange(0, max(max(base), 1) * 1.08, padding=0)
+        item.setYRange(0, max(max(base), 1) * 1.22, padding=0)
         self.set_dates([b.start for b in buckets], weekly=weekly)
         self.add_legend(
             [(METHOD_COLORS[m], labels.visit_method(m)) for m in VISIT_METHODS]
@@ -292,7 +303,7 @@ class RequestsByCategoryChart(Chart):
             )
             base = [a + b for a, b in zip(base, heights, strict=True)]
         item.setXRange(-0.6, len(categories) - 0.4, padding=0)
-        item.setYRange(0, max(base) * 1.1 + 1, padding=0)
+        item.setYRange(0, max(base) * 1.3 + 1, padding=0)
         self.set_categories([labels.request_category(c) for c in categories])
         self.add_legend([(STATUS_COLORS[s], labels.request_status(s)) for s in REQUEST_STATUSES])
 

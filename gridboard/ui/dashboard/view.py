@@ -454,10 +454,19 @@ class DashboardView(QWidget):
                 households=f"{lists.households:,}", residents=f"{lists.residents:,}"
             )
         )
+        communities = {bar.id: bar.community for bar in self.data.grids} if self.data else {}
         self._fill(
             "population",
             [self.tr("Grid"), self.tr("Households"), self.tr("Residents"), self.tr("Priority households")],
-            [[g.name, g.households, g.residents, g.priority] for g in lists.by_grid],
+            [
+                [
+                    " · ".join(filter(None, (communities.get(g.id, ""), g.name))),
+                    g.households,
+                    g.residents,
+                    g.priority,
+                ]
+                for g in lists.by_grid
+            ],
         )
         open_total = sum(lists.open_by_category.values())
         self.list_notes["requests"].setText(self.tr("{n} requests open").format(n=f"{open_total:,}"))

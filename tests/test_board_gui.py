@@ -8,7 +8,7 @@ import pytest
 from conftest import Small, save_screenshot
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 
 from gridboard.models import ledger, pairing, visits
 from gridboard.models.store import open_store
@@ -69,9 +69,9 @@ def click_tree(qtbot, view: BoardView, level: str, node_id: int) -> None:
 
 
 def cell_pixel(floor_map: FloorMap, household_id: int) -> QColor:
-    """The colour drawn at the cell's right edge, half-way down (clear of texts and badges)."""
+    """The colour drawn at the cell's left edge, half-way down (clear of texts, markers and badges)."""
     rect = floor_map.cell_rect(household_id)
-    point = floor_map.mapFromScene(rect.right() - 4, rect.center().y() + 2)
+    point = floor_map.mapFromScene(rect.left() + 7, rect.center().y())
     return floor_map.viewport().grab().toImage().pixelColor(point)
 
 
@@ -133,6 +133,7 @@ def test_log_a_visit_from_the_keyboard_and_withdraw_it(demo_window, qtbot, monke
     assert before_colour == colors.status_fill("overdue")
     before_badge = tree_overdue(view, tall)
     before_coverage = view.coverage_label.text()
+    QApplication.processEvents()
     save_screenshot(window, "board_33_floors")
 
     # Enter opens the visit dialog with the paired member; Enter again saves.
@@ -176,6 +177,7 @@ def test_site_plan_screenshot_drag_and_click(demo_window, qtbot) -> None:
     assert plan.grid_id == grid and view.stack.currentWidget() is plan
     building = next(iter(plan.blocks))
     assert plan.blocks[building].label().endswith("%")
+    QApplication.processEvents()
     save_screenshot(window, "board_site_plan")
 
     # Drag a block: its position is saved, and undo puts it back.
@@ -291,6 +293,7 @@ def test_keyboard_moves_zoom_and_filters(window, qtbot, small: Small) -> None:
     assert view.member_combo.currentData() == small.member
     view.highlight_member(None)
     assert floor_map.outlined_ids() == set()
+    QApplication.processEvents()
     save_screenshot(window, "board_small")
 
 
@@ -420,4 +423,5 @@ def test_a_33_floor_8_unit_building_fits(chinese, qtbot, small: Small) -> None:
     floor_map.fit()
     shown = floor_map.mapFromScene(floor_map.sceneRect()).boundingRect()
     assert shown.width() <= floor_map.viewport().width() and shown.height() <= floor_map.viewport().height()
+    QApplication.processEvents()  # let pending layouts settle before the picture
     save_screenshot(window, "board_8_units")

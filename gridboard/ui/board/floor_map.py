@@ -255,19 +255,20 @@ class _MapItem(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         texts = self.texts
+        label_scale = max(scale, 0.8)  # floor and unit labels stay readable in an overview
         for unit in layout.unit_columns:
             rect = layout.unit_rect(unit)
             if rect.intersects(exposed):
                 self._blit_centred(
                     painter,
                     transform.mapRect(rect),
-                    texts.text(view.unit_label(unit), self.header_font, self.header_color, scale),
+                    texts.text(view.unit_label(unit), self.header_font, self.header_color, label_scale),
                 )
         for row in rows:
             rect = layout.floor_rect(row)
-            pixmap = texts.text(
-                view.floor_label(layout.floors[row]), self.header_font, self.header_color, scale
-            )
+            floor = layout.floors[row]
+            label = view.floor_label(floor) if scale >= 0.6 else str(floor)
+            pixmap = texts.text(label, self.header_font, self.header_color, label_scale)
             device = transform.mapRect(rect)
             painter.drawPixmap(
                 QPointF(device.right() - pixmap.width(), device.center().y() - pixmap.height() / 2), pixmap
@@ -373,6 +374,7 @@ class FloorMap(QGraphicsView):
         self._outlined: set[int] | None = None
         self._band_base: set[int] = set()
         self._banding = False
+        self.auto_zoom = True  # until the user zooms, the zoom follows the window size
         self.rubberBandChanged.connect(self._rubber_band)
 
     def unit_label(self, unit: int) -> str:
@@ -589,9 +591,11 @@ class FloorMap(QGraphicsView):
         self.scale(factor, factor)
 
     def zoom_in(self) -> None:
+        self.auto_zoom = False
         self.set_zoom(self.zoom() * 1.25)
 
     def zoom_out(self) -> None:
+        self.auto_zoom = False
         self.set_zoom(self.zoom() / 1.25)
 
     def fit(self) -> None:
@@ -601,10 +605,12 @@ class FloorMap(QGraphicsView):
             return
         viewport = self.viewport().rect()
         factor = min((viewport.width() - 4) / rect.width(), (viewport.height() - 4) / rect.height())
+        self.auto_zoom = False
         self.set_zoom(factor)
 
     def reset_zoom(self) -> None:
         """Readable cells, widened to fill the width when there is room; tall buildings scroll."""
+        self.auto_zoom = True
         rect = self.scene().sceneRect()
         if rect.isEmpty():
             self.set_zoom(1.0)
@@ -614,7 +620,7 @@ class FloorMap(QGraphicsView):
         if whole_fit >= 0.75:
             self.set_zoom(min(whole_fit, 1.3))
         else:
-            self.set_zoom(max(0.75, min(width_fit, 1.3)))
+            self.set_zoom(max(0.75, min(width_fit, 1.0)))  # tall: show as many floors as is readable
         self.centerOn(rect.center().x(), 0)
 
     # -- Qt overrides ---------------------------------------------------------------------------------
@@ -736,6 +742,13 @@ class FloorMap(QGraphicsView):
         if cell.open_requests:
             lines.append(self.tr("Open requests: {count}").format(count=cell.open_requests))
         return "\n".join(lines)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.auto_zoom and self.layout_ is not None:
+            self.reset_zoom()
+            if self.current is not None:
+                self.ensureVisible(self.layout_.rects[self.current], 20, 20)
 
     def focusInEvent(self, event) -> None:
         super().focusInEvent(event)

@@ -59,13 +59,15 @@ class HouseholdPanel(QScrollArea):
         self._action_buttons: list[QPushButton] = []
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(280)
+        self.setMinimumWidth(300)
 
         body = QWidget(self)
         body.setObjectName("householdPanelBody")
         self.body_layout = QVBoxLayout(body)
         self.body_layout.setContentsMargins(10, 8, 10, 8)
         self.body_layout.setSpacing(8)
+        # Taller than the window: scroll, never squash.
+        self.body_layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
 
         self.title = QLabel(body)
         self.title.setObjectName("panelAddress")
@@ -83,6 +85,7 @@ class HouseholdPanel(QScrollArea):
         self.body_layout.addWidget(self.status)
 
         self.actions_box = QWidget(body)
+        self.actions_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.actions_layout = QGridLayout(self.actions_box)
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         self.log_button = QPushButton(self.tr("Log a visit…"), self.actions_box)

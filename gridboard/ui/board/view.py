@@ -71,7 +71,7 @@ class BoardView(QWidget):
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, max(digits, header.sectionSizeHint(column)) + 8)
-        self.tree.setMinimumWidth(200)
+        self.tree.setMinimumWidth(230)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         for community in range(self.tree_model.rowCount()):
             self.tree.expand(self.tree_model.index(community, 0))
@@ -251,12 +251,12 @@ class BoardView(QWidget):
         community_changed = self.building is None or self.building.community_id != info.community_id
         self.building = info
         self.grid_id = info.grid_id
+        self._show_page("map")  # first, so the map knows its size when it picks a zoom
         self.floor_map.set_building(building_id, board.building_cells(self.store, building_id))
         if community_changed:
             self._fill_members()
             self.floor_map.highlight_member(self.member_combo.currentData())
         self._select_tree("building", building_id)
-        self._show_page("map")
         self._refresh_heading()
         self.panel.show_nothing()
         self.selection_changed.emit([])

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import dashboard
 from gridboard.models.changes import Changes
+from gridboard.models.errors import KnownError
 from gridboard.ui import ask, labels
 from gridboard.ui.dashboard.charts import (
     Chart,
@@ -126,7 +127,6 @@ class DashboardView(QWidget):
         self._load_areas()
         window.notifier.changed.connect(self._on_changed)
         window.closed.connect(self.worker.shutdown)
-        self.destroyed.connect(self.worker.shutdown)
 
     # -- building -----------------------------------------------------------------------------------
 
@@ -374,7 +374,8 @@ class DashboardView(QWidget):
         """Recompute every figure (in the worker thread for a file); the screen updates when done."""
         self._dirty = False
         self.status.setText(self.tr("Updating…"))
-        self._pending = self.worker.request(compute_job(self.filters()))
+        self._pending = self.worker.seq + 1
+        self.worker.request(compute_job(self.filters()))
 
     def _computed(self, seq: int, result: dashboard.Dashboard) -> None:
         if seq != self.worker.seq:
@@ -390,8 +391,9 @@ class DashboardView(QWidget):
         if seq != self.worker.seq:
             return
         self._pending = None
+        if not isinstance(error, KnownError):
+            raise error
         self.status.setText(labels.error_text(error))
-        raise error
 
     @property
     def up_to_date(self) -> bool:

@@ -33,13 +33,6 @@ class DashboardWorker(QObject):
         self.seq = 0
         self._jobs: queue.Queue[tuple[int, Job] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def busy(self) -> bool:
-        return self._thread is not None and (not self._jobs.empty() or self._running)
-
-    _running = False
 
     def request(self, job: Job) -> int:
         self.seq += 1
@@ -75,7 +68,6 @@ class DashboardWorker(QObject):
                 if item is None:
                     return
                 seq, job = item
-                self._running = True
                 try:
                     if store is None:
                         store = open_store(self.store.path, check="none", operator=self.store.operator)
@@ -89,8 +81,6 @@ class DashboardWorker(QObject):
                 else:
                     if seq == self.seq:
                         self.finished.emit(seq, result)
-                finally:
-                    self._running = False
         finally:
             if store is not None:
                 store.conn.close()

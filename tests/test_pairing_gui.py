@@ -219,6 +219,9 @@ def test_search_by_initials_phone_tail_and_address(gui, qtbot, searchable) -> No
 
 
 def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmodeltester) -> None:
+    from gridboard.ui.resources import install_translations
+
+    install_translations("zh_CN")  # the screenshots are looked at in Chinese, as offices use it
     store = open_store(community_demo, operator="tester")
     window = MainWindow(store)
     qtbot.addWidget(window)
@@ -234,6 +237,8 @@ def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmo
     qtbot.waitUntil(lambda: view.page.member_id == busiest.id)
     assert view.page.pairings.rowCount() > 0
     assert "****" in view.list.model.index(0, 3).data()
+    details = view.page.details
+    qtbot.waitUntil(lambda: details.height() >= details.sizeHint().height())
     save_screenshot(window, "members_view")
     window.ledger.show_proposals()
     qtbot.waitUntil(lambda: view.proposals.model.rowCount() > 0)

@@ -984,11 +984,11 @@
     </message>
     <message>
         <source>High</source>
-        <translation>高</translation>
+        <translation>高风险</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation>重点户</translation>
+        <translation>重点</translation>
     </message>
 </context>
 <context>

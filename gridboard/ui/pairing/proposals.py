@@ -131,7 +131,7 @@ class ProposalsPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(self._open)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -171,6 +171,9 @@ class ProposalsPanel(QWidget):
             + ("" if not nobody else " " + self.tr("{n} have nobody with room left.").format(n=nobody))
         )
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.COLUMNS):
+            header.resizeSection(column, header.sectionSize(column) + 16)
         self.buttons["acceptAllButton"].setEnabled(any(p.member_id for p in rows) or bool(self.model.changed_to))
 
     def _choices(self, rows: list[int]) -> list[tuple[int, int]]:

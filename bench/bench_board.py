@@ -27,13 +27,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QColor, QPainter  # noqa: E402
-from PySide6.QtWidgets import QWidget  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
 
-from gridboard.models import board, ledger, pairing  # noqa: E402
-from gridboard.models.clock import new_uid, now_iso  # noqa: E402
-from gridboard.models.store import Store, copy_database, open_store  # noqa: E402
+from gridboard.models import board, ledger, pairing
+from gridboard.models.clock import new_uid, now_iso
+from gridboard.models.store import Store, copy_database, open_store
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "city.gridboard"
 FLOORS, UNITS, ROOMS = 33, 6, 4
@@ -47,7 +47,7 @@ class PlainRectangles(QWidget):
         self.count = count
         self.resize(1200, 900)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         columns = UNITS * ROOMS
         for i in range(self.count):
@@ -83,6 +83,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", nargs="?", default=str(DEFAULT_FILE))
     parser.add_argument("--rounds", type=int, default=25)
+    parser.add_argument(
+        "--in-place", action="store_true", help="work on FILE itself (a private copy) instead of copying it"
+    )
     args = parser.parse_args()
     source = Path(args.file)
     if not source.exists():
@@ -95,8 +98,9 @@ def main() -> int:
     app = make_application()
     work = Path(tempfile.mkdtemp(prefix="bench-board-"))
     try:
-        path = work / "city.gridboard"
-        copy_database(source, path)
+        path = source if args.in_place else work / "city.gridboard"
+        if not args.in_place:
+            copy_database(source, path)
         store = open_store(path, check="none")
         households = store.scalar("SELECT count(*) FROM household")
         visits_total = store.scalar("SELECT count(*) FROM visit")

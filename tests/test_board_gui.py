@@ -319,6 +319,11 @@ def test_visit_dialog_raises_requests_and_correcting_a_visit(window, qtbot, smal
     assert store.scalar("SELECT visit_id FROM request WHERE household_id = ?", [household]) == visit_id
     assert store.scalar("SELECT note FROM visit WHERE id = ?", [visit_id]) == "身体不错"
     assert "楼道灯不亮" in view.panel.requests.text()
+    assert "张三" in view.panel.pairings.text()
+    qtbot.mouseClick(view.panel.history_button, Qt.MouseButton.LeftButton)
+    assert view.panel.history_button.isHidden() and "张三" in view.panel.pairings.text()
+    tip = view.floor_map.tooltip(household)
+    assert "302" in tip and "1" in tip
 
     # Correct it: the outcome was really "nobody home", so the clock was never reset.
     view.panel.visit_list.setCurrentItem(view.panel.visit_list.topLevelItem(0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import Small
 
-from gridboard.models import board, ledger, pairing, requests, visits
+from gridboard.models import board, ledger, pairing, requests, rules, visits
 from gridboard.models.errors import InvalidInput
 
 
@@ -96,8 +96,10 @@ def test_household_detail_shows_residents_pairings_visits_requests(small: Small)
     detail = board.household_detail(store, household)
     assert (detail.building_name, detail.unit, detail.room) == ("3号楼", 1, "101")
     assert detail.residents[0].tags == ("aged_80",)
-    assert [p.member_name for p in detail.pairings] == ["赵六", "张三"]
-    assert detail.pairings[0].ended_on is None and detail.pairings[1].end_reason == "moved away"
+    assert [p.member_name for p in detail.pairings] == ["赵六"]  # current ones only
+    history = board.pairing_history(store, household)
+    assert [p.member_name for p in history] == ["赵六", "张三"]
+    assert history[0].ended_on is None and history[1].end_reason == "moved away"
     assert [v.id for v in detail.visits] == [gone, kept]
     assert detail.visits[0].withdrawn_at is not None
     assert [(r.category, r.text) for r in detail.requests] == [("medicine", "降压药")]
@@ -170,3 +172,35 @@ def test_member_choices_are_active_members_of_the_community(small: Small) -> Non
     store = small.store
     ledger.add_member(store, community_id=small.community, name="退休", kind="volunteer", active=False)
     assert board.member_choices(store, small.community) == [(small.member, "张三")]
+
+
+def test_building_counts_agree_with_the_rules_coverage(small: Small) -> None:
+    """The tree's fast counts and rules.coverage are the same rule, across tiers and dates."""
+    from datetime import date, timedelta
+
+    store = small.store
+    today = date.today()
+    ids = [c.id for c in board.building_cells(store, small.building)]
+    tags = (["living_alone"], ["aged_80"], [])
+    for n, household in enumerate(ids):
+        if n % 5 == 4:
+            ledger.update_household(store, household, occupancy="vacant")
+        resident = ledger.add_resident(store, household_id=household, name=f"居民{n}")
+        ledger.set_resident_tags(store, resident, tags[n % 3])
+        if n % 4:
+            days_ago = (0, 6, 7, 8, 29, 30, 31, 89, 90, 91, 200)[n % 11]
+            visits.log_visit(
+                store,
+                household_id=household,
+                visited_at=f"{(today - timedelta(days=days_ago)).isoformat()} 09:30:00",
+                outcome="nobody_home" if n % 7 == 0 else "met",
+            )
+    fast = board.building_counts(store)[small.building]
+    (rule,) = rules.coverage(store, "building")
+    assert (fast.households, fast.overdue, fast.priority_overdue, fast.visited_in_cycle) == (
+        rule.households,
+        rule.overdue,
+        rule.priority_overdue,
+        rule.visited_in_cycle,
+    )
+    assert 0 < fast.overdue < fast.households and fast.visited_in_cycle > 0

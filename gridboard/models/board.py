@@ -8,20 +8,13 @@ building's map is one query for all its cells, and a refreshed cell is the same 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from gridboard.models import records, requests, visits
 from gridboard.models.clock import today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
-from gridboard.models.rules import (
-    Cycles,
-    current_cycles,
-    in_cycle_sql,
-    overdue_sql,
-    rule_params,
-    status_sql,
-)
+from gridboard.models.rules import Cycles, current_cycles, rule_params, status_sql
 from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REQUEST_CATEGORIES, REQUEST_URGENCIES
 
@@ -117,6 +110,22 @@ def area_nodes(store: Store) -> list[AreaNode]:
     return nodes
 
 
+def _cutoffs(cycles: Cycles, on: date | None) -> dict[str, Any]:
+    """The last day a visit may have been for a household of each tier to be still within cycle.
+
+    `due < today` (rules.due_sql) is `date(last_reached_at) < today - cycle`, which for ISO text is
+    `last_reached_at < cutoff`: a plain comparison instead of date arithmetic on every household.
+    """
+    day = on or today()
+    return {
+        f"cut_{name}": (day - timedelta(days=days)).isoformat()
+        for name, days in (("high", cycles.high), ("priority", cycles.priority), ("normal", cycles.normal))
+    }
+
+
+_CUTOFF = "(CASE h.priority_tier WHEN 2 THEN :cut_high WHEN 1 THEN :cut_priority ELSE :cut_normal END)"
+
+
 def building_counts(
     store: Store,
     building_ids: list[int] | None = None,
@@ -124,8 +133,12 @@ def building_counts(
     on: date | None = None,
     cycles: Cycles | None = None,
 ) -> dict[int, BuildingCounts]:
-    """Counts per building in one grouped query; pass the ids that changed to refresh only those."""
-    params: dict[str, Any] = rule_params(cycles or current_cycles(store), on)
+    """Counts per building in one grouped query; pass the ids that changed to refresh only those.
+
+    The same rules as `rules.coverage` (tests hold them equal), written so a city's 250,000
+    households are counted in one pass without date arithmetic.
+    """
+    params: dict[str, Any] = _cutoffs(cycles or current_cycles(store), on)
     where = ""
     if building_ids is not None:
         if not building_ids:
@@ -133,28 +146,29 @@ def building_counts(
         marks = ",".join(f":b{i}" for i in range(len(building_ids)))
         where = f"AND h.building_id IN ({marks})"
         params.update({f"b{i}": b for i, b in enumerate(building_ids)})
-    rows = store.query(
+    overdue = f"(h.last_reached_at IS NULL OR h.last_reached_at < {_CUTOFF})"
+    rows = store.execute(
         f"""
-        SELECT h.building_id AS building_id,
-            sum(h.occupancy != 'vacant') AS households,
-            sum({overdue_sql()}) AS overdue,
-            sum(h.priority_tier > 0 AND {overdue_sql()}) AS priority_overdue,
-            sum({in_cycle_sql()}) AS visited_in_cycle
+        SELECT h.building_id,
+            sum(h.occupancy != 'vacant'),
+            sum(h.occupancy != 'vacant' AND {overdue}),
+            sum(h.occupancy != 'vacant' AND h.priority_tier > 0 AND {overdue}),
+            sum(h.occupancy != 'vacant' AND h.last_reached_at >= {_CUTOFF})
         FROM household h
         WHERE h.archived_at IS NULL {where}
         GROUP BY h.building_id
         """,
         params,
-    )
+    ).fetchall()
     found = {
-        r["building_id"]: BuildingCounts(
-            building_id=r["building_id"],
-            households=r["households"] or 0,
-            overdue=r["overdue"] or 0,
-            priority_overdue=r["priority_overdue"] or 0,
-            visited_in_cycle=r["visited_in_cycle"] or 0,
+        building_id: BuildingCounts(
+            building_id=building_id,
+            households=households or 0,
+            overdue=overdue_count or 0,
+            priority_overdue=priority_overdue or 0,
+            visited_in_cycle=visited or 0,
         )
-        for r in rows
+        for building_id, households, overdue_count, priority_overdue, visited in rows
     }
     for building_id in building_ids or ():
         found.setdefault(building_id, BuildingCounts(building_id=building_id))
@@ -378,7 +392,7 @@ class HouseholdDetail:
     last_visit_at: str | None
     last_reached_at: str | None
     residents: list[ResidentLine] = field(default_factory=list)
-    pairings: list[PairingLine] = field(default_factory=list)  # current first, then history
+    pairings: list[PairingLine] = field(default_factory=list)  # current ones (history: pairing_history)
     visits: list[visits.Visit] = field(default_factory=list)  # newest first, withdrawn included
     requests: list[RequestLine] = field(default_factory=list)  # open ones
 
@@ -416,35 +430,9 @@ def household_detail(store: Store, household_id: int, *, on: date | None = None)
             [household_id],
         )
     ]
-    pairings = [
-        PairingLine(
-            id=r["id"],
-            member_id=r["member_id"],
-            member_name=r["member_name"],
-            mode=r["mode"],
-            started_on=r["started_on"],
-            ended_on=r["ended_on"],
-            end_reason=r["end_reason"],
-        )
-        for r in store.query(
-            """
-            SELECT p.id, p.member_id, m.name AS member_name, p.mode, p.started_on, p.ended_on,
-                p.end_reason
-            FROM pairing p JOIN member m ON m.id = p.member_id WHERE p.household_id = :h
-            UNION ALL
-            SELECT s.id, s.member_id, m.name, CASE WHEN s.floor IS NOT NULL THEN 'floor'
-                WHEN s.unit IS NOT NULL THEN 'unit' ELSE 'building' END, s.started_on, s.ended_on,
-                s.end_reason
-            FROM scope s JOIN member m ON m.id = s.member_id JOIN household h ON h.id = :h
-            WHERE s.building_id = h.building_id AND (s.unit IS NULL OR s.unit = h.unit)
-              AND (s.floor IS NULL OR s.floor = h.floor)
-            """,
-            {"h": household_id},
-        )
-    ]
-    # Current ones first, then history; newest first within each.
-    pairings.sort(key=lambda p: p.started_on, reverse=True)
-    pairings.sort(key=lambda p: p.ended_on is not None)
+    pairings = current_pairings(
+        store, household_id, building_id=row["building_id"], unit=row["unit"], floor=row["floor"]
+    )
     return HouseholdDetail(
         id=row["id"],
         building_id=row["building_id"],
@@ -466,6 +454,63 @@ def household_detail(store: Store, household_id: int, *, on: date | None = None)
         pairings=pairings,
         visits=visits.household_visits(store, household_id, include_withdrawn=True),
         requests=open_requests(store, household_id),
+    )
+
+
+_PAIRING_LINES = """
+    SELECT p.id, p.member_id, m.name AS member_name, p.mode, p.started_on, p.ended_on, p.end_reason
+    FROM pairing p JOIN member m ON m.id = p.member_id
+    WHERE p.household_id = :h {pairing_where}
+    UNION ALL
+    SELECT s.id, s.member_id, m.name, CASE WHEN s.floor IS NOT NULL THEN 'floor'
+        WHEN s.unit IS NOT NULL THEN 'unit' ELSE 'building' END, s.started_on, s.ended_on, s.end_reason
+    FROM scope s JOIN member m ON m.id = s.member_id
+    WHERE s.building_id = :b AND (s.unit IS NULL OR s.unit = :unit)
+      AND (s.floor IS NULL OR s.floor = :floor) {scope_where}
+"""
+
+
+def _pairing_lines(store: Store, sql: str, params: dict[str, Any]) -> list[PairingLine]:
+    lines = [
+        PairingLine(
+            id=r["id"],
+            member_id=r["member_id"],
+            member_name=r["member_name"],
+            mode=r["mode"],
+            started_on=r["started_on"],
+            ended_on=r["ended_on"],
+            end_reason=r["end_reason"],
+        )
+        for r in store.query(sql, params)
+    ]
+    # Current ones first, then history; newest first within each.
+    lines.sort(key=lambda p: p.started_on, reverse=True)
+    lines.sort(key=lambda p: p.ended_on is not None)
+    return lines
+
+
+def current_pairings(
+    store: Store, household_id: int, *, building_id: int, unit: int, floor: int
+) -> list[PairingLine]:
+    """Members covering a household now, by pairing or by scope (the partial indexes serve this)."""
+    sql = _PAIRING_LINES.format(pairing_where="AND p.ended_on IS NULL", scope_where="AND s.ended_on IS NULL")
+    return _pairing_lines(store, sql, {"h": household_id, "b": building_id, "unit": unit, "floor": floor})
+
+
+def pairing_history(store: Store, household_id: int) -> list[PairingLine]:
+    """Every pairing and scope that ever covered the household, current ones first.
+
+    Ended rows have no index of their own (the file's indexes cover current ones only), so this
+    reads the pairing and scope tables through: it is asked for, not shown on every click.
+    """
+    place = store.one("SELECT building_id, unit, floor FROM household WHERE id = ?", [household_id])
+    if place is None:
+        records.fetch(store, "household", household_id)
+    sql = _PAIRING_LINES.format(pairing_where="", scope_where="")
+    return _pairing_lines(
+        store,
+        sql,
+        {"h": household_id, "b": place["building_id"], "unit": place["unit"], "floor": place["floor"]},
     )
 
 

@@ -212,6 +212,10 @@
         <translation>结对党员</translation>
     </message>
     <message>
+        <source>Show pairing history</source>
+        <translation>显示结对历史</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>走访记录</translation>
     </message>

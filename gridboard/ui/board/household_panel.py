@@ -97,6 +97,12 @@ class HouseholdPanel(QScrollArea):
 
         self.residents = self._text_section("panelResidents", self.tr("Residents"))
         self.pairings = self._text_section("panelPairings", self.tr("Pairings"))
+        self.history_button = QPushButton(self.tr("Show pairing history"), self.pairings.parentWidget())
+        self.history_button.setObjectName("pairingHistoryButton")
+        self.history_button.setFlat(True)
+        self.history_button.clicked.connect(self.show_pairing_history)
+        self.pairings.parentWidget().layout().addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._history_for: int | None = None  # the household whose history is shown
 
         visits_box = QGroupBox(self.tr("Visits"), body)
         visits_box.setObjectName("panelVisits")
@@ -163,6 +169,7 @@ class HouseholdPanel(QScrollArea):
             self.status.setText(self.tr("Click a household on the map, or move with the arrow keys."))
         for widget in (self.residents, self.pairings, self.requests):
             widget.setText("")
+        self.history_button.hide()
         self.visit_list.clear()
         for button in (self.log_button, *self._action_buttons):
             button.setEnabled(False)
@@ -173,8 +180,18 @@ class HouseholdPanel(QScrollArea):
         if household_id is None:
             self.show_nothing()
             return
+        if household_id != self.household_id:
+            self._history_for = None
         self.household_id = household_id
         self.refresh()
+
+    def show_pairing_history(self) -> None:
+        """Ended pairings and scopes too (read on request: they have no index of their own)."""
+        if self.household_id is None or self.detail is None:
+            return
+        self._history_for = self.household_id
+        self.pairings.setText(self._pairings_html(board.pairing_history(self.store, self.household_id)))
+        self.history_button.hide()
 
     def refresh(self) -> None:
         if self.household_id is None:
@@ -210,7 +227,11 @@ class HouseholdPanel(QScrollArea):
         self.status.setText(" · ".join(parts) + "<br>" + html.escape(line2) + "<br>" + html.escape(last))
 
         self.residents.setText(self._residents_html(detail))
-        self.pairings.setText(self._pairings_html(detail))
+        if self._history_for == detail.id:
+            self.pairings.setText(self._pairings_html(board.pairing_history(self.store, detail.id)))
+        else:
+            self.pairings.setText(self._pairings_html(detail.pairings))
+        self.history_button.setVisible(self._history_for != detail.id)
         self._fill_visits(detail)
         self.requests.setText(self._requests_html(detail))
         for button in (self.log_button, *self._action_buttons):
@@ -251,11 +272,11 @@ class HouseholdPanel(QScrollArea):
             lines.append(f"{html.escape(r.name)}{born}{tag_html}")
         return "<br>".join(lines)
 
-    def _pairings_html(self, detail: board.HouseholdDetail) -> str:
-        if not detail.pairings:
+    def _pairings_html(self, pairings: list[board.PairingLine]) -> str:
+        if not pairings:
             return html.escape(self.tr("Not paired with any member."))
         lines = []
-        for p in detail.pairings:
+        for p in pairings:
             if p.mode in ("building", "unit", "floor"):
                 how = {
                     "building": self.tr("covers the building"),

@@ -225,9 +225,10 @@ class BoardView(QWidget):
         self.member_combo.blockSignals(True)
         self.member_combo.clear()
         self.member_combo.addItem(self.tr("(no member outlined)"), None)
-        community = self.building.community_id if self.building else None
-        for member_id, name in board.member_choices(self.store, community):
-            self.member_combo.addItem(name, member_id)
+        # Only the open building's community: a city file has tens of thousands of members.
+        if self.building is not None:
+            for member_id, name in board.member_choices(self.store, self.building.community_id):
+                self.member_combo.addItem(name, member_id)
         index = self.member_combo.findData(current)
         self.member_combo.setCurrentIndex(max(index, 0))
         self.member_combo.blockSignals(False)

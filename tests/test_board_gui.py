@@ -430,3 +430,17 @@ def test_a_33_floor_8_unit_building_fits(chinese, qtbot, small: Small) -> None:
     assert shown.width() <= floor_map.viewport().width() and shown.height() <= floor_map.viewport().height()
     QApplication.processEvents()  # let pending layouts settle before the picture
     save_screenshot(window, "board_8_units")
+
+
+def test_renames_and_archived_households_show_at_once(window, qtbot, small: Small) -> None:
+    view = board_of(window)
+    window.navigate("building", small.building)
+    household = small.household(2, "402")
+    assert household in view.floor_map.cells
+    window.notifier.perform(ledger.update_row, "building", small.building, name="三号楼")
+    assert view.tree_model.index_for("building", small.building).data() == "三号楼"
+    window.notifier.perform(ledger.archive, "household", household)
+    assert household not in view.floor_map.cells
+    assert view.tree_model.counts("building", small.building).households == 23
+    window.notifier.perform(ledger.update_household, small.household(1, "101"), head_name="欧阳娜娜")
+    assert view.floor_map.cells[small.household(1, "101")].surname == "欧阳"

@@ -78,11 +78,17 @@ class AreaTreeModel(QAbstractItemModel):
     def has_building(self, building_id: int) -> bool:
         return ("building", building_id) in self._nodes
 
-    def refresh_buildings(self, building_ids: set[int] | list[int]) -> None:
+    def refresh_buildings(self, building_ids: set[int] | list[int], *, names: bool = False) -> None:
         """Recount the given buildings (one small grouped query) and their grid and community."""
         known = [b for b in building_ids if ("building", b) in self._nodes]
         if not known:
             return
+        if names:  # a building renamed: read just those names again
+            marks = ",".join("?" for _ in known)
+            for building_id, name in self.store.execute(
+                f"SELECT id, name FROM building WHERE id IN ({marks})", known
+            ).fetchall():
+                self._nodes[("building", building_id)].name = name
         counts = board.building_counts(self.store, known)
         touched: dict[int, Node] = {}
         for building_id in known:

@@ -29,7 +29,7 @@ from gridboard.models import board, visits
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.rules import Coverage, coverage
-from gridboard.ui import ask, labels
+from gridboard.ui import ask
 from gridboard.ui.board.colors import BandLegend, StatusLegend
 from gridboard.ui.board.floor_map import FloorMap
 from gridboard.ui.board.household_panel import HouseholdPanel
@@ -385,7 +385,7 @@ class BoardView(QWidget):
         buildings = set(changes.buildings)
         if changes.households and not buildings >= self._buildings_of(changes.households, known=buildings):
             buildings |= self._buildings_of(changes.households)
-        self.tree_model.refresh_buildings(buildings)
+        self.tree_model.refresh_buildings(buildings, names="building" in changes.tables)
         if "member" in changes.tables:
             self._fill_members()
         if self.building is not None and self.building.id in buildings:
@@ -417,7 +417,9 @@ class BoardView(QWidget):
 
     def _refresh_map(self, changes: Changes) -> None:
         assert self.building is not None
-        building_wide = bool(changes.tables & {"scope", "building", "setting", "emergency", "tag"})
+        building_wide = bool(
+            changes.tables & {"scope", "building", "household", "setting", "emergency", "tag"}
+        )
         mine = changes.households & set(self.floor_map.cells)
         if (
             not building_wide
@@ -558,9 +560,6 @@ class BoardView(QWidget):
 
     def _save_splitter(self, *_: Any) -> None:
         QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
-
-    def status_label(self, status: str) -> str:
-        return labels.visit_status(status)
 
 
 _FAILED = object()

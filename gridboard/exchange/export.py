@@ -57,6 +57,13 @@ class _Sheet:
         for index, (_header, width) in enumerate(columns, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
         self.ws.freeze_panes = "A2"
+        # Printed from Excel or WPS: landscape, all columns on one page width, the header on every page.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = "9"  # A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = "1:1"
         header = []
         for text, _width in columns:
             cell = WriteOnlyCell(self.ws, value=text)

@@ -842,7 +842,9 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     }
     area = """JOIN household h ON h.id = {t}.household_id JOIN building b ON b.id = h.building_id
               JOIN grid g ON g.id = b.grid_id"""
-    community = "AND (:community IS NULL OR g.community_id = :community)"
+    # A literal community condition (not ":community IS NULL OR ...") lets SQLite start from the
+    # community's households and seek their visits, instead of scanning the whole city's week.
+    community = _community_clause(emergency)
     reached = ",".join(f"'{o}'" for o in REACHED_OUTCOMES)
 
     def per_day(sql: str) -> dict[str, int]:
@@ -892,10 +894,9 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
             AND q.resolved_at >= :first AND q.resolved_at < :after {community} GROUP BY d"""
     )
     deliveries = per_day(
-        """SELECT substr(d.delivered_at, 1, 10) AS day, count(*) FROM supply_delivery d
+        f"""SELECT substr(d.delivered_at, 1, 10) AS day, count(*) FROM supply_delivery d
            JOIN grid g ON g.id = d.grid_id
-           WHERE d.delivered_at >= :first AND d.delivered_at < :after
-           AND (:community IS NULL OR g.community_id = :community) GROUP BY day"""
+           WHERE d.delivered_at >= :first AND d.delivered_at < :after {community} GROUP BY day"""
     )
     days = []
     day = first
@@ -920,10 +921,9 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     delivered = [
         (r["item"], r["unit"], float(r["q"]))
         for r in store.query(
-            """SELECT d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d
+            f"""SELECT d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d
                JOIN grid g ON g.id = d.grid_id
-               WHERE d.delivered_at >= :first AND d.delivered_at < :after
-               AND (:community IS NULL OR g.community_id = :community)
+               WHERE d.delivered_at >= :first AND d.delivered_at < :after {community}
                GROUP BY d.item, d.unit ORDER BY d.item, d.unit""",
             span,
         )

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -56,8 +57,32 @@ class PlainRectangles(QWidget):
         painter.end()
 
 
-def ms(seconds: list[float]) -> str:
-    return f"median {1000 * statistics.median(seconds):.1f} ms (min {1000 * min(seconds):.1f}, max {1000 * max(seconds):.1f})"
+class Timer:
+    """Wall-clock and this process's CPU time of each round: on a busy machine the CPU time shows
+    the work itself; the wall time adds waiting (for the CPU, and for the disk on a commit)."""
+
+    def __init__(self) -> None:
+        self.wall: list[float] = []
+        self.cpu: list[float] = []
+
+    def __enter__(self) -> Self:
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.wall.append(time.perf_counter() - self._wall)
+        self.cpu.append(time.process_time() - self._cpu)
+
+    def text(self) -> str:
+        return (
+            f"wall median {1000 * statistics.median(self.wall):6.1f} ms (min {1000 * min(self.wall):5.1f})"
+            f" · cpu median {1000 * statistics.median(self.cpu):6.1f} ms"
+        )
+
+    def ratio(self, baseline: Timer) -> str:
+        wall = statistics.median(self.wall) / statistics.median(baseline.wall)
+        cpu = statistics.median(self.cpu) / max(statistics.median(baseline.cpu), 1e-6)
+        return f"= {wall:.1f}× baseline (wall), {cpu:.1f}× (cpu)"
 
 
 def find_or_make_building(store: Store) -> int:
@@ -127,69 +152,56 @@ def main() -> int:
         baseline = PlainRectangles(cells_count)
         baseline.show()
         app.processEvents()
-        base_times, map_times, open_times, fit_times = [], [], [], []
+        base, built, fitted, opened = Timer(), Timer(), Timer(), Timer()
         for _ in range(args.rounds):
-            t = time.perf_counter()
-            baseline.repaint()
-            base_times.append(time.perf_counter() - t)
+            with base:
+                baseline.repaint()
 
             floor_map.set_building(None, [])  # force a fresh build every round
-            t = time.perf_counter()
-            floor_map.set_building(building, board.building_cells(store, building))
-            floor_map.viewport().repaint()
-            map_times.append(time.perf_counter() - t)
+            with built:
+                floor_map.set_building(building, board.building_cells(store, building))
+                floor_map.viewport().repaint()
 
             floor_map.fit()
-            t = time.perf_counter()
-            floor_map.viewport().repaint()  # every one of the cells painted
-            fit_times.append(time.perf_counter() - t)
+            with fitted:
+                floor_map.viewport().repaint()  # every one of the cells painted
 
             view.show_site_plan()
             app.processEvents()
-            t = time.perf_counter()
-            view.open_building(building)  # the whole user path: tree, heading, coverage, map
-            floor_map.viewport().repaint()
-            open_times.append(time.perf_counter() - t)
-        print(f"baseline: paint {cells_count} plain rectangles      {ms(base_times)}")
-        print(
-            f"map built (1 query) and painted, default zoom  {ms(map_times)}"
-            f"  = {statistics.median(map_times) / statistics.median(base_times):.1f}× baseline"
-        )
-        print(f"  repaint with the whole building in view      {ms(fit_times)}")
-        print(f"  open from the site plan (heading, coverage)  {ms(open_times)}")
+            with opened:
+                view.open_building(building)  # the whole user path: tree, heading, coverage, map
+                floor_map.viewport().repaint()
+        print(f"baseline: paint {cells_count} plain rectangles       {base.text()}")
+        print(f"map built (1 query) and painted, default zoom {built.text()} {built.ratio(base)}")
+        print(f"  repaint, whole building in view            {fitted.text()} {fitted.ratio(base)}")
+        print(f"  open from the site plan (tree, heading)    {opened.text()}")
 
         # -- a logged visit visible on the map --------------------------------------------------------
         candidates = [c.id for c in floor_map.cells.values() if c.status != "ok" and c.occupancy != "vacant"]
         candidates = candidates[: args.rounds]
         member = pairing.household_member_ids(store, candidates[0])
-        bare_times, visit_times = [], []
+        bare, logged = Timer(), Timer()
         conn = store.conn
         for household_id in candidates:
             stamp = now_iso()
-            t = time.perf_counter()
-            with conn:
+            with bare, conn:
                 conn.execute(
                     "INSERT INTO visit (uid, created_at, updated_at, household_id, visited_at, method, outcome)"
                     " VALUES (?, ?, ?, ?, ?, 'in_person', 'met')",
                     [new_uid(), stamp, stamp, household_id, stamp],
                 )
-            bare_times.append(time.perf_counter() - t)
 
             view.select_household(household_id)
             floor_map.viewport().repaint()
             app.processEvents()
-            t = time.perf_counter()
-            window.notifier.perform(
-                board.log_visit_with_requests, household_id=household_id, member_ids=member
-            )
-            app.processEvents()  # the pending repaint of that one cell (and the tree row) happens here
-            visit_times.append(time.perf_counter() - t)
+            with logged:
+                window.notifier.perform(
+                    board.log_visit_with_requests, household_id=household_id, member_ids=member
+                )
+                app.processEvents()  # the pending repaint of that one cell (and the tree row) happens here
             assert floor_map.cells[household_id].status == "ok", floor_map.cells[household_id]
-        print(f"baseline: bare SQL insert of a visit + commit {ms(bare_times)}")
-        print(
-            f"visit logged and visible on the map           {ms(visit_times)}"
-            f"  = {statistics.median(visit_times) / statistics.median(bare_times):.1f}× baseline"
-        )
+        print(f"baseline: bare SQL insert of a visit + commit {bare.text()}")
+        print(f"visit logged and visible on the map           {logged.text()} {logged.ratio(bare)}")
         window.close()
         store.close()
     finally:

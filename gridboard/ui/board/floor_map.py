@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -123,6 +123,10 @@ def make_layout(cells: Iterable[board.Cell]) -> Layout:
             positions[cell.id] = place
             at[place] = cell.id
     return Layout(positions, at, floors, unit_columns, column)
+
+
+def _pt(x: float, y: float) -> QPoint:
+    return QPoint(round(x), round(y))
 
 
 class TextCache:
@@ -249,11 +253,10 @@ class _MapItem(QGraphicsItem):
             status = cells[household_id].status
             fill = faded[status] if household_id in dimmed else colors.status_fill(status)
             painter.fillRect(layout.rects[household_id], fill)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.6)
 
         # 2. Texts, markers and badges blitted from the cache, in device pixels.
         painter.save()
-        painter.resetTransform()
+        painter.resetTransform()  # whole device pixels: pixmaps blit straight, with no resampling
         texts = self.texts
         label_scale = max(scale, 0.8)  # floor and unit labels stay readable in an overview
         for unit in layout.unit_columns:
@@ -271,7 +274,7 @@ class _MapItem(QGraphicsItem):
             pixmap = texts.text(label, self.header_font, self.header_color, label_scale)
             device = transform.mapRect(rect)
             painter.drawPixmap(
-                QPointF(device.right() - pixmap.width(), device.center().y() - pixmap.height() / 2), pixmap
+                _pt(device.right() - pixmap.width(), device.center().y() - pixmap.height() / 2), pixmap
             )
         if scale >= 0.45:
             for household_id in visible:
@@ -284,6 +287,7 @@ class _MapItem(QGraphicsItem):
                     scale,
                 )
         painter.restore()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, scale > 0.6)
 
         # 3. Outlines over everything: one member's households, the selection, the keyboard focus.
         outlined = view.outlined_ids()
@@ -307,8 +311,7 @@ class _MapItem(QGraphicsItem):
     @staticmethod
     def _blit_centred(painter: QPainter, device: QRectF, pixmap: QPixmap) -> None:
         painter.drawPixmap(
-            QPointF(device.center().x() - pixmap.width() / 2, device.center().y() - pixmap.height() / 2),
-            pixmap,
+            _pt(device.center().x() - pixmap.width() / 2, device.center().y() - pixmap.height() / 2), pixmap
         )
 
     def _paint_texts(
@@ -321,7 +324,7 @@ class _MapItem(QGraphicsItem):
         texts = self.texts
         device = transform.mapRect(rect)
         room = texts.text(cell.room, self.room_font, color, scale)
-        painter.drawPixmap(QPointF(device.left() + 3 * scale, device.top() + 1 * scale), room)
+        painter.drawPixmap(_pt(device.left() + 3 * scale, device.top() + 1 * scale), room)
         if cell.surname:
             name = texts.text(cell.surname, self.name_font, color, scale)
             self._blit_centred(painter, device.adjusted(0, 3 * scale, 0, -9 * scale), name)
@@ -330,14 +333,14 @@ class _MapItem(QGraphicsItem):
                 cell.markers[:5], self.small_font, colors.MARKER, self.chip_fill, scale, round_=False
             )
             painter.drawPixmap(
-                QPointF(device.left() + 2 * scale, device.bottom() - 2 * scale - chip.height()), chip
+                _pt(device.left() + 2 * scale, device.bottom() - 2 * scale - chip.height()), chip
             )
         if cell.open_requests:
             badge = texts.chip(
                 str(min(cell.open_requests, 9)), self.small_font, self.white, colors.BADGE, scale, round_=True
             )
             painter.drawPixmap(
-                QPointF(device.right() - 2 * scale - badge.width(), device.top() + 2 * scale), badge
+                _pt(device.right() - 2 * scale - badge.width(), device.top() + 2 * scale), badge
             )
 
 

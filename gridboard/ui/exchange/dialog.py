@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -41,6 +42,7 @@ from gridboard.models.store import Store, open_store
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
 
+T = TypeVar("T")
 _ERROR_COLOUR = QColor("#b3261e")
 _WARNING_COLOUR = QColor("#8a5a00")
 
@@ -50,19 +52,24 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Exchange", text)
 
 
-def _in_worker(store: Store, work):
-    """Run `work(store, progress)` on a Store of its own in a worker thread (a file), or here (in memory)."""
+def run_on_own_store(parent: QWidget, title: str, store: Store, work: Callable[[Store, Any], T]) -> T | None:
+    """`work(store, progress)` in a worker thread on a Store of its own, behind run_task's progress and cancel.
+
+    SQLite connections belong to their thread: the worker opens the same file itself. An in-memory
+    store (nothing to reopen) is worked on here, in the GUI thread.
+    """
+    if store.path is None:
+        return work(store, lambda *_args, **_kwargs: None)
+    path, operator = store.path, store.operator
 
     def task(progress):
-        own = open_store(store.path, check="none", operator=store.operator)
+        own = open_store(path, check="none", operator=operator)
         try:
             return work(own, progress)
         finally:
             own.close()
 
-    if store.path is None:
-        return work(store, lambda *a, **k: None)
-    return task
+    return run_task(parent, title, task)
 
 
 def load_book(parent: QWidget, store: Store, path: Path) -> tuple[Book, list[SheetLayout]] | None:
@@ -72,12 +79,8 @@ def load_book(parent: QWidget, store: Store, path: Path) -> tuple[Book, list[She
         book = read_book(path, progress)
         return book, detect_layouts(own, book)
 
-    task = _in_worker(store, work)
-    if not callable(task):
-        return task
-    return run_task(
-        parent, QCoreApplication.translate("Exchange", "Reading {file}…").format(file=path.name), task
-    )
+    title = QCoreApplication.translate("Exchange", "Reading {file}…").format(file=path.name)
+    return run_on_own_store(parent, title, store, work)
 
 
 def problem_text(problem: Problem) -> str:
@@ -385,8 +388,12 @@ class ImportDialog(QDialog):
 
     def check(self) -> Report | None:
         book, layouts = self.book, self.layouts
-        task = _in_worker(self.window.store, lambda store, progress: preview(store, book, layouts, progress))
-        report = task if not callable(task) else run_task(self, self.tr("Checking the sheets…"), task)
+        report = run_on_own_store(
+            self,
+            self.tr("Checking the sheets…"),
+            self.window.store,
+            lambda store, progress: preview(store, book, layouts, progress),
+        )
         if report is None:
             return None
         self.report = report
@@ -400,10 +407,12 @@ class ImportDialog(QDialog):
             return None
         book, layouts = self.book, self.layouts
         try:
-            task = _in_worker(
-                self.window.store, lambda store, progress: apply_import(store, book, layouts, progress)
+            report = run_on_own_store(
+                self,
+                self.tr("Importing…"),
+                self.window.store,
+                lambda store, progress: apply_import(store, book, layouts, progress),
             )
-            report = task if not callable(task) else run_task(self, self.tr("Importing…"), task)
         except KnownError as error:
             ask.show_error(self, error)
             return None

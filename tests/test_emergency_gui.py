@@ -173,6 +173,12 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     if text is not None:
         assert "王秀英" in text and "王干部" in text and "第二网格" in text
     _pdf_png(pdf, "emergency_print")
+    rosters = tmp_path / "rosters.pdf"
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(rosters))
+    win.findChild(object, "actionPrintRosters").trigger()
+    text = _pdf_text(rosters)
+    if text is not None:
+        assert "王干部" in text and "第二网格" in text
 
     # End it, answering yes twice (end, then save the report).
     report = tmp_path / "report.pdf"

@@ -116,6 +116,10 @@
         <translation>打印敲门排查清单(&amp;P)…</translation>
     </message>
     <message>
+        <source>Print the grids' &amp;rosters…</source>
+        <translation>打印各网格战时编组(&amp;R)…</translation>
+    </message>
+    <message>
         <source>End-of-emergency &amp;report (PDF and Excel)…</source>
         <translation>应急总结报告（PDF 和 Excel）(&amp;R)…</translation>
     </message>
@@ -154,6 +158,18 @@
     <message>
         <source>Printing door-knocking lists</source>
         <translation>正在生成敲门排查清单</translation>
+    </message>
+    <message>
+        <source>Save rosters</source>
+        <translation>保存战时编组名单</translation>
+    </message>
+    <message>
+        <source>rosters.pdf</source>
+        <translation>战时编组名单.pdf</translation>
+    </message>
+    <message>
+        <source>Printing rosters</source>
+        <translation>正在生成编组名单</translation>
     </message>
     <message>
         <source>Save instruction</source>

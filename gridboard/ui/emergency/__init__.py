@@ -58,6 +58,9 @@ class EmergencyFeature(QObject):
             "emergency", "actionPrintDoorknock", self.tr("&Print door-knocking lists…"), self.print_doorknock
         )
         window.menu("print").addAction(self.print_action)
+        self.rosters_action = window.add_action(
+            "emergency", "actionPrintRosters", self.tr("Print the grids' &rosters…"), self.print_rosters
+        )
         self.report_action = window.add_action(
             "emergency",
             "actionEmergencyReport",
@@ -137,6 +140,24 @@ class EmergencyFeature(QObject):
             return render_pdf(document, path, progress)
 
         return Path(path) if self._run(self.tr("Printing door-knocking lists"), work) is not None else None
+
+    def print_rosters(self) -> Path | None:
+        """Each grid's 1+4+N roster on a page of its own, to hand out with the grid's sheets."""
+        current = em.active_emergency(self.store)
+        if current is None:
+            return None
+        path = ask.save_file(self.window, self.tr("Save rosters"), PDF_FILTER, self.tr("rosters.pdf"))
+        if not path:
+            return None
+
+        def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.layout import Document, render_pdf
+            from gridboard.ui.emergency.printouts import roster_section
+
+            sections = [roster_section(store, current.id, g, name) for g, name in em.grids(store, current.id)]
+            return render_pdf(Document(title=current.name, sections=sections), path, progress)
+
+        return Path(path) if self._run(self.tr("Printing rosters"), work) is not None else None
 
     def print_instruction(self, instruction_id: int) -> Path | None:
         path = ask.save_file(self.window, self.tr("Save instruction"), PDF_FILTER, self.tr("instruction.pdf"))
@@ -223,6 +244,7 @@ class EmergencyFeature(QObject):
         self.declare_action.setEnabled(current is None)
         self.end_action.setEnabled(current is not None)
         self.print_action.setEnabled(current is not None)
+        self.rosters_action.setEnabled(current is not None)
         if opening and current is not None:
             self._open_board_on_priority()
 

@@ -116,8 +116,8 @@
         <translation>打印敲门排查清单(&amp;P)…</translation>
     </message>
     <message>
-        <source>Print the grids' &amp;rosters…</source>
-        <translation>打印各网格战时编组(&amp;R)…</translation>
+        <source>Print the grids' r&amp;osters…</source>
+        <translation>打印各网格战时编组(&amp;O)…</translation>
     </message>
     <message>
         <source>End-of-emergency &amp;report (PDF and Excel)…</source>

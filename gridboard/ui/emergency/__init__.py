@@ -59,7 +59,7 @@ class EmergencyFeature(QObject):
         )
         window.menu("print").addAction(self.print_action)
         self.rosters_action = window.add_action(
-            "emergency", "actionPrintRosters", self.tr("Print the grids' &rosters…"), self.print_rosters
+            "emergency", "actionPrintRosters", self.tr("Print the grids' r&osters…"), self.print_rosters
         )
         self.report_action = window.add_action(
             "emergency",

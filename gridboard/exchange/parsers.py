@@ -286,7 +286,9 @@ def _plausible(year: int, month: int | None, day: int | None) -> Parsed:
     try:
         date(year, month or 1, day or 1)
     except ValueError:
-        return None, QT_TRANSLATE_NOOP("Exchange", "There is no such day.")
+        return None, QT_TRANSLATE_NOOP(
+            "Exchange", "There is no such date (month 1–12, day within the month)."
+        )
     return Day(year, month, day), None
 
 

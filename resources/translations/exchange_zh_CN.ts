@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Errors</name>
@@ -67,7 +66,7 @@
         <translation>户主姓名</translation>
     </message>
     <message>
-        <source>Resident&apos;s name</source>
+        <source>Resident's name</source>
         <translation>居民姓名</translation>
     </message>
     <message>
@@ -111,7 +110,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Party member&apos;s name</source>
+        <source>Party member's name</source>
         <translation>党员姓名</translation>
     </message>
     <message>
@@ -159,7 +158,7 @@
         <translation>没有门牌号或住址列：请指定一列。</translation>
     </message>
     <message>
-        <source>No column gives the member&apos;s name (党员姓名): assign one.</source>
+        <source>No column gives the member's name (党员姓名): assign one.</source>
         <translation>没有党员姓名列：请指定一列。</translation>
     </message>
     <message>
@@ -175,7 +174,7 @@
         <translation>可能重复：{other_sheet} 第 {other_row} 行有相同的身份证号。</translation>
     </message>
     <message>
-        <source>The birth year differs from the ID number&apos;s ({year}).</source>
+        <source>The birth year differs from the ID number's ({year}).</source>
         <translation>出生年份与身份证号中的（{year}）不一致。</translation>
     </message>
     <message>
@@ -187,7 +186,7 @@
         <translation>可能重复：该地址的 {name} 也在 {other_sheet} 第 {other_row} 行，两行已合并。</translation>
     </message>
     <message>
-        <source>The row has no member&apos;s name.</source>
+        <source>The row has no member's name.</source>
         <translation>这一行没有党员姓名。</translation>
     </message>
     <message>
@@ -263,8 +262,8 @@
         <translation>年份不在 1900 年到明年之间。</translation>
     </message>
     <message>
-        <source>There is no such day.</source>
-        <translation>没有这一天。</translation>
+        <source>There is no such date (month 1–12, day within the month).</source>
+        <translation>没有这个日期（月份应为 1–12，日期不超过当月天数）。</translation>
     </message>
     <message>
         <source>The date is empty.</source>
@@ -311,7 +310,7 @@
         <translation>身份证号应为 18 位：17 位数字加一位数字或 X。</translation>
     </message>
     <message>
-        <source>The ID number&apos;s check digit is wrong (a typo?).</source>
+        <source>The ID number's check digit is wrong (a typo?).</source>
         <translation>身份证号校验位不对（是否录错？）。</translation>
     </message>
     <message>

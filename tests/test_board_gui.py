@@ -313,6 +313,8 @@ def test_visit_dialog_raises_requests_and_correcting_a_visit(window, qtbot, smal
     row.category.setCurrentIndex(row.category.findData("repairs"))
     row.text.setText("楼道灯不亮")  # QTest cannot type Chinese; an input method would
     dialog.note.setText("身体不错")
+    QApplication.processEvents()
+    save_screenshot(dialog, "board_visit_dialog")
     qtbot.keyClick(row.text, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.floor_map.cells[household].open_requests == 1)
     visit_id = store.scalar("SELECT id FROM visit WHERE household_id = ?", [household])

@@ -361,8 +361,12 @@
         <translation>登记走访</translation>
     </message>
     <message>
-        <source>{building} unit {unit}, room {room} — {head}</source>
-        <translation>{building}{unit}单元{room} — {head}</translation>
+        <source>{building} unit {unit}, room {room}</source>
+        <translation>{building}{unit}单元{room}</translation>
+    </message>
+    <message>
+        <source>{address} — {head}</source>
+        <translation>{address} — {head}</translation>
     </message>
     <message>
         <source>(no member recorded)</source>
@@ -399,6 +403,14 @@
     <message>
         <source>Add a &amp;request they raised</source>
         <translation>添加居民提出的诉求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

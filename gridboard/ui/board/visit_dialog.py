@@ -93,17 +93,14 @@ class VisitDialog(QDialog):
         correcting = visit is not None
         self.setWindowTitle(self.tr("Correct a visit") if correcting else self.tr("Log a visit"))
 
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        heading = QLabel(
-            title
-            or self.tr("{building} unit {unit}, room {room} — {head}").format(
-                building=detail.building_name,
-                unit=detail.unit,
-                room=detail.room,
-                head=detail.head_name or "—",
-            ),
-            self,
+        address = self.tr("{building} unit {unit}, room {room}").format(
+            building=detail.building_name, unit=detail.unit, room=detail.room
         )
+        if detail.head_name:
+            address = self.tr("{address} — {head}").format(address=address, head=detail.head_name)
+        heading = QLabel(title or address, self)
         heading.setObjectName("visitHeading")
         font = heading.font()
         font.setBold(True)
@@ -171,6 +168,8 @@ class VisitDialog(QDialog):
         )
         self.buttons.setObjectName("visitButtons")
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("visitSave")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -99,10 +99,19 @@ class FileStats:
 
 
 def file_stats(store: Store, *, on: date | None = None) -> FileStats:
-    """Totals, and coverage for the whole file, each community and each grid (empty ones too)."""
+    """Totals, and coverage for the whole file, each community and each grid (empty ones too).
+
+    One pass of `rules.coverage` by grid; communities and the total are its sums (every figure is a
+    count), which on a city file is a third of the time of asking rules for each level.
+    """
     day = on or today_()
-    by_community = {c.key: c for c in rules.coverage(store, "community", on=day)}
     by_grid = {g.key: g for g in rules.coverage(store, "grid", on=day)}
+    community_of = dict(store.execute("SELECT id, community_id FROM grid").fetchall())
+    names = dict(store.execute("SELECT id, name FROM community").fetchall())
+    sums = {c: _empty(c, names[c]) for c in names}
+    for grid_id, coverage in by_grid.items():
+        community_id = community_of[grid_id]
+        sums[community_id] = _add(sums[community_id], coverage)
     communities, grids = [], []
     # Every community and grid is listed, even one with no households yet (coverage skips those).
     for row in store.query(
@@ -111,33 +120,32 @@ def file_stats(store: Store, *, on: date | None = None) -> FileStats:
         " WHERE c.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
     ):
         if not communities or communities[-1].key != row["community_id"]:
-            communities.append(
-                by_community.get(row["community_id"]) or _empty(row["community_id"], row["community"])
-            )
+            communities.append(sums[row["community_id"]])
         if row["grid_id"] is not None:
             coverage = by_grid.get(row["grid_id"]) or _empty(row["grid_id"], row["grid"])
             grids.append(GridCoverage(row["community_id"], row["community"], coverage))
+    total = _empty(0, "")
+    for coverage in sums.values():
+        total = _add(total, coverage)
     return FileStats(
         on=day,
         totals=totals(store),
         requests_by_status=requests_by_status(store),
-        total=rules.total_coverage(store, on=day),
+        total=total,
         communities=communities,
         grids=grids,
     )
 
 
+_COUNTS = ("households", "paired", "visited_in_cycle", "priority", "priority_overdue", "overdue")
+
+
+def _add(a: rules.Coverage, b: rules.Coverage) -> rules.Coverage:
+    return replace(a, **{f: getattr(a, f) + getattr(b, f) for f in _COUNTS})
+
+
 def _empty(key: int, name: str) -> rules.Coverage:
-    return rules.Coverage(
-        key=key,
-        name=name,
-        households=0,
-        paired=0,
-        visited_in_cycle=0,
-        priority=0,
-        priority_overdue=0,
-        overdue=0,
-    )
+    return rules.Coverage(key, name, **dict.fromkeys(_COUNTS, 0))
 
 
 # SQL: households whose stored summary columns differ from what their residents and visits say.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,6 +26,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gridboard.models import requests as rq
+from gridboard.models import schema
 from gridboard.models.clock import now_iso
 from gridboard.models.store import open_store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
@@ -43,13 +45,24 @@ def median_ms(work, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def pending_steps(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+    finally:
+        conn.close()
+    return [name for name in schema.known_migration_names() if name not in applied]
+
+
 def main(path: Path) -> None:
     app = QApplication.instance() or QApplication([])
     del app
-    # Work on a copy: opening may migrate, and the shared file stays as it was.
-    tmp = Path(tempfile.mkdtemp()) / path.name
-    shutil.copy(path, tmp)
-    store = open_store(tmp, check="none")
+    # The file is shared: work on a copy if opening it would migrate it (the view itself only reads).
+    tmp = None
+    if pending_steps(path):
+        tmp = Path(tempfile.mkdtemp()) / path.name
+        shutil.copy(path, tmp)
+    store = open_store(tmp or path, check="none")
     now = now_iso()
     total = store.scalar("SELECT count(*) FROM request")
     households = store.scalar("SELECT count(*) FROM household")
@@ -110,7 +123,8 @@ def main(path: Path) -> None:
         f" view/raw ordered ids: {statistics.median(overheads):.2f}"
     )
     store.close()
-    shutil.rmtree(tmp.parent, ignore_errors=True)
+    if tmp is not None:
+        shutil.rmtree(tmp.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

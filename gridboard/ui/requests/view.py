@@ -7,7 +7,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -140,10 +140,13 @@ class RequestsView(QWidget):
         # The overdue marks move with the clock: look again every few minutes.
         self.clock = QTimer(self)
         self.clock.setInterval(5 * 60 * 1000)
-        self.clock.timeout.connect(self._reload_keeping_selection)
+        self.clock.timeout.connect(self._refresh)
         self.clock.start()
         self._fill_filter_choices()
-        self.apply_filters()
+        # The list is read when first shown (a city file need not pay for it at start-up), and
+        # changes made while it is hidden are caught up on when it is shown again.
+        self.model.filter = self.current_filter()
+        self._stale = True
 
     # -- filters -----------------------------------------------------------------------------------------
 
@@ -256,6 +259,7 @@ class RequestsView(QWidget):
         return f
 
     def apply_filters(self) -> None:
+        self._stale = False
         self.model.set_filter(self.current_filter())
         self._after_reload()
 
@@ -273,6 +277,8 @@ class RequestsView(QWidget):
         return ids[0] if ids else None
 
     def select_request(self, request_id: int) -> bool:
+        if self._stale:
+            self._reload_keeping_selection()
         row = self.model.row_of(request_id)
         if row < 0:
             # Not in the current filter: show everything so it can be found.
@@ -487,9 +493,16 @@ class RequestsView(QWidget):
             self._fill_filter_choices()
         if changes.everything or {"request", "request_item", "supply_delivery", "household", "building",
                                   "grid", "member"} & changes.tables:  # fmt: skip
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self.isVisible():
             self._reload_keeping_selection()
+        else:
+            self._stale = True
 
     def _reload_keeping_selection(self) -> None:
+        self._stale = False
         selected = self.selected_ids()
         current = self.current_id()
         self.model.reload()
@@ -513,3 +526,8 @@ class RequestsView(QWidget):
         self.summary.setText(text)
         self._update_actions()
         self._show_detail(self.current_id())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload_keeping_selection()

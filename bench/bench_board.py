@@ -152,6 +152,8 @@ def main() -> int:
         baseline = PlainRectangles(cells_count)
         baseline.show()
         app.processEvents()
+        view.open_building(building)  # the map page is showing from the first round on
+        app.processEvents()
         base, built, fitted, opened = Timer(), Timer(), Timer(), Timer()
         for _ in range(args.rounds):
             with base:

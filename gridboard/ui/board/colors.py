@@ -34,6 +34,7 @@ BADGE = QColor("#c62828")
 
 _FILLS = {status: QColor(fill) for status, (fill, _) in STATUS_COLORS.items()}
 _TEXTS = {status: QColor(text) for status, (_, text) in STATUS_COLORS.items()}
+STATUS_TEXT_COLORS = _TEXTS  # shared: never change these
 
 
 def status_fill(status: str) -> QColor:

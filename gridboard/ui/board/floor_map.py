@@ -135,9 +135,18 @@ class TextCache:
 
     def __init__(self) -> None:
         self._pixmaps: dict[tuple, QPixmap] = {}
+        # font.key() and color.rgba() cost as much as a blit: remember them per (kept) object.
+        self._ids: dict[int, tuple[object, object]] = {}
+
+    def _id(self, thing: QFont | QColor) -> object:
+        found = self._ids.get(id(thing))
+        if found is None or found[0] is not thing:
+            found = (thing, thing.key() if isinstance(thing, QFont) else thing.rgba())
+            self._ids[id(thing)] = found  # holding `thing` keeps its id from being reused
+        return found[1]
 
     def text(self, text: str, font: QFont, color: QColor, scale: float) -> QPixmap:
-        key = ("t", text, font.key(), color.rgba(), round(scale, 3))
+        key = ("t", text, self._id(font), self._id(color), round(scale, 3))
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             sized = QFont(font)
@@ -162,7 +171,7 @@ class TextCache:
         self, text: str, font: QFont, color: QColor, fill: QColor, scale: float, *, round_: bool
     ) -> QPixmap:
         """Text on a filled chip: priority markers, or a round badge with a count."""
-        key = ("c", text, font.key(), color.rgba(), fill.rgba(), round(scale, 3), round_)
+        key = ("c", text, self._id(font), self._id(color), self._id(fill), round(scale, 3), round_)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             inner = self.text(text, font, color, scale)
@@ -217,6 +226,11 @@ class _MapItem(QGraphicsItem):
         self.chip_fill = QColor(255, 255, 255, 225)
         self.header_color = QColor("#333333")
         self.white = QColor("#ffffff")
+        self.faded_text = {}
+        for status in colors.STATUS_COLORS:
+            text = QColor(colors.status_text(status)) if status == "vacant" else QColor(0, 0, 0)
+            text.setAlpha(90)
+            self.faded_text[status] = text
         self.faded = {}
         for status in colors.STATUS_COLORS:
             fill = QColor(colors.status_fill(status))
@@ -317,10 +331,7 @@ class _MapItem(QGraphicsItem):
     def _paint_texts(
         self, painter: QPainter, transform, rect: QRectF, cell: board.Cell, dimmed: bool, scale: float
     ) -> None:
-        color = colors.status_text(cell.status)
-        if dimmed:
-            color = QColor(color) if cell.status == "vacant" else QColor(0, 0, 0)
-            color.setAlpha(90)
+        color = (self.faded_text if dimmed else colors.STATUS_TEXT_COLORS)[cell.status]
         texts = self.texts
         device = transform.mapRect(rect)
         room = texts.text(cell.room, self.room_font, color, scale)

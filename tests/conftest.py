@@ -68,10 +68,13 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 @pytest.fixture
 def gui(qapp, tmp_path: Path):
     """The real application setup (font, Chinese translation), with settings kept in tmp_path."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from gridboard.ui.app import make_application
 
+    # Names first: QSettings() files settings under them, and make_application reads "language".
+    QCoreApplication.setOrganizationName("gridboard")
+    QCoreApplication.setApplicationName("gridboard")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().setValue("language", "zh_CN")

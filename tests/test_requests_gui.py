@@ -55,7 +55,7 @@ def demo_window(chinese, qtbot, community_demo: Path):
     store = open_store(community_demo, operator="社区书记")
     window = MainWindow(store)
     qtbot.addWidget(window)
-    window.resize(1500, 900)
+    window.resize(1600, 900)
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -303,6 +303,7 @@ def test_requests_view_on_the_demo_community(demo_window, qtbot, qtmodeltester) 
         combo.setCurrentIndex(0)
     view.status_filter.setCurrentIndex(view.status_filter.findData("open"))
     click_row(qtbot, view, 0)
+    qtbot.waitUntil(lambda: view.step_buttons.visibleRegion().boundingRect().height() >= 40)
     save_screenshot(window, "requests_view")
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -78,7 +79,7 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        widths = {"number": 50, "status": 110, "category": 72, "urgency": 44, "address": 140, "grid": 70,
+        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 140, "grid": 70,
                   "text": 160, "source": 64, "assignee": 80, "collected": 84, "due": 124, "age": 56}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
@@ -96,7 +97,8 @@ class RequestsView(QWidget):
         self.detail.setOpenLinks(False)
         detail_layout.addWidget(self.detail, 1)
         self.step_buttons = QWidget(detail)
-        buttons = QHBoxLayout(self.step_buttons)
+        # Two rows of three, so the pane can stay narrow.
+        buttons = QGridLayout(self.step_buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         detail_layout.addWidget(self.step_buttons)
         self.splitter.addWidget(self.table)
@@ -129,12 +131,12 @@ class RequestsView(QWidget):
             button.setToolTip(action.toolTip())
             button.clicked.connect(action.trigger)
             action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
-            buttons.addWidget(button)
+            position = len(self.actions_) - 1
+            buttons.addWidget(button, position // 3, position % 3)
         self.household_button = QPushButton(self.tr("Household"), self.step_buttons)
         self.household_button.setObjectName("requestButton_household")
         self.household_button.clicked.connect(lambda _=False: self.show_household())
-        buttons.addWidget(self.household_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.household_button, 1, 2)
 
         self.notifier.changed.connect(self._on_changed)
         # The overdue marks move with the clock: look again every few minutes.
@@ -169,7 +171,6 @@ class RequestsView(QWidget):
         self.grid_filter.setObjectName("filterGrid")
         self.assignee_filter = QComboBox(self)
         self.assignee_filter.setObjectName("filterAssignee")
-        self.assignee_filter.setMinimumContentsLength(8)
         self.source_filter = QComboBox(self)
         self.source_filter.setObjectName("filterSource")
         self.source_filter.addItem(self.tr("All sources"), None)
@@ -198,6 +199,8 @@ class RequestsView(QWidget):
         for widget in (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
                        self.source_filter, self.age_filter):  # fmt: skip
             widget.currentIndexChanged.connect(lambda _=0: self.apply_filters())
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(5)
             row.addWidget(widget)
         self.overdue_filter.toggled.connect(lambda _=False: self.apply_filters())
         self.search.returnPressed.connect(self.apply_filters)

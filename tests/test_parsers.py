@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gridboard.exchange import parsers as p
@@ -248,6 +248,8 @@ def test_written_addresses_read_back(
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date.today()), st.integers(0, 6))
 def test_written_dates_read_back(day: date, form: int) -> None:
     serial = (day - date(1899, 12, 30)).days
+    # A bare number 1900–2100 in a birth column is a year, not an Excel day number of 1905.
+    assume(form != 0 or serial > 2100)
     value, expected = [
         (serial, p.Day(day.year, day.month, day.day)),
         (day.strftime("%Y%m%d"), p.Day(day.year, day.month, day.day)),

@@ -22,11 +22,6 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(gui, qtbot, small, monkeypatch):
-    from gridboard.ui.resources import install_translations
-
-    # conftest's `gui` stores the language before the organisation name is set, so the first GUI test
-    # of a session would run in English: make sure this one runs in Chinese.
-    install_translations("zh_CN")
     monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange",))
     win = main_window.MainWindow(small.store)
     qtbot.addWidget(win)

@@ -212,11 +212,12 @@ def _tags(store: Store, ids: Sequence[int]) -> dict[int, list[str]]:
 
 
 def _open_requests(store: Store, ids: Sequence[int]) -> dict[int, list[str]]:
+    # "+status": look requests up by household; the status index would walk every open request in a city.
     result: dict[int, list[str]] = {}
     for chunk in _chunks(ids):
         for household_id, category in store.execute(
             f"""SELECT household_id, category FROM request
-            WHERE household_id IN ({",".join("?" * len(chunk))}) AND status IN ({_OPEN})
+            WHERE household_id IN ({",".join("?" * len(chunk))}) AND +status IN ({_OPEN})
               AND archived_at IS NULL ORDER BY household_id, collected_at, id""",
             list(chunk),
         ):
@@ -715,10 +716,13 @@ class Choice:
 
 
 def printable_members(store: Store) -> list[Choice]:
-    rows = store.query("SELECT id, name, kind FROM member WHERE archived_at IS NULL AND active = 1")
+    """Active members by the initials of their names (a city file holds tens of thousands)."""
     return [
         Choice(r["id"], r["name"], r["kind"])
-        for r in sorted(rows, key=lambda r: (_pinyin(r["name"]), r["id"]))
+        for r in store.query(
+            "SELECT id, name, kind FROM member WHERE archived_at IS NULL AND active = 1"
+            " ORDER BY coalesce(name_initials, ''), name, id"
+        )
     ]
 
 

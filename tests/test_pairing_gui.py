@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from gridboard.models import ledger, pairing, proposals
+from gridboard.models import ledger, pairing, proposals, teams
 from gridboard.models.store import open_store
-from gridboard.ui import ask
+from gridboard.ui import ask, labels
 from gridboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -249,3 +249,42 @@ def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmo
     qtbot.waitUntil(lambda: view.proposals.model.rowCount() <= count - accepted)
     window.close()
     store.close()
+
+
+def test_member_page_shows_their_households_on_the_map(window, qtbot, small) -> None:
+    pairing.give_scope(small.store, member_id=small.member, building_id=small.building, unit=1, floor=2)
+    window.notifier.refresh_all()
+    window.ledger.show_member(small.member)
+    page = window.view("members").page
+    qtbot.waitUntil(lambda: page.member_id == small.member and page.pairings.rowCount() == 1)
+    qtbot.mouseClick(page.buttons["showOnMapButton"], Qt.MouseButton.LeftButton)
+    board = window.view("board")
+    assert window.current_view_key() == "board"
+    assert board.member_combo.currentData() == small.member
+    assert board.floor_map.member_id == small.member
+
+
+def test_grid_team_editor(window, qtbot, small) -> None:
+    store = small.store
+    li = ledger.add_member(store, community_id=small.community, name="李四", kind="grid_worker")
+    window.findChild(object, "actionGridTeam").trigger()
+    editor = dialog(window, "teamEditor")
+    for role, name in (("cadre_responsible", "张三"), ("grid_worker", "李四"), ("assistant", "张三")):
+        editor.role.setCurrentIndex(editor.role.findData(role))
+        editor.picker.filter.clear()
+        choose(qtbot, editor.picker, name)
+        qtbot.mouseClick(editor.findChild(object, "assignRoleButton"), Qt.MouseButton.LeftButton)
+    editor.role.setCurrentIndex(editor.role.findData("unit_head"))
+    editor.unit.setValue(2)
+    editor.picker.filter.clear()
+    choose(qtbot, editor.picker, "李四")
+    qtbot.mouseClick(editor.findChild(object, "assignRoleButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.table.rowCount() == 4)
+    expected = [labels.grid_role(c) for c in ("cadre_responsible", "grid_worker", "assistant", "unit_head")]
+    assert [editor.table.item(r, 0).text() for r in range(4)] == expected
+    editor.table.selectRow(1)
+    qtbot.mouseClick(editor.findChild(object, "endRoleButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.table.rowCount() == 3)
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: editor.table.rowCount() == 4)
+    assert li in {r.member_id for r in teams.grid_team(store, small.grid)}

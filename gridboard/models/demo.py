@@ -1265,6 +1265,8 @@ def _prepare_bulk(store: Store, *, cache_kib: int) -> list[Any]:
     store.execute("PRAGMA foreign_keys = OFF")
     store.execute("PRAGMA ignore_check_constraints = ON")
     store.execute(f"PRAGMA cache_size = -{cache_kib}")
+    # The indexes built at the end may sort on helper threads (the producer is done by then).
+    store.execute("PRAGMA threads = 2")
     # Secondary indexes are built once at the end (a sort) rather than row by row.
     indexes = store.query(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"

@@ -58,11 +58,6 @@ def town(small):
 
 @pytest.fixture
 def window(gui, qtbot, town, monkeypatch):
-    from gridboard.ui.resources import install_translations
-
-    # The gui fixture writes the language before the organisation name is set, so the first GUI
-    # test of a session can come up in English; ask for Chinese outright.
-    install_translations("zh_CN")
     # The board (to see it filtered) and this feature; other views are not needed here.
     monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.board", "gridboard.ui.emergency"))
     win = main_window.MainWindow(town.store)

@@ -100,9 +100,6 @@ def write_ledger(path: Path) -> Path:
 def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> None:
     from gridboard.exchange.importer import apply_import, detect_layouts, preview
     from gridboard.exchange.reader import read_book
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")
     # Open: a new community file.
     path = tmp_path / "幸福社区.gridboard"
     store = open_store(path, create=True, operator="值班员")

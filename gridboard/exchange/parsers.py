@@ -404,6 +404,16 @@ def parse_phone(value: Any) -> Parsed:
         if not value.is_integer():
             return None, QT_TRANSLATE_NOOP("Exchange", "A phone number holds only digits.")
         value = int(value)
+    if type(value) is int and 13_000_000_000 <= value < 20_000_000_000:
+        return str(value), None  # the commonest cell: a mobile number stored as a number
+    if (
+        type(value) is str
+        and len(value) == 11
+        and value.isdigit()
+        and value[0] == "1"
+        and value[1] in "3456789"
+    ):
+        return value, None
     return _parse_phone_text(clean_text(value))
 
 

@@ -2,9 +2,10 @@
 print visit sheets, run an emergency (roll call, door-knocking lists) and write its report.
 
 Every way of making a socket raises; the test also checks nothing tried and no Qt network module
-was loaded. Covered steps: open (new file + window), import (gridboard.exchange), visits, print
-(gridboard.printing visit sheets), emergency (declare, roll call by keyboard, door-knocking lists,
-instruction, delivery), end and report (PDF + xlsx).
+was loaded. Covered steps: open (new file + window), import (the File → Import dialog of
+gridboard.ui.exchange, and gridboard.exchange's importer), visits, print (gridboard.printing grid
+visit sheets), emergency (declare, roll call by keyboard, door-knocking lists, instruction,
+delivery), end and report (PDF + xlsx).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -100,25 +101,52 @@ def write_ledger(path: Path) -> Path:
 def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> None:
     from gridboard.exchange.importer import apply_import, detect_layouts, preview
     from gridboard.exchange.reader import read_book
-    # Open: a new community file.
+
+    # Open: a new community file, in the window.
     path = tmp_path / "幸福社区.gridboard"
     store = open_store(path, create=True, operator="值班员")
+    win = main_window.MainWindow(store)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
 
-    # Import the office's Excel ledger and members list.
-    book = read_book(write_ledger(tmp_path / "台账.xlsx"))
+    # Import the office's Excel ledger through the import dialog (check, then import in a worker),
+    # then the whole workbook (ledger again, matched not duplicated, and members) through the API.
+    ledger_path = write_ledger(tmp_path / "台账.xlsx")
+    said: list[str] = []
+    monkeypatch.setattr(ask, "inform", lambda parent, title, text: said.append(text))
+    monkeypatch.setattr(ask, "show_error", lambda parent, error: said.append(f"error: {error}"))
+    exchange = win.exchange
+    only_ledger = tmp_path / "居民台账.xlsx"
+    book = load_workbook(ledger_path)
+    del book["党员名册"]
+    book.save(only_ledger)
+    monkeypatch.setattr(ask, "open_file", lambda *a, **k: str(only_ledger))
+    exchange.import_action.trigger()
+    dialog = exchange.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.apply_button.isEnabled(), said
+    with qtbot.waitSignal(win.notifier.changed, timeout=20000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert store.scalar("SELECT count(*) FROM household") == len(PEOPLE)
+    book = read_book(ledger_path)
     layouts = detect_layouts(store, book)
     assert not preview(store, book, layouts).errors
     apply_import(store, book, layouts)
+    win.notifier.refresh_all()
     households = {r["head_name"]: r["id"] for r in store.query("SELECT id, head_name FROM household")}
     assert set(households) >= {p[4] for p in PEOPLE}
+    assert store.scalar("SELECT count(*) FROM household") == len(PEOPLE)  # the re-import matched, no copies
     priority = store.scalar("SELECT count(*) FROM household WHERE priority_tier > 0")
     assert priority == 5
 
     # Log visits.
     member = store.scalar("SELECT id FROM member WHERE name = '李明'")
-    visits.log_visit(store, household_id=households["王秀英"], member_ids=[member])
-    visits.log_visit(store, household_id=households["张建国"], member_ids=[member], outcome="nobody_home")
-    store.take_changes()
+    win.notifier.perform(visits.log_visit, household_id=households["王秀英"], member_ids=[member])
+    win.notifier.perform(
+        visits.log_visit, household_id=households["张建国"], member_ids=[member], outcome="nobody_home"
+    )
 
     # Print the grid's visit sheets.
     from gridboard.printing.documents import grid_sheets_document
@@ -128,11 +156,7 @@ def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> N
     sheets = tmp_path / "走访单.pdf"
     assert render_pdf(grid_sheets_document(store, grid), sheets) >= 1
 
-    # The window, then an emergency declared through the menu.
-    win = main_window.MainWindow(store)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    # An emergency declared through the menu.
     win.findChild(object, "actionDeclareEmergency").trigger()
     dialog = win.emergency_feature.dialog
     dialog.name_edit.setText("暴雪应急响应")

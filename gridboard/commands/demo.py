@@ -35,14 +35,22 @@ def run_demo(args: argparse.Namespace) -> int:
         progress=None if args.quiet else _Progress(started),
         overwrite=args.force,
     )
-    if not args.quiet:
-        print(file=sys.stderr)
+    if not args.quiet and sys.stderr.isatty():
+        print(file=sys.stderr)  # end the progress line
     seconds = time.monotonic() - started
-    print(
-        f"{args.out}: {counts['community']} communities, {counts['grid']} grids, "
-        f"{counts['household']:,} households, {counts['resident']:,} residents, {counts['member']:,} members, "
-        f"{counts['visit']:,} visits, {counts['request']:,} requests in {seconds:.1f} s"
+    what = ", ".join(
+        f"{counts[table]:,} {label}"
+        for table, label in (
+            ("community", "communities"),
+            ("grid", "grids"),
+            ("household", "households"),
+            ("resident", "residents"),
+            ("member", "members"),
+            ("visit", "visits"),
+            ("request", "requests"),
+        )
     )
+    print(f"{args.out}: {what} in {seconds:.1f} s")
     return 0
 
 
@@ -55,7 +63,8 @@ class _Progress:
 
     def __call__(self, done: int, total: int) -> None:
         elapsed = time.monotonic() - self.started
-        text = f"grid {done}/{total}  {elapsed:.0f} s"
+        # The last step is finishing the file (indexes, the final write), after the last grid.
+        text = f"grids {min(done, total - 1)}/{total - 1}{'' if done < total else ', done'}  {elapsed:.0f} s"
         if self.tty:
             print(f"\r{text}", end="", file=sys.stderr, flush=True)
         elif done == total or done % max(1, total // 10) == 0:

@@ -87,3 +87,16 @@ def test_cancelled_demo_leaves_no_file(gui, qtbot, tmp_path: Path, monkeypatch) 
     assert not controller.open_demo()
     assert controller.window is None
     assert list(tmp_path.glob("demo*")) == []
+
+
+def test_main_window_fits_an_old_office_screen(gui, qtbot, small) -> None:
+    """1366×768 is still the commonest office laptop/PC screen: every view must fit it."""
+    from gridboard.ui.main_window import MainWindow
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.show()
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768, hint
+    window.resize(1366, 768)
+    assert window.width() <= 1366

@@ -94,14 +94,19 @@ class BandLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bandLegend")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 2, 6, 2)
+        # Two rows, so the board fits a 1366-pixel office screen beside the tree and the panel.
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(6, 2, 6, 2)
+        rows.setSpacing(1)
+        layout = QHBoxLayout()
         layout.setSpacing(14)
         layout.addWidget(QLabel(self.tr("Visited within cycle:"), self))
         for band, color in BAND_COLORS.items():
             layout.addWidget(swatch(color, labels.coverage_band(band), self))
         layout.addStretch(1)
+        rows.addLayout(layout)
         hint = QLabel(self.tr("Drag a building to arrange the plan; click it to open its floor map."), self)
         hint.setObjectName("sitePlanHint")
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #666666;")
-        layout.addWidget(hint)
+        rows.addWidget(hint)

@@ -213,6 +213,11 @@ def test_clean_ledger_imports_with_normalised_values(db: Store, tmp_path: Path) 
     assert (wang["building"], wang["unit"], wang["floor"], wang["room"]) == ("3号楼", 2, 5, "502")
     assert (wang["birth_year"], wang["phone"], wang["priority_tier"]) == (1956, "13812345678", 2)
     assert set(wang["tags"].split(",")) == {"living_alone", "chronic"}
+    # Imported names are searchable by pinyin initials straight away.
+    from gridboard.models import search
+
+    assert db.scalar("SELECT count(*) FROM resident WHERE name_initials IS NULL") == 0
+    assert any(hit.name == "王建国" for hit in search.search(db, "wjg"))
     # The family member's row (address left blank under a merged cell) joins the household above.
     assert (rows["李秀英"]["room"], rows["李秀英"]["head_name"], rows["李秀英"]["phone"]) == (
         "502",

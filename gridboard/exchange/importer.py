@@ -36,6 +36,7 @@ from gridboard.models import records
 from gridboard.models.clock import now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 from gridboard.models.settings import get_setting, set_setting
+from gridboard.models.search import fill_initials
 from gridboard.models.store import Store
 
 Progress = Callable[..., None]
@@ -206,6 +207,8 @@ def apply_import(
                 count=len(report.errors),
             )
         remember_layouts(store, [x for x in layouts if x.kind != "skip"])
+        # Bulk inserts skip the per-row pinyin initials; fill them now so search finds the new names.
+        fill_initials(store)
         records.log(
             store,
             "import",

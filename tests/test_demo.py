@@ -289,6 +289,8 @@ def test_refuses_to_overwrite_or_unknown_scale(tmp_path: Path) -> None:
     assert path.read_bytes() == b"keep me"
     with pytest.raises(InvalidInput, match="Unknown scale"):
         demo.generate(tmp_path / "x.gridboard", "country")
+    with pytest.raises(InvalidInput, match="no folder"):
+        demo.generate(tmp_path / "missing" / "x.gridboard", "test")
 
 
 def test_planned_sizes_of_street_and_city() -> None:

@@ -17,6 +17,7 @@ import math
 import multiprocessing
 import os
 import random
+import sqlite3
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -1204,6 +1205,10 @@ def generate(
     target = Path(path)
     if target.exists() and not overwrite:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} already exists."), path=str(target))
+    if not target.parent.is_dir():
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "There is no folder {folder}."), folder=str(target.parent)
+        )
     spec = SCALES[scale]
     if households is not None:
         spec = Scale(spec.communities, spec.grids, households)
@@ -1245,9 +1250,16 @@ def generate(
         store.execute("PRAGMA foreign_keys = ON")
         store.execute("PRAGMA journal_mode = WAL")
         store.close()
-    except BaseException:
+    except BaseException as error:
         store.db.close()
         _remove(partial)
+        if isinstance(error, sqlite3.OperationalError):
+            # The world's trouble (disk full, folder not writable), not a bug: say it plainly.
+            raise KnownError(
+                QT_TRANSLATE_NOOP("Errors", "Could not write {path} ({error})."),
+                path=str(target),
+                error=str(error),
+            ) from error
         raise
     os.replace(partial, target)
     if progress:

@@ -15,6 +15,14 @@
         <translation>{path} 已存在。</translation>
     </message>
     <message>
+        <source>There is no folder {folder}.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({error}).</source>
+        <translation>无法写入 {path}（{error}）。</translation>
+    </message>
+    <message>
         <source>Name the .gridboard file to look at.</source>
         <translation>请指定要查看的 .gridboard 文件。</translation>
     </message>

@@ -36,7 +36,10 @@ def make(scale: str, *, seed: int, today: date | None) -> None:
     counts = demo.generate(path, scale, seed=seed, today=today, progress=progress, overwrite=True)
     wall = time.monotonic() - started
     after = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    cpu = [a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True)]
+    cpu = [
+        max(0.0, a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime)
+        for a, b in zip(after, before, strict=True)
+    ]
     size = path.stat().st_size / 1e6
     print(
         f"{scale}: {wall:.1f} s wall, CPU {cpu[0]:.1f} s writer + {cpu[1]:.1f} s producer; {size:.0f} MB; "

@@ -226,11 +226,13 @@ def needed_by_grid_item(
             sum(min(coalesce(d.delivered, 0), ri.quantity)) AS delivered,
             count(DISTINCT r.id) AS requests,
             count(DISTINCT r.household_id) AS households
+        -- CROSS JOIN keeps items as the outer loop: there are few of them, whereas starting
+        -- from the area's grids makes SQLite walk every open request of the file once per grid.
         FROM request_item ri
-        JOIN request r ON r.id = ri.request_id
-        JOIN household h ON h.id = r.household_id
-        JOIN building b ON b.id = h.building_id
-        JOIN grid g ON g.id = b.grid_id
+        CROSS JOIN request r ON r.id = ri.request_id
+        CROSS JOIN household h ON h.id = r.household_id
+        CROSS JOIN building b ON b.id = h.building_id
+        CROSS JOIN grid g ON g.id = b.grid_id
         LEFT JOIN delivered d ON d.request_item_id = ri.id
         WHERE ri.archived_at IS NULL AND r.archived_at IS NULL {" ".join(clauses)}
         GROUP BY g.id, ri.item, ri.unit

@@ -449,3 +449,22 @@ CREATE INDEX visit_period ON visit(visited_at, method, outcome, household_id)
     WHERE withdrawn_at IS NULL
 """,
     )
+
+
+@migrations(name="m008_list_indexes")
+def m008_list_indexes(db: Database) -> None:
+    # Measured on the city file: the requests list's default filters read these instead of every
+    # request row; pairing/scope history (not only current rows) without a table scan; and the
+    # board's first tree count from one covering index of lived-in households.
+    run_statements(
+        db,
+        """
+CREATE INDEX request_list ON request(status, archived_at, due_at, collected_at);
+CREATE INDEX request_list_category ON request(category, status, archived_at, due_at, collected_at);
+CREATE INDEX request_list_source ON request(source, status, archived_at, due_at, collected_at);
+CREATE INDEX pairing_household_all ON pairing(household_id);
+CREATE INDEX scope_building_all ON scope(building_id);
+CREATE INDEX household_tree ON household(building_id, occupancy, priority_tier, last_reached_at)
+    WHERE archived_at IS NULL
+""",
+    )

@@ -353,3 +353,25 @@ def test_print_preview_paints_the_document(gui, qtbot, ledger_) -> None:
     qtbot.waitUntil(lambda: bool(painted))
     assert painted[0] >= 2
     save_screenshot(preview, "print_preview")
+
+
+def test_grid_sheets_start_with_the_roster_during_an_emergency(gui, ledger_, tmp_path) -> None:
+    from gridboard.models import emergency
+    from gridboard.printing import documents, layout
+    from gridboard.ui.printing.dialog import build_document
+
+    store = ledger_.store
+    choices = {"kind": "grid", "grid_id": ledger_.grid, "by": "building", "options": documents.SheetOptions()}
+    plain = tmp_path / "plain.pdf"
+    layout.render_pdf(build_document(store, choices), plain)
+    assert "战时编组名单" not in "\n".join(pdf_pages(plain))
+
+    crisis = emergency.declare_emergency(store, name="暴雪", community_id=ledger_.community)
+    emergency.add_to_roster(
+        store, emergency_id=crisis, grid_id=ledger_.grid, member_id=ledger_.member, role="temp_secretary"
+    )
+    during = tmp_path / "during.pdf"
+    layout.render_pdf(build_document(store, choices), during)
+    pages = pdf_pages(during)
+    assert "战时编组名单" in pages[0] and "张三" in pages[0]
+    assert "战时编组名单" not in "\n".join(pages[1:])

@@ -121,7 +121,11 @@ def run_print(args: argparse.Namespace) -> int:
                 document = documents.building_list_document(store, building, options, record=record)
             else:
                 grid = find_id(store, "grid", args.grid)
-                document = documents.grid_sheets_document(store, grid, options, by=args.by, record=record)
+                from gridboard.ui.emergency.printouts import roster_before_sheets
+
+                document = documents.grid_sheets_document(
+                    store, grid, options, by=args.by, record=record, before=roster_before_sheets(store, grid)
+                )
         pages = layout.render_pdf(document, args.out)
     finally:
         store.close()

@@ -146,11 +146,13 @@ def sheet_section(sheet: Sheet, *, mask_phones: bool = True) -> Section:
     return Section(blocks, running_head=running_head(sheet), qr=info.sheet_no)
 
 
-def sheets_document(title: str, sheets: Sequence[Sheet], *, mask_phones: bool = True) -> Document:
+def sheets_document(
+    title: str, sheets: Sequence[Sheet], *, mask_phones: bool = True, before: Sequence[Section] = ()
+) -> Document:
     footer = sheets[0].info.community_name if sheets else ""
     return Document(
         title=title,
-        sections=[sheet_section(s, mask_phones=mask_phones) for s in sheets],
+        sections=[*before, *(sheet_section(s, mask_phones=mask_phones) for s in sheets)],
         landscape=True,
         footer=footer,
     )
@@ -195,14 +197,16 @@ def grid_sheets_document(
     *,
     by: str = "member",
     record: bool = True,
+    before: Sequence[Section] = (),
 ) -> Document:
+    """A grid's sheets; `before` goes first (during an emergency, the grid's 1+4+N roster)."""
     made = sheet_model.grid_sheets(
         store, grid_id, by=by, floor_order=options.floor_order, period=options.period
     )
     made = _maybe_record(store, made, record)
     grid_name = store.scalar("SELECT name FROM grid WHERE id = ?", [grid_id]) or ""
     title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
-    return sheets_document(title, made, mask_phones=options.mask_phones)
+    return sheets_document(title, made, mask_phones=options.mask_phones, before=before)
 
 
 # -- the contact table at a unit entrance ---------------------------------------------------------

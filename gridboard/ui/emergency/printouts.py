@@ -64,6 +64,16 @@ def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str
     )
 
 
+def roster_before_sheets(store: Store, grid_id: int) -> list[Section]:
+    """The grid's roster page to print ahead of its visit sheets while an emergency is on."""
+    community_id = store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
+    emergency = em.active_emergency(store, community_id)
+    if emergency is None:
+        return []
+    grid_name = store.scalar("SELECT name FROM grid WHERE id = ?", [grid_id]) or ""
+    return [roster_section(store, emergency.id, grid_id, grid_name)]
+
+
 def doorknock_document(
     store: Store, emergency_id: int, *, grid_ids: list[int] | None = None, day: date | None = None
 ) -> Document:

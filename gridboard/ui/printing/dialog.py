@@ -358,7 +358,10 @@ def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
     if kind == "building":
         return documents.building_list_document(store, choices["building_id"], options)
     if kind == "grid":
-        return documents.grid_sheets_document(store, choices["grid_id"], options, by=choices["by"])
+        from gridboard.ui.emergency.printouts import roster_before_sheets
+
+        roster = roster_before_sheets(store, choices["grid_id"])
+        return documents.grid_sheets_document(store, choices["grid_id"], options, by=choices["by"], before=roster)
     if kind == "contact":
         return documents.contact_table_document(store, choices["building_id"], choices["unit"])
     return documents.todays_requests_document(store, choices["day"], grid_id=choices["grid_id"])

@@ -1,0 +1,1 @@
+"""Subcommands of the `gridboard` command line; each module has `register(subparsers)`."""

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
 from gridboard.models.rules import Coverage
 from gridboard.models.stats import FileStats, file_stats, stale_summaries
-from gridboard.models.store import Store, _inspect_readonly, schema_version
+from gridboard.models.store import Store, inspect_readonly, schema_version
 from gridboard.models.vocab import REQUEST_STATUSES
 
 
@@ -58,7 +58,7 @@ def open_readonly(path: str, *, check: str) -> Store:
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(target)
         )
-    _inspect_readonly(target, check=check)
+    inspect_readonly(target, check=check)
     conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=5)
     return Store(Database(conn, execute_plugins=False), target, "check")
 

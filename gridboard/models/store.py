@@ -113,7 +113,7 @@ def open_store(
             QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(path)
         )
     if exists:
-        _inspect_readonly(path, check=check)
+        inspect_readonly(path, check=check)
     try:
         conn = sqlite3.connect(str(path), timeout=5)
         db = Database(conn, execute_plugins=False)
@@ -151,7 +151,7 @@ def _mark(db: Database) -> None:
     db.conn.commit()
 
 
-def _inspect_readonly(path: Path, *, check: str) -> None:
+def inspect_readonly(path: Path, *, check: str) -> None:
     """All the checks that must pass before we open the file for writing."""
     with path.open("rb") as handle:
         header = handle.read(100)

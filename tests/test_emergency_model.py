@@ -294,11 +294,13 @@ def test_supply_totals_against_independent_counts(town, monkeypatch) -> None:
         totals: dict = {}
         for grid, item, unit, q in needs:
             totals[(grid, item, unit)] = totals.get((grid, item, unit), 0) + q
-        return [{"grid_id": g, "item": i, "unit": u, "needed": q} for (g, i, u), q in totals.items()]
+        return [
+            SimpleNamespace(grid_id=g, item=i, unit=u, needed=q, delivered=0.0)
+            for (g, i, u), q in totals.items()
+        ]
 
-    monkeypatch.setattr(
-        emergency, "_supplies_module", lambda: SimpleNamespace(needed_by_grid_item=needed_by_grid_item)
-    )
+    # Needs stand in for the requests area's list; deliveries to a grid as a whole are real rows.
+    monkeypatch.setattr(emergency.supplies, "needed_by_grid_item", needed_by_grid_item)
     for grid, item, unit, q in deliveries:
         emergency.record_delivery(store, grid_id=grid, item=item, unit=unit, quantity=q)
     lines = {(line.grid_id, line.item, line.unit): line for line in emergency.scarce_supplies(store)}

@@ -7,12 +7,11 @@ daily by default), so the board, the dashboard and the roll call all read the sa
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridboard.models import records, rules, visits
+from gridboard.models import records, rules, supplies, visits
 from gridboard.models.clock import now_iso, parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -694,14 +693,6 @@ class SupplyLine:
         return max(self.needed - self.delivered, 0.0)
 
 
-def _supplies_module() -> Any:
-    """The requests area's supplies model (needs recorded on scarce-supplies requests), if present."""
-    try:
-        return importlib.import_module("gridboard.models.supplies")
-    except ImportError:
-        return None
-
-
 def record_delivery(
     store: Store,
     *,
@@ -746,26 +737,16 @@ def record_delivery(
     return delivery_id
 
 
-def _needs(store: Store, community_id: int | None) -> list[Any]:
-    """The requests area's list (needed and delivered against request items), when it is present."""
-    supplies = _supplies_module()
-    if supplies is None or not hasattr(supplies, "needed_by_grid_item"):
-        return []
-    within = None if community_id is None else {"community": community_id}
-    return list(supplies.needed_by_grid_item(store, within=within))
-
-
 def scarce_supplies(store: Store, *, community_id: int | None = None) -> list[SupplyLine]:
     """The 紧缺物资清单 per grid and item: what open supplies requests need (the requests area's
     `supplies.needed_by_grid_item`, delivered against their items) plus what was handed to a grid
     as a whole (deliveries here with no request item), and what is still outstanding."""
     totals: dict[tuple[int, str, str], list[float]] = {}
-    for need in _needs(store, community_id):
-        get = need.get if isinstance(need, dict) else lambda k, _n=need: getattr(_n, k, None)
-        key = (int(get("grid_id")), str(get("item")), str(get("unit") or ""))
-        acc = totals.setdefault(key, [0.0, 0.0])
-        acc[0] += float(get("needed") or 0)
-        acc[1] += float(get("delivered") or 0)
+    within = None if community_id is None else {"community": community_id}
+    for need in supplies.needed_by_grid_item(store, within=within):
+        acc = totals.setdefault((need.grid_id, need.item, need.unit or ""), [0.0, 0.0])
+        acc[0] += need.needed
+        acc[1] += need.delivered
     for r in store.query(
         "SELECT d.grid_id, d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d"
         " JOIN grid g ON g.id = d.grid_id WHERE d.request_item_id IS NULL"

@@ -450,8 +450,9 @@ class SuppliesTab(_Tab):
 
 
 def _common_items() -> list[tuple[str, str]]:
-    supplies = em._supplies_module()
-    return list(getattr(supplies, "COMMON_ITEMS", ()))
+    from gridboard.models.supplies import COMMON_ITEMS
+
+    return list(COMMON_ITEMS)
 
 
 class EmergencyDesk(QWidget):

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppController</name>
@@ -31,7 +32,7 @@
         <translation>正在生成示范社区……</translation>
     </message>
     <message>
-        <source>Making today's backup…</source>
+        <source>Making today&apos;s backup…</source>
         <translation>正在进行今日备份……</translation>
     </message>
     <message>
@@ -39,7 +40,7 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>Today's backup could not be made: {error}</source>
+        <source>Today&apos;s backup could not be made: {error}</source>
         <translation>今日备份未能完成：{error}</translation>
     </message>
 </context>
@@ -107,98 +108,6 @@
     <message>
         <source>{path} was written by a newer version of gridboard (schema step {step}). Open it with that version; this one will not change it.</source>
         <translation>{path} 由更新版本的 gridboard 写入（结构版本 {step}）。请用该版本打开；本版本不会改动它。</translation>
-    </message>
-    <message>
-        <source>A community needs a name.</source>
-        <translation>社区需要名称。</translation>
-    </message>
-    <message>
-        <source>A grid needs a name.</source>
-        <translation>网格需要名称。</translation>
-    </message>
-    <message>
-        <source>A building needs a name.</source>
-        <translation>楼栋需要名称。</translation>
-    </message>
-    <message>
-        <source>Unknown building kind {kind}.</source>
-        <translation>未知的楼栋类型 {kind}。</translation>
-    </message>
-    <message>
-        <source>A building has 1 to 50 units, not {units}.</source>
-        <translation>楼栋单元数应为 1 到 50，而不是 {units}。</translation>
-    </message>
-    <message>
-        <source>A building has 1 to 120 floors, not {floors}.</source>
-        <translation>楼栋层数应为 1 到 120，而不是 {floors}。</translation>
-    </message>
-    <message>
-        <source>Rooms per floor must be 1 to 200, not {rooms}.</source>
-        <translation>每层户数应为 1 到 200，而不是 {rooms}。</translation>
-    </message>
-    <message>
-        <source>Unknown occupancy {value}.</source>
-        <translation>未知的居住状态 {value}。</translation>
-    </message>
-    <message>
-        <source>A household needs a room number.</source>
-        <translation>住户需要门牌号。</translation>
-    </message>
-    <message>
-        <source>Unit {unit} room {room} already exists in this building.</source>
-        <translation>本楼已有 {unit} 单元 {room} 室。</translation>
-    </message>
-    <message>
-        <source>Cannot edit {fields} of a household.</source>
-        <translation>不能修改住户的 {fields}。</translation>
-    </message>
-    <message>
-        <source>A resident needs a name.</source>
-        <translation>居民需要姓名。</translation>
-    </message>
-    <message>
-        <source>Unknown gender {value}.</source>
-        <translation>未知的性别 {value}。</translation>
-    </message>
-    <message>
-        <source>Unknown tag(s): {tags}.</source>
-        <translation>未知的标签：{tags}。</translation>
-    </message>
-    <message>
-        <source>A member needs a name.</source>
-        <translation>党员需要姓名。</translation>
-    </message>
-    <message>
-        <source>Unknown member kind {kind}.</source>
-        <translation>未知的人员类别 {kind}。</translation>
-    </message>
-    <message>
-        <source>A tag needs a code and a name.</source>
-        <translation>标签需要代码和名称。</translation>
-    </message>
-    <message>
-        <source>A tag's tier is 0, 1 or 2.</source>
-        <translation>标签等级只能是 0、1 或 2。</translation>
-    </message>
-    <message>
-        <source>A tag with code {code} already exists.</source>
-        <translation>代码为 {code} 的标签已存在。</translation>
-    </message>
-    <message>
-        <source>Unknown pairing mode {mode}.</source>
-        <translation>未知的结对方式 {mode}。</translation>
-    </message>
-    <message>
-        <source>This member is already paired with this household.</source>
-        <translation>该党员已与该户结对。</translation>
-    </message>
-    <message>
-        <source>This pairing has already ended.</source>
-        <translation>该结对已经结束。</translation>
-    </message>
-    <message>
-        <source>This scope has already ended.</source>
-        <translation>该包保范围已经结束。</translation>
     </message>
     <message>
         <source>No {table} with id {id}.</source>
@@ -645,7 +554,7 @@ Works entirely offline; nothing is ever sent over a network.</source>
         <translation>欢迎使用 gridboard</translation>
     </message>
     <message>
-        <source>gridboard keeps your community's pairing board in one file on this computer: grids, buildings, households, who is paired with whom, every visit and request. It never needs a network.</source>
+        <source>gridboard keeps your community&apos;s pairing board in one file on this computer: grids, buildings, households, who is paired with whom, every visit and request. It never needs a network.</source>
         <translation>gridboard 把社区的结对看板保存在本机的一个文件里：网格、楼栋、住户、谁与谁结对、每一次走访和每一件诉求。它从不需要网络。</translation>
     </message>
     <message>

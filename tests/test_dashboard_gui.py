@@ -85,7 +85,7 @@ def test_clicking_a_bar_opens_the_grid_on_the_board(setup, qtbot) -> None:
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_center(0))
     assert opened == [small.grid]
     assert window.current_view_key() == "board"
-    assert window.board.grid_id == small.grid
+    assert window.view("board").grid_id == small.grid
 
 
 def test_overdue_table_sorts_and_opens_the_household(setup, qtbot, qtmodeltester) -> None:

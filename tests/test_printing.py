@@ -285,7 +285,7 @@ def test_print_dialog_saves_a_pdf_in_the_background(gui, qtbot, ledger_, tmp_pat
     qtbot.addWidget(window)
     # The building map's menu offers this building's list and this unit's contact table.
     window.navigate("building", ledger_.building)
-    menu = window.board._map_menu(None, [ledger_.household(2, "301")])
+    menu = window.view("board")._map_menu(None, [ledger_.household(2, "301")])
     menu.findChild(QAction, "menuPrintContactTable").trigger()
     contact = window.findChild(QDialog, "printDialog")
     assert contact.kind() == "contact" and contact.choices()["building_id"] == ledger_.building

@@ -61,17 +61,10 @@ def sheet(small) -> sheets.Sheet:
 
 
 def status_on_map(window, household_id: int) -> str:
-    """What the building map shows for a household (the board's floor map when it is installed)."""
-    board = getattr(window, "board", None)
-    if board is not None:
-        cell = board.floor_map.cell(household_id)
-        if cell is not None:
-            return cell.status
-    from gridboard.models import rules
-
-    store = window.store
-    params = {"id": household_id, **rules.rule_params(rules.current_cycles(store))}
-    return store.scalar(f"SELECT {rules.status_sql()} FROM household h WHERE h.id = :id", params)
+    """What the building map shows for a household."""
+    cell = window.view("board").floor_map.cell(household_id)
+    assert cell is not None, "the household's building is not on the map"
+    return cell.status
 
 
 def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeypatch) -> None:

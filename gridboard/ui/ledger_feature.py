@@ -38,12 +38,11 @@ class LedgerFeature:
         QTimer.singleShot(0, self._search_to_end)
         self._menus()
         self.board = window.view("board")
-        if self.board is not None:
-            self.board.map_menu_hooks.append(self.map_menu)
-            panel = self.board.panel
-            panel.add_action("pairMemberButton", QCoreApplication.translate("Ledger", "Pair a member…"), self.pair_household)
-            panel.add_action("editHouseholdButton", QCoreApplication.translate("Ledger", "Edit household…"), lambda h: editors.edit_household(window, h))
-            panel.add_action("residentsButton", QCoreApplication.translate("Ledger", "Residents…"), lambda h: editors.residents(window, h))
+        self.board.map_menu_hooks.append(self.map_menu)
+        panel = self.board.panel
+        panel.add_action("pairMemberButton", QCoreApplication.translate("Ledger", "Pair a member…"), self.pair_household)
+        panel.add_action("editHouseholdButton", QCoreApplication.translate("Ledger", "Edit household…"), lambda h: editors.edit_household(window, h))
+        panel.add_action("residentsButton", QCoreApplication.translate("Ledger", "Residents…"), lambda h: editors.residents(window, h))
 
     def _search_to_end(self) -> None:
         bar = self.window.view_bar
@@ -57,13 +56,13 @@ class LedgerFeature:
     # -- where we are on the board -----------------------------------------------------------------
 
     def selected(self) -> list[int]:
-        return self.board.selected_household_ids() if self.board is not None else []
+        return self.board.selected_household_ids()
 
     def building_id(self) -> int | None:
-        return self.board.current_building_id() if self.board is not None else None
+        return self.board.current_building_id()
 
     def grid_id(self) -> int | None:
-        if self.board is not None and getattr(self.board, "grid_id", None) is not None:
+        if self.board.grid_id is not None:
             return self.board.grid_id
         return self.window.store.scalar("SELECT id FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id LIMIT 1")
 

@@ -19,7 +19,6 @@ __all__ = ["BoardView", "install"]
 def install(window: Any) -> BoardView:
     view = BoardView(window)
     window.add_view("board", QCoreApplication.translate("Board", "Board"), view, "Ctrl+1")
-    window.board = view
 
     def show() -> None:
         window.show_view("board")

@@ -532,8 +532,7 @@ class BoardView(QWidget):
         else:
             self.panel.show_nothing(len(ids))
         message = self.tr("{count} households selected").format(count=len(ids)) if len(ids) > 1 else ""
-        if hasattr(self.window_, "statusBar"):
-            self.window_.statusBar().showMessage(message)
+        self.window_.statusBar().showMessage(message)
         self.selection_changed.emit(ids)
 
     def _map_menu(self, global_pos: Any, ids: list[int]) -> QMenu:

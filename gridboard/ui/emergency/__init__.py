@@ -100,9 +100,7 @@ class EmergencyFeature(QObject):
             return
         if self._perform(em.end_emergency, current.id) is None:
             return
-        board = self.window.view("board")
-        if board is not None and hasattr(board, "set_filter"):
-            board.set_filter("priority", False)
+        self.window.view("board").set_filter("priority", False)
         if ask.confirm(
             self.window,
             self.tr("End-of-emergency report"),
@@ -111,12 +109,8 @@ class EmergencyFeature(QObject):
             self.export_report()
 
     def _open_board_on_priority(self) -> None:
-        board = self.window.view("board")
-        if board is not None and hasattr(board, "set_filter"):
-            board.set_filter("priority", True)
-            self.window.show_view("board")
-        else:
-            self.window.show_view("rollcall")
+        self.window.view("board").set_filter("priority", True)
+        self.window.show_view("board")
 
     # -- printouts and the report ---------------------------------------------------------------------------
 

@@ -37,18 +37,16 @@ class PrintingFeature(QObject):
 
     def _board_target(self, kind: str) -> int | None:
         """What the board shows, so printing starts from the building or grid in front of the user."""
-        board = getattr(self.window, "board", None)
-        if board is None:
-            return None
+        board = self.window.view("board")
         if kind in ("building", "contact"):
             return board.current_building_id()
         if kind in ("grid", "requests"):
-            return getattr(board, "grid_id", None)
+            return board.grid_id
         return None
 
     def map_menu(self, menu: QMenu, household_ids: list[int]) -> None:
         """On the building map's menu: print this building's list, or this unit's contact table."""
-        board = self.window.board
+        board = self.window.view("board")
         building_id = board.current_building_id()
         if building_id is None:
             return
@@ -122,7 +120,5 @@ def install(window: Any) -> PrintingFeature:
         "Ctrl+Shift+E",
     )
     window.menu("visits").addAction(enter)
-    board = getattr(window, "board", None)
-    if board is not None and hasattr(board, "map_menu_hooks"):
-        board.map_menu_hooks.append(feature.map_menu)
+    window.view("board").map_menu_hooks.append(feature.map_menu)
     return feature

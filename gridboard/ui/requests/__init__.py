@@ -98,10 +98,7 @@ def install(window: Any) -> RequestsView:
     view.clock.timeout.connect(update_alarm)
     update_alarm()
 
-    board = window.view("board")
-    panel = getattr(board, "panel", None)
-    if panel is not None and hasattr(panel, "add_action"):
-        panel.add_action(
-            "raiseRequestButton", QCoreApplication.translate("Requests", "Raise a request…"), raise_for
-        )
+    window.view("board").panel.add_action(
+        "raiseRequestButton", QCoreApplication.translate("Requests", "Raise a request…"), raise_for
+    )
     return view

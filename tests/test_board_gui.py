@@ -23,16 +23,7 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def chinese(gui):
-    """Chinese on screen whatever order the settings were written in."""
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")
-    return gui
-
-
-@pytest.fixture
-def window(chinese, qtbot, small: Small):
+def window(gui, qtbot, small: Small):
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1400, 860)
@@ -42,7 +33,7 @@ def window(chinese, qtbot, small: Small):
 
 
 @pytest.fixture
-def demo_window(chinese, qtbot, community_demo: Path):
+def demo_window(gui, qtbot, community_demo: Path):
     store = open_store(community_demo)
     window = MainWindow(store)
     qtbot.addWidget(window)
@@ -411,7 +402,7 @@ def test_tree_model_and_new_buildings_appear(window, qtbot, qtmodeltester, small
     qtmodeltester.check(view.tree_model)
 
 
-def test_a_33_floor_8_unit_building_fits(chinese, qtbot, small: Small) -> None:
+def test_a_33_floor_8_unit_building_fits(gui, qtbot, small: Small) -> None:
     """The largest shape the board promises to draw well."""
     ledger.create_building(
         small.store, grid_id=small.grid, name="8号楼", number=8, units=8, floors=33, rooms_per_floor=4

@@ -37,16 +37,7 @@ def open_dashboard(qtbot, store):
 
 
 @pytest.fixture
-def zh(gui):
-    """Chinese for sure: `gui` sets the language before the organisation name on a session's first test."""
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")
-    return gui
-
-
-@pytest.fixture
-def setup(zh, qtbot, small):
+def setup(gui, qtbot, small):
     store = small.store
     ledger.add_resident(store, household_id=small.household(1, "101"), name="李秀英", tags=["living_alone"])
     ledger.update_household(store, small.household(1, "101"), head_name="李秀英")
@@ -150,7 +141,7 @@ def test_charts_save_as_png_and_the_report_is_one_a4_page(setup, qtbot, monkeypa
         assert "李**" in text and "李秀英" not in text  # names shortened on paper
 
 
-def test_screenshot_of_the_community_demo(zh, qtbot, community_demo: Path) -> None:
+def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path) -> None:
     store = open_store(community_demo, check="none")
     try:
         window, view = open_dashboard(qtbot, store)

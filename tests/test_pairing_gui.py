@@ -219,9 +219,6 @@ def test_search_by_initials_phone_tail_and_address(gui, qtbot, searchable) -> No
 
 
 def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmodeltester) -> None:
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")  # the screenshots are looked at in Chinese, as offices use it
     store = open_store(community_demo, operator="tester")
     window = MainWindow(store)
     qtbot.addWidget(window)

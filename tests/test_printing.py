@@ -46,16 +46,6 @@ def page_of(pages: list[str], text: str) -> int:
 
 
 @pytest.fixture
-def gui(gui):
-    """Chinese printouts whatever test ran first (conftest's gui sets the language before the
-    application's name, so on a session's first test the setting lands elsewhere)."""
-    from gridboard.ui.resources import install_translations
-
-    assert install_translations("zh_CN")
-    return gui
-
-
-@pytest.fixture
 def ledger_(small):
     """The small community with names, phones, tags, a last visit and an open request."""
     store = small.store

@@ -21,7 +21,6 @@ from gridboard.ui import ask
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.requests.table_model import COLUMNS, OVERDUE_TEXT, RequestTableModel
 from gridboard.ui.requests.view import RequestsView
-from gridboard.ui.resources import install_translations
 
 pytestmark = pytest.mark.gui
 
@@ -33,15 +32,7 @@ def ago(**delta: float) -> str:
 
 
 @pytest.fixture
-def chinese(gui):
-    """The Chinese UI for certain: when a GUI test runs first in a session the `gui` fixture stores the
-    language before the application has its name, and the app starts in English."""
-    install_translations("zh_CN")
-    return gui
-
-
-@pytest.fixture
-def window(chinese, qtbot, small: Small):
+def window(gui, qtbot, small: Small):
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1400, 860)
@@ -51,7 +42,7 @@ def window(chinese, qtbot, small: Small):
 
 
 @pytest.fixture
-def demo_window(chinese, qtbot, community_demo: Path):
+def demo_window(gui, qtbot, community_demo: Path):
     store = open_store(community_demo, operator="社区书记")
     window = MainWindow(store)
     qtbot.addWidget(window)

@@ -22,9 +22,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(gui, qtbot, small):
     from gridboard.ui.main_window import MainWindow
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")
     store = small.store
     for index, (household_id,) in enumerate(store.execute("SELECT id FROM household ORDER BY id").fetchall()):
         ledger.update_household(
@@ -43,9 +40,6 @@ def host(gui, qtbot, small):
     from PySide6.QtWidgets import QWidget
 
     from gridboard.ui.notifier import Notifier
-    from gridboard.ui.resources import install_translations
-
-    install_translations("zh_CN")
     widget = QWidget()
     widget.store = small.store
     widget.notifier = Notifier(small.store, widget)

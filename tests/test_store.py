@@ -95,3 +95,18 @@ def test_newer_file_is_refused_untouched(tmp_path: Path) -> None:
     with pytest.raises(TooNewFile, match="newer version"):
         open_store(path)
     assert digest(path) == before
+
+
+def test_cancelling_the_check_leaves_the_file_untouched(community_demo: Path) -> None:
+    from gridboard.models.errors import Cancelled
+
+    path = community_demo
+    before = digest(path)
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        open_store(path, check="full", progress=cancel)
+    assert digest(path) == before
+    open_store(path, progress=lambda done, total: None).close()

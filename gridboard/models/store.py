@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from gridboard.models import schema
 from gridboard.models.changes import Changes
 from gridboard.models.errors import (
     QT_TRANSLATE_NOOP,
+    Cancelled,
     DamagedFile,
     FileLocked,
     NotAGridboardFile,
@@ -91,12 +92,16 @@ def open_store(
     create: bool = False,
     operator: str | None = None,
     check: str = "quick",
+    progress: Callable[[int, int], None] | None = None,
 ) -> Store:
     """Open (or with create=True, make) a gridboard file.
 
     Refuses, without writing a byte, a file that is not SQLite, not gridboard's, damaged, or written
     by a newer gridboard. Before migrating an older file it copies it beside itself.
-    `check` is "quick" (PRAGMA quick_check), "full" (integrity_check) or "none".
+    `check` is "quick" (PRAGMA quick_check), "full" (integrity_check) or "none". The check takes
+    seconds on a city-sized file, so the app opens files in a worker thread: `progress` is called
+    while it runs and may raise `Cancelled`. The Store may then be handed to another thread, as
+    long as one thread uses it at a time.
     """
     operator = operator or default_operator()
     if path is None:
@@ -113,9 +118,9 @@ def open_store(
             QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(path)
         )
     if exists:
-        inspect_readonly(path, check=check)
+        inspect_readonly(path, check=check, progress=progress)
     try:
-        conn = sqlite3.connect(str(path), timeout=5)
+        conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
         db = Database(conn, execute_plugins=False)
         _configure(db)
         pending = schema.migrations.pending(db)
@@ -151,7 +156,7 @@ def _mark(db: Database) -> None:
     db.conn.commit()
 
 
-def inspect_readonly(path: Path, *, check: str) -> None:
+def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], None] | None = None) -> None:
     """All the checks that must pass before we open the file for writing."""
     with path.open("rb") as handle:
         header = handle.read(100)
@@ -188,9 +193,14 @@ def inspect_readonly(path: Path, *, check: str) -> None:
             )
         if check != "none":
             pragma = "integrity_check" if check == "full" else "quick_check"
+            cancelled: list[Cancelled] = []
+            if progress is not None:
+                conn.set_progress_handler(lambda: _still_wanted(progress, cancelled), 10_000)
             try:
                 problems = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
             except sqlite3.DatabaseError as error:
+                if cancelled:
+                    raise cancelled[0] from None
                 raise DamagedFile(
                     QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."),
                     path=str(path),
@@ -220,6 +230,16 @@ def inspect_readonly(path: Path, *, check: str) -> None:
                 )
     finally:
         conn.close()
+
+
+def _still_wanted(progress: Callable[[int, int], None], cancelled: list[Cancelled]) -> int:
+    """SQLite progress handler: a non-zero answer interrupts the statement."""
+    try:
+        progress(0, 0)
+    except Cancelled as error:
+        cancelled.append(error)
+        return 1
+    return 0
 
 
 def schema_version(store: Store) -> tuple[int, int]:

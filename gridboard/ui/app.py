@@ -48,10 +48,17 @@ class AppController(QObject):
     def open_path(self, path: Path, *, create: bool = False) -> bool:
         parent = self.window
         try:
-            store = open_store(path, create=create)
+            # Checking a city-sized file takes seconds: never in the GUI thread, and it can be cancelled.
+            store = run_task(
+                parent,
+                self.tr("Opening {name}…").format(name=path.name),
+                lambda progress: open_store(path, create=create, progress=progress),
+            )
         except KnownError as error:
             ask.show_error(parent, error)
             self._forget_recent(str(path))
+            return False
+        if store is None:
             return False
         self._show(store)
         self._remember_recent(str(path))

@@ -1,11 +1,14 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AppController</name>
     <message>
         <source>gridboard files (*{suffix});;All files (*)</source>
         <translation>gridboard 文件 (*{suffix});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}……</translation>
     </message>
     <message>
         <source>New community file</source>
@@ -32,7 +35,7 @@
         <translation>正在生成示范社区……</translation>
     </message>
     <message>
-        <source>Making today&apos;s backup…</source>
+        <source>Making today's backup…</source>
         <translation>正在进行今日备份……</translation>
     </message>
     <message>
@@ -40,7 +43,7 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>Today&apos;s backup could not be made: {error}</source>
+        <source>Today's backup could not be made: {error}</source>
         <translation>今日备份未能完成：{error}</translation>
     </message>
 </context>
@@ -554,7 +557,7 @@ Works entirely offline; nothing is ever sent over a network.</source>
         <translation>欢迎使用 gridboard</translation>
     </message>
     <message>
-        <source>gridboard keeps your community&apos;s pairing board in one file on this computer: grids, buildings, households, who is paired with whom, every visit and request. It never needs a network.</source>
+        <source>gridboard keeps your community's pairing board in one file on this computer: grids, buildings, households, who is paired with whom, every visit and request. It never needs a network.</source>
         <translation>gridboard 把社区的结对看板保存在本机的一个文件里：网格、楼栋、住户、谁与谁结对、每一次走访和每一件诉求。它从不需要网络。</translation>
     </message>
     <message>

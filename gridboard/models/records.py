@@ -78,3 +78,15 @@ def require(condition: bool, template: str, **params: Any) -> None:
     """Refuse with InvalidInput(template, **params) unless `condition` holds."""
     if not condition:
         raise InvalidInput(template, **params)
+
+
+NAMED_TABLES = ("community", "grid", "building", "member", "resident", "tag")
+
+
+def name_of(store: Store, table: str, row_id: int | None) -> str:
+    """The `name` of one row of a named table ("" when there is none): what labels and titles show."""
+    if table not in NAMED_TABLES:
+        raise ValueError(f"{table} has no name column")
+    if row_id is None:
+        return ""
+    return str(store.scalar(f"SELECT name FROM {table} WHERE id = ?", [row_id]) or "")

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Any
 
+from gridboard.models import ledger
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store, open_store
 
@@ -58,11 +59,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def find_id(store: Store, table: str, value: str) -> int:
     """A row by id, or by its exact name when that names exactly one."""
     value = value.strip()
-    if value.isdigit() and store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", [int(value)]):
+    if value.isdigit() and ledger.row_exists(store, table, int(value)):
         return int(value)
-    ids = [
-        r[0] for r in store.execute(f"SELECT id FROM {table} WHERE name = ? AND archived_at IS NULL", [value])
-    ]
+    ids = ledger.active_ids_named(store, table, value)
     if not ids:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "No {table} is called {name}."), table=table, name=value

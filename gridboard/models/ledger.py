@@ -134,6 +134,52 @@ def building_grid(store: Store, building_id: int) -> int:
     return int(store.scalar("SELECT grid_id FROM building WHERE id = ?", [building_id]))
 
 
+def first_grid_id(store: Store) -> int | None:
+    """The first active grid in board order (None when there is none)."""
+    return store.scalar("SELECT id FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id LIMIT 1")
+
+
+def grid_community(store: Store, grid_id: int) -> int | None:
+    """The community a grid belongs to."""
+    return store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
+
+
+def first_community_id(store: Store) -> int | None:
+    """The first active community (None when there is none)."""
+    return store.scalar("SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1")
+
+
+def active_grids(store: Store) -> list[Any]:
+    """Active grids (id, name, community name) by community and board order."""
+    return store.query(
+        "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
+        " WHERE g.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
+    )
+
+
+def grid_buildings(store: Store, grid_id: int) -> list[Any]:
+    """A grid's active buildings (id, name) by number."""
+    return store.query(
+        "SELECT id, name FROM building WHERE grid_id = ? AND archived_at IS NULL ORDER BY number, id", [grid_id]
+    )
+
+
+def row_exists(store: Store, table: str, row_id: int) -> bool:
+    """Whether a named table has a row with this id."""
+    if table not in records.NAMED_TABLES:
+        raise ValueError(f"{table} has no name column")
+    return bool(store.scalar(f"SELECT 1 FROM {table} WHERE id = ?", [row_id]))
+
+
+def active_ids_named(store: Store, table: str, name: str) -> list[int]:
+    """The ids of a named table's active rows called exactly this."""
+    if table not in records.NAMED_TABLES:
+        raise ValueError(f"{table} has no name column")
+    return [
+        r[0] for r in store.execute(f"SELECT id FROM {table} WHERE name = ? AND archived_at IS NULL", [name])
+    ]
+
+
 def add_household(
     store: Store,
     *,
@@ -179,6 +225,39 @@ def add_household(
         )
     store.changes.note("household", household=household_id, building=building_id)
     return household_id
+
+
+def household_rooms(store: Store, household_ids: list[int]) -> list[str]:
+    """The room numbers of these households."""
+    return [
+        r["room"]
+        for r in store.query(
+            f"SELECT room FROM household WHERE id IN ({','.join('?' for _ in household_ids)})", household_ids
+        )
+    ]
+
+
+def household_places(store: Store, household_ids: list[int]) -> list[Any]:
+    """Where these households are (building_id, unit, floor)."""
+    marks = ",".join("?" for _ in household_ids)
+    return store.query(f"SELECT building_id, unit, floor FROM household WHERE id IN ({marks})", household_ids)
+
+
+def household_heading(store: Store, household_id: int) -> Any:
+    """A household's building name, unit, room and head's name (None when there is no such household)."""
+    return store.one(
+        "SELECT b.name, h.unit, h.room, h.head_name FROM household h JOIN building b ON b.id = h.building_id"
+        " WHERE h.id = ?",
+        [household_id],
+    )
+
+
+def household_at(store: Store, building_id: int, unit: int, room: str) -> int | None:
+    """The active household in this building, unit and room (None when there is none)."""
+    return store.scalar(
+        "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ? AND archived_at IS NULL",
+        [building_id, unit, room],
+    )
 
 
 HOUSEHOLD_FIELDS = ("unit", "floor", "room", "head_name", "phone", "people", "occupancy", "notes")
@@ -238,6 +317,28 @@ def add_resident(
             refresh_priority_tier(store, household_id)
     store.changes.note("resident", household=household_id)
     return resident_id
+
+
+def current_residents(store: Store, household_id: int) -> list[Any]:
+    """The residents living in a household now (id, name, birth_year, tags as comma-joined codes)."""
+    return store.query(
+        "SELECT r.id, r.name, r.birth_year, group_concat(t.code) AS tags FROM resident r"
+        " LEFT JOIN resident_tag rt ON rt.resident_id = r.id LEFT JOIN tag t ON t.id = rt.tag_id"
+        " WHERE r.household_id = ? AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
+        " GROUP BY r.id ORDER BY r.id",
+        [household_id],
+    )
+
+
+def resident_tag_codes(store: Store, resident_id: int) -> list[str]:
+    """The codes of a resident's tags."""
+    return [
+        r[0]
+        for r in store.execute(
+            "SELECT t.code FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id WHERE rt.resident_id = ?",
+            [resident_id],
+        ).fetchall()
+    ]
 
 
 def tag_ids(store: Store, codes: list[str]) -> dict[str, int]:

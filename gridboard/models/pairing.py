@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from gridboard.models import records
 from gridboard.models.clock import today
@@ -131,6 +132,16 @@ def end_scope(store: Store, scope_id: int, *, reason: str = "", ended_on: date |
 
 def member_household_ids(store: Store, member_id: int) -> list[int]:
     return [r[0] for r in store.execute(MEMBER_HOUSEHOLDS_SQL, {"member": member_id}).fetchall()]
+
+
+def member_community_buildings(store: Store, member_id: int) -> list[Any]:
+    """Active buildings (id, name, grid name) in the member's community, in board order."""
+    return store.query(
+        "SELECT b.id, b.name, g.name AS grid FROM building b JOIN grid g ON g.id = b.grid_id"
+        " JOIN member m ON m.community_id = g.community_id AND m.id = ?"
+        " WHERE b.archived_at IS NULL ORDER BY g.sort_order, g.id, b.number, b.id",
+        [member_id],
+    )
 
 
 def household_member_ids(store: Store, household_id: int) -> list[int]:

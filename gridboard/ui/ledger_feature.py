@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget, QWidgetAction
 
+from gridboard.models import ledger, records
 from gridboard.ui import ask
 from gridboard.ui.editors import ledger_editors as editors
 from gridboard.ui.members.view import MembersView
@@ -64,13 +65,13 @@ class LedgerFeature:
     def grid_id(self) -> int | None:
         if self.board.grid_id is not None:
             return self.board.grid_id
-        return self.window.store.scalar("SELECT id FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id LIMIT 1")
+        return ledger.first_grid_id(self.window.store)
 
     def community_id(self) -> int | None:
         grid_id = self.grid_id()
         if grid_id is not None:
-            return self.window.store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
-        return self.window.store.scalar("SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1")
+            return ledger.grid_community(self.window.store, grid_id)
+        return ledger.first_community_id(self.window.store)
 
     def _need(self, value: Any, message: str) -> bool:
         if value is None or value == []:
@@ -132,7 +133,7 @@ class LedgerFeature:
         w.add_action("view", "actionProposals", QCoreApplication.translate("Ledger", "Unpaired priority households"), self.show_proposals)
 
     def _building_name(self) -> str:
-        return self.window.store.scalar("SELECT name FROM building WHERE id = ?", [self.building_id()]) or ""
+        return records.name_of(self.window.store, "building", self.building_id())
 
     # -- pairing from the board --------------------------------------------------------------------
 
@@ -148,9 +149,7 @@ class LedgerFeature:
     def map_menu(self, menu: QMenu, household_ids: list[int]) -> None:
         if not household_ids:
             return
-        store = self.window.store
-        marks = ",".join("?" for _ in household_ids)
-        rows = store.query(f"SELECT building_id, unit, floor FROM household WHERE id IN ({marks})", household_ids)
+        rows = ledger.household_places(self.window.store, household_ids)
         buildings = {r["building_id"] for r in rows}
         units = {r["unit"] for r in rows}
         floors = {r["floor"] for r in rows}

@@ -211,8 +211,7 @@ def merge_rooms(window: Any, household_ids: list[int]) -> bool:
     if len(household_ids) < 2:
         ask.inform(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Select two or more rooms of one unit on the map first."))
         return False
-    rooms = [r["room"] for r in window.store.query(
-        f"SELECT room FROM household WHERE id IN ({','.join('?' for _ in household_ids)})", household_ids)]
+    rooms = ledger.household_rooms(window.store, household_ids)
     room = ask.text(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Room number of the merged home:"), rooms[0] if rooms else "")
     if room is None:
         return False
@@ -304,13 +303,7 @@ class ResidentsDialog(QDialog):
 
     def reload(self) -> None:
         self.list.clear()
-        for r in self.window_.store.query(
-            "SELECT r.id, r.name, r.birth_year, group_concat(t.code) AS tags FROM resident r"
-            " LEFT JOIN resident_tag rt ON rt.resident_id = r.id LEFT JOIN tag t ON t.id = rt.tag_id"
-            " WHERE r.household_id = ? AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
-            " GROUP BY r.id ORDER BY r.id",
-            [self.household_id],
-        ):
+        for r in ledger.current_residents(self.window_.store, self.household_id):
             tags = "、".join(labels.tag_label(c) for c in (r["tags"] or "").split(",") if c)
             text = r["name"] + (f"  ({r['birth_year']})" if r["birth_year"] else "") + (f"  {tags}" if tags else "")
             item = QListWidgetItem(text, self.list)
@@ -337,9 +330,7 @@ class ResidentsDialog(QDialog):
             return None
         store = self.window_.store
         row = records.fetch(store, "resident", resident_id)
-        row["tags"] = [r[0] for r in store.execute(
-            "SELECT t.code FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id WHERE rt.resident_id = ?",
-            [resident_id]).fetchall()]
+        row["tags"] = ledger.resident_tag_codes(store, resident_id)
 
         def save(values: dict[str, Any]) -> bool:
             tags = values.pop("tags")

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import members, pairing
+from gridboard.models import ledger, members, pairing, records
 from gridboard.models.members import MemberLoad
 from gridboard.models.store import Store
 from gridboard.ui import ask, labels
@@ -141,7 +141,7 @@ class _Dialog(QDialog):
 
 
 def describe_place(store: Store, building_id: int, unit: int | None, floor: int | None) -> str:
-    name = store.scalar("SELECT name FROM building WHERE id = ?", [building_id]) or ""
+    name = records.name_of(store, "building", building_id)
     if unit is not None and floor is not None:
         return QCoreApplication.translate("Pairing", "{building} unit {unit}, floor {floor}").format(building=name, unit=unit, floor=floor)
     if unit is not None:
@@ -170,11 +170,7 @@ class PairDialog(_Dialog):
                 place=describe_place(store, *place)
             )
         elif len(self.household_ids) == 1:
-            row = store.one(
-                "SELECT b.name, h.unit, h.room, h.head_name FROM household h JOIN building b ON b.id = h.building_id"
-                " WHERE h.id = ?",
-                self.household_ids,
-            )
+            row = ledger.household_heading(store, self.household_ids[0])
             what = QCoreApplication.translate("Pairing", "Pair a member with {building} {unit}-{room} {head}.").format(
                 building=row["name"], unit=row["unit"], room=row["room"], head=row["head_name"]
             )
@@ -240,17 +236,12 @@ class PlaceDialog(_Dialog):
         super().__init__(window, QCoreApplication.translate("Pairing", "Give households to a member"), "placeDialog")
         self.member_id = member_id
         store = window.store
-        name = store.scalar("SELECT name FROM member WHERE id = ?", [member_id])
+        name = records.name_of(store, "member", member_id)
         self.layout_.addWidget(QLabel(QCoreApplication.translate("Pairing", "What should {name} cover?").format(name=name), self))
         form = QFormLayout()
         self.building = QComboBox(self)
         self.building.setObjectName("buildingCombo")
-        for r in store.query(
-            "SELECT b.id, b.name, g.name AS grid FROM building b JOIN grid g ON g.id = b.grid_id"
-            " JOIN member m ON m.community_id = g.community_id AND m.id = ?"
-            " WHERE b.archived_at IS NULL ORDER BY g.sort_order, g.id, b.number, b.id",
-            [member_id],
-        ):
+        for r in pairing.member_community_buildings(store, member_id):
             self.building.addItem(f"{r['grid']} · {r['name']}", r["id"])
         self.what = QComboBox(self)
         self.what.setObjectName("whatCombo")
@@ -299,10 +290,7 @@ class PlaceDialog(_Dialog):
         if building_id is None:
             return
         if what == "household":
-            household_id = store.scalar(
-                "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ? AND archived_at IS NULL",
-                [building_id, self.unit.value(), self.room.text().strip()],
-            )
+            household_id = ledger.household_at(store, building_id, self.unit.value(), self.room.text().strip())
             if household_id is None:
                 ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "There is no such room in that building and unit."))
                 return
@@ -336,7 +324,7 @@ class ReassignDialog(_Dialog):
         super().__init__(window, QCoreApplication.translate("Pairing", "Reassign a leaving member"), "reassignDialog")
         self.member_id = member_id
         store = window.store
-        name = store.scalar("SELECT name FROM member WHERE id = ?", [member_id])
+        name = records.name_of(store, "member", member_id)
         count = len(pairing.member_pairings(store, member_id, include_ended=False))
         text = QLabel(
             QCoreApplication.translate("Pairing", "{name} hands over {count} pairings and places. Choose who takes them over:").format(

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import pairing, proposals
+from gridboard.models import pairing, proposals, records
 from gridboard.models.members import load_limit
 from gridboard.models.proposals import Proposal
 from gridboard.ui import ask
@@ -217,7 +217,7 @@ class ProposalsPanel(QWidget):
 
         def chosen() -> None:
             if dialog.chosen is not None:
-                name = self.window_.store.scalar("SELECT name FROM member WHERE id = ?", [dialog.chosen])
+                name = records.name_of(self.window_.store, "member", dialog.chosen)
                 self.model.change(row, dialog.chosen, name)
 
         dialog.accepted.connect(chosen)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gridboard.models import teams
+from gridboard.models import ledger, teams
 from gridboard.models.vocab import GRID_ROLES
 from gridboard.ui import ask, labels
 from gridboard.ui.pairing.dialogs import MemberPicker
@@ -37,10 +37,7 @@ class TeamEditor(QDialog):
         layout = QVBoxLayout(self)
         self.grid = QComboBox(self)
         self.grid.setObjectName("gridCombo")
-        for r in store.query(
-            "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
-            " WHERE g.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
-        ):
+        for r in ledger.active_grids(store):
             self.grid.addItem(f"{r['community']} · {r['name']}", r["id"])
         if grid_id is not None:
             self.grid.setCurrentIndex(max(self.grid.findData(grid_id), 0))
@@ -110,9 +107,7 @@ class TeamEditor(QDialog):
         self.table.setRowCount(0)
         if grid_id is None:
             return
-        for r in self.window_.store.query(
-            "SELECT id, name FROM building WHERE grid_id = ? AND archived_at IS NULL ORDER BY number, id", [grid_id]
-        ):
+        for r in ledger.grid_buildings(self.window_.store, grid_id):
             self.building.addItem(r["name"], r["id"])
         self.rows = teams.grid_team(self.window_.store, grid_id)
         self.table.setRowCount(len(self.rows))

@@ -232,6 +232,46 @@ def building_info(store: Store, building_id: int) -> BuildingInfo:
     )
 
 
+def building_community(store: Store, building_id: int) -> int | None:
+    """The community a building belongs to (through its grid); None when there is no such building."""
+    return store.scalar(
+        "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
+        [building_id],
+    )
+
+
+def building_names(store: Store, building_ids: list[int]) -> dict[int, str]:
+    """The names of the given buildings, by id (what the tree reads again after a rename)."""
+    marks = ",".join("?" for _ in building_ids)
+    return {
+        building_id: name
+        for building_id, name in store.execute(
+            f"SELECT id, name FROM building WHERE id IN ({marks})", list(building_ids)
+        ).fetchall()
+    }
+
+
+def household_building(store: Store, household_id: int) -> int:
+    """The building a household lives in."""
+    return int(store.scalar("SELECT building_id FROM household WHERE id = ?", [household_id]))
+
+
+def households_buildings(store: Store, household_ids: list[int]) -> set[int]:
+    """The buildings the given households live in."""
+    marks = ",".join("?" for _ in household_ids)
+    return {
+        r[0]
+        for r in store.execute(
+            f"SELECT DISTINCT building_id FROM household WHERE id IN ({marks})", list(household_ids)
+        )
+    }
+
+
+def visit_household(store: Store, visit_id: int) -> int:
+    """The household a visit was made to."""
+    return int(store.scalar("SELECT household_id FROM visit WHERE id = ?", [visit_id]))
+
+
 def _cells_sql(where: str) -> str:
     return f"""
         SELECT h.id, h.unit, h.floor, h.room, h.head_name, h.occupancy, h.priority_tier,
@@ -620,3 +660,16 @@ def member_choices(store: Store, community_id: int | None = None) -> list[tuple[
             [community_id, community_id],
         )
     ]
+
+
+def community_choices(store: Store) -> list[tuple[int, str]]:
+    """Active communities (id, name) in the office's order, for the community boxes."""
+    return [
+        (r["id"], r["name"])
+        for r in store.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+    ]
+
+
+def first_community_id(store: Store) -> int | None:
+    """The first active community's id (None when there is none): the default for new members and headings."""
+    return store.scalar("SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1")

@@ -711,6 +711,20 @@ def fetch_rows(store: Store, request_ids: Sequence[int], *, now: str | None = No
     return {r["id"]: _row(r, now) for r in rows}
 
 
+def request_household(store: Store, request_id: int) -> int | None:
+    """The household a request is for (None when there is no such request)."""
+    return store.scalar("SELECT household_id FROM request WHERE id = ?", [request_id])
+
+
+def household_place(store: Store, household_id: int) -> Any:
+    """Where a household lives and who heads it: a row with building, kind, unit, room and head_name."""
+    return store.one(
+        "SELECT b.name AS building, b.kind, h.unit, h.room, h.head_name FROM household h"
+        " JOIN building b ON b.id = h.building_id WHERE h.id = ?",
+        [household_id],
+    )
+
+
 def request_steps(store: Store, request_id: int) -> list[Step]:
     """The request's timeline, oldest first."""
     rows = store.query(

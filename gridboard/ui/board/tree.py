@@ -84,10 +84,7 @@ class AreaTreeModel(QAbstractItemModel):
         if not known:
             return
         if names:  # a building renamed: read just those names again
-            marks = ",".join("?" for _ in known)
-            for building_id, name in self.store.execute(
-                f"SELECT id, name FROM building WHERE id IN ({marks})", known
-            ).fetchall():
+            for building_id, name in board.building_names(self.store, known).items():
                 self._nodes[("building", building_id)].name = name
         counts = board.building_counts(self.store, known)
         touched: dict[int, Node] = {}

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import board, visits
+from gridboard.models import board, records, visits
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.rules import Coverage, coverage
@@ -276,7 +276,7 @@ class BoardView(QWidget):
             self.open_grid(self.grid_id)
 
     def select_household(self, household_id: int) -> None:
-        building_id = int(self.store.scalar("SELECT building_id FROM household WHERE id = ?", [household_id]))
+        building_id = board.household_building(self.store, household_id)
         if self.current_building_id() != building_id or self.stack.currentWidget() is not self.floor_map:
             self.open_building(building_id)
         self.floor_map.select_household(household_id)
@@ -288,7 +288,7 @@ class BoardView(QWidget):
     def highlight_member(self, member_id: int | None) -> None:
         index = self.member_combo.findData(member_id)
         if index < 0 and member_id is not None:
-            name = self.store.scalar("SELECT name FROM member WHERE id = ?", [member_id]) or str(member_id)
+            name = records.name_of(self.store, "member", member_id) or str(member_id)
             self.member_combo.addItem(name, member_id)
             index = self.member_combo.count() - 1
         self.member_combo.setCurrentIndex(max(index, 0))
@@ -311,9 +311,7 @@ class BoardView(QWidget):
     def correct_visit(self, visit_id: int) -> VisitDialog | None:
         found = [
             v
-            for v in visits.household_visits(
-                self.store, int(self.store.scalar("SELECT household_id FROM visit WHERE id = ?", [visit_id]))
-            )
+            for v in visits.household_visits(self.store, board.visit_household(self.store, visit_id))
             if v.id == visit_id
         ]
         if not found:
@@ -406,14 +404,7 @@ class BoardView(QWidget):
     def _buildings_of(self, household_ids: set[int], *, known: set[int] | None = None) -> set[int]:
         if self.floor_map.building_id is not None and household_ids <= set(self.floor_map.cells):
             return {self.floor_map.building_id}
-        ids = list(household_ids)
-        marks = ",".join("?" for _ in ids)
-        return {
-            r[0]
-            for r in self.store.execute(
-                f"SELECT DISTINCT building_id FROM household WHERE id IN ({marks})", ids
-            )
-        }
+        return board.households_buildings(self.store, list(household_ids))
 
     def _refresh_map(self, changes: Changes) -> None:
         assert self.building is not None
@@ -468,7 +459,7 @@ class BoardView(QWidget):
             self.coverage_label.setText(self._coverage_text(figures))
         elif self.grid_id is not None:
             figures = coverage(self.store, "grid", within={"grid": self.grid_id})
-            name = self.store.scalar("SELECT name FROM grid WHERE id = ?", [self.grid_id]) or ""
+            name = records.name_of(self.store, "grid", self.grid_id)
             self.title.setText(name)
             self.coverage_label.setText(self._coverage_text(figures[0] if figures else None))
 

@@ -113,10 +113,7 @@ class VisitDialog(QDialog):
         self.member = QComboBox(self)
         self.member.setObjectName("visitMember")
         self.member.addItem(self.tr("(no member recorded)"), None)
-        community = store.scalar(
-            "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
-            [detail.building_id],
-        )
+        community = board.building_community(store, detail.building_id)
         names = dict(board.member_choices(store, community))
         for member_id in defaults.member_ids:
             if member_id in names:

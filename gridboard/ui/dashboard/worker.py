@@ -72,8 +72,7 @@ class DashboardWorker(QObject):
                     if store is None:
                         store = open_store(self.store.path, check="none", operator=self.store.operator)
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
-                        store.execute("PRAGMA cache_size = -65536")
-                        store.execute("PRAGMA mmap_size = 536870912")
+                        dashboard.tune_for_reads(store)
                     result = job(store)
                 except Exception as error:  # noqa: BLE001 - handed to the GUI thread
                     if seq == self.seq:

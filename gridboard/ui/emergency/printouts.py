@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 
 from gridboard.models import emergency as em
+from gridboard.models import records
 from gridboard.models.clock import today
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
@@ -25,7 +26,7 @@ translate = QCoreApplication.translate
 
 
 def _community_name(store: Store, emergency: em.Emergency) -> str:
-    return str(store.scalar("SELECT name FROM community WHERE id = ?", [emergency.community_id]) or "")
+    return records.name_of(store, "community", emergency.community_id)
 
 
 def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
@@ -66,11 +67,11 @@ def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str
 
 def roster_before_sheets(store: Store, grid_id: int) -> list[Section]:
     """The grid's roster page to print ahead of its visit sheets while an emergency is on."""
-    community_id = store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
+    community_id = em.grid_community(store, grid_id)
     emergency = em.active_emergency(store, community_id)
     if emergency is None:
         return []
-    grid_name = store.scalar("SELECT name FROM grid WHERE id = ?", [grid_id]) or ""
+    grid_name = records.name_of(store, "grid", grid_id)
     return [roster_section(store, emergency.id, grid_id, grid_name)]
 
 

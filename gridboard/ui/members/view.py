@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import members
+from gridboard.models import board, members
 from gridboard.models.changes import Changes
 from gridboard.models.members import MemberLoad, mask_phone
 from gridboard.ui import labels
@@ -191,10 +191,10 @@ class MembersList(QWidget):
         current = self.community.currentData()
         self.community.blockSignals(True)
         self.community.clear()
-        rows = self.window_.store.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+        rows = board.community_choices(self.window_.store)
         # A city file holds dozens of communities: show one at a time (all of them on request).
-        for r in rows:
-            self.community.addItem(r["name"], r["id"])
+        for community_id, name in rows:
+            self.community.addItem(name, community_id)
         if len(rows) != 1:
             self.community.addItem(self.tr("All communities"), None)
         self.community.setCurrentIndex(max(self.community.findData(current), 0))
@@ -272,9 +272,7 @@ class MembersView(QWidget):
     def _new_member(self) -> None:
         from gridboard.ui.editors import ledger_editors
 
-        community = self.list.community_id() or self.window_.store.scalar(
-            "SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1"
-        )
+        community = self.list.community_id() or board.first_community_id(self.window_.store)
         if community is not None:
             ledger_editors.new_member(self.window_, community)
 

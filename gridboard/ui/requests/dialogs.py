@@ -158,11 +158,7 @@ class RaiseDialog(StepDialog):
         self.setWindowTitle(self.tr("Raise a request"))
         self.household_id = household_id
         self.request_id: int | None = None
-        place = self.store.one(
-            "SELECT b.name AS building, b.kind, h.unit, h.room, h.head_name FROM household h"
-            " JOIN building b ON b.id = h.building_id WHERE h.id = ?",
-            [household_id],
-        )
+        place = rq.household_place(self.store, household_id)
         heading = QLabel(
             f"{rq.address(place['building'], place['kind'], place['unit'], place['room'])} {place['head_name']}",
             self,

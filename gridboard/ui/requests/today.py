@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridboard.models import board, records
 from gridboard.models import requests as rq
 from gridboard.models.clock import now_iso
 from gridboard.models.store import Store
@@ -193,9 +194,7 @@ class TodaysListDialog(QDialog):
         return rq.todays_list(self.store, self.day.date().toPython(), within={"grid": grid} if grid else None)
 
     def _names(self) -> dict[str, str]:
-        community = (
-            self.store.scalar("SELECT name FROM community WHERE archived_at IS NULL ORDER BY id") or ""
-        )
+        community = records.name_of(self.store, "community", board.first_community_id(self.store))
         grid = self.grid.currentText() if self.grid.currentData() else ""
         return {"community": community, "grid": grid}
 

@@ -478,7 +478,7 @@ class RequestsView(QWidget):
     def show_household(self) -> None:
         request_id = self.current_id()
         if request_id is not None:
-            household = self.store.scalar("SELECT household_id FROM request WHERE id = ?", [request_id])
+            household = rq.request_household(self.store, request_id)
             self.window_.navigate("household", household)
 
     def _perform(self, action: Any, *args: Any, **kwargs: Any) -> bool:

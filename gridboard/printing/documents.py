@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gridboard.models import records
 from gridboard.models import sheets as sheet_model
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
@@ -204,7 +205,7 @@ def grid_sheets_document(
         store, grid_id, by=by, floor_order=options.floor_order, period=options.period
     )
     made = _maybe_record(store, made, record)
-    grid_name = store.scalar("SELECT name FROM grid WHERE id = ?", [grid_id]) or ""
+    grid_name = records.name_of(store, "grid", grid_id)
     title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
     return sheets_document(title, made, mask_phones=options.mask_phones, before=before)
 
@@ -333,11 +334,11 @@ def request_columns() -> list[Column]:
 
 def todays_requests_document(store: Store, day=None, *, grid_id: int | None = None) -> Document:
     """The day's requests list: received today, and still open and due by tonight (overdue first)."""
-    from gridboard.models import requests
+    from gridboard.models import board, requests
 
     within = {"grid": grid_id} if grid_id is not None else None
     listing = requests.todays_list(store, day, within=within)
-    community = store.scalar("SELECT name FROM community ORDER BY id LIMIT 1") or ""
+    community = records.name_of(store, "community", board.first_community_id(store))
     day_text = listing.day.isoformat()
     blocks: list = [
         Heading(translate("Printing", "Requests list for {day}").format(day=day_text)),

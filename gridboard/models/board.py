@@ -668,8 +668,3 @@ def community_choices(store: Store) -> list[tuple[int, str]]:
         (r["id"], r["name"])
         for r in store.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
     ]
-
-
-def first_community_id(store: Store) -> int | None:
-    """The first active community's id (None when there is none): the default for new members and headings."""
-    return store.scalar("SELECT id FROM community WHERE archived_at IS NULL ORDER BY id LIMIT 1")

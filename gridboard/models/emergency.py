@@ -510,11 +510,6 @@ def restore_to_roster(store: Store, roster_id: int) -> None:
     store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
 
 
-def grid_community(store: Store, grid_id: int) -> int | None:
-    """The community a grid belongs to (whose emergency its roster follows)."""
-    return store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id])
-
-
 def roster(store: Store, emergency_id: int, grid_id: int) -> list[RosterEntry]:
     order = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(ROSTER_ROLES))
     rows = store.query(

@@ -334,11 +334,11 @@ def request_columns() -> list[Column]:
 
 def todays_requests_document(store: Store, day=None, *, grid_id: int | None = None) -> Document:
     """The day's requests list: received today, and still open and due by tonight (overdue first)."""
-    from gridboard.models import board, requests
+    from gridboard.models import ledger, requests
 
     within = {"grid": grid_id} if grid_id is not None else None
     listing = requests.todays_list(store, day, within=within)
-    community = records.name_of(store, "community", board.first_community_id(store))
+    community = records.name_of(store, "community", ledger.first_community_id(store))
     day_text = listing.day.isoformat()
     blocks: list = [
         Heading(translate("Printing", "Requests list for {day}").format(day=day_text)),

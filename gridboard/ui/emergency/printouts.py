@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 
 from gridboard.models import emergency as em
-from gridboard.models import records
+from gridboard.models import ledger, records
 from gridboard.models.clock import today
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
@@ -67,7 +67,7 @@ def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str
 
 def roster_before_sheets(store: Store, grid_id: int) -> list[Section]:
     """The grid's roster page to print ahead of its visit sheets while an emergency is on."""
-    community_id = em.grid_community(store, grid_id)
+    community_id = ledger.grid_community(store, grid_id)
     emergency = em.active_emergency(store, community_id)
     if emergency is None:
         return []

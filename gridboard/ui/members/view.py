@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import board, members
+from gridboard.models import board, ledger, members
 from gridboard.models.changes import Changes
 from gridboard.models.members import MemberLoad, mask_phone
 from gridboard.ui import labels
@@ -272,7 +272,7 @@ class MembersView(QWidget):
     def _new_member(self) -> None:
         from gridboard.ui.editors import ledger_editors
 
-        community = self.list.community_id() or board.first_community_id(self.window_.store)
+        community = self.list.community_id() or ledger.first_community_id(self.window_.store)
         if community is not None:
             ledger_editors.new_member(self.window_, community)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import board, records
+from gridboard.models import ledger, records
 from gridboard.models import requests as rq
 from gridboard.models.clock import now_iso
 from gridboard.models.store import Store
@@ -194,7 +194,7 @@ class TodaysListDialog(QDialog):
         return rq.todays_list(self.store, self.day.date().toPython(), within={"grid": grid} if grid else None)
 
     def _names(self) -> dict[str, str]:
-        community = records.name_of(self.store, "community", board.first_community_id(self.store))
+        community = records.name_of(self.store, "community", ledger.first_community_id(self.store))
         grid = self.grid.currentText() if self.grid.currentData() else ""
         return {"community": community, "grid": grid}
 

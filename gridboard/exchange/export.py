@@ -236,6 +236,14 @@ VISIT_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
+def _period(start: date | None, end: date | None) -> dict[str, str]:
+    """Bounds for `BETWEEN :start AND :end` over timestamps; an open end means no bound."""
+    return {
+        "start": (start or date(1900, 1, 1)).isoformat(),
+        "end": (end or date(9999, 12, 31)).isoformat() + " 23:59:59",
+    }
+
+
 def export_visits(
     store: Store,
     path: str | os.PathLike[str],
@@ -247,10 +255,7 @@ def export_visits(
     """Visits made from `start` to `end` (inclusive), withdrawn ones left out."""
     book = Workbook(write_only=True)
     sheet = _Sheet(book, "走访记录", VISIT_COLUMNS)
-    params = {
-        "start": (start or date(1900, 1, 1)).isoformat(),
-        "end": (end or date(9999, 12, 31)).isoformat() + " 23:59:59",
-    }
+    params = _period(start, end)
     total = int(
         store.scalar(
             "SELECT count(*) FROM visit WHERE withdrawn_at IS NULL AND visited_at BETWEEN :start AND :end",
@@ -336,10 +341,7 @@ def export_requests(
     book = Workbook(write_only=True)
     sheet = _Sheet(book, "诉求", REQUEST_COLUMNS)
     steps = _Sheet(book, "办理过程", STEP_COLUMNS)
-    params = {
-        "start": (start or date(1900, 1, 1)).isoformat(),
-        "end": (end or date(9999, 12, 31)).isoformat() + " 23:59:59",
-    }
+    params = _period(start, end)
     where = "r.archived_at IS NULL AND r.collected_at BETWEEN :start AND :end"
     total = int(store.scalar(f"SELECT count(*) FROM request r WHERE {where}", params))
     cursor = store.conn.execute(

@@ -67,6 +67,11 @@ class MemberLoad:
     def visited_share(self) -> float | None:
         return self.visited_in_cycle / self.households if self.households else None
 
+    @property
+    def affiliation(self) -> str:
+        """What lists show beside the name: an in-service member's work unit, else the branch."""
+        return self.work_unit if self.kind == "in_service" and self.work_unit else self.branch
+
 
 def load_limit(store: Store) -> int:
     return int(get_setting(store, "member_load_limit"))

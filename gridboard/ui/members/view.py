@@ -91,7 +91,7 @@ class MembersModel(QAbstractTableModel):
             if column == 1:
                 return labels.member_kind(m.kind)
             if column == 2:
-                return m.work_unit if m.kind == "in_service" and m.work_unit else m.branch
+                return m.affiliation
             if column == 3:
                 return m.phone if self.show_phones else mask_phone(m.phone)
             if column == 4:

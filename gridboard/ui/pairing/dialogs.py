@@ -61,7 +61,7 @@ class MemberChoiceModel(QAbstractTableModel):
                 return labels.member_kind(m.kind)
             if column == 2:
                 return f"{m.households} / {self.limit}"
-            return m.work_unit if m.kind == "in_service" and m.work_unit else m.branch
+            return m.affiliation
         if role == Qt.ItemDataRole.UserRole:
             return m.id
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and m.households >= self.limit:

@@ -82,6 +82,19 @@ def gui(qapp, tmp_path: Path):
     return qapp
 
 
+@pytest.fixture
+def window(gui, qtbot, small: Small):
+    """The real main window, every feature installed, on the small community."""
+    from gridboard.ui.main_window import MainWindow
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
 def save_screenshot(widget, name: str) -> Path:
     """Saves what a user would see to tests/artifacts/NAME.png (looked at by developers)."""
     ARTIFACTS.mkdir(exist_ok=True)

@@ -23,16 +23,6 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def window(gui, qtbot, small: Small):
-    window = MainWindow(small.store)
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
 def demo_window(gui, qtbot, community_demo: Path):
     store = open_store(community_demo)
     window = MainWindow(store)

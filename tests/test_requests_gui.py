@@ -32,16 +32,6 @@ def ago(**delta: float) -> str:
 
 
 @pytest.fixture
-def window(gui, qtbot, small: Small):
-    window = MainWindow(small.store)
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
 def demo_window(gui, qtbot, community_demo: Path):
     store = open_store(community_demo, operator="社区书记")
     window = MainWindow(store)

@@ -468,3 +468,12 @@ CREATE INDEX household_tree ON household(building_id, occupancy, priority_tier, 
     WHERE archived_at IS NULL
 """,
     )
+
+
+@migrations(name="m009_dashboard_tallies")
+def m009_dashboard_tallies(db: Database) -> None:
+    # The dashboard reads tallies kept by triggers instead of counting a city's rows on every look
+    # (bench/bench_dashboard.py). Counting them once here takes a while on a big file.
+    from gridboard.models import tallies
+
+    tallies.install(db)

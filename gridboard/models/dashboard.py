@@ -15,6 +15,7 @@ from typing import Any
 
 from gridboard.models import requests, rules, supplies
 from gridboard.models.store import Store
+from gridboard.models.tallies import coverage
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, VISIT_METHODS, coverage_band
 
 _OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
@@ -202,26 +203,42 @@ def _rule_params(store: Store, filters: Filters, cycles: rules.Cycles | None = N
 # -- figures ---------------------------------------------------------------------------------------
 
 
-def grid_coverage(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> list[rules.Coverage]:
-    """rules.coverage by grid, ordered community by community (then the grids' own order)."""
-    rows = rules.coverage(
-        store,
-        "grid",
-        within=filters.within(),
-        on=filters.today,
-        cycles=cycles or rules.current_cycles(store, filters.community_id),
+def _counts(store: Store, kind: str, filters: Filters, cycles: rules.Cycles) -> dict[int, coverage.Counts]:
+    return coverage.counts(
+        store.db, kind, cycles.since(filters.today), community_id=filters.community_id, grid_id=filters.grid_id
     )
-    order = {
-        grid_id: position
-        for position, (grid_id,) in enumerate(
-            store.execute("SELECT id FROM grid ORDER BY community_id, sort_order, id").fetchall()
-        )
-    }
-    return sorted(rows, key=lambda r: order.get(r.key, 0))
 
 
-def grid_bars(store: Store, filters: Filters, coverage: list[rules.Coverage] | None = None) -> list[AreaBar]:
-    rows = coverage if coverage is not None else grid_coverage(store, filters)
+def grid_coverage(
+    store: Store,
+    filters: Filters,
+    cycles: rules.Cycles | None = None,
+    counts: dict[int, coverage.Counts] | None = None,
+) -> list[rules.Coverage]:
+    """Coverage by grid (rules.coverage's figures, from the tallies), community by community."""
+    if counts is None:
+        counts = _counts(store, "grid", filters, cycles or rules.current_cycles(store, filters.community_id))
+    rows = []
+    for grid_id, name in store.execute("SELECT id, name FROM grid ORDER BY community_id, sort_order, id"):
+        c = counts.get(grid_id)
+        if c is not None:
+            rows.append(
+                rules.Coverage(
+                    key=grid_id,
+                    name=name,
+                    households=c.households,
+                    paired=c.paired,
+                    visited_in_cycle=c.in_cycle,
+                    priority=c.priority,
+                    priority_overdue=c.priority - c.priority_in_cycle,
+                    overdue=c.households - c.in_cycle,
+                )
+            )
+    return rows
+
+
+def grid_bars(store: Store, filters: Filters, rows: list[rules.Coverage] | None = None) -> list[AreaBar]:
+    rows = rows if rows is not None else grid_coverage(store, filters)
     communities = _grid_communities(store, filters)
     return [
         AreaBar(r.key, r.name, r.households, r.visited_in_cycle, communities.get(r.key, "")) for r in rows
@@ -237,34 +254,21 @@ def _grid_communities(store: Store, filters: Filters) -> dict[int, str]:
     return dict(store.execute("SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id"))
 
 
-def member_bars(store: Store, filters: Filters, params: dict[str, Any] | None = None) -> list[AreaBar]:
-    """Each member's load (lived-in households covered now) against those visited within cycle."""
-    where, area = _area(filters)
-    params = {**(params or _rule_params(store, filters)), **area}
-    # Driven from the area's households: each (member, household) once, whether by pairing or scope.
-    in_cycle = rules.in_cycle_sql()
-    rows = store.query(
-        f"""
-        SELECT m.id, m.name, sum(mh.lived) AS load, sum(mh.done) AS done
-        FROM (
-            SELECT p.member_id, h.id AS household_id, h.occupancy != 'vacant' AS lived, {in_cycle} AS done
-            FROM household h {_AREA_JOIN}
-            JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
-            WHERE {where}
-            UNION
-            SELECT s.member_id, h.id, h.occupancy != 'vacant', {in_cycle}
-            FROM household h {_AREA_JOIN}
-            JOIN scope s ON s.building_id = h.building_id AND s.ended_on IS NULL
-                AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
-            WHERE {where}
-        ) mh JOIN member m ON m.id = mh.member_id
-        GROUP BY m.id HAVING load > 0
-        """,
-        params,
+# The member chart shows the dozen furthest behind; a city has tens of thousands of members.
+MEMBERS_LISTED = 50
+
+
+def member_bars(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> list[AreaBar]:
+    """The members furthest behind: lived-in households they cover now against those in cycle."""
+    cycles = cycles or rules.current_cycles(store, filters.community_id)
+    rows = coverage.lagging_members(
+        store.db,
+        cycles.since(filters.today),
+        community_id=filters.community_id,
+        grid_id=filters.grid_id,
+        limit=MEMBERS_LISTED,
     )
-    bars = [AreaBar(r["id"], r["name"], r["load"], r["done"] or 0) for r in rows]
-    bars.sort(key=lambda bar: (-bar.behind, bar.share or 0.0, bar.id))
-    return bars
+    return [AreaBar(member_id, name, households, done) for member_id, name, households, done in rows]
 
 
 def visit_series(store: Store, filters: Filters) -> tuple[list[VisitBucket], list[VisitBucket]]:
@@ -426,43 +430,25 @@ def visits_in_weeks(store: Store, filters: Filters) -> tuple[int, int]:
 
 
 def population(
-    store: Store, filters: Filters, coverage: list[rules.Coverage]
+    coverage_rows: list[rules.Coverage], counts: dict[int, coverage.Counts]
 ) -> tuple[list[GridPopulation], int]:
-    """Lived-in and priority households by grid (from the coverage pass), with current residents."""
-    where, area = _area(filters)
-    residents = dict(
-        store.execute(
-            f"""
-            SELECT g.id, count(*) FROM resident r JOIN household h ON h.id = r.household_id {_AREA_JOIN}
-            WHERE {where} AND r.moved_out_at IS NULL AND r.archived_at IS NULL
-            GROUP BY g.id
-            """,
-            area,
-        ).fetchall()
-    )
+    """Lived-in and priority households by grid, with current residents (of every household)."""
     grids = [
-        GridPopulation(c.key, c.name, c.households, residents.get(c.key, 0), c.priority) for c in coverage
+        GridPopulation(c.key, c.name, c.households, counts[c.key].residents, c.priority) for c in coverage_rows
     ]
     return grids, sum(g.residents for g in grids)
 
 
-def special_groups(store: Store, filters: Filters, params: dict[str, Any]) -> list[SpecialGroup]:
+def special_groups(store: Store, filters: Filters, cycles: rules.Cycles) -> list[SpecialGroup]:
     """Each tag: residents carrying it now, their lived-in households, and those visited within cycle."""
-    where, area = _area(filters)
-    rows = store.query(
-        f"""
-        SELECT t.code, t.name, count(DISTINCT r.id) AS residents,
-            count(DISTINCT CASE WHEN h.occupancy != 'vacant' THEN h.id END) AS households,
-            count(DISTINCT CASE WHEN {rules.in_cycle_sql()} THEN h.id END) AS visited
-        FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id
-        JOIN resident r ON r.id = rt.resident_id
-        JOIN household h ON h.id = r.household_id {_AREA_JOIN}
-        WHERE {where} AND t.archived_at IS NULL AND r.moved_out_at IS NULL AND r.archived_at IS NULL
-        GROUP BY t.id ORDER BY t.tier DESC, t.id
-        """,
-        {**params, **area},
-    )
-    return [SpecialGroup(r["code"], r["name"], r["residents"], r["households"], r["visited"]) for r in rows]
+    counts = _counts(store, "tag", filters, cycles)
+    return [
+        SpecialGroup(code, name, counts[tag_id].residents, counts[tag_id].households, counts[tag_id].in_cycle)
+        for tag_id, code, name in store.execute(
+            "SELECT id, code, name FROM tag WHERE archived_at IS NULL ORDER BY tier DESC, id"
+        )
+        if tag_id in counts and counts[tag_id].residents
+    ]
 
 
 def supplies_needed(store: Store, filters: Filters) -> list[supplies.SupplyNeed]:
@@ -472,14 +458,19 @@ def supplies_needed(store: Store, filters: Filters) -> list[supplies.SupplyNeed]
 
 # -- overdue priority households ---------------------------------------------------------------------
 
-OVERDUE_SORTS = {
+# The due day as a number (julianday), cheaper to sort on than the due date's text.
+_DUE = f"julianday(substr(h.last_reached_at, 1, 10)) + {rules.cycle_sql()}"
+OVERDUE_SORTS: dict[str, tuple[str, ...]] = {
     # Never reached first, then the longest past due; ties by address.
-    "overdue": "h.last_reached_at IS NOT NULL, due, b.number, b.id, h.unit, h.room",
-    "address": "b.number, b.id, h.unit, h.floor, h.room",
-    "grid": "g.sort_order, g.id, b.number, b.id, h.unit, h.room",
-    "head": "h.head_name, h.id",
-    "tier": "h.priority_tier DESC, h.last_reached_at IS NOT NULL, due, h.id",
+    "overdue": ("h.last_reached_at IS NOT NULL", _DUE, "b.number", "b.id", "h.unit", "h.room"),
+    "address": ("b.number", "b.id", "h.unit", "h.floor", "h.room"),
+    "grid": ("g.sort_order", "g.id", "b.number", "b.id", "h.unit", "h.room"),
+    "head": ("h.head_name", "h.id"),
+    "tier": ("h.priority_tier DESC", "h.last_reached_at IS NOT NULL", _DUE, "h.id"),
 }
+# A whole city has tens of thousands overdue; the table lists the first of them in the chosen order
+# (the headline tile counts them all).
+OVERDUE_LISTED = 1000
 
 
 def overdue_priority_ids(
@@ -489,21 +480,21 @@ def overdue_priority_ids(
     sort: str = "overdue",
     descending: bool = False,
     params: dict[str, Any] | None = None,
+    limit: int | None = OVERDUE_LISTED,
 ) -> list[int]:
     """Priority households overdue for a visit (rules.overdue_sql), most overdue first by default."""
     where, area = _area(filters)
-    order = OVERDUE_SORTS[sort]
+    terms = OVERDUE_SORTS[sort]
     if descending:
-        order = ", ".join(
-            part[:-5] if part.endswith(" DESC") else part + " DESC" for part in order.split(", ")
-        )
+        terms = tuple(term[:-5] if term.endswith(" DESC") else term + " DESC" for term in terms)
+    order = ", ".join(terms)
     rows = store.execute(
         f"""
-        SELECT h.id, {rules.due_sql()} AS due FROM household h {_AREA_JOIN}
+        SELECT h.id FROM household h {_AREA_JOIN}
         WHERE {where} AND h.priority_tier > 0 AND {rules.overdue_sql()}
-        ORDER BY {order}
+        ORDER BY {order} LIMIT :limit
         """,
-        {**(params or _rule_params(store, filters)), **area},
+        {**(params or _rule_params(store, filters)), **area, "limit": -1 if limit is None else limit},
     ).fetchall()
     return [r[0] for r in rows]
 
@@ -568,18 +559,19 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
     filters = filters or Filters()
     cycles = rules.current_cycles(store, filters.community_id)
     params = rules.rule_params(cycles, filters.today)
-    coverage = grid_coverage(store, filters, cycles)
+    grid_counts = _counts(store, "grid", filters, cycles)
+    coverage_rows = grid_coverage(store, filters, cycles, grid_counts)
     this_week, last_week = visits_in_weeks(store, filters)
     request_fig = request_figures(store, filters)
     counts: requests.RequestCounts = request_fig["counts"]
     by_day, by_week = visit_series(store, filters)
-    by_grid, residents = population(store, filters, coverage)
+    by_grid, residents = population(coverage_rows, grid_counts)
     headline = Headline(
-        households=sum(c.households for c in coverage),
-        paired=sum(c.paired for c in coverage),
-        visited_in_cycle=sum(c.visited_in_cycle for c in coverage),
-        priority=sum(c.priority for c in coverage),
-        priority_overdue=sum(c.priority_overdue for c in coverage),
+        households=sum(c.households for c in coverage_rows),
+        paired=sum(c.paired for c in coverage_rows),
+        visited_in_cycle=sum(c.visited_in_cycle for c in coverage_rows),
+        priority=sum(c.priority for c in coverage_rows),
+        priority_overdue=sum(c.priority_overdue for c in coverage_rows),
         visits_this_week=this_week,
         visits_last_week=last_week,
         open_requests=counts.open,
@@ -591,8 +583,8 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
     return Dashboard(
         filters=filters,
         headline=headline,
-        grids=grid_bars(store, filters, coverage),
-        members=member_bars(store, filters, params),
+        grids=grid_bars(store, filters, coverage_rows),
+        members=member_bars(store, filters, cycles),
         visits_by_day=by_day,
         visits_by_week=by_week,
         requests_by_category_status=request_fig["by_category_status"],
@@ -604,7 +596,7 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
             by_grid=by_grid,
             open_by_category=dict(counts.open_by_category),
             supplies=supplies_needed(store, filters),
-            special_groups=special_groups(store, filters, params),
+            special_groups=special_groups(store, filters, cycles),
         ),
         overdue_priority=overdue_priority_ids(store, filters, params=params),
     )

@@ -30,6 +30,11 @@ class Cycles:
     def days(self, tier: int) -> int:
         return {Tier.HIGH: self.high, Tier.PRIORITY: self.priority}.get(Tier(tier), self.normal)
 
+    def since(self, on: date) -> tuple[str, str, str]:
+        """The first day a household must have been reached on to be in cycle on `on`, by tier
+        (normal, priority, high), as YYYY-MM-DD."""
+        return tuple((on - timedelta(days=d)).isoformat() for d in (self.normal, self.priority, self.high))  # type: ignore[return-value]
+
 
 def active_emergency(store: Store, community_id: int | None = None) -> dict[str, Any] | None:
     row = store.one(
@@ -84,20 +89,31 @@ def status_sql(alias: str = "h") -> str:
         ELSE 'ok' END)"""
 
 
+def _since_sql(alias: str) -> str:
+    # Reached on or after this day ⇔ the due date (reached + cycle) is today or later; comparing the
+    # stored text directly lets SQLite use an index on last_reached_at.
+    return f"(CASE {alias}.priority_tier WHEN 2 THEN :since_high WHEN 1 THEN :since_priority ELSE :since_normal END)"
+
+
 def overdue_sql(alias: str = "h") -> str:
     """Overdue for a visit: lived in, and never reached or past the due date (pairing aside)."""
     return (
-        f"({alias}.occupancy != 'vacant' AND ({alias}.last_reached_at IS NULL OR {due_sql(alias)} < :today))"
+        f"({alias}.occupancy != 'vacant'"
+        f" AND ({alias}.last_reached_at IS NULL OR {alias}.last_reached_at < {_since_sql(alias)}))"
     )
 
 
 def in_cycle_sql(alias: str = "h") -> str:
-    return f"({alias}.occupancy != 'vacant' AND {due_sql(alias)} >= :today)"
+    return f"({alias}.occupancy != 'vacant' AND {alias}.last_reached_at >= {_since_sql(alias)})"
 
 
 def rule_params(cycles: Cycles, on: date | None = None) -> dict[str, Any]:
     day = on or today_()
+    since_normal, since_priority, since_high = cycles.since(day)
     return {
+        "since_normal": since_normal,
+        "since_priority": since_priority,
+        "since_high": since_high,
         "cycle_high": cycles.high,
         "cycle_priority": cycles.priority,
         "cycle_normal": cycles.normal,

@@ -605,7 +605,8 @@ def lagging_members(
     if window != "false":
         changes = (
             f"SELECT r.subject, sum(r.households * {_SIGN}) AS change FROM tally_reached r"
-            f" WHERE r.kind = 'member' AND ({window}) AND {area.replace('c.', 'r.')} GROUP BY r.subject"
+            f" WHERE r.kind = 'member' AND ({window}) AND {_area(community_id, grid_id, 'r')[0]}"
+            " GROUP BY r.subject"
         )
     rows = db.execute(
         f"""
@@ -614,14 +615,15 @@ def lagging_members(
             SELECT c.subject, sum(c.households) AS households, sum(c.in_cycle) AS in_cycle
             FROM tally_count c WHERE c.kind = 'member' AND {area} GROUP BY c.subject HAVING households > 0
         ),
-        done AS (
-            SELECT load.subject, load.households, load.in_cycle + coalesce(changed.change, 0) AS in_cycle
+        behind AS (
+            SELECT load.subject, load.households, load.in_cycle + coalesce(changed.change, 0) AS done
             FROM load LEFT JOIN changed ON changed.subject = load.subject
+            ORDER BY load.households - done DESC, done * 1.0 / load.households, load.subject
+            LIMIT :limit
         )
-        SELECT done.subject, m.name, done.households, done.in_cycle FROM done
-        JOIN member m ON m.id = done.subject
-        ORDER BY done.households - done.in_cycle DESC, done.in_cycle * 1.0 / done.households, done.subject
-        LIMIT :limit
+        SELECT behind.subject, m.name, behind.households, behind.done FROM behind
+        JOIN member m ON m.id = behind.subject
+        ORDER BY behind.households - behind.done DESC, behind.done * 1.0 / behind.households, behind.subject
         """,
         {**params, **window_params, "limit": -1 if limit is None else limit},
     ).fetchall()

@@ -264,6 +264,7 @@ class DashboardView(QWidget):
     def _overdue_box(self, parent: QWidget) -> QWidget:
         box = QGroupBox(self.tr("Overdue priority households"), parent)
         box.setObjectName("dashOverdueBox")
+        self.overdue_box = box
         layout = QVBoxLayout(box)
         self.overdue_model = OverdueModel(self.store, self)
         self.overdue_view = QTableView(box)
@@ -427,6 +428,14 @@ class DashboardView(QWidget):
         self.age_chart.set_figures(d.open_request_ages)
         self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.period_days <= 90)
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
+        if len(d.overdue_priority) < h.priority_overdue:
+            self.overdue_box.setTitle(
+                self.tr("Overdue priority households: the first {shown} of {n}").format(
+                    shown=f"{len(d.overdue_priority):,}", n=f"{h.priority_overdue:,}"
+                )
+            )
+        else:
+            self.overdue_box.setTitle(self.tr("Overdue priority households"))
         self._show_lists(d.four_lists)
 
     def _show_visits(self) -> None:

@@ -16,8 +16,7 @@ TODAY = date(2026, 11, 27)
 
 
 def since(store: Store, on: date = TODAY) -> coverage.Since:
-    cycles = rules.current_cycles(store)
-    return coverage.since_for((cycles.normal, cycles.priority, cycles.high), on)
+    return rules.current_cycles(store).since(on)
 
 
 def raw_grid_counts(store: Store, on: date) -> dict[int, tuple[int, int, int, int, int]]:
@@ -50,30 +49,22 @@ def kept_grid_counts(store: Store, on: date) -> dict[int, tuple[int, int, int, i
 
 def raw_member_loads(store: Store, on: date) -> dict[int, tuple[int, int]]:
     """Each member's lived-in households (pairings and scopes, each household once) and those in cycle."""
-    loads = {}
-    for (member_id,) in store.execute("SELECT id FROM member").fetchall():
-        c = rules.member_coverage(store, member_id, on=on)
-        # member_coverage counts archived households a pairing still names: the dashboard does not.
-        ids = [
-            i
-            for (i,) in store.execute(
-                f"""SELECT h.id FROM household h JOIN building b ON b.id = h.building_id
-                WHERE h.archived_at IS NULL AND b.archived_at IS NULL AND h.id IN ({pairing.MEMBER_HOUSEHOLDS_SQL})""",
-                {"member": member_id},
-            ).fetchall()
-        ]
-        if not ids:
-            continue
-        params = {**rules.rule_params(rules.current_cycles(store), on)}
-        row = store.execute(
-            f"SELECT sum(h.occupancy != 'vacant'), sum({rules.in_cycle_sql()}) FROM household h"
-            f" WHERE h.id IN ({','.join(map(str, ids))})",
-            params,
-        ).fetchone()
-        if row[0]:
-            loads[member_id] = (row[0], row[1] or 0)
-        assert c.households >= (row[0] or 0)
-    return loads
+    rows = store.execute(
+        f"""
+        SELECT mh.member_id, sum(h.occupancy != 'vacant') AS lived, coalesce(sum({rules.in_cycle_sql()}), 0)
+        FROM (
+            SELECT member_id, household_id FROM pairing WHERE ended_on IS NULL
+            UNION
+            SELECT s.member_id, h.id FROM scope s JOIN household h ON h.building_id = s.building_id
+                AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
+            WHERE s.ended_on IS NULL
+        ) mh JOIN household h ON h.id = mh.household_id JOIN building b ON b.id = h.building_id
+        WHERE h.archived_at IS NULL AND b.archived_at IS NULL
+        GROUP BY 1 HAVING lived > 0
+        """,
+        rules.rule_params(rules.current_cycles(store), on),
+    ).fetchall()
+    return {member: (lived, done) for member, lived, done in rows}
 
 
 def kept_member_loads(store: Store, on: date) -> dict[int, tuple[int, int]]:
@@ -132,6 +123,17 @@ def test_reading_at_another_clock_matches_advancing_it(demo: Store) -> None:
     assert coverage.clock(demo.db) == later
     assert coverage.counts(demo.db, "grid", later) == read
     assert tallies.verify(demo.db) == []
+
+
+def test_opening_a_file_moves_the_clock_to_today(community_demo: Path) -> None:
+    store = open_store(community_demo, check="none")
+    with store.atomic():
+        coverage.advance(store.db, since(store, date.today() - timedelta(days=30)))
+    store.close()
+    store = open_store(community_demo, check="none")
+    assert coverage.clock(store.db) == since(store, date.today())
+    assert tallies.verify(store.db) == []
+    store.close()
 
 
 def test_lagging_members_come_most_behind_first(demo: Store) -> None:

@@ -14,6 +14,7 @@ from gridboard.models.clock import parse_date, today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
 from gridboard.models.settings import get_setting
 from gridboard.models.store import Store
+from gridboard.models.tallies import coverage as coverage_tally
 from gridboard.models.vocab import Tier, coverage_band
 
 
@@ -65,6 +66,17 @@ def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
         normal=int(get_setting(store, "cycle_normal_days")),
         due_soon=due_soon,
     )
+
+
+def advance_tallies(store: Store, on: date | None = None) -> None:
+    """Move the coverage tallies' clock to today's cycles, so reads have fewer days to catch up on.
+
+    Reads are right either way (they add the days between); this only keeps them quick.
+    """
+    wanted = current_cycles(store).since(on or today_())
+    if coverage_tally.clock(store.db) != wanted:
+        with store.atomic():
+            coverage_tally.advance(store.db, wanted)
 
 
 def cycle_sql(alias: str = "h") -> str:

@@ -128,6 +128,11 @@ def open_store(
             backup_before_migration(path, pending[0].name)
         schema.migrations.apply(db)
         _mark(db)
+        store = Store(db, path, operator)
+        # Imported here: rules needs the Store class this module defines.
+        from gridboard.models.rules import advance_tallies
+
+        advance_tallies(store)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise FileLocked(
@@ -140,7 +145,7 @@ def open_store(
             path=str(path),
             error=str(error),
         ) from error
-    return Store(db, path, operator)
+    return store
 
 
 def _configure(db: Database) -> None:

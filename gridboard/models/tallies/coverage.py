@@ -424,7 +424,7 @@ TRIGGERS: list[str] = [
 def rebuild(db: Any) -> None:
     """Recount every tally of this module from the raw rows (the clock stays as it is)."""
     if db.execute("SELECT count(*) FROM tally_clock").fetchone()[0] == 0:
-        since = since_for(_cycles_in_settings(db), today())
+        since = [(today() - timedelta(days=days)).isoformat() for days in _cycles_in_settings(db)]
         db.execute(
             "INSERT INTO tally_clock (id, since_normal, since_priority, since_high) VALUES (1, ?, ?, ?)",
             [since[0], since[1], since[2]],
@@ -467,11 +467,6 @@ def _cycles_in_settings(db: Any) -> tuple[int, int, int]:
 # -- the clock ---------------------------------------------------------------------------------------
 
 Since = tuple[str, str, str]  # first in-cycle day by tier (normal, priority, high), YYYY-MM-DD
-
-
-def since_for(cycles: tuple[int, int, int], today: date) -> Since:
-    """The first day a household must have been reached on to be in cycle today, per tier."""
-    return tuple((today - timedelta(days=days)).isoformat() for days in cycles)  # type: ignore[return-value]
 
 
 def clock(db: Any) -> Since:

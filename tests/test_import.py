@@ -555,3 +555,20 @@ def test_the_gridboard_command_runs_import_and_template(tmp_path: Path, capsys) 
     target = tmp_path / "new.gridboard"
     assert cli.main(["import", str(template), "--db", str(target), "--dry-run"]) == 0
     assert "household: 1 added" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("defer_above", [0, 10_000], ids=["recounted after", "triggers row by row"])
+def test_import_keeps_the_dashboard_tallies_exact(
+    db: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, defer_above: int
+) -> None:
+    from gridboard.exchange import importer
+    from gridboard.models import tallies
+
+    monkeypatch.setattr(importer, "DEFER_TALLIES_ABOVE", defer_above)
+    book = read_book(several_sheets(tmp_path / "多表.xlsx"))
+    apply_import(db, book, detect_layouts(db, book))
+    assert db.scalar("SELECT count(*) FROM tally_member_link") > 0
+    assert tallies.verify(db.db) == []
+    assert db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'") == len(
+        [t for m in tallies.MODULES for t in m.TRIGGERS]
+    )

@@ -19,6 +19,7 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +33,7 @@ from gridboard.exchange.headers import (
     recognise,
 )
 from gridboard.exchange.reader import Book
-from gridboard.models import records
+from gridboard.models import records, tallies
 from gridboard.models.clock import now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 from gridboard.models.settings import get_setting, set_setting
@@ -192,11 +193,24 @@ def preview(store: Store, book: Book, layouts: list[SheetLayout], progress: Prog
     return _Run(store, book, layouts, progress, dry=True).run()
 
 
+DEFER_TALLIES_ABOVE = 2000  # sheet rows
+
+
+def _tallies_for(store: Store, book: Book, layouts: list[SheetLayout]) -> AbstractContextManager[None]:
+    """Counting the dashboard's tallies once afterwards beats triggers row by row when the sheet is
+    large next to the file (a new office's first import); a few rows into a big file, the opposite."""
+    rows = sum(max(len(book.sheet(x.name).rows) - x.header_row - 1, 0) for x in layouts if x.kind != "skip")
+    households = store.scalar("SELECT count(*) FROM household") or 0
+    if rows > DEFER_TALLIES_ABOVE and rows * 4 > households:
+        return tallies.deferred(store.db)
+    return nullcontext()
+
+
 def apply_import(
     store: Store, book: Book, layouts: list[SheetLayout], progress: Progress | None = None
 ) -> Report:
     """Import in one transaction; with any error, raise ImportBlocked and write nothing."""
-    with store.atomic():
+    with store.atomic(), _tallies_for(store, book, layouts):
         report = _Run(store, book, layouts, progress, dry=False).run()
         if report.errors:
             raise ImportBlocked(

@@ -69,14 +69,11 @@ def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
 
 
 def advance_tallies(store: Store, on: date | None = None) -> None:
-    """Move the coverage tallies' clock to today's cycles, so reads have fewer days to catch up on.
-
-    Reads are right either way (they add the days between); this only keeps them quick.
-    """
-    wanted = current_cycles(store).since(on or today_())
-    if coverage_tally.clock(store.db) != wanted:
-        with store.atomic():
-            coverage_tally.advance(store.db, wanted)
+    """Move the coverage tallies' clock to today's cycles and drop their rows left at zero, so reads
+    have fewer days to catch up on and fewer rows to read. (Reads are right either way.)"""
+    with store.atomic():
+        coverage_tally.advance(store.db, current_cycles(store).since(on or today_()))
+        coverage_tally.sweep(store.db)
 
 
 def cycle_sql(alias: str = "h") -> str:

@@ -51,7 +51,10 @@ def install(db: Any) -> None:
 
 @contextmanager
 def deferred(db: Any) -> Iterator[None]:
-    """For a bulk load inside the caller's transaction: no triggers row by row, one rebuild at the end."""
+    """For a bulk load inside the caller's transaction: no triggers row by row, one rebuild at the end.
+
+    If the load fails, the caller's rollback brings the triggers back with everything else.
+    """
     drop_triggers(db)
     yield
     rebuild(db)

@@ -64,8 +64,6 @@ CREATE TABLE tally_count (
     PRIMARY KEY (kind, subject, grid_id, tier)
 ) WITHOUT ROWID;
 CREATE INDEX tally_count_grid ON tally_count(kind, grid_id);
-CREATE INDEX tally_count_zero ON tally_count(kind)
-    WHERE households = 0 AND paired = 0 AND residents = 0 AND in_cycle = 0;
 CREATE TABLE tally_reached (
     kind TEXT NOT NULL,
     subject INTEGER NOT NULL,
@@ -74,8 +72,7 @@ CREATE TABLE tally_reached (
     day TEXT NOT NULL,
     households INTEGER NOT NULL,
     PRIMARY KEY (kind, tier, day, subject, grid_id)
-) WITHOUT ROWID;
-CREATE INDEX tally_reached_zero ON tally_reached(kind) WHERE households = 0
+) WITHOUT ROWID
 """
 
 # -- what a set of households contributes ------------------------------------------------------------
@@ -129,7 +126,13 @@ def _apply(sign: int, households: str) -> list[str]:
     return statements
 
 
-_SWEEP = [f"DELETE FROM {table} WHERE {zero}" for table, zero in ZERO_ROWS.items()]
+
+
+def sweep(db: Any) -> None:
+    """Delete rows the triggers left at zero. Deleting them inside every trigger would cost a scan
+    each time (SQLite allows no INDEXED BY in triggers); once when a file opens costs one."""
+    for table, zero in ZERO_ROWS.items():
+        db.execute(f"DELETE FROM {table} WHERE {zero}")
 
 # -- who covers whom, which groups live where --------------------------------------------------------
 
@@ -221,7 +224,7 @@ def _around(name: str, table: str, columns: tuple[str, ...], households: str, mi
     changed = _changed(*columns)
     return [
         _trigger(f"{name}_before_update", f"BEFORE {of}", table, changed, _apply(-1, households)),
-        _trigger(f"{name}_after_update", f"AFTER {of}", table, changed, [*middle, *_apply(1, households), *_SWEEP]),
+        _trigger(f"{name}_after_update", f"AFTER {of}", table, changed, [*middle, *_apply(1, households)]),
     ]
 
 
@@ -240,7 +243,7 @@ TRIGGERS: list[str] = [
         "AFTER INSERT",
         "household",
         "",
-        [_relink_household("NEW", 1), *_apply(1, "h.id = NEW.id"), *_SWEEP],
+        [_relink_household("NEW", 1), *_apply(1, "h.id = NEW.id")],
     ),
     *_around(
         "tally_household",
@@ -262,8 +265,7 @@ TRIGGERS: list[str] = [
             *_apply(-1, "h.id = OLD.id"),
             "DELETE FROM tally_member_link WHERE household_id = OLD.id",
             "DELETE FROM tally_household_tag WHERE household_id = OLD.id",
-            *_SWEEP,
-        ],
+                    ],
     ),
     # Buildings moving to another grid, archived or brought back.
     *_around("tally_building", "building", ("grid_id", "archived_at"), "h.building_id = NEW.id", []),
@@ -278,8 +280,7 @@ TRIGGERS: list[str] = [
             "INSERT INTO tally_member_link (household_id, member_id, ways)"
             f" VALUES (NEW.household_id, NEW.member_id, 1){_ADD_LINK}",
             *_apply(1, "h.id = NEW.household_id"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     _trigger(
         "tally_pairing_update",
@@ -294,8 +295,7 @@ TRIGGERS: list[str] = [
             f" SELECT NEW.household_id, NEW.member_id, 1 WHERE NEW.ended_on IS NULL{_ADD_LINK}",
             _DROP_EMPTY_LINKS.format(ids="OLD.household_id, NEW.household_id"),
             *_apply(1, "h.id IN (OLD.household_id, NEW.household_id)"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     _trigger(
         "tally_pairing_delete",
@@ -308,8 +308,7 @@ TRIGGERS: list[str] = [
             " WHERE household_id = OLD.household_id AND member_id = OLD.member_id",
             _DROP_EMPTY_LINKS.format(ids="OLD.household_id"),
             *_apply(1, "h.id = OLD.household_id"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     # Scopes: every household of a building, unit or floor.
     _trigger(
@@ -317,7 +316,7 @@ TRIGGERS: list[str] = [
         "AFTER INSERT",
         "scope",
         "NEW.ended_on IS NULL",
-        [*_apply(-1, _scope_matches("NEW")), _relink_scope("NEW", 1), *_apply(1, _scope_matches("NEW")), *_SWEEP],
+        [*_apply(-1, _scope_matches("NEW")), _relink_scope("NEW", 1), *_apply(1, _scope_matches("NEW"))],
     ),
     _trigger(
         "tally_scope_update",
@@ -331,8 +330,7 @@ TRIGGERS: list[str] = [
             _relink_scope("NEW", 1),
             "DELETE FROM tally_member_link WHERE member_id IN (OLD.member_id, NEW.member_id) AND ways <= 0",
             *_apply(1, f"({_scope_matches('OLD')}) OR ({_scope_matches('NEW')})"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     _trigger(
         "tally_scope_delete",
@@ -344,17 +342,20 @@ TRIGGERS: list[str] = [
             _relink_scope("OLD", -1),
             "DELETE FROM tally_member_link WHERE member_id = OLD.member_id AND ways <= 0",
             *_apply(1, _scope_matches("OLD")),
-            *_SWEEP,
-        ],
+                    ],
     ),
     # Residents: the household's head count and its special groups.
-    _trigger("tally_resident_before_insert", "BEFORE INSERT", "resident", "", _apply(-1, "h.id = NEW.household_id")),
+    # A new resident has no tags yet (resident_tag rows need the resident first): one more head.
     _trigger(
-        "tally_resident_after_insert",
+        "tally_resident_insert",
         "AFTER INSERT",
         "resident",
-        "",
-        [_retag("NEW", 1), *_apply(1, "h.id = NEW.household_id"), *_SWEEP],
+        "NEW.moved_out_at IS NULL AND NEW.archived_at IS NULL",
+        [
+            "INSERT INTO tally_count (kind, subject, grid_id, tier, households, paired, residents, in_cycle)"
+            " SELECT 'grid', b.grid_id, b.grid_id, h.priority_tier, 0, 0, 1, 0"
+            f" {_COUNTED.format(join='', households='h.id = NEW.household_id')}{_ADD_COUNT}"
+        ],
     ),
     _trigger(
         "tally_resident_before_update",
@@ -373,8 +374,7 @@ TRIGGERS: list[str] = [
             _retag("NEW", 1),
             _DROP_EMPTY_TAGS.format(ids="OLD.household_id, NEW.household_id"),
             *_apply(1, "h.id IN (OLD.household_id, NEW.household_id)"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     _trigger("tally_resident_before_delete", "BEFORE DELETE", "resident", "", _apply(-1, "h.id = OLD.household_id")),
     _trigger(
@@ -386,8 +386,7 @@ TRIGGERS: list[str] = [
             _retag("OLD", -1),
             _DROP_EMPTY_TAGS.format(ids="OLD.household_id"),
             *_apply(1, "h.id = OLD.household_id"),
-            *_SWEEP,
-        ],
+                    ],
     ),
     # Tags given to or taken from a resident.
     *[
@@ -401,8 +400,7 @@ TRIGGERS: list[str] = [
                 *[_retag_one(row, sign) for row, sign in zip(rows, signs)],
                 _DROP_EMPTY_TAGS.format(ids=_households_of(rows)),
                 *_apply(1, f"h.id IN ({_households_of(rows)})"),
-                *_SWEEP,
-            ],
+                            ],
         )
         for name, event, condition, rows, signs in (
             ("insert", "INSERT", "", ("NEW",), (1,)),
@@ -608,7 +606,7 @@ def lagging_members(
         WITH changed AS ({changes}),
         load AS (
             SELECT c.subject, sum(c.households) AS households, sum(c.in_cycle) AS in_cycle
-            FROM tally_count c WHERE c.kind = 'member' AND {area} GROUP BY c.subject HAVING households > 0
+            FROM tally_count c WHERE c.kind = 'member' AND {area} GROUP BY c.subject HAVING sum(c.households) > 0
         ),
         behind AS (
             SELECT load.subject, load.households, load.in_cycle + coalesce(changed.change, 0) AS done

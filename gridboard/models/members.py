@@ -6,47 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from gridboard.models.rules import Cycles, current_cycles, in_cycle_sql, rule_params
+from gridboard.models.clock import today
+from gridboard.models.rules import Cycles, current_cycles
 from gridboard.models.settings import get_setting
 from gridboard.models.store import Store
+from gridboard.models.tallies import coverage as coverage_tally
 
-# Every (member, household) covered now, by pairing or by scope; one grouped pass over it gives
-# every member's load at once (city scale: one statement, no per-member queries).
-# Each kind of scope is joined on its own so every join uses the (building, unit, floor) index; a
-# floor across all units goes through the unit numbers (an index cannot skip the unit column).
-COVER_TEMPLATE = """
-unit_no(u) AS (SELECT 1 UNION ALL SELECT u + 1 FROM unit_no WHERE u < 50),
-cover(member_id, household_id) AS (
-    SELECT member_id, household_id FROM pairing WHERE ended_on IS NULL {pairing_filter}
-    UNION
-    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h ON h.building_id = s.building_id
-    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NULL AND h.archived_at IS NULL {scope_filter}
-    UNION
-    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
-        ON h.building_id = s.building_id AND h.unit = s.unit
-    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NULL AND h.archived_at IS NULL {scope_filter}
-    UNION
-    SELECT s.member_id, h.id FROM scope s CROSS JOIN household h
-        ON h.building_id = s.building_id AND h.unit = s.unit AND h.floor = s.floor
-    WHERE s.ended_on IS NULL AND s.unit IS NOT NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL {scope_filter}
-    UNION
-    SELECT s.member_id, h.id FROM scope s CROSS JOIN building b ON b.id = s.building_id
-        CROSS JOIN unit_no ON unit_no.u <= b.units
-        CROSS JOIN household h ON h.building_id = s.building_id AND h.unit = unit_no.u AND h.floor = s.floor
-    WHERE s.ended_on IS NULL AND s.unit IS NULL AND s.floor IS NOT NULL AND h.archived_at IS NULL {scope_filter}
-)"""
-
-
-def cover_cte(members_sql: str | None = None) -> str:
-    """The `cover` CTE, limited when given to the members `members_sql` lists (ids or a SELECT of ids)."""
-    if members_sql is None:
-        return COVER_TEMPLATE.format(pairing_filter="", scope_filter="")
-    return COVER_TEMPLATE.format(
-        pairing_filter=f"AND member_id IN ({members_sql})", scope_filter=f"AND s.member_id IN ({members_sql})"
-    )
-
-
-COVER_CTE = cover_cte()
 
 
 @dataclass(frozen=True)
@@ -77,16 +42,24 @@ def load_limit(store: Store) -> int:
     return int(get_setting(store, "member_load_limit"))
 
 
+def _member_counts(
+    store: Store, members_sql: str | None, params: dict[str, Any], cycles: Cycles, on: date | None
+) -> dict[int, coverage_tally.Counts]:
+    """The coverage tallies of members (all, or those `members_sql` selects)."""
+    return coverage_tally.counts(
+        store.db,
+        "member",
+        cycles.since(on or today()),
+        subjects=members_sql,
+        subject_params=params,
+    )
+
+
 def loads_by_member(store: Store, *, community_id: int | None = None) -> dict[int, int]:
     """Lived-in households each member (of a community) covers now; members with none are absent."""
     members_sql = None if community_id is None else "SELECT id FROM member WHERE community_id = :community"
-    rows = store.execute(
-        f"""WITH {cover_cte(members_sql)}
-        SELECT c.member_id, count(*) FROM cover c JOIN household h ON h.id = c.household_id
-        WHERE h.archived_at IS NULL AND h.occupancy != 'vacant' GROUP BY c.member_id""",
-        {"community": community_id},
-    ).fetchall()
-    return {member_id: count for member_id, count in rows}
+    counts = _member_counts(store, members_sql, {"community": community_id}, current_cycles(store), None)
+    return {member_id: c.households for member_id, c in counts.items() if c.households}
 
 
 def member_loads(
@@ -99,7 +72,7 @@ def member_loads(
     cycles: Cycles | None = None,
 ) -> list[MemberLoad]:
     """Every member (or the given ones) with their load, sorted by name."""
-    params: dict[str, Any] = {**rule_params(cycles or current_cycles(store), on)}
+    params: dict[str, Any] = {}
     where = ["m.archived_at IS NULL"]
     if community_id is not None:
         where.append("m.community_id = :community")
@@ -114,26 +87,14 @@ def member_loads(
         members_sql = marks or "NULL"
     elif community_id is not None:
         members_sql = "SELECT id FROM member WHERE community_id = :community"
+    counts = _member_counts(store, members_sql, params, cycles or current_cycles(store), on)
     limit = load_limit(store)
     rows = store.query(
-        f"""WITH {cover_cte(members_sql)},
-        load AS (
-            SELECT c.member_id,
-                count(*) AS households,
-                sum(h.priority_tier > 0) AS priority,
-                sum({in_cycle_sql()}) AS visited_in_cycle
-            FROM cover c JOIN household h ON h.id = c.household_id
-            WHERE h.archived_at IS NULL AND h.occupancy != 'vacant'
-            GROUP BY c.member_id
-        )
-        SELECT m.id, m.name, m.kind, m.branch, m.phone, m.work_unit, m.active,
-            coalesce(l.households, 0) AS households, coalesce(l.priority, 0) AS priority,
-            coalesce(l.visited_in_cycle, 0) AS visited_in_cycle
-        FROM member m LEFT JOIN load l ON l.member_id = m.id
-        WHERE {' AND '.join(where)}
-        ORDER BY m.name, m.id""",
+        f"""SELECT m.id, m.name, m.kind, m.branch, m.phone, m.work_unit, m.active FROM member m
+        WHERE {' AND '.join(where)} ORDER BY m.name, m.id""",
         params,
     )
+    none = coverage_tally.Counts()
     return [
         MemberLoad(
             id=r["id"],
@@ -143,10 +104,10 @@ def member_loads(
             phone=r["phone"],
             work_unit=r["work_unit"],
             active=bool(r["active"]),
-            households=r["households"],
-            priority=r["priority"],
-            visited_in_cycle=r["visited_in_cycle"],
-            over_limit=r["households"] > limit,
+            households=counts.get(r["id"], none).households,
+            priority=counts.get(r["id"], none).priority,
+            visited_in_cycle=counts.get(r["id"], none).in_cycle,
+            over_limit=counts.get(r["id"], none).households > limit,
         )
         for r in rows
     ]

@@ -539,10 +539,26 @@ class Counts:
 
 
 def counts(
-    db: Any, kind: str, since: Since, *, community_id: int | None = None, grid_id: int | None = None
+    db: Any,
+    kind: str,
+    since: Since,
+    *,
+    community_id: int | None = None,
+    grid_id: int | None = None,
+    subjects: str | None = None,
+    subject_params: Mapping[str, Any] | None = None,
 ) -> dict[int, Counts]:
-    """Counts by subject (grid, member or tag id) within an area, in cycle as of `since`."""
-    area, params = _area(community_id, grid_id, "c")
+    """Counts by subject (grid, member or tag id) within an area, in cycle as of `since`.
+
+    `subjects` (SQL selecting ids, bound with `subject_params`) limits which subjects are counted.
+    """
+
+    def where(alias: str) -> str:
+        area = _area(community_id, grid_id, alias)[0]
+        return area if subjects is None else f"{area} AND {alias}.subject IN ({subjects})"
+
+    params = {**_area(community_id, grid_id, "c")[1], **(subject_params or {})}
+    area = where("c")
     rows = db.execute(
         f"""
         SELECT c.subject, sum(c.households), sum(c.paired), sum(c.residents), sum(c.in_cycle),
@@ -552,7 +568,8 @@ def counts(
         {**params, "kind": kind},
     ).fetchall()
     found = {row[0]: Counts(*row[1:]) for row in rows}
-    for subject, change, priority_change in _changes(db, kind, since, community_id, grid_id):
+    changes = _changes(db, kind, since, where("r"), params)
+    for subject, change, priority_change in changes:
         was = found.get(subject, Counts())
         found[subject] = Counts(
             was.households,
@@ -565,20 +582,18 @@ def counts(
     return found
 
 
-def _changes(
-    db: Any, kind: str, since: Since, community_id: int | None, grid_id: int | None
-) -> list[tuple[int, int, int]]:
-    """(subject, in_cycle change, priority in_cycle change) from the stored clock to `since`."""
-    window, params = _window(clock(db), since)
+def _changes(db: Any, kind: str, since: Since, area: str, params: dict[str, Any]) -> list[tuple[int, int, int]]:
+    """(subject, in_cycle change, priority in_cycle change) from the stored clock to `since`;
+    `area` is a condition on tally_reached r."""
+    window, window_params = _window(clock(db), since)
     if window == "false":
         return []
-    area, area_params = _area(community_id, grid_id, "r")
     return db.execute(
         f"""
         SELECT r.subject, sum(r.households * {_SIGN}), sum(r.households * {_SIGN} * (r.tier > 0))
         FROM tally_reached r WHERE r.kind = :kind AND ({window}) AND {area} GROUP BY r.subject
         """,
-        {**params, **area_params, "kind": kind},
+        {**params, **window_params, "kind": kind},
     ).fetchall()
 
 
@@ -593,7 +608,7 @@ def lagging_members(
     """(member id, name, households, in cycle) of members covering lived-in households in the area,
     most households not in cycle first (then the lowest share, then id)."""
     area, params = _area(community_id, grid_id, "c")
-    changes = "SELECT 0 AS subject, 0 AS change WHERE false"
+    changes = "SELECT 0 AS subject, 0 AS change WHERE false"  # no days to catch up on
     window, window_params = _window(clock(db), since)
     if window != "false":
         changes = (

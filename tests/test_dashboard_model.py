@@ -391,6 +391,9 @@ def test_overdue_priority_households_most_overdue_first(area: Area) -> None:
             assert row.tier == raw.tier[row.id]
         by_head = dashboard.overdue_priority_ids(area.store, f, sort="address", descending=True)
         assert sorted(by_head) == sorted(expected)
+        # A city lists only the first of them, in the same order.
+        first = dashboard.overdue_priority_ids(area.store, f, limit=2)
+        assert first == d.overdue_priority[:2]
 
 
 def test_a_visit_moves_the_figures(area: Area) -> None:

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>Dashboard</name>
@@ -294,7 +293,7 @@
         <translation>基础底数</translation>
     </message>
     <message>
-        <source>Residents&apos; requests</source>
+        <source>Residents' requests</source>
         <translation>居民诉求</translation>
     </message>
     <message>
@@ -350,6 +349,10 @@
         <translation>{n} 件已评价</translation>
     </message>
     <message>
+        <source>Overdue priority households: the first {shown} of {n}</source>
+        <translation>逾期未走访的重点户：列出最靠前的 {shown} 户，共 {n} 户</translation>
+    </message>
+    <message>
         <source>{households} households lived in, {residents} residents</source>
         <translation>在住 {households} 户，居民 {residents} 人</translation>
     </message>
@@ -402,7 +405,7 @@
         <translation>待配送</translation>
     </message>
     <message>
-        <source>Residents by priority group, and their households&apos; visits</source>
+        <source>Residents by priority group, and their households' visits</source>
         <translation>各类重点人群人数及其所在户的走访情况</translation>
     </message>
     <message>

@@ -223,7 +223,9 @@ def _random_action(store: Store, rng: random.Random) -> str:
         floors = store.scalar("SELECT floors FROM building WHERE id = ?", [building])
         room = f"9{rng.randrange(100, 999)}"
         if ledger.household_at(store, building, 1, room) is None:
-            ledger.add_household(store, building_id=building, unit=1, floor=rng.randrange(1, floors + 1), room=room)
+            ledger.add_household(
+                store, building_id=building, unit=1, floor=rng.randrange(1, floors + 1), room=room
+            )
     elif action == "move_building":
         grid = pick("SELECT id FROM grid ORDER BY random() LIMIT 3")
         store.execute("UPDATE building SET grid_id = ? WHERE id = ?", [grid, building])
@@ -249,9 +251,8 @@ def test_a_failed_action_leaves_the_tallies_as_they_were(small) -> None:
     store = small.store
     household = small.household(1, "101")
     before = store.execute("SELECT * FROM tally_count").fetchall()
-    with pytest.raises(Exception):
-        with store.atomic():
-            pairing.pair_member(store, member_id=small.member, household_id=household)
-            raise RuntimeError("the power went out")
+    with pytest.raises(RuntimeError, match="power"), store.atomic():
+        pairing.pair_member(store, member_id=small.member, household_id=household)
+        raise RuntimeError("the power went out")
     assert store.execute("SELECT * FROM tally_count").fetchall() == before
     assert tallies.verify(store.db) == []

@@ -16,7 +16,8 @@ from typing import Any
 from gridboard.models import requests, rules, supplies
 from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
-from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, VISIT_METHODS, coverage_band
+from gridboard.models.tallies import visits as visit_tally
+from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, coverage_band
 
 _OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
 _REACHED = ",".join(f"'{o}'" for o in REACHED_OUTCOMES)
@@ -273,54 +274,13 @@ def member_bars(store: Store, filters: Filters, cycles: rules.Cycles | None = No
 
 def visit_series(store: Store, filters: Filters) -> tuple[list[VisitBucket], list[VisitBucket]]:
     """Visits per day and per week (Monday start) in the period, by method, with households reached."""
-    where, params = _area(filters)
-    start = filters.start
-    week_start = start - timedelta(days=start.weekday())
-    params.update(start=start.isoformat(), end=(filters.today + timedelta(days=1)).isoformat())
-    join = "" if _area_is_all(filters) else f"JOIN household h ON h.id = v.household_id {_AREA_JOIN}"
-    cond = "" if _area_is_all(filters) else f"AND {where}"
-    methods = ", ".join(f"sum(v.method = '{m}')" for m in VISIT_METHODS)
-    reached = f"count(DISTINCT CASE WHEN v.outcome IN ({_REACHED}) THEN v.household_id END)"
-    days = store.execute(
-        f"""
-        SELECT substr(v.visited_at, 1, 10) AS day, {methods}, {reached}
-        FROM visit v {join}
-        WHERE v.withdrawn_at IS NULL AND v.visited_at >= :start AND v.visited_at < :end {cond}
-        GROUP BY day ORDER BY day
-        """,
-        params,
-    ).fetchall()
-    weeks_reached = dict(
-        store.execute(
-            f"""
-            SELECT date(v.visited_at, 'weekday 0', '-6 days') AS week, {reached}
-            FROM visit v {join}
-            WHERE v.withdrawn_at IS NULL AND v.visited_at >= :start AND v.visited_at < :end
-                AND v.outcome IN ({_REACHED}) {cond}
-            GROUP BY week
-            """,
-            params,
-        ).fetchall()
+    days, weeks = visit_tally.series(
+        store.db, filters.community_id, filters.grid_id, filters.start, filters.today
     )
-    by_day = {row[0]: row for row in days}
-    day_buckets, week_methods = [], defaultdict(lambda: dict.fromkeys(VISIT_METHODS, 0))
-    day = start
-    while day <= filters.today:
-        row = by_day.get(day.isoformat())
-        counts = {m: (row[i + 1] if row else 0) for i, m in enumerate(VISIT_METHODS)}
-        day_buckets.append(VisitBucket(day, counts, row[-1] if row else 0))
-        monday = day - timedelta(days=day.weekday())
-        for m, n in counts.items():
-            week_methods[monday][m] += n
-        day += timedelta(days=1)
-    week_buckets = []
-    monday = week_start
-    while monday <= filters.today:
-        week_buckets.append(
-            VisitBucket(monday, dict(week_methods[monday]), weeks_reached.get(monday.isoformat(), 0))
-        )
-        monday += timedelta(days=7)
-    return day_buckets, week_buckets
+    return (
+        [VisitBucket(day, methods, reached) for day, (methods, reached) in days.items()],
+        [VisitBucket(monday, methods, reached) for monday, (methods, reached) in weeks.items()],
+    )
 
 
 def _request_join(filters: Filters) -> tuple[str, str, dict[str, Any]]:
@@ -410,23 +370,7 @@ def _trend(filters: Filters, resolved: list[tuple[str, float]]) -> list[TrendPoi
 
 def visits_in_weeks(store: Store, filters: Filters) -> tuple[int, int]:
     """Visits (any outcome) this week so far, and all of last week (weeks start on Monday)."""
-    monday = filters.today - timedelta(days=filters.today.weekday())
-    where, params = _area(filters)
-    join = "" if _area_is_all(filters) else f"JOIN household h ON h.id = v.household_id {_AREA_JOIN}"
-    cond = "" if _area_is_all(filters) else f"AND {where}"
-    params.update(
-        last=(monday - timedelta(days=7)).isoformat(),
-        this=monday.isoformat(),
-        end=(filters.today + timedelta(days=1)).isoformat(),
-    )
-    row = store.execute(
-        f"""
-        SELECT sum(v.visited_at >= :this), sum(v.visited_at < :this) FROM visit v {join}
-        WHERE v.withdrawn_at IS NULL AND v.visited_at >= :last AND v.visited_at < :end {cond}
-        """,
-        params,
-    ).fetchone()
-    return row[0] or 0, row[1] or 0
+    return visit_tally.week_counts(store.db, filters.community_id, filters.grid_id, filters.today)
 
 
 def population(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from gridboard.models.clock import today
@@ -126,13 +126,12 @@ def _apply(sign: int, households: str) -> list[str]:
     return statements
 
 
-
-
 def sweep(db: Any) -> None:
     """Delete rows the triggers left at zero. Deleting them inside every trigger would cost a scan
     each time (SQLite allows no INDEXED BY in triggers); once when a file opens costs one."""
     for table, zero in ZERO_ROWS.items():
         db.execute(f"DELETE FROM {table} WHERE {zero}")
+
 
 # -- who covers whom, which groups live where --------------------------------------------------------
 
@@ -228,12 +227,22 @@ def _around(name: str, table: str, columns: tuple[str, ...], households: str, mi
     ]
 
 
-_HOUSEHOLD_COLUMNS = ("building_id", "unit", "floor", "occupancy", "priority_tier", "last_reached_at", "archived_at")
+_HOUSEHOLD_COLUMNS = (
+    "building_id",
+    "unit",
+    "floor",
+    "occupancy",
+    "priority_tier",
+    "last_reached_at",
+    "archived_at",
+)
 
 
 def _households_of(links: tuple[str, ...]) -> str:
     """In resident_tag triggers: the households of the OLD/NEW rows' residents."""
-    return "SELECT household_id FROM resident WHERE id IN (" + ", ".join(f"{r}.resident_id" for r in links) + ")"
+    return (
+        "SELECT household_id FROM resident WHERE id IN (" + ", ".join(f"{r}.resident_id" for r in links) + ")"
+    )
 
 
 TRIGGERS: list[str] = [
@@ -265,7 +274,7 @@ TRIGGERS: list[str] = [
             *_apply(-1, "h.id = OLD.id"),
             "DELETE FROM tally_member_link WHERE household_id = OLD.id",
             "DELETE FROM tally_household_tag WHERE household_id = OLD.id",
-                    ],
+        ],
     ),
     # Buildings moving to another grid, archived or brought back.
     *_around("tally_building", "building", ("grid_id", "archived_at"), "h.building_id = NEW.id", []),
@@ -277,10 +286,12 @@ TRIGGERS: list[str] = [
         "NEW.ended_on IS NULL",
         [
             *_apply(-1, "h.id = NEW.household_id"),
-            "INSERT INTO tally_member_link (household_id, member_id, ways)"
-            f" VALUES (NEW.household_id, NEW.member_id, 1){_ADD_LINK}",
+            (
+                "INSERT INTO tally_member_link (household_id, member_id, ways)"
+                f" VALUES (NEW.household_id, NEW.member_id, 1){_ADD_LINK}"
+            ),
             *_apply(1, "h.id = NEW.household_id"),
-                    ],
+        ],
     ),
     _trigger(
         "tally_pairing_update",
@@ -289,13 +300,17 @@ TRIGGERS: list[str] = [
         "(OLD.ended_on IS NULL) != (NEW.ended_on IS NULL) OR " + _changed("member_id", "household_id"),
         [
             *_apply(-1, "h.id IN (OLD.household_id, NEW.household_id)"),
-            "UPDATE tally_member_link SET ways = ways - 1 WHERE OLD.ended_on IS NULL"
-            " AND household_id = OLD.household_id AND member_id = OLD.member_id",
-            "INSERT INTO tally_member_link (household_id, member_id, ways)"
-            f" SELECT NEW.household_id, NEW.member_id, 1 WHERE NEW.ended_on IS NULL{_ADD_LINK}",
+            (
+                "UPDATE tally_member_link SET ways = ways - 1 WHERE OLD.ended_on IS NULL"
+                " AND household_id = OLD.household_id AND member_id = OLD.member_id"
+            ),
+            (
+                "INSERT INTO tally_member_link (household_id, member_id, ways)"
+                f" SELECT NEW.household_id, NEW.member_id, 1 WHERE NEW.ended_on IS NULL{_ADD_LINK}"
+            ),
             _DROP_EMPTY_LINKS.format(ids="OLD.household_id, NEW.household_id"),
             *_apply(1, "h.id IN (OLD.household_id, NEW.household_id)"),
-                    ],
+        ],
     ),
     _trigger(
         "tally_pairing_delete",
@@ -304,11 +319,13 @@ TRIGGERS: list[str] = [
         "OLD.ended_on IS NULL",
         [
             *_apply(-1, "h.id = OLD.household_id"),
-            "UPDATE tally_member_link SET ways = ways - 1"
-            " WHERE household_id = OLD.household_id AND member_id = OLD.member_id",
+            (
+                "UPDATE tally_member_link SET ways = ways - 1"
+                " WHERE household_id = OLD.household_id AND member_id = OLD.member_id"
+            ),
             _DROP_EMPTY_LINKS.format(ids="OLD.household_id"),
             *_apply(1, "h.id = OLD.household_id"),
-                    ],
+        ],
     ),
     # Scopes: every household of a building, unit or floor.
     _trigger(
@@ -330,7 +347,7 @@ TRIGGERS: list[str] = [
             _relink_scope("NEW", 1),
             "DELETE FROM tally_member_link WHERE member_id IN (OLD.member_id, NEW.member_id) AND ways <= 0",
             *_apply(1, f"({_scope_matches('OLD')}) OR ({_scope_matches('NEW')})"),
-                    ],
+        ],
     ),
     _trigger(
         "tally_scope_delete",
@@ -342,7 +359,7 @@ TRIGGERS: list[str] = [
             _relink_scope("OLD", -1),
             "DELETE FROM tally_member_link WHERE member_id = OLD.member_id AND ways <= 0",
             *_apply(1, _scope_matches("OLD")),
-                    ],
+        ],
     ),
     # Residents: the household's head count and its special groups.
     # A new resident has no tags yet (resident_tag rows need the resident first): one more head.
@@ -352,9 +369,11 @@ TRIGGERS: list[str] = [
         "resident",
         "NEW.moved_out_at IS NULL AND NEW.archived_at IS NULL",
         [
-            "INSERT INTO tally_count (kind, subject, grid_id, tier, households, paired, residents, in_cycle)"
-            " SELECT 'grid', b.grid_id, b.grid_id, h.priority_tier, 0, 0, 1, 0"
-            f" {_COUNTED.format(join='', households='h.id = NEW.household_id')}{_ADD_COUNT}"
+            (
+                "INSERT INTO tally_count (kind, subject, grid_id, tier, households, paired, residents, in_cycle)"
+                " SELECT 'grid', b.grid_id, b.grid_id, h.priority_tier, 0, 0, 1, 0"
+                f" {_COUNTED.format(join='', households='h.id = NEW.household_id')}{_ADD_COUNT}"
+            )
         ],
     ),
     _trigger(
@@ -374,9 +393,11 @@ TRIGGERS: list[str] = [
             _retag("NEW", 1),
             _DROP_EMPTY_TAGS.format(ids="OLD.household_id, NEW.household_id"),
             *_apply(1, "h.id IN (OLD.household_id, NEW.household_id)"),
-                    ],
+        ],
     ),
-    _trigger("tally_resident_before_delete", "BEFORE DELETE", "resident", "", _apply(-1, "h.id = OLD.household_id")),
+    _trigger(
+        "tally_resident_before_delete", "BEFORE DELETE", "resident", "", _apply(-1, "h.id = OLD.household_id")
+    ),
     _trigger(
         "tally_resident_after_delete",
         "AFTER DELETE",
@@ -386,7 +407,7 @@ TRIGGERS: list[str] = [
             _retag("OLD", -1),
             _DROP_EMPTY_TAGS.format(ids="OLD.household_id"),
             *_apply(1, "h.id = OLD.household_id"),
-                    ],
+        ],
     ),
     # Tags given to or taken from a resident.
     *[
@@ -400,7 +421,7 @@ TRIGGERS: list[str] = [
                 *[_retag_one(row, sign) for row, sign in zip(rows, signs)],
                 _DROP_EMPTY_TAGS.format(ids=_households_of(rows)),
                 *_apply(1, f"h.id IN ({_households_of(rows)})"),
-                            ],
+            ],
         )
         for name, event, condition, rows, signs in (
             ("insert", "INSERT", "", ("NEW",), (1,)),
@@ -582,7 +603,9 @@ def counts(
     return found
 
 
-def _changes(db: Any, kind: str, since: Since, area: str, params: dict[str, Any]) -> list[tuple[int, int, int]]:
+def _changes(
+    db: Any, kind: str, since: Since, area: str, params: dict[str, Any]
+) -> list[tuple[int, int, int]]:
     """(subject, in_cycle change, priority in_cycle change) from the stored clock to `since`;
     `area` is a condition on tally_reached r."""
     window, window_params = _window(clock(db), since)

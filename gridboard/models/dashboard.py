@@ -1,30 +1,24 @@
-"""Every figure of the coverage dashboard ("一屏知全域"), computed in a few grouped single-pass queries.
+"""Every figure of the coverage dashboard ("一屏知全域"), for an area and a period.
 
-Visit status comes only from `rules` (status/overdue/in-cycle SQL bound with `rule_params`); this
-module adds the grouping. `compute(store, filters)` returns one `Dashboard` of plain dataclasses,
-safe to build in a worker thread (it only reads).
+The figures come from the tallies (`gridboard.models.tallies`, kept exact by triggers), so a city
+file costs about what a community does; only the overdue priority list reads households, through
+its own index. Visit status is `rules`' definition throughout. `compute(store, filters)` returns one
+`Dashboard` of plain dataclasses, safe to build in a worker thread (it only reads).
 """
 
 from __future__ import annotations
 
-import statistics
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridboard.models import requests, rules, supplies
+from gridboard.models import rules, supplies
 from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
+from gridboard.models.tallies import requests as request_tally
 from gridboard.models.tallies import visits as visit_tally
-from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, coverage_band
+from gridboard.models.vocab import coverage_band
 
-_OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
-_REACHED = ",".join(f"'{o}'" for o in REACHED_OUTCOMES)
-# Ratings that count as satisfied in the satisfaction rate (满意率: 满意 + 基本满意).
-SATISFIED_RATINGS = ("satisfied", "basic")
-# Age buckets of open requests, in days: [lower, upper).
-AGE_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 1), (1, 3), (3, 7), (7, 30), (30, None))
 PERIODS = (7, 30, 90, 365)
 
 
@@ -44,6 +38,11 @@ class Filters:
     @property
     def today(self) -> date:
         return self.moment.date()
+
+    @property
+    def weekly_trend(self) -> bool:
+        """The resolution trend goes by week for short periods, by month for long ones."""
+        return self.period_days <= request_tally.WEEKLY_TREND_DAYS
 
     @property
     def start(self) -> date:
@@ -283,89 +282,16 @@ def visit_series(store: Store, filters: Filters) -> tuple[list[VisitBucket], lis
     )
 
 
-def _request_join(filters: Filters) -> tuple[str, str, dict[str, Any]]:
-    where, params = _area(filters)
-    if _area_is_all(filters):
-        return "", "", {}
-    return f"JOIN household h ON h.id = r.household_id {_AREA_JOIN}", f"AND {where}", params
-
-
-def request_figures(store: Store, filters: Filters) -> dict[str, Any]:
-    """Open and overdue requests (requests.request_counts), ages, categories × statuses, resolution trend."""
-    counts = requests.request_counts(
-        store,
-        within=filters.within(),
-        since=filters.start.isoformat(),
-        now=filters.moment.isoformat(sep=" "),
+def request_figures(store: Store, filters: Filters) -> request_tally.RequestFigures:
+    """Open and overdue requests, ages, categories × statuses, resolution times and ratings."""
+    return request_tally.figures(
+        store.db,
+        filters.community_id,
+        filters.grid_id,
+        filters.start,
+        filters.today,
+        filters.moment.isoformat(sep=" "),
     )
-    join, cond, params = _request_join(filters)
-    params = {
-        **params,
-        "now": filters.moment.isoformat(sep=" "),
-        "start": filters.start.isoformat(),
-        "end": (filters.today + timedelta(days=1)).isoformat(),
-    }
-    buckets = " ".join(
-        f"WHEN julianday(:now) - julianday(r.collected_at) < {hi} THEN {i}"
-        for i, (_, hi) in enumerate(AGE_BUCKETS)
-        if hi is not None
-    )
-    ages = [0] * len(AGE_BUCKETS)
-    for bucket, n in store.execute(
-        f"""
-        SELECT CASE {buckets} ELSE {len(AGE_BUCKETS) - 1} END AS bucket, count(*) FROM request r {join}
-        WHERE r.archived_at IS NULL AND r.status IN ({_OPEN}) {cond}
-        GROUP BY bucket
-        """,
-        params,
-    ):
-        ages[bucket] += n
-    by_category_status: dict[str, dict[str, int]] = defaultdict(dict)
-    for category, status, n in store.execute(
-        f"""
-        SELECT r.category, r.status, count(*) FROM request r {join}
-        WHERE r.archived_at IS NULL AND r.collected_at >= :start AND r.collected_at < :end {cond}
-        GROUP BY r.category, r.status
-        """,
-        params,
-    ):
-        by_category_status[category][status] = n
-    resolved = store.execute(
-        f"""
-        SELECT substr(r.resolved_at, 1, 10), (julianday(r.resolved_at) - julianday(r.collected_at)) * 24.0
-        FROM request r {join}
-        WHERE r.archived_at IS NULL AND r.resolved_at >= :start AND r.resolved_at < :end {cond}
-        """,
-        params,
-    ).fetchall()
-    return {
-        "counts": counts,
-        "ages": ages,
-        "by_category_status": {k: dict(v) for k, v in by_category_status.items()},
-        "trend": _trend(filters, resolved),
-    }
-
-
-def _trend(filters: Filters, resolved: list[tuple[str, float]]) -> list[TrendPoint]:
-    """Median hours to resolve, per week for periods up to 90 days, per month beyond."""
-    weekly = filters.period_days <= 90
-
-    def bucket(day: date) -> date:
-        return day - timedelta(days=day.weekday()) if weekly else day.replace(day=1)
-
-    hours: dict[date, list[float]] = defaultdict(list)
-    for day, h in resolved:
-        hours[bucket(date.fromisoformat(day))].append(h)
-    points, current = [], bucket(filters.start)
-    while current <= filters.today:
-        values = hours.get(current, [])
-        points.append(TrendPoint(current, len(values), statistics.median(values) if values else None))
-        current = (
-            current + timedelta(days=7)
-            if weekly
-            else (current.replace(day=28) + timedelta(days=4)).replace(day=1)
-        )
-    return points
 
 
 def visits_in_weeks(store: Store, filters: Filters) -> tuple[int, int]:
@@ -397,7 +323,7 @@ def special_groups(store: Store, filters: Filters, cycles: rules.Cycles) -> list
 
 def supplies_needed(store: Store, filters: Filters) -> list[supplies.SupplyNeed]:
     """Scarce supplies open requests are waiting for, by item and unit (the requests area's list)."""
-    return supplies.totals_by_item(supplies.needed_by_grid_item(store, within=filters.within()))
+    return supplies.needed_by_item(store, within=filters.within())
 
 
 # -- overdue priority households ---------------------------------------------------------------------
@@ -506,8 +432,7 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
     grid_counts = _counts(store, "grid", filters, cycles)
     coverage_rows = grid_coverage(store, filters, cycles, grid_counts)
     this_week, last_week = visits_in_weeks(store, filters)
-    request_fig = request_figures(store, filters)
-    counts: requests.RequestCounts = request_fig["counts"]
+    req = request_figures(store, filters)
     by_day, by_week = visit_series(store, filters)
     by_grid, residents = population(coverage_rows, grid_counts)
     headline = Headline(
@@ -518,11 +443,11 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
         priority_overdue=sum(c.priority_overdue for c in coverage_rows),
         visits_this_week=this_week,
         visits_last_week=last_week,
-        open_requests=counts.open,
-        overdue_requests=counts.overdue,
-        median_resolve_hours=counts.median_resolution_hours,
-        rated=counts.rated,
-        satisfied=counts.satisfied,
+        open_requests=req.open,
+        overdue_requests=req.overdue,
+        median_resolve_hours=req.median_hours,
+        rated=req.rated,
+        satisfied=req.satisfied,
     )
     return Dashboard(
         filters=filters,
@@ -531,14 +456,14 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
         members=member_bars(store, filters, cycles),
         visits_by_day=by_day,
         visits_by_week=by_week,
-        requests_by_category_status=request_fig["by_category_status"],
-        open_request_ages=request_fig["ages"],
-        resolution_trend=request_fig["trend"],
+        requests_by_category_status=req.by_category_status,
+        open_request_ages=req.ages,
+        resolution_trend=[TrendPoint(start, resolved, hours) for start, resolved, hours in req.trend],
         four_lists=FourLists(
             households=headline.households,
             residents=residents,
             by_grid=by_grid,
-            open_by_category=dict(counts.open_by_category),
+            open_by_category=dict(req.open_by_category),
             supplies=supplies_needed(store, filters),
             special_groups=special_groups(store, filters, cycles),
         ),

@@ -15,7 +15,6 @@ from gridboard.models import records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.store import Store
-from gridboard.models.vocab import OPEN_REQUEST_STATUSES
 
 # Items offices ask for most, with their usual unit (domain data, offered as suggestions; any text goes).
 COMMON_ITEMS: tuple[tuple[str, str], ...] = (
@@ -32,8 +31,6 @@ COMMON_ITEMS: tuple[tuple[str, str], ...] = (
     ("口罩", "个"),
     ("退烧药", "盒"),
 )
-
-_OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class RequestItem:
         return max(self.quantity - self.delivered, 0.0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a city's list has a thousand of them
 class SupplyNeed:
     """One row of the 紧缺物资 list: a grid's need for one item (in one unit)."""
 
@@ -212,20 +209,66 @@ def needed_by_grid_item(
     with open_only=False, every request not withdrawn. `since` keeps requests collected on or after
     that date or time. `within` narrows to {"community": id} / {"grid": id} / {"building": id}.
     """
-    clauses, params = _within(within)
     if open_only:
-        clauses.append(f"AND r.status IN ({_OPEN})")
+        # The items of open requests are kept, with their grid and deliveries, by triggers in
+        # tally_supply_need (tallies/requests.py): a few hundred rows, whose primary key already
+        # groups them by grid, item and unit. Sorting the result here costs less than SQLite's sorter.
+        clauses, params = _within(within, grid="n.grid_id", building="n.building_id")
+        if since is not None:
+            clauses.append("AND n.collected_at >= :since")
+            params["since"] = str(since)
+        rows = store.execute(
+            f"""
+            SELECT n.grid_id, g.name, g.sort_order, n.item, n.unit, sum(n.quantity),
+                sum(min(n.delivered, n.quantity)), count(DISTINCT n.request_id),
+                count(DISTINCT n.household_id)
+            FROM tally_supply_need n JOIN grid g ON g.id = n.grid_id
+            WHERE 1 {" ".join(clauses)}
+            GROUP BY n.grid_id, n.item, n.unit
+            """,
+            params,
+        ).fetchall()
+        rows.sort(key=lambda r: (r[2], r[0], r[6] - r[5], r[3], r[4]))
+    else:
+        rows = _needed_from_items(store, within, since)
+    return [
+        SupplyNeed(grid_id, grid_name, item, unit, needed or 0.0, delivered or 0.0, requests, households)
+        for grid_id, grid_name, _, item, unit, needed, delivered, requests, households in rows
+    ]
+
+
+def needed_by_item(store: Store, *, within: dict[str, int] | None = None) -> list[SupplyNeed]:
+    """totals_by_item(needed_by_grid_item(store, within=within)) in one query, for a list by item
+    alone (the dashboard's): one row per item and unit (grid_id 0), most outstanding first.
+
+    A request and a household are in one grid, so distinct counts over the area equal the sums of
+    the per-grid ones; only float sums may differ in the last digit (added in another order)."""
+    clauses, params = _within(within, grid="n.grid_id", building="n.building_id")
+    grid = "JOIN grid g ON g.id = n.grid_id" if within and within.get("community") is not None else ""
+    rows = store.execute(
+        f"""
+        SELECT n.item, n.unit, sum(n.quantity), sum(min(n.delivered, n.quantity)),
+            count(DISTINCT n.request_id), count(DISTINCT n.household_id)
+        FROM tally_supply_need n {grid} WHERE 1 {" ".join(clauses)}
+        GROUP BY n.item, n.unit
+        """,
+        params,
+    ).fetchall()
+    return sorted((SupplyNeed(0, "", *row) for row in rows), key=lambda n: (-n.outstanding, n.item))
+
+
+def _needed_from_items(store: Store, within: dict[str, int] | None, since: str | None) -> list[Any]:
+    """needed_by_grid_item from the raw rows: every item of a request not withdrawn."""
+    clauses, params = _within(within)
     if since is not None:
         clauses.append("AND r.collected_at >= :since")
         params["since"] = str(since)
-    rows = store.query(
+    return store.execute(
         f"""
         WITH delivered AS {_DELIVERED}
-        SELECT g.id AS grid_id, g.name AS grid_name, ri.item, ri.unit,
-            sum(ri.quantity) AS needed,
+        SELECT g.id, g.name, g.sort_order, ri.item, ri.unit, sum(ri.quantity) AS needed,
             sum(min(coalesce(d.delivered, 0), ri.quantity)) AS delivered,
-            count(DISTINCT r.id) AS requests,
-            count(DISTINCT r.household_id) AS households
+            count(DISTINCT r.id), count(DISTINCT r.household_id)
         -- CROSS JOIN keeps items as the outer loop: there are few of them, whereas starting
         -- from the area's grids makes SQLite walk every open request of the file once per grid.
         FROM request_item ri
@@ -236,24 +279,10 @@ def needed_by_grid_item(
         LEFT JOIN delivered d ON d.request_item_id = ri.id
         WHERE ri.archived_at IS NULL AND r.archived_at IS NULL {" ".join(clauses)}
         GROUP BY g.id, ri.item, ri.unit
-        ORDER BY g.sort_order, g.id, sum(ri.quantity) - sum(min(coalesce(d.delivered, 0), ri.quantity)) DESC,
-            ri.item
+        ORDER BY g.sort_order, g.id, needed - delivered DESC, ri.item, ri.unit
         """,
         params,
-    )
-    return [
-        SupplyNeed(
-            grid_id=r["grid_id"],
-            grid_name=r["grid_name"],
-            item=r["item"],
-            unit=r["unit"],
-            needed=r["needed"] or 0.0,
-            delivered=r["delivered"] or 0.0,
-            requests=r["requests"],
-            households=r["households"],
-        )
-        for r in rows
-    ]
+    ).fetchall()
 
 
 def totals_by_item(needs: Iterable[SupplyNeed]) -> list[SupplyNeed]:
@@ -271,10 +300,12 @@ def totals_by_item(needs: Iterable[SupplyNeed]) -> list[SupplyNeed]:
     )
 
 
-def _within(within: dict[str, int] | None) -> tuple[list[str], dict[str, Any]]:
+def _within(
+    within: dict[str, int] | None, *, grid: str = "g.id", building: str = "b.id"
+) -> tuple[list[str], dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
-    for level, column in (("community", "g.community_id"), ("grid", "g.id"), ("building", "b.id")):
+    for level, column in (("community", "g.community_id"), ("grid", grid), ("building", building)):
         if within and within.get(level) is not None:
             clauses.append(f"AND {column} = :within_{level}")
             params[f"within_{level}"] = within[level]

@@ -157,7 +157,7 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
     age_chart = RequestAgeChart()
     age_chart.set_figures(d.open_request_ages)
     trend_chart = ResolutionTrendChart()
-    trend_chart.set_figures(d.resolution_trend, weekly=d.filters.period_days <= 90)
+    trend_chart.set_figures(d.resolution_trend, weekly=d.filters.weekly_trend)
 
     def place(chart: QWidget, x: float, top: float, w: float, hgt: float) -> None:
         pixmap = _chart_pixmap(chart, int(w), int(hgt))

@@ -426,7 +426,7 @@ class DashboardView(QWidget):
         self._show_visits()
         self.category_chart.set_figures(d.requests_by_category_status)
         self.age_chart.set_figures(d.open_request_ages)
-        self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.period_days <= 90)
+        self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.weekly_trend)
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
         if len(d.overdue_priority) < h.priority_overdue:
             self.overdue_box.setTitle(

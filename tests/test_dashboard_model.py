@@ -419,3 +419,45 @@ def test_empty_file(db) -> None:
     assert d.headline.households == 0 and d.headline.paired_share is None
     assert d.grids == [] and d.members == [] and d.overdue_priority == []
     assert len(d.visits_by_day) == 7 and all(b.visits == 0 for b in d.visits_by_day)
+
+
+def test_most_overdue_first_reads_only_the_first_households(community_demo) -> None:
+    """The quick way to the first N (tier by tier, merged) lists what sorting them all lists."""
+    from gridboard.models.store import open_store
+
+    store = open_store(community_demo, check="none")
+    grid = store.scalar("SELECT min(id) FROM grid")
+    # Six priority households last reached long ago on one day, the first by address the latest in
+    # the day: the most overdue, due together, so a cut among them must go by address.
+    same_day = [
+        row[0]
+        for row in store.execute(
+            """SELECT h.id FROM household h JOIN building b ON b.id = h.building_id
+            WHERE h.priority_tier = 1 AND h.occupancy != 'vacant' AND h.archived_at IS NULL
+                AND h.last_reached_at IS NOT NULL
+            ORDER BY b.number, b.id, h.unit, h.room LIMIT 6"""
+        )
+    ]
+    for position, household in enumerate(same_day):
+        store.execute(
+            "UPDATE household SET last_reached_at = ? WHERE id = ?",
+            [f"2020-01-01 {17 - position:02d}:00:00", household],
+        )
+    never = store.scalar(
+        "SELECT count(*) FROM household WHERE priority_tier > 0 AND occupancy != 'vacant'"
+        " AND archived_at IS NULL AND last_reached_at IS NULL"
+    )
+    assert dashboard.overdue_priority_ids(store, Filters(), limit=never + 2)[-2:] == same_day[:2]
+    sizes = []
+    for f in (
+        Filters(),
+        Filters(now=datetime(2026, 12, 20, 9, 0)),
+        Filters(now=datetime(2027, 2, 1, 9, 0)),
+        Filters(grid_id=grid, now=datetime(2027, 2, 1, 9, 0)),
+    ):
+        everyone = dashboard.overdue_priority_ids(store, f, limit=None)
+        sizes.append(len(everyone))
+        for limit in (1, 7, 50, 1000):
+            assert dashboard.overdue_priority_ids(store, f, limit=limit) == everyone[:limit]
+    assert max(sizes) > 1000  # the limit was reached, with ties on the last day read
+    store.close()

@@ -47,7 +47,7 @@ def kept_grid_counts(store: Store, on: date) -> dict[int, tuple[int, int, int, i
     }
 
 
-def raw_member_loads(store: Store, on: date) -> dict[int, tuple[int, int]]:
+def raw_member_loads(store: Store, on: date, grid: int | None = None) -> dict[int, tuple[int, int]]:
     """Each member's lived-in households (pairings and scopes, each household once) and those in cycle."""
     rows = store.execute(
         f"""
@@ -59,16 +59,17 @@ def raw_member_loads(store: Store, on: date) -> dict[int, tuple[int, int]]:
                 AND (s.unit IS NULL OR s.unit = h.unit) AND (s.floor IS NULL OR s.floor = h.floor)
             WHERE s.ended_on IS NULL
         ) mh JOIN household h ON h.id = mh.household_id JOIN building b ON b.id = h.building_id
-        WHERE h.archived_at IS NULL AND b.archived_at IS NULL
+        WHERE h.archived_at IS NULL AND b.archived_at IS NULL AND (:grid IS NULL OR b.grid_id = :grid)
         GROUP BY 1 HAVING lived > 0
         """,
-        rules.rule_params(rules.current_cycles(store), on),
+        {**rules.rule_params(rules.current_cycles(store), on), "grid": grid},
     ).fetchall()
     return {member: (lived, done) for member, lived, done in rows}
 
 
-def kept_member_loads(store: Store, on: date) -> dict[int, tuple[int, int]]:
-    return {m: (h, done) for m, _, h, done in coverage.lagging_members(store.db, since(store, on))}
+def kept_member_loads(store: Store, on: date, grid: int | None = None) -> dict[int, tuple[int, int]]:
+    found = coverage.lagging_members(store.db, since(store, on), grid_id=grid)
+    return {m: (h, done) for m, _, h, done in found}
 
 
 def raw_tag_counts(store: Store, on: date) -> dict[int, tuple[int, int, int]]:
@@ -98,10 +99,12 @@ def kept_tag_counts(store: Store, on: date) -> dict[int, tuple[int, int, int]]:
 
 def assert_tallies_exact(store: Store) -> None:
     assert tallies.verify(store.db) == []
+    grid = store.scalar("SELECT min(id) FROM grid")
     for on in (TODAY, TODAY + timedelta(days=3), TODAY - timedelta(days=40)):
         assert kept_grid_counts(store, on) == raw_grid_counts(store, on)
         assert kept_tag_counts(store, on) == raw_tag_counts(store, on)
-    assert kept_member_loads(store, TODAY) == raw_member_loads(store, TODAY)
+        assert kept_member_loads(store, on) == raw_member_loads(store, on)
+        assert kept_member_loads(store, on, grid) == raw_member_loads(store, on, grid)
 
 
 @pytest.fixture

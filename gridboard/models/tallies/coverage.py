@@ -64,6 +64,8 @@ CREATE TABLE tally_count (
     PRIMARY KEY (kind, subject, grid_id, tier)
 ) WITHOUT ROWID;
 CREATE INDEX tally_count_grid ON tally_count(kind, grid_id);
+CREATE INDEX tally_count_behind ON tally_count(kind, households - in_cycle DESC, in_cycle * 1.0 / households, subject)
+    WHERE kind = 'member_all';
 CREATE TABLE tally_reached (
     kind TEXT NOT NULL,
     subject INTEGER NOT NULL,
@@ -93,11 +95,17 @@ _COUNTED = (
     " WHERE h.archived_at IS NULL AND b.archived_at IS NULL AND ({households})"
 )
 # (kind, subject, join, paired, residents) per kind.
+_MEMBER_LINKS = "JOIN tally_member_link l ON l.household_id = h.id"
+# (kind, subject, join, paired, residents, by grid and tier) per kind. "member_all" is "member" summed
+# over grids and tiers, one row per member, so the whole file's lagging members need no grouping;
+# its days come from the "member" rows of tally_reached.
 _KIND_SOURCES = (
-    ("grid", "b.grid_id", "", f"{_LIVED} AND {_COVERED}", _RESIDENTS),
-    ("member", "l.member_id", "JOIN tally_member_link l ON l.household_id = h.id", _LIVED, "0"),
-    ("tag", "t.tag_id", "JOIN tally_household_tag t ON t.household_id = h.id", "0", "t.residents"),
+    ("grid", "b.grid_id", "", f"{_LIVED} AND {_COVERED}", _RESIDENTS, True),
+    ("member", "l.member_id", _MEMBER_LINKS, _LIVED, "0", True),
+    ("member_all", "l.member_id", _MEMBER_LINKS, _LIVED, "0", False),
+    ("tag", "t.tag_id", "JOIN tally_household_tag t ON t.household_id = h.id", "0", "t.residents", True),
 )
+_REACHED_KIND = {"member_all": "member"}
 _ADD_COUNT = (
     " ON CONFLICT DO UPDATE SET households = households + excluded.households,"
     " paired = paired + excluded.paired, residents = residents + excluded.residents,"
@@ -109,14 +117,17 @@ def _apply(sign: int, households: str) -> list[str]:
     """Statements adding (sign 1) or taking away (sign -1) the households matching `households`
     (an SQL condition on `h`; may use OLD/NEW in a trigger) from every count."""
     statements = []
-    for kind, subject, join, paired, residents in _KIND_SOURCES:
+    for kind, subject, join, paired, residents, by_grid_and_tier in _KIND_SOURCES:
         source = _COUNTED.format(join=join, households=households)
+        grid, tier = ("b.grid_id", "h.priority_tier") if by_grid_and_tier else ("0", "0")
         statements.append(
             "INSERT INTO tally_count (kind, subject, grid_id, tier, households, paired, residents, in_cycle)"
-            f" SELECT '{kind}', {subject}, b.grid_id, h.priority_tier, {sign} * sum({_LIVED}),"
+            f" SELECT '{kind}', {subject}, {grid}, {tier}, {sign} * sum({_LIVED}),"
             f" {sign} * sum({paired}), {sign} * sum({residents}), {sign} * sum({_IN_CYCLE})"
             f" {source} GROUP BY 2, 3, 4{_ADD_COUNT}"
         )
+        if kind in _REACHED_KIND:
+            continue
         statements.append(
             "INSERT INTO tally_reached (kind, subject, grid_id, tier, day, households)"
             f" SELECT '{kind}', {subject}, b.grid_id, h.priority_tier, date(h.last_reached_at),"
@@ -522,6 +533,9 @@ def advance(db: Any, wanted: Since) -> None:
         UPDATE tally_count SET in_cycle = tally_count.in_cycle + d.change FROM (
             SELECT r.kind, r.subject, r.grid_id, r.tier, sum(r.households * {_SIGN}) AS change
             FROM tally_reached r WHERE {window} GROUP BY 1, 2, 3, 4
+            UNION ALL
+            SELECT 'member_all', r.subject, 0, 0, sum(r.households * {_SIGN})
+            FROM tally_reached r WHERE r.kind = 'member' AND ({window}) GROUP BY 2
         ) d
         WHERE tally_count.kind = d.kind AND tally_count.subject = d.subject
             AND tally_count.grid_id = d.grid_id AND tally_count.tier = d.tier
@@ -616,7 +630,7 @@ def _changes(
         SELECT r.subject, sum(r.households * {_SIGN}), sum(r.households * {_SIGN} * (r.tier > 0))
         FROM tally_reached r WHERE r.kind = :kind AND ({window}) AND {area} GROUP BY r.subject
         """,
-        {**params, **window_params, "kind": kind},
+        {**params, **window_params, "kind": _REACHED_KIND.get(kind, kind)},
     ).fetchall()
 
 
@@ -639,13 +653,37 @@ def lagging_members(
             f" WHERE r.kind = 'member' AND ({window}) AND {_area(community_id, grid_id, 'r')[0]}"
             " GROUP BY r.subject"
         )
+    if community_id is None and grid_id is None and window == "false":
+        # The whole file as of the stored clock: the members furthest behind, read in index order.
+        rows = db.execute(
+            """
+            SELECT c.subject, m.name, c.households, c.in_cycle FROM tally_count c
+            JOIN member m ON m.id = c.subject
+            WHERE c.kind = 'member_all' AND c.households > 0
+            ORDER BY c.households - c.in_cycle DESC, c.in_cycle * 1.0 / c.households, c.subject
+            LIMIT :limit
+            """,
+            {"limit": -1 if limit is None else limit},
+        ).fetchall()
+        return [tuple(row) for row in rows]
+    if community_id is None and grid_id is None:
+        # The whole file: one row per member, nothing to group.
+        load = (
+            "SELECT c.subject, c.households, c.in_cycle FROM tally_count c"
+            " WHERE c.kind = 'member_all' AND c.households > 0"
+        )
+    else:
+        # An area: its grids' rows, found through the grid index (the planner, without statistics,
+        # would rather walk every member's rows in key order).
+        load = (
+            "SELECT c.subject, sum(c.households) AS households, sum(c.in_cycle) AS in_cycle"
+            f" FROM tally_count c INDEXED BY tally_count_grid WHERE c.kind = 'member' AND {area}"
+            " GROUP BY c.subject HAVING sum(c.households) > 0"
+        )
     rows = db.execute(
         f"""
         WITH changed AS ({changes}),
-        load AS (
-            SELECT c.subject, sum(c.households) AS households, sum(c.in_cycle) AS in_cycle
-            FROM tally_count c WHERE c.kind = 'member' AND {area} GROUP BY c.subject HAVING sum(c.households) > 0
-        ),
+        load AS ({load}),
         behind AS (
             SELECT load.subject, load.households, load.in_cycle + coalesce(changed.change, 0) AS done
             FROM load LEFT JOIN changed ON changed.subject = load.subject

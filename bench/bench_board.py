@@ -145,7 +145,7 @@ def main() -> int:
         print(
             f"main window with the area tree (one grouped count over the file): {1000 * (time.perf_counter() - started):.0f} ms"
         )
-        view = window.board
+        view = window.view("board")
         floor_map = view.floor_map
 
         # -- map built and painted ------------------------------------------------------------------

@@ -350,7 +350,7 @@
     </message>
     <message>
         <source>Overdue priority households: the first {shown} of {n}</source>
-        <translation>逾期未走访的重点户：列出最靠前的 {shown} 户，共 {n} 户</translation>
+        <translation>超期未访重点户：列出最靠前的 {shown} 户，共 {n} 户</translation>
     </message>
     <message>
         <source>{households} households lived in, {residents} residents</source>

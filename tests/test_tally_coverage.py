@@ -259,3 +259,19 @@ def test_a_failed_action_leaves_the_tallies_as_they_were(small) -> None:
         raise RuntimeError("the power went out")
     assert store.execute("SELECT * FROM tally_count").fetchall() == before
     assert tallies.verify(store.db) == []
+
+
+def test_new_cycles_move_the_clock_and_keep_the_tallies_exact(demo: Store) -> None:
+    from gridboard.models import emergency, settings
+
+    settings.set_setting(demo, "cycle_normal_days", 60)
+    assert coverage.clock(demo.db) == since(demo, date.today())
+    emergency_id = emergency.declare_emergency(
+        demo, name="寒潮", cycle_priority_days=1, cycle_other_days=7
+    )
+    assert coverage.clock(demo.db) == since(demo, date.today())
+    assert rules.current_cycles(demo).priority == 1
+    assert_tallies_exact(demo)
+    emergency.end_emergency(demo, emergency_id)
+    assert coverage.clock(demo.db) == since(demo, date.today())
+    assert_tallies_exact(demo)

@@ -139,6 +139,8 @@ def declare_emergency(
                 "cycle_other_days": cycle_other_days,
             },
         )
+        # The dashboard's tallies follow the emergency's cycles (reads would catch up anyway).
+        rules.advance_tallies(store)
     store.changes.note("emergency")
     store.changes.everything = True  # every household's status follows the new cycles
     return emergency_id
@@ -156,6 +158,7 @@ def end_emergency(store: Store, emergency_id: int, *, ended_at: str | datetime |
     )
     with store.atomic():
         records.update(store, "emergency", emergency_id, {"ended_at": when}, action="end")
+        rules.advance_tallies(store)
     store.changes.note("emergency")
     store.changes.everything = True
 

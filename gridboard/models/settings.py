@@ -40,5 +40,10 @@ def set_setting(store: Store, key: str, value: Any) -> Any:
                 "UPDATE setting SET value = ?, updated_at = ? WHERE id = ?", [encoded, now_iso(), row["id"]]
             )
             records.log(store, "update", "setting", key, {"value": previous}, {"value": value})
+        if key.startswith("cycle_"):
+            # Imported here: rules reads settings. The dashboard's tallies follow the new cycles.
+            from gridboard.models.rules import advance_tallies
+
+            advance_tallies(store)
     store.changes.everything = True
     return previous

@@ -70,9 +70,13 @@ def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
 
 def advance_tallies(store: Store, on: date | None = None) -> None:
     """Move the coverage tallies' clock to today's cycles and drop their rows left at zero, so reads
-    have fewer days to catch up on and fewer rows to read. (Reads are right either way.)"""
+    have fewer days to catch up on and fewer rows to read. (Reads are right either way.) Writes
+    nothing when the clock is current, so a second connection opening the file never waits."""
+    wanted = current_cycles(store).since(on or today_())
+    if coverage_tally.clock(store.db) == wanted:
+        return
     with store.atomic():
-        coverage_tally.advance(store.db, current_cycles(store).since(on or today_()))
+        coverage_tally.advance(store.db, wanted)
         coverage_tally.sweep(store.db)
 
 

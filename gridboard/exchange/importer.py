@@ -36,8 +36,8 @@ from gridboard.exchange.reader import Book
 from gridboard.models import records, tallies
 from gridboard.models.clock import now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
-from gridboard.models.settings import get_setting, set_setting
 from gridboard.models.search import fill_initials
+from gridboard.models.settings import get_setting, set_setting
 from gridboard.models.store import Store
 
 Progress = Callable[..., None]

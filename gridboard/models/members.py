@@ -13,7 +13,6 @@ from gridboard.models.store import Store
 from gridboard.models.tallies import coverage as coverage_tally
 
 
-
 @dataclass(frozen=True)
 class MemberLoad:
     id: int

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from gridboard.models.clock import parse_date, today as today_
+from gridboard.models.clock import parse_date
+from gridboard.models.clock import today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
 from gridboard.models.settings import get_setting
 from gridboard.models.store import Store

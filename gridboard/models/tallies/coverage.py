@@ -697,8 +697,3 @@ def lagging_members(
         {**params, **window_params, "limit": -1 if limit is None else limit},
     ).fetchall()
     return [tuple(row) for row in rows]
-
-
-def covered_households(db: Any) -> Mapping[int, int]:
-    """Household id → how many active pairings and scopes cover it (for tests and checks)."""
-    return dict(db.execute("SELECT household_id, sum(ways) FROM tally_member_link GROUP BY 1").fetchall())

@@ -275,3 +275,29 @@ def test_new_cycles_move_the_clock_and_keep_the_tallies_exact(demo: Store) -> No
     emergency.end_emergency(demo, emergency_id)
     assert coverage.clock(demo.db) == since(demo, date.today())
     assert_tallies_exact(demo)
+
+
+def test_visit_times_are_stored_in_one_form_the_tallies_and_rules_agree_on(demo: Store) -> None:
+    household = demo.scalar(
+        "SELECT id FROM household WHERE priority_tier = 1 AND occupancy != 'vacant' AND archived_at IS NULL"
+        " ORDER BY last_reached_at LIMIT 1"
+    )
+    yesterday = date.today() - timedelta(days=1)
+    for written in (f"{yesterday} 08", f"{yesterday}T09:30:00", f"{yesterday} 10:00:00.123456"):
+        visit = visits.log_visit(demo, household_id=household, visited_at=written)
+        stored = demo.scalar("SELECT visited_at FROM visit WHERE id = ?", [visit])
+        assert len(stored) == 19 and stored.startswith(f"{yesterday} ")
+    # Text the rules and the tallies read alike, even if written around the app.
+    demo.execute("UPDATE household SET last_reached_at = ? WHERE id = ?", [f"{yesterday} 08", household])
+    assert_tallies_exact(demo)
+
+
+def test_a_grid_with_no_households_left_leaves_the_dashboard_at_once(demo: Store) -> None:
+    from gridboard.models import dashboard
+
+    grid = demo.scalar("SELECT min(id) FROM grid")
+    for (building,) in demo.execute("SELECT id FROM building WHERE grid_id = ?", [grid]).fetchall():
+        ledger.archive(demo, "building", building)
+    shown = [row.key for row in dashboard.grid_coverage(demo, dashboard.Filters())]
+    assert grid not in shown
+    assert shown == [c.key for c in rules.coverage(demo, "grid") if c.households]

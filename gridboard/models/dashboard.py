@@ -221,7 +221,8 @@ def grid_coverage(
     rows = []
     for grid_id, name in store.execute("SELECT id, name FROM grid ORDER BY community_id, sort_order, id"):
         c = counts.get(grid_id)
-        if c is not None:
+        # A grid whose households are all gone (or vacant and empty) has nothing to show.
+        if c is not None and (c.households or c.residents):
             rows.append(
                 rules.Coverage(
                     key=grid_id,

@@ -54,10 +54,17 @@ def _check_visit_values(method: str, outcome: str, source: str, visited_at: str)
 
 
 def normalise_when(visited_at: str | datetime) -> str:
-    if isinstance(visited_at, datetime):
-        return visited_at.replace(microsecond=0).isoformat(sep=" ")
-    text = str(visited_at).strip().replace("T", " ")
-    return text if len(text) > 10 else text + " 00:00:00"
+    """Local time as "YYYY-MM-DD HH:MM:SS", the one form stored: rules, the board and the tallies
+    compare these texts directly. Text that is not a time is returned for the check to refuse."""
+    if not isinstance(visited_at, datetime):
+        text = str(visited_at).strip()
+        try:
+            visited_at = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+    if visited_at.tzinfo is not None:
+        visited_at = visited_at.astimezone().replace(tzinfo=None)
+    return visited_at.replace(microsecond=0).isoformat(sep=" ")
 
 
 def log_visit(

@@ -84,7 +84,8 @@ _SINCE = (
     "(SELECT CASE h.priority_tier WHEN 2 THEN since_high WHEN 1 THEN since_priority"
     " ELSE since_normal END FROM tally_clock)"
 )
-_IN_CYCLE = f"({_LIVED} AND ifnull(date(h.last_reached_at), '') >= {_SINCE})"
+# Compared as stored text, as rules.in_cycle_sql does (the day is the text's first ten characters).
+_IN_CYCLE = f"({_LIVED} AND ifnull(h.last_reached_at, '') >= {_SINCE})"
 _RESIDENTS = (
     "(SELECT count(*) FROM resident r WHERE r.household_id = h.id"
     " AND r.moved_out_at IS NULL AND r.archived_at IS NULL)"
@@ -130,8 +131,8 @@ def _apply(sign: int, households: str) -> list[str]:
             continue
         statements.append(
             "INSERT INTO tally_reached (kind, subject, grid_id, tier, day, households)"
-            f" SELECT '{kind}', {subject}, b.grid_id, h.priority_tier, date(h.last_reached_at),"
-            f" {sign} * count(*) {source} AND {_LIVED} AND date(h.last_reached_at) IS NOT NULL"
+            f" SELECT '{kind}', {subject}, b.grid_id, h.priority_tier, substr(h.last_reached_at, 1, 10),"
+            f" {sign} * count(*) {source} AND {_LIVED} AND h.last_reached_at IS NOT NULL"
             " GROUP BY 2, 3, 4, 5 ON CONFLICT DO UPDATE SET households = households + excluded.households"
         )
     return statements

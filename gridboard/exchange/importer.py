@@ -196,10 +196,15 @@ def preview(store: Store, book: Book, layouts: list[SheetLayout], progress: Prog
 DEFER_TALLIES_ABOVE = 2000  # sheet rows
 
 
+def _data_rows(book: Book, layouts: list[SheetLayout]) -> int:
+    """Rows below the header row in these sheets."""
+    return sum(max(len(book.sheet(x.name).rows) - x.header_row - 1, 0) for x in layouts)
+
+
 def _tallies_for(store: Store, book: Book, layouts: list[SheetLayout]) -> AbstractContextManager[None]:
     """Counting the dashboard's tallies once afterwards beats triggers row by row when the sheet is
     large next to the file (a new office's first import); a few rows into a big file, the opposite."""
-    rows = sum(max(len(book.sheet(x.name).rows) - x.header_row - 1, 0) for x in layouts if x.kind != "skip")
+    rows = _data_rows(book, [x for x in layouts if x.kind in SHEET_KINDS])
     households = store.scalar("SELECT count(*) FROM household") or 0
     if rows > DEFER_TALLIES_ABOVE and rows * 4 > households:
         return tallies.deferred(store.db)
@@ -322,7 +327,7 @@ class _Run:
             r["name"]: r["code"] for r in store.query("SELECT code, name FROM tag WHERE archived_at IS NULL")
         }
         self.next_id: dict[str, int] = {}
-        self.total_rows = sum(max(len(book.sheet(x.name).rows) - x.header_row - 1, 0) for x in self.layouts)
+        self.total_rows = _data_rows(book, self.layouts)
         self.done_rows = 0
 
     # -- helpers -----------------------------------------------------------------------------------

@@ -572,3 +572,21 @@ def test_import_keeps_the_dashboard_tallies_exact(
     assert db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'") == len(
         [t for m in tallies.MODULES for t in m.TRIGGERS]
     )
+
+
+def test_a_blocked_big_import_leaves_the_tallies_and_their_triggers(
+    small, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The recount-once path drops the triggers; a blocked import must bring them back untouched."""
+    from gridboard.exchange import importer
+    from gridboard.models import tallies
+
+    db = small.store
+    monkeypatch.setattr(importer, "DEFER_TALLIES_ABOVE", 0)
+    triggers = "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'"
+    before = (db.scalar(triggers), db.execute("SELECT * FROM tally_count ORDER BY 1, 2, 3, 4").fetchall())
+    book = read_book(office_workbook(tmp_path / "台账.xlsx", broken=True))
+    with pytest.raises(ImportBlocked):
+        apply_import(db, book, detect_layouts(db, book))
+    assert (db.scalar(triggers), db.execute("SELECT * FROM tally_count ORDER BY 1, 2, 3, 4").fetchall()) == before
+    assert before[0] > 0 and tallies.verify(db.db) == []

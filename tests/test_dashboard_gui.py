@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from gridboard.models import ledger, pairing, visits
 from gridboard.models.store import open_store
 from gridboard.ui import ask
+from gridboard.ui.dashboard.report import OVERDUE_ROWS, write_report
 from gridboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -141,7 +142,7 @@ def test_charts_save_as_png_and_the_report_is_one_a4_page(setup, qtbot, monkeypa
         assert "李**" in text and "李秀英" not in text  # names shortened on paper
 
 
-def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path) -> None:
+def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path, tmp_path: Path) -> None:
     store = open_store(community_demo, check="none")
     try:
         window, view = open_dashboard(qtbot, store)
@@ -150,6 +151,18 @@ def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path) -> N
         assert int(view.tiles["households"].value.text().replace(",", "")) > 4000
         assert len(view.grid_chart.ids) == 12
         save_screenshot(window, "dashboard_community")
+        # A city's list is cut (dashboard.OVERDUE_LISTED): the box and the report count them all.
+        d = view.data
+        total = d.headline.priority_overdue
+        assert total > 100 and len(d.overdue_priority) == total
+        d.overdue_priority = d.overdue_priority[:50]
+        view._show(d)
+        assert view.overdue_box.title() == f"超期未访重点户：列出最靠前的 50 户，共 {total:,} 户"
+        if shutil.which("pdftotext"):
+            pdf = tmp_path / "report.pdf"
+            write_report(str(pdf), view)
+            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            assert f"另有 {total - OVERDUE_ROWS:,} 户" in text
         window.close()
     finally:
         store.close()

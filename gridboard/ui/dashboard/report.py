@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gridboard.models import dashboard
@@ -137,10 +137,15 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
             caption,
         )
         p.setPen(QColor("#b3261e" if alert else "#1f2d3d"))
-        p.setFont(_font(15, bold=True))
-        p.drawText(
-            rect.adjusted(10, 0, -6, -6), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, value
-        )
+        value_rect = rect.adjusted(10, 0, -6, -6)
+        points = 15.0
+        # A city's figures ("24,137 / 37,627") are wider than a community's: shrink to fit the tile.
+        while points > 8 and QFontMetricsF(_font(points, bold=True), p.device()).horizontalAdvance(value) > (
+            value_rect.width()
+        ):
+            points -= 1
+        p.setFont(_font(points, bold=True))
+        p.drawText(value_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, value)
     p.setBrush(Qt.BrushStyle.NoBrush)
     y += 2 * (tile_h + gap) + 4
 
@@ -260,13 +265,14 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
                 text,
             )
             x += table_w * share
-    if len(d.overdue_priority) > OVERDUE_ROWS:
+    # The dashboard lists only the first of a city's overdue households; the headline counts them all.
+    if d.headline.priority_overdue > OVERDUE_ROWS:
         p.setPen(QColor("#777777"))
         p.drawText(
             QRectF(x0, top + (len(rows) + 1) * line_h, table_w, line_h),
             Qt.AlignmentFlag.AlignLeft,
             QCoreApplication.translate("DashboardReport", "… and {n} more").format(
-                n=f"{len(d.overdue_priority) - OVERDUE_ROWS:,}"
+                n=f"{d.headline.priority_overdue - OVERDUE_ROWS:,}"
             ),
         )
     p.setPen(QColor("#999999"))

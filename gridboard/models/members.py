@@ -94,22 +94,25 @@ def member_loads(
         params,
     )
     none = coverage_tally.Counts()
-    return [
-        MemberLoad(
-            id=r["id"],
-            name=r["name"],
-            kind=r["kind"],
-            branch=r["branch"],
-            phone=r["phone"],
-            work_unit=r["work_unit"],
-            active=bool(r["active"]),
-            households=counts.get(r["id"], none).households,
-            priority=counts.get(r["id"], none).priority,
-            visited_in_cycle=counts.get(r["id"], none).in_cycle,
-            over_limit=counts.get(r["id"], none).households > limit,
+    loads = []
+    for r in rows:
+        c = counts.get(r["id"], none)
+        loads.append(
+            MemberLoad(
+                id=r["id"],
+                name=r["name"],
+                kind=r["kind"],
+                branch=r["branch"],
+                phone=r["phone"],
+                work_unit=r["work_unit"],
+                active=bool(r["active"]),
+                households=c.households,
+                priority=c.priority,
+                visited_in_cycle=c.in_cycle,
+                over_limit=c.households > limit,
+            )
         )
-        for r in rows
-    ]
+    return loads
 
 
 def member(store: Store, member_id: int) -> dict[str, Any]:

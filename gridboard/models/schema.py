@@ -483,3 +483,28 @@ def m009_dashboard_tallies(db: Database) -> None:
         " WHERE archived_at IS NULL AND priority_tier > 0"
     )
     tallies.install(db)
+
+
+@migrations(name="m010_ledger_structure")
+def m010_ledger_structure(db: Database) -> None:
+    # What real ledgers hold beyond building-unit-room (issue 13). Frozen SQL: never edit, add a step.
+    for statement in (
+        # 小区: two estates of one community may both have a 1号楼; the estate is part of the building's
+        # identity. Its name (shown everywhere) keeps the estate before it: 幸福小区1号楼.
+        "ALTER TABLE building ADD COLUMN estate TEXT NOT NULL DEFAULT ''",
+        # 户号: the register's household number, which groups residents into households.
+        "ALTER TABLE household ADD COLUMN register_no TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX household_register_no ON household(register_no) WHERE register_no != ''",
+        # A phone written with a note (187…（女儿）) keeps the number and the note beside it.
+        "ALTER TABLE household ADD COLUMN phone_note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE resident ADD COLUMN phone_note TEXT NOT NULL DEFAULT ''",
+        # 残疾类别/等级 as written (肢体二级); the 残疾 tag says the resident is disabled.
+        "ALTER TABLE resident ADD COLUMN disability TEXT NOT NULL DEFAULT ''",
+        # Words the office chose to keep as a note rather than map to a tag.
+        "ALTER TABLE resident ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+        # Two members named 王伟 are two people when their phones or IDs differ.
+        "ALTER TABLE member ADD COLUMN phone_note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE member ADD COLUMN id_number TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE member ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)

@@ -1,11 +1,13 @@
-"""Importing a 50,000-household ledger workbook, against only reading its cells with openpyxl.
+"""Importing a 50,000-household ledger workbook, against only reading its cells with python-calamine.
 
     python bench/bench_import.py [--households 50000] [--repeat 2]
 
 The workbook is made once (bench/data/import_50k.xlsx) the way offices write one: a merged title row,
 Chinese headers, one row per resident, family members under their household with the address left
 blank, mixed address, date and phone forms. Figures are ratios to the raw read measured in the same run
-(the target is import ≤ 2× the raw read); the best of --repeat runs of each is taken.
+(python-calamine reading every cell, the same reader the import uses; openpyxl's read-only read is
+shown beside it). The whole import is what the office waits for: read, recognise, preview (the plan),
+write. Target: at most 5× calamine's bare read. The best of --repeat runs of each is taken.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import openpyxl
 
-from gridboard.exchange.importer import apply_import, detect_layouts, preview
+from gridboard.exchange.importer import detect_layouts, plan_import, write_plan
 from gridboard.exchange.reader import read_book
 from gridboard.models import names
 from gridboard.models.store import open_store
@@ -121,12 +123,26 @@ def make_workbook(path: Path, households: int, seed: int = 1) -> int:
 
 
 def raw_read(path: Path) -> int:
+    """openpyxl's read-only read of every cell (for reference)."""
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     cells = 0
     for ws in wb.worksheets:
         for row in ws.iter_rows(values_only=True):
             cells += len(row)
     wb.close()
+    return cells
+
+
+def calamine_read(path: Path) -> int:
+    """The baseline: python-calamine reading every cell of every sheet, nothing else."""
+    import python_calamine
+
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    cells = 0
+    for name in workbook.sheet_names:
+        for row in workbook.get_sheet_by_name(name).to_python(skip_empty_area=False):
+            cells += len(row)
+    workbook.close()
     return cells
 
 
@@ -148,40 +164,51 @@ def main() -> None:
         seconds, rows = timed(lambda: make_workbook(path, args.households))
         print(f"made {path.name}: {rows} rows in {seconds:.1f} s")
 
-    best = {"raw": float("inf"), "import": float("inf"), "gui": float("inf"), "again": float("inf")}
+    best = {k: float("inf") for k in ("calamine", "openpyxl", "read", "plan", "write", "import", "again")}
     for run in range(args.repeat):
-        seconds, cells = timed(lambda: raw_read(path))
-        best["raw"] = min(best["raw"], seconds)
+        seconds, cells = timed(lambda: calamine_read(path))
+        best["calamine"] = min(best["calamine"], seconds)
+        seconds, _ = timed(lambda: raw_read(path))
+        best["openpyxl"] = min(best["openpyxl"], seconds)
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "bench.gridboard"
             store = open_store(target, create=True, operator="bench")
-
-            def do_import(store=store):
-                book = read_book(path)
-                return apply_import(store, book, detect_layouts(store, book))
-
-            seconds, report = timed(do_import)
-            best["import"] = min(best["import"], seconds)
-            assert not report.errors, report.errors[:3]
+            start = time.perf_counter()
+            book = read_book(path)
+            layouts = detect_layouts(store, book)
+            read = time.perf_counter()
+            plan = plan_import(store, book, layouts)
+            planned = time.perf_counter()
+            assert not plan.blocked, plan.errors[:3]
+            write_plan(store, plan)
+            written = time.perf_counter()
+            for key, seconds in (
+                ("read", read - start),
+                ("plan", planned - read),
+                ("write", written - planned),
+                ("import", written - start),
+            ):
+                best[key] = min(best[key], seconds)
 
             def again(store=store):
-                # What the dialog does on the second month's sheet: read, check, apply (all unchanged).
+                # The second month's sheet: read, check, write (all unchanged).
                 book = read_book(path)
                 layouts = detect_layouts(store, book)
-                preview(store, book, layouts)
-                return apply_import(store, book, layouts)
+                return write_plan(store, plan_import(store, book, layouts))
 
             seconds, second = timed(again)
             best["again"] = min(best["again"], seconds)
             store.close()
         print(
-            f"run {run + 1}: raw read {best['raw']:.1f} s ({cells} cells); "
-            f"import {best['import']:.1f} s ({report.summary()}); "
-            f"re-import with preview {best['again']:.1f} s ({second.count('household', 'unchanged')} unchanged)"
+            f"run {run + 1}: calamine read {best['calamine']:.2f} s ({cells} cells), openpyxl read"
+            f" {best['openpyxl']:.2f} s; import {best['import']:.2f} s = read {best['read']:.2f} +"
+            f" preview {best['plan']:.2f} + write {best['write']:.2f} ({plan.summary()});"
+            f" re-import {best['again']:.2f} s ({second.count('household', 'unchanged')} unchanged)"
         )
     print(
-        f"import / raw read = {best['import'] / best['raw']:.2f}x (target ≤ 2x); "
-        f"read + preview + apply of an unchanged sheet / raw read = {best['again'] / best['raw']:.2f}x"
+        f"import / calamine read = {best['import'] / best['calamine']:.2f}x (target ≤ 5x); "
+        f"import / openpyxl read = {best['import'] / best['openpyxl']:.2f}x; "
+        f"re-import / calamine read = {best['again'] / best['calamine']:.2f}x"
     )
 
 

@@ -34,6 +34,7 @@ def said(monkeypatch):
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: messages.append((title, text)))
     monkeypatch.setattr(ask, "show_error", lambda parent, error: messages.append(("error", str(error))))
+    monkeypatch.setattr(ask, "discard_unsaved", lambda parent, text: messages.append(("discard", text)) or True)
     return messages
 
 
@@ -65,13 +66,13 @@ def open_dialog(window, qtbot, path: Path, monkeypatch) -> ImportDialog:
 
 def test_mapping_preview_and_import(window, qtbot, small, tmp_path, monkeypatch, said, qtmodeltester) -> None:
     threads: list[bool] = []
-    real_apply = importer.apply_import
+    real_write = importer.write_plan
 
     def spy(*args, **kwargs):
         threads.append(threading.current_thread() is threading.main_thread())
-        return real_apply(*args, **kwargs)
+        return real_write(*args, **kwargs)
 
-    monkeypatch.setattr("gridboard.ui.exchange.dialog.apply_import", spy)
+    monkeypatch.setattr("gridboard.ui.exchange.dialog.write_plan", spy)
     dialog = open_dialog(window, qtbot, office_sheet(tmp_path / "台账.xlsx"), monkeypatch)
     assert dialog.header_row.value() == 2
     assert dialog.kind.currentData() == "ledger"
@@ -138,3 +139,82 @@ def test_exports_and_templates_from_the_menu(window, qtbot, small, tmp_path, mon
     window.findChild(type(window.exchange.import_action), "actionTemplate_members").trigger()
     assert openpyxl.load_workbook(target).sheetnames == ["党员名册", "填写说明"]
     assert said == []
+
+
+def ledger_needing_help(path: Path) -> Path:
+    """A roster with a word gridboard does not know, a date that does not exist and a row to leave out."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "一网格"
+    ws.append(["幸福社区第一网格居民花名册"])
+    ws.merge_cells("A1:H1")
+    ws.append(["序号", "户号", "家庭住址", "姓名", "与户主关系", "出生日期", "联系电话", "人员类别"])
+    ws.append([1, "H001", "幸福小区3-1-101", "王建国", "户主", "1948-03-02", "13812345678（本人）", "失独"])
+    ws.append([2, None, None, "李秀英", "配偶", "1950-02-30", "", "慢性病"])
+    ws.append([3, "H002", "幸福小区3-1-102", "张伟", "户主", "1980-03-12", "", ""])
+    ws.append([4, "H009", None, "赵四", "子", "2001-05-01", "", ""])
+    ws.append(["合计", None, None, "4人"])
+    wb.save(path)
+    return path
+
+
+def test_the_office_finishes_the_import_in_the_dialog(
+    window, qtbot, small, tmp_path, monkeypatch, said
+) -> None:
+    dialog = open_dialog(window, qtbot, ledger_needing_help(tmp_path / "花名册.xlsx"), monkeypatch)
+    assert dialog.kind.currentData() == "ledger"
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    report = dialog.report
+    assert report is not None and report.blocked
+    errors = {(x.row, x.column.split()[0]) for x in report.errors}
+    assert errors == {(4, "F"), (6, "B")}, "the impossible date and the 户号 pointing nowhere"
+    assert not dialog.apply_button.isEnabled()
+    assert dialog.words.isVisible() and dialog.words.item(0, 0).text() == "失独"
+    save_screenshot(dialog, "import_problems")
+
+    def select(row: int) -> None:
+        model = dialog.problems_model
+        index = next(i for i, x in enumerate(model.problems) if x.row == row and x.severity == "error")
+        dialog.problems.setCurrentIndex(model.index(index, 0))
+
+    # The date is typed again in the dialog; the row whose 户号 points nowhere is left out.
+    select(4)
+    assert dialog.fix_value.text() == "1950-02-30"
+    dialog.fix_value.clear()
+    qtbot.keyClicks(dialog.fix_value, "1950-02-28")
+    qtbot.mouseClick(dialog.fix_button, Qt.MouseButton.LeftButton)
+    assert {x.row for x in dialog.report.errors} == {6}
+    select(6)
+    qtbot.mouseClick(dialog.leave_out_button, Qt.MouseButton.LeftButton)
+    assert not dialog.report.blocked and dialog.apply_button.isEnabled()
+    # The unknown word is mapped to a tag; the plan follows.
+    dialog.map_word("tag", "失独", "empty_nest")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert not dialog.report.unknown
+    store = small.store
+    with qtbot.waitSignal(window.notifier.changed):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_report is not None and dialog.result_report.applied
+    wang = store.one(
+        "SELECT r.birth_year, r.phone, r.phone_note, h.register_no, b.estate FROM resident r"
+        " JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id WHERE r.name = '王建国'"
+    )
+    assert tuple(wang) == (1948, "13812345678", "本人", "H001", "幸福小区")
+    assert store.scalar("SELECT birth_year FROM resident WHERE name = '李秀英'") == 1950
+    assert store.scalar("SELECT count(*) FROM resident WHERE name IN ('赵四', '4人')") == 0
+    tags = store.scalar(
+        "SELECT group_concat(t.code) FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id"
+        " JOIN resident r ON r.id = rt.resident_id WHERE r.name = '王建国'"
+    )
+    assert tags == "empty_nest"
+    # The left-out row goes to a workbook the office can fix and bring back.
+    target = tmp_path / "未导入.xlsx"
+    monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(target))
+    qtbot.mouseClick(dialog.save_left_out_button, Qt.MouseButton.LeftButton)
+    sheet = openpyxl.load_workbook(target)["一网格"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("序号", "户号", "家庭住址") and rows[1][3] == "赵四" and "H009" in rows[1][-1]
+    # The word's mapping is remembered for the next file.
+    again = open_dialog(window, qtbot, ledger_needing_help(tmp_path / "下月.xlsx"), monkeypatch)
+    qtbot.mouseClick(again.check_button, Qt.MouseButton.LeftButton)
+    assert not again.report.unknown

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from gridboard.exchange import export as exporter
-from gridboard.exchange.importer import Report, apply_import, apply_mapping_file, detect_layouts, preview
+from gridboard.exchange.importer import Plan, apply_mapping_file, detect_layouts, plan_import, write_plan
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -30,11 +30,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=run_import)
 
-    p = subparsers.add_parser("export", help="write a ledger, visits, requests or coverage report to .xlsx")
+    p = subparsers.add_parser(
+        "export", help="write a ledger, visits, requests or coverage report to .xlsx (or .csv)"
+    )
     p.add_argument("kind", choices=exporter.EXPORT_KINDS)
     p.add_argument("file", nargs="?", help="the .gridboard file")
     p.add_argument("--db", help="the .gridboard file (instead of the positional FILE)")
-    p.add_argument("--out", required=True, help="the .xlsx to write")
+    p.add_argument("--out", required=True, help="the .xlsx to write (.csv: a CSV file per sheet)")
     p.add_argument("--from", dest="start", type=date.fromisoformat, help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
     p.add_argument("--reveal", action="store_true", help="write phone and ID numbers unmasked")
@@ -46,18 +48,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_template)
 
 
-def print_report(report: Report, out=None) -> None:
+def print_report(plan: Plan, out=None) -> None:
     out = out or sys.stdout
-    for problem in report.problems:
+    for layout in plan.skipped_sheets():
+        print(f"sheet {layout.name}: skipped: {layout.skip_reason or 'marked not to import'}", file=out)
+    for problem in plan.problems:
         kind = "error" if problem.severity == "error" else "warning"
         column = f" column {problem.column}" if problem.column else ""
         value = f" [{problem.value}]" if problem.value else ""
         print(f"{kind}: {problem.sheet} row {problem.row}{column}{value}: {problem.text()}", file=out)
-    if report.unknown_tags:
-        words = ", ".join(f"{w} ({n})" for w, n in report.unknown_tags.most_common())
-        print(f"unknown tags: {words}", file=out)
+    if plan.problems_cut:
+        print(f"… and {plan.problems_cut} more problems not listed", file=out)
+    for (vocabulary, word), unknown in sorted(plan.unknown.items()):
+        print(f"unknown {vocabulary}: {word} ({unknown.count}; first {unknown.sheet} row {unknown.row})", file=out)
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(plan.skipped_rows.items()) if why != "empty")
+    if skipped:
+        print(f"rows not data, skipped: {skipped}", file=out)
     print(
-        f"{report.rows} rows; {len(report.errors)} errors, {len(report.warnings)} warnings; {report.summary()}",
+        f"{plan.rows} rows; {plan.errors_total} errors, {plan.warnings_total} warnings; {plan.summary()}",
         file=out,
     )
 
@@ -70,20 +78,22 @@ def run_import(args: argparse.Namespace) -> int:
         if args.mapping:
             apply_mapping_file(layouts, json.loads(Path(args.mapping).read_text(encoding="utf-8")))
         for layout in layouts:
+            if layout.kind == "skip":
+                continue
             fields = ", ".join(
                 f"{layout.headers[i] if i < len(layout.headers) else i}→{f}"
                 for i, f in sorted(layout.mapping.items())
             )
             print(f"sheet {layout.name}: {layout.kind}, header row {layout.header_row + 1}: {fields}")
-        report = preview(store, book, layouts)
-        if args.dry_run or report.errors:
-            print_report(report)
-            if report.errors:
+        plan = plan_import(store, book, layouts)
+        if args.dry_run or plan.blocked:
+            print_report(plan)
+            if plan.blocked:
                 print("nothing was written", file=sys.stderr)
                 return 1
             return 0
-        report = apply_import(store, book, layouts)
-        print_report(report)
+        plan = write_plan(store, plan)
+        print_report(plan)
         return 0
     finally:
         store.close()
@@ -93,12 +103,14 @@ def run_export(args: argparse.Namespace) -> int:
     db = args.db or args.file
     if not db:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Say which .gridboard file to export from."))
-    store = open_store(db)
+    # Export only reads: a file open in the app (or read only) is exported as it is, never adopted.
+    store = open_store(db, allow_read_only=True)
     try:
         rows = exporter.export(store, args.kind, args.out, start=args.start, end=args.end, reveal=args.reveal)
     finally:
         store.close()
-    print(f"{rows} rows written to {args.out}")
+    files = exporter.output_files(args.kind, args.out)
+    print(f"{rows} rows written to {', '.join(map(str, files))}")
     return 0
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -27,15 +28,20 @@ from PySide6.QtWidgets import (
 
 from gridboard.exchange.headers import FIELDS, KIND_LABELS, SHEET_KINDS
 from gridboard.exchange.importer import (
+    Edits,
+    Plan,
     Problem,
-    Report,
     SheetLayout,
-    apply_import,
     column_letter,
     detect_layouts,
-    preview,
+    plan_import,
     set_header_row,
+    write_plan,
 )
+from gridboard.exchange.left_out import write_left_out
+from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
+from gridboard.exchange.recognise import field_label_key
+from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 from gridboard.exchange.reader import Book, read_book
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
@@ -159,13 +165,14 @@ class ProblemsModel(QAbstractTableModel):
         return None
 
 
-def summary_text(report: Report, *, done: bool) -> str:
+def summary_text(report: Plan, *, done: bool) -> str:
     lines = []
     for kind, label in (
         ("household", QCoreApplication.translate("Exchange", "Households")),
         ("resident", QCoreApplication.translate("Exchange", "Residents")),
         ("member", QCoreApplication.translate("Exchange", "Party members")),
         ("pairing", QCoreApplication.translate("Exchange", "Pairings")),
+        ("scope", QCoreApplication.translate("Exchange", "Floors, units and buildings covered")),
     ):
         counts = report.counts.get(kind)
         if counts and sum(counts.values()):
@@ -188,39 +195,80 @@ def summary_text(report: Report, *, done: bool) -> str:
             buildings=report.count("building", "added"),
         )
     )
-    if report.unknown_tags:
+    skipped = [x for x in report.skipped_sheets()]
+    if skipped:
         lines.append(
-            QCoreApplication.translate("Exchange", "Unknown tags (not imported): {tags}").format(
-                tags="、".join(report.unknown_tags)
+            QCoreApplication.translate("Exchange", "Sheets not imported: {sheets}").format(
+                sheets="；".join(f"{x.name}（{_t(x.skip_reason)}）" if x.skip_reason else x.name for x in skipped)
             )
         )
+    not_data = sum(n for why, n in report.skipped_rows.items() if why != "empty")
+    if not_data:
+        lines.append(
+            QCoreApplication.translate(
+                "Exchange", "{rows} rows are totals (合计), notes or repeated headers and were skipped."
+            ).format(rows=not_data)
+        )
+    if report.left_out:
+        lines.append(
+            QCoreApplication.translate("Exchange", "{rows} rows left out (they can be saved to fix later).").format(
+                rows=len(report.left_out)
+            )
+        )
+    if report.unknown:
+        lines.append(
+            QCoreApplication.translate("Exchange", "Words to map: {words}").format(
+                words="、".join(u.word for u in report.unknown.values())
+            )
+        )
+    if report.problems_cut:
+        lines.append(
+            QCoreApplication.translate(
+                "Exchange", "Only the first {shown} problems are listed ({total} in all)."
+            ).format(shown=len(report.problems), total=report.errors_total + report.warnings_total)
+        )
     if not done:
-        if report.errors:
+        if report.blocked:
             lines.append(
                 QCoreApplication.translate(
                     "Exchange",
-                    "{errors} errors must be fixed in the sheet before anything is imported; {warnings} warnings.",
-                ).format(errors=len(report.errors), warnings=len(report.warnings))
+                    "{errors} errors must be fixed (correct the cell or leave the row out) before anything is"
+                    " imported; {warnings} warnings.",
+                ).format(errors=report.errors_total, warnings=report.warnings_total)
             )
         else:
             lines.append(
                 QCoreApplication.translate(
                     "Exchange", "No errors; {warnings} warnings. Nothing has been written yet."
-                ).format(warnings=len(report.warnings))
+                ).format(warnings=report.warnings_total)
             )
     return "\n".join(lines)
 
 
+def word_targets(vocabulary: str) -> list[tuple[str, str]]:
+    """(label, code) choices for an unknown word of this vocabulary."""
+    if vocabulary == "tag":
+        choices = [(t.name_zh, t.code) for t in BUILTIN_TAGS]
+        choices.append((QCoreApplication.translate("Exchange", "Keep as a note"), KEEP_AS_NOTE))
+        choices.append((QCoreApplication.translate("Exchange", "Ignore the word"), IGNORE))
+        return choices
+    if vocabulary == "member_kind":
+        return [(name, code) for code, name in MEMBER_KINDS.items()]
+    return [(name, code) for code, name in OCCUPANCY.items()]
+
+
 class ImportDialog(QDialog):
-    """Sheets → kind, header row and column fields; Check lists every problem; Import applies it all."""
+    """Sheets → kind, header row and column fields; Check lists every problem, where a cell can be
+    corrected, a row left out and an unknown word mapped; Import writes what is left, all or nothing."""
 
     def __init__(self, window, book: Book, layouts: list[SheetLayout]) -> None:
         super().__init__(window)
         self.window = window
         self.book = book
         self.layouts = layouts
-        self.report: Report | None = None
-        self.result_report: Report | None = None
+        self.edits = Edits()
+        self.report: Plan | None = None
+        self.result_report: Plan | None = None
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import {file}").format(file=book.path.name))
         self.resize(980, 680)
@@ -239,6 +287,7 @@ class ImportDialog(QDialog):
         self.header_row.setMinimum(1)
         self.remembered = QLabel(self)
         self.remembered.setObjectName("importRemembered")
+        self.remembered.setWordWrap(True)
         top.addWidget(QLabel(self.tr("Sheet:"), self))
         top.addWidget(self.sheet, 1)
         top.addWidget(QLabel(self.tr("Each row is:"), self))
@@ -250,7 +299,8 @@ class ImportDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("importSplitter")
-        self.mapping = QTableWidget(0, 3, splitter)
+        upper = QSplitter(Qt.Orientation.Horizontal, splitter)
+        self.mapping = QTableWidget(0, 3, upper)
         self.mapping.setObjectName("importMapping")
         self.mapping.setHorizontalHeaderLabels(
             [self.tr("Column in the sheet"), self.tr("First values"), self.tr("Imported as")]
@@ -258,9 +308,21 @@ class ImportDialog(QDialog):
         self.mapping.verticalHeader().hide()
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.mapping.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.mapping.setColumnWidth(0, 150)
+        self.mapping.setColumnWidth(2, 170)
+        self.words = QTableWidget(0, 3, upper)
+        self.words.setObjectName("importWords")
+        self.words.setHorizontalHeaderLabels([self.tr("Word in the sheet"), self.tr("Rows"), self.tr("Means")])
+        self.words.verticalHeader().hide()
+        self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.words.horizontalHeader().setStretchLastSection(True)
+        self.words.setColumnWidth(0, 110)
+        self.words.setColumnWidth(1, 44)
+        self.words.hide()
+        upper.setSizes([640, 320])
 
         lower = QWidget(splitter)
         lower_layout = QVBoxLayout(lower)
@@ -276,14 +338,31 @@ class ImportDialog(QDialog):
         self.problems.setModel(self.problems_model)
         self.problems.verticalHeader().hide()
         self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.problems.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.problems.horizontalHeader().setStretchLastSection(True)
         for column, width in ((0, 56), (1, 90), (2, 50), (3, 110), (4, 150)):
             self.problems.setColumnWidth(column, width)
+        fix = QHBoxLayout()
+        self.fix_value = QLineEdit(lower)
+        self.fix_value.setObjectName("importFixValue")
+        self.fix_value.setPlaceholderText(self.tr("Correct value for the selected cell"))
+        self.fix_button = QPushButton(self.tr("Correct the cell"), lower)
+        self.fix_button.setObjectName("importFixCell")
+        self.leave_out_button = QPushButton(self.tr("Leave the row out"), lower)
+        self.leave_out_button.setObjectName("importLeaveOut")
+        self.save_left_out_button = QPushButton(self.tr("Save rows left out…"), lower)
+        self.save_left_out_button.setObjectName("importSaveLeftOut")
+        self.save_left_out_button.setEnabled(False)
+        fix.addWidget(self.fix_value, 1)
+        fix.addWidget(self.fix_button)
+        fix.addWidget(self.leave_out_button)
+        fix.addWidget(self.save_left_out_button)
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(self.problems, 1)
-        splitter.addWidget(self.mapping)
+        lower_layout.addLayout(fix)
+        splitter.addWidget(upper)
         splitter.addWidget(lower)
-        splitter.setSizes([330, 300])
+        splitter.setSizes([300, 340])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -306,7 +385,12 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.apply_button.clicked.connect(self.apply)
         self.close_button.clicked.connect(self.reject)
+        self.fix_button.clicked.connect(self.correct_cell)
+        self.leave_out_button.clicked.connect(self.leave_row_out)
+        self.save_left_out_button.clicked.connect(self.save_left_out)
+        self.problems.selectionModel().currentRowChanged.connect(self._problem_selected)
         self._filling = False
+        self._update_fix_buttons()
         self._show_sheet(0)
 
     # -- mapping ---------------------------------------------------------------------------------
@@ -324,9 +408,12 @@ class ImportDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(current.kind))
         self.header_row.setMaximum(max(len(rows), 1))
         self.header_row.setValue(current.header_row + 1)
-        self.remembered.setText(
-            self.tr("(columns as last time for this layout)") if current.remembered else ""
-        )
+        if current.remembered:
+            self.remembered.setText(self.tr("(columns as last time for this layout)"))
+        elif current.kind == "skip" and current.skip_reason:
+            self.remembered.setText(_t(current.skip_reason))
+        else:
+            self.remembered.setText("")
         self.mapping.setRowCount(len(current.headers))
         examples = rows[current.header_row + 1 : current.header_row + 4]
         for column, header in enumerate(current.headers):
@@ -336,10 +423,15 @@ class ImportDialog(QDialog):
             self.mapping.setItem(column, 1, QTableWidgetItem("；".join(values)))
             combo = QComboBox(self.mapping)
             combo.setObjectName(f"importField_{column}")
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.addItem(self.tr("(not imported)"), "")
             for field in FIELDS:
                 combo.addItem(_t(field.label), field.key)
-            combo.setCurrentIndex(max(combo.findData(current.mapping.get(column, "")), 0))
+            value = current.mapping.get(column, "")
+            if value and combo.findData(value) < 0:
+                label = _t(FIELDS_LABEL.get(field_label_key(value), ""))
+                combo.addItem(f"{label}: {value.removeprefix('tag:')}" if value.startswith("tag:") else label, value)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._field_changed(c, box))
             self.mapping.setCellWidget(column, 2, combo)
         self._filling = False
@@ -384,34 +476,136 @@ class ImportDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.summary.setText(self.tr("The columns changed: check again before importing."))
 
+    # -- words to map ----------------------------------------------------------------------------
+
+    def _show_words(self, report: Plan) -> None:
+        unknown = sorted(report.unknown.values(), key=lambda u: (u.vocabulary, -u.count, u.word))
+        # Words the office already mapped in this dialog stay listed, so a choice can be changed.
+        mapped = [(v, w) for (v, w) in self.edits.words if (v, w) not in report.unknown]
+        self.words.setRowCount(len(unknown) + len(mapped))
+        entries = [(u.vocabulary, u.word, u.count) for u in unknown] + [(v, w, None) for v, w in mapped]
+        for row, (vocabulary, word, count) in enumerate(entries):
+            self.words.setItem(row, 0, QTableWidgetItem(word))
+            self.words.setItem(row, 1, QTableWidgetItem("" if count is None else str(count)))
+            combo = QComboBox(self.words)
+            combo.setObjectName(f"importWord_{vocabulary}_{word}")
+            combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            combo.addItem(self.tr("(choose)"), "")
+            for label, code in word_targets(vocabulary):
+                combo.addItem(label, code)
+            combo.setCurrentIndex(max(combo.findData(self.edits.words.get((vocabulary, word), "")), 0))
+            combo.currentIndexChanged.connect(lambda _i, v=vocabulary, w=word, box=combo: self._word_mapped(v, w, box))
+            self.words.setCellWidget(row, 2, combo)
+        self.words.setVisible(bool(entries))
+
+    def map_word(self, vocabulary: str, word: str, code: str) -> None:
+        """Map an unknown word (what a user does with its combo box)."""
+        combo = self.words.findChild(QComboBox, f"importWord_{vocabulary}_{word}")
+        combo.setCurrentIndex(combo.findData(code))
+
+    def _word_mapped(self, vocabulary: str, word: str, combo: QComboBox) -> None:
+        code = combo.currentData()
+        if code:
+            self.edits.words[(vocabulary, word)] = code
+        else:
+            self.edits.words.pop((vocabulary, word), None)
+        self._stale()
+
+    # -- corrections -----------------------------------------------------------------------------
+
+    def selected_problem(self) -> Problem | None:
+        index = self.problems.currentIndex()
+        if not index.isValid():
+            return None
+        return self.problems_model.problems[index.row()]
+
+    def _problem_selected(self, *_args: Any) -> None:
+        problem = self.selected_problem()
+        self.fix_value.setText(problem.value if problem is not None else "")
+        self._update_fix_buttons()
+
+    def _update_fix_buttons(self) -> None:
+        problem = self.selected_problem()
+        self.fix_button.setEnabled(problem is not None and problem.column_index is not None)
+        self.leave_out_button.setEnabled(problem is not None and problem.row > 0)
+        self.save_left_out_button.setEnabled(bool(self.report is not None and self.report.left_out))
+
+    def correct_cell(self) -> None:
+        problem = self.selected_problem()
+        if problem is None or problem.column_index is None:
+            return
+        self.edits.cells[(problem.sheet, problem.row, problem.column_index)] = self.fix_value.text().strip() or None
+        self.check()
+
+    def leave_row_out(self) -> None:
+        problem = self.selected_problem()
+        if problem is None:
+            return
+        why = f"{problem.column}: {problem_text(problem)}" if problem.column else problem_text(problem)
+        self.edits.left_out[(problem.sheet, problem.row)] = why
+        self.check()
+
+    def save_left_out(self) -> None:
+        if self.report is None or not self.report.left_out:
+            return
+        target = ask.save_file(
+            self,
+            self.tr("Save the rows left out"),
+            self.tr("Excel workbook (*.xlsx)"),
+            f"{self.book.path.stem}-未导入.xlsx",
+        )
+        if not target:
+            return
+        rows = write_left_out(self.report, target, _t)
+        ask.inform(
+            self,
+            self.tr("Rows left out"),
+            self.tr("{rows} rows written to {file}: fix them there and import that file.").format(
+                rows=rows, file=Path(target).name
+            ),
+        )
+
+    def has_unsaved_work(self) -> bool:
+        """Corrections made here and not yet imported (Esc or close asks before losing them)."""
+        return self.result_report is None and bool(self.edits.cells or self.edits.left_out or self.edits.words)
+
+    def reject(self) -> None:
+        if self.has_unsaved_work() and not ask.discard_unsaved(
+            self, self.tr("Your corrections to this import are not imported yet. Close and lose them?")
+        ):
+            return
+        super().reject()
+
     # -- check and import ------------------------------------------------------------------------
 
-    def check(self) -> Report | None:
-        book, layouts = self.book, self.layouts
+    def check(self) -> Plan | None:
+        book, layouts, edits = self.book, self.layouts, self.edits.copy()
         report = run_on_own_store(
             self,
             self.tr("Checking the sheets…"),
             self.window.store,
-            lambda store, progress: preview(store, book, layouts, progress),
+            lambda store, progress: plan_import(store, book, layouts, edits, progress),
         )
         if report is None:
             return None
         self.report = report
         self.problems_model.set_problems(report.problems)
         self.summary.setText(summary_text(report, done=False))
-        self.apply_button.setEnabled(not report.errors)
+        self.apply_button.setEnabled(not report.blocked)
+        self._show_words(report)
+        self._problem_selected()
         return report
 
-    def apply(self) -> Report | None:
-        if self.report is None or self.report.errors:
+    def apply(self) -> Plan | None:
+        if self.report is None or self.report.blocked:
             return None
-        book, layouts = self.book, self.layouts
+        plan = self.report
         try:
             report = run_on_own_store(
                 self,
                 self.tr("Importing…"),
                 self.window.store,
-                lambda store, progress: apply_import(store, book, layouts, progress),
+                lambda store, progress: write_plan(store, plan, progress),
             )
         except KnownError as error:
             ask.show_error(self, error)
@@ -422,6 +616,16 @@ class ImportDialog(QDialog):
         if report is None:
             return None
         self.result_report = report
-        ask.inform(self, self.tr("Import finished"), summary_text(report, done=True))
+        text = summary_text(report, done=True)
+        if report.left_out:
+            text += "\n" + self.tr("Use “Save rows left out…” before closing to keep the rows that were not imported.")
+            ask.inform(self, self.tr("Import finished"), text)
+            self.apply_button.setEnabled(False)
+            self._update_fix_buttons()
+            return report
+        ask.inform(self, self.tr("Import finished"), text)
         self.accept()
         return report
+
+
+FIELDS_LABEL = {f.key: f.label for f in FIELDS}

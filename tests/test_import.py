@@ -471,6 +471,8 @@ row_strategy = st.tuples(
     st.one_of(cell, st.sampled_from(["1956-03", "1956年3月", "19560312", 21230])),
     st.one_of(cell, st.sampled_from([13812345678, "138 1234 5678", "+8613812345678"])),
     st.one_of(cell, st.sampled_from(["独居", "慢病、低保户", "未知类别"])),
+    st.one_of(cell, st.sampled_from(["同上", "〃", "户主", "配偶"])),
+    st.one_of(cell, st.sampled_from(["H1", "H2", "同上", 7.0])),
 )
 
 
@@ -483,7 +485,12 @@ def test_random_sheets_never_crash_and_are_all_or_nothing(rows: list[tuple]) -> 
     try:
         book = Book(
             Path("随机.xlsx"),
-            [RawSheet("表", [("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别"), *rows])],
+            [
+                RawSheet(
+                    "表",
+                    [("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别", "与户主关系", "户号"), *rows],
+                )
+            ],
         )
         layouts = detect_layouts(store, book)
         report = preview(store, book, layouts)
@@ -499,6 +506,10 @@ def test_random_sheets_never_crash_and_are_all_or_nothing(rows: list[tuple]) -> 
         again = preview(store, book, detect_layouts(store, book))
         assert again.count("household", "added") == 0 and again.count("resident", "added") == 0
         assert again.count("resident", "updated") == 0
+        # Importing the same sheet a second time changes nothing but the import's own audit entry.
+        after_first = counts(store)
+        apply_import(store, book, detect_layouts(store, book))
+        assert {**counts(store), "audit_log": 0} == {**after_first, "audit_log": 0}
     finally:
         store.close()
 
@@ -590,3 +601,84 @@ def test_a_blocked_big_import_leaves_the_tallies_and_their_triggers(
         apply_import(db, book, detect_layouts(db, book))
     assert (db.scalar(triggers), db.execute("SELECT * FROM tally_count ORDER BY 1, 2, 3, 4").fetchall()) == before
     assert before[0] > 0 and tallies.verify(db.db) == []
+
+
+def test_command_line_maps_unknown_words_and_remembers_them(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "花名册.csv"
+    path.write_text("住址,姓名,人员类别\n3-2-502,王建国,失独\n3-2-501,李四,失独、低保\n", encoding="utf-8")
+    target = tmp_path / "x.gridboard"
+    assert run_cli("import", str(path), "--into", str(target), "--dry-run") == 0
+    assert "unknown tag: 失独 (2; first 花名册 row 2)" in capsys.readouterr().out
+    mapping = tmp_path / "m.json"
+    mapping.write_text(json.dumps({"words": {"tag": {"失独": "empty_nest"}}}), encoding="utf-8")
+    assert run_cli("import", str(path), "--into", str(target), "--mapping", str(mapping)) == 0
+    store = open_store(target)
+    try:
+        tagged = store.scalar(
+            "SELECT count(*) FROM resident_tag rt JOIN tag t ON t.id = rt.tag_id WHERE t.code = 'empty_nest'"
+        )
+        assert tagged == 2
+    finally:
+        store.close()
+    # The next file with the same word needs no mapping: it was remembered.
+    assert run_cli("import", str(path), "--into", str(target), "--dry-run") == 0
+    assert "unknown tag" not in capsys.readouterr().out
+
+
+def test_control_characters_never_reach_the_file(db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_bytes("住址,姓名,备注\n3-2-502,王\x00建\x07国,独居\x1b老人\n".encode())
+    book = read_book(path)
+    apply_import(db, book, detect_layouts(db, book))
+    assert db.scalar("SELECT name FROM resident") == "王建国"
+
+
+def test_problems_are_capped_with_the_total_said(db: Store, tmp_path: Path) -> None:
+    from gridboard.exchange.plan import MAX_PROBLEMS
+
+    path = tmp_path / "big.csv"
+    lines = ["住址,姓名,出生日期"] + [f"1-1-{101 + i % 90},居民{i},1950-02-30" for i in range(MAX_PROBLEMS + 500)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    book = read_book(path)
+    plan = preview(db, book, detect_layouts(db, book))
+    assert len(plan.problems) == MAX_PROBLEMS and plan.errors_total == MAX_PROBLEMS + 500
+    assert plan.problems_cut == 500
+
+
+def test_rows_left_out_come_back_in_a_workbook_that_imports(db: Store, tmp_path: Path) -> None:
+    from gridboard.exchange.importer import Edits, plan_import, write_plan
+    from gridboard.exchange.left_out import write_left_out
+
+    path = tmp_path / "a.csv"
+    path.write_text("住址,姓名,出生日期\n3-2-502,王建国,1950-02-30\n3-2-501,李四,1960-01-01\n", encoding="utf-8")
+    book = read_book(path)
+    layouts = detect_layouts(db, book)
+    plan = plan_import(db, book, layouts, Edits(left_out={("a", 2): "C 出生日期: no such date"}))
+    assert not plan.blocked and plan.left_out == [("a", 2)]
+    write_plan(db, plan)
+    assert db.scalar("SELECT count(*) FROM resident") == 1
+    back = tmp_path / "未导入.xlsx"
+    assert write_left_out(plan, back) == 1
+    rows = list(openpyxl.load_workbook(back).active.iter_rows(values_only=True))
+    assert rows[1][:3] == ("3-2-502", "王建国", "1950-02-30") and "no such date" in rows[1][3]
+    # The office fixes the date in that file and brings it back.
+    wb = openpyxl.load_workbook(back)
+    wb.active["C2"] = "1950-02-28"
+    wb.save(back)
+    book = read_book(back)
+    fixed = apply_import(db, book, detect_layouts(db, book))
+    assert fixed.count("resident", "added") == 1 and db.scalar("SELECT count(*) FROM resident") == 2
+
+
+def test_a_plan_made_before_the_file_changed_is_made_again_on_writing(db: Store, tmp_path: Path) -> None:
+    from gridboard.exchange.importer import plan_import, write_plan
+    from gridboard.models import ledger
+
+    path = tmp_path / "a.csv"
+    path.write_text("社区,网格,住址,姓名\n幸福社区,第一网格,3-2-502,王建国\n", encoding="utf-8")
+    book = read_book(path)
+    plan = plan_import(db, book, detect_layouts(db, book))
+    ledger.create_community(db, name="另一个社区")  # another window writes meanwhile
+    write_plan(db, plan)
+    assert db.scalar("SELECT count(*) FROM community") == 2
+    assert db.scalar("SELECT count(*) FROM resident") == 1

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from gridboard.exchange import export as exporter
-from gridboard.exchange.importer import Plan, apply_mapping_file, detect_layouts, plan_import, write_plan
+from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_layouts, plan_import, write_plan
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -26,7 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--dry-run", action="store_true", help="only report problems and counts; write nothing")
     p.add_argument(
-        "--mapping", help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}}}'
+        "--mapping",
+        help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}},'
+        ' "words": {"tag": {"失独": "empty_nest"}, "member_kind": {"党小组长": "community_member"}}}',
     )
     p.set_defaults(func=run_import)
 
@@ -75,8 +77,12 @@ def run_import(args: argparse.Namespace) -> int:
     store = open_store(args.db, create=True)
     try:
         layouts = detect_layouts(store, book)
+        edits = Edits()
         if args.mapping:
-            apply_mapping_file(layouts, json.loads(Path(args.mapping).read_text(encoding="utf-8")))
+            mapping = json.loads(Path(args.mapping).read_text(encoding="utf-8"))
+            apply_mapping_file(layouts, mapping)
+            for vocabulary, words in (mapping.get("words") or {}).items():
+                edits.words.update({(vocabulary, word): code for word, code in words.items()})
         for layout in layouts:
             if layout.kind == "skip":
                 continue
@@ -85,7 +91,7 @@ def run_import(args: argparse.Namespace) -> int:
                 for i, f in sorted(layout.mapping.items())
             )
             print(f"sheet {layout.name}: {layout.kind}, header row {layout.header_row + 1}: {fields}")
-        plan = plan_import(store, book, layouts)
+        plan = plan_import(store, book, layouts, edits)
         if args.dry_run or plan.blocked:
             print_report(plan)
             if plan.blocked:

@@ -131,7 +131,10 @@ class Plan:
         return self.counts.get(kind, Counter())[what]
 
     def add_count(self, kind: str, what: str, n: int = 1) -> None:
-        self.counts.setdefault(kind, Counter())[what] += n
+        counts = self.counts.get(kind)
+        if counts is None:
+            counts = self.counts[kind] = Counter()
+        counts[what] += n
 
     def summary(self) -> str:
         """Plain English summary for the command line and the audit log."""

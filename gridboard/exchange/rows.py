@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gridboard.exchange import parsers as p
-from gridboard.exchange.headers import ADDRESS_FIELDS, fold
+from gridboard.exchange.headers import ADDRESS_FIELDS
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE, Plan, Problem, Unknown
 from gridboard.exchange.recognise import SheetLayout
 from gridboard.models.errors import QT_TRANSLATE_NOOP
@@ -177,28 +177,33 @@ class RowReader:
         """Field → (column, value) of one row: corrections applied, blanks dropped, 同上 resolved."""
         cells: dict[str, tuple[int, Any]] = {}
         fixes = self.plan.edits.cells
+        width = len(row)
         for column, key in layout.mapping.items():
-            value = fixes.get((layout.name, index + 1, column), row[column] if column < len(row) else None)
-            if isinstance(value, str):
-                value = p.strip_control(value)
-                if value.strip().lower() in _BLANKS:
-                    continue
-            elif value is None:
+            if fixes and (layout.name, index + 1, column) in fixes:
+                value = fixes[(layout.name, index + 1, column)]
+            else:
+                value = row[column] if column < width else None
+            if value is None:
                 continue
-            if p.is_same_as_above(value):
-                if key not in last:
-                    self.problem(
-                        layout,
-                        index + 1,
-                        column,
-                        value,
-                        QT_TRANSLATE_NOOP(
-                            "Exchange", "同上 (same as above) with nothing above it: write the value itself."
-                        ),
-                    )
-                    self.failed_rows.add((layout.name, index + 1))
-                    continue
-                value = last[key][1]
+            if type(value) is str:
+                value = p.strip_control(value)
+                if len(value) <= 4 or not value[0].isprintable() or value[0] == " ":
+                    if value.strip().lower() in _BLANKS:
+                        continue
+                    if p.is_same_as_above(value):
+                        if key not in last:
+                            self.problem(
+                                layout,
+                                index + 1,
+                                column,
+                                value,
+                                QT_TRANSLATE_NOOP(
+                                    "Exchange", "同上 (same as above) with nothing above it: write the value itself."
+                                ),
+                            )
+                            self.failed_rows.add((layout.name, index + 1))
+                            continue
+                        value = last[key][1]
             cells[key] = (column, value)
             last[key] = (column, value)
         return cells
@@ -237,7 +242,7 @@ class RowReader:
             self.check_columns(layout)
             carry: dict[str, Any] = {}
             last: dict[str, tuple[int, Any]] = {}
-            header = [fold(h) for h in layout.headers]
+            header = frozenset(h for h in layout.headers if h)
             for index in range(layout.header_row + 1, len(rows)):
                 tick()
                 row = rows[index]
@@ -261,18 +266,27 @@ class RowReader:
         self.resolve_pending()
         return self.drafts
 
-    def not_data(self, row: tuple[Any, ...], header: list[str]) -> str | None:
-        """合计 rows, notes written under the table, a header repeated on each printed page."""
-        texts = [p.clean_text(c) for c in row if c not in (None, "")]
-        if not texts:
+    def not_data(self, row: tuple[Any, ...], header: frozenset[str]) -> str | None:
+        """合计 rows, notes written under the table, a header repeated on each printed page.
+
+        Runs on every row, so it looks at raw cells and stops early."""
+        first: Any = None
+        filled = 0
+        for cell in row:
+            if cell is None or cell == "":
+                continue
+            filled += 1
+            if filled <= 3 and type(cell) is str and _TOTAL.match(cell.strip()):
+                return "total"
+            if first is None:
+                first = cell
+        if not filled:
             return "empty"
-        if any(_TOTAL.match(t) for t in texts[:3]):
-            return "total"
-        if len(texts) == 1 and _NOTE_ROW.match(texts[0]):
+        if filled == 1 and type(first) is str and _NOTE_ROW.match(first.strip()):
             return "note"
-        folded = [fold(c) for c in row]
-        if len(texts) >= 3 and sum(1 for a, b in zip(folded, header, strict=False) if a and a == b) >= 3:
-            return "header"
+        if filled >= 3 and type(first) is str and first.strip() in header:
+            if sum(1 for c in row if type(c) is str and c.strip() in header) >= 3:
+                return "header"
         return None
 
     def check_columns(self, layout: SheetLayout) -> None:

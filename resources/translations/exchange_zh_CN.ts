@@ -15,12 +15,16 @@
         <translation>找不到文件 {path}。</translation>
     </message>
     <message>
-        <source>{path} is an old Excel (.xls) or WPS file: save it as .xlsx and import that.</source>
-        <translation>{path} 是旧版 Excel (.xls) 或 WPS 文件：请另存为 .xlsx 后再导入。</translation>
+        <source>{path} is a WPS file. Open it in WPS and save it as Excel: 文件 → 另存为 → Excel 文件 (*.xlsx), then import that file.</source>
+        <translation>{path} 是 WPS 格式文件。请在 WPS 中打开，选择 文件 → 另存为 → Excel 文件 (*.xlsx)，再导入另存的文件。</translation>
     </message>
     <message>
-        <source>{path} cannot be read as an Excel workbook ({error}).</source>
-        <translation>无法按 Excel 工作簿读取 {path}（{error}）。</translation>
+        <source>{path} cannot be read as a workbook (.xlsx, .xls, .ods) or CSV file ({error}).</source>
+        <translation>无法将 {path} 读取为表格文件（.xlsx、.xls、.ods）或 CSV 文件（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is protected by a password: remove the password in Excel or WPS first.</source>
+        <translation>{path} 设有密码保护：请先在 Excel 或 WPS 中取消密码。</translation>
     </message>
     <message>
         <source>The CSV file is neither UTF-8 nor GBK text ({error}).</source>
@@ -40,6 +44,10 @@
     <message>
         <source>Grid</source>
         <translation>网格</translation>
+    </message>
+    <message>
+        <source>Estate (小区)</source>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Address (building-unit-room)</source>
@@ -62,12 +70,16 @@
         <translation>门牌号</translation>
     </message>
     <message>
+        <source>Household number (户号)</source>
+        <translation>户号</translation>
+    </message>
+    <message>
         <source>Head of household</source>
         <translation>户主姓名</translation>
     </message>
     <message>
-        <source>Resident's name</source>
-        <translation>居民姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Relation to head</source>
@@ -98,6 +110,10 @@
         <translation>人员类别（重点人群）</translation>
     </message>
     <message>
+        <source>Disability (category and grade)</source>
+        <translation>残疾类别及等级</translation>
+    </message>
+    <message>
         <source>Number of people</source>
         <translation>人口数</translation>
     </message>
@@ -126,8 +142,8 @@
         <translation>工作单位</translation>
     </message>
     <message>
-        <source>Paired households</source>
-        <translation>联系户</translation>
+        <source>Paired households (list)</source>
+        <translation>联系户（多户）</translation>
     </message>
     <message>
         <source>Pairing mode</source>
@@ -154,20 +170,60 @@
         <translation>不导入</translation>
     </message>
     <message>
-        <source>No column gives the room (门牌号) or address: assign one.</source>
-        <translation>没有门牌号或住址列：请指定一列。</translation>
-    </message>
-    <message>
         <source>No column gives the member's name (党员姓名): assign one.</source>
         <translation>没有党员姓名列：请指定一列。</translation>
     </message>
     <message>
-        <source>The row has no room number.</source>
+        <source>Unknown group {word}: kept as a note on the resident; map it to a tag.</source>
+        <translation>不认识的人员类别“{word}”：已作为该居民的备注保留；可将它对应到一个标签。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of member {word}: taken as 社区党员; map it to a kind.</source>
+        <translation>不认识的党员类别“{word}”：暂按社区党员导入；可将它对应到一个类别。</translation>
+    </message>
+    <message>
+        <source>Unknown occupancy {word}: taken as 自住; map it to 自住, 出租 or 空置.</source>
+        <translation>不认识的居住状态“{word}”：暂按自住导入；可将它对应到自住、出租或空置。</translation>
+    </message>
+    <message>
+        <source>同上 (same as above) with nothing above it: write the value itself.</source>
+        <translation>此处写了“同上”，但上方没有可沿用的内容：请填写实际内容。</translation>
+    </message>
+    <message>
+        <source>No column gives the address (住址, 楼栋, 门牌号): assign one.</source>
+        <translation>没有一列给出住址（住址、楼栋、门牌号）：请指定一列。</translation>
+    </message>
+    <message>
+        <source>The row does not say which building (楼栋) the household is in.</source>
+        <translation>这一行没有写明住户所在的楼栋。</translation>
+    </message>
+    <message>
+        <source>The row has no room number (门牌号).</source>
         <translation>这一行没有门牌号。</translation>
     </message>
     <message>
-        <source>The row does not say which building.</source>
-        <translation>这一行没有写明楼栋。</translation>
+        <source>The row does not say where the household lives (no address and no row above to follow).</source>
+        <translation>这一行没有写明住户住在哪里（没有住址，上方也没有可沿用的行）。</translation>
+    </message>
+    <message>
+        <source>Household number {number} is at the same address as household {other} (row {other_row}); both were taken as one household.</source>
+        <translation>户号 {number} 与户号 {other}（第 {other_row} 行）的住址相同，已合为一户。</translation>
+    </message>
+    <message>
+        <source>A second head of household for the same room: {name} here, {other} on row {other_row}. Both were taken into one household; check the room numbers.</source>
+        <translation>同一门牌出现第二个户主：此处为 {name}，第 {other_row} 行为 {other}。两者已合为一户，请核对门牌号。</translation>
+    </message>
+    <message>
+        <source>The head of household written here ({name}) is not the one on row {other_row} ({other}).</source>
+        <translation>此处写的户主（{name}）与第 {other_row} 行的户主（{other}）不一致。</translation>
+    </message>
+    <message>
+        <source>Likely duplicate: {name} at this address is also on {other_sheet} row {other_row}; the rows were taken as one person.</source>
+        <translation>可能重复：此住址的 {name} 也出现在“{other_sheet}”第 {other_row} 行，已按同一人导入。</translation>
+    </message>
+    <message>
+        <source>Household number {number} matches no household in the sheets (no address row has it).</source>
+        <translation>户号 {number} 找不到对应的住户（没有哪一行写了这个户号的住址）。</translation>
     </message>
     <message>
         <source>Likely duplicate: the same ID number is on {other_sheet} row {other_row}.</source>
@@ -178,32 +234,40 @@
         <translation>出生年份与身份证号中的（{year}）不一致。</translation>
     </message>
     <message>
-        <source>Unknown tag(s) not imported: {tags}.</source>
-        <translation>无法识别的人员类别未导入：{tags}。</translation>
+        <source>The gender differs from the ID number's.</source>
+        <translation>性别与身份证号不一致。</translation>
     </message>
     <message>
-        <source>Likely duplicate: {name} at this address is also on {other_sheet} row {other_row}; the rows were merged.</source>
-        <translation>可能重复：该地址的 {name} 也在 {other_sheet} 第 {other_row} 行，两行已合并。</translation>
+        <source>Member {name} is also on {other_sheet} row {other_row} with the same phone or ID: taken as one member.</source>
+        <translation>党员 {name} 也出现在“{other_sheet}”第 {other_row} 行，电话或身份证号相同，已按同一名党员导入。</translation>
+    </message>
+    <message>
+        <source>Two members named {name} with different phones or IDs (also {other_sheet} row {other_row}): kept as two people.</source>
+        <translation>有两名党员都叫 {name}，电话或身份证号不同（另见“{other_sheet}”第 {other_row} 行）：按两个人导入。</translation>
+    </message>
+    <message>
+        <source>Not paired: the row names no household (address or head of household).</source>
+        <translation>未结对：这一行没有写明住户（住址或户主）。</translation>
+    </message>
+    <message>
+        <source>A 包楼栋/包单元/包楼层 row needs the building (and unit, floor).</source>
+        <translation>包楼栋、包单元、包楼层的行需要写明楼栋（以及单元、楼层）。</translation>
+    </message>
+    <message>
+        <source>A 包楼层 row needs the floor (5层).</source>
+        <translation>包楼层的行需要写明楼层（如 5层）。</translation>
     </message>
     <message>
         <source>The row has no member's name.</source>
         <translation>这一行没有党员姓名。</translation>
     </message>
     <message>
-        <source>Likely duplicate: member {name} is also on {other_sheet} row {other_row}; the rows were merged.</source>
-        <translation>可能重复：党员 {name} 也在 {other_sheet} 第 {other_row} 行，两行已合并。</translation>
+        <source>Building {name} is new and the community has several grids: add a 网格 column (or name the sheet after its grid) to say which.</source>
+        <translation>{name} 是新楼栋，而本社区有多个网格：请加一列“网格”（或把工作表按网格命名）说明它属于哪个网格。</translation>
     </message>
     <message>
-        <source>A paired household needs building, unit and room (3-2-502).</source>
-        <translation>联系户需写明楼栋、单元和门牌（如 3-2-502）。</translation>
-    </message>
-    <message>
-        <source>A pairing mode is 1+1, N+1 or 1+N.</source>
-        <translation>结对方式应为 1+1、N+1 或 1+N。</translation>
-    </message>
-    <message>
-        <source>Building {name} is new and the community has several grids: add a 网格 column to say which.</source>
-        <translation>{name} 是新楼栋，而社区有多个网格：请增加“网格”列说明所属网格。</translation>
+        <source>Not paired: {count} members are named {name}; add the member's phone to say which.</source>
+        <translation>未结对：有 {count} 名党员叫 {name}；请写上党员电话以便区分。</translation>
     </message>
     <message>
         <source>Not paired: there is no member named {name} in the file or the sheets.</source>
@@ -212,6 +276,18 @@
     <message>
         <source>Not paired: no household at {address} in the file or the sheets.</source>
         <translation>未结对：文件和表格中都没有 {address} 这一户。</translation>
+    </message>
+    <message>
+        <source>Not paired: no household's head is named {name}; give the address.</source>
+        <translation>未结对：没有户主叫 {name} 的住户；请写明住址。</translation>
+    </message>
+    <message>
+        <source>Not paired: {count} households have a head named {name}; give the address.</source>
+        <translation>未结对：有 {count} 户的户主都叫 {name}；请写明住址。</translation>
+    </message>
+    <message>
+        <source>Not paired: no building {name} in the file or the sheets.</source>
+        <translation>未结对：文件和表格中都没有楼栋 {name}。</translation>
     </message>
     <message>
         <source>The address is empty.</source>
@@ -228,6 +304,10 @@
     <message>
         <source>A room number says floor above 120.</source>
         <translation>门牌号表示的楼层超过 120 层。</translation>
+    </message>
+    <message>
+        <source>A room number says a basement deeper than 5 floors.</source>
+        <translation>门牌号表示的地下层深于地下 5 层。</translation>
     </message>
     <message>
         <source>The building is empty.</source>
@@ -252,10 +332,6 @@
     <message>
         <source>A floor must be a number.</source>
         <translation>楼层应为数字。</translation>
-    </message>
-    <message>
-        <source>A floor must be 1 to 120.</source>
-        <translation>楼层应在 1 到 120 之间。</translation>
     </message>
     <message>
         <source>The year is not between 1900 and next year.</source>
@@ -298,6 +374,10 @@
         <translation>电话号码应为 11 位手机号，或区号加 7–8 位号码。</translation>
     </message>
     <message>
+        <source>Excel stored this ID number as a number and lost its last digits; type it again as text.</source>
+        <translation>Excel 把这个身份证号存成了数字，末几位已经丢失；请以文本格式重新录入。</translation>
+    </message>
+    <message>
         <source>The ID number is empty.</source>
         <translation>身份证号为空。</translation>
     </message>
@@ -310,8 +390,36 @@
         <translation>身份证号应为 18 位：17 位数字加一位数字或 X。</translation>
     </message>
     <message>
+        <source>A floor must be 1 to 120, or -1 to -5 below ground.</source>
+        <translation>楼层应为 1 到 120，地下为 -1 到 -5。</translation>
+    </message>
+    <message>
         <source>The ID number's check digit is wrong (a typo?).</source>
         <translation>身份证号校验位不对（是否录错？）。</translation>
+    </message>
+    <message>
+        <source>The yes/no cell is empty.</source>
+        <translation>是/否单元格为空。</translation>
+    </message>
+    <message>
+        <source>A yes/no cell holds 是 or 否 (√ or ×).</source>
+        <translation>是/否单元格应填“是”或“否”（√ 或 ×）。</translation>
+    </message>
+    <message>
+        <source>A disability grade is 一级 to 四级 (1 to 4).</source>
+        <translation>残疾等级为一级到四级（1 到 4）。</translation>
+    </message>
+    <message>
+        <source>Not a disability gridboard knows: 视力, 听力, 言语, 肢体, 智力, 精神 or 多重, and 一级 to 四级.</source>
+        <translation>无法识别的残疾类别：应为视力、听力、言语、肢体、智力、精神或多重，等级为一级到四级。</translation>
+    </message>
+    <message>
+        <source>The cell says there is no disability.</source>
+        <translation>该单元格表示没有残疾。</translation>
+    </message>
+    <message>
+        <source>The disability cell is empty.</source>
+        <translation>残疾单元格为空。</translation>
     </message>
     <message>
         <source>A gender is 男 or 女.</source>
@@ -324,6 +432,22 @@
     <message>
         <source>Unknown kind of member (社区党员, 在职党员, 下沉干部…).</source>
         <translation>无法识别的党员类别（社区党员、在职党员、下沉干部…）。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of pairing (1+1, N+1, 1+N, 包楼层, 包单元, 包楼栋).</source>
+        <translation>无法识别的结对方式（1+1、N+1、1+N、包楼层、包单元、包楼栋）。</translation>
+    </message>
+    <message>
+        <source>The kind of pairing is empty.</source>
+        <translation>结对方式为空。</translation>
+    </message>
+    <message>
+        <source>The relation to the head of household is empty.</source>
+        <translation>与户主关系为空。</translation>
+    </message>
+    <message>
+        <source>Unknown relation to the head of household (户主, 配偶, 子, 女, 其他…).</source>
+        <translation>无法识别的与户主关系（户主、配偶、子、女、其他…）。</translation>
     </message>
     <message>
         <source>A number of people must be a whole number.</source>
@@ -450,6 +574,10 @@
         <translation>居民</translation>
     </message>
     <message>
+        <source>Floors, units and buildings covered</source>
+        <translation>包楼层、包单元、包楼栋</translation>
+    </message>
+    <message>
         <source>{label}: {added} new, {updated} updated, {unchanged} unchanged</source>
         <translation>{label}：新增 {added}，更新 {updated}，未变 {unchanged}</translation>
     </message>
@@ -458,16 +586,56 @@
         <translation>新建：社区 {communities} 个，网格 {grids} 个，楼栋 {buildings} 栋</translation>
     </message>
     <message>
-        <source>Unknown tags (not imported): {tags}</source>
-        <translation>无法识别的人员类别（未导入）：{tags}</translation>
+        <source>Sheets not imported: {sheets}</source>
+        <translation>未导入的工作表：{sheets}</translation>
     </message>
     <message>
-        <source>{errors} errors must be fixed in the sheet before anything is imported; {warnings} warnings.</source>
-        <translation>表格中有 {errors} 处错误，改正后才能导入；另有 {warnings} 条提醒。</translation>
+        <source>{rows} rows are totals (合计), notes or repeated headers and were skipped.</source>
+        <translation>有 {rows} 行是合计、备注或重复的表头，已跳过。</translation>
+    </message>
+    <message>
+        <source>{rows} rows left out (they can be saved to fix later).</source>
+        <translation>有 {rows} 行不导入（可另存下来改好后再导入）。</translation>
+    </message>
+    <message>
+        <source>Words to map: {words}</source>
+        <translation>待对应的词：{words}</translation>
+    </message>
+    <message>
+        <source>Only the first {shown} problems are listed ({total} in all).</source>
+        <translation>只列出前 {shown} 个问题（共 {total} 个）。</translation>
+    </message>
+    <message>
+        <source>{errors} errors must be fixed (correct the cell or leave the row out) before anything is imported; {warnings} warnings.</source>
+        <translation>有 {errors} 个错误须先处理（改正单元格或不导入该行）才能导入；另有 {warnings} 个提醒。</translation>
+    </message>
+    <message>
+        <source>Keep as a note</source>
+        <translation>作为备注保留</translation>
+    </message>
+    <message>
+        <source>Ignore the word</source>
+        <translation>忽略这个词</translation>
     </message>
     <message>
         <source>No errors; {warnings} warnings. Nothing has been written yet.</source>
         <translation>没有错误；{warnings} 条提醒。尚未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>The sheet is empty.</source>
+        <translation>工作表是空的。</translation>
+    </message>
+    <message>
+        <source>Instructions for filling in the form (说明): not data.</source>
+        <translation>这是填表说明，不是数据。</translation>
+    </message>
+    <message>
+        <source>A summary of totals (汇总): not one row per person.</source>
+        <translation>这是汇总表，不是一人一行的名册。</translation>
+    </message>
+    <message>
+        <source>No columns gridboard knows (姓名, 住址, 党员姓名…).</source>
+        <translation>没有可识别的列（姓名、住址、党员姓名…）。</translation>
     </message>
 </context>
 <context>
@@ -520,8 +688,36 @@
         <translation>导入为</translation>
     </message>
     <message>
+        <source>Word in the sheet</source>
+        <translation>表格中的词</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Means</source>
+        <translation>对应为</translation>
+    </message>
+    <message>
         <source>Check the sheets to see what would be imported and every problem.</source>
         <translation>点“检查”查看将导入的内容和所有问题。</translation>
+    </message>
+    <message>
+        <source>Correct value for the selected cell</source>
+        <translation>所选单元格的正确内容</translation>
+    </message>
+    <message>
+        <source>Correct the cell</source>
+        <translation>改正单元格</translation>
+    </message>
+    <message>
+        <source>Leave the row out</source>
+        <translation>不导入该行</translation>
+    </message>
+    <message>
+        <source>Save rows left out…</source>
+        <translation>另存未导入的行…</translation>
     </message>
     <message>
         <source>&amp;Check</source>
@@ -548,12 +744,40 @@
         <translation>列设置已改变：导入前请重新检查。</translation>
     </message>
     <message>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <source>Save the rows left out</source>
+        <translation>另存未导入的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Rows left out</source>
+        <translation>未导入的行</translation>
+    </message>
+    <message>
+        <source>{rows} rows written to {file}: fix them there and import that file.</source>
+        <translation>已将 {rows} 行写入 {file}：请在其中改好后再导入该文件。</translation>
+    </message>
+    <message>
+        <source>Your corrections to this import are not imported yet. Close and lose them?</source>
+        <translation>您在本次导入中所做的修改尚未导入。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
         <source>Checking the sheets…</source>
         <translation>正在检查表格…</translation>
     </message>
     <message>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Use “Save rows left out…” before closing to keep the rows that were not imported.</source>
+        <translation>关闭前请用“另存未导入的行…”保存未导入的行。</translation>
     </message>
     <message>
         <source>Import finished</source>

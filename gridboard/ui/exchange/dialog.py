@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -39,6 +40,7 @@ from gridboard.exchange.importer import (
     write_plan,
 )
 from gridboard.exchange.left_out import write_left_out
+from gridboard.exchange.parsers import plain_text
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
 from gridboard.exchange.recognise import field_label_key
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
@@ -299,7 +301,7 @@ class ImportDialog(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setObjectName("importSplitter")
-        upper = QSplitter(Qt.Orientation.Horizontal, splitter)
+        upper = self.upper = QSplitter(Qt.Orientation.Horizontal, splitter)
         self.mapping = QTableWidget(0, 3, upper)
         self.mapping.setObjectName("importMapping")
         self.mapping.setHorizontalHeaderLabels(
@@ -332,6 +334,12 @@ class ImportDialog(QDialog):
         )
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        summary_area = QScrollArea(lower)
+        summary_area.setWidget(self.summary)
+        summary_area.setWidgetResizable(True)
+        summary_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        summary_area.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 6)
         self.problems_model = ProblemsModel(self)
         self.problems = QTableView(lower)
         self.problems.setObjectName("importProblems")
@@ -357,7 +365,7 @@ class ImportDialog(QDialog):
         fix.addWidget(self.fix_button)
         fix.addWidget(self.leave_out_button)
         fix.addWidget(self.save_left_out_button)
-        lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(summary_area)
         lower_layout.addWidget(self.problems, 1)
         lower_layout.addLayout(fix)
         splitter.addWidget(upper)
@@ -419,7 +427,7 @@ class ImportDialog(QDialog):
         for column, header in enumerate(current.headers):
             title = QTableWidgetItem(f"{column_letter(column)}  {header}")
             self.mapping.setItem(column, 0, title)
-            values = [str(r[column]) for r in examples if column < len(r) and r[column] not in (None, "")]
+            values = [plain_text(r[column]) for r in examples if column < len(r) and r[column] not in (None, "")]
             self.mapping.setItem(column, 1, QTableWidgetItem("；".join(values)))
             combo = QComboBox(self.mapping)
             combo.setObjectName(f"importField_{column}")
@@ -496,7 +504,11 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(combo.findData(self.edits.words.get((vocabulary, word), "")), 0))
             combo.currentIndexChanged.connect(lambda _i, v=vocabulary, w=word, box=combo: self._word_mapped(v, w, box))
             self.words.setCellWidget(row, 2, combo)
-        self.words.setVisible(bool(entries))
+        if entries and not self.words.isVisible():
+            self.words.show()
+            self.upper.setSizes([self.upper.width() - 330, 330])
+        elif not entries:
+            self.words.hide()
 
     def map_word(self, vocabulary: str, word: str, code: str) -> None:
         """Map an unknown word (what a user does with its combo box)."""

@@ -682,3 +682,36 @@ def test_a_plan_made_before_the_file_changed_is_made_again_on_writing(db: Store,
     write_plan(db, plan)
     assert db.scalar("SELECT count(*) FROM community") == 2
     assert db.scalar("SELECT count(*) FROM resident") == 1
+
+
+def test_different_heads_for_one_room_are_flagged_not_merged_silently(db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    path.write_text(
+        "住址,户主姓名,姓名,与户主关系\n"
+        "3-2-502,王建国,王建国,户主\n"
+        "3-2-502,李明,李明,户主\n"
+        "3-2-502,赵四,赵四,户主\n"
+        "3-2-501,张伟,张伟,户主\n"
+        "3-2-501,张伟,刘芳,配偶\n"
+        "3-2-501,张大伟,张小明,子\n",
+        encoding="utf-8",
+    )
+    book = read_book(path)
+    plan = preview(db, book, detect_layouts(db, book))
+    second_heads = [(x.row, x.params["name"]) for x in plan.warnings if "second head" in x.reason]
+    assert second_heads == [(3, "李明"), (4, "赵四")]
+    disagree = [(x.row, x.column) for x in plan.warnings if "is not the one" in x.reason]
+    assert disagree == [(3, "B 户主姓名"), (4, "B 户主姓名"), (7, "B 户主姓名")]
+    assert not plan.blocked and plan.count("resident", "added") == 6
+
+
+def test_a_cut_sheet_says_so(db: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from gridboard.exchange import reader
+
+    monkeypatch.setattr(reader, "MAX_ROWS", 3)
+    path = tmp_path / "a.csv"
+    path.write_text("住址,姓名\n" + "\n".join(f"3-2-{501 + i},居民{i}" for i in range(10)), encoding="utf-8")
+    book = read_book(path)
+    assert book.sheets[0].cut and len(book.sheets[0].rows) == 3
+    plan = preview(db, book, detect_layouts(db, book))
+    assert any("rows" in x.reason and x.params.get("rows") == 3 for x in plan.warnings)

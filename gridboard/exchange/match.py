@@ -9,9 +9,11 @@ Every write is a `Statement` in the plan; nothing here executes one.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
+import time
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -21,13 +23,20 @@ from gridboard.exchange.plan import Plan, Problem, Statement
 from gridboard.exchange.rows import Drafts, LinkDraft, Place, Source, column_letter, different_people
 from gridboard.models.clock import now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
+from gridboard.models.search import initials
 from gridboard.models.store import Store
 
 
+_uid_sequence = itertools.count()
+
+
 def new_uid() -> str:
-    """A version-4 UUID as text, like clock.new_uid but three times faster (100,000s per import)."""
-    h = os.urandom(16).hex()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+    """A time-ordered (version 7) UUID as text: unique like clock.new_uid's, but 100,000 of them in one
+    import land next to each other in the uid index instead of all over it (a quarter faster to write)."""
+    stamp = f"{int(time.time() * 1000):012x}{next(_uid_sequence) & 0xFFF:03x}"
+    tail = os.urandom(8).hex()
+    variant = "89ab"[int(tail[0], 16) & 3]
+    return f"{stamp[:8]}-{stamp[8:12]}-7{stamp[12:15]}-{variant}{tail[1:4]}-{tail[4:16]}"
 
 
 def grid_key(name: str) -> str:
@@ -420,6 +429,7 @@ class Matcher:
                             v.get("id_number") or "",
                             v.get("disability") or "",
                             v.get("notes") or "",
+                            initials(resident.name),
                         )
                     )
                     tag_rows.extend((new_uid(), self.stamp, self.stamp, rid, tag_ids[t]) for t in tags)
@@ -447,7 +457,8 @@ class Matcher:
                     self.plan.add_count("resident", "unchanged")
         self.write(
             "INSERT INTO resident (id, uid, created_at, updated_at, household_id, name, gender, birth_year,"
-            " phone, phone_note, id_number, disability, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " phone, phone_note, id_number, disability, notes, name_initials)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             inserts,
         )
         self.write(
@@ -492,6 +503,7 @@ class Matcher:
                         v.get("work_unit") or "",
                         v.get("id_number") or "",
                         v.get("notes") or "",
+                        initials(member.name),
                     )
                 )
                 self.members_by_name.setdefault((cid, member.name), []).append({"id": member.id, **v})
@@ -506,7 +518,7 @@ class Matcher:
                 self.plan.add_count("member", "unchanged")
         self.write(
             "INSERT INTO member (id, uid, created_at, updated_at, community_id, name, phone, phone_note, kind, branch,"
-            " work_unit, id_number, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " work_unit, id_number, notes, name_initials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             inserts,
         )
         self.updates("member", updates)

@@ -12,6 +12,7 @@ importer runs these on every cell of 50,000-row sheets.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -503,8 +504,19 @@ class Day:
         return date(self.year, self.month or 1, self.day or 1)
 
 
+_year_cache: list[float] = [0.0, 0.0]  # (when looked up, the year then)
+
+
+def _this_year() -> int:
+    """The current year, looked up at most once a minute (this runs on every date cell)."""
+    now = time.monotonic()
+    if now - _year_cache[0] > 60:
+        _year_cache[:] = [now, float(date.today().year)]
+    return int(_year_cache[1])
+
+
 def _plausible(year: int, month: int | None, day: int | None) -> Parsed:
-    if not 1900 <= year <= date.today().year + 1:
+    if not 1900 <= year <= _this_year() + 1:
         return None, QT_TRANSLATE_NOOP("Exchange", "The year is not between 1900 and next year.")
     try:
         date(year, month or 1, day or 1)
@@ -769,7 +781,13 @@ def split_phone_note(value: Any) -> tuple[str | None, str, str | None]:
         return phone, "", reason
     if len(value) == 11 and value.isdigit() and value[0] == "1" and value[1] in "3456789":
         return value, "", None
+    plain = _PLAIN_MOBILE.fullmatch(value)
+    if plain:  # +86 138 1234 5678, 138-1234-5678: common forms that need no splitting
+        return plain.group(1) + plain.group(2) + plain.group(3), "", None
     return _split_phone_text(clean_text(value))
+
+
+_PLAIN_MOBILE = re.compile(r"\s*(?:(?:\+|00)?86[\s-]*)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})\s*")
 
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -1314,7 +1332,7 @@ _DITTO = frozenset(
 )
 
 
-_DITTO_FIRST = frozenset("".join(_DITTO) + "D")
+DITTO_FIRST = _DITTO_FIRST = frozenset("".join(_DITTO) + "D")
 
 
 def is_same_as_above(value: Any) -> bool:

@@ -60,7 +60,8 @@ def read_book(path: str | Path, progress: Progress | None = None) -> Book:
             data = path.read_bytes()
         except OSError as error:
             raise _unreadable(path, error) from error
-        return Book(path, [RawSheet(path.stem, read_csv_rows(data))])
+        rows = read_csv_rows(data)
+        return Book(path, [RawSheet(path.stem, rows[:MAX_ROWS], cut=len(rows) > MAX_ROWS)])
     if suffix in WPS_SUFFIXES:
         raise UnreadableFile(
             QT_TRANSLATE_NOOP(
@@ -230,7 +231,7 @@ def read_csv_rows(data: bytes) -> list[tuple[Any, ...]]:
         while cells and cells[-1] is None:
             cells.pop()
         rows.append(tuple(cells))
-        if len(rows) >= MAX_ROWS:
+        if len(rows) > MAX_ROWS:
             break
     while rows and not rows[-1]:
         rows.pop()

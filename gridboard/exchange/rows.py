@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from gridboard.exchange import parsers as p
 from gridboard.exchange.headers import ADDRESS_FIELDS
@@ -21,6 +21,9 @@ from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.vocab import MEMBER_KINDS
 
 _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null", "n/a", "#n/a"})
+# Cells that may be blank words or 同上 written some way: everything else skips those tests.
+_ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditto", "Ditto"}
+_ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.I)
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
 _NAME_SPLIT = re.compile(r"[、,，;；/\n]+|\s{2,}")
@@ -29,8 +32,7 @@ _FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.I)
 _COURTYARD_HINT = re.compile(r"院|平房|商铺|门面|沿街|村|组$")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     sheet: str
     row: int
 
@@ -39,7 +41,7 @@ class Source:
 Place = tuple[str | None, str | None, str, str, int, int, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class ResidentDraft:
     name: str
     source: Source
@@ -47,7 +49,7 @@ class ResidentDraft:
     tags: list[str] | None = None  # None: the ledger says nothing of tags (keep what the file has)
 
 
-@dataclass
+@dataclass(slots=True)
 class HouseholdDraft:
     place: Place
     source: Source
@@ -66,7 +68,7 @@ class HouseholdDraft:
         return self.place[0]
 
 
-@dataclass
+@dataclass(slots=True)
 class MemberDraft:
     community: str | None
     name: str
@@ -75,7 +77,7 @@ class MemberDraft:
     id: int | None = None  # set by match
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkDraft:
     """A row of a pairing table: members to a household (pairing) or to a floor, unit or building (scope)."""
 
@@ -174,38 +176,43 @@ class RowReader:
     def cells_of(
         self, layout: SheetLayout, index: int, row: tuple[Any, ...], last: dict[str, tuple[int, Any]]
     ) -> dict[str, tuple[int, Any]]:
-        """Field → (column, value) of one row: corrections applied, blanks dropped, 同上 resolved."""
+        """Field → (column, value) of one row: corrections applied, blanks dropped, 同上 resolved.
+
+        Runs on every cell of every row: the common cell (a plain number or text) takes one test."""
         cells: dict[str, tuple[int, Any]] = {}
         fixes = self.plan.edits.cells
         width = len(row)
         for column, key in layout.mapping.items():
             if fixes and (layout.name, index + 1, column) in fixes:
                 value = fixes[(layout.name, index + 1, column)]
+            elif column < width:
+                value = row[column]
             else:
-                value = row[column] if column < width else None
+                continue
             if value is None:
                 continue
-            if type(value) is str:
+            if type(value) is str and (
+                value in _ODD_EXACT or not value.isprintable() or value[0] in _ODD_FIRST or value[-1] == " "
+            ):
                 value = p.strip_control(value)
-                if len(value) <= 4 or not value[0].isprintable() or value[0] == " ":
-                    if value.strip().lower() in _BLANKS:
+                if value.strip().lower() in _BLANKS:
+                    continue
+                if p.is_same_as_above(value):
+                    if key not in last:
+                        self.problem(
+                            layout,
+                            index + 1,
+                            column,
+                            value,
+                            QT_TRANSLATE_NOOP(
+                                "Exchange", "同上 (same as above) with nothing above it: write the value itself."
+                            ),
+                        )
+                        self.failed_rows.add((layout.name, index + 1))
                         continue
-                    if p.is_same_as_above(value):
-                        if key not in last:
-                            self.problem(
-                                layout,
-                                index + 1,
-                                column,
-                                value,
-                                QT_TRANSLATE_NOOP(
-                                    "Exchange", "同上 (same as above) with nothing above it: write the value itself."
-                                ),
-                            )
-                            self.failed_rows.add((layout.name, index + 1))
-                            continue
-                        value = last[key][1]
+                    value = last[key][1]
             cells[key] = (column, value)
-            last[key] = (column, value)
+        last.update(cells)
         return cells
 
     def text(self, cells: dict, key: str) -> str | None:
@@ -238,8 +245,23 @@ class RowReader:
         for layout in layouts:
             readers = {"ledger": self.ledger_row, "members": self.member_row, "pairings": self.link_row}
             read_row = readers[layout.kind]
-            rows = self.plan.book.sheet(layout.name).rows
+            sheet = self.plan.book.sheet(layout.name)
+            rows = sheet.rows
             self.check_columns(layout)
+            if sheet.cut:
+                self.problem(
+                    layout,
+                    len(rows),
+                    None,
+                    "",
+                    QT_TRANSLATE_NOOP(
+                        "Exchange",
+                        "The sheet is longer than gridboard reads at once: only its first {rows} rows were read."
+                        " Split it into several sheets.",
+                    ),
+                    "warning",
+                    rows=len(rows),
+                )
             carry: dict[str, Any] = {}
             last: dict[str, tuple[int, Any]] = {}
             header = frozenset(h for h in layout.headers if h)

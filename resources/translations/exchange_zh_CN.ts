@@ -190,6 +190,10 @@
         <translation>此处写了“同上”，但上方没有可沿用的内容：请填写实际内容。</translation>
     </message>
     <message>
+        <source>The sheet is longer than gridboard reads at once: only its first {rows} rows were read. Split it into several sheets.</source>
+        <translation>工作表超过一次能读取的行数：只读取了前 {rows} 行。请把它拆成几个工作表。</translation>
+    </message>
+    <message>
         <source>No column gives the address (住址, 楼栋, 门牌号): assign one.</source>
         <translation>没有一列给出住址（住址、楼栋、门牌号）：请指定一列。</translation>
     </message>

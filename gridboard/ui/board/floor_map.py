@@ -338,7 +338,10 @@ class _MapItem(QGraphicsItem):
         painter.drawPixmap(_pt(device.left() + 3 * scale, device.top() + 1 * scale), room)
         if cell.surname:
             name = texts.text(cell.surname, self.name_font, color, scale)
-            self._blit_centred(painter, device.adjusted(0, 3 * scale, 0, -9 * scale), name)
+            # A doorway written as words (18号商铺, 12号院) is wide: the surname goes below it.
+            beside = room.width() + 4 * scale < (device.width() - name.width()) / 2
+            top = 3 * scale if beside else room.height()
+            self._blit_centred(painter, device.adjusted(0, top, 0, -9 * scale), name)
         if cell.markers:
             chip = texts.chip(
                 cell.markers[:5], self.small_font, colors.MARKER, self.chip_fill, scale, round_=False

@@ -3,11 +3,16 @@
 Chinese headers (the street office reads them), widths that fit, a frozen header row and real dates.
 Any text starting with =, +, - or @ is written as text with Excel's quote prefix, so a resident's note
 can never run as a formula. Phone and ID numbers are masked unless the operator asks for them (PIPL).
+Control characters (a NUL or a form feed pasted from elsewhere) are left out of every cell: XML cannot
+hold them. A path ending in .csv gets real CSV (UTF-8 with a BOM, which Excel and WPS read), one file
+per sheet. Every file is written under a temporary name, checked, then renamed (`outputs`).
 """
 
 from __future__ import annotations
 
+import csv
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -19,8 +24,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from gridboard.exchange.parsers import mask_id, mask_phone
-from gridboard.models import rules
-from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
+from gridboard.models import outputs, rules
+from gridboard.models.errors import QT_TRANSLATE_NOOP, DiskFull, KnownError, storage_error
 from gridboard.models.store import Store
 from gridboard.models.vocab import (
     GENDERS,
@@ -40,6 +45,9 @@ from gridboard.models.vocab import (
 Progress = Callable[..., None]
 EXPORT_KINDS = ("ledger", "visits", "requests", "coverage")
 _FORMULA_START = ("=", "+", "-", "@")
+# What XML 1.0 (so xlsx) cannot hold, and what breaks a CSV reader: C0 controls but tab, newline and
+# carriage return; DEL; the two non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 _BAND_ZH = {"complete": "已完成", "nearly": "接近完成", "behind": "落后", "not_started": "未开始"}
@@ -80,6 +88,7 @@ class _Sheet:
 
     def cell(self, value: Any) -> Any:
         if isinstance(value, str):
+            value = clean_text(value)
             if value.startswith(_FORMULA_START):
                 cell = WriteOnlyCell(self.ws, value=value)
                 cell.data_type = "s"  # openpyxl took "=..." for a formula; it is text
@@ -101,6 +110,118 @@ class _Sheet:
         return value
 
 
+def clean_text(value: str) -> str:
+    """`value` without the control characters no cell can hold."""
+    return _CONTROL.sub("", value) if _CONTROL.search(value) else value
+
+
+class _CsvSheet:
+    """One sheet as a CSV file, written row by row under a temporary name."""
+
+    def __init__(self, final: Path, columns: Sequence[tuple[str, float]]) -> None:
+        self.final = final
+        self.partial = outputs.begin(final)
+        # utf-8-sig: Excel and WPS on a Chinese Windows take a BOM-less file for GBK.
+        self.handle = self.partial.open("w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.handle)
+        self.writer.writerow([text for text, _width in columns])
+        self.rows = 0
+
+    def append(self, values: Iterable[Any]) -> None:
+        self.writer.writerow([self.cell(v) for v in values])
+        self.rows += 1
+
+    @staticmethod
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            value = clean_text(value)
+            # A spreadsheet opening the CSV would run "=..." as a formula: the apostrophe keeps it text.
+            return "'" + value if value.startswith(_FORMULA_START) else value
+        if isinstance(value, datetime):
+            return value.strftime("%Y-%m-%d %H:%M")
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, tuple) and len(value) == 2 and value[0] == "%":
+            return f"{value[1]:.1%}"
+        return str(value)
+
+
+class _Book:
+    """The sheets of one export: an .xlsx workbook, or (for a path ending in .csv) a CSV file per sheet.
+
+    `with _Book(path) as book:` ... `book.sheet(title, columns)`; the files are put in place when the
+    block ends, and nothing is left behind when it fails.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(path)
+        self.csv = self.target.suffix.lower() == ".csv"
+        self.workbook = None if self.csv else Workbook(write_only=True)
+        self.csv_sheets: list[_CsvSheet] = []
+
+    def sheet(self, title: str, columns: Sequence[tuple[str, float]]) -> Any:
+        if self.workbook is not None:
+            return _Sheet(self.workbook, title, columns)
+        final = csv_path(self.target, title, first=not self.csv_sheets)
+        try:
+            sheet = _CsvSheet(final, columns)
+        except OSError as error:
+            raise _failed(error, final) from error
+        self.csv_sheets.append(sheet)
+        return sheet
+
+    def __enter__(self) -> _Book:
+        return self
+
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
+        if self.workbook is not None:
+            if error is None:
+                _save(self.workbook, self.target)
+            return
+        close_error: OSError | None = None
+        for sheet in self.csv_sheets:
+            try:
+                sheet.handle.close()
+            except OSError as failed:  # the last buffered rows did not fit on the disk
+                close_error = close_error or failed
+        if error is not None or close_error is not None:
+            self._discard()
+            if error is None:
+                raise _failed(close_error, self.target) from close_error
+            return
+        try:
+            for sheet in self.csv_sheets:
+                outputs.finish(sheet.partial, sheet.final, "csv")
+        except KnownError:
+            self._discard()
+            raise
+
+    def _discard(self) -> None:
+        for sheet in self.csv_sheets:
+            outputs.discard(sheet.partial)
+
+
+def csv_path(target: Path, title: str, *, first: bool) -> Path:
+    """The first sheet goes to `target`; each further one beside it, named by its sheet."""
+    return target if first else target.with_name(f"{target.stem}-{title}{target.suffix}")
+
+
+def output_files(kind: str, path: str | os.PathLike[str]) -> list[Path]:
+    """The files `export(store, kind, path)` writes."""
+    target = Path(path)
+    if target.suffix.lower() != ".csv":
+        return [target]
+    titles = {
+        "ledger": ["居民台账"],
+        "visits": ["走访记录"],
+        "requests": ["诉求", "办理过程"],
+        "coverage": ["网格覆盖", "党员覆盖"],
+    }[kind]
+    return [csv_path(target, title, first=i == 0) for i, title in enumerate(titles)]
+
+
 def _when(text: str | None) -> datetime | date | None:
     if not text:
         return None
@@ -111,19 +232,30 @@ def _when(text: str | None) -> datetime | date | None:
 
 
 def _save(book: Workbook, path: str | os.PathLike[str]) -> Path:
+    """Save under a temporary name, check the zip directory, then rename (never a half workbook)."""
     target = Path(path)
-    partial = target.with_name(target.name + ".partial")
-    try:
-        book.save(partial)
-        os.replace(partial, target)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise ExportFailed(
-            QT_TRANSLATE_NOOP("Errors", "{path} could not be written ({error}). Is it open in Excel or WPS?"),
-            path=str(target),
-            error=error.strerror or str(error),
-        ) from error
+    with outputs.replacing(target, "xlsx") as partial:
+        handle = outputs.GuardedFile(partial)
+        try:
+            book.save(handle)
+            handle.check()
+        except OSError as error:
+            raise _failed(error, target) from error
+        finally:
+            handle.close()
     return target
+
+
+def _failed(error: OSError, target: Path) -> KnownError:
+    """A write that failed, in plain words (a full disk, a read-only folder, a file open in Excel)."""
+    known = storage_error(error, target)
+    if isinstance(known, DiskFull):
+        return known
+    return ExportFailed(
+        QT_TRANSLATE_NOOP("Errors", "{path} could not be written ({error}). Is it open in Excel or WPS?"),
+        path=str(target),
+        error=error.strerror or str(error),
+    )
 
 
 def _tick(progress: Progress | None, done: int, total: int) -> None:
@@ -164,8 +296,12 @@ def export_ledger(
     store: Store, path: str | os.PathLike[str], *, reveal: bool = False, progress: Progress | None = None
 ) -> int:
     """Households and their current residents, one row per resident (an empty household gets one row)."""
-    book = Workbook(write_only=True)
-    sheet = _Sheet(book, "居民台账", LEDGER_COLUMNS)
+    with _Book(path) as book:
+        sheet = book.sheet("居民台账", LEDGER_COLUMNS)
+        return _ledger_rows(store, sheet, reveal=reveal, progress=progress)
+
+
+def _ledger_rows(store: Store, sheet: Any, *, reveal: bool, progress: Progress | None) -> int:
     total = int(store.scalar("SELECT count(*) FROM household WHERE archived_at IS NULL"))
     tag_names = {
         r["resident_id"]: r["names"]
@@ -216,7 +352,6 @@ def export_ledger(
                 tag_names.get(rid, "") if rid else "",
             ]
         )
-    _save(book, path)
     return sheet.rows
 
 
@@ -253,8 +388,13 @@ def export_visits(
     progress: Progress | None = None,
 ) -> int:
     """Visits made from `start` to `end` (inclusive), withdrawn ones left out."""
-    book = Workbook(write_only=True)
-    sheet = _Sheet(book, "走访记录", VISIT_COLUMNS)
+    with _Book(path) as book:
+        return _visit_rows(store, book.sheet("走访记录", VISIT_COLUMNS), start, end, progress)
+
+
+def _visit_rows(
+    store: Store, sheet: Any, start: date | None, end: date | None, progress: Progress | None
+) -> int:
     params = _period(start, end)
     total = int(
         store.scalar(
@@ -295,7 +435,6 @@ def export_visits(
                 VISIT_SOURCES.get(row[11], row[11]),
             ]
         )
-    _save(book, path)
     return sheet.rows
 
 
@@ -338,9 +477,15 @@ def export_requests(
     progress: Progress | None = None,
 ) -> int:
     """Requests collected in the period, and every step each went through (a second sheet)."""
-    book = Workbook(write_only=True)
-    sheet = _Sheet(book, "诉求", REQUEST_COLUMNS)
-    steps = _Sheet(book, "办理过程", STEP_COLUMNS)
+    with _Book(path) as book:
+        sheet = book.sheet("诉求", REQUEST_COLUMNS)
+        steps = book.sheet("办理过程", STEP_COLUMNS)
+        return _request_rows(store, sheet, steps, start, end, progress)
+
+
+def _request_rows(
+    store: Store, sheet: Any, steps: Any, start: date | None, end: date | None, progress: Progress | None
+) -> int:
     params = _period(start, end)
     where = "r.archived_at IS NULL AND r.collected_at BETWEEN :start AND :end"
     total = int(store.scalar(f"SELECT count(*) FROM request r WHERE {where}", params))
@@ -393,7 +538,6 @@ def export_requests(
         params,
     ):
         steps.append([row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], row[4]])
-    _save(book, path)
     return sheet.rows
 
 
@@ -432,9 +576,13 @@ def export_coverage(
     store: Store, path: str | os.PathLike[str], *, on: date | None = None, progress: Progress | None = None
 ) -> int:
     """Coverage by grid and by member, as the dashboard counts it (rules.coverage)."""
-    book = Workbook(write_only=True)
-    grids = _Sheet(book, "网格覆盖", GRID_COLUMNS)
-    members = _Sheet(book, "党员覆盖", MEMBER_COLUMNS)
+    with _Book(path) as book:
+        grids = book.sheet("网格覆盖", GRID_COLUMNS)
+        members = book.sheet("党员覆盖", MEMBER_COLUMNS)
+        return _coverage_rows(store, grids, members, on, progress)
+
+
+def _coverage_rows(store: Store, grids: Any, members: Any, on: date | None, progress: Progress | None) -> int:
     communities = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM community")}
     grid_community = {r["id"]: r["community_id"] for r in store.query("SELECT id, community_id FROM grid")}
     for row in rules.coverage(store, "grid", on=on):
@@ -496,7 +644,6 @@ def export_coverage(
                 row["overdue"],
             ]
         )
-    _save(book, path)
     return grids.rows + members.rows
 
 

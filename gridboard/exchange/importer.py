@@ -117,13 +117,42 @@ def _stale(store: Store, plan: Plan) -> bool:
     )
 
 
-def _tallies_for(store: Store, plan: Plan) -> AbstractContextManager[None]:
-    """Counting the dashboard's tallies once afterwards beats triggers row by row when the sheet is
-    large next to the file (a new office's first import); a few rows into a big file, the opposite."""
+def _bulk(store: Store, plan: Plan) -> bool:
+    """A sheet large next to the file (a new office's first import): counting the dashboard's tallies
+    and building the secondary indexes once afterwards beats keeping them row by row; a few rows into a
+    big file, the opposite."""
     households = store.scalar("SELECT count(*) FROM household") or 0
-    if plan.rows > DEFER_TALLIES_ABOVE and plan.rows * 4 > households:
-        return tallies.deferred(store.db)
-    return nullcontext()
+    return plan.rows > DEFER_TALLIES_ABOVE and plan.rows * 4 > households
+
+
+def _tallies_for(store: Store, plan: Plan) -> AbstractContextManager[None]:
+    return tallies.deferred(store.db) if _bulk(store, plan) else nullcontext()
+
+
+_BULK_TABLES = ("household", "resident", "resident_tag")
+
+
+@contextmanager
+def _indexes_rebuilt(store: Store, plan: Plan) -> Iterator[None]:
+    """Drop the non-unique indexes of the tables a bulk import fills and create them again after it,
+    from their own SQL, inside the import's transaction (a failure rolls the drop back too)."""
+    if not _bulk(store, plan):
+        yield
+        return
+    marks = ",".join("?" for _ in _BULK_TABLES)
+    saved = [
+        (r["name"], r["sql"])
+        for r in store.query(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ({marks})"
+            " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+            list(_BULK_TABLES),
+        )
+    ]
+    for name, _sql in saved:
+        store.conn.execute(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in saved:
+        store.conn.execute(sql)
 
 
 @contextmanager
@@ -147,7 +176,7 @@ def write_plan(store: Store, plan: Plan, progress: Progress | None = None) -> Pl
             plan = plan_import(store, plan.book, plan.layouts, plan.edits, progress)
         if plan.blocked:
             raise ImportBlocked(BLOCKED_MESSAGE, count=plan.errors_total)
-        with _tallies_for(store, plan), _page_cache(store, plan):
+        with _tallies_for(store, plan), _page_cache(store, plan), _indexes_rebuilt(store, plan):
             total = len(plan.statements)
             for index, statement in enumerate(plan.statements):
                 if len(statement.rows) == 1:

@@ -20,9 +20,13 @@ from functools import lru_cache
 from typing import Any
 
 from gridboard.models.errors import QT_TRANSLATE_NOOP
+from gridboard.models.values import FLOORS, PEOPLE, UNITS
+from gridboard.models.values import strip_control as _strip_control
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 
 Parsed = tuple[Any, str | None]
+_LOWEST_FLOOR, _TOP_FLOOR = FLOORS
+_FIRST_UNIT, _LAST_UNIT = UNITS
 
 _CN_DIGITS = {
     "零": 0,
@@ -45,12 +49,7 @@ _CN_RUN = re.compile("[零〇○一二两三四五六七八九十百千]+")
 
 # C0/C1 controls (but the line and tab ones, handled below), soft hyphen, zero-width and direction marks,
 # the BOM, interlinear annotation marks: nothing a person meant to write in a cell.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufe0e\ufe0f\ufeff\ufff9-\ufffb]"
-)
-_BREAKS_TO_SPACE = re.compile("\r\n|[\t\n\x0b\x0c\r\x85\u2028\u2029]")
-_BREAKS_TO_NEWLINE = re.compile("\r\n|[\x0b\x0c\r\x85\u2028\u2029]")
+
 
 
 def _to_str(value: Any) -> str:
@@ -60,20 +59,11 @@ def _to_str(value: Any) -> str:
         return ""
 
 
-def strip_control(text: str, keep_newlines: bool = False) -> str:
-    """`text` without control characters (NUL, C0, C1), zero-width characters, BOMs and direction marks.
-
-    Line breaks (\\r\\n, \\r, \\n, vertical tab, form feed, U+2028/2029) and tabs become one space
-    each; with `keep_newlines` (notes) line breaks become \\n and tabs stay. Outer spaces are kept.
-    """
+def strip_control(text: Any, keep_newlines: bool = False) -> str:
+    """A cell's text without control characters: `values.strip_control`, the one rule, for any cell."""
     if type(text) is not str:
         text = "" if text is None else _to_str(text)
-    if text.isprintable():
-        return text  # the common cell: nothing to do (isprintable is False for any control or space but " ")
-    text = _CONTROL.sub("", text)
-    if keep_newlines:
-        return _BREAKS_TO_NEWLINE.sub("\n", text)
-    return _BREAKS_TO_SPACE.sub(" ", text)
+    return _strip_control(text, keep_newlines)
 
 
 def clean_text(value: Any) -> str:
@@ -246,9 +236,9 @@ def building_name(number: int, kind_word: str = "号楼") -> str:
 
 
 def _floor_problem(floor: int) -> str | None:
-    if floor > 120:
+    if floor > _TOP_FLOOR:
         return QT_TRANSLATE_NOOP("Exchange", "A room number says floor above 120.")
-    if floor < -5:
+    if floor < _LOWEST_FLOOR:
         return QT_TRANSLATE_NOOP("Exchange", "A room number says a basement deeper than 5 floors.")
     return None
 
@@ -292,7 +282,7 @@ def _common_address(text: str) -> Parsed | None:
         return None
     number, unit, room_number = int(building), int(unit_word or unit_dash), int(room)
     floor = room_number // 100 if room_number >= 100 else 1
-    if not 1 <= unit <= 50 or floor > 120:
+    if not _FIRST_UNIT <= unit <= _LAST_UNIT or floor > _TOP_FLOOR:
         return None
     return Address(f"{number}号楼", number, unit, str(room_number), floor, estate or None), None
 
@@ -318,7 +308,7 @@ def _read_address(text: str) -> Parsed:
         room = normal_room(match.group(3))
         number = int(match.group(1))
         unit = int(match.group(2))
-        if not 1 <= unit <= 50:
+        if not _FIRST_UNIT <= unit <= _LAST_UNIT:
             return None, QT_TRANSLATE_NOOP("Exchange", "A unit number must be 1 to 50.")
         floor = room_floor(room)
         problem = _floor_problem(floor)
@@ -376,7 +366,7 @@ def _read_address(text: str) -> Parsed:
             return None, _NOT_AN_ADDRESS
     if building is None and unit is None and room is None:
         return None, _NOT_AN_ADDRESS
-    if unit is not None and not 1 <= unit <= 50:
+    if unit is not None and not _FIRST_UNIT <= unit <= _LAST_UNIT:
         return None, QT_TRANSLATE_NOOP("Exchange", "A unit number must be 1 to 50.")
     floor = None
     if room:
@@ -428,7 +418,7 @@ def _parse_unit(text: str) -> Parsed:
     if not match:
         return None, QT_TRANSLATE_NOOP("Exchange", "A unit must be a number such as 2 or 2单元.")
     unit = int(match.group(1))
-    if not 1 <= unit <= 50:
+    if not _FIRST_UNIT <= unit <= _LAST_UNIT:
         return None, QT_TRANSLATE_NOOP("Exchange", "A unit number must be 1 to 50.")
     return unit, None
 
@@ -475,7 +465,7 @@ def parse_floor(value: Any) -> Parsed:
         if not match:
             return None, QT_TRANSLATE_NOOP("Exchange", "A floor must be a number.")
         floor = -int(match.group(2)) if match.group(1) else int(match.group(2))
-    if not (1 <= floor <= 120 or -5 <= floor <= -1):
+    if not (1 <= floor <= _TOP_FLOOR or _LOWEST_FLOOR <= floor <= -1):
         return None, QT_TRANSLATE_NOOP("Exchange", "A floor must be 1 to 120, or -1 to -5 below ground.")
     return floor, None
 
@@ -1399,7 +1389,7 @@ def parse_count(value: Any) -> Parsed:
     if not text.isdigit():
         return None, QT_TRANSLATE_NOOP("Exchange", "A number of people must be a whole number.")
     count = int(text)
-    if count > 99:
+    if count > PEOPLE[1]:
         return None, QT_TRANSLATE_NOOP("Exchange", "More than 99 people in one household.")
     return count, None
 

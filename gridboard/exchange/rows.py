@@ -18,6 +18,7 @@ from gridboard.exchange.headers import ADDRESS_FIELDS
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE, Plan, Problem, Unknown
 from gridboard.exchange.recognise import SheetLayout
 from gridboard.models.errors import QT_TRANSLATE_NOOP
+from gridboard.models.values import NAME_LENGTH, this_year
 from gridboard.models.vocab import MEMBER_KINDS
 
 _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null", "n/a", "#n/a"})
@@ -113,6 +114,14 @@ class RowReader:
         self.pending: list[tuple[SheetLayout, int, int, str, ResidentDraft, str | None]] = []
         self.member_index: dict[tuple[str | None, str], list[MemberDraft]] = {}
         self.failed_rows: set[tuple[str, int]] = set()  # rows already named by a problem
+        self._tag_columns: dict[str, list[str]] = {}
+
+    def tag_columns(self, layout: SheetLayout) -> list[str]:
+        """The yes/no group columns (tag:CODE) of a layout, looked up once per sheet."""
+        found = self._tag_columns.get(layout.name)
+        if found is None:
+            found = self._tag_columns[layout.name] = [k for k in layout.mapping.values() if k.startswith("tag:")]
+        return found
 
     # -- problems ----------------------------------------------------------------------------------
 
@@ -195,6 +204,8 @@ class RowReader:
                 value in _ODD_EXACT or not value.isprintable() or value[0] in _ODD_FIRST or value[-1] == " "
             ):
                 value = p.strip_control(value)
+                if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
+                    value = value[1:]  # our own CSV export guards formula-like text with a quote
                 if value.strip().lower() in _BLANKS:
                     continue
                 if p.is_same_as_above(value):
@@ -216,9 +227,13 @@ class RowReader:
         return cells
 
     def text(self, cells: dict, key: str) -> str | None:
-        if key not in cells:
+        cell = cells.get(key)
+        if cell is None:
             return None
-        text = " ".join(p.plain_text(cells[key][1]).split())
+        value = cell[1]
+        if type(value) is str and value.isprintable() and "  " not in value:
+            return value.strip() or None  # the common cell, without the general path's work
+        text = " ".join(p.plain_text(value).split())
         return text or None
 
     def parse(
@@ -270,7 +285,7 @@ class RowReader:
                 row = rows[index]
                 if not row:
                     continue
-                if (layout.name, index + 1) in left_out:
+                if left_out and (layout.name, index + 1) in left_out:
                     self.plan.left_out.append((layout.name, index + 1))
                     continue
                 skip = self.not_data(row, header)
@@ -278,7 +293,7 @@ class RowReader:
                     self.plan.skipped_rows[skip] += 1
                     continue
                 cells = self.cells_of(layout, index, row, last)
-                if (layout.name, index + 1) in self.failed_rows:
+                if self.failed_rows and (layout.name, index + 1) in self.failed_rows:
                     carry.pop("household", None)
                     continue
                 if not any(k not in ("community", "grid") for k in cells):
@@ -561,6 +576,18 @@ class RowReader:
         if not name:
             return
         name = p.clean_name(name)
+        if len(name) > NAME_LENGTH:
+            column = cells["name"][0] if "name" in cells else cells["head_name"][0]
+            self.problem(
+                layout,
+                row,
+                column,
+                name[:NAME_LENGTH] + "…",
+                QT_TRANSLATE_NOOP("Exchange", "A name has at most {length} characters; this cell has {count}."),
+                length=NAME_LENGTH,
+                count=len(name),
+            )
+            return
         values: dict[str, Any] = {}
         tags: list[str] | None = None
         notes: list[str] = []
@@ -572,6 +599,21 @@ class RowReader:
             if gender:
                 values["gender"] = gender
         birth = self.parse(layout, row, cells, "birth", p.parse_date)
+        if birth is not None and type(cells["birth"][1]) in (int, float):
+            number = cells["birth"][1]
+            if not (1900 <= number <= 2100 or 19000101 <= number <= 21001231):
+                self.problem(
+                    layout,
+                    row,
+                    cells["birth"][0],
+                    number,
+                    QT_TRANSLATE_NOOP(
+                        "Exchange", "The number {number} was read as an Excel day number: {day}. Check it."
+                    ),
+                    "warning",
+                    number=p.plain_text(number),
+                    day=birth.as_date().isoformat(),
+                )
         if "phone" in cells:
             phone, note = self.phone(layout, row, cells, "phone")
             if phone:
@@ -582,13 +624,22 @@ class RowReader:
             values["phone"] = household.values.get("phone")  # a sheet of households: the head's phone
         if "id_number" in cells:
             birth = self.id_number(layout, row, cells, values, birth, source)
-        if birth is not None:
+        if birth is not None and birth.year > this_year():
+            self.problem(
+                layout,
+                row,
+                cells["birth"][0] if "birth" in cells else cells["id_number"][0],
+                birth.year,
+                QT_TRANSLATE_NOOP("Exchange", "A birth date cannot be in the future."),
+            )
+        elif birth is not None:
             values["birth_year"] = birth.year
         if "tags" in cells:
             tags = []
             self.tag_words(layout, row, cells["tags"], tags, notes, values)
-        for key, (column, raw) in cells.items():
-            if key.startswith("tag:"):
+        for key in self.tag_columns(layout):
+            if key in cells:
+                column, raw = cells[key]
                 answer, _ = p.parse_yes_no(raw)
                 tags = tags if tags is not None else []
                 if answer:
@@ -793,6 +844,17 @@ class RowReader:
         carry["community"] = community
         name = self.text(cells, "member_name")
         if not name:
+            return
+        if len(name) > NAME_LENGTH:
+            self.problem(
+                layout,
+                row,
+                cells["member_name"][0],
+                name[:NAME_LENGTH] + "…",
+                QT_TRANSLATE_NOOP("Exchange", "A name has at most {length} characters; this cell has {count}."),
+                length=NAME_LENGTH,
+                count=len(name),
+            )
             return
         values: dict[str, Any] = {}
         if "member_kind" in cells:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from typing import Any
 
 from gridboard.models.clock import new_uid, now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
+from gridboard.models.values import clean_row
 
 
 def insert(store: Store, table: str, values: dict[str, Any], *, audit: bool = True) -> int:
-    """Insert one row with a fresh uid and timestamps; returns its integer id."""
+    """Insert one row with a fresh uid and timestamps (values cleaned and checked by `values.clean_row`);
+    returns its integer id."""
+    values = clean_row(table, values)
     stamp = now_iso()
     row = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **values}
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
-    cursor = store.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()))
+    cursor = _written(store, f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()), table)
     if audit:
         log(store, "insert", table, row["uid"], None, values)
     return int(cursor.lastrowid)
@@ -34,13 +38,17 @@ def update(
 ) -> dict[str, Any]:
     """Update columns of one row, logging old and new values; returns the old row."""
     old = fetch(store, table, row_id)
+    # Only what changes is checked: a value the file already holds is never refused on its way back.
     changed = {k: v for k, v in values.items() if old.get(k) != v}
+    changed = {k: v for k, v in clean_row(table, changed).items() if old.get(k) != v}
     if not changed:
         return old
     assignments = ", ".join(f"{column} = ?" for column in changed)
-    store.execute(
+    _written(
+        store,
         f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?",
         [*changed.values(), now_iso(), row_id],
+        table,
     )
     log(store, action, table, old["uid"], {k: old[k] for k in changed}, changed)
     return old
@@ -72,6 +80,19 @@ def log(
             None if new is None else json.dumps(new, ensure_ascii=False, default=str),
         ],
     )
+
+
+def _written(store: Store, sql: str, params: list[Any], table: str) -> sqlite3.Cursor:
+    """Run one write; a row pointing at a record that does not exist is a message, not a crash."""
+    try:
+        return store.execute(sql, params)
+    except sqlite3.IntegrityError as error:
+        if "FOREIGN KEY" not in str(error):
+            raise
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "This {table} refers to a record that does not exist (any more)."),
+            table=table,
+        ) from error
 
 
 def require(condition: bool, template: str, **params: Any) -> None:

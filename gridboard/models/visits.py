@@ -82,6 +82,10 @@ def log_visit(
     when = normalise_when(visited_at or now_iso())
     _check_visit_values(method, outcome, source, when)
     household = records.fetch(store, "household", household_id)
+    records.require(
+        household["archived_at"] is None,
+        QT_TRANSLATE_NOOP("Errors", "This household has been removed from the ledger: it cannot be visited."),
+    )
     with store.atomic():
         visit_id = records.insert(
             store,

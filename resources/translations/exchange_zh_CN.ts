@@ -214,6 +214,18 @@
         <translation>户号 {number} 与户号 {other}（第 {other_row} 行）的住址相同，已合为一户。</translation>
     </message>
     <message>
+        <source>A name has at most {length} characters; this cell has {count}.</source>
+        <translation>姓名最多 {length} 个字，这个单元格有 {count} 个字。</translation>
+    </message>
+    <message>
+        <source>The number {number} was read as an Excel day number: {day}. Check it.</source>
+        <translation>数字 {number} 被当作 Excel 日期序号读取为 {day}，请核对。</translation>
+    </message>
+    <message>
+        <source>A birth date cannot be in the future.</source>
+        <translation>出生日期不能是将来的日期。</translation>
+    </message>
+    <message>
         <source>A second head of household for the same room: {name} here, {other} on row {other_row}. Both were taken into one household; check the room numbers.</source>
         <translation>同一门牌出现第二个户主：此处为 {name}，第 {other_row} 行为 {other}。两者已合为一户，请核对门牌号。</translation>
     </message>

@@ -178,7 +178,10 @@ class ExchangeFeature:
         store_path = self.window.store.path
 
         def work(progress):
-            store = open_store(store_path, check="none") if store_path else self.window.store
+            # A window opened read only still exports what it shows.
+            store = (
+                open_store(store_path, check="none", allow_read_only=True) if store_path else self.window.store
+            )
             try:
                 return exporter.export(store, kind, target, progress=progress, **options)
             finally:

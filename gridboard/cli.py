@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
-from gridboard.models.errors import KnownError
+from gridboard.models.errors import KnownError, storage_error
 
 # Each module here has `register(subparsers)`, adding its subcommands with `func=` set.
 COMMAND_MODULES = (
@@ -44,8 +45,18 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(argv[0] if argv else None)
     args = parser.parse_args(argv)
+    if getattr(args, "func", None) is None:
+        parser.print_usage(sys.stderr)
+        return 2
     try:
         return int(args.func(args) or 0)
     except KnownError as error:
         print(f"gridboard: {error}", file=sys.stderr)
+        return 2
+    except (sqlite3.Error, OSError) as error:
+        # A locked, full, read-only or vanished file: a message, not a traceback. Anything else is a bug.
+        known = storage_error(error, getattr(args, "db", None) or getattr(args, "file", None))
+        if known is None:
+            raise
+        print(f"gridboard: {known}", file=sys.stderr)
         return 2

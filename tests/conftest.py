@@ -65,6 +65,18 @@ def small(db: Store) -> Small:
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
+@pytest.fixture(autouse=True)
+def _discard_unsaved_on_teardown(request: pytest.FixtureRequest) -> None:
+    """Closing a window whose dialog holds typed rows asks first (ask.discard_unsaved): a real message
+    box would wait forever offscreen when pytest-qt closes the widgets a test left open. Tests that
+    look at the question patch the seam themselves."""
+    from gridboard.ui import ask
+
+    mp = pytest.MonkeyPatch()
+    mp.setattr(ask, "discard_unsaved", lambda parent, text: True)
+    request.addfinalizer(mp.undo)
+
+
 @pytest.fixture
 def gui(qapp, tmp_path: Path):
     """The real application setup (font, Chinese translation), with settings kept in tmp_path."""

@@ -576,8 +576,12 @@ def test_import_keeps_the_dashboard_tallies_exact(
     from gridboard.models import tallies
 
     monkeypatch.setattr(importer, "DEFER_TALLIES_ABOVE", defer_above)
+    indexes = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    before = db.execute(indexes).fetchall()
     book = read_book(several_sheets(tmp_path / "多表.xlsx"))
     apply_import(db, book, detect_layouts(db, book))
+    assert db.execute(indexes).fetchall() == before, "a bulk import builds the indexes it dropped again"
+    assert db.scalar("PRAGMA integrity_check") == "ok"
     assert db.scalar("SELECT count(*) FROM tally_member_link") > 0
     assert tallies.verify(db.db) == []
     assert db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'") == len(

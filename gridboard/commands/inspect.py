@@ -4,21 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 import sys
 import unicodedata
 from collections.abc import Sequence
 from contextlib import closing
 from datetime import date
-from pathlib import Path
 from typing import TextIO
 
-from sqlite_utils import Database
-
-from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.rules import Coverage
 from gridboard.models.stats import FileStats, file_stats, stale_summaries
-from gridboard.models.store import Store, inspect_readonly, schema_version
+from gridboard.models.store import Store, open_read_only, schema_version
 from gridboard.models.vocab import REQUEST_STATUSES
 
 
@@ -51,16 +47,10 @@ def _path(args: argparse.Namespace) -> str:
 def open_readonly(path: str, *, check: str) -> Store:
     """The file as a read-only Store, after the same checks `open_store` makes (and no migration).
 
-    `check` and `stats` must never change a file, not even migrate it, so they do not use open_store.
+    `check` and `stats` must never change a file, not even migrate it, so they do not use open_store;
+    they work on read-only files and folders, and on a file another copy of gridboard has open.
     """
-    target = Path(path)
-    if not target.is_file() or target.stat().st_size == 0:
-        raise NotAGridboardFile(
-            QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(target)
-        )
-    inspect_readonly(target, check=check)
-    conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, timeout=5)
-    return Store(Database(conn, execute_plugins=False), target, "check")
+    return open_read_only(path, check=check)
 
 
 def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:

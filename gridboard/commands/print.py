@@ -97,7 +97,9 @@ def run_print(args: argparse.Namespace) -> int:
 
     install_translations(args.lang)
     layout.font_family()
-    store = open_store(path)
+    # Recording the sheets writes; printing without recording works on a file open elsewhere, or read only.
+    records = args.kind not in ("contact-table", "requests-list") and not args.no_record
+    store = open_store(path, allow_read_only=not records)
     try:
         if args.kind == "requests-list":
             grid = find_id(store, "grid", args.grid) if args.grid else None

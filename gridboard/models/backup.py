@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
+import errno
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from gridboard.models.store import FILE_SUFFIX, Store
+from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
 KEEP = 14
 Progress = Callable[[int, int], None]
@@ -22,25 +22,40 @@ def backup_path(path: Path, day: date) -> Path:
 
 
 def needs_daily_backup(store: Store, day: date | None = None) -> bool:
-    return store.path is not None and not backup_path(store.path, day or date.today()).exists()
+    """True when today's copy is still to be made. A read-only Store makes none: the copy of gridboard
+    that writes to the file makes them, and a read-only file does not change."""
+    return (
+        store.path is not None
+        and store.read_only is None
+        and not backup_path(store.path, day or date.today()).exists()
+    )
 
 
 def write_backup(store: Store, target: Path, progress: Progress | None = None) -> Path:
     """Copy the open file page by page (readers and writers may go on); a partial copy never remains.
 
-    `progress(done_pages, total_pages)` may raise `Cancelled` to stop.
+    `progress(done_pages, total_pages)` may raise `Cancelled` to stop. A full disk or a missing folder
+    raises sqlite3.Error or OSError: the caller warns and tries again later (the app opens regardless).
     """
+    assert store.path is not None
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
-    dest = sqlite3.connect(str(partial))
+    source = connect_read_only(store.path)
+    try:
+        dest = connect(partial, mode="rwc")
+    except BaseException:
+        source.close()
+        raise
     try:
         source.backup(
             dest,
             pages=512,
             progress=(lambda _status, remaining, total: progress(total - remaining, total)) if progress else None,
         )
+        # A copy of the wrong file (an unescaped path once gave an empty one) is no backup.
+        if dest.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise OSError(errno.EIO, "the copy is not a gridboard file", str(partial))
         dest.close()
         partial.replace(target)
     except BaseException:

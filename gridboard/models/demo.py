@@ -1252,7 +1252,7 @@ def generate(
         store.execute("PRAGMA journal_mode = WAL")
         store.close()
     except BaseException as error:
-        store.db.close()
+        store.close(checkpoint=False)  # lets go of the lock beside the partial file too
         _remove(partial)
         if isinstance(error, sqlite3.OperationalError):
             # The world's trouble (disk full, folder not writable), not a bug: say it plainly.

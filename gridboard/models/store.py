@@ -3,40 +3,146 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
+import secrets
 import sqlite3
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from gridboard.models import schema
+from gridboard.models import lockfile, schema
 from gridboard.models.changes import Changes
 from gridboard.models.errors import (
     QT_TRANSLATE_NOOP,
     Cancelled,
     DamagedFile,
     FileLocked,
+    KnownError,
     NotAGridboardFile,
+    ReadOnlyFile,
     TooNewFile,
+    storage_error,
 )
 
 # PRAGMA application_id marks a gridboard file ("GRDB").
 APPLICATION_ID = 0x47524442
 SQLITE_HEADER = b"SQLite format 3\x00"
 FILE_SUFFIX = ".gridboard"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReadOnly:
+    """Why a Store is open read only: "locked" (another copy writes to it), "file" or "folder"."""
+
+    reason: str
+    holder: lockfile.Holder | None = None
+
+    def error(self, path: Path) -> KnownError:
+        """The refusal for a caller that needs to write."""
+        if self.reason == "locked":
+            holder = self.holder or lockfile.Holder()
+            return FileLocked(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is open for writing in another copy of gridboard ({operator} on {host}, since"
+                    " {since}). Close it there first, or open it read only.",
+                ),
+                path=str(path),
+                operator=holder.operator or "?",
+                host=holder.host or "?",
+                since=holder.since or "?",
+            )
+        return ReadOnlyFile(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} cannot be changed: the file or its folder is read only (a CD, a protected share,"
+                " a read-only copy). Copy it to a folder you can write to.",
+            ),
+            path=str(path),
+        )
+
+
+@dataclass
+class _FileInfo:
+    """What `inspect_readonly` found in a file."""
+
+    tables: set[str] = field(default_factory=set)
+    applied: list[str] = field(default_factory=list)
+    user_version: int = 0
+
+
+def sqlite_uri(path: str | os.PathLike[str], **params: Any) -> str:
+    """A `file:` URI for any path: `#`, `%`, `?`, spaces, Chinese, `\\\\server\\share` all escaped.
+
+    The one way gridboard names a file to SQLite (a plain `f"file:{path}"` cuts the path at a `#` and
+    silently opens, or makes, another file).
+    """
+    text = os.path.abspath(os.fspath(path))
+    if os.sep != "/":
+        text = text.replace(os.sep, "/")
+    if not text.startswith("/"):
+        text = "/" + text  # C:/... -> /C:/...
+    uri = "file://" + urllib.parse.quote(text, safe="/:")
+    if params:
+        uri += "?" + urllib.parse.urlencode(params)
+    return uri
+
+
+def connect(path: str | os.PathLike[str], *, mode: str = "rw", immutable: bool = False) -> sqlite3.Connection:
+    """A connection to `path` with mode "ro", "rw" or "rwc" (create); never creates a file unless asked."""
+    params: dict[str, Any] = {"mode": mode}
+    if immutable:
+        params["immutable"] = 1
+    return sqlite3.connect(sqlite_uri(path, **params), uri=True, timeout=5, check_same_thread=False)
+
+
+def connect_read_only(path: str | os.PathLike[str]) -> sqlite3.Connection:
+    """A read-only connection, also to a WAL file on a read-only disk or in a read-only folder."""
+    conn = connect(path, mode="ro")
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as error:
+        conn.close()
+        wal = Path(os.fspath(path) + "-wal")
+        cannot_open = str(getattr(error, "sqlite_errorname", "")).startswith("SQLITE_CANTOPEN")
+        if not cannot_open or (wal.exists() and wal.stat().st_size > 0):
+            raise
+    # SQLite cannot make the -shm file beside it. Nothing is waiting in a -wal file and nobody here can
+    # write the file, so reading it as it lies on the disk is exact.
+    conn = connect(path, mode="ro", immutable=True)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
 
 
 class Store:
     """An open gridboard file. Model functions take it as their first argument."""
 
-    def __init__(self, db: Database, path: Path | None, operator: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None,
+        operator: str,
+        *,
+        read_only: ReadOnly | None = None,
+        lock: lockfile.WriteLock | None = None,
+    ) -> None:
         self.db = db
         self.path = path
         self.operator = operator
         self.changes = Changes()
+        self.read_only = read_only
+        self.lock = lock
+        self.saved_at: datetime | None = None  # the last commit made through this Store
+        self._closed = False
 
     def take_changes(self) -> Changes:
         """What actions changed since the last call; the Qt notifier turns it into a signal."""
@@ -49,9 +155,38 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[Store]:
-        """One transaction (a savepoint when nested): all of it lands or none of it."""
-        with self.db.atomic():
+        """One transaction (a savepoint when nested): all of it lands or none of it.
+
+        The outer one begins IMMEDIATE: the write lock is taken first, waiting up to the busy timeout
+        for another writer, instead of reading first and failing at once when it tries to write.
+        """
+        conn = self.conn
+        if conn.in_transaction:
+            savepoint = f"gridboard_{secrets.token_hex(8)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:  # a RAISE(ROLLBACK) or a full disk may have ended it already
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+        try:
             yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        self.saved_at = datetime.now()
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)
@@ -70,13 +205,22 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
-    def close(self) -> None:
+    def close(self, *, checkpoint: bool = True) -> None:
+        """Close the connection and let go of the lock (`checkpoint=False`: a reader's quick exit)."""
+        if self._closed:
+            return
+        self._closed = True
         try:
-            # Fold the WAL back into the main file so a copied file is complete.
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if checkpoint and self.read_only is None:
+                # Fold the WAL back into the main file so a copied file is complete.
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.Error:
             pass
-        self.db.close()
+        finally:
+            self.db.close()
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
 
 
 def default_operator() -> str:
@@ -93,15 +237,20 @@ def open_store(
     operator: str | None = None,
     check: str = "quick",
     progress: Callable[[int, int], None] | None = None,
+    allow_read_only: bool = False,
 ) -> Store:
     """Open (or with create=True, make) a gridboard file.
 
-    Refuses, without writing a byte, a file that is not SQLite, not gridboard's, damaged, or written
-    by a newer gridboard. Before migrating an older file it copies it beside itself.
-    `check` is "quick" (PRAGMA quick_check), "full" (integrity_check) or "none". The check takes
-    seconds on a city-sized file, so the app opens files in a worker thread: `progress` is called
-    while it runs and may raise `Cancelled`. The Store may then be handed to another thread, as
-    long as one thread uses it at a time.
+    Refuses, without writing a byte, a file that is not SQLite, not gridboard's (even an empty SQLite
+    file another program made), damaged, or written by a newer gridboard. Before migrating an older
+    file it copies it beside itself. `check` is "quick" (PRAGMA quick_check), "full" (integrity_check)
+    or "none". The check takes seconds on a city-sized file, so the app opens files in a worker thread:
+    `progress` is called while it runs and may raise `Cancelled`. The Store may then be handed to
+    another thread, as long as one thread uses it at a time.
+
+    A file that another copy of gridboard has open for writing (see `lockfile`), or that cannot be
+    written (a read-only file, folder or disk), is refused with a message, or with
+    `allow_read_only=True` opened read only: `store.read_only` then says why.
     """
     operator = operator or default_operator()
     if path is None:
@@ -112,40 +261,141 @@ def open_store(
         return Store(db, None, operator)
 
     path = Path(path)
+    if path.is_dir():
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a gridboard file."), path=str(path)
+        )
     exists = path.exists() and path.stat().st_size > 0
     if not exists and not create:
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(path)
         )
-    if exists:
-        inspect_readonly(path, check=check, progress=progress)
+    if not exists and not path.parent.is_dir():
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "There is no folder {folder}."), folder=str(path.parent)
+        )
+    info = inspect_readonly(path, check=check, progress=progress) if exists else _FileInfo()
+    read_only = _cannot_write(path, exists)
+    lock = None
+    if read_only is None:
+        try:
+            lock = lockfile.acquire(path, operator)
+        except lockfile.Held as held:
+            read_only = ReadOnly("locked", held.holder)
+        except lockfile.Unsupported as error:
+            log.warning("no lock on %s (%s): a second copy could not be told apart", path, error)
+        except OSError:
+            read_only = ReadOnly("folder")
+    if read_only is not None:
+        if not exists or not allow_read_only:
+            raise read_only.error(path)
+        log.info("opening %s read only (%s)", path, read_only.reason)
+        return _open_read_only(path, info, operator, read_only)
     try:
-        conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        return _open_writable(path, exists=exists, operator=operator, lock=lock)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def _open_writable(path: Path, *, exists: bool, operator: str, lock: lockfile.WriteLock | None) -> Store:
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = connect(path, mode="rw" if exists else "rwc")
         db = Database(conn, execute_plugins=False)
+        if not exists:
+            # Marked before anything else is written, so even a file cut short while it was being
+            # made is known as ours (every other SQLite file without the mark is refused).
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(db)
         pending = schema.migrations.pending(db)
         if exists and pending:
             backup_before_migration(path, pending[0].name)
         schema.migrations.apply(db)
         _mark(db)
-        store = Store(db, path, operator)
+        store = Store(db, path, operator, lock=lock)
         # Imported here: rules needs the Store class this module defines.
         from gridboard.models.rules import advance_tallies
 
         advance_tallies(store)
-    except sqlite3.OperationalError as error:
-        if "locked" in str(error) or "busy" in str(error):
-            raise FileLocked(
-                QT_TRANSLATE_NOOP("Errors", "{path} is in use by another program ({error})."),
-                path=str(path),
-                error=str(error),
-            ) from error
+    except (sqlite3.Error, OSError) as error:
+        if conn is not None:
+            conn.close()
+        known = storage_error(error, path)
+        if known is not None:
+            raise known from error
         raise DamagedFile(
             QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."),
             path=str(path),
             error=str(error),
         ) from error
     return store
+
+
+def _cannot_write(path: Path, exists: bool) -> ReadOnly | None:
+    """Why this file could not be written here, if it could not (asked before SQLite tries)."""
+    folder = path.parent
+    if exists and not os.access(path, os.W_OK):
+        return ReadOnly("file")
+    if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+        # SQLite needs the folder for its -wal and -shm files, and we for the lock.
+        return ReadOnly("folder")
+    return None
+
+
+def _open_read_only(path: Path, info: _FileInfo, operator: str, read_only: ReadOnly) -> Store:
+    known = schema.known_migration_names()
+    if [name for name in known if name not in info.applied]:
+        raise ReadOnlyFile(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} was made by an older gridboard and must be upgraded before it can be opened,"
+                " but it cannot be changed here. Copy it to a folder you can write to, or close the"
+                " copy of gridboard that has it open, and open it again.",
+            ),
+            path=str(path),
+        )
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.Error as error:
+        raise storage_error(error, path) or DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({error})."), path=str(path), error=str(error)
+        ) from error
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return Store(Database(conn, execute_plugins=False), path, operator, read_only=read_only)
+
+
+def open_read_only(path: str | os.PathLike[str], *, check: str = "quick", operator: str = "check") -> Store:
+    """The file as a read-only Store after every check `open_store` makes: no lock, no migration, no write.
+
+    For `gridboard check` and `stats`, which must never change a file (a read-only one included).
+    """
+    target = Path(path)
+    if not target.is_file() or target.stat().st_size == 0:
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "There is no gridboard file at {path}."), path=str(target)
+        )
+    info = inspect_readonly(target, check=check)
+    if "_sqlite_migrations" not in info.tables:
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "{path} is marked as a gridboard file but holds no gridboard tables (it was never"
+                " finished). Nothing in it can be read.",
+            ),
+            path=str(target),
+        )
+    try:
+        conn = connect_read_only(target)
+    except sqlite3.Error as error:
+        raise storage_error(error, target) or DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({error})."),
+            path=str(target),
+            error=str(error),
+        ) from error
+    return Store(Database(conn, execute_plugins=False), target, operator, read_only=ReadOnly("file"))
 
 
 def _configure(db: Database) -> None:
@@ -156,13 +406,19 @@ def _configure(db: Database) -> None:
 
 
 def _mark(db: Database) -> None:
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {len(schema.known_migration_names())}")
+    """Our application id and schema marker; written only when they change (opening writes nothing else)."""
+    version = len(schema.known_migration_names())
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if db.execute("PRAGMA user_version").fetchone()[0] != version:
+        db.execute(f"PRAGMA user_version = {version}")
     db.conn.commit()
 
 
-def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], None] | None = None) -> None:
-    """All the checks that must pass before we open the file for writing."""
+def inspect_readonly(
+    path: Path, *, check: str, progress: Callable[[int, int], None] | None = None
+) -> _FileInfo:
+    """All the checks that must pass before we open the file for writing (they never write)."""
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
@@ -171,7 +427,7 @@ def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], N
             path=str(path),
         )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        conn = connect_read_only(path)
     except sqlite3.Error as error:
         raise DamagedFile(
             QT_TRANSLATE_NOOP("Errors", "{path} cannot be read ({error})."), path=str(path), error=str(error)
@@ -179,6 +435,7 @@ def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], N
     try:
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except sqlite3.DatabaseError as error:
             raise DamagedFile(
@@ -186,15 +443,36 @@ def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], N
                 path=str(path),
                 error=str(error),
             ) from error
-        if app_id != APPLICATION_ID and tables:
+        if app_id != APPLICATION_ID:
+            if tables:
+                raise NotAGridboardFile(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "{path} is an SQLite database, but not a gridboard file"
+                        " (it holds tables such as {tables}).",
+                    ),
+                    path=str(path),
+                    tables=", ".join(sorted(tables)[:3]),
+                )
             raise NotAGridboardFile(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "{path} is an SQLite database, but not a gridboard file"
-                    " (it holds tables such as {tables}).",
+                    "{path} is an empty SQLite database made by another program, not a gridboard file."
+                    " gridboard leaves it as it is; to start a new community, choose a new file name.",
                 ),
                 path=str(path),
-                tables=", ".join(sorted(tables)[:3]),
+            )
+        known = schema.known_migration_names()
+        if user_version > len(known):
+            raise TooNewFile(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} was written by a newer version of gridboard (schema {version}; this one"
+                    " knows {known}). Open it with that version; this one will not change it.",
+                ),
+                path=str(path),
+                version=user_version,
+                known=len(known),
             )
         if check != "none":
             pragma = "integrity_check" if check == "full" else "quick_check"
@@ -217,12 +495,22 @@ def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], N
                     path=str(path),
                     error="; ".join(problems[:3]),
                 )
+        applied: list[str] = []
         if "_sqlite_migrations" in tables:
-            applied = [
-                r[0]
-                for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'gridboard'")
-            ]
-            unknown = [name for name in applied if name not in schema.known_migration_names()]
+            try:
+                applied = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT name FROM _sqlite_migrations WHERE migration_set = 'gridboard'"
+                    )
+                ]
+            except sqlite3.DatabaseError as error:
+                raise DamagedFile(
+                    QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."),
+                    path=str(path),
+                    error=str(error),
+                ) from error
+            unknown = [name for name in applied if name not in known]
             if unknown:
                 raise TooNewFile(
                     QT_TRANSLATE_NOOP(
@@ -233,6 +521,7 @@ def inspect_readonly(path: Path, *, check: str, progress: Callable[[int, int], N
                     path=str(path),
                     step=unknown[0],
                 )
+        return _FileInfo(tables=tables, applied=applied, user_version=user_version)
     finally:
         conn.close()
 
@@ -261,9 +550,9 @@ def backup_before_migration(path: Path, next_step: str) -> Path:
 
 def copy_database(source: Path, target: Path) -> None:
     """A consistent copy, including anything still in the WAL."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = connect_read_only(source)
     try:
-        dst = sqlite3.connect(str(target))
+        dst = connect(target, mode="rwc")
         try:
             src.backup(dst)
         finally:

@@ -35,6 +35,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from gridboard.models import outputs
+
 Progress = Callable[[int, int], None]
 
 MARGIN_MM = 10.0
@@ -322,22 +324,22 @@ def render(document: Document, device: QPagedPaintDevice, progress: Progress | N
 
 
 def render_pdf(document: Document, path: str | os.PathLike[str], progress: Progress | None = None) -> int:
-    """Write the document as an A4 PDF; returns the number of pages. A cancelled render leaves no file."""
-    writer = QPdfWriter(str(path))
-    writer.setTitle(document.title)
-    writer.setCreator("gridboard")
-    writer.setResolution(600)
-    configure(writer, document)
-    try:
-        pages = render(document, writer, progress)
-    except BaseException:
-        del writer
+    """Write the document as an A4 PDF; returns the number of pages.
+
+    The PDF is drawn under a temporary name, checked (Qt's writer says nothing when the disk fills up)
+    and only then renamed to `path`: a cancelled or failed render leaves no file, and a file that was
+    there before stays as it was.
+    """
+    with outputs.replacing(path, "pdf") as partial:
+        writer = QPdfWriter(str(partial))
+        writer.setTitle(document.title)
+        writer.setCreator("gridboard")
+        writer.setResolution(600)
+        configure(writer, document)
         try:
-            os.unlink(path)
-        except OSError:
-            pass
-        raise
-    del writer
+            pages = render(document, writer, progress)
+        finally:
+            del writer  # the file is finished when the writer goes
     return pages
 
 

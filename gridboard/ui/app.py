@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
+from gridboard import logs
 from gridboard.models import ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
-from gridboard.models.errors import KnownError
+from gridboard.models.errors import KnownError, storage_error
 from gridboard.models.store import FILE_SUFFIX, Store, open_store
 from gridboard.ui import ask
+from gridboard.ui.crash import CrashHandler
+from gridboard.ui.labels import error_text
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.resources import install_fonts, install_translations, ui_font
 from gridboard.ui.tasks import run_task
@@ -20,6 +25,13 @@ from gridboard.ui.welcome import WelcomeDialog
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
+BACKUP_RETRY_MS = 15 * 60 * 1000
+log = logging.getLogger(__name__)
+
+
+def data_folder() -> Path:
+    """The user data folder (the demo file, the log)."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -39,27 +51,40 @@ class AppController(QObject):
         super().__init__()
         self.window: MainWindow | None = None
         self.store: Store | None = None
+        # A backup that failed is tried again later, never a reason not to work.
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setObjectName("backupRetry")
+        self.backup_timer.setSingleShot(True)
+        self.backup_timer.setInterval(BACKUP_RETRY_MS)
+        self.backup_timer.timeout.connect(self._retry_backup)
 
     # -- files ------------------------------------------------------------------------------------
 
     def file_filter(self) -> str:
         return self.tr("gridboard files (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX)
 
-    def open_path(self, path: Path, *, create: bool = False) -> bool:
+    def open_path(self, path: Path, *, create: bool = False, writable: bool = False) -> bool:
+        """Open `path` in a new window. A file another copy writes to, or one that cannot be written,
+        opens read only with a banner; with `writable=True` (the banner's button) it is refused instead
+        and the window already open stays as it is."""
         parent = self.window
         try:
             # Checking a city-sized file takes seconds: never in the GUI thread, and it can be cancelled.
             store = run_task(
                 parent,
                 self.tr("Opening {name}…").format(name=path.name),
-                lambda progress: open_store(path, create=create, progress=progress),
+                lambda progress: open_store(
+                    path, create=create, progress=progress, allow_read_only=not writable
+                ),
             )
         except KnownError as error:
             ask.show_error(parent, error)
-            self._forget_recent(str(path))
+            if not writable:
+                self._forget_recent(str(path))
             return False
         if store is None:
             return False
+        log.info("opened %s%s", path, f" read only ({store.read_only.reason})" if store.read_only else "")
         self._show(store)
         self._remember_recent(str(path))
         self._backup_today(store)
@@ -86,8 +111,7 @@ class AppController(QObject):
         return bool(path) and self.open_path(Path(path))
 
     def demo_path(self) -> Path:
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-        return folder / f"demo-community{FILE_SUFFIX}"
+        return data_folder() / f"demo-community{FILE_SUFFIX}"
 
     def open_demo(self) -> bool:
         path = self.demo_path()
@@ -161,13 +185,38 @@ class AppController(QObject):
         if old_store is not None and not reuse_store and old_store is not store:
             old_store.close()
 
-    def _backup_today(self, store: Store) -> None:
+    def _backup_today(self, store: Store) -> bool:
+        """Today's copy of the file. If it cannot be made (a full disk, a read-only folder, anything),
+        the window says so in its status bar and it is tried again later: opening never depends on it."""
         if not needs_daily_backup(store):
-            return
+            return True
         try:
-            run_task(self.window, self.tr("Making today's backup…"), lambda progress: daily_backup(store, progress=progress))
-        except OSError as error:
-            ask.warn(self.window, self.tr("Backup"), self.tr("Today's backup could not be made: {error}").format(error=error))
+            run_task(
+                self.window,
+                self.tr("Making today's backup…"),
+                lambda progress: daily_backup(store, progress=progress),
+            )
+        except Exception as error:  # noqa: BLE001 - whatever went wrong, the file is open and usable
+            known = error if isinstance(error, KnownError) else None
+            if isinstance(error, (sqlite3.Error, OSError)):
+                known = storage_error(error, store.path)
+            if known is None:
+                log.error("today's backup failed", exc_info=error)
+            else:
+                log.warning("today's backup failed: %s", error)
+            reason = error_text(known) if known is not None else repr(error)
+            if self.window is not None and self.store is store:
+                text = self.tr("Today's backup could not be made; it will be tried again later. ({reason})")
+                self.window.show_backup_problem(text.format(reason=reason))
+            self.backup_timer.start()
+            return False
+        if self.window is not None and self.store is store:
+            self.window.clear_backup_problem()
+        return True
+
+    def _retry_backup(self) -> None:
+        if self.store is not None:
+            self._backup_today(self.store)
 
     def _remember_recent(self, path: str) -> None:
         paths = [p for p in self.recent_files() if p != path]
@@ -177,6 +226,7 @@ class AppController(QObject):
         QSettings().setValue(RECENT_KEY, [p for p in self.recent_files() if p != path])
 
     def close(self) -> None:
+        self.backup_timer.stop()
         if self.window is not None:
             self.window.close()
         if self.store is not None:
@@ -186,9 +236,18 @@ class AppController(QObject):
 
 def run_app(path: str | None = None) -> int:
     app = make_application()
+    log_file = logs.configure(data_folder())
+    log.info("gridboard starting; log at %s", log_file)
     controller = AppController()
-    if not controller.start(path):
-        return 0
-    code = app.exec()
-    controller.close()
-    return code
+    crashes = CrashHandler(lambda: controller.store, lambda: controller.window)
+    crashes.install()
+    try:
+        if not controller.start(path):
+            return 0
+        code = app.exec()
+        controller.close()
+        return code
+    finally:
+        crashes.uninstall()
+        log.info("gridboard stopped")
+        logs.shutdown()

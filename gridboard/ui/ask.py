@@ -26,6 +26,23 @@ def show_error(parent: QWidget | None, error: KnownError) -> None:
     QMessageBox.warning(parent, "gridboard", error_text(error))
 
 
+def discard_unsaved(parent: QWidget | None, text: str) -> bool:
+    """True when the user chooses to throw away what they typed (Esc or close on an entry dialog)."""
+    from PySide6.QtCore import QCoreApplication
+
+    title = QCoreApplication.translate("Ask", "Unsaved entries")
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setObjectName("discardUnsavedQuestion")
+    discard = box.addButton(
+        QCoreApplication.translate("Ask", "Discard them"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(QCoreApplication.translate("Ask", "Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
+
+
 def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     result, ok = QInputDialog.getText(parent, title, label, text=value)
     return result if ok else None

@@ -13,9 +13,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -68,6 +72,8 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> str:
         name = self.store.path.name if self.store.path else self.tr("(unsaved)")
+        if self.store.read_only is not None:
+            return self.tr("gridboard — {file} (read only)").format(file=name)
         return self.tr("gridboard — {file}").format(file=name)
 
     def _build_frame(self) -> None:
@@ -97,9 +103,75 @@ class MainWindow(QMainWindow):
         self._view_group = QActionGroup(self)
         self._view_group.setExclusive(True)
 
+        self.backup_label = QLabel(self)
+        self.backup_label.setObjectName("backupStatus")
+        self.backup_label.setStyleSheet("color: #9a4d00;")
+        self.backup_label.hide()
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.file_label = QLabel(str(self.store.path or ""))
         self.statusBar().addPermanentWidget(self.file_label)
         self.statusBar().setObjectName("statusBar")
+        self.read_only_banner: QFrame | None = None
+        if self.store.read_only is not None:
+            self._add_read_only_banner()
+
+    def read_only_text(self) -> str:
+        """Why this window cannot change its file, and what to do about it."""
+        read_only = self.store.read_only
+        if read_only is None:
+            return ""
+        if read_only.reason == "locked":
+            holder = read_only.holder
+            if holder is not None and (holder.operator or holder.host):
+                return self.tr(
+                    "Read only: {operator} on {host} has had this file open for writing since {since}."
+                    " You can look, print and export; to make changes, close it there and open it again."
+                ).format(operator=holder.operator or "?", host=holder.host or "?", since=holder.since or "?")
+            return self.tr(
+                "Read only: another copy of gridboard has this file open for writing."
+                " You can look, print and export; to make changes, close it there and open it again."
+            )
+        return self.tr(
+            "Read only: this file, or the folder or disk it is on, cannot be written to."
+            " You can look, print and export; to make changes, copy it to a folder you can write to."
+        )
+
+    def _add_read_only_banner(self) -> None:
+        banner = QFrame(self)
+        banner.setObjectName("readOnlyBanner")
+        banner.setStyleSheet("#readOnlyBanner { background: #fff3cd; border-bottom: 1px solid #e0c36a; }")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        label = QLabel(self.read_only_text(), banner)
+        label.setObjectName("readOnlyText")
+        label.setWordWrap(True)
+        row.addWidget(label, 1)
+        if self.controller is not None and self.store.path is not None:
+            again = QPushButton(self.tr("Open for writing"), banner)
+            again.setObjectName("readOnlyRetry")
+            path = self.store.path
+            again.clicked.connect(lambda _=False: self.controller.open_path(path, writable=True))
+            row.addWidget(again)
+        self.banner_layout.addWidget(banner)
+        self.read_only_banner = banner
+
+    def show_backup_problem(self, text: str) -> None:
+        """A backup that failed: a warning in the status bar (the app works on; it tries again later)."""
+        self.backup_label.setText(text)
+        self.backup_label.setToolTip(text)
+        self.backup_label.show()
+
+    def clear_backup_problem(self) -> None:
+        self.backup_label.clear()
+        self.backup_label.hide()
+
+    def unsaved_dialogs(self) -> list[QDialog]:
+        """Open entry dialogs holding typed rows not yet saved (they define `has_unsaved_work`)."""
+        return [
+            d
+            for d in self.findChildren(QDialog)
+            if d.isVisible() and callable(getattr(d, "has_unsaved_work", None)) and d.has_unsaved_work()
+        ]
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -256,6 +328,14 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.unsaved_dialogs():
+            from gridboard.ui import ask
+
+            if not ask.discard_unsaved(
+                self, self.tr("Some entries typed in an open dialog are not saved yet. Close and lose them?")
+            ):
+                event.ignore()
+                return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from gridboard.models.changes import Changes
+from gridboard.models.errors import storage_error
 from gridboard.models.store import Store
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -23,9 +28,20 @@ class Notifier(QObject):
         self.store = store
 
     def perform(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """Run a model action with the store and announce its changes, even if it failed halfway."""
+        """Run a model action with the store and announce its changes, even if it failed halfway.
+
+        A locked, full, read-only or vanished file (sqlite3 errors, OSError) comes back as a KnownError
+        in plain words, like any other expected trouble: callers show it and keep their dialog open, so
+        nothing typed is lost. Anything else is a bug and goes on to the crash dialog.
+        """
         try:
             return action(self.store, *args, **kwargs)
+        except (sqlite3.Error, OSError) as error:
+            known = storage_error(error, self.store.path)
+            if known is None:
+                raise
+            log.warning("%s failed: %s", getattr(action, "__name__", action), error)
+            raise known from error
         finally:
             self.flush()
 

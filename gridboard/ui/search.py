@@ -75,8 +75,8 @@ class SearchBox(QLineEdit):
     def _prepare_initials(self) -> None:
         """Names written by an import or the demo generator get their pinyin initials once, with progress."""
         path = self.window_.store.path
-        if path is None:
-            return
+        if path is None or self.window_.store.read_only is not None:
+            return  # a read-only file keeps its names as they are; pinyin search finds fewer of them
 
         def work(progress: Any) -> int:
             worker_store = open_store(path, check="none")

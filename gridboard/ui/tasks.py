@@ -7,14 +7,19 @@ the worker thread (an SQLite connection belongs to the thread that made it).
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from gridboard.models.errors import Cancelled
+from gridboard.models.errors import Cancelled, KnownError, storage_error
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Progress = Callable[..., None]
@@ -64,8 +69,12 @@ class _Listener(QObject):
 def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) -> T | None:
     """Run `work` off the GUI thread behind a modal progress dialog; None when cancelled.
 
-    Errors raised by `work` are re-raised here, in the GUI thread, so callers handle them as usual.
+    Errors raised by `work` are re-raised here, in the GUI thread, so callers handle them as usual; a
+    locked, full or read-only file (sqlite3 errors, OSError) comes back as a KnownError in plain words.
+    Every task is written to the log with how long it took.
     """
+    started = time.monotonic()
+    log.info("task started: %s", title)
     dialog = QProgressDialog(title, QObject.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("taskProgress")
     dialog.setWindowTitle(title)
@@ -90,8 +99,20 @@ def run_task(parent: QWidget | None, title: str, work: Callable[[Progress], T]) 
     thread.wait()
     dialog.close()
     dialog.deleteLater()
-    if isinstance(worker.error, Cancelled):
+    seconds = time.monotonic() - started
+    error = worker.error
+    if isinstance(error, Cancelled):
+        log.info("task cancelled after %.1f s: %s", seconds, title)
         return None
-    if worker.error is not None:
-        raise worker.error
+    if error is not None:
+        known = storage_error(error) if isinstance(error, (sqlite3.Error, OSError)) else None
+        if known is not None:
+            log.warning("task failed after %.1f s: %s: %s", seconds, title, error)
+            raise known from error
+        if isinstance(error, KnownError):
+            log.info("task refused after %.1f s: %s: %s", seconds, title, error)
+        else:
+            log.error("task failed after %.1f s: %s: %r", seconds, title, error)
+        raise error
+    log.info("task finished in %.1f s: %s", seconds, title)
     return worker.result

@@ -32,7 +32,7 @@ from gridboard.models.clock import now_iso, today
 from gridboard.models.store import Store
 from gridboard.models.visits import Visit
 from gridboard.models.vocab import REQUEST_CATEGORIES, REQUEST_URGENCIES, VISIT_METHODS, VISIT_OUTCOMES
-from gridboard.ui import labels
+from gridboard.ui import ask, labels
 
 
 class RequestRow(QWidget):
@@ -185,6 +185,7 @@ class VisitDialog(QDialog):
             self._select(self.outcome, visit.outcome)
             self.note.setText(visit.note)
         self.outcome.setFocus()
+        self._as_opened = self._entered()
 
     def add_request_row(self) -> RequestRow:
         row = RequestRow(self._next_row, self)
@@ -220,6 +221,29 @@ class VisitDialog(QDialog):
             values["member_ids"] = [] if member is None else [member]
             values["new_requests"] = [row.draft() for row in self.request_rows]
         return values
+
+    def _entered(self) -> tuple[Any, ...]:
+        return (
+            self.date.date(),
+            self.method.currentData(),
+            self.outcome.currentData(),
+            self.note.text().strip(),
+            tuple(row.text.text().strip() for row in self.request_rows if row.text.text().strip()),
+        )
+
+    def has_unsaved_work(self) -> bool:
+        """Something typed and not saved: a note or a request (or, correcting, any change at all)."""
+        if self.visit is not None:
+            return self._entered() != self._as_opened
+        return bool(self.note.text().strip()) or any(row.text.text().strip() for row in self.request_rows)
+
+    def reject(self) -> None:
+        # Esc, Cancel and the window's close button all come here.
+        if self.has_unsaved_work() and not ask.discard_unsaved(
+            self, self.tr("What you typed for this visit is not saved yet. Close and lose it?")
+        ):
+            return
+        super().reject()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Ctrl+R adds a request row wherever the focus is in the dialog.

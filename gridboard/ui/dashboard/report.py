@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gridboard.models import dashboard
+from gridboard.models import dashboard, outputs
 from gridboard.ui import labels
 from gridboard.ui.dashboard.charts import (
     GridCoverageChart,
@@ -43,7 +43,12 @@ def _chart_pixmap(chart: QWidget, width: int, height: int):
 
 
 def write_report(path: str, view: Any) -> None:
-    """Draw the view's current figures on one A4 page at `path`."""
+    """Draw the view's current figures on one A4 page at `path` (written whole or not at all: outputs)."""
+    with outputs.replacing(path, "pdf") as partial:
+        _write_report(str(partial), view)
+
+
+def _write_report(path: str, view: Any) -> None:
     d: dashboard.Dashboard = view.data
     writer = QPdfWriter(path)
     writer.setResolution(DPI)
@@ -66,6 +71,7 @@ def write_report(path: str, view: Any) -> None:
         _draw(painter, writer.width(), writer.height(), d, view)
     finally:
         painter.end()
+    del writer  # finishes the file
 
 
 def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import dashboard
+from gridboard.models import dashboard, outputs
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.ui import ask, labels
@@ -543,10 +544,12 @@ class DashboardView(QWidget):
             return None
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.charts[key].grab().save(path, "PNG"):
-            ask.warn(
-                self, self.tr("Save chart as PNG"), self.tr("{path} could not be written.").format(path=path)
-            )
+        try:
+            with outputs.replacing(path, "png") as partial:
+                if not self.charts[key].grab().save(str(partial), "PNG"):
+                    raise OSError(errno.EIO, "the image could not be written", path)
+        except KnownError as error:
+            ask.show_error(self, error)
             return None
         return path
 
@@ -571,6 +574,9 @@ class DashboardView(QWidget):
             path += ".pdf"
         try:
             write_report(path, self)
+        except KnownError as error:
+            ask.show_error(self, error)
+            return None
         except OSError as error:
             ask.warn(self, self.tr("Export PDF report"), str(error))
             return None

@@ -70,7 +70,9 @@ class DashboardWorker(QObject):
                 seq, job = item
                 try:
                     if store is None:
-                        store = open_store(self.store.path, check="none", operator=self.store.operator)
+                        store = open_store(
+                            self.store.path, check="none", operator=self.store.operator, allow_read_only=True
+                        )
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
                         dashboard.tune_for_reads(store)
                     result = job(store)
@@ -82,7 +84,7 @@ class DashboardWorker(QObject):
                         self.finished.emit(seq, result)
         finally:
             if store is not None:
-                store.conn.close()
+                store.close(checkpoint=False)
 
 
 def compute_job(filters: dashboard.Filters) -> Job:

@@ -200,7 +200,7 @@ class EmergencyFeature(QObject):
         def in_worker(progress: Callable[..., None]) -> Any:
             if path is None:
                 return work(self.store, progress)
-            store = open_store(path, check="none", operator=self.store.operator)
+            store = open_store(path, check="none", operator=self.store.operator, allow_read_only=True)
             try:
                 return work(store, progress)
             finally:

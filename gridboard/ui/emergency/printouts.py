@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 
 from gridboard.models import emergency as em
-from gridboard.models import ledger, records
+from gridboard.models import ledger, outputs, records
 from gridboard.models.clock import today
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
@@ -377,4 +377,5 @@ def write_report_xlsx(report: em.Report, path: str | os.PathLike[str]) -> None:
         cell.font = Font(bold=True)
     for line in report.supplies:
         supplies.append([line.grid_name, line.item, line.unit, line.needed, line.delivered, line.outstanding])
-    book.save(str(path))
+    with outputs.replacing(path, "xlsx") as partial:
+        book.save(str(partial))

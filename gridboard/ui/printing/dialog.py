@@ -219,12 +219,18 @@ class PrintDialog(QDialog):
         """Build (and number) the document off the GUI thread; with `render_to`, write the PDF there too."""
         path = self.store.path
         operator = self.store.operator
+        read_only = self.store.read_only is not None
         gathering = self.tr("Gathering households…")
         page_text = self.tr("Page {page} of {pages}")
 
         def work(progress: Any) -> tuple[layout.Document, int]:
             progress(0, 0, gathering)
-            store = open_store(path, operator=operator, check="none") if path else self.store
+            # A read-only window prints from a read-only file: the sheets are then not numbered.
+            store = (
+                open_store(path, operator=operator, check="none", allow_read_only=read_only)
+                if path
+                else self.store
+            )
             try:
                 document = build_document(store, choices)
                 pages = 0
@@ -351,17 +357,21 @@ def sheet_numbers(document: layout.Document) -> list[str]:
 
 
 def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
-    """The document for the dialog's choices; visit sheets are numbered and recorded."""
+    """The document for the dialog's choices; visit sheets are numbered and recorded (unless the file
+    is open read only)."""
     kind, options = choices["kind"], choices["options"]
+    record = store.read_only is None
     if kind == "member":
-        return documents.member_sheet_document(store, choices["member_id"], options)
+        return documents.member_sheet_document(store, choices["member_id"], options, record=record)
     if kind == "building":
-        return documents.building_list_document(store, choices["building_id"], options)
+        return documents.building_list_document(store, choices["building_id"], options, record=record)
     if kind == "grid":
         from gridboard.ui.emergency.printouts import roster_before_sheets
 
         roster = roster_before_sheets(store, choices["grid_id"])
-        return documents.grid_sheets_document(store, choices["grid_id"], options, by=choices["by"], before=roster)
+        return documents.grid_sheets_document(
+            store, choices["grid_id"], options, by=choices["by"], before=roster, record=record
+        )
     if kind == "contact":
         return documents.contact_table_document(store, choices["building_id"], choices["unit"])
     return documents.todays_requests_document(store, choices["day"], grid_id=choices["grid_id"])

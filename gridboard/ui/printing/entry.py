@@ -366,11 +366,36 @@ class SheetEntryDialog(QDialog):
 
     # -- actions ------------------------------------------------------------------------------------
 
+    def unsaved_rows(self) -> int:
+        """Rows typed (an outcome or a note) and not saved yet."""
+        return sum(
+            1 for v in self.model.pending.values() if v.get("outcome") or str(v.get("note") or "").strip()
+        )
+
+    def has_unsaved_work(self) -> bool:
+        return self.unsaved_rows() > 0
+
+    def _may_discard(self) -> bool:
+        return not self.has_unsaved_work() or ask.discard_unsaved(
+            self,
+            self.tr("{count} rows typed from sheet {number} are not saved yet. Discard them?").format(
+                count=self.unsaved_rows(), number=self.sheet.info.sheet_no if self.sheet else ""
+            ),
+        )
+
+    def reject(self) -> None:
+        # Esc, Close and the window's close button all come here: typed rows are never lost silently.
+        if self._may_discard():
+            super().reject()
+
     def open_sheet(self, number: str | None = None) -> bool:
         if number is not None:
             self.number_edit.setText(number)
         text = self.number_edit.text()
         if not text.strip():
+            return False
+        if self.sheet is not None and text.strip() != self.sheet.info.sheet_no and not self._may_discard():
+            self.number_edit.setText(self.sheet.info.sheet_no)
             return False
         try:
             sheet = sheet_model.load_sheet(self.store, text)

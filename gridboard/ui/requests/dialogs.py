@@ -75,6 +75,27 @@ class StepDialog(QDialog):
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.buttons)
+        self._as_opened = self._typed()
+
+    def _typed(self) -> tuple[str, ...]:
+        """Every text typed in the dialog (line edits, editable drop-downs, text boxes)."""
+        texts = [e.text() for e in self.findChildren(QLineEdit)]
+        texts += [c.currentText() for c in self.findChildren(QComboBox) if c.isEditable()]
+        texts += [t.toPlainText() for t in self.findChildren(QPlainTextEdit)]
+        return tuple(texts)
+
+    def has_unsaved_work(self) -> bool:
+        return self.result() != QDialog.DialogCode.Accepted and self._typed() != getattr(
+            self, "_as_opened", self._typed()
+        )
+
+    def reject(self) -> None:
+        # Esc, Cancel and the window's close button all come here.
+        if self.has_unsaved_work() and not ask.discard_unsaved(
+            self, self.tr("What you typed here is not saved yet. Close and lose it?")
+        ):
+            return
+        super().reject()
 
     def perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         try:

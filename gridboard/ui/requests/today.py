@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import ledger, records
+from gridboard.models import ledger, outputs, records
 from gridboard.models import requests as rq
 from gridboard.models.clock import now_iso
+from gridboard.models.errors import KnownError
 from gridboard.models.store import Store
 from gridboard.ui import ask, labels
 from gridboard.ui.notifier import Notifier
@@ -125,7 +126,12 @@ def document_for(listing: rq.TodaysList, *, community: str = "", grid: str = "")
 
 
 def write_pdf(listing: rq.TodaysList, path: str, *, community: str = "", grid: str = "") -> None:
-    """An A4 PDF of the list (landscape: the table is wide)."""
+    """An A4 PDF of the list (landscape: the table is wide), written whole or not at all (outputs)."""
+    with outputs.replacing(path, "pdf") as partial:
+        _write_pdf(listing, str(partial), community=community, grid=grid)
+
+
+def _write_pdf(listing: rq.TodaysList, path: str, *, community: str, grid: str) -> None:
     writer = QPdfWriter(path)
     writer.setResolution(150)
     writer.setPageLayout(
@@ -143,6 +149,7 @@ def write_pdf(listing: rq.TodaysList, path: str, *, community: str = "", grid: s
     )
     writer.setCreator("gridboard")
     document_for(listing, community=community, grid=grid).print_(writer)
+    del writer  # finishes the file
 
 
 class TodaysListDialog(QDialog):
@@ -216,7 +223,11 @@ class TodaysListDialog(QDialog):
             return None
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
-        write_pdf(self.current, path, **self._names())
+        try:
+            write_pdf(self.current, path, **self._names())
+        except KnownError as error:
+            ask.show_error(self, error)
+            return None
         return path
 
     def print_preview(self) -> None:

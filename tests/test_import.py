@@ -719,3 +719,19 @@ def test_a_cut_sheet_says_so(db: Store, monkeypatch: pytest.MonkeyPatch, tmp_pat
     assert book.sheets[0].cut and len(book.sheets[0].rows) == 3
     plan = preview(db, book, detect_layouts(db, book))
     assert any("rows" in x.reason and x.params.get("rows") == 3 for x in plan.warnings)
+
+
+def test_a_number_in_a_birth_column_says_how_it_was_read(db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["住址", "姓名", "出生日期"])
+    ws.append(["3-2-502", "王建国", 21230])  # a date cell formatted as a number: Excel's day 21230
+    ws.append(["3-2-501", "李四", 1956])  # a year
+    ws.append(["3-2-601", "张伟", 3000])  # not a year: a day number, said so
+    ws.append(["3-2-602", "赵四", "2999年5月"])  # a birth in the future
+    wb.save(path)
+    book = read_book(path)
+    plan = preview(db, book, detect_layouts(db, book))
+    assert [(x.row, x.params.get("day")) for x in plan.warnings] == [(2, "1958-02-14"), (4, "1908-03-18")]
+    assert [x.row for x in plan.errors] == [5]

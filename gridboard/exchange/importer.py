@@ -51,7 +51,6 @@ __all__ = [
 ]
 
 Progress = Callable[..., None]
-Report = Plan  # what the command line and the dialog show
 VOCABULARY_SETTING = "import_vocabulary"
 DEFER_TALLIES_ABOVE = 2000  # sheet rows
 

@@ -26,7 +26,6 @@ from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
 from gridboard.models.store import Store
 
-
 _uid_sequence = itertools.count()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from gridboard.exchange import parsers as p
@@ -21,19 +21,19 @@ from gridboard.exchange.headers import (
     PAIRING_FIELDS,
     RESIDENT_FIELDS,
     SHEET_KINDS,
+    combined_header,
     field_for,
     find_header,
     is_importable,
     layout_key,
 )
-from gridboard.exchange.headers import combined_header as _combined
 from gridboard.exchange.reader import Book, RawSheet
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.settings import get_setting, set_setting
 from gridboard.models.store import Store
 
-_INSTRUCTIONS = re.compile(r"说明|须知|指南|注意事项|填表|填报要求|示例|instruction|readme", re.I)
-_SUMMARY = re.compile(r"汇总|统计|合计|总计|summary|total", re.I)
+_INSTRUCTIONS = re.compile(r"说明|须知|指南|注意事项|填表|填报要求|示例|instruction|readme", re.IGNORECASE)
+_SUMMARY = re.compile(r"汇总|统计|合计|总计|summary|total", re.IGNORECASE)
 _MEMBER_TITLE = re.compile(r"党员(花名册|名册|信息|台账|名单|登记)|报到党员|在职党员")
 _PAIRING_TITLE = re.compile(r"联系户|结对|包联|联户")
 
@@ -98,7 +98,7 @@ def detect_layout(sheet: RawSheet) -> SheetLayout:
 def _header_cells(rows: Sequence[Sequence[Any]], first: int, last: int) -> list[str]:
     cells = rows[first] if first < len(rows) else ()
     if last > first:
-        cells = _combined(rows[first], rows[last])
+        cells = combined_header(rows[first], rows[last])
     return [p.clean_text(c) for c in cells]
 
 

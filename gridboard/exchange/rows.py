@@ -25,10 +25,10 @@ _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null",
 # Cells that may be blank words or 同上 written some way: everything else skips those tests.
 _ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditto", "Ditto"}
 _ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
-_TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.I)
+_TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.IGNORECASE)
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
 _NAME_SPLIT = re.compile(r"[、,，;；/\n]+|\s{2,}")
-_FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.I)
+_FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.IGNORECASE)
 # Where a building is written as words alone ("综合楼"), one row of doors is assumed.
 _COURTYARD_HINT = re.compile(r"院|平房|商铺|门面|沿街|村|组$")
 

@@ -42,11 +42,11 @@ from gridboard.exchange.importer import (
 from gridboard.exchange.left_out import write_left_out
 from gridboard.exchange.parsers import plain_text
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
-from gridboard.exchange.recognise import field_label_key
-from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 from gridboard.exchange.reader import Book, read_book
+from gridboard.exchange.recognise import field_label_key
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
+from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
 

@@ -285,3 +285,22 @@ def test_grid_team_editor(window, qtbot, small) -> None:
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: editor.table.rowCount() == 4)
     assert li in {r.member_id for r in teams.grid_team(store, small.grid)}
+
+
+def test_members_view_opens_on_one_community_of_several(gui, qtbot, small) -> None:
+    """A street or city file opens the members view on one community; "all" is a deliberate choice."""
+    store = small.store
+    other = ledger.create_community(store, name="和谐社区")
+    ledger.add_member(store, community_id=other, name="李四", kind="community_member")
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_view("members")
+    view = window.view("members").list
+    assert view.community.isVisible() and view.community.count() == 3
+    assert view.community.currentData() == small.community
+    assert [m.name for m in view.model.rows] == ["张三"]
+    view.community.setCurrentIndex(view.community.findData(None))
+    assert sorted(m.name for m in view.model.rows) == ["张三", "李四"]
+    view.fill_communities()  # a refresh keeps the choice
+    assert view.community.currentData() is None

@@ -36,6 +36,8 @@ WARN = QColor("#b3261e")
 _ROOT = QModelIndex()
 
 
+_FIRST = object()  # fill_communities: no earlier choice
+
 class MembersModel(QAbstractTableModel):
     """One row per member (a city has a few tens of thousands): loads come from one grouped query."""
 
@@ -188,7 +190,9 @@ class MembersList(QWidget):
         return self.community.currentData()
 
     def fill_communities(self) -> None:
-        current = self.community.currentData()
+        # On the first fill there is no choice to keep: open on the first community, never on "all"
+        # (an empty combo's currentData() is None, which is also the data of "All communities").
+        current = self.community.currentData() if self.community.count() else _FIRST
         self.community.blockSignals(True)
         self.community.clear()
         rows = board.community_choices(self.window_.store)
@@ -197,7 +201,7 @@ class MembersList(QWidget):
             self.community.addItem(name, community_id)
         if len(rows) != 1:
             self.community.addItem(self.tr("All communities"), None)
-        self.community.setCurrentIndex(max(self.community.findData(current), 0))
+        self.community.setCurrentIndex(0 if current is _FIRST else max(self.community.findData(current), 0))
         self.community.setVisible(len(rows) > 1)
         self.community.blockSignals(False)
 

@@ -166,3 +166,24 @@ def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path, tmp_
         window.close()
     finally:
         store.close()
+
+
+def test_the_four_lists_keep_their_content_and_order_after_a_refresh(setup, qtbot) -> None:
+    small, window, view = setup
+    table = view.list_tables["groups"]
+
+    def shown() -> list[list[str]]:
+        return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+    before, first_item = shown(), table.item(0, 0)
+    assert before, "the special groups list has rows"
+    view.refresh()
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT)
+    assert shown() == before
+    assert table.item(0, 0) is first_item, "a refresh that changes nothing leaves the list untouched"
+    # A real change fills the list again, in the same order of rows.
+    window.notifier.perform(
+        ledger.add_resident, household_id=small.household(2, "101"), name="赵老兵", tags=["veteran"]
+    )
+    qtbot.waitUntil(lambda: shown() != before, timeout=WAIT)
+    assert [row[0] for row in shown()] == [row[0] for row in before]

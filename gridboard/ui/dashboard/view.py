@@ -292,6 +292,7 @@ class DashboardView(QWidget):
         self.four_tabs = QTabWidget(box)
         self.four_tabs.setObjectName("dashFourTabs")
         self.list_tables: dict[str, QTableWidget] = {}
+        self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
         self.list_notes: dict[str, QLabel] = {}
         for key, title in (
             ("population", self.tr("Population basics")),
@@ -308,7 +309,6 @@ class DashboardView(QWidget):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
             table.verticalHeader().setVisible(False)
             table.verticalHeader().setDefaultSectionSize(22)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
             table.setMinimumHeight(170)
             page_layout.addWidget(note)
@@ -448,17 +448,32 @@ class DashboardView(QWidget):
         )
 
     def _fill(self, key: str, headers: list[str], rows: list[list[Any]]) -> None:
+        """Fill one of the four lists; a refresh that changes nothing in it touches nothing. A header
+        sized to its contents re-measures every cell on every setItem (seconds on a city file): it is
+        sized once, after the fill."""
+        shown = (headers, rows)
+        if self._filled.get(key) == shown:
+            return
+        self._filled[key] = shown
         table = self.list_tables[key]
-        table.clearContents()
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
-                if isinstance(value, (int, float)):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                table.setItem(r, c, item)
+        header = table.horizontalHeader()
+        table.setUpdatesEnabled(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        try:
+            table.clearContents()
+            table.setColumnCount(len(headers))
+            table.setHorizontalHeaderLabels(headers)
+            table.setRowCount(len(rows))
+            for r, values in enumerate(rows):
+                for c, value in enumerate(values):
+                    item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
+                    if isinstance(value, (int, float)):
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(r, c, item)
+            table.resizeColumnsToContents()
+        finally:
+            header.setStretchLastSection(True)
+            table.setUpdatesEnabled(True)
 
     def _show_lists(self, lists: dashboard.FourLists) -> None:
         self.list_notes["population"].setText(

@@ -46,3 +46,20 @@ def test_language_choice(gui, qtbot, small) -> None:
 
 def test_font_object_is_usable(gui) -> None:
     assert QFont().pointSizeF() > 0
+
+
+def test_qts_own_buttons_speak_chinese(gui, qtbot) -> None:
+    """Message boxes and button boxes use Qt's words (OK, Cancel, Yes, No): those come in Chinese too."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    install_translations("zh_CN")
+    try:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        texts = {b.text().replace("&", "") for b in buttons.buttons()}
+        assert {"确定", "取消"} <= {t.split("(")[0] for t in texts}, texts
+        box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        qtbot.addWidget(box)
+        assert {b.text().replace("&", "").split("(")[0] for b in box.buttons()} == {"是", "否"}
+    finally:
+        install_translations(str(QSettings().value("language", "auto")))

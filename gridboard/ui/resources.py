@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 
 FONT_FILE = "NotoSansSC-Subset.otf"
@@ -43,6 +43,13 @@ def install_translations(language: str) -> bool:
     _translators.clear()
     if not wants_chinese(language):
         return False
+    # Qt's own words first (OK, Cancel, Yes, No in message boxes and file dialogs), ours over them.
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN",):
+        translator = QTranslator(app)
+        if translator.load(name, qt_folder):
+            app.installTranslator(translator)
+            _translators.append((translator, b""))
     folder = resources.files("resources").joinpath("translations")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith("_zh_CN.qm"):

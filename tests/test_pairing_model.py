@@ -124,8 +124,10 @@ def test_member_loads_count_pairings_and_scopes_once_and_warn_over_the_limit(sma
 
 
 def test_mask_phone() -> None:
-    assert members.mask_phone("13812345678") == "138****5678"
-    assert members.mask_phone("") == ""
+    from gridboard.models.masking import mask_phone
+
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_phone("") == ""
 
 
 def test_grid_team_single_roles_hand_over_and_undo(small) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from gridboard.models import ledger, pairing, requests, sheets, teams, visits
 from gridboard.models.errors import Cancelled
+from gridboard.models.masking import mask_phone
 
 pytestmark = [
     pytest.mark.gui,
@@ -93,7 +94,7 @@ def test_member_sheet_walks_in_order_masks_phones_and_numbers_pages(gui, ledger_
     assert "13812340000" not in text and "138****0000" in text
     for r in rows:  # a row's number, address, head and phone stay on one page
         page = page_of(pages, f"{r.address} ")
-        assert sheets.mask_phone(r.phone) in pages[page]
+        assert mask_phone(r.phone) in pages[page]
         assert re.search(rf"^\s*{r.position}\s+{re.escape(r.address)}", pages[page], re.MULTILINE)
     lonely = next(r for r in rows if r.tags)
     lonely_page = pages[page_of(pages, f"{lonely.address} ")]

@@ -15,11 +15,12 @@ def _rooms(rows: list[sheets.SheetRow]) -> list[str]:
 
 
 def test_mask_phone() -> None:
-    assert sheets.mask_phone("13812341234") == "138****1234"
-    assert sheets.mask_phone("138 1234 1234") == "138****1234"
-    assert sheets.mask_phone("0936-8123456") == "093****3456"
-    assert sheets.mask_phone("12345") == "***45"
-    assert sheets.mask_phone("") == ""
+    from gridboard.models.masking import mask_phone
+
+    assert mask_phone("13812341234") == "138****1234"
+    assert mask_phone("138 1234 1234") == "138****1234"
+    assert mask_phone("0936-8123456") == "0936-*****56"
+    assert mask_phone("") == ""
 
 
 def test_normalise_sheet_no() -> None:

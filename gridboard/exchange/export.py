@@ -23,9 +23,9 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from gridboard.exchange.parsers import mask_id, mask_phone
 from gridboard.models import outputs, rules
 from gridboard.models.errors import QT_TRANSLATE_NOOP, DiskFull, KnownError, storage_error
+from gridboard.models.masking import mask_id, mask_phone, mask_text
 from gridboard.models.store import Store
 from gridboard.models.vocab import (
     GENDERS,
@@ -271,6 +271,11 @@ def _id(value: str, reveal: bool) -> str:
     return value if reveal or not value else mask_id(value)
 
 
+def _text(value: str | None, reveal: bool) -> str:
+    """Notes and request texts: numbers written inside them are masked like the phone columns."""
+    return (value or "") if reveal else mask_text(value or "")
+
+
 LEDGER_COLUMNS: tuple[tuple[str, float], ...] = (
     ("社区", 14),
     ("网格", 12),
@@ -343,7 +348,7 @@ def _ledger_rows(store: Store, sheet: Any, *, reveal: bool, progress: Progress |
                 _phone(row[7], reveal),
                 row[8],
                 OCCUPANCY.get(row[9], row[9]),
-                row[10],
+                _text(row[10], reveal),
                 row[12] or "",
                 GENDERS.get(row[13] or "", ""),
                 row[14],
@@ -431,7 +436,7 @@ def _visit_rows(
                 VISIT_METHODS.get(row[7], row[7]),
                 VISIT_OUTCOMES.get(row[8], row[8]),
                 row[9] or "",
-                row[10],
+                mask_text(row[10] or ""),
                 VISIT_SOURCES.get(row[11], row[11]),
             ]
         )
@@ -516,7 +521,7 @@ def _request_rows(
                 row[4],
                 row[5],
                 REQUEST_CATEGORIES.get(row[6], row[6]),
-                row[7],
+                mask_text(row[7] or ""),
                 REQUEST_URGENCIES.get(row[8], row[8]),
                 REQUEST_SOURCES.get(row[9], row[9]),
                 row[10],
@@ -525,7 +530,7 @@ def _request_rows(
                 row[13],
                 _when(row[14]),
                 _when(row[15]),
-                row[16],
+                mask_text(row[16] or ""),
                 _when(row[17]),
                 RATINGS.get(row[18] or "", row[18] or ""),
             ]
@@ -537,7 +542,7 @@ def _request_rows(
         """,
         params,
     ):
-        steps.append([row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], row[4]])
+        steps.append([row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], mask_text(row[4] or "")])
     return sheet.rows
 
 

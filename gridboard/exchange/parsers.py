@@ -860,17 +860,6 @@ def id_gender(id_number: str) -> str | None:
     return "M" if int(digit) % 2 else "F"
 
 
-def mask_phone(phone: str) -> str:
-    digits = phone.replace("-", "")
-    if len(digits) < 7:
-        return phone
-    return phone[:3] + "****" + phone[-4:]
-
-
-def mask_id(id_number: str) -> str:
-    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:] if len(id_number) > 8 else id_number
-
-
 # -- words --------------------------------------------------------------------------------------------
 
 TAG_SYNONYMS: dict[str, str] = {

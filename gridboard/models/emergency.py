@@ -301,14 +301,6 @@ def address(building_name: str, kind: str, unit: int, room: str) -> str:
     return f"{building_name} {room}" if kind == "courtyard" else f"{building_name} {unit}-{room}"
 
 
-def mask_phone(phone: str) -> str:
-    """Printouts and lists show the least needed: 138****5678."""
-    digits = phone.strip()
-    if len(digits) < 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-
-
 def rollcall_counts(store: Store, emergency_id: int, *, day: date | None = None) -> dict[str, int]:
     """How many priority households are in each state on `day`, plus "alarm" and "total".
 

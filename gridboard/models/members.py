@@ -181,11 +181,3 @@ def member_visits(store: Store, member_id: int, *, limit: int = 500) -> list[Mem
         [member_id, limit],
     )
     return [MemberVisit(**{**dict(r), "withdrawn": bool(r["withdrawn"])}) for r in rows]
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678: lists show the least needed unless the operator asks."""
-    digits = phone.strip()
-    if len(digits) < 7:
-        return "*" * len(digits)
-    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]

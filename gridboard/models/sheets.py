@@ -102,16 +102,6 @@ class RowEntry:
 # -- small pure helpers -----------------------------------------------------------------------------
 
 
-def mask_phone(phone: str) -> str:
-    """138****1234: keep the first three and last four digits; shorter numbers keep the last two."""
-    digits = re.sub(r"\D", "", phone or "")
-    if not digits:
-        return ""
-    if len(digits) >= 8:
-        return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
-    return "*" * max(len(digits) - 2, 1) + digits[-2:]
-
-
 def address_text(building_name: str, kind: str, unit: int, room: str, units: int = 1) -> str:
     """3号楼2单元502; a courtyard's bungalow is 东院7号. Printed on sheets, as ledgers write it."""
     if kind == "courtyard":

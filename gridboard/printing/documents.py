@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from gridboard.models import records
 from gridboard.models import sheets as sheet_model
+from gridboard.models.masking import mask_phone
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
@@ -64,7 +65,7 @@ def sheet_columns() -> list[Column]:
 
 
 def _row_cells(row: sheet_model.SheetRow, mask_phones: bool) -> list[str]:
-    phone = sheet_model.mask_phone(row.phone) if mask_phones else row.phone
+    phone = mask_phone(row.phone) if mask_phones else row.phone
     head = row.head_name
     if row.occupancy != "lived_in":
         head = f"{head}\n({labels.occupancy(row.occupancy)})" if head else labels.occupancy(row.occupancy)

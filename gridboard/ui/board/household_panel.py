@@ -31,14 +31,9 @@ from gridboard.models.store import Store
 from gridboard.models.vocab import Tier
 from gridboard.ui import labels
 from gridboard.ui.board import colors
+from gridboard.models.masking import mask_phone
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def mask_phone(phone: str) -> str:
-    """Show the least needed: 138****5678."""
-    digits = phone.strip()
-    return digits[:3] + "****" + digits[-4:] if len(digits) >= 8 else digits
 
 
 class HouseholdPanel(QScrollArea):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
+from gridboard.models.masking import mask_phone
 from gridboard.ui import ask, labels
 from gridboard.ui.emergency import texts
 
@@ -172,7 +173,7 @@ class RosterTab(_Tab):
         _fill(
             self.table,
             [
-                [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), em.mask_phone(m.phone)]
+                [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), mask_phone(m.phone)]
                 for m in team
             ],
             [m.id for m in team],

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from gridboard.models import emergency as em
 from gridboard.models import ledger, outputs, records
 from gridboard.models.clock import today
+from gridboard.models.masking import mask_phone
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
 from gridboard.ui import labels
@@ -33,7 +34,7 @@ def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
     team = em.roster(store, emergency_id, grid_id)
     gaps = em.roster_gaps(store, emergency_id, grid_id)
     rows = [
-        [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), em.mask_phone(m.phone)]
+        [texts.role(m.role), m.member_name, labels.member_kind(m.member_kind), mask_phone(m.phone)]
         for m in team
     ]
     rows += [[texts.role(g), translate("EmergencyPrint", "(to be named)"), "", ""] for g in gaps]
@@ -104,7 +105,7 @@ def doorknock_document(
                     str(n),
                     r.address,
                     r.head_name,
-                    em.mask_phone(r.phone),
+                    mask_phone(r.phone),
                     r.markers,
                     members.get(r.household_id, ""),
                     ("⚠ " if r.alarm else "") + texts.state(r.state),

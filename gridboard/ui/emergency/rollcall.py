@@ -26,6 +26,7 @@ from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
+from gridboard.models.masking import mask_phone
 from gridboard.ui import ask, labels
 from gridboard.ui.emergency import texts
 
@@ -123,7 +124,7 @@ class RollcallModel(QAbstractTableModel):
         return {
             "address": row.address,
             "head": row.head_name,
-            "phone": em.mask_phone(row.phone),
+            "phone": mask_phone(row.phone),
             "markers": row.markers,
             "grid": row.grid_name,
             "who": row.member_name or row.operator,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import members, pairing
 from gridboard.models.changes import Changes
-from gridboard.models.members import mask_phone
+from gridboard.models.masking import mask_phone
 from gridboard.ui import labels
 
 

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import board, ledger, members
 from gridboard.models.changes import Changes
-from gridboard.models.members import MemberLoad, mask_phone
+from gridboard.models.masking import mask_phone
+from gridboard.models.members import MemberLoad
 from gridboard.ui import labels
 from gridboard.ui.members.page import MemberPage
 from gridboard.ui.pairing.proposals import ProposalsPanel

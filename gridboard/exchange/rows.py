@@ -115,6 +115,15 @@ class RowReader:
         self.member_index: dict[tuple[str | None, str], list[MemberDraft]] = {}
         self.failed_rows: set[tuple[str, int]] = set()  # rows already named by a problem
         self._tag_columns: dict[str, list[str]] = {}
+        self._fields: dict[str, set[str]] = {}
+        self.this_year = this_year()
+
+    def fields_of(self, layout: SheetLayout) -> set[str]:
+        """The fields a layout maps, worked out once per read (it is asked on every row)."""
+        found = self._fields.get(layout.name)
+        if found is None:
+            found = self._fields[layout.name] = layout.fields
+        return found
 
     def tag_columns(self, layout: SheetLayout) -> list[str]:
         """The yes/no group columns (tag:CODE) of a layout, looked up once per sheet."""
@@ -327,7 +336,7 @@ class RowReader:
         return None
 
     def check_columns(self, layout: SheetLayout) -> None:
-        fields = layout.fields
+        fields = self.fields_of(layout)
         if layout.kind == "ledger" and not fields & (ADDRESS_FIELDS | {"register_no"}):
             self.problem(
                 layout,
@@ -400,16 +409,16 @@ class RowReader:
             parts["building"] = carry["building"]
             parts.setdefault("kind", carry.get("kind", "apartment"))
             parts.setdefault("estate", carry.get("estate"))
-            if "unit" not in parts and "unit" in layout.fields:
+            if "unit" not in parts and "unit" in self.fields_of(layout):
                 parts["unit"] = carry.get("unit")
         elif (
             "room" in parts
             and "unit" not in parts
-            and "unit" in layout.fields
+            and "unit" in self.fields_of(layout)
             and parts.get("building") == carry.get("building")
         ):
             parts["unit"] = carry.get("unit")
-        if "estate" not in parts and "estate" in layout.fields and parts.get("building") == carry.get("building"):
+        if "estate" not in parts and "estate" in self.fields_of(layout) and parts.get("building") == carry.get("building"):
             parts["estate"] = carry.get("estate")
         column = next((cells[k][0] for k in ("address", "room", "building") if k in cells), None)
         if not parts.get("building"):
@@ -571,7 +580,7 @@ class RowReader:
         community: str | None,
     ) -> None:
         name = self.text(cells, "name")
-        if name is None and "name" not in layout.fields:
+        if name is None and "name" not in self.fields_of(layout):
             name = self.text(cells, "head_name")  # a sheet of households: the head is its resident
         if not name:
             return
@@ -620,11 +629,11 @@ class RowReader:
                 values["phone"] = phone
             if note:
                 values["phone_note"] = note
-        elif "household_phone" in cells and "name" not in layout.fields and household is not None:
+        elif "household_phone" in cells and "name" not in self.fields_of(layout) and household is not None:
             values["phone"] = household.values.get("phone")  # a sheet of households: the head's phone
         if "id_number" in cells:
             birth = self.id_number(layout, row, cells, values, birth, source)
-        if birth is not None and birth.year > this_year():
+        if birth is not None and birth.year > self.this_year:
             self.problem(
                 layout,
                 row,
@@ -687,7 +696,7 @@ class RowReader:
                 )
             elif household.head is None:
                 household.head = (name, resident.source)
-        if head_cell and "name" in layout.fields and household.head and p.clean_name(head_cell) != household.head[0]:
+        if head_cell and "name" in self.fields_of(layout) and household.head and p.clean_name(head_cell) != household.head[0]:
             self.problem(
                 layout,
                 row,

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from gridboard.models.errors import QT_TRANSLATE_NOOP
-from gridboard.models.values import FLOORS, PEOPLE, UNITS
+from gridboard.models.values import FLOORS, PEOPLE, UNITS, id_check_digit
 from gridboard.models.values import strip_control as _strip_control
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 
@@ -780,8 +780,6 @@ def split_phone_note(value: Any) -> tuple[str | None, str, str | None]:
 _PLAIN_MOBILE = re.compile(r"\s*(?:(?:\+|00)?86[\s-]*)?(1[3-9]\d)[\s-]?(\d{4})[\s-]?(\d{4})\s*")
 
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
 _ID_LOST_DIGITS = QT_TRANSLATE_NOOP(
     "Exchange", "Excel stored this ID number as a number and lost its last digits; type it again as text."
 )
@@ -803,8 +801,7 @@ def _parse_id_text(text: str) -> Parsed:
         return text, None  # a first-generation ID: 6-digit region, YYMMDD, 3-digit sequence
     if not re.fullmatch(r"\d{17}[\dX]", text):
         return None, _ID_FORM
-    check = _ID_CHECK[sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True)) % 11]
-    if text[17] != check:
+    if text[17] != id_check_digit(text):
         return text, _ID_CHECK_DIGIT
     return text, None
 

@@ -189,6 +189,21 @@ class RowReader:
         self.problem(layout, row, column, value, reason, "warning", (vocabulary, word), word=word)
         return None
 
+    def too_long(self, layout: SheetLayout, row: int, column: int, name: str) -> bool:
+        """A name longer than the file keeps (values.NAME_LENGTH) is an error on its cell."""
+        if len(name) <= NAME_LENGTH:
+            return False
+        self.problem(
+            layout,
+            row,
+            column,
+            name[:NAME_LENGTH] + "…",
+            QT_TRANSLATE_NOOP("Exchange", "A name has at most {length} characters; this cell has {count}."),
+            length=NAME_LENGTH,
+            count=len(name),
+        )
+        return True
+
     # -- cells -------------------------------------------------------------------------------------
 
     def cells_of(
@@ -585,17 +600,7 @@ class RowReader:
         if not name:
             return
         name = p.clean_name(name)
-        if len(name) > NAME_LENGTH:
-            column = cells["name"][0] if "name" in cells else cells["head_name"][0]
-            self.problem(
-                layout,
-                row,
-                column,
-                name[:NAME_LENGTH] + "…",
-                QT_TRANSLATE_NOOP("Exchange", "A name has at most {length} characters; this cell has {count}."),
-                length=NAME_LENGTH,
-                count=len(name),
-            )
+        if self.too_long(layout, row, cells["name" if "name" in cells else "head_name"][0], name):
             return
         values: dict[str, Any] = {}
         tags: list[str] | None = None
@@ -854,16 +859,7 @@ class RowReader:
         name = self.text(cells, "member_name")
         if not name:
             return
-        if len(name) > NAME_LENGTH:
-            self.problem(
-                layout,
-                row,
-                cells["member_name"][0],
-                name[:NAME_LENGTH] + "…",
-                QT_TRANSLATE_NOOP("Exchange", "A name has at most {length} characters; this cell has {count}."),
-                length=NAME_LENGTH,
-                count=len(name),
-            )
+        if self.too_long(layout, row, cells["member_name"][0], name):
             return
         values: dict[str, Any] = {}
         if "member_kind" in cells:

@@ -177,7 +177,7 @@ def _trimmed(values: list[list[Any]]) -> list[tuple[Any, ...]]:
         end = len(row)
         while end and _blank(row[end - 1]):
             end -= 1
-        rows.append(tuple(None if _blank(v) else v for v in row[:end]))
+        rows.append(tuple([None if v == "" else v for v in row[:end]]))  # calamine's blank is ""
     while rows and not rows[-1]:
         rows.pop()
     return rows

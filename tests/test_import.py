@@ -735,3 +735,11 @@ def test_a_number_in_a_birth_column_says_how_it_was_read(db: Store, tmp_path: Pa
     plan = preview(db, book, detect_layouts(db, book))
     assert [(x.row, x.params.get("day")) for x in plan.warnings] == [(2, "1958-02-14"), (4, "1908-03-18")]
     assert [x.row for x in plan.errors] == [5]
+
+
+def test_our_own_csv_export_comes_back_without_its_formula_guard(db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text("住址,户主姓名,备注\n3-2-502,王建国,'=1+1 楼下漏水\n", encoding="utf-8-sig")
+    book = read_book(path)
+    apply_import(db, book, detect_layouts(db, book))
+    assert db.scalar("SELECT notes FROM household") == "=1+1 楼下漏水"

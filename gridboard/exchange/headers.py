@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from gridboard.exchange.parsers import tag_code
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 
 
@@ -292,8 +293,6 @@ _EVIDENCE = {
 
 def _yes_no_tag(header: str) -> str | None:
     """是否独居老人 / 独居老人（是/否） / 是否低保户 → "tag:CODE"."""
-    from gridboard.exchange.parsers import tag_code
-
     text = unicodedata.normalize("NFKC", header)
     yes_no = bool(re.search(r"[(（]\s*(是|否|有|无|√|×)", text)) or fold(text).startswith("是否")
     if not yes_no:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from gridboard.exchange.match import Matcher
@@ -132,28 +132,34 @@ def _stale(store: Store, plan: Plan) -> bool:
     )
 
 
-def _bulk(store: Store, plan: Plan) -> bool:
-    """A sheet large next to the file (a new office's first import): counting the dashboard's tallies
-    and building the secondary indexes once afterwards beats keeping them row by row; a few rows into a
-    big file, the opposite."""
-    households = store.scalar("SELECT count(*) FROM household") or 0
-    return plan.rows > DEFER_TALLIES_ABOVE and plan.rows * 4 > households
-
-
-def _tallies_for(store: Store, plan: Plan) -> AbstractContextManager[None]:
-    return tallies.deferred(store.db) if _bulk(store, plan) else nullcontext()
-
-
 _BULK_TABLES = ("household", "resident", "resident_tag")
 
 
 @contextmanager
-def _indexes_rebuilt(store: Store, plan: Plan) -> Iterator[None]:
-    """Drop the non-unique indexes of the tables a bulk import fills and create them again after it,
-    from their own SQL, inside the import's transaction (a failure rolls the drop back too)."""
-    if not _bulk(store, plan):
+def _bulk_write(store: Store, plan: Plan) -> Iterator[None]:
+    """How a big plan is written. Its 100,000s of rows go through a larger page cache. A sheet large
+    next to the file (a new office's first import) also counts the dashboard's tallies and builds the
+    secondary indexes once afterwards, which beats keeping them row by row; a few rows into a big
+    file, the opposite."""
+    if plan.rows <= DEFER_TALLIES_ABOVE:
         yield
         return
+    households = store.scalar("SELECT count(*) FROM household") or 0
+    once_after = plan.rows * 4 > households
+    before = int(store.scalar("PRAGMA cache_size"))
+    store.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB, given back when done
+    try:
+        with tallies.deferred(store.db) if once_after else nullcontext():
+            with _indexes_rebuilt(store) if once_after else nullcontext():
+                yield
+    finally:
+        store.conn.execute(f"PRAGMA cache_size = {before}")
+
+
+@contextmanager
+def _indexes_rebuilt(store: Store) -> Iterator[None]:
+    """Drop the non-unique indexes of the tables a bulk import fills and create them again after it,
+    from their own SQL, inside the import's transaction (a failure rolls the drop back too)."""
     marks = ",".join("?" for _ in _BULK_TABLES)
     saved = [
         (r["name"], r["sql"])
@@ -170,20 +176,6 @@ def _indexes_rebuilt(store: Store, plan: Plan) -> Iterator[None]:
         store.conn.execute(sql)
 
 
-@contextmanager
-def _page_cache(store: Store, plan: Plan) -> Iterator[None]:
-    """A big import writes 100,000s of rows into a dozen indexes: a larger page cache for its length."""
-    big = plan.rows > DEFER_TALLIES_ABOVE
-    before = store.scalar("PRAGMA cache_size") if big else None
-    if big:
-        store.conn.execute("PRAGMA cache_size = -262144")  # 256 MiB, given back when done
-    try:
-        yield
-    finally:
-        if before is not None:
-            store.conn.execute(f"PRAGMA cache_size = {int(before)}")
-
-
 def write_plan(store: Store, plan: Plan, progress: Progress | None = None) -> Plan:
     """Write the plan in one transaction; with any error, raise ImportBlocked and write nothing."""
     with store.atomic():
@@ -191,7 +183,7 @@ def write_plan(store: Store, plan: Plan, progress: Progress | None = None) -> Pl
             plan = plan_import(store, plan.book, plan.layouts, plan.edits, progress)
         if plan.blocked:
             raise ImportBlocked(BLOCKED_MESSAGE, count=plan.errors_total)
-        with _tallies_for(store, plan), _page_cache(store, plan), _indexes_rebuilt(store, plan):
+        with _bulk_write(store, plan):
             total = len(plan.statements)
             for index, statement in enumerate(plan.statements):
                 if len(statement.rows) == 1:

@@ -20,12 +20,7 @@ def write_left_out(plan: Plan, path: str | Path, translate=lambda text: text) ->
 
     problems: dict[tuple[str, int], list[str]] = defaultdict(list)
     for problem in plan.problems:
-        text = translate(problem.reason)
-        try:
-            text = text.format(**problem.params) if problem.params else text
-        except (KeyError, IndexError, ValueError):
-            text = problem.text()
-        problems[(problem.sheet, problem.row)].append(f"{problem.column}: {text}" if problem.column else text)
+        problems[(problem.sheet, problem.row)].append(problem.located_text(translate))
     by_sheet: dict[str, list[int]] = defaultdict(list)
     for sheet, row in plan.left_out:
         by_sheet[sheet].append(row)

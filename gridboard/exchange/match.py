@@ -20,7 +20,15 @@ from typing import Any
 
 from gridboard.exchange import parsers as p
 from gridboard.exchange.plan import Plan, Problem, Statement
-from gridboard.exchange.rows import Drafts, LinkDraft, Place, Source, column_letter, different_people
+from gridboard.exchange.rows import (
+    Drafts,
+    HouseholdDraft,
+    LinkDraft,
+    Place,
+    Source,
+    column_letter,
+    different_people,
+)
 from gridboard.models.clock import now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
@@ -67,6 +75,7 @@ class Matcher:
         self.next_id: dict[str, int] = {}
         self.layouts = {x.name: x for x in plan.layouts}
         self.default_community = plan.book.path.stem[:40] or "社区"
+        self._drafts_index: tuple[dict[tuple, HouseholdDraft], dict[str, set[int]]] | None = None
 
     # -- plumbing ----------------------------------------------------------------------------------
 
@@ -569,19 +578,27 @@ class Matcher:
 
     # -- pairings and scopes -----------------------------------------------------------------------
 
+    def drafts_index(self) -> tuple[dict[tuple, HouseholdDraft], dict[str, set[int]]]:
+        """The sheets' households by (community, place without grid) and by head's name, built once
+        for all the pairing rows that look them up."""
+        if self._drafts_index is None:
+            by_place: dict[tuple, HouseholdDraft] = {}
+            by_head: dict[str, set[int]] = {}
+            for h in self.drafts.households.values():
+                by_place.setdefault((self.community_id(h.place[0]), *h.place[2:]), h)
+                head = h.values.get("head_name", (h.head or ("",))[0])
+                if h.id:
+                    by_head.setdefault(head, set()).add(h.id)
+            self._drafts_index = (by_place, by_head)
+        return self._drafts_index
+
     def household_for(self, link: LinkDraft, cid: int) -> int | None:
+        by_place, by_head = self.drafts_index()
         if link.place is not None:
             draft = self.drafts.households.get(link.place)
             if draft is None:
                 # The grid or the community may be left out in a pairing table: look by building, unit, room.
-                draft = next(
-                    (
-                        h
-                        for h in self.drafts.households.values()
-                        if h.place[2:] == link.place[2:] and self.community_id(h.place[0]) == cid
-                    ),
-                    None,
-                )
+                draft = by_place.get((cid, *link.place[2:]))
             if draft is not None and draft.id is not None:
                 return draft.id
             bid = self.building_id(link.place, link.source, create=False)
@@ -604,7 +621,7 @@ class Matcher:
             )
             return None
         head = link.head_name or ""
-        found = {h.id for h in self.drafts.households.values() if h.id and h.values.get("head_name", (h.head or ("",))[0]) == head}
+        found = set(by_head.get(head, ()))
         found |= {
             int(r["id"])
             for r in self.store.query(

@@ -8,6 +8,7 @@ a row left out, an unknown word mapped) are `Edits`, and a new plan is made with
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,8 +41,20 @@ class Problem:
     column_index: int | None = None  # 0-based, for correcting the cell in the preview
     word: tuple[str, str] | None = None  # (vocabulary, word) when an unknown word can be mapped
 
-    def text(self) -> str:
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        """The reason with its fields filled, in the user's language when `translate` is given (the
+        English wording when a translation's fields do not fit)."""
+        if translate is not None:
+            try:
+                text = translate(self.reason)
+                return text.format(**self.params) if self.params else text
+            except (KeyError, IndexError, ValueError):
+                pass
         return self.reason.format(**self.params) if self.params else self.reason
+
+    def located_text(self, translate: Callable[[str], str] | None = None) -> str:
+        """"F 出生日期: reason": the text with the column it is about."""
+        return f"{self.column}: {self.text(translate)}" if self.column else self.text(translate)
 
 
 @dataclass

@@ -371,6 +371,14 @@ class RowReader:
 
     # -- places ------------------------------------------------------------------------------------
 
+    def community(self, layout: SheetLayout, cells: dict, carry: dict) -> str | None:
+        """The row's community: its own cell, the rows above, else the sheet's title."""
+        return self.text(cells, "community") or carry.get("community") or layout.community
+
+    def grid(self, layout: SheetLayout, cells: dict, carry: dict) -> str | None:
+        """The row's grid: its own cell, the rows above, else the sheet's name or title."""
+        return p.clean_text(cells["grid"][1]) if "grid" in cells else carry.get("grid") or layout.grid
+
     def place_parts(self, layout: SheetLayout, row: int, cells: dict) -> dict[str, Any] | None:
         """What the row's address cells say (possibly nothing); None after a problem."""
         parts: dict[str, Any] = {}
@@ -418,8 +426,8 @@ class RowReader:
         self, layout: SheetLayout, row: int, cells: dict, carry: dict, parts: dict[str, Any]
     ) -> tuple[Place, dict[str, Any]] | None:
         """The household place from this row's parts and what the rows above said (merged, 同上)."""
-        community = self.text(cells, "community") or carry.get("community") or layout.community
-        grid = p.clean_text(cells["grid"][1]) if "grid" in cells else carry.get("grid") or layout.grid
+        community = self.community(layout, cells, carry)
+        grid = self.grid(layout, cells, carry)
         if "room" in parts and "building" not in parts and carry.get("building"):
             parts["building"] = carry["building"]
             parts.setdefault("kind", carry.get("kind", "apartment"))
@@ -484,7 +492,7 @@ class RowReader:
             place, parts = found
             household = self.household(layout, row, place, parts, source, register_no, cells)
         elif register_no and register_no != carry.get("register_no"):
-            community = self.text(cells, "community") or carry.get("community") or layout.community
+            community = self.community(layout, cells, carry)
             household = self.drafts.by_register.get((community, register_no))
             if household is None:
                 self.resident_row(layout, row, cells, None, register_no, source, community)
@@ -854,7 +862,7 @@ class RowReader:
 
     def member_row(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> None:
         source = Source(layout.name, row)
-        community = self.text(cells, "community") or carry.get("community") or layout.community
+        community = self.community(layout, cells, carry)
         carry["community"] = community
         name = self.text(cells, "member_name")
         if not name:
@@ -959,7 +967,7 @@ class RowReader:
 
     def link_row(self, layout: SheetLayout, row: int, cells: dict, carry: dict) -> None:
         source = Source(layout.name, row)
-        community = self.text(cells, "community") or carry.get("community") or layout.community
+        community = self.community(layout, cells, carry)
         names = self.text(cells, "member_name")
         phone = None
         if "phone" in cells:
@@ -1063,8 +1071,8 @@ class RowReader:
             )
             return
         name, number = parts["building"]
-        community = self.text(cells, "community") or carry.get("community") or layout.community
-        grid = p.clean_text(cells["grid"][1]) if "grid" in cells else carry.get("grid") or layout.grid
+        community = self.community(layout, cells, carry)
+        grid = self.grid(layout, cells, carry)
         unit = parts.get("unit")
         floor = parts.get("floor")
         if floor is None and parts.get("room") is not None and link.level == "floor":

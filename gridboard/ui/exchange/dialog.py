@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.exchange.headers import FIELDS, KIND_LABELS, SHEET_KINDS
+from gridboard.exchange.headers import FIELDS, FIELDS_BY_KEY, KIND_LABELS, SHEET_KINDS
 from gridboard.exchange.importer import (
     Edits,
     Plan,
@@ -92,11 +92,7 @@ def load_book(parent: QWidget, store: Store, path: Path) -> tuple[Book, list[She
 
 
 def problem_text(problem: Problem) -> str:
-    text = _t(problem.reason)
-    try:
-        return text.format(**problem.params) if problem.params else text
-    except (KeyError, IndexError, ValueError):
-        return problem.text()
+    return problem.text(_t)
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -437,7 +433,8 @@ class ImportDialog(QDialog):
                 combo.addItem(_t(field.label), field.key)
             value = current.mapping.get(column, "")
             if value and combo.findData(value) < 0:
-                label = _t(FIELDS_LABEL.get(field_label_key(value), ""))
+                field = FIELDS_BY_KEY.get(field_label_key(value))
+                label = _t(field.label) if field else ""
                 combo.addItem(f"{label}: {value.removeprefix('tag:')}" if value.startswith("tag:") else label, value)
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._field_changed(c, box))
@@ -553,8 +550,7 @@ class ImportDialog(QDialog):
         problem = self.selected_problem()
         if problem is None:
             return
-        why = f"{problem.column}: {problem_text(problem)}" if problem.column else problem_text(problem)
-        self.edits.left_out[(problem.sheet, problem.row)] = why
+        self.edits.left_out[(problem.sheet, problem.row)] = problem.located_text(_t)
         self.check()
 
     def save_left_out(self) -> None:
@@ -639,5 +635,3 @@ class ImportDialog(QDialog):
         self.accept()
         return report
 
-
-FIELDS_LABEL = {f.key: f.label for f in FIELDS}

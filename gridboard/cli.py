@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sqlite3
 import sys
 
@@ -53,6 +54,11 @@ def main(argv: list[str] | None = None) -> int:
     except KnownError as error:
         print(f"gridboard: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # Whatever read our output (head, less) stopped early: no file is in trouble. Point stdout at
+        # nothing so the interpreter's last flush does not fail again on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (sqlite3.Error, OSError) as error:
         # A locked, full, read-only or vanished file: a message, not a traceback. Anything else is a bug.
         known = storage_error(error, getattr(args, "db", None) or getattr(args, "file", None))

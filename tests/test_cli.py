@@ -164,3 +164,24 @@ def test_check_and_stats_never_change_the_file(made: Path) -> None:
     run("check", str(made))
     run("stats", str(made), "--json")
     assert made.read_bytes() == before
+
+
+def test_a_reader_that_stops_early_is_not_a_file_problem(tmp_path) -> None:
+    """`gridboard stats FILE | head`: head closes the pipe; that is no reason to blame the file."""
+    import subprocess
+    import sys
+
+    from gridboard.models.store import open_store
+
+    path = tmp_path / "a.gridboard"
+    open_store(path, create=True).close()
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from gridboard.cli import main; sys.exit(main(sys.argv[1:]))",
+         "stats", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    child.stdout.close()  # the reader is gone before the first line is written
+    _out, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert b"could not be read or written" not in err and b"Traceback" not in err

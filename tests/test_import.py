@@ -743,3 +743,15 @@ def test_our_own_csv_export_comes_back_without_its_formula_guard(db: Store, tmp_
     book = read_book(path)
     apply_import(db, book, detect_layouts(db, book))
     assert db.scalar("SELECT notes FROM household") == "=1+1 楼下漏水"
+
+
+def test_pairing_problems_point_at_the_cell_they_are_about(db: Store, tmp_path: Path) -> None:
+    path = tmp_path / "联系户台账.csv"
+    path.write_text(
+        "党员姓名,家庭住址,结对方式\n无此人,3-2-502,1+1\n王伟,9号楼2单元,包单元\n", encoding="utf-8"
+    )
+    book = read_book(path)
+    plan = preview(db, book, detect_layouts(db, book))
+    where = {(x.row, x.column.split()[0]) for x in plan.warnings}
+    assert (2, "A") in where, "a member not found points at the member's cell"
+    assert (3, "B") in where, "a building not found points at the address cell"

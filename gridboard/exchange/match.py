@@ -555,7 +555,7 @@ class Matcher:
         if len(candidates) > 1:
             self.problem(
                 link.source,
-                link.column,
+                link.member_column,
                 name,
                 QT_TRANSLATE_NOOP(
                     "Exchange",
@@ -568,7 +568,7 @@ class Matcher:
             return None
         self.problem(
             link.source,
-            link.column,
+            link.member_column,
             name,
             QT_TRANSLATE_NOOP("Exchange", "Not paired: there is no member named {name} in the file or the sheets."),
             "warning",

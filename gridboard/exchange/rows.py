@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from gridboard.exchange import parsers as p
@@ -85,7 +85,8 @@ class LinkDraft:
     community: str | None
     members: list[tuple[str, str | None]]  # (name, phone)
     source: Source
-    column: int | None
+    column: int | None  # the cell naming the household or building (what a problem with it points at)
+    member_column: int | None = None  # the cell naming the members
     place: Place | None = None  # a household's place, or the building (room "") of a scope
     head_name: str | None = None  # a household named by its head alone
     mode: str | None = None  # as written: 1+1, N+1, 1+N
@@ -907,7 +908,13 @@ class RowReader:
                         row,
                         column,
                         part.strip(),
-                        LinkDraft(community, [(member.name, member.values.get("phone"))], source, column),
+                        LinkDraft(
+                            community,
+                            [(member.name, member.values.get("phone"))],
+                            source,
+                            column,
+                            member_column=cells["member_name"][0],
+                        ),
                         carry,
                         cells,
                     )
@@ -982,7 +989,8 @@ class RowReader:
                 layout, row, None, "", QT_TRANSLATE_NOOP("Exchange", "The row has no member's name.")
             )
             return
-        link = LinkDraft(community, members, source, cells.get("member_name", (None,))[0])
+        member_column = cells.get("member_name", (None,))[0]
+        link = LinkDraft(community, members, source, member_column, member_column=member_column)
         if "mode" in cells:
             column, raw = cells["mode"]
             found, reason = p.parse_pairing_mode(raw)
@@ -1085,6 +1093,7 @@ class RowReader:
             )
             return
         link.place = (community, grid, parts.get("estate") or "", name, number, unit or 0, "")
+        link.column = column  # a problem with the scope is about its building, not its member
         link.floor = floor if link.level == "floor" else None
         if link.level == "building":
             link.place = (community, grid, parts.get("estate") or "", name, number, 0, "")
@@ -1100,15 +1109,8 @@ def different_people(a: dict[str, Any], b: dict[str, Any], by: tuple[str, ...] =
 
 
 def _copy(link: LinkDraft) -> LinkDraft:
-    return LinkDraft(
-        link.community,
-        list(link.members),
-        link.source,
-        link.column,
-        mode=link.mode,
-        level=link.level,
-        started_on=link.started_on,
-    )
+    """A pairing row naming several households: one link each, the members' list not shared."""
+    return replace(link, members=list(link.members))
 
 
 def column_letter(index: int) -> str:

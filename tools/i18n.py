@@ -1,9 +1,10 @@
 """Keep the Simplified Chinese translation complete: extract, list missing, fill, compile.
 
 Each area of the app keeps its own file, resources/translations/<area>_zh_CN.ts, so engineers
-working on different areas never edit the same file. Usage:
+working on different areas never edit the same file. The sources of an area are listed, one path per
+line, in resources/translations/<area>.files; a new area is a new .files list. Usage:
 
-    python tools/i18n.py extract AREA FILE.py [FILE.py ...]   # run lupdate for those sources
+    python tools/i18n.py extract AREA|all [FILE.py ...]       # lupdate the area's sources (or FILEs)
     python tools/i18n.py missing AREA                         # JSON of untranslated strings
     python tools/i18n.py fill AREA TRANSLATIONS.json          # {"source": "译文"} or {"Context": {...}}
     python tools/i18n.py compile                              # every .ts -> .qm (what the app loads)
@@ -33,13 +34,44 @@ def tool(name: str) -> str:
     return found
 
 
+def area_files(area: str) -> list[str]:
+    listing = TRANSLATIONS / f"{area}.files"
+    if not listing.exists():
+        raise SystemExit(f"{listing} does not exist: list the area's source files there, one per line")
+    return [line.strip() for line in listing.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def areas() -> list[str]:
+    return sorted(path.name.removesuffix(".files") for path in TRANSLATIONS.glob("*.files"))
+
+
+def known_translations() -> dict[str, dict[str, str]]:
+    """Every finished translation in every area, so a string moved or shared between areas keeps its text."""
+    known: dict[str, dict[str, str]] = {}
+    for path in TRANSLATIONS.glob("*_zh_CN.ts"):
+        for context in ET.parse(path).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is None or translation.get("type") == "unfinished":
+                    continue
+                text = "".join(translation.itertext()).strip()
+                if text:
+                    known.setdefault(name, {})[message.findtext("source") or ""] = text
+    return known
+
+
 def extract(area: str, files: list[str]) -> None:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts_path(area))],
-        check=True,
-        cwd=ROOT,
-    )
+    known = known_translations()
+    for name in areas() if area == "all" else [area]:
+        sources = files or area_files(name)
+        subprocess.run(
+            [tool("lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(ts_path(name))],
+            check=True,
+            cwd=ROOT,
+        )
+        fill(name, known)
 
 
 def unfinished(path: Path) -> dict[str, dict[str, str]]:

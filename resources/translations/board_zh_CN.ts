@@ -157,6 +157,90 @@
         <source>Unknown urgency {value}.</source>
         <translation>未知的紧急程度 {value}。</translation>
     </message>
+    <message>
+        <source>Request {number} has not been dispatched yet; dispatch it first.</source>
+        <translation>诉求 {number} 尚未派单，请先派单。</translation>
+    </message>
+    <message>
+        <source>Request {number} is dispatched but work has not started; mark it in progress first.</source>
+        <translation>诉求 {number} 已派单但尚未开始办理，请先标记为办理中。</translation>
+    </message>
+    <message>
+        <source>Request {number} is being handled; resolve it first.</source>
+        <translation>诉求 {number} 正在办理中，请先办结。</translation>
+    </message>
+    <message>
+        <source>Request {number} is resolved; what remains is the follow-up call and rating.</source>
+        <translation>诉求 {number} 已办结，只剩回访和评价。</translation>
+    </message>
+    <message>
+        <source>Request {number} is closed: it was followed up and rated.</source>
+        <translation>诉求 {number} 已闭环：已回访并评价。</translation>
+    </message>
+    <message>
+        <source>Request {number} was withdrawn.</source>
+        <translation>诉求 {number} 已撤销。</translation>
+    </message>
+    <message>
+        <source>A time limit must be between 1 hour and a year, not {value}.</source>
+        <translation>办结时限应在 1 小时到一年之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>Keep at least one department in the list.</source>
+        <translation>部门列表中至少保留一个部门。</translation>
+    </message>
+    <message>
+        <source>Unknown source {value}.</source>
+        <translation>未知的诉求来源 {value}。</translation>
+    </message>
+    <message>
+        <source>A 12345 hotline request needs its ticket number.</source>
+        <translation>12345 热线诉求需要填写工单号。</translation>
+    </message>
+    <message>
+        <source>The due time must be after {when}.</source>
+        <translation>办结时限必须晚于 {when}。</translation>
+    </message>
+    <message>
+        <source>Dispatch a request to one member or to one department.</source>
+        <translation>诉求只能派给一名党员或一个部门。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer an active member.</source>
+        <translation>{name} 已不是在册党员。</translation>
+    </message>
+    <message>
+        <source>Choose at least one request.</source>
+        <translation>请至少选择一件诉求。</translation>
+    </message>
+    <message>
+        <source>Say what was done to resolve the request.</source>
+        <translation>请填写办理结果。</translation>
+    </message>
+    <message>
+        <source>That supplies item belongs to another request.</source>
+        <translation>该物资条目属于另一件诉求。</translation>
+    </message>
+    <message>
+        <source>Unknown rating {value}.</source>
+        <translation>未知的评价 {value}。</translation>
+    </message>
+    <message>
+        <source>A step cannot be dated before the previous one ({previous}).</source>
+        <translation>办理环节的时间不能早于上一环节（{previous}）。</translation>
+    </message>
+    <message>
+        <source>A step cannot be in the future ({value}).</source>
+        <translation>办理环节的时间不能晚于现在（{value}）。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time.</source>
+        <translation>{value} 不是有效的日期时间。</translation>
+    </message>
+    <message>
+        <source>No {table} with id {id}.</source>
+        <translation>找不到编号为 {id} 的 {table}。</translation>
+    </message>
 </context>
 <context>
     <name>FloorMap</name>
@@ -411,6 +495,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>What you typed for this visit is not saved yet. Close and lose it?</source>
+        <translation>这次走访填写的内容还没有保存。关闭并丢弃吗？</translation>
     </message>
 </context>
 </TS>

@@ -39,12 +39,8 @@
         <translation>正在进行今日备份……</translation>
     </message>
     <message>
-        <source>Backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <source>Today's backup could not be made: {error}</source>
-        <translation>今日备份未能完成：{error}</translation>
+        <source>Today's backup could not be made; it will be tried again later. ({reason})</source>
+        <translation>今天的备份没能做成，稍后会再试。（{reason}）</translation>
     </message>
 </context>
 <context>
@@ -81,10 +77,6 @@
         <translation>{path} 处没有 gridboard 文件。</translation>
     </message>
     <message>
-        <source>{path} is in use by another program ({error}).</source>
-        <translation>{path} 正被其他程序占用（{error}）。</translation>
-    </message>
-    <message>
         <source>{path} could not be opened ({error}).</source>
         <translation>无法打开 {path}（{error}）。</translation>
     </message>
@@ -97,12 +89,44 @@
         <translation>无法读取 {path}（{error}）。</translation>
     </message>
     <message>
+        <source>{path} is open for writing in another copy of gridboard ({operator} on {host}, since {since}). Close it there first, or open it read only.</source>
+        <translation>{path} 正在另一个 gridboard 中以可写方式打开（{host} 上的 {operator}，自 {since} 起）。请先在那里关闭，或以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be changed: the file or its folder is read only (a CD, a protected share, a read-only copy). Copy it to a folder you can write to.</source>
+        <translation>{path} 无法修改：文件或它所在的文件夹是只读的（光盘、受保护的共享文件夹、只读副本）。请把它复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a gridboard file.</source>
+        <translation>{path} 是一个文件夹，不是 gridboard 文件。</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder}.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} was made by an older gridboard and must be upgraded before it can be opened, but it cannot be changed here. Copy it to a folder you can write to, or close the copy of gridboard that has it open, and open it again.</source>
+        <translation>{path} 由旧版 gridboard 创建，需要先升级才能打开，但在这里无法修改它。请把它复制到可以写入的文件夹，或关闭正在打开它的另一个 gridboard，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>{path} is marked as a gridboard file but holds no gridboard tables (it was never finished). Nothing in it can be read.</source>
+        <translation>{path} 标记为 gridboard 文件，但里面没有 gridboard 的数据表（文件没有创建完成），无法读取其中内容。</translation>
+    </message>
+    <message>
         <source>{path} is damaged and cannot be read ({error}).</source>
         <translation>{path} 已损坏，无法读取（{error}）。</translation>
     </message>
     <message>
         <source>{path} is an SQLite database, but not a gridboard file (it holds tables such as {tables}).</source>
         <translation>{path} 是 SQLite 数据库，但不是 gridboard 文件（其中有 {tables} 等表）。</translation>
+    </message>
+    <message>
+        <source>{path} is an empty SQLite database made by another program, not a gridboard file. gridboard leaves it as it is; to start a new community, choose a new file name.</source>
+        <translation>{path} 是其他程序创建的空 SQLite 数据库，不是 gridboard 文件。gridboard 不会改动它；要新建社区，请另取一个文件名。</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of gridboard (schema {version}; this one knows {known}). Open it with that version; this one will not change it.</source>
+        <translation>{path} 由更新版本的 gridboard 写入（结构版本 {version}，本版本只认识到 {known}）。请用那个版本打开；本版本不会改动它。</translation>
     </message>
     <message>
         <source>{path} is damaged ({error}).</source>
@@ -117,6 +141,10 @@
         <translation>找不到编号为 {id} 的 {table}。</translation>
     </message>
     <message>
+        <source>This {table} refers to a record that does not exist (any more).</source>
+        <translation>这条{table}记录指向一条不存在（或已删除）的记录。</translation>
+    </message>
+    <message>
         <source>Unknown visit method {value}.</source>
         <translation>未知的走访方式 {value}。</translation>
     </message>
@@ -129,12 +157,100 @@
         <translation>未知的走访来源 {value}。</translation>
     </message>
     <message>
+        <source>Request {number} has not been dispatched yet; dispatch it first.</source>
+        <translation>诉求 {number} 尚未派单，请先派单。</translation>
+    </message>
+    <message>
+        <source>Request {number} is dispatched but work has not started; mark it in progress first.</source>
+        <translation>诉求 {number} 已派单但尚未开始办理，请先标记为办理中。</translation>
+    </message>
+    <message>
+        <source>Request {number} is being handled; resolve it first.</source>
+        <translation>诉求 {number} 正在办理中，请先办结。</translation>
+    </message>
+    <message>
+        <source>Request {number} is resolved; what remains is the follow-up call and rating.</source>
+        <translation>诉求 {number} 已办结，只剩回访和评价。</translation>
+    </message>
+    <message>
+        <source>Request {number} is closed: it was followed up and rated.</source>
+        <translation>诉求 {number} 已闭环：已回访并评价。</translation>
+    </message>
+    <message>
+        <source>Request {number} was withdrawn.</source>
+        <translation>诉求 {number} 已撤销。</translation>
+    </message>
+    <message>
+        <source>Unknown request category {value}.</source>
+        <translation>未知的诉求类别 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown urgency {value}.</source>
+        <translation>未知的紧急程度 {value}。</translation>
+    </message>
+    <message>
+        <source>A time limit must be between 1 hour and a year, not {value}.</source>
+        <translation>办结时限应在 1 小时到一年之间，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>Keep at least one department in the list.</source>
+        <translation>部门列表中至少保留一个部门。</translation>
+    </message>
+    <message>
+        <source>Unknown source {value}.</source>
+        <translation>未知的诉求来源 {value}。</translation>
+    </message>
+    <message>
+        <source>A 12345 hotline request needs its ticket number.</source>
+        <translation>12345 热线诉求需要填写工单号。</translation>
+    </message>
+    <message>
+        <source>The due time must be after {when}.</source>
+        <translation>办结时限必须晚于 {when}。</translation>
+    </message>
+    <message>
+        <source>Dispatch a request to one member or to one department.</source>
+        <translation>诉求只能派给一名党员或一个部门。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer an active member.</source>
+        <translation>{name} 已不是在册党员。</translation>
+    </message>
+    <message>
+        <source>Choose at least one request.</source>
+        <translation>请至少选择一件诉求。</translation>
+    </message>
+    <message>
+        <source>Say what was done to resolve the request.</source>
+        <translation>请填写办理结果。</translation>
+    </message>
+    <message>
+        <source>That supplies item belongs to another request.</source>
+        <translation>该物资条目属于另一件诉求。</translation>
+    </message>
+    <message>
+        <source>Unknown rating {value}.</source>
+        <translation>未知的评价 {value}。</translation>
+    </message>
+    <message>
+        <source>A step cannot be dated before the previous one ({previous}).</source>
+        <translation>办理环节的时间不能早于上一环节（{previous}）。</translation>
+    </message>
+    <message>
+        <source>A step cannot be in the future ({value}).</source>
+        <translation>办理环节的时间不能晚于现在（{value}）。</translation>
+    </message>
+    <message>
         <source>{value} is not a date and time.</source>
         <translation>{value} 不是有效的日期时间。</translation>
     </message>
     <message>
         <source>A visit cannot be in the future ({value}).</source>
         <translation>走访时间不能晚于今天（{value}）。</translation>
+    </message>
+    <message>
+        <source>This household has been removed from the ledger: it cannot be visited.</source>
+        <translation>该住户已从台账中移除，不能再登记走访。</translation>
     </message>
     <message>
         <source>This visit has already been withdrawn.</source>
@@ -435,6 +551,10 @@
         <translation>（未保存）</translation>
     </message>
     <message>
+        <source>gridboard — {file} (read only)</source>
+        <translation>gridboard — {file}（只读）</translation>
+    </message>
+    <message>
         <source>gridboard — {file}</source>
         <translation>gridboard — {file}</translation>
     </message>
@@ -445,6 +565,22 @@
     <message>
         <source>Views</source>
         <translation>视图</translation>
+    </message>
+    <message>
+        <source>Read only: {operator} on {host} has had this file open for writing since {since}. You can look, print and export; to make changes, close it there and open it again.</source>
+        <translation>只读：{host} 上的 {operator} 自 {since} 起以可写方式打开了这个文件。您可以查看、打印和导出；要修改，请先在那里关闭，再重新打开。</translation>
+    </message>
+    <message>
+        <source>Read only: another copy of gridboard has this file open for writing. You can look, print and export; to make changes, close it there and open it again.</source>
+        <translation>只读：另一个 gridboard 正以可写方式打开这个文件。您可以查看、打印和导出；要修改，请先在那里关闭，再重新打开。</translation>
+    </message>
+    <message>
+        <source>Read only: this file, or the folder or disk it is on, cannot be written to. You can look, print and export; to make changes, copy it to a folder you can write to.</source>
+        <translation>只读：这个文件或它所在的文件夹、磁盘无法写入。您可以查看、打印和导出；要修改，请把它复制到可以写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Open for writing</source>
+        <translation>以可写方式打开</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -541,6 +677,10 @@ Works entirely offline; nothing is ever sent over a network.</source>
         <translation>gridboard {version}
 网格党员联系户结对看板。
 完全离线工作，不会通过网络发送任何数据。</translation>
+    </message>
+    <message>
+        <source>Some entries typed in an open dialog are not saved yet. Close and lose them?</source>
+        <translation>打开的窗口中还有填写了但没保存的内容。关闭并丢弃它们吗？</translation>
     </message>
 </context>
 <context>

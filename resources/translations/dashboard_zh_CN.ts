@@ -421,10 +421,6 @@
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <source>{path} could not be written.</source>
-        <translation>无法写入 {path}。</translation>
-    </message>
-    <message>
         <source>Export PDF report</source>
         <translation>导出PDF报告</translation>
     </message>

@@ -12,7 +12,7 @@
     </message>
     <message>
         <source> day(s)</source>
-        <translation> 天</translation>
+        <translation>天</translation>
     </message>
     <message>
         <source>Name:</source>

@@ -178,6 +178,82 @@
         <source>This role has already ended.</source>
         <translation>该职务已结束。</translation>
     </message>
+    <message>
+        <source>Unknown floor order {value}.</source>
+        <translation>未知的楼层顺序 {value}。</translation>
+    </message>
+    <message>
+        <source>No building with id {id}.</source>
+        <translation>没有编号为 {id} 的楼栋。</translation>
+    </message>
+    <message>
+        <source>Unknown grid section {value}.</source>
+        <translation>未知的网格分节方式 {value}。</translation>
+    </message>
+    <message>
+        <source>There is no printed sheet numbered {sheet_no}.</source>
+        <translation>没有编号为 {sheet_no} 的已打印走访单。</translation>
+    </message>
+    <message>
+        <source>Sheet {sheet_no} has no row {rows}.</source>
+        <translation>走访单 {sheet_no} 没有第 {rows} 行。</translation>
+    </message>
+    <message>
+        <source>Row {rows} of sheet {sheet_no} has already been entered; nothing was saved.</source>
+        <translation>走访单 {sheet_no} 的第 {rows} 行已经录入过，本次未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Row {row}: choose how the visit went and how it was made.</source>
+        <translation>第 {row} 行：请选择走访结果和走访方式。</translation>
+    </message>
+    <message>
+        <source>A floor is {low} to {high} (below 0 for basements), not {value}.</source>
+        <translation>楼层应为 {low} 到 {high}（地下为负数），不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>There is no floor 0: the ground floor is 1, the first basement -1.</source>
+        <translation>没有第 0 层：地面一层是 1，地下一层是 -1。</translation>
+    </message>
+    <message>
+        <source>A unit is {low} to {high}, not {value}.</source>
+        <translation>单元应为 {low} 到 {high}，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A household has {low} to {high} people, not {value}.</source>
+        <translation>每户人口应为 {low} 到 {high} 人，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A birth year is {low} to {high} (not in the future), not {value}.</source>
+        <translation>出生年份应为 {low} 到 {high}（不能是将来），不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A name has at most {length} characters; this one has {count}.</source>
+        <translation>姓名最多 {length} 个字，这里有 {count} 个字。</translation>
+    </message>
+    <message>
+        <source>A room is a number or a short label such as 502, B101, 101A or 18号商铺, not {value}.</source>
+        <translation>门牌号应为数字或简短的标注，如 502、B101、101A、18号商铺，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>A phone number is digits (with - or spaces), such as 13812345678 or 0931-8123456.</source>
+        <translation>电话号码由数字组成（可带 - 或空格），如 13812345678 或 0931-8123456。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters: 17 digits, then a digit or X.</source>
+        <translation>身份证号为 18 位：17 位数字，最后一位是数字或 X。</translation>
+    </message>
+    <message>
+        <source>The ID number's check digit is wrong (a typo?).</source>
+        <translation>身份证号校验位不对（是否输错了？）。</translation>
+    </message>
+    <message>
+        <source>A note has at most {length} characters; this one has {count}.</source>
+        <translation>备注最多 {length} 个字，这里有 {count} 个字。</translation>
+    </message>
+    <message>
+        <source>A visit cannot be dated before {day}.</source>
+        <translation>走访日期不能早于 {day}。</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>

@@ -7,8 +7,48 @@
         <translation>未知的楼层顺序 {value}。</translation>
     </message>
     <message>
+        <source>Unknown pairing mode {mode}.</source>
+        <translation>未知的结对方式 {mode}。</translation>
+    </message>
+    <message>
+        <source>This member is already paired with this household.</source>
+        <translation>该党员已与此户结对。</translation>
+    </message>
+    <message>
+        <source>This pairing has already ended.</source>
+        <translation>该结对已结束。</translation>
+    </message>
+    <message>
+        <source>This scope has already ended.</source>
+        <translation>该包片已结束。</translation>
+    </message>
+    <message>
+        <source>Choose at least one household.</source>
+        <translation>请至少选择一户。</translation>
+    </message>
+    <message>
         <source>No member with id {id}.</source>
         <translation>没有编号为 {id} 的党员。</translation>
+    </message>
+    <message>
+        <source>{name} no longer serves; choose an active member.</source>
+        <translation>{name} 已不在岗，请选择在岗党员。</translation>
+    </message>
+    <message>
+        <source>{building} has no unit {unit}.</source>
+        <translation>{building}没有{unit}单元。</translation>
+    </message>
+    <message>
+        <source>{building} has no floor {floor}.</source>
+        <translation>{building}没有{floor}层。</translation>
+    </message>
+    <message>
+        <source>This member already covers that place.</source>
+        <translation>该党员已包联此处。</translation>
+    </message>
+    <message>
+        <source>Choose a different member to take over.</source>
+        <translation>请选择另一名党员接手。</translation>
     </message>
     <message>
         <source>No building with id {id}.</source>
@@ -526,6 +566,10 @@
     <message>
         <source>Save visits</source>
         <translation>保存走访记录</translation>
+    </message>
+    <message>
+        <source>{count} rows typed from sheet {number} are not saved yet. Discard them?</source>
+        <translation>走访单 {number} 上已录入的 {count} 行还没有保存。要丢弃吗？</translation>
     </message>
     <message>
         <source>{community} · {grid} · {who} · period {period} · printed {printed} · {rows} rows, {entered} already entered</source>

@@ -130,6 +130,10 @@
         <translation>找不到编号为 {id} 的 {table}。</translation>
     </message>
     <message>
+        <source>This {table} refers to a record that does not exist (any more).</source>
+        <translation>这条{table}记录指向一条不存在（或已删除）的记录。</translation>
+    </message>
+    <message>
         <source>A supplies item needs a name.</source>
         <translation>物资条目需要名称。</translation>
     </message>
@@ -144,6 +148,34 @@
     <message>
         <source>This supplies item was removed.</source>
         <translation>该物资条目已删除。</translation>
+    </message>
+    <message>
+        <source>Unknown visit method {value}.</source>
+        <translation>未知的走访方式 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown visit outcome {value}.</source>
+        <translation>未知的走访结果 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown visit source {value}.</source>
+        <translation>未知的走访来源 {value}。</translation>
+    </message>
+    <message>
+        <source>A visit cannot be in the future ({value}).</source>
+        <translation>走访时间不能晚于今天（{value}）。</translation>
+    </message>
+    <message>
+        <source>This household has been removed from the ledger: it cannot be visited.</source>
+        <translation>该住户已从台账中移除，不能再登记走访。</translation>
+    </message>
+    <message>
+        <source>This visit has already been withdrawn.</source>
+        <translation>这条走访记录已撤回。</translation>
+    </message>
+    <message>
+        <source>Cannot correct {fields} of a visit.</source>
+        <translation>不能更正走访记录的 {fields}。</translation>
     </message>
 </context>
 <context>
@@ -557,6 +589,13 @@
     <message>
         <source>{item}: delivered now (needed {needed}, already {done})</source>
         <translation>{item}：本次送达（需求 {needed}，已送 {done}）</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>What you typed here is not saved yet. Close and lose it?</source>
+        <translation>这里填写的内容还没有保存。关闭并丢弃吗？</translation>
     </message>
 </context>
 <context>

@@ -146,17 +146,26 @@ def calamine_read(path: Path) -> int:
     return cells
 
 
+# Wall-clock seconds, what the office waits for; --cpu takes the process's CPU seconds instead, for a
+# machine busy with other work (the write's waits on the disk then count for nothing).
+clock = time.perf_counter
+
+
 def timed(fn):
-    start = time.perf_counter()
+    start = clock()
     value = fn()
-    return time.perf_counter() - start, value
+    return clock() - start, value
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--households", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--cpu", action="store_true", help="CPU seconds instead of wall-clock seconds")
+    parser.add_argument("--no-openpyxl", action="store_true", help="skip openpyxl's (slow) reference read")
     args = parser.parse_args()
+    global clock
+    clock = time.process_time if args.cpu else time.perf_counter
     data = Path(__file__).resolve().parent / "data"
     data.mkdir(exist_ok=True)
     path = data / f"import_{args.households // 1000}k.xlsx"
@@ -168,20 +177,21 @@ def main() -> None:
     for run in range(args.repeat):
         seconds, cells = timed(lambda: calamine_read(path))
         best["calamine"] = min(best["calamine"], seconds)
-        seconds, _ = timed(lambda: raw_read(path))
-        best["openpyxl"] = min(best["openpyxl"], seconds)
+        if not args.no_openpyxl:
+            seconds, _ = timed(lambda: raw_read(path))
+            best["openpyxl"] = min(best["openpyxl"], seconds)
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "bench.gridboard"
             store = open_store(target, create=True, operator="bench")
-            start = time.perf_counter()
+            start = clock()
             book = read_book(path)
             layouts = detect_layouts(store, book)
-            read = time.perf_counter()
+            read = clock()
             plan = plan_import(store, book, layouts)
-            planned = time.perf_counter()
+            planned = clock()
             assert not plan.blocked, plan.errors[:3]
             write_plan(store, plan)
-            written = time.perf_counter()
+            written = clock()
             for key, seconds in (
                 ("read", read - start),
                 ("plan", planned - read),
@@ -205,6 +215,7 @@ def main() -> None:
             f" preview {best['plan']:.2f} + write {best['write']:.2f} ({plan.summary()});"
             f" re-import {best['again']:.2f} s ({second.count('household', 'unchanged')} unchanged)"
         )
+    print("CPU seconds" if args.cpu else "wall-clock seconds")
     print(
         f"import / calamine read = {best['import'] / best['calamine']:.2f}x (target ≤ 5x); "
         f"import / openpyxl read = {best['import'] / best['openpyxl']:.2f}x; "

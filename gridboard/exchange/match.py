@@ -9,11 +9,8 @@ Every write is a `Statement` in the plan; nothing here executes one.
 
 from __future__ import annotations
 
-import itertools
 import json
-import os
 import re
-import time
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -29,26 +26,12 @@ from gridboard.exchange.rows import (
     column_letter,
     different_people,
 )
-from gridboard.models.clock import now_iso, today
+from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
 from gridboard.models.store import Store
 
-_uid_sequence = itertools.count()
-
-
-def new_uid() -> str:
-    """A time-ordered (version 7) UUID as text: unique like clock.new_uid's, but 100,000 of them in one
-    import land next to each other in the uid index instead of all over it (a quarter faster to write)."""
-    value = (
-        (time.time_ns() // 1_000_000) << 80
-        | 0x7 << 76
-        | (next(_uid_sequence) & 0xFFF) << 64
-        | 0x2 << 62
-        | int.from_bytes(os.urandom(8)) >> 2
-    )
-    h = f"{value:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+_DIGITS = re.compile(r"\d+")
 
 
 def grid_key(name: str) -> str:
@@ -269,17 +252,18 @@ class Matcher:
         }
         self.inserted_households: set[int] = set()
         updates: list[tuple[dict, dict]] = []
+        tally: Counter[str] = Counter()
+        tick, stamp = self.tick, self.stamp
         for household in drafts:
-            self.tick()
+            tick()
             unit, room = household.place[5], household.place[6]
             building = self.buildings[household.building]
-            shape = grow.setdefault(
-                household.building,
-                {k: building[k] for k in ("units", "floors", "rooms_per_floor")},
-            )
+            shape = grow.get(household.building)
+            if shape is None:
+                shape = grow[household.building] = {k: building[k] for k in ("units", "floors", "rooms_per_floor")}
             shape["units"] = max(shape["units"], min(unit, 50))
             shape["floors"] = max(shape["floors"], min(max(household.floor, 1), 120))
-            digits = re.match(r"\d+", room)
+            digits = _DIGITS.match(room)
             index = int(digits.group(0)) if digits else 1
             if building["kind"] == "apartment" and index >= 100:
                 index %= 100
@@ -297,13 +281,13 @@ class Matcher:
                     values["people"] = len(household.residents)
                 household.id = self.new_id("household")
                 self.inserted_households.add(household.id)
-                tier = max((tiers.get(t, 0) for r in household.residents for t in r.tags or ()), default=0)
+                tier = max([tiers.get(t, 0) for r in household.residents if r.tags for t in r.tags], default=0)
                 inserts.append(
                     (
                         household.id,
                         new_uid(),
-                        self.stamp,
-                        self.stamp,
+                        stamp,
+                        stamp,
                         household.building,
                         unit,
                         household.floor,
@@ -318,7 +302,7 @@ class Matcher:
                         tier,
                     )
                 )
-                self.plan.add_count("household", "added")
+                tally["added"] += 1
             else:
                 household.id = row["id"]
                 if household.floor_given:
@@ -326,11 +310,13 @@ class Matcher:
                 changed = {k: v for k, v in values.items() if row.get(k) != v}
                 if changed:
                     updates.append((row, changed))
-                    self.plan.add_count("household", "updated")
+                    tally["updated"] += 1
                 else:
-                    self.plan.add_count("household", "unchanged")
+                    tally["unchanged"] += 1
             self.plan.touched_households.append(household.id)
         self.plan.add_count("household", "added", 0)
+        for what, n in tally.items():
+            self.plan.add_count("household", what, n)
         for bid, record in self.new_buildings.items():
             shape = grow.get(bid, {})
             self.write(
@@ -424,14 +410,17 @@ class Matcher:
         inserts: list[tuple] = []
         tag_rows: list[tuple] = []
         updates: list[tuple[dict, dict]] = []
+        tally: Counter[str] = Counter()
+        tick, stamp = self.tick, self.stamp
         for household in self.drafts.households.values():
             if household.id is None:
                 continue
             for resident in household.residents:
-                self.tick()
+                tick()
                 # A phone that changed since the last import is the same resident, not a new one.
-                row = _pick(current.get((household.id, resident.name)), resident.values, ("birth_year",))
-                tags = [t for t in (resident.tags or []) if t in tag_ids]
+                known = current.get((household.id, resident.name)) if current else None
+                row = _pick(known, resident.values, ("birth_year",)) if known else None
+                tags = [t for t in resident.tags if t in tag_ids] if resident.tags else []
                 v = resident.values
                 if row is None:
                     rid = self.new_id("resident")
@@ -439,8 +428,8 @@ class Matcher:
                         (
                             rid,
                             new_uid(),
-                            self.stamp,
-                            self.stamp,
+                            stamp,
+                            stamp,
                             household.id,
                             resident.name,
                             v.get("gender"),
@@ -453,8 +442,9 @@ class Matcher:
                             initials(resident.name),
                         )
                     )
-                    tag_rows.extend((new_uid(), self.stamp, self.stamp, rid, tag_ids[t]) for t in tags)
-                    self.plan.add_count("resident", "added")
+                    if tags:
+                        tag_rows.extend([(new_uid(), stamp, stamp, rid, tag_ids[t]) for t in tags])
+                    tally["added"] += 1
                     continue
                 changed = {k: val for k, val in v.items() if val not in (None, "") and row.get(k) != val}
                 if "notes" in changed and row.get("notes"):
@@ -473,9 +463,11 @@ class Matcher:
                         )
                 if changed:
                     updates.append((row, changed))
-                    self.plan.add_count("resident", "updated")
+                    tally["updated"] += 1
                 else:
-                    self.plan.add_count("resident", "unchanged")
+                    tally["unchanged"] += 1
+        for what, n in tally.items():
+            self.plan.add_count("resident", what, n)
         self.write(
             "INSERT INTO resident (id, uid, created_at, updated_at, household_id, name, gender, birth_year,"
             " phone, phone_note, id_number, disability, notes, name_initials)"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, NamedTuple
 
 from gridboard.exchange import parsers as p
@@ -26,6 +27,7 @@ _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null",
 _ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditto", "Ditto"}
 _ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.IGNORECASE)
+_TOTAL_FIRST = frozenset("合总小共tT")
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
 _NAME_SPLIT = re.compile(r"[、,，;；/\n]+|\s{2,}")
 _FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.IGNORECASE)
@@ -117,6 +119,9 @@ class RowReader:
         self.failed_rows: set[tuple[str, int]] = set()  # rows already named by a problem
         self._tag_columns: dict[str, list[str]] = {}
         self._fields: dict[str, set[str]] = {}
+        self._columns: dict[str, list[tuple[int, str]]] = {}
+        self._memo: dict[tuple, Any] = {}
+        self.parse_tags = partial(p.parse_tags, extra=known_tags)  # memoised per cell like the others
         self.this_year = this_year()
 
     def fields_of(self, layout: SheetLayout) -> set[str]:
@@ -124,6 +129,13 @@ class RowReader:
         found = self._fields.get(layout.name)
         if found is None:
             found = self._fields[layout.name] = layout.fields
+        return found
+
+    def columns_of(self, layout: SheetLayout) -> list[tuple[int, str]]:
+        """(column, field) of a layout's mapped columns, left to right, worked out once per read."""
+        found = self._columns.get(layout.name)
+        if found is None:
+            found = self._columns[layout.name] = sorted(layout.mapping.items())
         return found
 
     def tag_columns(self, layout: SheetLayout) -> list[str]:
@@ -216,13 +228,15 @@ class RowReader:
         cells: dict[str, tuple[int, Any]] = {}
         fixes = self.plan.edits.cells
         width = len(row)
-        for column, key in layout.mapping.items():
+        for column, key in self.columns_of(layout):
+            if column < width:
+                value = row[column]
+            elif fixes:
+                value = None  # a correction typed into a cell past the row's last one
+            else:
+                break  # columns come in order: the row ends here
             if fixes and (layout.name, index + 1, column) in fixes:
                 value = fixes[(layout.name, index + 1, column)]
-            elif column < width:
-                value = row[column]
-            else:
-                continue
             if value is None:
                 continue
             if type(value) is str and (
@@ -261,6 +275,15 @@ class RowReader:
         text = " ".join(p.plain_text(value).split())
         return text or None
 
+    def parsed(self, parser: Callable[[Any], Any], raw: Any) -> Any:
+        """parser(raw), worked out once per distinct cell value: a column holds the same few values
+        (男/女, 户主/配偶, 1号楼) tens of thousands of times. Parsers are pure functions of the cell."""
+        key = (parser, raw) if type(raw) is str else (parser, type(raw), raw)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = parser(raw)
+        return found
+
     def parse(
         self,
         layout: SheetLayout,
@@ -273,7 +296,7 @@ class RowReader:
         if key not in cells:
             return None
         column, raw = cells[key]
-        value, reason = parser(raw)
+        value, reason = self.parsed(parser, raw)
         if value is None and reason:
             self.problem(layout, row, column, raw, reason, severity)
         return value
@@ -321,8 +344,8 @@ class RowReader:
                 if self.failed_rows and (layout.name, index + 1) in self.failed_rows:
                     carry.pop("household", None)
                     continue
-                if not any(k not in ("community", "grid") for k in cells):
-                    continue
+                if len(cells) <= ("community" in cells) + ("grid" in cells):
+                    continue  # only the place, carried down from above: nothing of its own
                 self.plan.rows += 1
                 read_row(layout, index + 1, cells, carry)
         self.resolve_pending()
@@ -331,19 +354,22 @@ class RowReader:
     def not_data(self, row: tuple[Any, ...], header: frozenset[str]) -> str | None:
         """合计 rows, notes written under the table, a header repeated on each printed page.
 
-        Runs on every row, so it looks at raw cells and stops early."""
+        Runs on every row, so it counts in C and looks at no more than the first three filled cells."""
+        filled = len(row) - row.count(None) - row.count("")
+        if not filled:
+            return "empty"
         first: Any = None
-        filled = 0
+        seen = 0
         for cell in row:
             if cell is None or cell == "":
                 continue
-            filled += 1
-            if filled <= 3 and type(cell) is str and _TOTAL.match(cell.strip()):
-                return "total"
             if first is None:
                 first = cell
-        if not filled:
-            return "empty"
+            if type(cell) is str and cell.lstrip()[:1] in _TOTAL_FIRST and _TOTAL.match(cell.strip()):
+                return "total"
+            seen += 1
+            if seen == 3:
+                break
         if filled == 1 and type(first) is str and _NOTE_ROW.match(first.strip()):
             return "note"
         if filled >= 3 and type(first) is str and first.strip() in header:
@@ -571,7 +597,7 @@ class RowReader:
             values["people"] = self.parse(layout, row, cells, "people", p.parse_count, "warning")
         if "occupancy" in cells:
             column, raw = cells["occupancy"]
-            occupancy, _reason = p.parse_occupancy(raw)
+            occupancy, _reason = self.parsed(p.parse_occupancy, raw)
             if occupancy is None:
                 word = p.clean_text(raw)
                 mapped = self.unknown_word(layout, row, column, "occupancy", word, raw)
@@ -616,7 +642,7 @@ class RowReader:
         notes: list[str] = []
         relation = None
         if "relation" in cells:
-            relation, _ = p.parse_relation(cells["relation"][1])
+            relation, _ = self.parsed(p.parse_relation, cells["relation"][1])
         if "gender" in cells:
             gender = self.parse(layout, row, cells, "gender", p.parse_gender, "warning")
             if gender:
@@ -663,7 +689,7 @@ class RowReader:
         for key in self.tag_columns(layout):
             if key in cells:
                 column, raw = cells[key]
-                answer, _ = p.parse_yes_no(raw)
+                answer, _ = self.parsed(p.parse_yes_no, raw)
                 tags = tags if tags is not None else []
                 if answer:
                     tags.append(key[4:])
@@ -828,7 +854,7 @@ class RowReader:
         values: dict,
     ) -> None:
         column, raw = cell
-        codes, unknown = p.parse_tags(raw, self.known_tags)
+        codes, unknown = self.parsed(self.parse_tags, raw)
         tags.extend(codes)
         for word in unknown:
             disability, _ = p.parse_disability(word)

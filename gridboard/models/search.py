@@ -37,13 +37,24 @@ def _initial(char: str) -> str:
     return letters[0][:1].lower() if letters and letters[0] else ""
 
 
+class _Initials(dict):
+    """A str.translate table that looks each character up once: a whole name in one C call."""
+
+    def __missing__(self, code: int) -> str:
+        found = self[code] = _initial(chr(code))
+        return found
+
+
+_INITIALS = _Initials()
+
+
 def initials(name: str) -> str:
     """zs for 张三; a surname's own reading for the first character (曾 is z, 单 is s)."""
     name = name.strip()
     if not name:
         return ""
     first = _SURNAME_INITIALS.get(name[0]) or _initial(name[0])
-    return first + "".join(_initial(c) for c in name[1:])
+    return first + name[1:].translate(_INITIALS)
 
 
 def like_escape(text: str) -> str:

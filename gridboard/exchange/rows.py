@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from gridboard.exchange import parsers as p
@@ -25,7 +26,7 @@ from gridboard.models.vocab import MEMBER_KINDS
 _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null", "n/a", "#n/a"})
 # Cells that may be blank words or 同上 written some way: everything else skips those tests.
 _ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditto", "Ditto"}
-_ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
+_ODD_FIRST = tuple(p.DITTO_FIRST | frozenset(" \u3000"))  # for str.startswith
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.IGNORECASE)
 _TOTAL_FIRST = frozenset("合总小共tT")
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
@@ -119,7 +120,7 @@ class RowReader:
         self.failed_rows: set[tuple[str, int]] = set()  # rows already named by a problem
         self._tag_columns: dict[str, list[str]] = {}
         self._fields: dict[str, set[str]] = {}
-        self._columns: dict[str, list[tuple[int, str]]] = {}
+        self._columns: dict[str, tuple[list[tuple[int, str]], Callable[[Any], Any]]] = {}
         self._memo: dict[tuple, Any] = {}
         self.parse_tags = partial(p.parse_tags, extra=known_tags)  # memoised per cell like the others
         self.this_year = this_year()
@@ -131,11 +132,20 @@ class RowReader:
             found = self._fields[layout.name] = layout.fields
         return found
 
-    def columns_of(self, layout: SheetLayout) -> list[tuple[int, str]]:
-        """(column, field) of a layout's mapped columns, left to right, worked out once per read."""
+    def columns_of(self, layout: SheetLayout) -> tuple[list[tuple[int, str]], Callable[[Any], Any]]:
+        """(column, field) of a layout's mapped columns left to right, and a getter that takes all their
+        cells from a row in one call; worked out once per read."""
         found = self._columns.get(layout.name)
         if found is None:
-            found = self._columns[layout.name] = sorted(layout.mapping.items())
+            columns = sorted(layout.mapping.items())
+            if not columns:
+                take: Callable[[Any], Any] = lambda row: ()  # noqa: E731
+            elif len(columns) == 1:
+                only = columns[0][0]
+                take = lambda row: (row[only],)  # noqa: E731
+            else:
+                take = itemgetter(*(c for c, _ in columns))
+            found = self._columns[layout.name] = (columns, take)
         return found
 
     def tag_columns(self, layout: SheetLayout) -> list[str]:
@@ -228,19 +238,21 @@ class RowReader:
         cells: dict[str, tuple[int, Any]] = {}
         fixes = self.plan.edits.cells
         width = len(row)
-        for column, key in self.columns_of(layout):
-            if column < width:
-                value = row[column]
-            elif fixes:
-                value = None  # a correction typed into a cell past the row's last one
-            else:
-                break  # columns come in order: the row ends here
-            if fixes and (layout.name, index + 1, column) in fixes:
-                value = fixes[(layout.name, index + 1, column)]
+        columns, take = self.columns_of(layout)
+        if not fixes and (not columns or width > columns[-1][0]):
+            values = take(row)  # every mapped cell in one call: the common row
+        else:
+            values = [row[c] if c < width else None for c, _ in columns]
+            if fixes:
+                values = [fixes.get((layout.name, index + 1, c), v) for (c, _), v in zip(columns, values)]
+        for (column, key), value in zip(columns, values):
             if value is None:
                 continue
             if type(value) is str and (
-                value in _ODD_EXACT or not value.isprintable() or value[0] in _ODD_FIRST or value[-1] == " "
+                value in _ODD_EXACT
+                or not value.isprintable()
+                or value.startswith(_ODD_FIRST)
+                or value.endswith(" ")
             ):
                 value = p.strip_control(value)
                 if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":

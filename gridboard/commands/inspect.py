@@ -1,4 +1,5 @@
-"""`gridboard check FILE` and `gridboard stats FILE [--json]`: look at a file without changing it."""
+"""`gridboard check FILE` and `gridboard stats FILE [--json]`: look at a file without changing it
+(`check --repair` alone writes: it counts the dashboard's tallies again)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from typing import TextIO
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.rules import Coverage
 from gridboard.models.stats import FileStats, file_stats, stale_summaries
-from gridboard.models.store import Store, open_read_only, schema_version
+from gridboard.models import tallies
+from gridboard.models.store import Store, open_read_only, open_store, schema_version
 from gridboard.models.vocab import REQUEST_STATUSES
 
 
@@ -22,6 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("check", help="check a file's integrity and schema version (read only)")
     _file_arguments(p)
     p.add_argument("--quick", action="store_true", help="PRAGMA quick_check instead of the full check")
+    p.add_argument(
+        "--repair", action="store_true", help="count the dashboard's tallies again from the raw rows (writes)"
+    )
     p.set_defaults(func=run_check)
 
     p = subparsers.add_parser("stats", help="totals and coverage by community and grid (read only)")
@@ -57,6 +62,8 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """0 when all is well, 1 when the file is readable but inconsistent; damage raises (exit 2)."""
     out = out or sys.stdout
     path = _path(args)
+    if args.repair:
+        repair_tallies(path, out)
     with closing(open_readonly(path, check="quick" if args.quick else "full")) as store:
         print(f"{path}: {'quick' if args.quick else 'integrity'} check ok", file=out)
         applied, known = schema_version(store)
@@ -75,8 +82,26 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             print(
                 f"problem: {stale} households' risk tier or last visit is out of date (ids {shown})", file=out
             )
+        if not tallies.is_current(store.db):
+            print("tallies: counted by another version; they are counted again when the app opens the file", file=out)
+        else:
+            wrong = tallies.verify(store.db)
+            if wrong:
+                problems += 1
+                print(f"problem: the dashboard's tallies differ from a fresh count ({len(wrong)} rows), e.g.", file=out)
+                for line in wrong[:3]:
+                    print(f"  {line}", file=out)
+                print("  `gridboard check --repair FILE` counts them again", file=out)
         print("ok" if not problems else f"{problems} problem(s) found", file=out)
     return 0 if not problems else 1
+
+
+def repair_tallies(path: str, out: TextIO) -> None:
+    """Count the tallies again (the one repair that writes; the file's own checks run first)."""
+    with closing(open_store(path)) as store:
+        with store.atomic():
+            tallies.repair(store.db)
+    print(f"{path}: tallies counted again", file=out)
 
 
 def run_stats(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -473,16 +473,188 @@ CREATE INDEX household_tree ON household(building_id, occupancy, priority_tier, 
 @migrations(name="m009_dashboard_tallies")
 def m009_dashboard_tallies(db: Database) -> None:
     # The dashboard reads tallies kept by triggers instead of counting a city's rows on every look
-    # (bench/bench_dashboard.py). Counting them once here takes a while on a big file.
-    from gridboard.models import tallies
-
+    # (bench/bench_dashboard.py).
     # The overdue priority households list reads priority households only, without row lookups.
     db.execute(
         "CREATE INDEX household_priority_reached"
         " ON household(priority_tier, last_reached_at, occupancy, building_id, unit, room)"
         " WHERE archived_at IS NULL AND priority_tier > 0"
     )
-    tallies.install(db)
+    # The tables as they were at this step (frozen); their triggers and counts are derived data, made
+    # when the file opens (tallies.ensure_current), so this step never runs live tally code.
+    for statement in _M009_TALLY_TABLES:
+        db.execute(statement)
+
+
+_M009_TALLY_TABLES = (
+    """
+    CREATE TABLE tally_clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        since_normal TEXT NOT NULL,
+        since_priority TEXT NOT NULL,
+        since_high TEXT NOT NULL
+    )""",
+    """
+    CREATE TABLE tally_member_link (
+        household_id INTEGER NOT NULL,
+        member_id INTEGER NOT NULL,
+        ways INTEGER NOT NULL,
+        PRIMARY KEY (household_id, member_id)
+    ) WITHOUT ROWID""",
+    'CREATE INDEX tally_member_link_member ON tally_member_link(member_id)',
+    """
+    CREATE TABLE tally_household_tag (
+        household_id INTEGER NOT NULL,
+        tag_id INTEGER NOT NULL,
+        residents INTEGER NOT NULL,
+        PRIMARY KEY (household_id, tag_id)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_count (
+        kind TEXT NOT NULL,
+        subject INTEGER NOT NULL,
+        grid_id INTEGER NOT NULL,
+        tier INTEGER NOT NULL,
+        households INTEGER NOT NULL,
+        paired INTEGER NOT NULL,
+        residents INTEGER NOT NULL,
+        in_cycle INTEGER NOT NULL,
+        PRIMARY KEY (kind, subject, grid_id, tier)
+    ) WITHOUT ROWID""",
+    'CREATE INDEX tally_count_grid ON tally_count(kind, grid_id)',
+    """
+    CREATE INDEX tally_count_behind ON tally_count(kind, households - in_cycle DESC, in_cycle * 1.0 / households, subject)
+        WHERE kind = 'member_all'""",
+    """
+    CREATE TABLE tally_reached (
+        kind TEXT NOT NULL,
+        subject INTEGER NOT NULL,
+        grid_id INTEGER NOT NULL,
+        tier INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        households INTEGER NOT NULL,
+        PRIMARY KEY (kind, tier, day, subject, grid_id)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_visit_day (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        in_person INTEGER NOT NULL,
+        phone INTEGER NOT NULL,
+        wechat INTEGER NOT NULL,
+        households INTEGER NOT NULL,
+        week_last INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, day)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_open (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        collected_at TEXT NOT NULL,
+        request_id INTEGER NOT NULL,
+        due_at TEXT,
+        PRIMARY KEY (area, area_id, collected_at, request_id)
+    ) WITHOUT ROWID""",
+    'CREATE INDEX tally_request_open_due ON tally_request_open(area, area_id, due_at)',
+    """
+    CREATE TABLE tally_request_open_category (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        category TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, category)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_collected_day (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, day, category, status)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_collected_month (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        category TEXT NOT NULL,
+        status TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, month, category, status)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_resolved_day (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, day, bucket)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_resolved_month (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        bucket INTEGER NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, month, bucket)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_hours (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        bucket INTEGER NOT NULL,
+        month TEXT NOT NULL,
+        hours REAL NOT NULL,
+        day TEXT NOT NULL,
+        request_id INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, bucket, month, hours, day, request_id)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_request_rated (
+        area TEXT NOT NULL,
+        area_id INTEGER NOT NULL,
+        day TEXT NOT NULL,
+        rated INTEGER NOT NULL,
+        satisfied INTEGER NOT NULL,
+        PRIMARY KEY (area, area_id, day)
+    ) WITHOUT ROWID""",
+    """
+    CREATE TABLE tally_supply_need (
+        grid_id INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        household_id INTEGER NOT NULL,
+        request_id INTEGER NOT NULL,
+        request_item_id INTEGER NOT NULL UNIQUE,
+        building_id INTEGER NOT NULL,
+        collected_at TEXT NOT NULL,
+        quantity REAL NOT NULL,
+        delivered REAL NOT NULL,
+        PRIMARY KEY (grid_id, item, unit, household_id, request_id, request_item_id)
+    ) WITHOUT ROWID""",
+    'CREATE INDEX tally_supply_need_request ON tally_supply_need(request_id)',
+    """
+    CREATE TABLE tally_request_source (
+        id INTEGER,
+        category TEXT,
+        status TEXT,
+        collected_at TEXT,
+        due_at TEXT,
+        resolved_at TEXT,
+        followed_up_at TEXT,
+        reopened_at TEXT,
+        rating TEXT,
+        hours REAL,
+        grid_id INTEGER,
+        community_id INTEGER
+    )""",
+    'CREATE INDEX supply_delivery_request_item ON supply_delivery(request_item_id)',
+)
 
 
 @migrations(name="m010_ledger_structure")

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from gridboard.models import lockfile, schema
+from gridboard.models import lockfile, schema, tallies
 from gridboard.models.changes import Changes
 from gridboard.models.errors import (
     QT_TRANSLATE_NOOP,
@@ -315,6 +315,9 @@ def _open_writable(path: Path, *, exists: bool, operator: str, lock: lockfile.Wr
         schema.migrations.apply(db)
         _mark(db)
         store = Store(db, path, operator, lock=lock)
+        # Derived data first: tallies counted by another version (or by none yet) are counted again.
+        with store.atomic():
+            tallies.ensure_current(db)
         # Imported here: rules needs the Store class this module defines.
         from gridboard.models.rules import advance_tallies
 

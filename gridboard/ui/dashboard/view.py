@@ -117,7 +117,7 @@ class DashboardView(QWidget):
         self.data: dashboard.Dashboard | None = None
         self._dirty = True
         self._pending: int | None = None
-        self.worker = DashboardWorker(self.store, self)
+        self.worker = DashboardWorker(self.store, self, name="dashboard")
         self.worker.finished.connect(self._computed)
         self.worker.failed.connect(self._failed)
         self._timer = QTimer(self)

@@ -251,14 +251,15 @@ def run(source: Path, folder: Path, rounds: int) -> int:
 
     r.base = statistics.median(bare_open() for _ in range(3))
     # The background check (if any) finishing is part of opening, though the window is usable before.
-    check = getattr(window, "integrity", None)
+    check = getattr(window, "file_check", None)
     if check is not None:
-        r2 = row("  file checked in the background", 60000, "(not a target: the window is usable meanwhile)")
+        # Not a target: the window is usable (read only) while the whole-file check runs behind it.
+        r2 = row("  then writable (check in background)", 60000, "PRAGMA quick_check on its own connection")
+        r2.add(measure.run(lambda: None, lambda: check.done, None))
+        r2.ms = [r2.ms[0] + rows["open to usable window"].ms[0]]
         t = time.perf_counter()
-        r2.add(measure.run(lambda: None, lambda: check.finished_checking(), None))
-        r2.ms = [r2.ms[0]]
-        r2.base = float("nan")
-        del t
+        raw.execute("PRAGMA quick_check").fetchall()
+        r2.base = 1000 * (time.perf_counter() - t)
 
     store = window.store
     board_view = window.view("board")
@@ -569,7 +570,7 @@ def run(source: Path, folder: Path, rounds: int) -> int:
     print("Machine: shared, 2 cores; every ratio is against a baseline measured in this run.")
     for r in rows.values():
         print(r.line())
-    scored = [r for r in rows.values() if r.ms and not r.name.startswith("  file")]
+    scored = [r for r in rows.values() if r.ms and r.target < 60000]
     worst = max(scored, key=lambda r: max(r.median / r.target, r.worst_block / 100))
     print(f"worst: {worst.name} {worst.median:.0f} ms (target {worst.target:.0f} ms), blocked up to {worst.worst_block:.0f} ms")
     raw.close()

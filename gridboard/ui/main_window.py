@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self.statusBar().setObjectName("statusBar")
         self.read_only_banner: QFrame | None = None
+        self.file_check: object | None = None  # set by the app while a big file's check runs
         if self.store.read_only is not None:
             self._add_read_only_banner()
 
@@ -131,6 +132,16 @@ class MainWindow(QMainWindow):
                 "Read only: another copy of gridboard has this file open for writing."
                 " You can look, print and export; to make changes, close it there and open it again."
             )
+        if read_only.reason == "checking":
+            return self.tr(
+                "Checking the file before anything can be changed (a few seconds on a big file)."
+                " You can look around meanwhile."
+            )
+        if read_only.reason == "damaged":
+            return self.tr(
+                "Read only: this file is damaged ({problem}). You can look, print and export;"
+                " restore a backup to go on working."
+            ).format(problem=read_only.problem or "?")
         return self.tr(
             "Read only: this file, or the folder or disk it is on, cannot be written to."
             " You can look, print and export; to make changes, copy it to a folder you can write to."
@@ -146,7 +157,11 @@ class MainWindow(QMainWindow):
         label.setObjectName("readOnlyText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
-        if self.controller is not None and self.store.path is not None:
+        if self.controller is not None and self.store.path is not None and self.store.read_only.reason in (
+            "locked",
+            "file",
+            "folder",
+        ):
             again = QPushButton(self.tr("Open for writing"), banner)
             again.setObjectName("readOnlyRetry")
             path = self.store.path
@@ -154,6 +169,18 @@ class MainWindow(QMainWindow):
             row.addWidget(again)
         self.banner_layout.addWidget(banner)
         self.read_only_banner = banner
+
+    def refresh_read_only(self) -> None:
+        """The file's read-only state changed (its check in the background passed or failed)."""
+        self.setWindowTitle(self._title())
+        if self.read_only_banner is not None:
+            self.read_only_banner.hide()
+            self.read_only_banner.setParent(None)
+            self.read_only_banner.deleteLater()
+            self.read_only_banner = None
+        if self.store.read_only is not None:
+            self._add_read_only_banner()
+            self.read_only_banner.show()
 
     def show_backup_problem(self, text: str) -> None:
         """A backup that failed: a warning in the status bar (the app works on; it tries again later)."""

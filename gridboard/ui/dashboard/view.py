@@ -39,6 +39,7 @@ from gridboard.ui.dashboard.charts import (
 )
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
+from gridboard.ui.tables import size_columns
 
 # Tables whose changes can move a figure on the dashboard.
 WATCHED = {
@@ -277,8 +278,10 @@ class DashboardView(QWidget):
         self.overdue_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.overdue_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.overdue_view.verticalHeader().setDefaultSectionSize(22)
-        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once from the first rows (resizing to contents asks every row on every refresh).
+        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.overdue_view.horizontalHeader().setStretchLastSection(True)
+        self._overdue_sized = False
         self.overdue_view.clicked.connect(self._open_household)
         self.overdue_view.activated.connect(self._open_household)
         self.overdue_view.setMinimumHeight(200)
@@ -429,6 +432,9 @@ class DashboardView(QWidget):
         self.age_chart.set_figures(d.open_request_ages)
         self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.weekly_trend)
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
+        if not self._overdue_sized and d.overdue_priority:
+            self._overdue_sized = True
+            size_columns(self.overdue_view)
         if len(d.overdue_priority) < h.priority_overdue:
             self.overdue_box.setTitle(
                 self.tr("Overdue priority households: the first {shown} of {n}").format(

@@ -31,6 +31,7 @@ from gridboard.ui import labels
 from gridboard.ui.members.page import MemberPage
 from gridboard.ui.pairing.proposals import ProposalsPanel
 from gridboard.ui.reader import ReadWorker
+from gridboard.ui.tables import size_columns
 
 # Tables whose changes can alter a member's row (load, visits, own fields).
 _MEMBER_TABLES = {"member", "pairing", "scope", "household", "resident", "visit", "setting", "building", "grid_role"}
@@ -284,7 +285,7 @@ class MembersList(QWidget):
         )
         if not self._sized and found.ids:
             self._sized = True
-            self._size_columns()
+            size_columns(self.table)
         wanted, self._select_after = self._select_after, None
         if wanted is not None:
             self.select_member(wanted)
@@ -294,18 +295,6 @@ class MembersList(QWidget):
             return
         self._pending = None
         raise error
-
-    def _size_columns(self, sample: int = 30) -> None:
-        """Widths from the header and the first rows' text (Qt's resize-to-contents asks every role of
-        every cell it measures, hundreds of Python calls per row)."""
-        metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        rows = min(sample, self.model.rowCount())
-        for column in range(self.model.COLUMNS - 1):
-            texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
-            texts += [str(self.model.index(r, column).data() or "") for r in range(rows)]
-            width = max(metrics.horizontalAdvance(t) for t in texts) + 24
-            header.resizeSection(column, min(width, 320))
 
     def member_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -190,3 +190,23 @@ def test_sorting_the_members_sorts_by_each_columns_key(gui, qtbot, community_dem
     assert all(m.over_limit for m in view.model.rows)
     window.close()
     store.close()
+
+
+# -- command-line tools that only read ----------------------------------------------------------------
+
+
+def test_reading_commands_skip_the_whole_file_check_and_check_does_not(small, tmp_path: Path, capsys) -> None:
+    from gridboard import cli
+
+    path = small.store.path
+    small.store.close()
+    _scribble_over_a_data_page(path, "audit_log")  # stats and export never read it
+    before = digest(path)
+    assert cli.main(["stats", str(path)]) == 0
+    assert cli.main(["export", "ledger", str(path), "--out", str(tmp_path / "ledger.xlsx")]) == 0
+    capsys.readouterr()
+    # Asked, or `check`: the damage is found.
+    assert cli.main(["stats", str(path), "--check"]) == 2
+    assert cli.main(["check", str(path)]) == 2
+    assert "damaged" in capsys.readouterr().err
+    assert digest(path) == before

@@ -486,6 +486,18 @@ def open_read_only(path: str | os.PathLike[str], *, check: str = "quick", operat
     return Store(Database(conn, execute_plugins=False), target, operator, read_only=ReadOnly("file"))
 
 
+def open_for_reading(path: str | os.PathLike[str], *, check: str = "none", operator: str = "reader") -> Store:
+    """A Store for a command that only reads (export, a printout that records nothing): never written,
+    so no whole-file check unless asked (a damaged page is an error where it is read). A file from an
+    older gridboard is upgraded first, which writes, so it is checked and opened as `open_store` does."""
+    target = Path(path)
+    if target.is_file() and target.stat().st_size > 0:
+        info = inspect_readonly(target, check="none")
+        if any(name not in info.applied for name in schema.known_migration_names()):
+            return open_store(target, allow_read_only=True, operator=operator)
+    return open_read_only(target, check=check, operator=operator)
+
+
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")

@@ -544,8 +544,13 @@ def run(source: Path, folder: Path, rounds: int) -> int:
     state: dict[str, Any] = {}
 
     def preview_open() -> bool:
+        # Qt's preview dialog is up once every page is drawn; ours once its first page is on screen.
         for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QPrintPreviewDialog) and widget.isVisible():
+            if not widget.isVisible():
+                continue
+            if isinstance(widget, QPrintPreviewDialog) or (
+                widget.objectName() == "printPreview" and getattr(widget, "shown_pages", 0) >= 1
+            ):
                 state["preview"] = widget
                 return True
         return False

@@ -9,7 +9,7 @@ import pytest
 from bad_day_support import digest
 from conftest import save_screenshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QFrame, QLabel
 
 from gridboard.models import board, store as store_module
 from gridboard.models.errors import DamagedFile, KnownError, ReadOnlyFile
@@ -210,3 +210,28 @@ def test_reading_commands_skip_the_whole_file_check_and_check_does_not(small, tm
     assert cli.main(["check", str(path)]) == 2
     assert "damaged" in capsys.readouterr().err
     assert digest(path) == before
+
+
+# -- print preview ------------------------------------------------------------------------------------
+
+
+def test_the_print_preview_shows_pages_as_they_are_drawn(gui, qtbot, community_demo) -> None:
+    from gridboard.printing import documents
+    from gridboard.ui.printing.preview import PreviewDialog
+
+    store = open_store(community_demo, operator="tester")
+    grid = store.scalar("SELECT id FROM grid ORDER BY id LIMIT 1")
+    document = documents.grid_sheets_document(store, grid, by="building", record=False)
+    dialog = PreviewDialog(document)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # The dialog is up at once; pages arrive from the worker while the window stays responsive.
+    assert dialog.shown_pages < 3
+    qtbot.waitUntil(lambda: dialog.shown_pages >= 2, timeout=30_000)
+    assert dialog.total > 10
+    first = dialog.findChild(QLabel, "previewPage_1")
+    assert first is not None and first.pixmap().width() > first.pixmap().height()  # landscape A4
+    save_screenshot(dialog, "screens_print_preview")
+    dialog.reject()  # closing stops the drawing
+    assert dialog.pages.thread is None and not dialog.printed
+    store.close()

@@ -166,6 +166,10 @@ class Store:
         self.saved_at: datetime | None = None  # the last commit made through this Store
         self._closed = False
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def take_changes(self) -> Changes:
         """What actions changed since the last call; the Qt notifier turns it into a signal."""
         changes, self.changes = self.changes, Changes()

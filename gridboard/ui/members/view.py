@@ -99,7 +99,7 @@ class MembersModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> MemberLoad | None:
         member_id = self.ids[row]
-        if member_id not in self._rows:
+        if member_id not in self._rows and not self.store.closed:  # a late repaint after closing
             start = (row // PAGE) * PAGE
             for found in members.member_rows(self.store, self.ids[start : start + PAGE]):
                 self._rows[found.id] = found

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setObjectName("undoStack")
         self.navigators: dict[str, Callable[[int], None]] = {}
         self._views: dict[str, QWidget] = {}
+        self._factories: dict[str, tuple[Callable[[], QWidget], QWidget]] = {}  # views built when first shown
         self._view_actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
 
@@ -64,8 +65,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for name in FEATURES:
             importlib.import_module(name).install(self)
-        if self._views:
-            self.show_view(next(iter(self._views)))
+        if self._view_actions:
+            self.show_view(next(iter(self._view_actions)))
         self._restore_layout()
 
     # -- building ---------------------------------------------------------------------------------
@@ -277,11 +278,22 @@ class MainWindow(QMainWindow):
         self._menus[menu].addAction(action)
         return action
 
-    def add_view(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
-        """A page of the window, with a button on the view bar and an entry in the View menu."""
-        widget.setObjectName(widget.objectName() or f"view_{key}")
-        self._views[key] = widget
-        self.views.addWidget(widget)
+    def add_view(
+        self, key: str, title: str, widget: QWidget | Callable[[], QWidget], shortcut: str | None = None
+    ) -> QAction:
+        """A page of the window, with a button on the view bar and an entry in the View menu.
+
+        `widget` may be a function that makes it: the page is then built when first shown or asked
+        for (`view`), so a view that is slow to build does not hold up the window's first paint."""
+        if isinstance(widget, QWidget):
+            widget.setObjectName(widget.objectName() or f"view_{key}")
+            page = widget
+            self._views[key] = widget
+        else:
+            page = QWidget(self.views)
+            page.setObjectName(f"pending_{key}")
+            self._factories[key] = (widget, page)
+        self.views.addWidget(page)
         action = QAction(title, self)
         action.setObjectName(f"actionView_{key}")
         action.setCheckable(True)
@@ -294,14 +306,30 @@ class MainWindow(QMainWindow):
         self._view_actions[key] = action
         return action
 
+    def _built(self, key: str) -> QWidget | None:
+        if key in self._factories:
+            factory, page = self._factories.pop(key)
+            widget = factory()
+            widget.setObjectName(widget.objectName() or f"view_{key}")
+            index = self.views.indexOf(page)
+            was_current = self.views.currentWidget() is page
+            self.views.insertWidget(index, widget)
+            self.views.removeWidget(page)
+            page.deleteLater()
+            self._views[key] = widget
+            if was_current:
+                self.views.setCurrentWidget(widget)
+        return self._views.get(key)
+
     def show_view(self, key: str) -> QWidget:
-        widget = self._views[key]
+        widget = self._built(key)
+        assert widget is not None, key
         self.views.setCurrentWidget(widget)
         self._view_actions[key].setChecked(True)
         return widget
 
     def view(self, key: str) -> QWidget | None:
-        return self._views.get(key)
+        return self._built(key)
 
     def current_view_key(self) -> str | None:
         current = self.views.currentWidget()

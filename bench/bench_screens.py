@@ -362,8 +362,9 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         before = store.scalar("SELECT count(*) FROM visit")
         r_save.add(
             measure.run(
-                lambda: dialog.accept(),
-                lambda: board_view.dialog is None and store.scalar("SELECT count(*) FROM visit") > before,
+                lambda dialog=dialog: dialog.accept(),
+                lambda before=before: board_view.dialog is None
+                and store.scalar("SELECT count(*) FROM visit") > before,
                 lambda: floor_map.viewport().repaint(),
             )
         )

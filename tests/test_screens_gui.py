@@ -11,7 +11,8 @@ from conftest import save_screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
-from gridboard.models import board, store as store_module
+from gridboard.models import board
+from gridboard.models import store as store_module
 from gridboard.models.errors import DamagedFile, KnownError, ReadOnlyFile
 from gridboard.models.store import open_store
 from gridboard.ui import ask, labels

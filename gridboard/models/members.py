@@ -153,13 +153,13 @@ def _catch_up(store: Store, chosen: str) -> tuple[str, dict[str, Any]]:
     window, params = coverage_tally.catch_up_window(store.db, since)
     if window == "false":
         return "", {}
-    return (
+    join = (
         f" LEFT JOIN (SELECT r.subject, sum(r.households * {coverage_tally.SIGN_SQL}) AS change"
         f" FROM tally_reached r WHERE r.kind = 'member' AND ({window})"
         f" AND r.subject IN (SELECT m.id FROM member m WHERE {chosen}) GROUP BY r.subject) ch"
-        " ON ch.subject = m.id",
-        params,
+        " ON ch.subject = m.id"
     )
+    return join, params
 
 
 def member_ids(store: Store, query: MemberQuery) -> MemberIds:

@@ -282,6 +282,7 @@ class AppController(QObject):
         self._stop_check()
         if self.window is not None:
             self.window.close()
+            self.window.deleteLater()  # its timers (the requests' clock) go with it
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -352,8 +352,9 @@ DEFER_CHECK_BYTES = 64 * 1024 * 1024
 
 def check_file(path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None) -> None:
     """The whole-file check (PRAGMA quick_check) on a connection of its own, for a worker thread:
-    raises DamagedFile, or Cancelled when `progress` does."""
-    inspect_readonly(Path(path), check="quick", progress=progress)
+    raises DamagedFile, or Cancelled when `progress` does. `progress` is asked rarely: each call takes
+    Python's lock from the GUI thread, which a check behind the window must not slow down."""
+    inspect_readonly(Path(path), check="quick", progress=progress, progress_every=2_000_000)
 
 
 def finish_opening(store: Store) -> None:
@@ -520,7 +521,11 @@ def _mark(db: Database) -> None:
 
 
 def inspect_readonly(
-    path: Path, *, check: str, progress: Callable[[int, int], None] | None = None
+    path: Path,
+    *,
+    check: str,
+    progress: Callable[[int, int], None] | None = None,
+    progress_every: int = 10_000,
 ) -> _FileInfo:
     """All the checks that must pass before we open the file for writing (they never write)."""
     with path.open("rb") as handle:
@@ -582,7 +587,7 @@ def inspect_readonly(
             pragma = "integrity_check" if check == "full" else "quick_check"
             cancelled: list[Cancelled] = []
             if progress is not None:
-                conn.set_progress_handler(lambda: _still_wanted(progress, cancelled), 10_000)
+                conn.set_progress_handler(lambda: _still_wanted(progress, cancelled), progress_every)
             try:
                 problems = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
             except sqlite3.DatabaseError as error:

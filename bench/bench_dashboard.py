@@ -14,6 +14,12 @@ connection in the same run:
 
 Figures are medians of --repeat runs after one warm-up. With --screenshot it also opens the dashboard
 offscreen on FILE and saves what a user sees.
+
+What it measures: `dashboard.compute` in this thread. It never puts the figures on screen (tiles,
+charts, the four lists, the overdue table: 6–7 s on a city file before issue 15), so it cannot show
+what a user waits for; bench_screens.py times the dashboard shown and refreshed after a visit. The
+"raw rows" baseline counts whole tables (hundreds of thousands of rows), far more than the figures
+need, which makes the ratio look better than it is; the "tally rows" baseline is the honest one.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@
 Figures are medians in milliseconds and, in brackets, ratios against a raw baseline measured in
 the same run: a full scan of the households (`SELECT sum(people) FROM household`).
 Pinyin initials are filled first if the file has none (a demo or imported file), and timed.
+
+What it measures: model functions only, never a screen (the members view, its sorting and painting
+are bench_screens.py's). The baseline scans one table; it is neither the rows a screen shows nor the
+least any of these functions must read, so its ratios compare runs, not designs.
 """
 
 from __future__ import annotations

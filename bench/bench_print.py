@@ -8,6 +8,10 @@ Document, and rendering it (measuring every cell so no row splits, repeated head
 of y). The baseline, in the same run, draws the same cell strings with one QPainter.drawText each at
 fixed positions on a QPdfWriter (no measuring, no wrapping, no numbering). Without a city file it
 generates the community demo in a temporary folder.
+
+What it measures: the PDF written off screen. The print preview a user waits for (pages drawn in a
+worker and shown as they come) is bench_screens.py's. The baseline draws strings without measuring or
+wrapping them, so it is the floor of painting, not of laying out a sheet.
 """
 
 from __future__ import annotations

@@ -6,6 +6,10 @@ For each filter it times (a) a raw `SELECT count(*)` with the same conditions (t
 any list must do), and (b) what the view does when the filter changes: ask for the matching ids in the
 secretary's order, reset the model, and fetch the first screenful of rows. Figures are medians of a
 few runs, reported as milliseconds and as a ratio to the baseline measured in the same run.
+
+What it measures: the item model off screen (no view paints it; the requests list on screen is
+bench_screens.py's). The COUNT baseline reads no row's columns, so a ratio near 1 means the model adds
+little to finding the rows, not that the screen is fast.
 """
 
 from __future__ import annotations

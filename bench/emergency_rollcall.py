@@ -4,6 +4,8 @@
 
 Works on a copy of the file. Each figure is reported as a ratio against a raw baseline measured in
 the same run: a plain SELECT of the same priority households (address columns only, no state).
+
+What it measures: the roll-call model and report; the board on screen is not painted here.
 """
 
 from __future__ import annotations

@@ -299,8 +299,8 @@ def test_members_view_opens_on_one_community_of_several(gui, qtbot, small) -> No
     view = window.view("members").list
     assert view.community.isVisible() and view.community.count() == 3
     assert view.community.currentData() == small.community
-    assert [m.name for m in view.model.rows] == ["张三"]
+    qtbot.waitUntil(lambda: view.up_to_date and [m.name for m in view.model.rows] == ["张三"])
     view.community.setCurrentIndex(view.community.findData(None))
-    assert sorted(m.name for m in view.model.rows) == ["张三", "李四"]
+    qtbot.waitUntil(lambda: view.up_to_date and sorted(m.name for m in view.model.rows) == ["张三", "李四"])
     view.fill_communities()  # a refresh keeps the choice
     assert view.community.currentData() is None

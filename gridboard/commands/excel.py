@@ -13,7 +13,7 @@ from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import open_store
+from gridboard.models.store import open_for_reading, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +42,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", type=date.fromisoformat, help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
     p.add_argument("--reveal", action="store_true", help="write phone and ID numbers unmasked")
+    p.add_argument("--check", action="store_true", help="run the whole-file check first")
     p.set_defaults(func=run_export)
 
     p = subparsers.add_parser("template", help="write a blank import workbook with an example row")
@@ -110,7 +111,8 @@ def run_export(args: argparse.Namespace) -> int:
     if not db:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Say which .gridboard file to export from."))
     # Export only reads: a file open in the app (or read only) is exported as it is, never adopted.
-    store = open_store(db, allow_read_only=True)
+    # Reading needs no whole-file check (a damaged page is an error where it is read); asked, it runs.
+    store = open_for_reading(db, check="quick" if getattr(args, "check", False) else "none")
     try:
         rows = exporter.export(store, args.kind, args.out, start=args.start, end=args.end, reveal=args.reveal)
     finally:

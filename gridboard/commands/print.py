@@ -13,7 +13,7 @@ from typing import Any
 
 from gridboard.models import ledger
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store, open_for_reading, open_store
 
 KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table", "requests-list")
 
@@ -99,7 +99,8 @@ def run_print(args: argparse.Namespace) -> int:
     layout.font_family()
     # Recording the sheets writes; printing without recording works on a file open elsewhere, or read only.
     records = args.kind not in ("contact-table", "requests-list") and not args.no_record
-    store = open_store(path, allow_read_only=not records)
+    # Numbering the sheets writes, so the file is checked first; a printout that only reads is not.
+    store = open_store(path) if records else open_for_reading(path)
     try:
         if args.kind == "requests-list":
             grid = find_id(store, "grid", args.grid) if args.grid else None

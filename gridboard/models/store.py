@@ -40,13 +40,35 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ReadOnly:
-    """Why a Store is open read only: "locked" (another copy writes to it), "file" or "folder"."""
+    """Why a Store is open read only: "locked" (another copy writes to it), "file" or "folder";
+    "checking" (its integrity check is still running: it becomes writable when that passes) or
+    "damaged" (the check found damage: `problem` says what)."""
 
     reason: str
     holder: lockfile.Holder | None = None
+    problem: str = ""
 
     def error(self, path: Path) -> KnownError:
         """The refusal for a caller that needs to write."""
+        if self.reason == "checking":
+            return ReadOnlyFile(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is still being checked (a few seconds on a big file); until the check has"
+                    " passed nothing can be changed. Nothing was saved: try again in a moment.",
+                ),
+                path=str(path),
+            )
+        if self.reason == "damaged":
+            return DamagedFile(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is damaged ({error}); gridboard will not change it. You can look, print and"
+                    " export; restore a backup to go on working.",
+                ),
+                path=str(path),
+                error=self.problem,
+            )
         if self.reason == "locked":
             holder = self.holder or lockfile.Holder()
             return FileLocked(
@@ -143,6 +165,10 @@ class Store:
         self.lock = lock
         self.saved_at: datetime | None = None  # the last commit made through this Store
         self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     def take_changes(self) -> Changes:
         """What actions changed since the last call; the Qt notifier turns it into a signal."""
@@ -243,8 +269,10 @@ def open_store(
 
     Refuses, without writing a byte, a file that is not SQLite, not gridboard's (even an empty SQLite
     file another program made), damaged, or written by a newer gridboard. Before migrating an older
-    file it copies it beside itself. `check` is "quick" (PRAGMA quick_check), "full" (integrity_check)
-    or "none". The check takes seconds on a city-sized file, so the app opens files in a worker thread:
+    file it copies it beside itself. `check` is "quick" (PRAGMA quick_check), "full" (integrity_check),
+    "none", or "deferred": a big file that needs no migration opens at once after its header and
+    schema checks, read only (`read_only.reason == "checking"`) with the write lock already taken;
+    the caller runs `check_file` in a worker and then `finish_opening` (or `check_failed`). The check takes seconds on a city-sized file, so the app opens files in a worker thread:
     `progress` is called while it runs and may raise `Cancelled`. The Store may then be handed to
     another thread, as long as one thread uses it at a time.
 
@@ -274,7 +302,10 @@ def open_store(
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "There is no folder {folder}."), folder=str(path.parent)
         )
-    info = inspect_readonly(path, check=check, progress=progress) if exists else _FileInfo()
+    deferred = check == "deferred"
+    if deferred and exists and path.stat().st_size < DEFER_CHECK_BYTES:
+        check, deferred = "quick", False  # a small file is checked in well under a second
+    info = inspect_readonly(path, check="none" if deferred else check, progress=progress) if exists else _FileInfo()
     read_only = _cannot_write(path, exists)
     lock = None
     if read_only is None:
@@ -289,14 +320,76 @@ def open_store(
     if read_only is not None:
         if not exists or not allow_read_only:
             raise read_only.error(path)
+        # Opened read only, never written here: a deferred check is not needed (a damaged page shows
+        # up as an error where it is read).
         log.info("opening %s read only (%s)", path, read_only.reason)
         return _open_read_only(path, info, operator, read_only)
+    if deferred:
+        known = schema.known_migration_names()
+        if any(name not in info.applied for name in known):
+            # Migrating writes: the file is checked first, as ever.
+            inspect_readonly(path, check="quick", progress=progress)
+        else:
+            try:
+                store = _open_read_only(path, info, operator, ReadOnly("checking"))
+            except BaseException:
+                if lock is not None:
+                    lock.release()
+                raise
+            store.lock = lock
+            return store
     try:
         return _open_writable(path, exists=exists, operator=operator, lock=lock)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+
+
+# Files smaller than this are checked before they open even when the check is "deferred".
+DEFER_CHECK_BYTES = 64 * 1024 * 1024
+
+
+def check_file(path: str | os.PathLike[str], progress: Callable[[int, int], None] | None = None) -> None:
+    """The whole-file check (PRAGMA quick_check) on a connection of its own, for a worker thread:
+    raises DamagedFile, or Cancelled when `progress` does. `progress` is asked rarely: each call takes
+    Python's lock from the GUI thread, which a check behind the window must not slow down."""
+    inspect_readonly(Path(path), check="quick", progress=progress, progress_every=2_000_000)
+
+
+def finish_opening(store: Store) -> None:
+    """After the deferred check passed: the Store becomes writable (the same object, a new read-write
+    connection; the lock was taken on open) and the tallies' clock moves to today."""
+    if store.read_only is None or store.read_only.reason != "checking" or store.path is None:
+        return
+    conn = None
+    try:
+        conn = connect(store.path, mode="rw")
+        db = Database(conn, execute_plugins=False)
+        _configure(db)
+        _mark(db)
+    except (sqlite3.Error, OSError) as error:
+        if conn is not None:
+            conn.close()
+        raise storage_error(error, store.path) or DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."),
+            path=str(store.path),
+            error=str(error),
+        ) from error
+    old, store.db = store.db, db
+    store.read_only = None
+    old.close()
+    from gridboard.models.rules import advance_tallies
+
+    advance_tallies(store)
+
+
+def check_failed(store: Store, problem: str) -> None:
+    """The deferred check found damage: the Store stays read only for good and lets go of the lock."""
+    store.read_only = ReadOnly("damaged", problem=problem)
+    if store.lock is not None:
+        store.lock.release()
+        store.lock = None
 
 
 def _open_writable(path: Path, *, exists: bool, operator: str, lock: lockfile.WriteLock | None) -> Store:
@@ -401,6 +494,18 @@ def open_read_only(path: str | os.PathLike[str], *, check: str = "quick", operat
     return Store(Database(conn, execute_plugins=False), target, operator, read_only=ReadOnly("file"))
 
 
+def open_for_reading(path: str | os.PathLike[str], *, check: str = "none", operator: str = "reader") -> Store:
+    """A Store for a command that only reads (export, a printout that records nothing): never written,
+    so no whole-file check unless asked (a damaged page is an error where it is read). A file from an
+    older gridboard is upgraded first, which writes, so it is checked and opened as `open_store` does."""
+    target = Path(path)
+    if target.is_file() and target.stat().st_size > 0:
+        info = inspect_readonly(target, check="none")
+        if any(name not in info.applied for name in schema.known_migration_names()):
+            return open_store(target, allow_read_only=True, operator=operator)
+    return open_read_only(target, check=check, operator=operator)
+
+
 def _configure(db: Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")
@@ -419,7 +524,11 @@ def _mark(db: Database) -> None:
 
 
 def inspect_readonly(
-    path: Path, *, check: str, progress: Callable[[int, int], None] | None = None
+    path: Path,
+    *,
+    check: str,
+    progress: Callable[[int, int], None] | None = None,
+    progress_every: int = 10_000,
 ) -> _FileInfo:
     """All the checks that must pass before we open the file for writing (they never write)."""
     with path.open("rb") as handle:
@@ -481,7 +590,7 @@ def inspect_readonly(
             pragma = "integrity_check" if check == "full" else "quick_check"
             cancelled: list[Cancelled] = []
             if progress is not None:
-                conn.set_progress_handler(lambda: _still_wanted(progress, cancelled), 10_000)
+                conn.set_progress_handler(lambda: _still_wanted(progress, cancelled), progress_every)
             try:
                 problems = [r[0] for r in conn.execute(f"PRAGMA {pragma}(20)")]
             except sqlite3.DatabaseError as error:

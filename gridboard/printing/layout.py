@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -321,6 +322,52 @@ def render(document: Document, device: QPagedPaintDevice, progress: Progress | N
     finally:
         painter.end()
     return total
+
+
+def render_images(
+    document: Document,
+    *,
+    dpi: int = 96,
+    progress: Progress | None = None,
+    on_page: Callable[[int, int, QImage], None] | None = None,
+) -> list[QImage]:
+    """The pages as images, for an on-screen preview. Painting on a QImage works in any thread, so a
+    preview of a hundred pages is drawn in a worker; `on_page(number, total, image)` hands each page
+    over as soon as it is drawn (then the list returned is empty, to keep memory to what is shown)."""
+    landscape = document.landscape
+    width_mm, height_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
+    per_mm = dpi / 25.4
+    dots_per_meter = round(dpi / 0.0254)
+
+    def image(w_mm: float, h_mm: float) -> QImage:
+        made = QImage(round(w_mm * per_mm), round(h_mm * per_mm), QImage.Format.Format_RGB32)
+        made.setDotsPerMeterX(dots_per_meter)
+        made.setDotsPerMeterY(dots_per_meter)
+        return made
+
+    # The printable area (inside the margins), as the printer's device has it.
+    area = image(width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM)
+    layout = _Layout(area, document)  # type: ignore[arg-type] - measures like a printer of this dpi
+    pages = layout.paginate()
+    total = len(pages)
+    images = []
+    for number, page in enumerate(pages, start=1):
+        sheet = image(width_mm, height_mm)
+        sheet.fill(QColor("white"))
+        painter = QPainter(sheet)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(MARGIN_MM * per_mm, MARGIN_MM * per_mm)
+            _paint_page(painter, layout, page, number, total)
+        finally:
+            painter.end()
+        if on_page is not None:
+            on_page(number, total, sheet.convertToFormat(QImage.Format.Format_RGB16))
+        else:
+            images.append(sheet)
+        if progress is not None:
+            progress(number, total)
+    return images
 
 
 def render_pdf(document: Document, path: str | os.PathLike[str], progress: Progress | None = None) -> int:

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QApplication
 from gridboard import logs
 from gridboard.models import ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
-from gridboard.models.errors import KnownError, storage_error
+from gridboard.models.errors import QT_TRANSLATE_NOOP, DamagedFile, KnownError, storage_error
 from gridboard.models.store import FILE_SUFFIX, Store, open_store
 from gridboard.ui import ask
 from gridboard.ui.crash import CrashHandler
+from gridboard.ui.file_check import FileCheck
 from gridboard.ui.labels import error_text
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.resources import install_fonts, install_translations, ui_font
@@ -51,6 +52,7 @@ class AppController(QObject):
         super().__init__()
         self.window: MainWindow | None = None
         self.store: Store | None = None
+        self.file_check: FileCheck | None = None  # the open file's whole-file check, while it runs
         # A backup that failed is tried again later, never a reason not to work.
         self.backup_timer = QTimer(self)
         self.backup_timer.setObjectName("backupRetry")
@@ -73,8 +75,14 @@ class AppController(QObject):
             store = run_task(
                 parent,
                 self.tr("Opening {name}…").format(name=path.name),
+                # A big file opens after its header and schema checks; the whole-file check then runs
+                # behind the window, which stays read only until it passes.
                 lambda progress: open_store(
-                    path, create=create, progress=progress, allow_read_only=not writable
+                    path,
+                    create=create,
+                    progress=progress,
+                    allow_read_only=not writable,
+                    check="quick" if create else "deferred",
                 ),
             )
         except KnownError as error:
@@ -85,10 +93,44 @@ class AppController(QObject):
         if store is None:
             return False
         log.info("opened %s%s", path, f" read only ({store.read_only.reason})" if store.read_only else "")
-        self._show(store)
+        try:
+            self._show(store)
+        except sqlite3.DatabaseError as error:
+            # A page the first view reads is damaged (a file whose whole-file check was still to run).
+            store.close(checkpoint=False)
+            damaged = storage_error(error, path) or DamagedFile(
+                QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."), path=str(path), error=str(error)
+            )
+            log.warning("opening %s failed: %s", path, error)
+            ask.show_error(parent, damaged)
+            return False
         self._remember_recent(str(path))
-        self._backup_today(store)
+        if store.read_only is not None and store.read_only.reason == "checking":
+            self._check_in_background(store)
+        else:
+            self._backup_today(store)
         return True
+
+    def _check_in_background(self, store: Store) -> None:
+        check = FileCheck(store, self)
+        self.file_check = check
+        if self.window is not None:
+            self.window.file_check = check
+        window = self.window
+
+        def passed() -> None:
+            if self.store is store and self.window is window and window is not None:
+                window.refresh_read_only()
+                self._backup_today(store)
+
+        def failed(error: KnownError) -> None:
+            if self.store is store and self.window is window and window is not None:
+                window.refresh_read_only()
+                ask.show_error(window, error)
+
+        check.passed.connect(passed)
+        check.failed.connect(failed)
+        check.start()
 
     def new_file(self) -> bool:
         path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), "community")
@@ -174,10 +216,20 @@ class AppController(QObject):
 
     # -- internals ----------------------------------------------------------------------------------
 
+    def _stop_check(self) -> None:
+        if self.file_check is not None:
+            self.file_check.cancel()
+            self.file_check = None
+
     def _show(self, store: Store, *, reuse_store: bool = False) -> None:
         old_window, old_store = self.window, self.store
+        window = MainWindow(store, app_controller=self)  # first: a file it cannot read changes nothing here
+        if old_store is not store:
+            self._stop_check()
         self.store = store
-        self.window = MainWindow(store, app_controller=self)
+        self.window = window
+        if reuse_store and self.file_check is not None:
+            self.window.file_check = self.file_check
         self.window.show()
         if old_window is not None:
             old_window.close()
@@ -227,8 +279,10 @@ class AppController(QObject):
 
     def close(self) -> None:
         self.backup_timer.stop()
+        self._stop_check()
         if self.window is not None:
             self.window.close()
+            self.window.deleteLater()  # its timers (the requests' clock) go with it
         if self.store is not None:
             self.store.close()
             self.store = None

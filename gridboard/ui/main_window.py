@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.setObjectName("undoStack")
         self.navigators: dict[str, Callable[[int], None]] = {}
         self._views: dict[str, QWidget] = {}
+        self._factories: dict[str, tuple[Callable[[], QWidget], QWidget]] = {}  # views built when first shown
         self._view_actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
 
@@ -64,8 +65,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for name in FEATURES:
             importlib.import_module(name).install(self)
-        if self._views:
-            self.show_view(next(iter(self._views)))
+        if self._view_actions:
+            self.show_view(next(iter(self._view_actions)))
         self._restore_layout()
 
     # -- building ---------------------------------------------------------------------------------
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.file_label)
         self.statusBar().setObjectName("statusBar")
         self.read_only_banner: QFrame | None = None
+        self.file_check: object | None = None  # set by the app while a big file's check runs
         if self.store.read_only is not None:
             self._add_read_only_banner()
 
@@ -131,6 +133,16 @@ class MainWindow(QMainWindow):
                 "Read only: another copy of gridboard has this file open for writing."
                 " You can look, print and export; to make changes, close it there and open it again."
             )
+        if read_only.reason == "checking":
+            return self.tr(
+                "Checking the file before anything can be changed (a few seconds on a big file)."
+                " You can look around meanwhile."
+            )
+        if read_only.reason == "damaged":
+            return self.tr(
+                "Read only: this file is damaged ({problem}). You can look, print and export;"
+                " restore a backup to go on working."
+            ).format(problem=read_only.problem or "?")
         return self.tr(
             "Read only: this file, or the folder or disk it is on, cannot be written to."
             " You can look, print and export; to make changes, copy it to a folder you can write to."
@@ -146,7 +158,11 @@ class MainWindow(QMainWindow):
         label.setObjectName("readOnlyText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
-        if self.controller is not None and self.store.path is not None:
+        if self.controller is not None and self.store.path is not None and self.store.read_only.reason in (
+            "locked",
+            "file",
+            "folder",
+        ):
             again = QPushButton(self.tr("Open for writing"), banner)
             again.setObjectName("readOnlyRetry")
             path = self.store.path
@@ -154,6 +170,18 @@ class MainWindow(QMainWindow):
             row.addWidget(again)
         self.banner_layout.addWidget(banner)
         self.read_only_banner = banner
+
+    def refresh_read_only(self) -> None:
+        """The file's read-only state changed (its check in the background passed or failed)."""
+        self.setWindowTitle(self._title())
+        if self.read_only_banner is not None:
+            self.read_only_banner.hide()
+            self.read_only_banner.setParent(None)
+            self.read_only_banner.deleteLater()
+            self.read_only_banner = None
+        if self.store.read_only is not None:
+            self._add_read_only_banner()
+            self.read_only_banner.show()
 
     def show_backup_problem(self, text: str) -> None:
         """A backup that failed: a warning in the status bar (the app works on; it tries again later)."""
@@ -250,11 +278,22 @@ class MainWindow(QMainWindow):
         self._menus[menu].addAction(action)
         return action
 
-    def add_view(self, key: str, title: str, widget: QWidget, shortcut: str | None = None) -> QAction:
-        """A page of the window, with a button on the view bar and an entry in the View menu."""
-        widget.setObjectName(widget.objectName() or f"view_{key}")
-        self._views[key] = widget
-        self.views.addWidget(widget)
+    def add_view(
+        self, key: str, title: str, widget: QWidget | Callable[[], QWidget], shortcut: str | None = None
+    ) -> QAction:
+        """A page of the window, with a button on the view bar and an entry in the View menu.
+
+        `widget` may be a function that makes it: the page is then built when first shown or asked
+        for (`view`), so a view that is slow to build does not hold up the window's first paint."""
+        if isinstance(widget, QWidget):
+            widget.setObjectName(widget.objectName() or f"view_{key}")
+            page = widget
+            self._views[key] = widget
+        else:
+            page = QWidget(self.views)
+            page.setObjectName(f"pending_{key}")
+            self._factories[key] = (widget, page)
+        self.views.addWidget(page)
         action = QAction(title, self)
         action.setObjectName(f"actionView_{key}")
         action.setCheckable(True)
@@ -267,14 +306,30 @@ class MainWindow(QMainWindow):
         self._view_actions[key] = action
         return action
 
+    def _built(self, key: str) -> QWidget | None:
+        if key in self._factories:
+            factory, page = self._factories.pop(key)
+            widget = factory()
+            widget.setObjectName(widget.objectName() or f"view_{key}")
+            index = self.views.indexOf(page)
+            was_current = self.views.currentWidget() is page
+            self.views.insertWidget(index, widget)
+            self.views.removeWidget(page)
+            page.deleteLater()
+            self._views[key] = widget
+            if was_current:
+                self.views.setCurrentWidget(widget)
+        return self._views.get(key)
+
     def show_view(self, key: str) -> QWidget:
-        widget = self._views[key]
+        widget = self._built(key)
+        assert widget is not None, key
         self.views.setCurrentWidget(widget)
         self._view_actions[key].setChecked(True)
         return widget
 
     def view(self, key: str) -> QWidget | None:
-        return self._views.get(key)
+        return self._built(key)
 
     def current_view_key(self) -> str | None:
         current = self.views.currentWidget()

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from gridboard.models.changes import Changes
-from gridboard.models.errors import storage_error
+from gridboard.models.errors import ReadOnlyFile, storage_error
 from gridboard.models.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,9 @@ class Notifier(QObject):
             return action(self.store, *args, **kwargs)
         except (sqlite3.Error, OSError) as error:
             known = storage_error(error, self.store.path)
+            read_only = self.store.read_only
+            if isinstance(known, ReadOnlyFile) and read_only is not None and read_only.reason in ("checking", "damaged"):
+                known = read_only.error(self.store.path)  # why: its check is still running, or found damage
             if known is None:
                 raise
             log.warning("%s failed: %s", getattr(action, "__name__", action), error)

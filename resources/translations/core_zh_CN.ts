@@ -89,6 +89,14 @@
         <translation>无法读取 {path}（{error}）。</translation>
     </message>
     <message>
+        <source>{path} is still being checked (a few seconds on a big file); until the check has passed nothing can be changed. Nothing was saved: try again in a moment.</source>
+        <translation>{path} 正在检查（大文件需要几秒钟）；检查通过之前不能做任何修改。刚才的内容没有保存，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}); gridboard will not change it. You can look, print and export; restore a backup to go on working.</source>
+        <translation>{path} 已损坏（{error}）；gridboard 不会修改它。可以查看、打印和导出；要继续工作，请恢复一份备份。</translation>
+    </message>
+    <message>
         <source>{path} is open for writing in another copy of gridboard ({operator} on {host}, since {since}). Close it there first, or open it read only.</source>
         <translation>{path} 正在另一个 gridboard 中以可写方式打开（{host} 上的 {operator}，自 {since} 起）。请先在那里关闭，或以只读方式打开。</translation>
     </message>
@@ -573,6 +581,14 @@
     <message>
         <source>Read only: another copy of gridboard has this file open for writing. You can look, print and export; to make changes, close it there and open it again.</source>
         <translation>只读：另一个 gridboard 正以可写方式打开这个文件。您可以查看、打印和导出；要修改，请先在那里关闭，再重新打开。</translation>
+    </message>
+    <message>
+        <source>Checking the file before anything can be changed (a few seconds on a big file). You can look around meanwhile.</source>
+        <translation>正在检查文件，检查通过后才能修改（大文件需要几秒钟）。这期间可以先查看。</translation>
+    </message>
+    <message>
+        <source>Read only: this file is damaged ({problem}). You can look, print and export; restore a backup to go on working.</source>
+        <translation>只读：此文件已损坏（{problem}）。可以查看、打印和导出；要继续工作，请恢复一份备份。</translation>
     </message>
     <message>
         <source>Read only: this file, or the folder or disk it is on, cannot be written to. You can look, print and export; to make changes, copy it to a folder you can write to.</source>

@@ -27,6 +27,14 @@
         <translation>请指定要查看的 .gridboard 文件。</translation>
     </message>
     <message>
+        <source>{path} is still being checked (a few seconds on a big file); until the check has passed nothing can be changed. Nothing was saved: try again in a moment.</source>
+        <translation>{path} 正在检查（大文件需要几秒钟）；检查通过之前不能做任何修改。刚才的内容没有保存，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({error}); gridboard will not change it. You can look, print and export; restore a backup to go on working.</source>
+        <translation>{path} 已损坏（{error}）；gridboard 不会修改它。可以查看、打印和导出；要继续工作，请恢复一份备份。</translation>
+    </message>
+    <message>
         <source>{path} is open for writing in another copy of gridboard ({operator} on {host}, since {since}). Close it there first, or open it read only.</source>
         <translation>{path} 正在另一个 gridboard 中以可写方式打开（{host} 上的 {operator}，自 {since} 起）。请先在那里关闭，或以只读方式打开。</translation>
     </message>

@@ -521,6 +521,13 @@ def _window(stored: Since, wanted: Since) -> tuple[str, dict[str, Any]]:
 
 
 _SIGN = "(CASE r.tier WHEN 2 THEN :sign2 WHEN 1 THEN :sign1 ELSE :sign0 END)"
+SIGN_SQL = _SIGN
+
+
+def catch_up_window(db: Any, since: Since) -> tuple[str, dict[str, Any]]:
+    """The condition on tally_reached r (and its params, with SIGN_SQL's) for the days between the
+    stored clock and `since`: "false" when the counts are already as of `since`."""
+    return _window(clock(db), since)
 
 
 def advance(db: Any, wanted: Since) -> None:

@@ -44,7 +44,7 @@ class OverdueModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> dashboard.OverdueRow | None:
         household = self.ids[row]
-        if household not in self._rows:
+        if household not in self._rows and not self.store.closed:  # a late repaint after closing
             start = (row // PAGE) * PAGE
             for found in dashboard.overdue_rows(self.store, self.ids[start : start + PAGE], self.filters):
                 self._rows[found.id] = found

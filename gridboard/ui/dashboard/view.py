@@ -39,6 +39,7 @@ from gridboard.ui.dashboard.charts import (
 )
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
+from gridboard.ui.tables import size_columns
 
 # Tables whose changes can move a figure on the dashboard.
 WATCHED = {
@@ -115,9 +116,10 @@ class DashboardView(QWidget):
         self.window_ = window
         self.store = window.store
         self.data: dashboard.Dashboard | None = None
+        self._charted: dict[str, Any] = {}  # what each chart shows now
         self._dirty = True
         self._pending: int | None = None
-        self.worker = DashboardWorker(self.store, self)
+        self.worker = DashboardWorker(self.store, self, name="dashboard")
         self.worker.finished.connect(self._computed)
         self.worker.failed.connect(self._failed)
         self._timer = QTimer(self)
@@ -277,8 +279,10 @@ class DashboardView(QWidget):
         self.overdue_view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.overdue_view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.overdue_view.verticalHeader().setDefaultSectionSize(22)
-        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once from the first rows (resizing to contents asks every row on every refresh).
+        self.overdue_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.overdue_view.horizontalHeader().setStretchLastSection(True)
+        self._overdue_sized = False
         self.overdue_view.clicked.connect(self._open_household)
         self.overdue_view.activated.connect(self._open_household)
         self.overdue_view.setMinimumHeight(200)
@@ -422,13 +426,18 @@ class DashboardView(QWidget):
         self.tiles["overdue_requests"].set(f"{h.overdue_requests:,}", self.tr("past their time limit"))
         self.tiles["resolve_time"].set(duration(h.median_resolve_hours), self.tr("in the period"))
         self.tiles["satisfaction"].set(percent(h.satisfaction), self.tr("{n} rated").format(n=f"{h.rated:,}"))
-        self.grid_chart.set_figures(d.grids)
-        self.member_chart.set_figures(d.members)
+        # A chart is drawn again only when its figures changed: after a visit the requests' charts
+        # stay as they are (each redraw rebuilds its items and legend, a tenth of a second or more).
+        self._chart("grids", self.grid_chart.set_figures, d.grids)
+        self._chart("members", self.member_chart.set_figures, d.members)
         self._show_visits()
-        self.category_chart.set_figures(d.requests_by_category_status)
-        self.age_chart.set_figures(d.open_request_ages)
-        self.trend_chart.set_figures(d.resolution_trend, weekly=d.filters.weekly_trend)
+        self._chart("requests", self.category_chart.set_figures, d.requests_by_category_status)
+        self._chart("ages", self.age_chart.set_figures, d.open_request_ages)
+        self._chart("resolution", self.trend_chart.set_figures, d.resolution_trend, weekly=d.filters.weekly_trend)
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
+        if not self._overdue_sized and d.overdue_priority:
+            self._overdue_sized = True
+            size_columns(self.overdue_view)
         if len(d.overdue_priority) < h.priority_overdue:
             self.overdue_box.setTitle(
                 self.tr("Overdue priority households: the first {shown} of {n}").format(
@@ -439,12 +448,22 @@ class DashboardView(QWidget):
             self.overdue_box.setTitle(self.tr("Overdue priority households"))
         self._show_lists(d.four_lists)
 
+    def _chart(self, key: str, setter: Any, figures: Any, **options: Any) -> None:
+        shown = (figures, options)
+        if self._charted.get(key) == shown:
+            return
+        self._charted[key] = shown
+        setter(figures, **options)
+
     def _show_visits(self) -> None:
         if self.data is None:
             return
         weekly = bool(self.visits_weekly.currentData())
-        self.visits_chart.set_figures(
-            self.data.visits_by_week if weekly else self.data.visits_by_day, weekly=weekly
+        self._chart(
+            "visits",
+            self.visits_chart.set_figures,
+            self.data.visits_by_week if weekly else self.data.visits_by_day,
+            weekly=weekly,
         )
 
     def _fill(self, key: str, headers: list[str], rows: list[list[Any]]) -> None:

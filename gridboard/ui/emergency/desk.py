@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +121,12 @@ class RosterTab(_Tab):
         self.gaps.setWordWrap(True)
         self.members = QComboBox(self)
         self.members.setObjectName("rosterMemberCombo")
+        # A city-wide emergency lists tens of thousands of members: a plain list of texts (Qt copies it
+        # in one call) beside their (id, kind), and a width that does not measure every one of them.
+        self.candidates: list[tuple[int, str]] = []
+        self.members.setModel(QStringListModel(self.members))
+        self.members.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.members.setMinimumContentsLength(24)
         self.members.setEditable(True)
         self.members.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.members.currentIndexChanged.connect(self._suggest_role)
@@ -155,10 +161,11 @@ class RosterTab(_Tab):
     def refresh(self) -> None:
         self.fill_grids(self.grids)
         self.members.blockSignals(True)
-        self.members.clear()
-        if self.desk.emergency is not None:
-            for member_id, name, kind in em.roster_candidates(self.store, self.desk.emergency.id):
-                self.members.addItem(f"{name}（{labels.member_kind(kind)}）", (member_id, kind))
+        found = [] if self.desk.emergency is None else em.roster_candidates(self.store, self.desk.emergency.id)
+        kinds = {kind: labels.member_kind(kind) for kind in {kind for _, _, kind in found}}
+        self.candidates = [(member_id, kind) for member_id, _, kind in found]
+        self.members.model().setStringList([f"{name}（{kinds[kind]}）" for _, name, kind in found])
+        self.members.setCurrentIndex(0 if found else -1)
         self.members.blockSignals(False)
         self._suggest_role()
         self.reload()
@@ -189,13 +196,18 @@ class RosterTab(_Tab):
         else:
             self.gaps.setText(self.tr("1+4 complete; {n} member volunteer(s).").format(n=volunteers))
 
+    def member_choice(self) -> tuple[int, str] | None:
+        """(member id, kind) of the member chosen in the combo."""
+        index = self.members.currentIndex()
+        return self.candidates[index] if 0 <= index < len(self.candidates) else None
+
     def _suggest_role(self) -> None:
-        data = self.members.currentData()
+        data = self.member_choice()
         if data:
             self.roles.setCurrentIndex(self.roles.findData(em.ROLE_FOR_KIND.get(data[1], "volunteer")))
 
     def add_selected(self) -> None:
-        data, grid_id = self.members.currentData(), self.grids.currentData()
+        data, grid_id = self.member_choice(), self.grids.currentData()
         if self.desk.emergency is None or not data or grid_id is None:
             return
         self.perform(
@@ -479,9 +491,14 @@ class EmergencyDesk(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         window.notifier.changed.connect(self._changed)
-        self.refresh()
+        self._stale = True  # read when first shown, not while the window opens
 
     def refresh(self) -> None:
+        """Read everything again now if the desk is on screen, else when it is next shown."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         self.emergency = em.latest_emergency(self.store)
         if self.emergency is None:
             self.heading.setText(self.tr("No emergency has been declared in this file."))
@@ -497,7 +514,15 @@ class EmergencyDesk(QWidget):
         for tab in (self.rosters, self.instructions, self.supplies):
             tab.refresh()
 
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def _changed(self, changes: Changes) -> None:
+        if self._stale or not self.isVisible():
+            self._stale = True  # all of it is read when the desk is next shown
+            return
         if changes.everything or changes.tables & {"emergency", "grid", "member"}:
             self.refresh()
             return

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.exchange import export as exporter
-from gridboard.exchange.templates import write_template
 from gridboard.models.errors import KnownError
 from gridboard.models.store import open_store
 from gridboard.ui import ask
@@ -183,6 +181,8 @@ class ExchangeFeature:
                 open_store(store_path, check="none", allow_read_only=True) if store_path else self.window.store
             )
             try:
+                from gridboard.exchange import export as exporter  # openpyxl: loaded when first used
+
                 return exporter.export(store, kind, target, progress=progress, **options)
             finally:
                 if store_path:
@@ -215,6 +215,8 @@ class ExchangeFeature:
             return None
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         try:
+            from gridboard.exchange.templates import write_template
+
             write_template(kind, target)
         except KnownError as error:
             ask.show_error(self.window, error)

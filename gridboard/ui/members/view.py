@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import board, ledger, members
+from gridboard.models import board, ledger, members, vocab
 from gridboard.models.changes import Changes
 from gridboard.models.masking import mask_phone
 from gridboard.models.members import MemberLoad
 from gridboard.ui import labels
 from gridboard.ui.members.page import MemberPage
 from gridboard.ui.pairing.proposals import ProposalsPanel
+from gridboard.ui.reader import ReadWorker
+from gridboard.ui.tables import size_columns
 
 # Tables whose changes can alter a member's row (load, visits, own fields).
 _MEMBER_TABLES = {"member", "pairing", "scope", "household", "resident", "visit", "setting", "building", "grid_role"}
@@ -39,32 +42,76 @@ _ROOT = QModelIndex()
 
 _FIRST = object()  # fill_communities: no earlier choice
 
+PAGE = 100
+
+
 class MembersModel(QAbstractTableModel):
-    """One row per member (a city has a few tens of thousands): loads come from one grouped query."""
+    """The members shown, as ids in the order SQL sorted them (a city has tens of thousands); each
+    row's details are fetched a page at a time as the view shows it. Sorting and filtering ask the
+    list's reader for new ids (off the GUI thread for a file); the selection follows its member."""
 
     COLUMNS = 8
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, store: Any, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[MemberLoad] = []
+        self.store = store
+        self.ids: list[int] = []
+        self._rows: dict[int, MemberLoad] = {}
         self.limit = 30
         self.show_phones = False
+        self.sort_column = 4
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.sort_requested: Callable[[], None] = lambda: None
 
-    def set_rows(self, rows: list[MemberLoad], limit: int) -> None:
-        self.beginResetModel()
-        self.rows, self.limit = rows, limit
-        self.endResetModel()
+    @property
+    def rows(self) -> list[MemberLoad]:
+        """Every row shown, in order (fetches them all: for small lists and tests)."""
+        return [r for r in (self.row_at(i) for i in range(len(self.ids))) if r is not None]
+
+    def set_ids(self, found: members.MemberIds) -> None:
+        """New ids: the rows' details are read again; persistent indexes (the selection) follow their
+        member, or are dropped with it."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        was = [self.ids[i.row()] if 0 <= i.row() < len(self.ids) else None for i in old]
+        self.ids, self.limit = found.ids, found.limit
+        self._rows.clear()
+        position = {member_id: row for row, member_id in enumerate(self.ids)} if old else {}
+        self.changePersistentIndexList(
+            old,
+            [
+                self.index(position[m], i.column()) if m in position else QModelIndex()
+                for m, i in zip(was, old)
+            ],
+        )
+        self.layoutChanged.emit()
 
     def set_show_phones(self, on: bool) -> None:
         self.show_phones = on
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self.rows) - 1, 3))
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.ids) - 1, 3))
 
     def row_of(self, member_id: int) -> int:
-        return next((i for i, m in enumerate(self.rows) if m.id == member_id), -1)
+        try:
+            return self.ids.index(member_id)
+        except ValueError:
+            return -1
+
+    def row_at(self, row: int) -> MemberLoad | None:
+        member_id = self.ids[row]
+        if member_id not in self._rows and not self.store.closed:  # a late repaint after closing
+            start = (row // PAGE) * PAGE
+            for found in members.member_rows(self.store, self.ids[start : start + PAGE]):
+                self._rows[found.id] = found
+        return self._rows.get(member_id)
+
+    def sort_key(self) -> tuple[str, bool]:
+        return members.MEMBER_SORTS[self.sort_column], self.sort_order == Qt.SortOrder.DescendingOrder
+
+    # -- Qt overrides ---------------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self.ids)
 
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self.COLUMNS
@@ -84,62 +131,44 @@ class MembersModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self.ids):
             return None
-        m = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return m.name
-            if column == 1:
-                return labels.member_kind(m.kind)
-            if column == 2:
-                return m.affiliation
-            if column == 3:
-                return m.phone if self.show_phones else mask_phone(m.phone)
-            if column == 4:
-                return m.households
-            if column == 5:
-                return m.priority
-            if column == 6:
-                share = m.visited_share
-                return f"{m.visited_in_cycle}" + ("" if share is None else f"  ({share:.0%})")
-            if column == 7:
-                return self.tr("Over the limit of {limit}").format(limit=self.limit) if m.over_limit else ""
         if role == Qt.ItemDataRole.UserRole:
-            return m.id
-        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
-            return (m.name, labels.member_kind(m.kind), self.data(index), m.phone, m.households, m.priority,
-                    m.visited_in_cycle, m.households)[column]
-        if role == Qt.ItemDataRole.ForegroundRole and m.over_limit and column in (4, 7):
-            return QBrush(WARN)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            return self.ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (4, 5, 6):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        m = self.row_at(index.row())
+        if m is None:
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(WARN) if m.over_limit and column in (4, 7) else None
+        if column == 0:
+            return m.name
+        if column == 1:
+            return labels.member_kind(m.kind)
+        if column == 2:
+            return m.affiliation
+        if column == 3:
+            return m.phone if self.show_phones else mask_phone(m.phone)
+        if column == 4:
+            return m.households
+        if column == 5:
+            return m.priority
+        if column == 6:
+            share = m.visited_share
+            return f"{m.visited_in_cycle}" + ("" if share is None else f"  ({share:.0%})")
+        return self.tr("Over the limit of {limit}").format(limit=self.limit) if m.over_limit else ""
 
-
-class _Filter(QSortFilterProxyModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.text = ""
-        self.over_only = False
-        self.setSortRole(Qt.ItemDataRole.UserRole + 1)
-
-    def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateFilter()
-
-    def set_over_only(self, on: bool) -> None:
-        self.over_only = on
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
-        m = self.sourceModel().rows[row]
-        if self.over_only and not m.over_limit:
-            return False
-        if not self.text:
-            return True
-        return any(self.text in field.lower() for field in (m.name, m.branch, m.work_unit, m.phone[-4:]))
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self.sort_column, self.sort_order):
+            return
+        self.sort_column, self.sort_order = column, order
+        self.sort_requested()
 
 
 class MembersList(QWidget):
@@ -169,23 +198,38 @@ class MembersList(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("membersSummary")
         layout.addWidget(self.summary)
-        self.model = MembersModel(self)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = MembersModel(window.store, self)
         self.table = QTableView(self)
         self.table.setObjectName("membersTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(self.model.sort_column, self.model.sort_order)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        # Column widths from the first rows only: measuring every row of a city reads every member.
+        header.setResizeContentsPrecision(PAGE)
+        self._sized = False
         layout.addWidget(self.table, 1)
-        self.filter.textChanged.connect(self.proxy.set_text)
-        self.over_only.toggled.connect(self.proxy.set_over_only)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.reload)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.over_only.toggled.connect(lambda _on: self.reload())
         self.show_phones.toggled.connect(self.model.set_show_phones)
+        self.reader = ReadWorker(window.store, self, name="members")
+        self.reader.finished.connect(self._found)
+        self.reader.failed.connect(self._failed)
+        window.closed.connect(self.reader.shutdown)
+        self._pending: int | None = None
+        self._select_after: int | None = None
+        self.model.sort_requested = self.reload
 
     def community_id(self) -> int | None:
         return self.community.currentData()
@@ -206,35 +250,76 @@ class MembersList(QWidget):
         self.community.setVisible(len(rows) > 1)
         self.community.blockSignals(False)
 
+    def query(self) -> members.MemberQuery:
+        sort, descending = self.model.sort_key()
+        kinds = sorted(vocab.MEMBER_KINDS, key=labels.member_kind) if sort == "kind" else ()
+        return members.MemberQuery(
+            community_id=self.community_id(),
+            text=self.filter.text(),
+            over_only=self.over_only.isChecked(),
+            sort=sort,
+            descending=descending,
+            kind_order=tuple(kinds),
+        )
+
     def reload(self) -> None:
-        store = self.window_.store
-        selected = self.member_id()
-        rows = members.member_loads(store, community_id=self.community_id())
-        self.model.set_rows(rows, members.load_limit(store))
-        over = sum(m.over_limit for m in rows)
+        """Ask for the members shown (sorted and filtered in SQL, off the GUI thread for a file)."""
+        self._filter_timer.stop()
+        query = self.query()
+        self._pending = self.reader.seq + 1
+        self.reader.request(lambda store: members.member_ids(store, query))
+
+    @property
+    def up_to_date(self) -> bool:
+        return self._pending is None
+
+    def _found(self, seq: int, found: members.MemberIds) -> None:
+        if seq != self.reader.seq:
+            return
+        self._pending = None
+        self.model.set_ids(found)
         self.summary.setText(
             self.tr("{count} serving members · load limit {limit} households · {over} over the limit").format(
-                count=len(rows), limit=self.model.limit, over=over
+                count=found.total, limit=found.limit, over=found.over
             )
         )
-        self.table.resizeColumnsToContents()
-        if selected is not None:
-            self.select_member(selected)
+        if not self._sized and found.ids:
+            self._sized = True
+            size_columns(self.table)
+        wanted, self._select_after = self._select_after, None
+        if wanted is not None:
+            self.select_member(wanted)
+
+    def _failed(self, seq: int, error: Exception) -> None:
+        if seq != self.reader.seq:
+            return
+        self._pending = None
+        raise error
 
     def member_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return None if not rows else int(rows[0].data(Qt.ItemDataRole.UserRole))
 
     def select_member(self, member_id: int) -> bool:
+        """Select a member shown; one filtered out clears the filters (the list then comes back with it)."""
+        if not self.up_to_date:
+            self._select_after = member_id  # once the list has come
+            return True
         row = self.model.row_of(member_id)
         if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():
+            if not self.filter.text() and not self.over_only.isChecked():
+                return False
+            self.filter.blockSignals(True)
+            self.over_only.blockSignals(True)
             self.filter.clear()
             self.over_only.setChecked(False)
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-        self.table.selectRow(index.row())
+            self.filter.blockSignals(False)
+            self.over_only.blockSignals(False)
+            self._select_after = member_id
+            self.reload()
+            return True
+        index = self.model.index(row, 0)
+        self.table.selectRow(row)
         self.table.scrollTo(index)
         return True
 
@@ -309,6 +394,8 @@ class MembersView(QWidget):
     def show_member(self, member_id: int) -> None:
         self.tabs.setCurrentIndex(0)
         self._refresh_if_shown()
+        if not self.list.up_to_date:
+            self.page.set_member(member_id)  # at once; the list selects them when it has come
         if not self.list.select_member(member_id):
             self.page.set_member(member_id)
 

@@ -22,6 +22,8 @@ from gridboard.models import pairing, proposals, records
 from gridboard.models.members import load_limit
 from gridboard.models.proposals import Proposal
 from gridboard.ui import ask
+from gridboard.ui.reader import ReadWorker
+from gridboard.ui.tables import size_columns
 from gridboard.ui.undo import undoable
 
 TIER_COLORS = {2: QColor("#b3261e"), 1: QColor("#b26a00")}
@@ -149,6 +151,12 @@ class ProposalsPanel(QWidget):
             self.buttons[name] = button
         row.addStretch(1)
         layout.addLayout(row)
+        self._pending: int | None = None
+        self._sized = False
+        self.reader = ReadWorker(window.store, self, name="proposals")
+        self.reader.finished.connect(self._proposed)
+        self.reader.failed.connect(self._failed)
+        window.closed.connect(self.reader.shutdown)
 
     def mark_dirty(self) -> None:
         self._dirty = True
@@ -158,9 +166,24 @@ class ProposalsPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Propose again: computed off the GUI thread for a file (a city's community takes a while)."""
         self._dirty = False
-        rows = proposals.propose(self.window_.store, community_id=self.community_id())
-        self.model.limit = load_limit(self.window_.store)
+        community = self.community_id()
+        self._pending = self.reader.seq + 1
+        self.reader.request(
+            lambda store: (proposals.propose(store, community_id=community), load_limit(store))
+        )
+
+    @property
+    def up_to_date(self) -> bool:
+        return self._pending is None and not self._dirty
+
+    def _proposed(self, seq: int, result: tuple[list[Proposal], int]) -> None:
+        if seq != self.reader.seq:
+            return
+        self._pending = None
+        rows, limit = result
+        self.model.limit = limit
         self.model.set_rows(rows)
         nobody = sum(p.member_id is None for p in rows)
         self.summary.setText(
@@ -170,11 +193,16 @@ class ProposalsPanel(QWidget):
             ).format(count=len(rows))
             + ("" if not nobody else " " + self.tr("{n} have nobody with room left.").format(n=nobody))
         )
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for column in range(self.model.COLUMNS):
-            header.resizeSection(column, header.sectionSize(column) + 16)
+        if not self._sized and rows:
+            self._sized = True
+            size_columns(self.table, skip_last=False)
         self.buttons["acceptAllButton"].setEnabled(any(p.member_id for p in rows) or bool(self.model.changed_to))
+
+    def _failed(self, seq: int, error: Exception) -> None:
+        if seq != self.reader.seq:
+            return
+        self._pending = None
+        raise error
 
     def _choices(self, rows: list[int]) -> list[tuple[int, int]]:
         choices = []

@@ -12,10 +12,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
 
-from gridboard.ui.printing.dialog import PrintDialog
-from gridboard.ui.printing.entry import SheetEntryDialog
-
 __all__ = ["PrintDialog", "PrintingFeature", "SheetEntryDialog", "install"]
+
+
+def __getattr__(name: str) -> Any:
+    # The dialogs (and the page layout, QR codes...) are imported when first used, not at start-up.
+    if name == "PrintDialog":
+        from gridboard.ui.printing.dialog import PrintDialog
+
+        return PrintDialog
+    if name == "SheetEntryDialog":
+        from gridboard.ui.printing.entry import SheetEntryDialog
+
+        return SheetEntryDialog
+    raise AttributeError(name)
 
 
 class PrintingFeature(QObject):
@@ -26,7 +36,9 @@ class PrintingFeature(QObject):
 
     def print_dialog(
         self, kind: str = "member", *, target_id: int | None = None, unit: int | None = None
-    ) -> PrintDialog:
+    ) -> Any:
+        from gridboard.ui.printing.dialog import PrintDialog
+
         if target_id is None:
             target_id = self._board_target(kind)
         dialog = PrintDialog(self.window, kind=kind, target_id=target_id)
@@ -67,7 +79,9 @@ class PrintingFeature(QObject):
                 lambda _=False: self.print_dialog("contact", target_id=building_id, unit=cell.unit)
             )
 
-    def entry_dialog(self, sheet_no: str = "") -> SheetEntryDialog:
+    def entry_dialog(self, sheet_no: str = "") -> Any:
+        from gridboard.ui.printing.entry import SheetEntryDialog
+
         dialog = SheetEntryDialog(self.window)
         dialog.show()
         if sheet_no:

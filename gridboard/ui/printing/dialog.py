@@ -322,18 +322,13 @@ class PrintDialog(QDialog):
         return printed
 
     def show_preview(self, document: layout.Document) -> bool:
-        """The print preview; True when the user printed. (Tests replace this.)"""
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+        """The print preview (pages drawn in a worker as they come); True when the user printed.
+        (Tests replace this.)"""
+        from gridboard.ui.printing.preview import PreviewDialog
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(document.title)
-        layout.configure(printer, document)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setObjectName("printPreview")
-        dialog.setWindowTitle(document.title)
-        dialog.paintRequested.connect(lambda p: layout.render(document, p))
-        dialog.resize(1000, 760)
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        dialog = PreviewDialog(document, self)
+        dialog.exec()
+        return dialog.printed
 
     def _suggested_name(self) -> str:
         return {

@@ -90,6 +90,8 @@ def install(window: Any) -> RequestsView:
     def update_alarm(changes: Changes | None = None) -> None:
         if changes is not None and not changes.everything and "request" not in changes.tables:
             return
+        if window.store.closed:
+            return  # the clock of a window whose file was closed
         count = rq.count_requests(window.store, rq.RequestFilter(overdue_only=True))
         alarm.setText(QCoreApplication.translate("Requests", "{count} overdue requests").format(count=count))
         alarm.setVisible(count > 0)

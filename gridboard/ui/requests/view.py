@@ -144,7 +144,8 @@ class RequestsView(QWidget):
         self.clock.setInterval(5 * 60 * 1000)
         self.clock.timeout.connect(self._refresh)
         self.clock.start()
-        self._fill_filter_choices()
+        # The grids and assignees to filter by are read when first shown too.
+        self._choices_stale = True
         # The list is read when first shown (a city file need not pay for it at start-up), and
         # changes made while it is hidden are caught up on when it is shown again.
         self.model.filter = self.current_filter()
@@ -212,6 +213,7 @@ class RequestsView(QWidget):
 
     def _fill_filter_choices(self) -> None:
         """Grids and assignees come from the file; keep what was chosen."""
+        self._choices_stale = False
         for combo in (self.grid_filter, self.assignee_filter):
             combo.blockSignals(True)
         grid, assignee = self.grid_filter.currentData(), self.assignee_filter.currentData()
@@ -493,7 +495,10 @@ class RequestsView(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.everything or {"grid", "member"} & changes.tables:
-            self._fill_filter_choices()
+            if self.isVisible():
+                self._fill_filter_choices()
+            else:
+                self._choices_stale = True
         if changes.everything or {"request", "request_item", "supply_delivery", "household", "building",
                                   "grid", "member"} & changes.tables:  # fmt: skip
             self._refresh()
@@ -532,5 +537,7 @@ class RequestsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._choices_stale:
+            self._fill_filter_choices()
         if self._stale:
             self._reload_keeping_selection()

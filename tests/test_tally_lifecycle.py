@@ -90,3 +90,17 @@ def test_a_failed_bulk_load_puts_the_triggers_back_and_marks_the_tallies_for_rec
     assert not tallies.is_current(db.db)
     tallies.ensure_current(db.db)
     assert tallies.is_current(db.db) and tallies.verify(db.db) == []
+
+
+def test_a_big_file_with_old_tallies_is_checked_and_recounted_before_its_window(demo_file: Path, monkeypatch) -> None:
+    """The deferred check opens big files read only at once; one whose tallies need counting again
+    (a write) is checked first instead, like a file that needs a migration."""
+    from gridboard.models import store as store_module
+
+    monkeypatch.setattr(store_module, "DEFER_CHECK_BYTES", 0)
+    with closing(open_store(demo_file, check="deferred")) as store:
+        assert store.read_only is not None and store.read_only.reason == "checking"  # current: deferred
+    _spoil(demo_file, fingerprint="0:older")
+    with closing(open_store(demo_file, check="deferred")) as store:
+        assert store.read_only is None
+        assert tallies.is_current(store.db) and tallies.verify(store.db) == []

@@ -326,8 +326,8 @@ def open_store(
         return _open_read_only(path, info, operator, read_only)
     if deferred:
         known = schema.known_migration_names()
-        if any(name not in info.applied for name in known):
-            # Migrating writes: the file is checked first, as ever.
+        if any(name not in info.applied for name in known) or not _tallies_current(path):
+            # Migrating (or recounting tallies another version made) writes: the file is checked first.
             inspect_readonly(path, check="quick", progress=progress)
         else:
             try:
@@ -344,6 +344,14 @@ def open_store(
         if lock is not None:
             lock.release()
         raise
+
+
+def _tallies_current(path: Path) -> bool:
+    conn = connect(path, mode="ro")
+    try:
+        return tallies.is_current(conn)
+    finally:
+        conn.close()
 
 
 # Files smaller than this are checked before they open even when the check is "deferred".
@@ -379,6 +387,8 @@ def finish_opening(store: Store) -> None:
     old, store.db = store.db, db
     store.read_only = None
     old.close()
+    with store.atomic():
+        tallies.ensure_current(db)  # current already (checked before opening); a no-op read
     from gridboard.models.rules import advance_tallies
 
     advance_tallies(store)

@@ -191,3 +191,34 @@ def escalations_document(store: Store, *, overdue_only: bool = False, now: str |
         else Paragraph(translate("Serve", "None."), size=9),
     ]
     return Document(title=title, sections=[Section(blocks)], landscape=True)
+
+
+def duty_roster_document(store: Store, post_ids: Sequence[int] | None = None) -> Document:
+    """The duty roster of each post or checkpoint (who stands which shift), a page each."""
+    from gridboard.models import duty
+    from gridboard.ui import labels as common
+
+    posts = [p for p in duty.duty_posts(store) if post_ids is None or p.id in post_ids]
+    sections = []
+    for post in posts:
+        shifts = duty.shifts(store, post.id)
+        sections.append(Section([
+            Heading(translate("Serve", "Duty roster — {post}").format(post=post.name)),
+            Fields([(translate("Serve", "Kind"), labels.duty_kind(post.kind)),
+                    (translate("Serve", "Grid"), post.grid_name), (translate("Serve", "Location"), post.location),
+                    (translate("Serve", "Shifts"), str(len(shifts)))], columns=2),
+            Table(
+                [Column(translate("Serve", "No."), 0.5, _CENTER), Column(translate("Serve", "From"), 1.4),
+                 Column(translate("Serve", "To"), 1.4), Column(translate("Serve", "Name"), 1.2),
+                 Column(translate("Serve", "Kind of member"), 1.2), Column(translate("Serve", "Phone"), 1.3),
+                 Column(translate("Serve", "Signed in"), 1.2), Column(translate("Serve", "Handed over"), 1.2)],
+                [[str(i), s.starts_at[:16], s.ends_at[:16], s.member_name, common.member_kind(s.member_kind),
+                  mask_phone(s.phone), "", ""] for i, s in enumerate(shifts, 1)]
+                or [["", translate("Serve", "No shifts yet"), "", "", "", "", "", ""]],
+                min_row_mm=9.0,
+            ),
+        ], running_head=post.name))
+    return Document(
+        title=translate("Serve", "Duty rosters"),
+        sections=sections or [Section([Paragraph(translate("Serve", "No posts or checkpoints yet."))])],
+    )

@@ -52,7 +52,8 @@ def test_a_members_work_unit_becomes_a_link(small) -> None:
 
 def test_reporting_in_numbers_the_slip_receives_it_and_lists_who_has_not(small) -> None:
     unit = _unit(small)
-    a, b = _in_service(small, "李明", unit), _in_service(small, "王芳", unit)
+    a = _in_service(small, "李明", unit)
+    _in_service(small, "王芳", unit)
     report = units.report_in(small.store, community_id=small.community, member_id=a, reported_on="2026-10-08",
                              skills="税务政策宣讲", available_time="周六上午")
     slip = units.get_report(small.store, report)
@@ -238,3 +239,24 @@ def test_limits_are_checked(small) -> None:
         esc.set_limits(small.store, {"street": {"answer": 200, "resolve": 100}})
     esc.set_limits(small.store, {"street": {"answer": 12}})
     assert esc.limits(small.store)["street"] == {"answer": 12, "resolve": 120}
+
+
+def test_duty_shifts_never_overlap_for_one_member_and_are_credited_once(small) -> None:
+    from gridboard.models import duty
+
+    post = duty.add_duty_post(small.store, community_id=small.community, kind="checkpoint", name="东门卡点",
+                              grid_id=small.grid, location="东门")
+    zone = duty.add_duty_post(small.store, community_id=small.community, kind="responsibility_zone", name="3号楼责任区")
+    shift = duty.add_shift(small.store, post_id=post, member_id=small.member, starts_at="2026-11-01 08:00", hours=8)
+    with pytest.raises(InvalidInput, match="already on duty"):
+        duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-01 15:00", hours=4)
+    duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-01 16:00", hours=4)
+    with pytest.raises(InvalidInput):
+        duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-02 08:00", hours=30)
+    (now,) = duty.on_duty_now(small.store, now="2026-11-01 12:00:00")
+    assert (now.post_name, now.member_name) == ("东门卡点", "张三")
+    assert duty.duty_posts(small.store, now="2026-11-01 12:00:00")[0].on_duty == "张三"
+    record = duty.credit_shift(small.store, shift)
+    assert duty.credit_shift(small.store, shift) == record
+    row = records.fetch(small.store, "service_record", record)
+    assert (row["kind"], row["hours"], row["points"], row["grid_id"]) == ("duty_shift", 8, 2 + 8, small.grid)

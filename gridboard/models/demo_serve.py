@@ -15,7 +15,7 @@ from typing import Any
 
 from gridboard.models import names
 from gridboard.models.escalation import DEFAULT_LIMITS
-from gridboard.models.service import DEFAULT_POINT_RULES, POST_CATEGORIES
+from gridboard.models.service import DEFAULT_POINT_RULES
 from gridboard.models.store import Store
 
 _UNIT_KIND = {"局": "government", "院": "institution", "校": "institution", "学": "institution",

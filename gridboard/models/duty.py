@@ -108,7 +108,7 @@ def add_shift(
     member_id: int,
     starts_at: str | datetime,
     ends_at: str | datetime | None = None,
-    hours: int | float | None = None,
+    hours: float | None = None,
 ) -> int:
     """Schedule a member into a shift; the same member on two shifts at once is refused."""
     post = records.fetch(store, "duty_post", post_id)

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from gridboard.models import records
+from gridboard.models import records, service
 from gridboard.models import requests as rq
-from gridboard.models import service
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
@@ -115,7 +114,7 @@ def _due(start: str, hours: int) -> str:
 
 
 def _when(at: str | datetime | None) -> str:
-    return rq._normalise(at) if at is not None else now_iso()  # noqa: SLF001 - the one parser of step times
+    return rq._normalise(at) if at is not None else now_iso()
 
 
 def _after_last_step(store: Store, request_id: int, when: str) -> str:
@@ -197,8 +196,8 @@ def escalate_request(
             name=unit["name"],
         )
         target = unit["name"]
-    when = rq._when(None if at is None else str(at))  # noqa: SLF001 - never in the future
-    rq._step_time(store, request, when)  # noqa: SLF001 - never before the request's last step
+    when = rq._when(None if at is None else str(at))
+    rq._step_time(store, request, when)
     with store.atomic():
         escalation_id = _insert(store, request, level=level, unit_id=unit_id, department=department, at=when,
                                 reason=reason.strip(), previous_id=None, by_rule=False)

@@ -61,7 +61,7 @@ def report_slip_document(store: Store, report_id: int, *, mask_phones: bool = Tr
             columns=3,
         ),
         Spacer(10),
-        Paragraph("- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -", size=9),
+        Paragraph("- " * 62, size=9),
         Heading(translate("Serve", "Receipt of the community"), size=13),
         Fields(
             [

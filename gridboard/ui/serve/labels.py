@@ -4,81 +4,79 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_t = QCoreApplication.translate
-
 
 def unit_kind(code: str) -> str:
     return {
-        "government": _t("Serve", "Government office"),
-        "institution": _t("Serve", "Public institution"),
-        "state_enterprise": _t("Serve", "State enterprise"),
-        "enterprise": _t("Serve", "Private enterprise"),
-        "social_org": _t("Serve", "Social organisation"),
-        "other": _t("Serve", "Other"),
+        "government": QCoreApplication.translate("Serve", "Government office"),
+        "institution": QCoreApplication.translate("Serve", "Public institution"),
+        "state_enterprise": QCoreApplication.translate("Serve", "State enterprise"),
+        "enterprise": QCoreApplication.translate("Serve", "Private enterprise"),
+        "social_org": QCoreApplication.translate("Serve", "Social organisation"),
+        "other": QCoreApplication.translate("Serve", "Other"),
     }.get(code, code)
 
 
 def category(code: str) -> str:
     return {
-        "policy": _t("Serve", "Policy outreach"),
-        "environment": _t("Serve", "Environment clean-up"),
-        "patrol": _t("Serve", "Safety patrol"),
-        "elderly_disabled": _t("Serve", "Help for the elderly and disabled"),
-        "legal": _t("Serve", "Legal advice"),
-        "health": _t("Serve", "Health and medical"),
-        "culture_sports": _t("Serve", "Culture and sports"),
-        "other": _t("Serve", "Other"),
+        "policy": QCoreApplication.translate("Serve", "Policy outreach"),
+        "environment": QCoreApplication.translate("Serve", "Environment clean-up"),
+        "patrol": QCoreApplication.translate("Serve", "Safety patrol"),
+        "elderly_disabled": QCoreApplication.translate("Serve", "Help for the elderly and disabled"),
+        "legal": QCoreApplication.translate("Serve", "Legal advice"),
+        "health": QCoreApplication.translate("Serve", "Health and medical"),
+        "culture_sports": QCoreApplication.translate("Serve", "Culture and sports"),
+        "other": QCoreApplication.translate("Serve", "Other"),
     }.get(code, code)
 
 
 def service_kind(code: str) -> str:
     return {
-        "visit": _t("Serve", "Household visit"),
-        "post_shift": _t("Serve", "Shift at a post"),
-        "request": _t("Serve", "Request handled"),
-        "project_task": _t("Serve", "Project task"),
-        "duty_shift": _t("Serve", "Emergency duty"),
-        "other": _t("Serve", "Other service"),
+        "visit": QCoreApplication.translate("Serve", "Household visit"),
+        "post_shift": QCoreApplication.translate("Serve", "Shift at a post"),
+        "request": QCoreApplication.translate("Serve", "Request handled"),
+        "project_task": QCoreApplication.translate("Serve", "Project task"),
+        "duty_shift": QCoreApplication.translate("Serve", "Emergency duty"),
+        "other": QCoreApplication.translate("Serve", "Other service"),
     }.get(code, code)
 
 
 def level(code: str) -> str:
     return {
-        "community": _t("Serve", "Community whistle"),
-        "street": _t("Serve", "Street office"),
-        "district": _t("Serve", "District department"),
+        "community": QCoreApplication.translate("Serve", "Community whistle"),
+        "street": QCoreApplication.translate("Serve", "Street office"),
+        "district": QCoreApplication.translate("Serve", "District department"),
     }.get(code, code)
 
 
 def escalation_state(code: str) -> str:
     return {
-        "waiting": _t("Serve", "Waiting for the answer"),
-        "answered": _t("Serve", "Answered, being handled"),
-        "answer_overdue": _t("Serve", "Answer overdue"),
-        "resolve_overdue": _t("Serve", "Resolution overdue"),
-        "resolved": _t("Serve", "Resolved"),
-        "risen": _t("Serve", "Risen a level"),
-        "withdrawn": _t("Serve", "Withdrawn"),
+        "waiting": QCoreApplication.translate("Serve", "Waiting for the answer"),
+        "answered": QCoreApplication.translate("Serve", "Answered, being handled"),
+        "answer_overdue": QCoreApplication.translate("Serve", "Answer overdue"),
+        "resolve_overdue": QCoreApplication.translate("Serve", "Resolution overdue"),
+        "resolved": QCoreApplication.translate("Serve", "Resolved"),
+        "risen": QCoreApplication.translate("Serve", "Risen a level"),
+        "withdrawn": QCoreApplication.translate("Serve", "Withdrawn"),
     }.get(code, code)
 
 
 def project_status(code: str) -> str:
     return {
-        "planned": _t("Serve", "Planned"),
-        "in_progress": _t("Serve", "Under way"),
-        "done": _t("Serve", "Done"),
-        "dropped": _t("Serve", "Dropped"),
+        "planned": QCoreApplication.translate("Serve", "Planned"),
+        "in_progress": QCoreApplication.translate("Serve", "Under way"),
+        "done": QCoreApplication.translate("Serve", "Done"),
+        "dropped": QCoreApplication.translate("Serve", "Dropped"),
     }.get(code, code)
 
 
 def duty_kind(code: str) -> str:
     return {
-        "vanguard_post": _t("Serve", "Party member vanguard post"),
-        "commando_squad": _t("Serve", "Party member commando squad"),
-        "responsibility_zone": _t("Serve", "Party member responsibility zone"),
-        "checkpoint": _t("Serve", "Checkpoint"),
+        "vanguard_post": QCoreApplication.translate("Serve", "Party member vanguard post"),
+        "commando_squad": QCoreApplication.translate("Serve", "Party member commando squad"),
+        "responsibility_zone": QCoreApplication.translate("Serve", "Party member responsibility zone"),
+        "checkpoint": QCoreApplication.translate("Serve", "Checkpoint"),
     }.get(code, code)
 
 
 def claimed_by(code: str) -> str:
-    return {"community": _t("Serve", "Community claimed"), "unit": _t("Serve", "Unit claimed")}.get(code, code)
+    return {"community": QCoreApplication.translate("Serve", "Community claimed"), "unit": QCoreApplication.translate("Serve", "Unit claimed")}.get(code, code)

@@ -56,7 +56,7 @@ class RankingWidget(QWidget):
         for by, table in (("grid", self.by_grid), ("unit", self.by_unit)):
             lines = service.ranking(self.store, by, start=start, end=end, limit=50)
             table.fill(
-                [[i, line.name, line.members, line.services, f"{line.hours:g}", f"{line.points:g}"]
+                [[i, line.name, line.members, line.services, float(line.hours or 0), float(line.points or 0)]
                  for i, line in enumerate(lines, 1)],
                 [line.key for line in lines],
             )

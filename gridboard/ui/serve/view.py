@@ -39,6 +39,7 @@ from gridboard.ui.serve import labels
 PDF_FILTER = "PDF (*.pdf)"
 XLSX_FILTER = "Excel (*.xlsx)"
 OVERDUE = QColor("#fbe3e1")
+ON_DUTY = QColor("#e2f1e4")
 SERVE_TABLES = {
     "org_unit", "member", "report_in", "service_post", "post_claim", "community_need", "unit_resource",
     "service_project", "point_rule", "service_record", "escalation", "request", "duty_post", "duty_shift",
@@ -61,19 +62,23 @@ class Table(QTableWidget):
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
-    def fill(self, rows: Sequence[Sequence[Any]], ids: Sequence[Any], shaded: Sequence[bool] | None = None) -> None:
+    def fill(
+        self, rows: Sequence[Sequence[Any]], ids: Sequence[Any], shaded: Sequence[bool] | None = None,
+        shade: QColor = OVERDUE,
+    ) -> None:
         current = self.current_id()
         self.setUpdatesEnabled(False)
         self.setRowCount(len(rows))
         for r, (cells, row_id) in enumerate(zip(rows, ids, strict=True)):
             for c, value in enumerate(cells):
-                item = QTableWidgetItem("" if value is None else str(value))
+                text = f"{value:g}" if isinstance(value, float) else "" if value is None else str(value)
+                item = QTableWidgetItem(text)
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row_id)
                 if shaded and shaded[r]:
-                    item.setBackground(OVERDUE)
+                    item.setBackground(shade)
                 self.setItem(r, c, item)
         self.resizeColumnsToContents()
         for c in range(self.columnCount() - 1):
@@ -351,7 +356,7 @@ class ServeView(QWidget):
             if self.isVisible():
                 self.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._dirty:
             self.rise_overdue()
@@ -432,7 +437,7 @@ class ServeView(QWidget):
         rows = service.services(self.store, start=start, end=end, limit=500)
         self.services_table.fill(
             [[s.served_on, s.member_name, s.unit_name, labels.service_kind(s.kind), s.what, s.grid_name,
-              f"{s.hours:g}", f"{s.points:g}"] for s in rows],
+              float(s.hours), float(s.points)] for s in rows],
             [s.id for s in rows],
         )
 
@@ -472,6 +477,7 @@ class ServeView(QWidget):
               mask_phone(s.phone)] for s in shifts],
             [s.id for s in shifts],
             [s.on_duty for s in shifts],
+            ON_DUTY,
         )
 
     # -- running actions ------------------------------------------------------------------------------------

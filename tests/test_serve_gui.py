@@ -170,3 +170,23 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
                        check=True)
     assert errors == []
     store.close()
+
+
+def test_an_instruction_in_normal_times_is_issued_acknowledged_and_answered(window, small, errors, qtbot) -> None:
+    view = window.serve
+    window.show_view("serve")
+    view.tabs.setCurrentIndex(7)
+    _fill(view.new_unit(), name="区税务局", community_id=small.community)
+    _fill(view.issue_instruction(), text="本周开展燃气安全排查", grid_ids=[small.grid],
+          unit_ids=[units.units(small.store)[0].id], answer_within_hours=24)
+    assert view.notices_table.rowCount() == 1
+    view.notices_table.selectRow(0)
+    assert sorted(view.targets_table.column_texts(0)) == ["区税务局", "第一网格"]
+    view.targets_table.selectRow(0)
+    assert view.acknowledge()
+    view.targets_table.selectRow(0)
+    _fill(view.record_feedback(), feedback="已完成排查")
+    assert view.notices_table.item(0, 5).text() == "1"
+    qtbot.wait(20)
+    save_screenshot(window, "serve_instructions")
+    assert errors == []

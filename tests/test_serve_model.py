@@ -260,3 +260,63 @@ def test_duty_shifts_never_overlap_for_one_member_and_are_credited_once(small) -
     assert duty.credit_shift(small.store, shift) == record
     row = records.fetch(small.store, "service_record", record)
     assert (row["kind"], row["hours"], row["points"], row["grid_id"]) == ("duty_shift", 8, 2 + 8, small.grid)
+
+
+def test_instructions_in_normal_times_reach_grids_units_and_branches(small) -> None:
+    from gridboard.models import emergency as em
+    from gridboard.models import instructions as ins
+
+    unit = _unit(small)
+    notice = ins.issue(small.store, text="本周开展消防安全排查", community_id=small.community, grid_ids=[small.grid],
+                       unit_ids=[unit], branches=["第一网格党支部"], answer_within_hours=48, at="2026-11-01 09:00")
+    rows = ins.targets(small.store, notice, now="2026-11-02 09:00:00")
+    assert sorted(t.kind for t in rows) == ["branch", "grid", "unit"]
+    grid_target = next(t for t in rows if t.kind == "grid")
+    ins.acknowledge(small.store, grid_target.id, at="2026-11-01 10:00")
+    unit_target = next(t for t in rows if t.kind == "unit")
+    ins.answer(small.store, unit_target.id, feedback="已排查3栋楼", at="2026-11-02 10:00")
+    (row,) = ins.notices(small.store, now="2026-11-02 12:00:00")
+    assert (row.targets, row.acknowledged, row.answered, row.overdue, row.emergency_id) == (3, 2, 1, 0, None)
+    # Past its time the unanswered ones are listed to chase.
+    late = ins.overdue_feedback(small.store, now="2026-11-03 09:00:00")
+    assert sorted(t.name for t in late) == ["第一网格", "第一网格党支部"]
+    # The emergency desk does not show instructions of normal times; its own still work.
+    emergency = em.declare_emergency(small.store, name="暴雪", kind="blizzard", community_id=small.community)
+    em.issue_instruction(small.store, emergency_id=emergency, text="逐户电话确认")
+    assert [i.text for i in em.instructions(small.store, emergency)] == ["逐户电话确认"]
+    with pytest.raises(InvalidInput):
+        ins.issue(small.store, text="空", community_id=small.community)
+
+
+def test_instructions_survive_the_m015_rebuild(tmp_path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from gridboard.models import schema
+    from gridboard.models.store import open_store
+
+    path = tmp_path / "old.gridboard"
+    db = Database(sqlite3.connect(path), execute_plugins=False)
+    schema.migrations.apply(db, stop_before="m015_serve")
+    stamp = "2026-01-01 00:00:00"
+    for sql, values in (
+        ("INSERT INTO community (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)", ["c", stamp, stamp, "社区"]),
+        ("INSERT INTO grid (uid, created_at, updated_at, community_id, name) VALUES (?, ?, ?, 1, ?)",
+         ["g", stamp, stamp, "一网格"]),
+        ("INSERT INTO emergency (uid, created_at, updated_at, name, started_at) VALUES (?, ?, ?, ?, ?)",
+         ["e", stamp, stamp, "暴雪", stamp]),
+        ("INSERT INTO emergency_instruction (uid, created_at, updated_at, emergency_id, text, issued_at)"
+         " VALUES (?, ?, ?, 1, ?, ?)", ["i", stamp, stamp, "排查", stamp]),
+        ("INSERT INTO emergency_feedback (uid, created_at, updated_at, instruction_id, grid_id, feedback, answered_at)"
+         " VALUES (?, ?, ?, 1, 1, ?, ?)", ["f", stamp, stamp, "已完成", stamp]),
+    ):
+        db.execute(sql, values)
+    db.execute("PRAGMA application_id = 1196573762")
+    db.conn.commit()
+    db.close()
+    store = open_store(path)
+    assert store.one("SELECT uid, feedback, grid_id FROM emergency_feedback").__getitem__("uid") == "f"
+    assert store.scalar("SELECT emergency_id FROM emergency_instruction WHERE uid = 'i'") == 1
+    assert store.scalar("PRAGMA foreign_key_check") is None
+    store.close()

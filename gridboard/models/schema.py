@@ -683,3 +683,52 @@ CREATE INDEX duty_shift_post ON duty_shift(post_id, starts_at);
 CREATE INDEX duty_shift_member ON duty_shift(member_id, starts_at)
 """,
     )
+    # Instructions in normal times too (平时信息直达、应急一键响应): the emergency desk's instruction and
+    # feedback tables, rebuilt so an instruction needs no emergency and may go to grids, units or Party
+    # branches, with a time to answer and an acknowledgement before the feedback. Rows are copied as
+    # they are (same ids and uids); the child table is dropped before its parent.
+    run_statements(
+        db,
+        f"""
+CREATE TABLE emergency_instruction_m015 (
+    {_COMMON},
+    emergency_id INTEGER REFERENCES emergency(id),
+    text TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT,
+    community_id INTEGER REFERENCES community(id),
+    due_at TEXT
+);
+INSERT INTO emergency_instruction_m015 (id, uid, created_at, updated_at, emergency_id, text, issued_at, issued_by,
+    withdrawn_at)
+    SELECT id, uid, created_at, updated_at, emergency_id, text, issued_at, issued_by, withdrawn_at
+    FROM emergency_instruction;
+CREATE TABLE emergency_feedback_m015 (
+    {_COMMON},
+    instruction_id INTEGER NOT NULL REFERENCES emergency_instruction_m015(id),
+    grid_id INTEGER REFERENCES grid(id),
+    feedback TEXT NOT NULL DEFAULT '',
+    answered_at TEXT,
+    answered_by TEXT NOT NULL DEFAULT '',
+    unit_id INTEGER REFERENCES org_unit(id),
+    branch TEXT NOT NULL DEFAULT '',
+    acknowledged_at TEXT,
+    UNIQUE (instruction_id, grid_id),
+    CHECK (grid_id IS NOT NULL OR unit_id IS NOT NULL OR branch != '')
+);
+INSERT INTO emergency_feedback_m015 (id, uid, created_at, updated_at, instruction_id, grid_id, feedback,
+    answered_at, answered_by)
+    SELECT id, uid, created_at, updated_at, instruction_id, grid_id, feedback, answered_at, answered_by
+    FROM emergency_feedback;
+DROP TABLE emergency_feedback;
+DROP TABLE emergency_instruction;
+ALTER TABLE emergency_instruction_m015 RENAME TO emergency_instruction;
+ALTER TABLE emergency_feedback_m015 RENAME TO emergency_feedback;
+CREATE INDEX emergency_instruction_emergency ON emergency_instruction(emergency_id);
+CREATE INDEX emergency_instruction_community ON emergency_instruction(community_id, issued_at);
+CREATE UNIQUE INDEX emergency_feedback_unit ON emergency_feedback(instruction_id, unit_id)
+    WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX emergency_feedback_branch ON emergency_feedback(instruction_id, branch) WHERE branch != ''
+""",
+    )

@@ -214,6 +214,18 @@
         <source>Say which .gridboard file to export from.</source>
         <translation>请指定要导出的 .gridboard 文件。</translation>
     </message>
+    <message>
+        <source>An instruction needs some text.</source>
+        <translation>请填写指令内容。</translation>
+    </message>
+    <message>
+        <source>Choose at least one grid, unit or branch.</source>
+        <translation>请至少选择一个网格、单位或支部。</translation>
+    </message>
+    <message>
+        <source>Feedback needs some text.</source>
+        <translation>请填写反馈内容。</translation>
+    </message>
 </context>
 <context>
     <name>RankingWidget</name>
@@ -1084,6 +1096,58 @@
         <translation>岗位与卡点值守</translation>
     </message>
     <message>
+        <source>Issue an instruction…</source>
+        <translation>下发指令…</translation>
+    </message>
+    <message>
+        <source>Mark as received</source>
+        <translation>标记已收到</translation>
+    </message>
+    <message>
+        <source>Record feedback…</source>
+        <translation>登记反馈…</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>指令内容</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>下发对象数</translation>
+    </message>
+    <message>
+        <source>Feedback by</source>
+        <translation>反馈时限</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已反馈</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Sent to</source>
+        <translation>下发对象</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈内容</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>平时信息直达</translation>
+    </message>
+    <message>
         <source>{units} units · {reported} slips</source>
         <translation>{units} 个单位 · {reported} 份报到单</translation>
     </message>
@@ -1114,6 +1178,14 @@
     <message>
         <source>On duty now: {count}</source>
         <translation>正在值守：{count} 人</translation>
+    </message>
+    <message>
+        <source>{count} answers overdue</source>
+        <translation>{count} 条反馈超时</translation>
+    </message>
+    <message>
+        <source>Party branch</source>
+        <translation>党支部</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1354,6 +1426,34 @@
     <message>
         <source>duty roster.pdf</source>
         <translation>值班表.pdf</translation>
+    </message>
+    <message>
+        <source>To grids</source>
+        <translation>下发网格</translation>
+    </message>
+    <message>
+        <source>To units</source>
+        <translation>下发单位</translation>
+    </message>
+    <message>
+        <source>To Party branches</source>
+        <translation>下发党支部</translation>
+    </message>
+    <message>
+        <source>Answer within (hours)</source>
+        <translation>反馈时限（小时）</translation>
+    </message>
+    <message>
+        <source>Issue an instruction</source>
+        <translation>下发指令</translation>
+    </message>
+    <message>
+        <source>Record feedback</source>
+        <translation>登记反馈</translation>
+    </message>
+    <message>
+        <source>Choose who is reporting back first.</source>
+        <translation>请先选择反馈的对象。</translation>
     </message>
 </context>
 </TS>

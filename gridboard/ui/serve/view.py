@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import duty, serve_export, service, units
+from gridboard.models import instructions as ins
 from gridboard.models import escalation as esc
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
@@ -43,6 +44,7 @@ ON_DUTY = QColor("#e2f1e4")
 SERVE_TABLES = {
     "org_unit", "member", "report_in", "service_post", "post_claim", "community_need", "unit_resource",
     "service_project", "point_rule", "service_record", "escalation", "request", "duty_post", "duty_shift",
+    "emergency_instruction",
 }
 
 
@@ -154,6 +156,7 @@ class ServeView(QWidget):
         self._build_ranking()
         self._build_escalations()
         self._build_duty()
+        self._build_instructions()
         self.notifier.changed.connect(self._changed)
         self.tabs.currentChanged.connect(lambda _=0: self.refresh())
         # Escalations rise a level by rule as their limits pass, whatever else is going on.
@@ -345,6 +348,33 @@ class ServeView(QWidget):
         layout.addWidget(split, 1)
         self.tabs.addTab(page, self.tr("Duty posts and checkpoints"))
 
+    def _build_instructions(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        for name, text, slot in (
+            ("issueInstructionButton", self.tr("Issue an instruction…"), self.issue_instruction),
+            ("acknowledgeButton", self.tr("Mark as received"), self.acknowledge),
+            ("feedbackButton", self.tr("Record feedback…"), self.record_feedback),
+        ):
+            bar.addWidget(_button(page, name, text, slot))
+        bar.addStretch(1)
+        self.overdue_feedback = QLabel(page)
+        self.overdue_feedback.setObjectName("overdueFeedbackLabel")
+        bar.addWidget(self.overdue_feedback)
+        layout.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal, page)
+        self.notices_table = Table("noticesTable", [
+            self.tr("Instruction"), self.tr("Issued"), self.tr("Feedback by"), self.tr("Targets"),
+            self.tr("Acknowledged"), self.tr("Answered"), self.tr("Overdue")], split)
+        self.notices_table.itemSelectionChanged.connect(self._fill_targets)
+        self.targets_table = Table("targetsTable", [
+            self.tr("Sent to"), self.tr("Kind"), self.tr("Acknowledged"), self.tr("Answered"), self.tr("Feedback")],
+            split)
+        split.setSizes([700, 560])
+        layout.addWidget(split, 1)
+        self.tabs.addTab(page, self.tr("Instructions"))
+
     # -- filling ----------------------------------------------------------------------------------------
 
     def community_id(self) -> int | None:
@@ -372,6 +402,7 @@ class ServeView(QWidget):
         self.ranking.refresh()
         self._fill_escalations()
         self._fill_duty()
+        self._fill_notices()
         reported = len(units.reports(self.store, community_id=community))
         self.summary.setText(self.tr("{units} units · {reported} slips").format(
             units=len(units.units(self.store, community_id=community)), reported=reported))
@@ -478,6 +509,29 @@ class ServeView(QWidget):
             [s.id for s in shifts],
             [s.on_duty for s in shifts],
             ON_DUTY,
+        )
+
+    def _fill_notices(self) -> None:
+        rows = ins.notices(self.store, community_id=self.community_id())
+        self.notices_table.fill(
+            [[n.text, n.issued_at[:16], (n.due_at or "")[:16], n.targets, n.acknowledged, n.answered, n.overdue]
+             for n in rows],
+            [n.id for n in rows],
+            [n.overdue > 0 for n in rows],
+        )
+        late = ins.overdue_feedback(self.store)
+        self.overdue_feedback.setText(self.tr("{count} answers overdue").format(count=len(late)) if late else "")
+        self._fill_targets()
+
+    def _fill_targets(self) -> None:
+        notice = self.notices_table.current_id()
+        rows = [] if notice is None else ins.targets(self.store, notice)
+        kinds = {"grid": self.tr("Grid"), "unit": self.tr("Unit"), "branch": self.tr("Party branch")}
+        self.targets_table.fill(
+            [[t.name, kinds[t.kind], (t.acknowledged_at or "")[:16], (t.answered_at or "")[:16], t.feedback]
+             for t in rows],
+            [t.id for t in rows],
+            [t.overdue for t in rows],
         )
 
     # -- running actions ------------------------------------------------------------------------------------
@@ -842,3 +896,30 @@ class ServeView(QWidget):
         post_id = self.duty_table.current_id()
         return self._render(lambda: duty_roster_document(self.store, None if post_id is None else [post_id]), path,
                             self.tr("duty roster.pdf"))
+
+    def issue_instruction(self) -> FormDialog:
+        from gridboard.models import ledger
+
+        community = self.community_id() or ledger.first_community_id(self.store)
+        fields = [
+            Field("text", self.tr("Instruction")),
+            Field("grid_ids", self.tr("To grids"), "tags", duty.grid_choices(self.store, community)),
+            Field("unit_ids", self.tr("To units"), "tags", [(u.id, u.name) for u in units.units(self.store)]),
+            Field("branches", self.tr("To Party branches"), "tags", [(b, b) for b in ins.branch_choices(self.store)]),
+            Field("answer_within_hours", self.tr("Answer within (hours)"), "int", minimum=1, maximum=2160),
+        ]
+        return self._form("instructionDialog", self.tr("Issue an instruction"), fields,
+                          lambda v: self.perform(ins.issue, community_id=community, **v) is not None,
+                          {"answer_within_hours": 24})
+
+    def acknowledge(self) -> bool:
+        target = self.targets_table.current_id()
+        return target is not None and self.perform(ins.acknowledge, target) is not None
+
+    def record_feedback(self) -> FormDialog | None:
+        target = self.targets_table.current_id()
+        if target is None:
+            ask.inform(self, self.tr("Record feedback"), self.tr("Choose who is reporting back first."))
+            return None
+        return self._form("feedbackDialog", self.tr("Record feedback"), [Field("feedback", self.tr("Feedback"))],
+                          lambda v: self.perform(ins.answer, target, **v) is not None)

@@ -65,3 +65,18 @@ def test_export_service_cards_and_escalations(demo_file: Path, tmp_path: Path, c
     assert main(["export", "escalations", str(demo_file), "--out", str(tmp_path / "esc.xlsx")]) == 0
     assert "escalations written" in capsys.readouterr().out
     assert main(["export", "service-cards", str(demo_file), "--quarter", "2026Q9", "--out", str(out)]) == 2
+
+
+def test_serve_commands_rise_and_print(demo_file: Path, tmp_path: Path, capsys) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.gridboard"
+    shutil.copy(demo_file, copy)
+    assert main(["serve", "rise", str(copy)]) == 0
+    assert "rose a level" in capsys.readouterr().out
+    out = tmp_path / "esc.pdf"
+    assert main(["serve", "print", "escalations", str(copy), "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    out = tmp_path / "quarter.pdf"
+    assert main(["serve", "print", "quarter-sheets", str(copy), "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")

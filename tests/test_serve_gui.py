@@ -36,7 +36,9 @@ def _fill(dialog, **values) -> None:
     dialog.accept()
 
 
-def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(window, small, errors, tmp_path) -> None:
+def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
+    window, small, errors, tmp_path, qtbot
+) -> None:
     store = small.store
     view = window.serve
     window.show_view("serve")
@@ -101,6 +103,15 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(windo
     steps = [s.step for s in rq.request_steps(store, request)]
     assert steps == ["collected", "dispatched", "in_progress", "resolved"]
     assert errors == [errors[0]]
+    # The request's history shows the hand-over to the unit and its answer.
+    view.escalations_table.select_id(escalated.id)
+    view.overdue_only.setChecked(False)
+    window.navigate("request", request)
+    window.requests.select_request(request)
+    qtbot.wait(20)
+    history = window.requests.detail.toPlainText()
+    assert "区税务局" in history and "已报到，安排李明上门解答" in history
+    save_screenshot(window, "serve_request_history")
     # The quarter's feedback sheet to the unit shows each member, and adds up.
     sheet = service.quarter_sheet(store, unit.id, service.quarter_of(today()))
     assert [(m.name, m.services) for m in sheet.members] == [("李明", 2), ("王芳", 1), ("赵强", 1)]

@@ -458,10 +458,15 @@ def escalation_counts(store: Store, *, now: str | None = None) -> dict[str, int]
     """Open and overdue escalations by level (for the status bar and the street office)."""
     moment = now or now_iso()
     counts = {f"{kind}_{level}": 0 for level in LEVELS for kind in ("open", "overdue")}
-    for row in escalations(store, now=moment, limit=1_000_000):
-        counts[f"open_{row.level}"] += 1
-        if row.overdue:
-            counts[f"overdue_{row.level}"] += 1
+    for row in store.query(
+        "SELECT e.level, count(*) AS open, sum(e.resolve_due_at <= :now OR (e.answered_at IS NULL"
+        " AND e.answer_due_at <= :now)) AS overdue FROM escalation e JOIN request r ON r.id = e.request_id"
+        " WHERE e.withdrawn_at IS NULL AND e.resolved_at IS NULL AND e.risen_at IS NULL AND r.archived_at IS NULL"
+        " AND r.status IN ('collected', 'dispatched', 'in_progress') GROUP BY e.level",
+        {"now": moment},
+    ):
+        counts[f"open_{row['level']}"] = row["open"]
+        counts[f"overdue_{row['level']}"] = row["overdue"] or 0
     return counts
 
 

@@ -636,6 +636,7 @@ CREATE TABLE service_record (
 CREATE INDEX service_record_member ON service_record(member_id, served_on);
 CREATE INDEX service_record_unit ON service_record(unit_id, served_on);
 CREATE INDEX service_record_grid ON service_record(grid_id, served_on);
+CREATE INDEX service_record_day ON service_record(served_on);
 CREATE TABLE escalation (
     {_COMMON},
     request_id INTEGER NOT NULL REFERENCES request(id),

@@ -242,6 +242,16 @@ def units(store: Store, *, community_id: int | None = None) -> list[Unit]:
     return [_unit(r) for r in store.query(f"{_UNIT_SELECT} WHERE {where} ORDER BY u.name, u.id", params)]
 
 
+def totals(store: Store, *, community_id: int | None = None) -> dict[str, int]:
+    """How many units (paired with the community) and reporting slips (to it) there are."""
+    where = "" if community_id is None else " AND community_id = ?"
+    params = [] if community_id is None else [community_id]
+    return {
+        "units": int(store.scalar(f"SELECT count(*) FROM org_unit WHERE archived_at IS NULL{where}", params)),
+        "reported": int(store.scalar(f"SELECT count(*) FROM report_in WHERE withdrawn_at IS NULL{where}", params)),
+    }
+
+
 def get_unit(store: Store, unit_id: int) -> Unit:
     row = store.one(f"{_UNIT_SELECT} WHERE u.id = ?", [unit_id])
     if row is None:

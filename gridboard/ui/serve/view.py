@@ -158,7 +158,8 @@ class ServeView(QWidget):
         self._build_duty()
         self._build_instructions()
         self.notifier.changed.connect(self._changed)
-        self.tabs.currentChanged.connect(lambda _=0: self.refresh())
+        self._stale: set[int] = set()
+        self.tabs.currentChanged.connect(self._fill_tab)
         # Escalations rise a level by rule as their limits pass, whatever else is going on.
         self.clock = QTimer(self)
         self.clock.setInterval(5 * 60 * 1000)
@@ -393,19 +394,21 @@ class ServeView(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Fill the tab shown now; the others are filled when they are shown (a city file has many rows)."""
         self._dirty = False
-        community = self.community_id()
-        self._fill_units()
-        self._fill_posts()
-        self._fill_projects()
-        self._fill_services()
-        self.ranking.refresh()
-        self._fill_escalations()
-        self._fill_duty()
-        self._fill_notices()
-        reported = len(units.reports(self.store, community_id=community))
-        self.summary.setText(self.tr("{units} units · {reported} slips").format(
-            units=len(units.units(self.store, community_id=community)), reported=reported))
+        fillers = (self._fill_units, self._fill_posts, self._fill_projects, self._fill_services, self.ranking.refresh,
+                   self._fill_escalations, self._fill_duty, self._fill_notices)
+        self._stale = set(range(len(fillers)))
+        self._fill_tab(self.tabs.currentIndex(), fillers)
+        totals = units.totals(self.store, community_id=self.community_id())
+        self.summary.setText(self.tr("{units} units · {reported} slips").format(**totals))
+
+    def _fill_tab(self, index: int, fillers: Sequence[Callable[[], None]] | None = None) -> None:
+        fillers = fillers or (self._fill_units, self._fill_posts, self._fill_projects, self._fill_services,
+                              self.ranking.refresh, self._fill_escalations, self._fill_duty, self._fill_notices)
+        if index in self._stale:
+            self._stale.discard(index)
+            fillers[index]()
 
     def _fill_units(self) -> None:
         rows = units.units(self.store, community_id=self.community_id())

@@ -60,6 +60,7 @@ class _Writer:
         self.rows: dict[str, list[tuple[Any, ...]]] = {}
         self.columns: dict[str, tuple[str, ...]] = {}
         self.next_id: dict[str, int] = {}
+        self.written: dict[str, int] = {}
 
     def uid(self) -> str:
         h = self.rng.getrandbits(128).to_bytes(16).hex()
@@ -76,16 +77,18 @@ class _Writer:
         return row_id
 
     def write(self) -> dict[str, int]:
-        counts = {}
         for table, rows in self.rows.items():
+            if not rows:
+                continue
             cols = self.columns[table]
             self.store.conn.executemany(
                 f"INSERT INTO {table} (id, uid, created_at, updated_at, {', '.join(cols)})"
                 f" VALUES ({', '.join('?' * (len(cols) + 4))})",
                 rows,
             )
-            counts[table] = len(rows)
-        return counts
+            self.written[table] = self.written.get(table, 0) + len(rows)
+        self.rows = {t: [] for t in self.rows}
+        return dict(self.written)
 
 
 def add(store: Store, *, seed: int, today: date) -> dict[str, int]:
@@ -152,6 +155,7 @@ def add(store: Store, *, seed: int, today: date) -> dict[str, int]:
             unit_id = rng.choice(units)[0]
         member_unit[m["id"]] = unit_id
     name_of = {u: n for u, n, _c in units}
+    w.write()  # the units first: members point at them
     store.conn.executemany(
         "UPDATE member SET unit_id = ?, work_unit = ? WHERE id = ?",
         [(u, name_of[u], mid) for mid, u in member_unit.items()],

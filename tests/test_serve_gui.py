@@ -180,6 +180,8 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", path, str(ARTIFACTS / name)],
                        check=True)
     assert errors == []
+    window.close()
+    assert not view.clock.isActive() and not window.requests.clock.isActive()
     store.close()
 
 

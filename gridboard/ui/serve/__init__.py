@@ -20,6 +20,8 @@ def install(window: Any) -> ServeView:
     view = ServeView(window)
     window.add_view("serve", QCoreApplication.translate("Serve", "Serve"), view, "Ctrl+7")
     window.serve = view
+    # A closed window's file is closed too: its clock must not look at it again.
+    window.closed.connect(view.clock.stop)
 
     def show(tab: int) -> ServeView:
         window.show_view("serve")

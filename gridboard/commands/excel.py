@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from gridboard.commands import service_cards
 from gridboard.exchange import export as exporter
 from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_layouts, plan_import, write_plan
 from gridboard.exchange.reader import read_book
@@ -35,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "export", help="write a ledger, visits, requests or coverage report to .xlsx (or .csv)"
     )
-    p.add_argument("kind", choices=exporter.EXPORT_KINDS)
+    p.add_argument("kind", choices=(*exporter.EXPORT_KINDS, *service_cards.EXPORT_KINDS))
     p.add_argument("file", nargs="?", help="the .gridboard file")
     p.add_argument("--db", help="the .gridboard file (instead of the positional FILE)")
     p.add_argument("--out", required=True, help="the .xlsx to write (.csv: a CSV file per sheet)")
@@ -43,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
     p.add_argument("--reveal", action="store_true", help="write phone and ID numbers unmasked")
     p.add_argument("--check", action="store_true", help="run the whole-file check first")
+    p.add_argument("--quarter", help="service-cards: the quarter, e.g. 2026Q4 (default: this quarter)")
+    p.add_argument("--overdue", action="store_true", help="escalations: only the overdue ones")
     p.set_defaults(func=run_export)
 
     p = subparsers.add_parser("template", help="write a blank import workbook with an example row")
@@ -107,6 +110,8 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    if args.kind in service_cards.EXPORT_KINDS:
+        return service_cards.run_export(args)
     db = args.db or args.file
     if not db:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Say which .gridboard file to export from."))

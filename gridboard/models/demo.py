@@ -26,7 +26,7 @@ from pathlib import Path
 from queue import Empty
 from typing import Any
 
-from gridboard.models import names, tallies
+from gridboard.models import demo_serve, names, tallies
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
 from gridboard.models.ledger import room_label
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
@@ -1243,6 +1243,8 @@ def generate(
                         counts[table] += len(rows)
                     if progress and done < total:
                         progress(done, total)
+                # Those who come to serve (units, reporting in, posts, services, escalations): issue 21.
+                counts.update(demo_serve.add(store, seed=seed, today=job.today))
                 for index in indexes:
                     store.execute(index["sql"])
         finally:

@@ -680,3 +680,228 @@ def m010_ledger_structure(db: Database) -> None:
         "ALTER TABLE member ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
     ):
         db.execute(statement)
+
+
+@migrations(name="m015_serve")
+def m015_serve(db: Database) -> None:
+    # Those who come to serve (issue 21): units paired with a community (1+N), reporting in (双报到),
+    # posts and their claims, needs/resources/projects (三张清单), service records with points by an
+    # editable rule table (双积分), escalations of requests (社区吹哨、部门报到), and emergency duty
+    # posts/checkpoints with shifts. Frozen SQL: never edit, add a step.
+    run_statements(
+        db,
+        f"""
+CREATE TABLE org_unit (
+    {_COMMON},
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'government',
+    contact_name TEXT NOT NULL DEFAULT '',
+    contact_phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    community_id INTEGER REFERENCES community(id),
+    contract_terms TEXT NOT NULL DEFAULT '',
+    contract_start TEXT,
+    contract_end TEXT,
+    notes TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+);
+CREATE INDEX org_unit_community ON org_unit(community_id);
+ALTER TABLE member ADD COLUMN unit_id INTEGER REFERENCES org_unit(id);
+CREATE INDEX member_unit ON member(unit_id) WHERE unit_id IS NOT NULL;
+CREATE TABLE report_in (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    unit_id INTEGER REFERENCES org_unit(id),
+    member_id INTEGER REFERENCES member(id),
+    reported_on TEXT NOT NULL,
+    work_unit TEXT NOT NULL DEFAULT '',
+    skills TEXT NOT NULL DEFAULT '',
+    available_time TEXT NOT NULL DEFAULT '',
+    slip_no TEXT NOT NULL UNIQUE,
+    received_at TEXT,
+    received_by TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT,
+    CHECK (unit_id IS NOT NULL OR member_id IS NOT NULL)
+);
+CREATE INDEX report_in_member ON report_in(member_id) WHERE member_id IS NOT NULL;
+CREATE INDEX report_in_unit ON report_in(unit_id);
+CREATE TABLE service_post (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    grid_id INTEGER REFERENCES grid(id),
+    category TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    places INTEGER NOT NULL DEFAULT 1 CHECK (places BETWEEN 1 AND 999),
+    published_on TEXT NOT NULL,
+    closed_at TEXT
+);
+CREATE INDEX service_post_community ON service_post(community_id);
+CREATE TABLE post_claim (
+    {_COMMON},
+    post_id INTEGER NOT NULL REFERENCES service_post(id),
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    claimed_on TEXT NOT NULL,
+    ended_on TEXT
+);
+CREATE INDEX post_claim_post ON post_claim(post_id) WHERE ended_on IS NULL;
+CREATE INDEX post_claim_member ON post_claim(member_id);
+CREATE TABLE community_need (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    grid_id INTEGER REFERENCES grid(id),
+    category TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    raised_on TEXT NOT NULL,
+    closed_at TEXT
+);
+CREATE INDEX community_need_community ON community_need(community_id);
+CREATE TABLE unit_resource (
+    {_COMMON},
+    unit_id INTEGER NOT NULL REFERENCES org_unit(id),
+    category TEXT NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    offered_on TEXT NOT NULL,
+    withdrawn_at TEXT
+);
+CREATE INDEX unit_resource_unit ON unit_resource(unit_id);
+CREATE TABLE service_project (
+    {_COMMON},
+    need_id INTEGER NOT NULL REFERENCES community_need(id),
+    resource_id INTEGER NOT NULL REFERENCES unit_resource(id),
+    claimed_by TEXT NOT NULL DEFAULT 'community' CHECK (claimed_by IN ('community', 'unit')),
+    title TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'in_progress', 'done', 'dropped')),
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    started_on TEXT NOT NULL,
+    finished_on TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX service_project_need ON service_project(need_id);
+CREATE INDEX service_project_resource ON service_project(resource_id);
+CREATE TABLE point_rule (
+    {_COMMON},
+    kind TEXT NOT NULL UNIQUE,
+    points_each REAL NOT NULL DEFAULT 0 CHECK (points_each >= 0),
+    points_per_hour REAL NOT NULL DEFAULT 0 CHECK (points_per_hour >= 0)
+);
+CREATE TABLE service_record (
+    {_COMMON},
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    unit_id INTEGER REFERENCES org_unit(id),
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    grid_id INTEGER REFERENCES grid(id),
+    kind TEXT NOT NULL,
+    served_on TEXT NOT NULL,
+    hours REAL NOT NULL DEFAULT 0 CHECK (hours >= 0 AND hours <= 24),
+    points REAL NOT NULL DEFAULT 0,
+    post_id INTEGER REFERENCES service_post(id),
+    project_id INTEGER REFERENCES service_project(id),
+    request_id INTEGER REFERENCES request(id),
+    visit_id INTEGER REFERENCES visit(id),
+    shift_id INTEGER,
+    note TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT
+);
+CREATE INDEX service_record_member ON service_record(member_id, served_on);
+CREATE INDEX service_record_unit ON service_record(unit_id, served_on);
+CREATE INDEX service_record_grid ON service_record(grid_id, served_on);
+CREATE INDEX service_record_day ON service_record(served_on);
+CREATE TABLE escalation (
+    {_COMMON},
+    request_id INTEGER NOT NULL REFERENCES request(id),
+    request_uid TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('community', 'street', 'district')),
+    unit_id INTEGER REFERENCES org_unit(id),
+    department TEXT NOT NULL DEFAULT '',
+    escalated_at TEXT NOT NULL,
+    answer_due_at TEXT NOT NULL,
+    resolve_due_at TEXT NOT NULL,
+    answered_at TEXT,
+    answer TEXT NOT NULL DEFAULT '',
+    resolved_at TEXT,
+    risen_at TEXT,
+    previous_id INTEGER REFERENCES escalation(id),
+    reason TEXT NOT NULL DEFAULT '',
+    by_rule INTEGER NOT NULL DEFAULT 0,
+    withdrawn_at TEXT
+);
+CREATE INDEX escalation_request ON escalation(request_id);
+CREATE INDEX escalation_open ON escalation(level, resolve_due_at)
+    WHERE resolved_at IS NULL AND risen_at IS NULL AND withdrawn_at IS NULL;
+CREATE TABLE duty_post (
+    {_COMMON},
+    community_id INTEGER NOT NULL REFERENCES community(id),
+    grid_id INTEGER REFERENCES grid(id),
+    emergency_id INTEGER REFERENCES emergency(id),
+    kind TEXT NOT NULL CHECK (kind IN ('vanguard_post', 'commando_squad', 'responsibility_zone',
+        'checkpoint')),
+    name TEXT NOT NULL,
+    location TEXT NOT NULL DEFAULT '',
+    archived_at TEXT
+);
+CREATE INDEX duty_post_community ON duty_post(community_id);
+CREATE TABLE duty_shift (
+    {_COMMON},
+    post_id INTEGER NOT NULL REFERENCES duty_post(id),
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    starts_at TEXT NOT NULL,
+    ends_at TEXT NOT NULL,
+    withdrawn_at TEXT,
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX duty_shift_post ON duty_shift(post_id, starts_at);
+CREATE INDEX duty_shift_member ON duty_shift(member_id, starts_at)
+""",
+    )
+    # Instructions in normal times too (平时信息直达、应急一键响应): the emergency desk's instruction and
+    # feedback tables, rebuilt so an instruction needs no emergency and may go to grids, units or Party
+    # branches, with a time to answer and an acknowledgement before the feedback. Rows are copied as
+    # they are (same ids and uids); the child table is dropped before its parent.
+    run_statements(
+        db,
+        f"""
+CREATE TABLE emergency_instruction_m015 (
+    {_COMMON},
+    emergency_id INTEGER REFERENCES emergency(id),
+    text TEXT NOT NULL,
+    issued_at TEXT NOT NULL,
+    issued_by TEXT NOT NULL DEFAULT '',
+    withdrawn_at TEXT,
+    community_id INTEGER REFERENCES community(id),
+    due_at TEXT
+);
+INSERT INTO emergency_instruction_m015 (id, uid, created_at, updated_at, emergency_id, text, issued_at, issued_by,
+    withdrawn_at)
+    SELECT id, uid, created_at, updated_at, emergency_id, text, issued_at, issued_by, withdrawn_at
+    FROM emergency_instruction;
+CREATE TABLE emergency_feedback_m015 (
+    {_COMMON},
+    instruction_id INTEGER NOT NULL REFERENCES emergency_instruction_m015(id),
+    grid_id INTEGER REFERENCES grid(id),
+    feedback TEXT NOT NULL DEFAULT '',
+    answered_at TEXT,
+    answered_by TEXT NOT NULL DEFAULT '',
+    unit_id INTEGER REFERENCES org_unit(id),
+    branch TEXT NOT NULL DEFAULT '',
+    acknowledged_at TEXT,
+    UNIQUE (instruction_id, grid_id),
+    CHECK (grid_id IS NOT NULL OR unit_id IS NOT NULL OR branch != '')
+);
+INSERT INTO emergency_feedback_m015 (id, uid, created_at, updated_at, instruction_id, grid_id, feedback,
+    answered_at, answered_by)
+    SELECT id, uid, created_at, updated_at, instruction_id, grid_id, feedback, answered_at, answered_by
+    FROM emergency_feedback;
+DROP TABLE emergency_feedback;
+DROP TABLE emergency_instruction;
+ALTER TABLE emergency_instruction_m015 RENAME TO emergency_instruction;
+ALTER TABLE emergency_feedback_m015 RENAME TO emergency_feedback;
+CREATE INDEX emergency_instruction_emergency ON emergency_instruction(emergency_id);
+CREATE INDEX emergency_instruction_community ON emergency_instruction(community_id, issued_at);
+CREATE UNIQUE INDEX emergency_feedback_unit ON emergency_feedback(instruction_id, unit_id)
+    WHERE unit_id IS NOT NULL;
+CREATE UNIQUE INDEX emergency_feedback_branch ON emergency_feedback(instruction_id, branch) WHERE branch != ''
+""",
+    )

@@ -36,6 +36,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.requests",
     "gridboard.ui.dashboard",
     "gridboard.ui.emergency",
+    "gridboard.ui.serve",
     "gridboard.ui.printing",
     "gridboard.ui.exchange",
 )

@@ -544,6 +544,14 @@
         <translation>重新打开</translation>
     </message>
     <message>
+        <source>Escalated</source>
+        <translation>吹哨交办</translation>
+    </message>
+    <message>
+        <source>Answered by the unit</source>
+        <translation>单位报到答复</translation>
+    </message>
+    <message>
         <source>to {who}</source>
         <translation>派给 {who}</translation>
     </message>

@@ -21,6 +21,7 @@ def install(window: Any) -> RequestsView:
     view = RequestsView(window)
     window.add_view("requests", QCoreApplication.translate("Requests", "Requests"), view, "Ctrl+3")
     window.requests = view
+    window.closed.connect(view.clock.stop)  # the file closes with the window: no later look at it
     menu = window.menu("requests")
     for key in ("dispatch", "start", "resolve", "follow_up", "withdraw"):
         menu.addAction(view.actions_[key])

@@ -410,13 +410,15 @@ class RequestsView(QWidget):
             "followed_up": self.tr("Followed up"),
             "reopened": self.tr("Reopened"),
             "withdrawn": self.tr("Withdrawn"),
+            "escalated": self.tr("Escalated"),
+            "answered": self.tr("Answered by the unit"),
         }.get(step, step)
 
     def step_detail(self, step: rq.Step) -> str:
         bits = []
-        if step.step == "dispatched" and (step.member_name or step.department):
+        if step.step in ("dispatched", "escalated") and (step.member_name or step.department):
             bits.append(self.tr("to {who}").format(who=step.member_name or step.department))
-        if step.due_at and step.step in ("collected", "dispatched", "reopened"):
+        if step.due_at and step.step in ("collected", "dispatched", "reopened", "escalated"):
             bits.append(self.tr("due {when}").format(when=step.due_at[:16]))
         if step.rating:
             bits.append(labels.rating(step.rating))

@@ -101,7 +101,7 @@ def uses_xcb(environ: Mapping[str, str] | None = None, platform: str | None = No
 def window_problem(
     environ: Mapping[str, str] | None = None,
     platform: str | None = None,
-    missing: Callable[[], Mapping[str, str]] = missing_libraries,
+    missing: Callable[[], Mapping[str, str]] | None = None,
 ) -> str | None:
     """Why the window cannot start, in plain words (translated), or None when nothing is in the way."""
     env = os.environ if environ is None else environ
@@ -109,7 +109,7 @@ def window_problem(
         return None
     if not env.get("DISPLAY") and not env.get("QT_QPA_PLATFORM"):
         return translate(NO_DISPLAY_TEXT)
-    lacking = missing()
+    lacking = (missing or missing_libraries)()
     if not lacking:
         return None
     return missing_text(lacking)

@@ -107,7 +107,7 @@ def window_problem(
     env = os.environ if environ is None else environ
     if not uses_xcb(env, platform):
         return None
-    if not env.get("DISPLAY") and not env.get("QT_QPA_PLATFORM"):
+    if not env.get("DISPLAY"):
         return translate(NO_DISPLAY_TEXT)
     lacking = (missing or missing_libraries)()
     if not lacking:

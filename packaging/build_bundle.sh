@@ -19,6 +19,16 @@ for f in resources/icons/gridboard-256.png resources/translations/core_zh_CN.qm;
   [ -f "$f" ] || { echo "build_bundle.sh: $f is missing (run tools/make_icons.py / tools/i18n.py compile)" >&2; exit 3; }
 done
 
+# The small X11 helper libraries Qt's window needs (libxcb-cursor0, libxcb-icccm4...) are carried in
+# the bundle when this machine has them, so a portable copy starts on a PC that lacks them; say which
+# are not here (the .deb then depends on them and a portable copy needs them on the PC).
+"$PYTHON" - <<'PY' || true
+from gridboard.startup import missing_libraries
+missing = missing_libraries()
+if missing:
+    print("build_bundle.sh: not on this machine, so not carried:", " ".join(sorted(set(missing.values()))))
+PY
+
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$DIST" --workpath "$WORK" packaging/gridboard.spec
 

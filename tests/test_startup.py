@@ -54,7 +54,7 @@ def test_the_table_names_every_system_library_the_window_needs() -> None:
 def test_the_check_finds_what_the_dynamic_loader_cannot() -> None:
     plugin = qt_lib_folder() / "plugins" / "platforms" / "libqxcb.so"
     out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
-    not_found = set(re.findall(r"^\s*(\S+) => not found", out, re.M))
+    not_found = set(re.findall(r"^\s*(\S+) => not found", out, re.MULTILINE))
     missing = startup.missing_libraries()
     # Whatever this machine lacks (on a bare one: libxcb-icccm4, libxcb-keysyms1...), both agree.
     assert not_found <= set(missing)
@@ -70,7 +70,7 @@ def test_missing_libraries_are_named_with_their_packages() -> None:
 
 
 def test_nothing_in_the_way_means_no_message() -> None:
-    assert startup.window_problem({"DISPLAY": ":0"}, "linux", missing=lambda: {}) is None
+    assert startup.window_problem({"DISPLAY": ":0"}, "linux", missing=dict) is None
     # Other platforms than X11 are not checked: offscreen, Wayland, Windows.
     for env, platform in (
         ({"QT_QPA_PLATFORM": "offscreen"}, "linux"),
@@ -81,7 +81,7 @@ def test_nothing_in_the_way_means_no_message() -> None:
 
 
 def test_no_desktop_session_is_said_plainly() -> None:
-    text = startup.window_problem({}, "linux", missing=lambda: {})
+    text = startup.window_problem({}, "linux", missing=dict)
     assert "DISPLAY is not set" in text and "gridboard check" in text
 
 
@@ -115,3 +115,40 @@ def test_version_is_one_number(capsys) -> None:
     assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
     assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "gridboard.__version__"}
     assert re.fullmatch(r"\d+\.\d+\.\d+", gridboard.__version__)
+
+
+def test_what_the_bundle_leaves_out_is_never_imported(tmp_path: Path) -> None:
+    """Every module the spec excludes blocked, the whole program still imports: a missing module in
+    the bundle is found here in seconds, not after a build (pyqtgraph needs QtOpenGL, for one)."""
+    import ast
+
+    spec = ast.parse((ROOT / "packaging" / "gridboard.spec").read_text(encoding="utf-8"))
+    excludes = next(
+        ast.literal_eval(node.value)
+        for node in spec.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "excludes" for t in node.targets)
+    )
+    probe = tmp_path / "probe.py"
+    probe.write_text(
+        f"""
+import importlib, importlib.abc, sys
+BLOCKED = {excludes!r}
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if any(name == b or name.startswith(b + ".") for b in BLOCKED):
+            raise ModuleNotFoundError(name)
+sys.meta_path.insert(0, Block())
+from gridboard import cli
+for name in cli.COMMAND_MODULES:
+    importlib.import_module(name)
+from gridboard.ui import main_window, app, about
+for name in main_window.FEATURES:
+    importlib.import_module(name)
+import pyqtgraph.exporters
+print("imported")
+""",
+        encoding="utf-8",
+    )
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, str(probe)], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0 and "imported" in done.stdout, done.stderr[-3000:]

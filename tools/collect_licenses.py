@@ -40,7 +40,7 @@ PACKAGES: dict[str, str] = {
     "segno": "BSD-3-Clause",
     "pypinyin": "MIT",
 }
-LICENSE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING)[^/]*$", re.I)
+LICENSE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING)[^/]*$", re.IGNORECASE)
 LGPL3 = Path("/usr/share/common-licenses/LGPL-3")
 GPL3 = Path("/usr/share/common-licenses/GPL-3")
 

@@ -24,7 +24,7 @@ import pytest
 import gridboard
 from gridboard import cli
 from gridboard.models.store import APPLICATION_ID
-from tests.conftest import ARTIFACTS
+from conftest import ARTIFACTS
 
 pytestmark = [
     pytest.mark.bundle,

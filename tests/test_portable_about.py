@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPlainTextEdit
 
 from gridboard import __version__, logs, paths
 from gridboard.models.schema import known_migration_names
-from tests.conftest import save_screenshot
+from conftest import save_screenshot
 
 
 @pytest.fixture

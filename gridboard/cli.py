@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "gridboard.commands.excel",
     "gridboard.commands.print",
     "gridboard.commands.service_cards",
+    "gridboard.commands.snapshot",
 )
 
 
@@ -28,10 +29,38 @@ def build_parser() -> argparse.ArgumentParser:
         usage="gridboard [FILE.gridboard] | gridboard COMMAND ...",
         description="The grid-level member–household pairing board. With a FILE (or nothing) it starts the app.",
     )
+    parser.add_argument("--version", action="version", version=version_text())
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def version_text() -> str:
+    """`gridboard --version`: the program's version and the file format (schema steps) it writes."""
+    from gridboard import __version__
+    from gridboard.models.schema import known_migration_names
+
+    names = known_migration_names()
+    return f"gridboard {__version__} (file format {len(names)}: {names[-1]})"
+
+
+def _start_window(path: str | None) -> int:
+    """The app, unless the window cannot start (missing system libraries): then plain words, exit 1."""
+    from gridboard import startup
+
+    problem = startup.window_problem()
+    if problem is None:
+        try:
+            from gridboard.ui.app import run_app
+        except ImportError as error:
+            problem = startup.import_problem(error)
+            if problem is None:
+                raise
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
+    return run_app(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,9 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         and not argv[0].startswith("-")
         and argv[0] not in parser._subparsers._group_actions[0].choices
     ):  # noqa: SLF001
-        from gridboard.ui.app import run_app
-
-        return run_app(argv[0] if argv else None)
+        return _start_window(argv[0] if argv else None)
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
         parser.print_usage(sys.stderr)

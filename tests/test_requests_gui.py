@@ -344,3 +344,12 @@ def test_todays_list_on_screen_and_as_pdf(window, qtbot, small: Small, monkeypat
     qtbot.waitUntil(lambda: window.findChild(QDialog, "todaysListDialog") is None)
     rq.raise_request(store, household_id=h(1, "601"), category="other", text="x")
     window.notifier.flush()
+
+
+def test_a_closed_window_stops_looking_at_the_clock(window, qtbot) -> None:
+    """The requests view looks again every five minutes; once its window is closed (and its file with
+    it) that must stop, or the timer fires on a closed database (seen in a slow full test run)."""
+    view = window.findChild(RequestsView)
+    assert view.clock.isActive()
+    window.close()
+    assert not view.clock.isActive()

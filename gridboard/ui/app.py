@@ -7,10 +7,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from gridboard import logs
+from gridboard import logs, paths
 from gridboard.models import ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
 from gridboard.models.errors import QT_TRANSLATE_NOOP, DamagedFile, KnownError, storage_error
@@ -20,6 +20,7 @@ from gridboard.ui.crash import CrashHandler
 from gridboard.ui.file_check import FileCheck
 from gridboard.ui.labels import error_text
 from gridboard.ui.main_window import MainWindow
+from gridboard.ui.places import app_icon, use_portable_places
 from gridboard.ui.resources import install_fonts, install_translations, ui_font
 from gridboard.ui.tasks import run_task
 from gridboard.ui.welcome import WelcomeDialog
@@ -31,14 +32,18 @@ log = logging.getLogger(__name__)
 
 
 def data_folder() -> Path:
-    """The user data folder (the demo file, the log)."""
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    """The user data folder (the demo file, the log); beside the program in portable mode."""
+    return paths.data_folder()
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    # Names and (portable) places before the application exists: settings and caches follow them.
+    QCoreApplication.setOrganizationName(paths.ORGANIZATION)
+    QCoreApplication.setApplicationName(paths.APPLICATION)
+    use_portable_places()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
-    QCoreApplication.setOrganizationName("gridboard")
-    QCoreApplication.setApplicationName("gridboard")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("gridboard")  # the desktop entry's name: its icon on Wayland and in docks
     family = install_fonts()
     app.setFont(ui_font(family, 10.5))
     install_translations(str(QSettings().value("language", "auto")))

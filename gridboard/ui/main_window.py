@@ -360,17 +360,9 @@ class MainWindow(QMainWindow):
         CyclesDialog(self.notifier, self).exec()
 
     def _about(self) -> None:
-        from gridboard import __version__
-        from gridboard.ui import ask
+        from gridboard.ui.about import AboutDialog
 
-        ask.inform(
-            self,
-            self.tr("About gridboard"),
-            self.tr(
-                "gridboard {version}\nThe grid-level member–household pairing board.\n"
-                "Works entirely offline; nothing is ever sent over a network."
-            ).format(version=__version__),
-        )
+        AboutDialog(self.store, self).exec()
 
     def _restore_layout(self) -> None:
         settings = QSettings()

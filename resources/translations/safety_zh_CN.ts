@@ -414,18 +414,6 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>About gridboard</source>
-        <translation>关于 gridboard</translation>
-    </message>
-    <message>
-        <source>gridboard {version}
-The grid-level member–household pairing board.
-Works entirely offline; nothing is ever sent over a network.</source>
-        <translation>gridboard {version}
-网格党员联系户结对看板。
-完全离线工作，不会通过网络发送任何数据。</translation>
-    </message>
-    <message>
         <source>Some entries typed in an open dialog are not saved yet. Close and lose them?</source>
         <translation>打开的窗口中还有填写了但没保存的内容。关闭并丢弃它们吗？</translation>
     </message>

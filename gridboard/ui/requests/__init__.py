@@ -99,6 +99,9 @@ def install(window: Any) -> RequestsView:
 
     window.notifier.changed.connect(update_alarm)
     view.clock.timeout.connect(update_alarm)
+    # A closed window's file may be closed too (opening another file, quitting): its clock stops then,
+    # or five minutes later it would count requests in a closed database.
+    window.closed.connect(view.clock.stop)
     update_alarm()
 
     window.view("board").panel.add_action(

@@ -1,0 +1,219 @@
+"""The office's copy: build the one-folder bundle and the .deb, install the .deb into a scratch root
+and run the bundled program from there, with no project, venv or Python on PATH.
+
+Marked `bundle` (and slow): deselected by the normal test command; `.ci/run` runs it after the unit
+tests with `-m bundle`. Building takes minutes. Set GRIDBOARD_REUSE_BUNDLE=1 to reuse build/dist and
+build/deb from an earlier run while working on this test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+import gridboard
+from gridboard import cli
+from gridboard.models.store import APPLICATION_ID
+from conftest import ARTIFACTS
+
+pytestmark = [
+    pytest.mark.bundle,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux") or platform.machine() != "x86_64",
+        reason="the bundle and the .deb are built for Linux x86_64",
+    ),
+    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None, reason='PyInstaller missing: pip install -e ".[packaging]"'),
+    pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb missing: apt-get install dpkg-dev"),
+]
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "build" / "dist"
+DEB_DIR = ROOT / "build" / "deb"
+REUSE = os.environ.get("GRIDBOARD_REUSE_BUNDLE") == "1"
+
+
+def _run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
+    kwargs.setdefault("text", True)
+    return subprocess.run(cmd, capture_output=True, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, Path | int]:
+    """The bundle and the .deb, built by the project's own scripts; sizes written to artifacts."""
+    bundle = DIST / "gridboard"
+    debs = sorted(DEB_DIR.glob(f"gridboard_{gridboard.__version__}_amd64.deb"))
+    if not (REUSE and (bundle / "gridboard").exists() and debs):
+        made = _run(["bash", str(ROOT / "packaging" / "build_bundle.sh"), str(DIST)], cwd=ROOT)
+        assert made.returncode == 0, made.stdout + made.stderr
+        made = _run(["bash", str(ROOT / "packaging" / "build_deb.sh"), str(bundle), str(DEB_DIR)], cwd=ROOT)
+        assert made.returncode == 0, made.stdout + made.stderr
+        debs = sorted(DEB_DIR.glob(f"gridboard_{gridboard.__version__}_amd64.deb"))
+    assert len(debs) == 1
+    sizes = {
+        "bundle_bytes": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()),
+        "bundle_files": sum(1 for p in bundle.rglob("*") if p.is_file()),
+        "deb_bytes": debs[0].stat().st_size,
+    }
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "packaging-sizes.json").write_text(json.dumps(sizes, indent=1) + "\n", encoding="utf-8")
+    print(f"\nbundle: {sizes['bundle_bytes'] / 2**20:.1f} MiB in {sizes['bundle_files']} files; "
+          f".deb: {sizes['deb_bytes'] / 2**20:.1f} MiB")
+    return {"bundle": bundle, "deb": debs[0], **sizes}
+
+
+@pytest.fixture(scope="module")
+def installed(built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .deb unpacked into a scratch root as dpkg would install it."""
+    root = tmp_path_factory.mktemp("root")
+    done = _run(["dpkg-deb", "-x", str(built["deb"]), str(root)])
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """No venv, no project, no Python on PATH: only the system's own folders."""
+    env = {
+        "HOME": str(home),
+        "PATH": "/usr/bin:/bin",
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": "offscreen",
+        "TMPDIR": str(home.parent),
+    }
+    env.update(extra)
+    return env
+
+
+def test_the_bundle_carries_only_what_it_needs(built) -> None:
+    internal = built["bundle"] / "_internal"
+    assert (built["bundle"] / "gridboard").is_file()
+    names = {p.name for p in internal.iterdir()}
+    for unwanted in ("pytest", "_pytest", "pytestqt", "hypothesis", "tkinter", "yaml", "PyInstaller"):
+        assert unwanted not in names
+    qt = internal / "PySide6"
+    modules = {p.name.split(".")[0] for p in qt.glob("Qt*.abi3.so")}
+    # What gridboard imports (and pyqtgraph with it), nothing else of PySide6-Essentials.
+    assert modules <= {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtOpenGL", "QtOpenGLWidgets"}
+    assert {p.name for p in (qt / "Qt" / "translations").iterdir()} == {"qtbase_zh_CN.qm"}
+    resources = internal / "resources"
+    assert (resources / "fonts" / "NotoSansSC-Subset.otf").is_file()
+    assert {p.name for p in (resources / "translations").glob("*.qm")} >= {"core_zh_CN.qm", "about_zh_CN.qm"}
+    assert not list((resources / "translations").glob("*.ts"))
+    assert (resources / "icons" / "gridboard-256.png").is_file()
+    assert (resources / "licenses" / "index.json").is_file()
+    assert (qt / "Qt" / "plugins" / "platforms" / "libqxcb.so").is_file()
+    assert (qt / "Qt" / "plugins" / "platforms" / "libqoffscreen.so").is_file()
+
+
+def test_the_deb_installs_under_opt_with_entry_icon_and_file_type(built, installed) -> None:
+    info = _run(["dpkg-deb", "-f", str(built["deb"])]).stdout
+    fields = dict(re.findall(r"^([\w-]+): (.*)$", info, re.MULTILINE))
+    assert fields["Package"] == "gridboard" and fields["Version"] == gridboard.__version__
+    assert fields["Architecture"] == "amd64"
+    assert "libc6 (>=" in fields["Depends"]
+    # Every system library Qt's window needs is carried in the bundle or named in Depends (so a
+    # double-click install pulls it in).
+    from gridboard.startup import LIBRARIES
+
+    carried = {p.name for p in (built["bundle"] / "_internal").rglob("*.so*")}
+    depends = {d.strip().split(" ")[0] for d in fields["Depends"].split(",")}
+    for soname, package in LIBRARIES.items():
+        assert soname in carried or package in depends, (soname, package)
+    # No maintainer scripts: removing the package cannot touch anyone's data.
+    control = _run(["dpkg-deb", "--ctrl-tarfile", str(built["deb"])], text=False)
+    listing = subprocess.run(["tar", "-t"], input=control.stdout, capture_output=True).stdout.decode()
+    assert not re.search(r"(preinst|postinst|prerm|postrm)$", listing, re.MULTILINE), listing
+
+    exe = installed / "opt" / "gridboard" / "gridboard"
+    assert exe.is_file() and os.access(exe, os.X_OK)
+    link = installed / "usr" / "bin" / "gridboard"
+    assert link.is_symlink() and os.readlink(link) == "/opt/gridboard/gridboard"
+    desktop = (installed / "usr" / "share" / "applications" / "gridboard.desktop").read_text(encoding="utf-8")
+    assert "Name[zh_CN]=网格党员联系户结对看板" in desktop.splitlines()
+    assert "MimeType=application/x-gridboard;" in desktop and "Exec=gridboard %f" in desktop
+    assert "Icon=gridboard" in desktop
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        hicolor = installed / "usr" / "share" / "icons" / "hicolor" / f"{size}x{size}"
+        assert (hicolor / "apps" / "gridboard.png").is_file()
+        assert (hicolor / "mimetypes" / "application-x-gridboard.png").is_file()
+    mime = ET.parse(installed / "usr" / "share" / "mime" / "packages" / "gridboard.xml").getroot()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    kind = mime.find("m:mime-type", ns)
+    assert kind.get("type") == "application/x-gridboard"
+    assert kind.find("m:glob", ns).get("pattern") == "*.gridboard"
+    inner = kind.find("m:magic/m:match/m:match", ns)
+    assert inner.get("offset") == "68" and inner.get("value").encode() == APPLICATION_ID.to_bytes(4, "big")
+
+
+def test_the_installed_program_runs_with_nothing_else(installed, tmp_path: Path) -> None:
+    exe = installed / "opt" / "gridboard" / "gridboard"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = clean_env(home)
+    assert shutil.which("python", path=env["PATH"]) in (None, "/usr/bin/python")  # not the project's
+
+    version = _run([str(exe), "--version"], env=env, cwd=tmp_path, timeout=120)
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.strip() == cli.version_text()
+
+    demo = tmp_path / "demo.gridboard"
+    made = _run([str(exe), "demo", "--scale", "community", "--out", str(demo), "--quiet"], env=env, cwd=tmp_path, timeout=600)
+    assert made.returncode == 0, made.stderr
+    assert "4,995 households" in made.stdout or "households" in made.stdout
+    # The MIME type's magic: SQLite header, then our application_id at offset 68.
+    head = demo.read_bytes()[:72]
+    assert head.startswith(b"SQLite format 3\x00") and head[68:72] == b"GRDB"
+
+    check = _run([str(exe), "check", str(demo)], env=env, cwd=tmp_path, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "integrity check ok" in check.stdout and check.stdout.strip().endswith("ok")
+
+    from PySide6.QtGui import QImage
+
+    for name, extra in (("bundle-window", []), ("bundle-about", ["--about"])):
+        png = tmp_path / f"{name}.png"
+        shot = _run([str(exe), "snapshot", str(demo), "--out", str(png), "--lang", "zh_CN", *extra], env=env, cwd=tmp_path, timeout=300)
+        assert shot.returncode == 0, shot.stderr
+        image = QImage(str(png))
+        assert not image.isNull() and image.width() > 600 and image.height() > 500
+        ARTIFACTS.mkdir(exist_ok=True)
+        shutil.copy(png, ARTIFACTS / f"{name}.png")
+    # A window without a desktop session: plain words, not Qt's plugin error and an abort.
+    bare = clean_env(home)
+    del bare["QT_QPA_PLATFORM"]
+    started = _run([str(exe)], env=bare, cwd=tmp_path, timeout=120)
+    assert started.returncode == 1 and "DISPLAY is not set" in started.stderr, started.stderr
+    assert "qt.qpa.plugin" not in started.stderr
+
+
+def test_a_portable_copy_writes_nothing_to_the_pc(installed, tmp_path: Path) -> None:
+    """The same folder on a USB stick with portable.txt beside the executable."""
+    stick = tmp_path / "stick"
+    shutil.copytree(installed / "opt" / "gridboard", stick / "gridboard", symlinks=True)
+    exe = stick / "gridboard" / "gridboard"
+    (stick / "gridboard" / "portable.txt").write_text("", encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = clean_env(home, TMPDIR=str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    demo = stick / "demo.gridboard"
+    made = _run([str(exe), "demo", "--scale", "community", "--households", "300", "--out", str(demo), "--quiet"], env=env, cwd=stick, timeout=600)
+    assert made.returncode == 0, made.stderr
+    shot = _run([str(exe), "snapshot", str(demo), "--out", str(stick / "shot.png")], env=env, cwd=stick, timeout=300)
+    assert shot.returncode == 0, shot.stderr
+    data = stick / "gridboard" / "gridboard-data"
+    ini = data / "settings" / "gridboard" / "gridboard.ini"
+    assert ini.is_file() and "geometry" in ini.read_text(encoding="utf-8")
+    assert (data / "gridboard.log").is_file()
+    written = [str(p.relative_to(home)) for p in home.rglob("*")]
+    assert written == [], f"written to the PC's home folder: {written}"

@@ -85,8 +85,7 @@ Install them (as administrator), then start gridboard again:
         <translation>gridboard 的窗口无法启动：这台电脑缺少所需的系统库（{libraries}）。
 请（以管理员身份）安装以下软件包，然后重新启动 gridboard：
 
-    sudo apt install {packages}
-</translation>
+    sudo apt install {packages}</translation>
     </message>
     <message>
         <source>gridboard's window needs a desktop session, and none was found (DISPLAY is not set).

@@ -63,6 +63,7 @@ class MergeResult:
     written: bool = False
     meeting_id: int | None = None
     peer_uid: str = ""
+    up_to_date: bool = False  # nothing to bring: nothing was written
 
     @property
     def total_added(self) -> int:
@@ -260,7 +261,10 @@ def _merge(
     from gridboard.models.search import fill_initials
 
     fill_initials(store)
-    mark = _peer_mark(store, tables)
+    if not (result.total_added or result.total_updated or result.conflicts):
+        result.up_to_date = True
+        raise _DryRun()  # nothing new: the file is left exactly as it was
+    mark = _peer_mark(store, tables, picked=pick is not None)
     stamp = now_iso()
     meeting = records.insert(
         store,
@@ -424,7 +428,9 @@ def _merge_table(
         changed_here = since_here is None or here_at > since_here
         changed_there = since_there is None or there_at > since_there
         there_wins = (there_at, changed_there, _sort_key(there, diff)) > (here_at, changed_here, _sort_key(here, diff))
-        if changed_here and changed_there:
+        if changed_here and changed_there and not _superseded(
+            store, "src" if there_wins else "main", table.name, uid, here if there_wins else there, diff
+        ):
             winner, loser = (there, here) if there_wins else (here, there)
             for column in diff:
                 conflicts.append(
@@ -460,6 +466,28 @@ def _merge_table(
         records.log(store, "merge", table.name, uid, {c: here[c] for c in diff}, {c: there[c] for c in diff})
         updated += 1
     return added, updated, conflicts
+
+
+def _superseded(store: Store, schema_name: str, table: str, uid: str, loser: dict[str, Any], diff: list[str]) -> bool:
+    """True when the winning side's audit trail shows it changed these very values (the loser's are
+    what it had before): one side changed the record, the other did not, so there is no conflict."""
+    seen: dict[str, list[Any]] = {c: [] for c in diff}
+    for (old,) in store.conn.execute(
+        f"SELECT old FROM {schema_name}.audit_log WHERE table_name = ? AND row_uid = ? AND old IS NOT NULL",
+        [table, uid],
+    ):
+        try:
+            values = json.loads(old)
+        except ValueError:
+            continue
+        for column in diff:
+            if column in values:
+                seen[column].append(values[column])
+    return all(any(_same(v, loser[c]) for v in seen[c]) for c in diff)
+
+
+def _same(logged: Any, value: Any) -> bool:
+    return logged == value or (value is not None and str(logged) == str(value))
 
 
 def _sort_key(values: dict[str, Any], columns: list[str]) -> str:
@@ -508,10 +536,10 @@ def _refresh_derived(store: Store) -> None:
         refresh_priority_tier(store, household)
 
 
-def _peer_mark(store: Store, tables: list[Table]) -> str | None:
+def _peer_mark(store: Store, tables: list[Table], *, picked: bool) -> str | None:
     """The latest change the other file held when they met: its rows changed after this are news."""
     marks = [
-        store.scalar(f'SELECT max(updated_at) FROM src."{t.name}"') for t in tables if "updated_at" in t.columns
+        store.scalar(f"SELECT max(updated_at) FROM {_source_rows(t, picked=picked)} s") for t in tables
     ]
     marks = [m for m in marks if m]
     return max(marks) if marks else None

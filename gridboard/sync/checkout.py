@@ -55,6 +55,17 @@ def find_grid(store: Store, name: str, community: str | None = None) -> int:
     return int(rows[0]["id"])
 
 
+def grid_list(store: Store) -> list[tuple[int, str, str]]:
+    """(id, name, community) of every grid in use, community by community."""
+    return [
+        (r["id"], r["name"], r["community"])
+        for r in store.query(
+            "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
+            " WHERE g.archived_at IS NULL ORDER BY c.name, g.sort_order, g.id"
+        )
+    ]
+
+
 def _picker(grid_uid: str):
     """Fills temp.pick_TABLE with the office file's rows that belong to the grid (see module constants)."""
 

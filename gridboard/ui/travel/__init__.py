@@ -6,10 +6,11 @@ a worker thread on a Store of its own, with progress and cancel.
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from gridboard.models import backup
@@ -49,8 +50,16 @@ def install(window: MainWindow) -> None:
 
 class TravelFeature(QObject):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+        # No Qt parent and only a weak reference back: the window owns the feature, never the reverse,
+        # so a closed window (and the timers of its views) goes away with its file.
+        super().__init__()
+        self._window = weakref.ref(window)
+
+    @property
+    def window(self) -> MainWindow:
+        window = self._window()
+        assert window is not None
+        return window
 
     @property
     def store(self):
@@ -135,6 +144,7 @@ class TravelFeature(QObject):
         from gridboard.ui.travel.lists import TravelListsDialog
 
         dialog = TravelListsDialog(self.window.store, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.lists_dialog = dialog
 

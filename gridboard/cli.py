@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "gridboard.commands.print",
     "gridboard.commands.service_cards",
     "gridboard.commands.snapshot",
+    "gridboard.commands.travel",
 )
 
 

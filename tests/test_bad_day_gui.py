@@ -150,14 +150,14 @@ def test_a_failing_backup_is_a_warning_and_is_tried_again(gui, qtbot, small, mon
     assert controller.start(str(path)), "the file opens although its backup cannot be made"
     window = controller.window
     qtbot.addWidget(window)
-    assert calls == ["full"]
-    assert window.backup_label.isVisible() and window.backup_label.text()
+    qtbot.waitUntil(lambda: calls == ["full"] and window.backup_label.isVisible())  # in the background
+    assert window.backup_label.text()
     assert controller.backup_timer.isActive()
     save_screenshot(window, "bad_day_backup_warning")
     monkeypatch.setattr(app_module, "daily_backup", backup.daily_backup)
     controller.backup_timer.timeout.emit()  # what the timer does later
-    assert not window.backup_label.isVisible()
-    assert list(backup.backup_folder(path).glob("*.gridboard"))
+    qtbot.waitUntil(lambda: not window.backup_label.isVisible(), timeout=15_000)
+    assert list(backup.backup_folder(path).glob("*.gridboard.gz"))
     controller.close()
 
 
@@ -170,7 +170,7 @@ def test_a_bug_in_the_backup_does_not_stop_the_file_opening(gui, qtbot, small, m
     controller = AppController()
     assert controller.open_path(path)
     qtbot.addWidget(controller.window)
-    assert controller.window.backup_label.isVisible()
+    qtbot.waitUntil(controller.window.backup_label.isVisible)
     controller.close()
 
 

@@ -1,16 +1,59 @@
-"""Automatic daily backups of the open file, keeping the last 14."""
+"""Backups that fit an office PC: the day's copy made in the background from a connection of its own,
+compressed, kept on a schedule (7 daily, 4 weekly, 12 monthly); "back up now" to any folder; restore
+into a new file, never over the open one.
+
+A backup is a consistent snapshot (SQLite's online backup inside one read transaction: readers and
+writers go on, the copy is the file as of one moment) with its indexes left out (they are rebuilt on
+restore from their own SQL, kept in the copy), gzip-compressed. A small `.json` beside it says when
+it was made and what it holds, so the restore list needs no unpacking.
+"""
 
 from __future__ import annotations
 
 import errno
+import gzip
+import json
+import os
+import re
+import shutil
+import sqlite3
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
 from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
-KEEP = 14
 Progress = Callable[[int, int], None]
+SUFFIX = FILE_SUFFIX + ".gz"
+CHUNK = 1 << 20
+INDEX_TABLE = "_backup_index"
+DAY_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})" + re.escape(FILE_SUFFIX) + r"(\.gz)?$")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How many of the newest days, weeks and months keep a backup (restic's keep-daily/weekly/monthly)."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+SCHEDULE = Schedule()
+# Kept for callers of the old API: the day's copies are now kept by SCHEDULE.
+KEEP = SCHEDULE.daily
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: str
+    size: int
+    households: int | None
+    visits: int | None
+    source: str = ""
 
 
 def backup_folder(path: Path) -> Path:
@@ -18,67 +61,305 @@ def backup_folder(path: Path) -> Path:
 
 
 def backup_path(path: Path, day: date) -> Path:
-    return backup_folder(path) / f"{path.stem}-{day.isoformat()}{FILE_SUFFIX}"
+    return backup_folder(path) / f"{path.stem}-{day.isoformat()}{SUFFIX}"
+
+
+def _made_for(path: Path, day: date) -> bool:
+    """Today's copy exists (compressed, or an uncompressed one from an older gridboard)."""
+    old = backup_folder(path) / f"{path.stem}-{day.isoformat()}{FILE_SUFFIX}"
+    return backup_path(path, day).exists() or old.exists()
 
 
 def needs_daily_backup(store: Store, day: date | None = None) -> bool:
     """True when today's copy is still to be made. A read-only Store makes none: the copy of gridboard
     that writes to the file makes them, and a read-only file does not change."""
-    return (
-        store.path is not None
-        and store.read_only is None
-        and not backup_path(store.path, day or date.today()).exists()
-    )
+    return store.path is not None and store.read_only is None and not _made_for(store.path, day or date.today())
 
 
-def write_backup(store: Store, target: Path, progress: Progress | None = None) -> Path:
-    """Copy the open file page by page (readers and writers may go on); a partial copy never remains.
+def write_backup(source: Store | Path, target: Path, progress: Progress | None = None) -> Path:
+    """A compressed snapshot of the file at `source` (a Store's path or a path) written to `target`.
 
-    `progress(done_pages, total_pages)` may raise `Cancelled` to stop. A full disk or a missing folder
-    raises sqlite3.Error or OSError: the caller warns and tries again later (the app opens regardless).
+    Reads through a connection of its own, so it can run in a background thread while the window
+    works on. `progress(done, total)` may raise `Cancelled`; a partial backup never remains. A full
+    disk or a missing folder raises sqlite3.Error or OSError.
     """
-    assert store.path is not None
+    path = Path(source.path) if isinstance(source, Store) else Path(source)  # type: ignore[arg-type]
     target.parent.mkdir(parents=True, exist_ok=True)
+    snapshot = target.with_name(target.name + ".partial-db")
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    source = connect_read_only(store.path)
+    meta_partial = target.with_name(target.name + ".json.partial")
+    for leftover in (snapshot, partial, meta_partial):
+        leftover.unlink(missing_ok=True)
     try:
-        dest = connect(partial, mode="rwc")
-    except BaseException:
-        source.close()
-        raise
-    try:
-        source.backup(
-            dest,
-            pages=512,
-            progress=(lambda _status, remaining, total: progress(total - remaining, total)) if progress else None,
-        )
-        # A copy of the wrong file (an unescaped path once gave an empty one) is no backup.
-        if dest.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise OSError(errno.EIO, "the copy is not a gridboard file", str(partial))
-        dest.close()
+        meta = _snapshot(path, snapshot, progress)
+        _compress(snapshot, partial, progress)
+        meta["size"] = partial.stat().st_size
+        meta_partial.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         partial.replace(target)
+        meta_partial.replace(_meta_path(target))
     except BaseException:
-        dest.close()
-        partial.unlink(missing_ok=True)
+        for leftover in (partial, meta_partial):
+            leftover.unlink(missing_ok=True)
         raise
     finally:
-        source.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(str(snapshot) + suffix).unlink(missing_ok=True)
     return target
 
 
+def _snapshot(path: Path, snapshot: Path, progress: Progress | None) -> dict:
+    """The file as of one moment, without its indexes; returns what it holds."""
+    source = connect_read_only(path)
+    source.isolation_level = None
+    try:
+        dest = connect(snapshot, mode="rwc")
+    except BaseException:
+        source.close()
+        raise
+    try:
+        # One read transaction for the whole copy: other connections' writes do not restart it.
+        source.execute("BEGIN")
+        households = source.execute("SELECT count(*) FROM household WHERE archived_at IS NULL").fetchone()[0]
+        visits = source.execute("SELECT count(*) FROM visit WHERE withdrawn_at IS NULL").fetchone()[0]
+        made_at = datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+        def report(_status: int, remaining: int, total: int) -> None:
+            if progress is not None:
+                progress(total - remaining, 2 * total)
+
+        source.backup(dest, pages=1024, progress=report)
+        source.execute("COMMIT")
+        # A copy of the wrong file (an unescaped path once gave an empty one) is no backup.
+        if dest.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise OSError(errno.EIO, "the copy is not a gridboard file", str(snapshot))
+        # Indexes are derived: their SQL stays in the copy, their pages are zeroed (compress to nothing).
+        dest.execute("PRAGMA journal_mode = OFF")
+        dest.execute("PRAGMA secure_delete = ON")
+        indexes = dest.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+        dest.execute(f"CREATE TABLE {INDEX_TABLE} (name TEXT, sql TEXT)")
+        dest.executemany(f"INSERT INTO {INDEX_TABLE} VALUES (?, ?)", indexes)
+        for name, _sql in indexes:
+            dest.execute(f'DROP INDEX "{name}"')
+        dest.commit()
+    finally:
+        dest.close()
+        source.close()
+    return {"made_at": made_at, "households": households, "visits": visits, "source": path.name}
+
+
+def _compress(snapshot: Path, target: Path, progress: Progress | None) -> None:
+    total = snapshot.stat().st_size
+    done = 0
+    with snapshot.open("rb") as raw, gzip.open(target, "wb", compresslevel=6) as packed:
+        while chunk := raw.read(CHUNK):
+            packed.write(chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(total + done, 2 * total)
+    with target.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _meta_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + ".json")
+
+
 def daily_backup(
-    store: Store, *, day: date | None = None, keep: int = KEEP, progress: Progress | None = None
+    store: Store,
+    *,
+    day: date | None = None,
+    schedule: Schedule = SCHEDULE,
+    progress: Progress | None = None,
+    keep: int | None = None,
 ) -> Path | None:
-    """Today's backup if there is none yet, then prune to the newest `keep`."""
+    """Today's backup if there is none yet, then the schedule's pruning (and the migration copies')."""
     if store.path is None:
         return None
     day = day or date.today()
-    target = backup_path(store.path, day)
+    if keep is not None:
+        schedule = Schedule(daily=keep, weekly=0, monthly=0)
     made = None
-    if not target.exists():
-        made = write_backup(store, target, progress)
-    backups = sorted(backup_folder(store.path).glob(f"{store.path.stem}-????-??-??{FILE_SUFFIX}"))
-    for old in backups[:-keep]:
-        old.unlink()
+    if not _made_for(store.path, day):
+        made = write_backup(store.path, backup_path(store.path, day), progress)
+    prune(store.path, schedule=schedule)
+    prune_migration_copies(store.path, today=day)
     return made
+
+
+def backup_now(store: Store, folder: Path, progress: Progress | None = None) -> Path:
+    """A backup to any folder (a USB stick), named with the moment; never pruned."""
+    assert store.path is not None
+    stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    return write_backup(store.path, Path(folder) / f"{store.path.stem}-{stamp}{SUFFIX}", progress)
+
+
+def _daily_backups(path: Path) -> list[tuple[date, Path]]:
+    found = []
+    for candidate in backup_folder(path).glob(f"{path.stem}-????-??-??{FILE_SUFFIX}*"):
+        match = DAY_NAME.search(candidate.name)
+        if match and candidate.name.startswith(f"{path.stem}-") and not candidate.name.endswith(".json"):
+            found.append((date.fromisoformat(match.group(1)), candidate))
+    return sorted(found, reverse=True)
+
+
+def kept_days(days: list[date], schedule: Schedule) -> set[date]:
+    """The days whose backup the schedule keeps: the newest backup of each of the newest `daily` days,
+    `weekly` ISO weeks and `monthly` months that have one."""
+    keep: set[date] = set()
+    for count, bucket in (
+        (schedule.daily, lambda d: d),
+        (schedule.weekly, lambda d: d.isocalendar()[:2]),
+        (schedule.monthly, lambda d: (d.year, d.month)),
+    ):
+        seen: set = set()
+        for day in sorted(days, reverse=True):
+            key = bucket(day)
+            if key in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.add(key)
+            keep.add(day)
+    return keep
+
+
+def prune(path: Path, *, schedule: Schedule = SCHEDULE) -> list[Path]:
+    """Remove the day's backups the schedule no longer keeps; returns what was removed."""
+    backups = _daily_backups(path)
+    keep = kept_days([day for day, _ in backups], schedule)
+    removed = []
+    for day, backup in backups:
+        if day not in keep:
+            backup.unlink(missing_ok=True)
+            _meta_path(backup).unlink(missing_ok=True)
+            removed.append(backup)
+    return removed
+
+
+def prune_migration_copies(path: Path, *, today: date | None = None, keep: int = 2, days: int = 30) -> list[Path]:
+    """The `NAME.before-STEP.gridboard` copies a migration leaves: the newest `keep` stay, and any made
+    in the last `days` days; older ones go (the day's backups cover them)."""
+    today = today or date.today()
+    copies = sorted(
+        path.parent.glob(f"{path.stem}.before-*{FILE_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    removed = []
+    for index, copy in enumerate(copies):
+        made = date.fromtimestamp(copy.stat().st_mtime)
+        if index >= keep and made < today - timedelta(days=days):
+            copy.unlink(missing_ok=True)
+            removed.append(copy)
+    return removed
+
+
+def list_backups(path_or_folder: Path) -> list[BackupInfo]:
+    """Backups of a file (its backups folder) or in a folder, newest first, with what they hold."""
+    folder = Path(path_or_folder)
+    if folder.suffix == FILE_SUFFIX and not folder.is_dir():
+        folder = backup_folder(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for candidate in folder.iterdir():
+        if candidate.name.endswith(SUFFIX):
+            meta = _read_meta(candidate)
+            found.append(
+                BackupInfo(
+                    path=candidate,
+                    made_at=str(meta.get("made_at") or _mtime(candidate)),
+                    size=candidate.stat().st_size,
+                    households=meta.get("households"),
+                    visits=meta.get("visits"),
+                    source=str(meta.get("source", "")),
+                )
+            )
+        elif candidate.name.endswith(FILE_SUFFIX) and DAY_NAME.search(candidate.name):
+            found.append(_plain_info(candidate))  # an uncompressed copy from an older gridboard
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def _read_meta(backup: Path) -> dict:
+    try:
+        return json.loads(_meta_path(backup).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _mtime(path: Path) -> str:
+    return datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0).isoformat(sep=" ")
+
+
+def _plain_info(path: Path) -> BackupInfo:
+    households = visits = None
+    try:
+        conn = connect_read_only(path)
+        try:
+            households = conn.execute("SELECT count(*) FROM household WHERE archived_at IS NULL").fetchone()[0]
+            visits = conn.execute("SELECT count(*) FROM visit WHERE withdrawn_at IS NULL").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+    return BackupInfo(path, _mtime(path), path.stat().st_size, households, visits)
+
+
+def restore(backup: Path, target: Path, progress: Progress | None = None, *, open_file: Path | None = None) -> Path:
+    """Unpack `backup` into the new file `target` (never over an existing file or the open one)."""
+    backup, target = Path(backup), Path(target)
+    if target.exists() or (open_file is not None and target.resolve() == Path(open_file).resolve()):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{path} already exists; a backup is restored into a new file."),
+            path=str(target),
+        )
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        if backup.name.endswith(".gz"):
+            total = backup.stat().st_size
+            with gzip.open(backup, "rb") as packed, partial.open("wb") as raw:
+                while chunk := packed.read(CHUNK):
+                    raw.write(chunk)
+                    if progress is not None:
+                        progress(min(packed.fileobj.tell(), total), 2 * total)  # type: ignore[union-attr]
+        else:
+            shutil.copyfile(backup, partial)
+        _rebuild_indexes(partial, backup)
+        if progress is not None:
+            progress(1, 1)
+        partial.replace(target)
+    except (gzip.BadGzipFile, EOFError, sqlite3.DatabaseError) as error:
+        partial.unlink(missing_ok=True)
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard backup, or it is damaged ({error})."),
+            path=str(backup),
+            error=str(error),
+        ) from error
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _rebuild_indexes(path: Path, backup: Path) -> None:
+    conn = connect(path, mode="rw")
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise NotAGridboardFile(
+                QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard backup, or it is damaged ({error})."),
+                path=str(backup),
+                error="application_id",
+            )
+        has_list = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [INDEX_TABLE]
+        ).fetchone()
+        if has_list:
+            for _name, sql in conn.execute(f"SELECT name, sql FROM {INDEX_TABLE}").fetchall():
+                conn.execute(sql)
+            conn.execute(f"DROP TABLE {INDEX_TABLE}")
+            conn.commit()
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError("; ".join(problems))
+    finally:
+        conn.close()
+

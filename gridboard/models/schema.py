@@ -905,3 +905,64 @@ CREATE UNIQUE INDEX emergency_feedback_unit ON emergency_feedback(instruction_id
 CREATE UNIQUE INDEX emergency_feedback_branch ON emergency_feedback(instruction_id, branch) WHERE branch != ''
 """,
     )
+
+
+@migrations(name="m013_travel")
+def m013_travel(db: Database) -> None:
+    # Files that travel (issue 17). The file's own identity (one row; a checkout, a roll-up or a
+    # "save as" gets a new one), every time it met another file (merge, checkout, checkin, roll-up)
+    # with when, so a later merge knows what changed on each side since, the losing values of
+    # conflicts for the secretary to review, and, in a checked-out file, the references that were
+    # cut because they point outside the grid. Frozen SQL: never edit, add a step.
+    from gridboard.models.clock import new_uid, now_iso
+
+    run_statements(
+        db,
+        f"""
+CREATE TABLE file_identity (
+    {_COMMON},
+    made_at TEXT NOT NULL
+);
+CREATE TABLE travel_meeting (
+    {_COMMON},
+    kind TEXT NOT NULL CHECK (kind IN ('merge', 'rollup', 'checkout', 'checkin', 'checked_out_from')),
+    peer_uid TEXT NOT NULL,
+    peer_name TEXT NOT NULL DEFAULT '',
+    grid_uid TEXT,
+    met_at TEXT NOT NULL,
+    peer_mark TEXT,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    conflicts INTEGER NOT NULL DEFAULT 0,
+    operator TEXT NOT NULL DEFAULT '',
+    returned_at TEXT
+);
+CREATE INDEX travel_meeting_peer ON travel_meeting(peer_uid, met_at);
+CREATE TABLE travel_conflict (
+    {_COMMON},
+    meeting_id INTEGER NOT NULL REFERENCES travel_meeting(id),
+    table_name TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    kept_value TEXT,
+    lost_value TEXT,
+    kept_updated_at TEXT,
+    lost_updated_at TEXT,
+    lost_side TEXT NOT NULL CHECK (lost_side IN ('here', 'there')),
+    reviewed_at TEXT
+);
+CREATE INDEX travel_conflict_row ON travel_conflict(table_name, row_uid);
+CREATE TABLE travel_cut (
+    {_COMMON},
+    table_name TEXT NOT NULL,
+    row_uid TEXT NOT NULL,
+    column_name TEXT NOT NULL,
+    UNIQUE (table_name, row_uid, column_name)
+)
+""",
+    )
+    stamp = now_iso()
+    db.execute(
+        "INSERT INTO file_identity (uid, created_at, updated_at, made_at) VALUES (?, ?, ?, ?)",
+        [new_uid(), stamp, stamp, stamp],
+    )

@@ -23,11 +23,14 @@ from gridboard.ui.main_window import MainWindow
 from gridboard.ui.places import app_icon, use_portable_places
 from gridboard.ui.resources import install_fonts, install_translations, ui_font
 from gridboard.ui.tasks import run_task
+from gridboard.ui.travel.background import Background
 from gridboard.ui.welcome import WelcomeDialog
 
 RECENT_KEY = "recent_files"
 MAX_RECENT = 8
 BACKUP_RETRY_MS = 15 * 60 * 1000
+# The day's backup starts this long after the window is up, so the first open of the day is like any other.
+BACKUP_DELAY_MS = 1500
 log = logging.getLogger(__name__)
 
 
@@ -64,6 +67,8 @@ class AppController(QObject):
         self.backup_timer.setSingleShot(True)
         self.backup_timer.setInterval(BACKUP_RETRY_MS)
         self.backup_timer.timeout.connect(self._retry_backup)
+        self.backups = Background(self)
+        self.backups.finished.connect(self._backup_done)
 
     # -- files ------------------------------------------------------------------------------------
 
@@ -243,33 +248,33 @@ class AppController(QObject):
             old_store.close()
 
     def _backup_today(self, store: Store) -> bool:
-        """Today's copy of the file. If it cannot be made (a full disk, a read-only folder, anything),
-        the window says so in its status bar and it is tried again later: opening never depends on it."""
+        """Today's copy of the file, made after the window is up, in the background, from a connection
+        of its own: it never holds up opening or work. If it cannot be made (a full disk, a read-only
+        folder, anything), the window says so in its status bar and it is tried again later."""
         if not needs_daily_backup(store):
             return True
-        try:
-            run_task(
-                self.window,
-                self.tr("Making today's backup…"),
-                lambda progress: daily_backup(store, progress=progress),
-            )
-        except Exception as error:  # noqa: BLE001 - whatever went wrong, the file is open and usable
-            known = error if isinstance(error, KnownError) else None
-            if isinstance(error, (sqlite3.Error, OSError)):
-                known = storage_error(error, store.path)
-            if known is None:
-                log.error("today's backup failed", exc_info=error)
-            else:
-                log.warning("today's backup failed: %s", error)
-            reason = error_text(known) if known is not None else repr(error)
-            if self.window is not None and self.store is store:
-                text = self.tr("Today's backup could not be made; it will be tried again later. ({reason})")
-                self.window.show_backup_problem(text.format(reason=reason))
-            self.backup_timer.start()
-            return False
-        if self.window is not None and self.store is store:
-            self.window.clear_backup_problem()
+        self._backup_store = store
+        QTimer.singleShot(BACKUP_DELAY_MS, lambda: self.backups.start(lambda: daily_backup(store)))
         return True
+
+    def _backup_done(self, error: BaseException | None) -> None:
+        store = getattr(self, "_backup_store", None)
+        if error is None:
+            if self.window is not None and self.store is store:
+                self.window.clear_backup_problem()
+            return
+        known = error if isinstance(error, KnownError) else None
+        if isinstance(error, (sqlite3.Error, OSError)):
+            known = storage_error(error, store.path if store is not None else None)
+        if known is None:
+            log.error("today's backup failed", exc_info=error)
+        else:
+            log.warning("today's backup failed: %s", error)
+        reason = error_text(known) if known is not None else repr(error)
+        if self.window is not None and self.store is store:
+            text = self.tr("Today's backup could not be made; it will be tried again later. ({reason})")
+            self.window.show_backup_problem(text.format(reason=reason))
+        self.backup_timer.start()
 
     def _retry_backup(self) -> None:
         if self.store is not None:

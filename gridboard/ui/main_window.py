@@ -39,6 +39,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.serve",
     "gridboard.ui.printing",
     "gridboard.ui.exchange",
+    "gridboard.ui.travel",
 )
 
 

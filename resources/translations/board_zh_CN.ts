@@ -15,6 +15,10 @@
         <translation>逾期</translation>
     </message>
     <message>
+        <source>{name} (checked out)</source>
+        <translation>{name}（已借出）</translation>
+    </message>
+    <message>
         <source>{name}: {households} households lived in, {overdue} overdue ({priority} of them priority), visited within cycle {share}</source>
         <translation>{name}：在住 {households} 户，逾期 {overdue} 户（其中重点户 {priority} 户），周期内走访率 {share}</translation>
     </message>

@@ -35,10 +35,6 @@
         <translation>正在生成示范社区……</translation>
     </message>
     <message>
-        <source>Making today's backup…</source>
-        <translation>正在进行今日备份……</translation>
-    </message>
-    <message>
         <source>Today's backup could not be made; it will be tried again later. ({reason})</source>
         <translation>今天的备份没能做成，稍后会再试。（{reason}）</translation>
     </message>

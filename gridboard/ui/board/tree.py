@@ -60,6 +60,9 @@ class AreaTreeModel(QAbstractItemModel):
             parent.children.append(node)
             self._nodes[(area.level, area.id)] = node
         counts = board.building_counts(self.store)
+        from gridboard.sync.checkout import checked_out_grids
+
+        self.checked_out = checked_out_grids(self.store)  # grids out on a laptop carry a badge
         for (level, node_id), node in self._nodes.items():
             if level == "building":
                 node.counts = counts.get(node_id, board.BuildingCounts(node_id))
@@ -166,6 +169,8 @@ class AreaTreeModel(QAbstractItemModel):
         counts = node.counts
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
+                if node.level == "grid" and node.id in getattr(self, "checked_out", {}):
+                    return self.tr("{name} (checked out)").format(name=node.name)
                 return node.name
             if column == 1:
                 return str(counts.households)

@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from gridboard.models import ledger  # noqa: E402
+from gridboard.models import ledger, operators  # noqa: E402
 from gridboard.models.store import Store, open_store  # noqa: E402
 
 _TEMPLATE: dict[str, Path] = {}
@@ -22,13 +22,34 @@ def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Store:
     """A fresh migrated file, copied from a template made once per session (Anki's getEmptyCol)."""
     if "empty" not in _TEMPLATE:
         template = tmp_path_factory.mktemp("template") / "empty.gridboard"
-        open_store(template, create=True, operator="tester").close()
+        made = open_store(template, create=True, operator="tester")
+        # Its first operator, an administrator (hashing a PIN takes a moment: once per session).
+        operators.create_operator(made, name=TESTER, role="admin", secret=TESTER_PIN)
+        made.close()
         _TEMPLATE["empty"] = template
     path = tmp_path / "test.gridboard"
     shutil.copy(_TEMPLATE["empty"], path)
     store = open_store(path, operator="tester")
+    sign_in_tester(store)
     yield store
     store.close()
+
+
+# Every test's file has one operator, the administrator "tester" (PIN 2468), signed in by the `db`
+# fixture, so `small.store`, the `window` fixture and `MainWindow(small.store)` work as a signed-in
+# administrator would. A test that opens its own Store and wants it signed in calls sign_in_tester.
+TESTER = "tester"
+TESTER_PIN = "2468"
+
+
+def sign_in_tester(store: Store, *, via: str = "app") -> Store:
+    """Sign the administrator "tester" in to `store` (no PIN check: that is what test_operators tests)."""
+    operator = operators.find_operator(store, TESTER)
+    if operator is None:
+        operators.create_operator(store, name=TESTER, role="admin", secret=TESTER_PIN)
+        operator = operators.find_operator(store, TESTER)
+    operators.start_session(store, operator.id, via=via)
+    return store
 
 
 @dataclass

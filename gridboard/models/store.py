@@ -138,6 +138,8 @@ class Store:
         self.db = db
         self.path = path
         self.operator = operator
+        # The signed-in operator (operators.Session) with their role; None: the name above, no role.
+        self.session: Any = None
         self.changes = Changes()
         self.read_only = read_only
         self.lock = lock

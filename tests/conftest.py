@@ -98,6 +98,24 @@ def _discard_unsaved_on_teardown(request: pytest.FixtureRequest) -> None:
     request.addfinalizer(mp.undo)
 
 
+@pytest.fixture(autouse=True)
+def _sign_in_on_open_as_tester(request: pytest.FixtureRequest) -> None:
+    """The app asks who is working before a file's window opens (signin.sign_in_on_open, a modal
+    dialog). In tests, the AppController signs in the administrator "tester" instead (made first if
+    the file has no operators), so `controller.open_path(...)` opens a signed-in window as before.
+    Tests of the sign-in itself use `real_sign_in_on_open` or the dialogs directly."""
+    from gridboard.ui.trust import signin
+
+    mp = pytest.MonkeyPatch()
+    def sign_in(parent, store: Store) -> bool:
+        if store.read_only is not None and not operators.has_operators(store):
+            return True  # as the app does: a file nobody can write opens read only, unsigned
+        return bool(sign_in_tester(store))
+
+    mp.setattr(signin, "sign_in_on_open", sign_in)
+    request.addfinalizer(mp.undo)
+
+
 @pytest.fixture
 def gui(qapp, tmp_path: Path):
     """The real application setup (font, Chinese translation), with settings kept in tmp_path."""

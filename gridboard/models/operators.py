@@ -82,11 +82,11 @@ class Session:
 
     def may(self, permission: str) -> bool:
         """'write', 'manage' (operators and settings), 'reveal' (show numbers in full), 'ledger'
-        (structure and people), 'purge'."""
+        (structure and people), 'audit' (read the whole audit trail), 'purge'."""
         if self.role == "admin":
             return True
         if self.role == "worker":
-            return permission in ("write", "reveal", "ledger")
+            return permission in ("write", "reveal", "ledger", "audit")
         if self.role == "grid_worker":
             return permission == "write"
         return False

@@ -8,6 +8,7 @@ from typing import Any
 
 from gridboard.models.clock import new_uid, now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.masking import mask_row
 from gridboard.models.store import Store
 from gridboard.models.values import clean_row
 
@@ -82,8 +83,8 @@ def log(
             action,
             table,
             row_uid,
-            None if old is None else json.dumps(old, ensure_ascii=False, default=str),
-            None if new is None else json.dumps(new, ensure_ascii=False, default=str),
+            None if old is None else json.dumps(mask_row(old), ensure_ascii=False, default=str),
+            None if new is None else json.dumps(mask_row(new), ensure_ascii=False, default=str),
             None if session is None else session.uid,
             "" if session is None else session.via,
         ],

@@ -84,6 +84,9 @@ class AppController(QObject):
             return False
         if store is None:
             return False
+        if not self._sign_in(store):
+            store.close()
+            return False
         log.info("opened %s%s", path, f" read only ({store.read_only.reason})" if store.read_only else "")
         self._show(store)
         self._remember_recent(str(path))
@@ -173,6 +176,17 @@ class AppController(QObject):
         return bool(chosen)
 
     # -- internals ----------------------------------------------------------------------------------
+
+    def _sign_in(self, store: Store) -> bool:
+        """Who is working: the file's first operator is made, or someone signs in (issue 16)."""
+        from gridboard.ui.trust import signin
+
+        return signin.sign_in_on_open(self.window, store)
+
+    def reopen_window(self) -> None:
+        """The same file in a new window (another operator signed in: other menus, other grids)."""
+        if self.store is not None:
+            self._show(self.store, reuse_store=True)
 
     def _show(self, store: Store, *, reuse_store: bool = False) -> None:
         old_window, old_store = self.window, self.store

@@ -38,6 +38,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.emergency",
     "gridboard.ui.printing",
     "gridboard.ui.exchange",
+    "gridboard.ui.trust",
 )
 
 

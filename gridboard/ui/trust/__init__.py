@@ -1,0 +1,94 @@
+"""Trust in the window: who is signed in, switching operator, the idle lock, operators, the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QLabel
+
+from gridboard.ui.trust.lock import IdleLock, role_texts
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Trust", text)
+
+
+class TrustFeature:
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        store = window.store
+        session = store.session
+        self.label = QLabel(window)
+        self.label.setObjectName("signedInAs")
+        window.statusBar().addPermanentWidget(self.label)
+        self.show_who()
+        window.idle_lock = self.lock = IdleLock(window)
+        self.lock.screen.switch_requested.connect(self.switch_operator)
+        if session is not None:
+            window.add_action("file", "actionSwitchOperator", _t("S&witch operator…"), self.switch_operator,
+                              "Ctrl+Shift+O")
+            window.add_action("file", "actionLockNow", _t("Loc&k the window"), self.lock.lock, "Ctrl+Shift+L")
+        if session is None or session.may("audit"):
+            window.add_action("tools", "actionAuditTrail", _t("Audit trail (操作记录)…"), self.open_audit)
+        if session is not None and session.may("manage") and store.read_only is None:
+            window.add_action("tools", "actionOperators", _t("&Operators…"), self.open_operators)
+        board = window.view("board")
+        panel = getattr(board, "panel", None)
+        if panel is not None:
+            panel.add_action("householdHistoryButton", _t("Its history…"), self.household_history)
+        window.navigators["household_history"] = self.household_history
+
+    def show_who(self) -> None:
+        session = self.window.store.session
+        if session is None:
+            self.label.setText("")
+            return
+        self.label.setText(
+            _t("Signed in: {name} ({role})").format(name=session.name, role=role_texts().get(session.role, ""))
+        )
+
+    def switch_operator(self) -> bool:
+        """One step: a name and a PIN. The window is rebuilt for the new operator's role."""
+        from gridboard.ui.trust.signin import SignInDialog
+
+        window = self.window
+        dialog = SignInDialog(window.store, window, switching=True)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return self.after_switch()
+
+    def after_switch(self) -> bool:
+        window = self.window
+        if window.controller is not None and hasattr(window.controller, "reopen_window"):
+            window.controller.reopen_window()
+            return True
+        if self.lock.is_locked():
+            self.lock.unlock()
+        self.show_who()
+        window.notifier.refresh_all()
+        return True
+
+    def open_audit(self):
+        from gridboard.ui.trust.audit_view import open_audit
+
+        return open_audit(self.window)
+
+    def household_history(self, household_id: int):
+        from gridboard.models.board import household_detail
+        from gridboard.ui.trust.audit_view import open_audit
+
+        d = household_detail(self.window.store, household_id)
+        title = _t("History of {address}").format(address=f"{d.building_name} {d.unit}-{d.room}")
+        return open_audit(self.window, household_id, title)
+
+    def open_operators(self):
+        from gridboard.ui.trust.operators_dialog import OperatorsDialog
+
+        dialog = OperatorsDialog(self.window)
+        dialog.show()
+        return dialog
+
+
+def install(window: Any) -> None:
+    window.trust = TrustFeature(window)

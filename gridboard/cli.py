@@ -16,6 +16,7 @@ COMMAND_MODULES = (
     "gridboard.commands.demo",
     "gridboard.commands.excel",
     "gridboard.commands.print",
+    "gridboard.commands.audit",
 )
 
 

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Commands that write name the file's operator (`--operator`, default $GRIDBOARD_OPERATOR): in tests,
+# the administrator every test file has (see TESTER below).
+os.environ.setdefault("GRIDBOARD_OPERATOR", "tester")
 
 from gridboard.models import ledger, operators  # noqa: E402
 from gridboard.models.store import Store, open_store  # noqa: E402

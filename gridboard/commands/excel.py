@@ -13,6 +13,7 @@ from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.models.store import open_store
 
 
@@ -25,6 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--into", "--db", dest="db", required=True, help="the .gridboard file (created if missing)"
     )
     p.add_argument("--dry-run", action="store_true", help="only report problems and counts; write nothing")
+    add_operator_argument(p)
     p.add_argument(
         "--mapping",
         help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}},'
@@ -42,6 +44,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", type=date.fromisoformat, help="first day (YYYY-MM-DD)")
     p.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (YYYY-MM-DD)")
     p.add_argument("--reveal", action="store_true", help="write phone and ID numbers unmasked")
+    p.add_argument("--reason", help="why the numbers must be written in full (recorded; needed with --reveal)")
+    add_operator_argument(p)
     p.set_defaults(func=run_export)
 
     p = subparsers.add_parser("template", help="write a blank import workbook with an example row")
@@ -76,6 +80,7 @@ def run_import(args: argparse.Namespace) -> int:
     book = read_book(args.sheet)
     store = open_store(args.db, create=True)
     try:
+        sign_in_cli(store, args.operator)
         layouts = detect_layouts(store, book)
         edits = Edits()
         if args.mapping:
@@ -112,6 +117,9 @@ def run_export(args: argparse.Namespace) -> int:
     # Export only reads: a file open in the app (or read only) is exported as it is, never adopted.
     store = open_store(db, allow_read_only=True)
     try:
+        sign_in_cli(store, args.operator)
+        if args.reveal:
+            record_cli_reveal(store, what=f"export {args.kind}", reason=args.reason, target=args.out)
         rows = exporter.export(store, args.kind, args.out, start=args.start, end=args.end, reveal=args.reveal)
     finally:
         store.close()

@@ -371,6 +371,17 @@ def start_session(store: Store, operator_id: int, *, via: str = "app") -> Sessio
     return session
 
 
+def adopt(store: Store, session: Session | None) -> None:
+    """The same operator on another Store of the same file (a worker thread's own connection):
+    same name, role and grids, no second sign-in row."""
+    if session is None:
+        return
+    end_session(store)
+    store.session = session
+    store.operator = session.name
+    _restrict(store, session)
+
+
 def end_session(store: Store) -> None:
     """No one signed in (before switching operator): restrictions lifted, views dropped."""
     store.conn.set_authorizer(None)

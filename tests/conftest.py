@@ -14,24 +14,43 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the administrator every test file has (see TESTER below).
 os.environ.setdefault("GRIDBOARD_OPERATOR", "tester")
 
-from gridboard.models import ledger, operators  # noqa: E402
+from gridboard.models import cipher, ledger, operators  # noqa: E402
 from gridboard.models.store import Store, open_store  # noqa: E402
 
 _TEMPLATE: dict[str, Path] = {}
 
 
+TEST_PASSPHRASE = "correct horse battery"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--protected",
+        action="store_true",
+        help="every `db` fixture file is protected with a passphrase (SQLCipher): the model tests on it",
+    )
+
+
 @pytest.fixture
-def db(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Store:
-    """A fresh migrated file, copied from a template made once per session (Anki's getEmptyCol)."""
-    if "empty" not in _TEMPLATE:
-        template = tmp_path_factory.mktemp("template") / "empty.gridboard"
-        made = open_store(template, create=True, operator="tester")
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Store:
+    """A fresh migrated file, copied from a template made once per session (Anki's getEmptyCol).
+
+    Plain, or protected with TEST_PASSPHRASE when run with `--protected` or parametrized indirectly
+    with "protected" (`@pytest.mark.parametrize("db", ["protected"], indirect=True)`)."""
+    kind = getattr(request, "param", None) or ("protected" if request.config.getoption("--protected") else "plain")
+    if kind not in _TEMPLATE:
+        template = tmp_path_factory.mktemp("template") / f"{kind}.gridboard"
+        made = open_store(
+            template, create=True, operator="tester", passphrase=TEST_PASSPHRASE if kind == "protected" else None
+        )
         # Its first operator, an administrator (hashing a PIN takes a moment: once per session).
         operators.create_operator(made, name=TESTER, role="admin", secret=TESTER_PIN)
         made.close()
-        _TEMPLATE["empty"] = template
+        _TEMPLATE[kind] = template
     path = tmp_path / "test.gridboard"
-    shutil.copy(_TEMPLATE["empty"], path)
+    shutil.copy(_TEMPLATE[kind], path)
+    # A copy has its template's salt, so the same key (derived once per session, not per test).
+    cipher.key_like(_TEMPLATE[kind], path)
     store = open_store(path, operator="tester")
     sign_in_tester(store)
     yield store

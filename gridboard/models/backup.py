@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from gridboard.models import cipher
 from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
 KEEP = 14
@@ -41,6 +42,7 @@ def write_backup(store: Store, target: Path, progress: Progress | None = None) -
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    cipher.key_like(store.path, partial)  # a protected file's backup is protected the same way
     source = connect_read_only(store.path)
     try:
         dest = connect(partial, mode="rwc")

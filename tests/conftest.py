@@ -135,6 +135,10 @@ def _sign_in_on_open_as_tester(request: pytest.FixtureRequest) -> None:
         return bool(sign_in_tester(store))
 
     mp.setattr(signin, "sign_in_on_open", sign_in)
+    # A protected file's passphrase is asked at one seam; unanswered (cancelled) unless a test says.
+    from gridboard.ui.trust import protect
+
+    mp.setattr(protect, "ask_passphrase", lambda parent, path, again=False: None)
     request.addfinalizer(mp.undo)
 
 

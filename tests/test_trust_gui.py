@@ -268,3 +268,46 @@ def test_a_test_store_of_its_own_can_be_signed_in(gui, qtbot, tmp_path: Path) ->
     assert store.session.name == TESTER and "tester" in win.trust.label.text()
     win.close()
     store.close()
+
+
+def test_protecting_a_file_makes_a_new_one_that_asks_for_its_passphrase(
+    gui, qtbot, tmp_path: Path, small: Small, monkeypatch
+) -> None:
+    from gridboard.models import cipher
+    from gridboard.ui.trust import protect
+
+    path = small.store.path
+    ledger.update_household(small.store, small.household(1, "101"), head_name="刘芳芳")
+    small.store.close()
+    controller = AppController()
+    assert controller.open_path(path)
+    window = controller.window  # the controller closes and deletes its windows
+
+    def fill(dialog: protect.ProtectDialog) -> None:
+        save_screenshot(dialog, "trust_protect")
+        dialog.first.setText("correct horse")
+        dialog.second.setText("correct horse")
+        dialog.accept()
+        assert dialog.message.text()  # the warning must be ticked first
+        dialog.understood.setChecked(True)
+        dialog.accept()
+
+    _drive(qtbot, protect.ProtectDialog, fill)
+    monkeypatch.setattr(ask, "confirm", lambda *a: False)  # do not open it yet
+    made = window.trust.protect()
+    assert made == path.with_name("test-protected.gridboard") and path.exists()
+    assert "刘芳芳".encode() not in made.read_bytes()
+    cipher.forget(made)
+    answers = iter(["wrong one", "correct horse"])
+    asked: list[bool] = []
+
+    def answer(parent, p, again=False):
+        asked.append(again)
+        return next(answers)
+
+    monkeypatch.setattr(protect, "ask_passphrase", answer)
+    assert controller.open_path(made)
+    assert asked == [False, True]
+    assert controller.store.path == made and controller.store.scalar("SELECT count(*) FROM operator") == 1
+    assert controller.window.findChild(type(controller.window.menuBar().actions()[0]), "actionUnprotect")
+    controller.close()

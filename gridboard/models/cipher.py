@@ -90,6 +90,12 @@ def is_protected(path: str | os.PathLike[str]) -> bool:
     return key_for(path) is not None
 
 
+def could_be_protected(path: str | os.PathLike[str]) -> bool:
+    """Whole encrypted pages (a protected file is a multiple of its page size, 4 KiB at least)."""
+    size = os.path.getsize(path)
+    return size >= 4096 and size % 1024 == 0
+
+
 def key_like(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """`target` (a backup, a copy before migrating) is protected with `source`'s key and salt."""
     found = key_for(source)

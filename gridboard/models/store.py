@@ -433,12 +433,17 @@ def inspect_readonly(
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER) and not cipher.is_protected(path):
-        raise cipher.PassphraseNeeded(
-            QT_TRANSLATE_NOOP(
-                "Errors",
-                "{path} is not a gridboard file (it is not an SQLite database), or it is protected with a"
-                " passphrase.",
-            ),
+        if cipher.could_be_protected(path):
+            raise cipher.PassphraseNeeded(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is protected with a passphrase (or it is not a gridboard file: it is not an"
+                    " SQLite database).",
+                ),
+                path=str(path),
+            )
+        raise NotAGridboardFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard file (it is not an SQLite database)."),
             path=str(path),
         )
     try:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths,
 from PySide6.QtWidgets import QApplication
 
 from gridboard import logs
-from gridboard.models import ledger
+from gridboard.models import cipher, ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
 from gridboard.models.errors import KnownError, storage_error
 from gridboard.models.store import FILE_SUFFIX, Store, open_store
@@ -63,7 +63,9 @@ class AppController(QObject):
     def file_filter(self) -> str:
         return self.tr("gridboard files (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX)
 
-    def open_path(self, path: Path, *, create: bool = False, writable: bool = False) -> bool:
+    def open_path(
+        self, path: Path, *, create: bool = False, writable: bool = False, passphrase: str | None = None
+    ) -> bool:
         """Open `path` in a new window. A file another copy writes to, or one that cannot be written,
         opens read only with a banner; with `writable=True` (the banner's button) it is refused instead
         and the window already open stays as it is."""
@@ -74,9 +76,19 @@ class AppController(QObject):
                 parent,
                 self.tr("Opening {name}…").format(name=path.name),
                 lambda progress: open_store(
-                    path, create=create, progress=progress, allow_read_only=not writable
+                    path, create=create, progress=progress, allow_read_only=not writable, passphrase=passphrase
                 ),
             )
+        except (cipher.PassphraseNeeded, cipher.WrongPassphrase) as error:
+            # A protected file (issue 16): ask for its passphrase, and again after a wrong one.
+            from gridboard.ui.trust import protect
+
+            again = isinstance(error, cipher.WrongPassphrase)
+            given = protect.ask_passphrase(parent, path, again=again)
+            if given:
+                return self.open_path(path, create=create, writable=writable, passphrase=given)
+            ask.show_error(parent, error)
+            return False
         except KnownError as error:
             ask.show_error(parent, error)
             if not writable:

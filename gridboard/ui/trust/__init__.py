@@ -26,18 +26,36 @@ class TrustFeature:
         window.idle_lock = self.lock = IdleLock(window)
         self.lock.screen.switch_requested.connect(self.switch_operator)
         if session is not None:
-            window.add_action("file", "actionSwitchOperator", _t("S&witch operator…"), self.switch_operator,
+            self._file_action("actionSwitchOperator", _t("S&witch operator…"), self.switch_operator,
                               "Ctrl+Shift+O")
-            window.add_action("file", "actionLockNow", _t("Loc&k the window"), self.lock.lock, "Ctrl+Shift+L")
+            self._file_action("actionLockNow", _t("Loc&k the window"), self.lock.lock, "Ctrl+Shift+L")
         if session is None or session.may("audit"):
             window.add_action("tools", "actionAuditTrail", _t("Audit trail (操作记录)…"), self.open_audit)
         if session is not None and session.may("manage") and store.read_only is None:
             window.add_action("tools", "actionOperators", _t("&Operators…"), self.open_operators)
+            from gridboard.models import cipher
+
+            if store.path is not None and cipher.available():
+                if cipher.is_protected(store.path):
+                    self._file_action("actionUnprotect", _t("Remove passphrase protection…"), self.unprotect)
+                else:
+                    self._file_action("actionProtect", _t("Protect with a passphrase…"), self.protect)
         board = window.view("board")
         panel = getattr(board, "panel", None)
         if panel is not None:
             panel.add_action("householdHistoryButton", _t("Its history…"), self.household_history)
         window.navigators["household_history"] = self.household_history
+
+    def _file_action(self, name: str, text: str, slot, shortcut=None):
+        """An entry of the File menu, above Quit."""
+        window = self.window
+        action = window.add_action("file", name, text, slot, shortcut)
+        menu = window.menu("file")
+        quit_action = next((a for a in menu.actions() if a.objectName() == "actionQuit"), None)
+        if quit_action is not None:
+            menu.removeAction(action)
+            menu.insertAction(quit_action, action)
+        return action
 
     def show_who(self) -> None:
         session = self.window.store.session
@@ -81,6 +99,16 @@ class TrustFeature:
         d = household_detail(self.window.store, household_id)
         title = _t("History of {address}").format(address=f"{d.building_name} {d.unit}-{d.room}")
         return open_audit(self.window, household_id, title)
+
+    def protect(self):
+        from gridboard.ui.trust.protect import protect_file
+
+        return protect_file(self.window)
+
+    def unprotect(self):
+        from gridboard.ui.trust.protect import unprotect_file
+
+        return unprotect_file(self.window)
 
     def open_operators(self):
         from gridboard.ui.trust.operators_dialog import OperatorsDialog

@@ -33,6 +33,7 @@ class TrustFeature:
             window.add_action("tools", "actionAuditTrail", _t("Audit trail (操作记录)…"), self.open_audit)
         if session is not None and session.may("manage") and store.read_only is None:
             window.add_action("tools", "actionOperators", _t("&Operators…"), self.open_operators)
+            window.add_action("tools", "actionPurge", _t("Purge residents who moved out…"), self.open_purge)
             from gridboard.models import cipher
 
             if store.path is not None and cipher.available():
@@ -109,6 +110,13 @@ class TrustFeature:
         from gridboard.ui.trust.protect import unprotect_file
 
         return unprotect_file(self.window)
+
+    def open_purge(self):
+        from gridboard.ui.trust.purge_dialog import PurgeDialog
+
+        dialog = PurgeDialog(self.window)
+        dialog.show()
+        return dialog
 
     def open_operators(self):
         from gridboard.ui.trust.operators_dialog import OperatorsDialog

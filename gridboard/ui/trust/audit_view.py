@@ -29,53 +29,50 @@ from gridboard.ui import ask
 def action_texts() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    t = lambda s: QCoreApplication.translate("Trust", s)  # noqa: E731
     return {
-        "insert": t("added"),
-        "update": t("changed"),
-        "end": t("ended"),
-        "withdraw": t("withdrawn"),
-        "restore": t("restored"),
-        "import": t("imported"),
-        "sign_in": t("signed in"),
-        "reveal": t("shown in full"),
-        "purge": t("purged"),
-        "archive": t("removed"),
-        "set_secret": t("new PIN"),
-        "place": t("placed on the plan"),
-        "correct": t("corrected"),
-        "generate": t("made (demo)"),
+        "insert": QCoreApplication.translate("Trust", "added"),
+        "update": QCoreApplication.translate("Trust", "changed"),
+        "end": QCoreApplication.translate("Trust", "ended"),
+        "withdraw": QCoreApplication.translate("Trust", "withdrawn"),
+        "restore": QCoreApplication.translate("Trust", "restored"),
+        "import": QCoreApplication.translate("Trust", "imported"),
+        "sign_in": QCoreApplication.translate("Trust", "signed in"),
+        "reveal": QCoreApplication.translate("Trust", "shown in full"),
+        "purge": QCoreApplication.translate("Trust", "purged"),
+        "archive": QCoreApplication.translate("Trust", "removed"),
+        "set_secret": QCoreApplication.translate("Trust", "new PIN"),
+        "place": QCoreApplication.translate("Trust", "placed on the plan"),
+        "correct": QCoreApplication.translate("Trust", "corrected"),
+        "generate": QCoreApplication.translate("Trust", "made (demo)"),
     }
 
 
 def column_texts() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    t = lambda s: QCoreApplication.translate("Trust", s)  # noqa: E731
     return {
-        "name": t("name"), "head_name": t("head of household"), "phone": t("phone"), "phone_note": t("phone note"),
-        "id_number": t("ID number"), "notes": t("notes"), "note": t("note"), "room": t("room"), "unit": t("unit"),
-        "floor": t("floor"), "people": t("people"), "occupancy": t("occupancy"), "gender": t("gender"),
-        "birth_year": t("birth year"), "disability": t("disability"), "moved_out_at": t("moved out"),
-        "visited_at": t("visited at"), "method": t("how"), "outcome": t("outcome"), "status": t("status"),
-        "text": t("text"), "category": t("category"), "role": t("role"), "grids": t("grids"), "reason": t("reason"),
-        "what": t("what"), "file": t("file"), "rows": t("rows"), "via": t("from"), "building_id": t("building"),
-        "household_id": t("household"), "member_id": t("member"), "entered_by": t("entered by"),
-        "withdrawn_at": t("withdrawn"), "withdrawn_reason": t("why withdrawn"), "source": t("source"),
-        "archived_at": t("removed"), "ended_on": t("ended"), "started_on": t("started"), "value": t("value"),
+        "name": QCoreApplication.translate("Trust", "name"), "head_name": QCoreApplication.translate("Trust", "head of household"), "phone": QCoreApplication.translate("Trust", "phone"), "phone_note": QCoreApplication.translate("Trust", "phone note"),
+        "id_number": QCoreApplication.translate("Trust", "ID number"), "notes": QCoreApplication.translate("Trust", "notes"), "note": QCoreApplication.translate("Trust", "note"), "room": QCoreApplication.translate("Trust", "room"), "unit": QCoreApplication.translate("Trust", "unit"),
+        "floor": QCoreApplication.translate("Trust", "floor"), "people": QCoreApplication.translate("Trust", "people"), "occupancy": QCoreApplication.translate("Trust", "occupancy"), "gender": QCoreApplication.translate("Trust", "gender"),
+        "birth_year": QCoreApplication.translate("Trust", "birth year"), "disability": QCoreApplication.translate("Trust", "disability"), "moved_out_at": QCoreApplication.translate("Trust", "moved out"),
+        "visited_at": QCoreApplication.translate("Trust", "visited at"), "method": QCoreApplication.translate("Trust", "how"), "outcome": QCoreApplication.translate("Trust", "outcome"), "status": QCoreApplication.translate("Trust", "status"),
+        "text": QCoreApplication.translate("Trust", "text"), "category": QCoreApplication.translate("Trust", "category"), "role": QCoreApplication.translate("Trust", "role"), "grids": QCoreApplication.translate("Trust", "grids"), "reason": QCoreApplication.translate("Trust", "reason"),
+        "what": QCoreApplication.translate("Trust", "what"), "file": QCoreApplication.translate("Trust", "file"), "rows": QCoreApplication.translate("Trust", "rows"), "via": QCoreApplication.translate("Trust", "from"), "building_id": QCoreApplication.translate("Trust", "building"),
+        "household_id": QCoreApplication.translate("Trust", "household"), "member_id": QCoreApplication.translate("Trust", "member"), "entered_by": QCoreApplication.translate("Trust", "entered by"),
+        "withdrawn_at": QCoreApplication.translate("Trust", "withdrawn"), "withdrawn_reason": QCoreApplication.translate("Trust", "why withdrawn"), "source": QCoreApplication.translate("Trust", "source"),
+        "archived_at": QCoreApplication.translate("Trust", "removed"), "ended_on": QCoreApplication.translate("Trust", "ended"), "started_on": QCoreApplication.translate("Trust", "started"), "value": QCoreApplication.translate("Trust", "value"),
     }
 
 
 def table_texts() -> dict[str, str]:
     from PySide6.QtCore import QCoreApplication
 
-    t = lambda s: QCoreApplication.translate("Trust", s)  # noqa: E731
     return {
-        "community": t("community"), "grid": t("grid"), "building": t("building"), "household": t("household"),
-        "resident": t("resident"), "member": t("member"), "pairing": t("pairing"), "scope": t("pairing scope"),
-        "visit": t("visit"), "request": t("request"), "request_step": t("request step"), "emergency": t("emergency"),
-        "rollcall": t("roll call"), "setting": t("setting"), "operator": t("operator"), "export": t("export"),
-        "tag": t("tag"), "resident_tag": t("resident's tag"), "printed_sheet": t("printed sheet"),
+        "community": QCoreApplication.translate("Trust", "community"), "grid": QCoreApplication.translate("Trust", "grid"), "building": QCoreApplication.translate("Trust", "building"), "household": QCoreApplication.translate("Trust", "household"),
+        "resident": QCoreApplication.translate("Trust", "resident"), "member": QCoreApplication.translate("Trust", "member"), "pairing": QCoreApplication.translate("Trust", "pairing"), "scope": QCoreApplication.translate("Trust", "pairing scope"),
+        "visit": QCoreApplication.translate("Trust", "visit"), "request": QCoreApplication.translate("Trust", "request"), "request_step": QCoreApplication.translate("Trust", "request step"), "emergency": QCoreApplication.translate("Trust", "emergency"),
+        "rollcall": QCoreApplication.translate("Trust", "roll call"), "setting": QCoreApplication.translate("Trust", "setting"), "operator": QCoreApplication.translate("Trust", "operator"), "export": QCoreApplication.translate("Trust", "export"),
+        "tag": QCoreApplication.translate("Trust", "tag"), "resident_tag": QCoreApplication.translate("Trust", "resident's tag"), "printed_sheet": QCoreApplication.translate("Trust", "printed sheet"),
     }
 
 

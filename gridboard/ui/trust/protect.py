@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -24,13 +25,10 @@ from gridboard.ui.labels import error_text
 
 def ask_passphrase(parent: QWidget | None, path: Path, *, again: bool = False) -> str | None:
     """The seam for the passphrase of a protected file (tests/conftest.py answers for it)."""
-    from PySide6.QtCore import QCoreApplication
-
-    t = lambda s: QCoreApplication.translate("Trust", s)  # noqa: E731
     label = (
-        t("That passphrase did not open {file}. Try again:") if again else t("{file} is protected. Its passphrase:")
+        QCoreApplication.translate("Trust", "That passphrase did not open {file}. Try again:") if again else QCoreApplication.translate("Trust", "{file} is protected. Its passphrase:")
     ).format(file=path.name)
-    text, ok = QInputDialog.getText(parent, t("Protected file"), label, QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("Trust", "Protected file"), label, QLineEdit.EchoMode.Password)
     return text if ok and text else None
 
 
@@ -117,8 +115,8 @@ def unprotect_file(window) -> Path | None:
         return None
     if not ask.confirm(
         window,
-        window.tr("Remove protection"),
-        window.tr(
+        QCoreApplication.translate("Trust", "Remove protection"),
+        QCoreApplication.translate("Trust", 
             "A new file without protection will be made beside this one: anyone who copies it can read"
             " every resident. Go on?"
         ),
@@ -130,16 +128,15 @@ def unprotect_file(window) -> Path | None:
 
 def _make(window, work, target: Path, passphrase: str | None) -> Path | None:
     try:
-        window.store.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         made = work()
     except KnownError as error:
         ask.show_error(window, error)
         return None
-    text = window.tr(
+    text = QCoreApplication.translate("Trust", 
         "{path} was made. The file open now is kept as it was: remove it yourself once you have checked"
         " the new one. Open the new file now?"
     ).format(path=made)
-    if window.controller is not None and ask.confirm(window, window.tr("New file made"), text):
+    if window.controller is not None and ask.confirm(window, QCoreApplication.translate("Trust", "New file made"), text):
         window.controller.open_path(made, passphrase=passphrase)
     return made
 

@@ -110,15 +110,33 @@ def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window) -> 
     assert window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit") is None or not (
         window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit").isEnabled()
     )
+    assert screen.isWindow() and screen.geometry().contains(window.geometry())  # above the window and its dialogs
     qtbot.keyClicks(screen.secret_edit, "0000")
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
     assert lock.is_locked() and screen.message.text()
-    save_screenshot(window, "trust_lock_screen")
+    save_screenshot(screen, "trust_lock_screen")
     qtbot.keyClicks(screen.secret_edit, TESTER_PIN)
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
     assert not lock.is_locked()
     assert window.menuBar().isEnabled() and window.centralWidget().isEnabled()
     assert lock.timer.isActive()
+
+
+def test_a_dialog_left_open_is_covered_and_kept(gui, qtbot, window) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    dialog = QDialog(window)
+    edit = QLineEdit(dialog)
+    edit.setText("half typed")
+    dialog.show()
+    window.idle_lock.lock()
+    screen = window.idle_lock.screen
+    assert screen.isVisible() and dialog.isVisible()
+    assert screen.windowModality() == Qt.WindowModality.ApplicationModal
+    qtbot.keyClicks(screen.secret_edit, TESTER_PIN)
+    qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
+    assert not window.idle_lock.is_locked() and edit.text() == "half typed"
+    dialog.close()
 
 
 def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,14 +39,18 @@ def role_texts() -> dict[str, str]:
 
 
 class LockScreen(QFrame):
-    """Covers the whole window; only the signed-in operator's PIN (or switching operator) opens it."""
+    """Covers the whole screen, above the window and any dialog left open (an application-modal
+    window of its own, so a half-typed visit is neither shown nor lost); only the signed-in
+    operator's PIN, or switching operator, opens it."""
 
     unlocked = Signal()
     switch_requested = Signal()
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
+        super().__init__(window, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
         self.setObjectName("lockScreen")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.window_ = window
         self.setAutoFillBackground(True)
         self.setStyleSheet(
@@ -117,9 +120,11 @@ class LockScreen(QFrame):
         )
         self.message.clear()
         self.secret_edit.clear()
-        self.setGeometry(self.window_.rect())
-        self.show()
-        self.raise_()
+        screen = self.window_.screen()
+        area = self.window_.frameGeometry()
+        self.setGeometry(area.united(screen.geometry()) if screen is not None else area)
+        self.show()  # a new top-level, stays-on-top window: shown above the others, no raise needed
+        self.activateWindow()
         self.secret_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def try_unlock(self) -> bool:
@@ -145,7 +150,6 @@ class IdleLock(QObject):
         self.screen = LockScreen(window)
         self.screen.unlocked.connect(self.unlock)
         self._disabled: list[QObject] = []
-        self._hidden: list[QDialog] = []
         self.timer = QTimer(self)
         self.timer.setObjectName("idleLockTimer")
         self.timer.setSingleShot(True)
@@ -153,7 +157,6 @@ class IdleLock(QObject):
         self.minutes = 0
         self.reload()
         QApplication.instance().installEventFilter(self)
-        window.installEventFilter(self)
         window.destroyed.connect(self._stop)
 
     def _stop(self, *_args) -> None:
@@ -183,10 +186,6 @@ class IdleLock(QObject):
             if action.isEnabled() and action.shortcut().count():
                 action.setEnabled(False)
                 self._disabled.append(action)
-        # Dialogs left open (a visit half typed) are hidden with what they show, and come back after.
-        self._hidden = [d for d in self.window.findChildren(QDialog) if d.isVisible()]
-        for dialog in self._hidden:
-            dialog.hide()
         self.screen.show_for(self.window.store, self.minutes if idle else None)
         self.locked_changed.emit(True)
 
@@ -195,16 +194,11 @@ class IdleLock(QObject):
         for thing in self._disabled:
             thing.setEnabled(True)
         self._disabled.clear()
-        for dialog in self._hidden:
-            dialog.show()
-        self._hidden = []
         self.locked_changed.emit(False)
         self.reload()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
-        if watched is self.window and kind == QEvent.Type.Resize and self.is_locked():
-            self.screen.setGeometry(self.window.rect())
-        elif kind in _ACTIVITY and not self.is_locked() and self.timer.isActive():
+        if kind in _ACTIVITY and not self.is_locked() and self.timer.isActive():
             self.timer.start()
         return False

@@ -57,6 +57,8 @@ class AuditEntry:
         parts = []
         for c in self.changes:
             column = (labels or {}).get(c.column, c.column)
+            if not c.old and not c.new:
+                continue  # an empty column of a new row says nothing
             if c.was or (c.old and c.new):
                 parts.append(f"{column}: {c.old or '—'} → {c.new or '—'}")
             else:

@@ -269,12 +269,12 @@ First, the administrator (usually the community secretary): they can add the oth
         <translation>已锁定 — {name}</translation>
     </message>
     <message>
-        <source>This window locked itself after {minutes} minutes without use. {role}</source>
-        <translation>窗口已闲置 {minutes} 分钟，自动锁定。{role}</translation>
+        <source>This window locked itself after {minutes} minutes without use.</source>
+        <translation>窗口已闲置 {minutes} 分钟，自动锁定。</translation>
     </message>
     <message>
-        <source>This window is locked. {role}</source>
-        <translation>窗口已锁定。{role}</translation>
+        <source>This window is locked.</source>
+        <translation>窗口已锁定。</translation>
     </message>
     <message>
         <source>Type your PIN or password to go on.</source>
@@ -360,7 +360,7 @@ First, the administrator (usually the community secretary): they can add the oth
     </message>
     <message>
         <source> minutes</source>
-        <translation> 分钟</translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>Lock the window after this long unused:</source>
@@ -434,7 +434,7 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
     </message>
     <message>
         <source> years</source>
-        <translation> 年</translation>
+        <translation>年</translation>
     </message>
     <message>
         <source>Moved out more than:</source>

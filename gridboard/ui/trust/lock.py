@@ -106,14 +106,12 @@ class LockScreen(QFrame):
         session = store.session
         name = session.name if session is not None else store.operator
         role = role_texts().get(session.role, "") if session is not None else ""
-        self.title.setText(self.tr("Locked — {name}").format(name=name))
+        self.title.setText(self.tr("Locked — {name}").format(name=f"{name}（{role}）" if role else name))
         self.reason.setText(
             (
-                self.tr("This window locked itself after {minutes} minutes without use. {role}").format(
-                    minutes=minutes, role=role
-                )
+                self.tr("This window locked itself after {minutes} minutes without use.").format(minutes=minutes)
                 if minutes
-                else self.tr("This window is locked. {role}").format(role=role)
+                else self.tr("This window is locked.")
             )
             + "\n"
             + self.tr("Type your PIN or password to go on.")

@@ -329,3 +329,13 @@ def test_protecting_a_file_makes_a_new_one_that_asks_for_its_passphrase(
     assert controller.store.path == made and controller.store.scalar("SELECT count(*) FROM operator") == 1
     assert controller.window.findChild(type(controller.window.menuBar().actions()[0]), "actionUnprotect")
     controller.close()
+
+
+def test_a_closed_window_stops_its_clocks(gui, qtbot, window) -> None:
+    """A closed window's timers (requests' overdue marks, the idle lock) once fired minutes later on
+    a file closed meanwhile ("Cannot operate on a closed database")."""
+    from PySide6.QtCore import QTimer
+
+    assert any(t.isActive() for t in window.findChildren(QTimer))
+    window.close()
+    assert not [t.objectName() for t in window.findChildren(QTimer) if t.isActive()]

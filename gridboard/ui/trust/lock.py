@@ -155,9 +155,10 @@ class IdleLock(QObject):
         self.minutes = 0
         self.reload()
         QApplication.instance().installEventFilter(self)
-        window.destroyed.connect(self._stop)
+        window.closed.connect(self._stop)
 
     def _stop(self, *_args) -> None:
+        self.timer.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

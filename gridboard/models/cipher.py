@@ -144,7 +144,8 @@ def check_key(path: str | os.PathLike[str], conn: Any) -> None:
             raise WrongPassphrase(
                 QT_TRANSLATE_NOOP(
                     "Errors",
-                    "That passphrase does not open {path} (or it is not a gridboard file). Nothing was changed.",
+                    "That passphrase does not open {path} (or the file is damaged, or it is not a gridboard file)."
+                    " Nothing was changed.",
                 ),
                 path=str(path),
             ) from error

@@ -177,10 +177,6 @@
         <translation>此版本的 gridboard 无法打开加密文件（缺少 sqlcipher3）。</translation>
     </message>
     <message>
-        <source>That passphrase does not open {path} (or it is not a gridboard file). Nothing was changed.</source>
-        <translation>该口令无法打开 {path}（或它不是 gridboard 文件）。未做任何更改。</translation>
-    </message>
-    <message>
         <source>A passphrase has at least 8 characters.</source>
         <translation>口令至少 8 个字符。</translation>
     </message>
@@ -191,6 +187,10 @@
     <message>
         <source>{path} already exists.</source>
         <translation>{path} 已存在。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {path} (or the file is damaged, or it is not a gridboard file). Nothing was changed.</source>
+        <translation>该口令无法打开 {path}（或文件已损坏，或它不是 gridboard 文件）。未做任何更改。</translation>
     </message>
     <message>
         <source>A protected file is copied only to a protected copy.</source>

@@ -143,12 +143,12 @@ def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:
     lock = window.idle_lock
     set_setting(window.store, "lock_after_minutes", 5)
     lock.reload()
-    lock.timer.start(400)
-    for _ in range(6):
-        qtbot.wait(100)
-        qtbot.mouseMove(window, window.rect().center())
-        qtbot.keyClick(window.views, Qt.Key.Key_Shift)
-    assert not lock.is_locked()
+    lock.timer.start(10_000)
+    qtbot.wait(300)
+    waited = lock.timer.remainingTime()
+    assert waited < 10_000
+    qtbot.keyClick(window.views, Qt.Key.Key_Shift)  # any key or click starts the idle time again
+    assert lock.timer.remainingTime() > waited and not lock.is_locked()
 
 
 def test_switching_operator_is_one_step(gui, qtbot, window, small: Small) -> None:

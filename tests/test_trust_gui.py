@@ -97,6 +97,23 @@ def test_sign_in_screen_refuses_a_wrong_pin(gui, qtbot, small: Small) -> None:
     assert small.store.session.name == "李娜"
 
 
+def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:
+    lock = window.idle_lock
+    set_setting(window.store, "lock_after_minutes", 5)
+    lock.reload()
+    lock.timer.start(10_000)
+    qtbot.wait(300)
+    waited = lock.timer.remainingTime()
+    assert waited < 10_000
+    # Any key or click starts the idle time again. Handed to the lock's application-wide filter as
+    # Qt would (in the full suite a dialog left modal by an earlier test can block delivery).
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    lock.eventFilter(window.views, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
+    assert lock.timer.isActive() and not lock.is_locked()
+
+
 def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window) -> None:
     lock = window.idle_lock
     set_setting(window.store, "lock_after_minutes", 1)
@@ -137,23 +154,6 @@ def test_a_dialog_left_open_is_covered_and_kept(gui, qtbot, window) -> None:
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
     assert not window.idle_lock.is_locked() and edit.text() == "half typed"
     dialog.close()
-
-
-def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:
-    lock = window.idle_lock
-    set_setting(window.store, "lock_after_minutes", 5)
-    lock.reload()
-    lock.timer.start(10_000)
-    qtbot.wait(300)
-    waited = lock.timer.remainingTime()
-    assert waited < 10_000
-    # Any key or click starts the idle time again. Handed to the lock's application-wide filter as
-    # Qt would (in the full suite a dialog left modal by an earlier test can block delivery).
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
-    lock.eventFilter(window.views, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
-    assert lock.timer.isActive() and not lock.is_locked()
 
 
 def test_switching_operator_is_one_step(gui, qtbot, window, small: Small) -> None:

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "gridboard.commands.service_cards",
     "gridboard.commands.snapshot",
     "gridboard.commands.travel",
+    "gridboard.commands.audit",
 )
 
 

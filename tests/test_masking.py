@@ -42,6 +42,8 @@ def test_id_numbers() -> None:
         ("电话0931-8123456或13812345678", "电话0931-*****56或138****5678"),
         ("身份证11010519491231002x", "身份证1101**********002X"),
         ("楼下漏水2次，3-2-502，12345热线", "楼下漏水2次，3-2-502，12345热线"),
+        ("2026-12-01 23:39:24 回访", "2026-12-01 23:39:24 回访"),  # a date is not a phone
+        ("已masked 138****5678", "已masked 138****5678"),  # masking twice changes nothing
         ("", ""),
     ],
 )
@@ -52,3 +54,15 @@ def test_numbers_inside_free_text(text: str, shown: str) -> None:
 def test_nothing_dialable_survives_masking() -> None:
     for text in ("13812345678", "0931-8123456", "8123456", "备注：13912345678 或 0931-8123456"):
         assert not re.search(r"\d{7}", mask_text(text).replace("-", ""))
+
+
+def test_a_row_as_the_audit_trail_keeps_it() -> None:
+    from gridboard.models.masking import mask_row, mask_value
+
+    row = {"phone": "13812345678", "id_number": "11010519491231002X", "notes": "女儿电话13912345678",
+           "visited_at": "2026-12-01 10:00:00", "people": 3, "secret_hash": "$argon2id$..."}
+    assert mask_row(row) == {"phone": "138****5678", "id_number": "1101**********002X",
+                             "notes": "女儿电话139****5678", "visited_at": "2026-12-01 10:00:00", "people": 3,
+                             "secret_hash": ""}
+    assert mask_row(mask_row(row)) == mask_row(row)
+    assert mask_value("phone", "138****5678") == "138****5678"

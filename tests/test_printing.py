@@ -296,11 +296,15 @@ def test_print_dialog_saves_a_pdf_in_the_background(gui, qtbot, ledger_, tmp_pat
     save_screenshot(dialog, "print_dialog")
     out = tmp_path / "dialog.pdf"
     monkeypatch.setattr("gridboard.ui.ask.save_file", lambda *a, **k: str(out))
+    monkeypatch.setattr("gridboard.ui.ask.text", lambda *a, **k: "核对电话")  # why in full (asked once)
     with qtbot.waitSignal(window.notifier.changed):
         pages = dialog.save_pdf()
     assert pages and out.exists()
     text = "".join(pdf_pages(out))
     assert "13812340000" in text  # the operator chose full numbers for this print
+    revealed = ledger_.store.one("SELECT operator, new FROM audit_log WHERE action = 'reveal'")
+    assert "核对电话" in revealed["new"] and "print grid" in revealed["new"]
+    dialog.mask_check.setChecked(True)
     assert dialog.last_document.sections[0].qr in dialog.status.text()
 
     # Cancelled while rendering: no file, and the sheet numbers are given back.

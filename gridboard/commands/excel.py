@@ -14,6 +14,7 @@ from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.models.store import open_for_reading, open_store
 
 
@@ -26,6 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--into", "--db", dest="db", required=True, help="the .gridboard file (created if missing)"
     )
     p.add_argument("--dry-run", action="store_true", help="only report problems and counts; write nothing")
+    add_operator_argument(p)
     p.add_argument(
         "--mapping",
         help='JSON: {"sheet or *": {"kind": "ledger", "columns": {"header": "field"}},'
@@ -46,6 +48,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--check", action="store_true", help="run the whole-file check first")
     p.add_argument("--quarter", help="service-cards: the quarter, e.g. 2026Q4 (default: this quarter)")
     p.add_argument("--overdue", action="store_true", help="escalations: only the overdue ones")
+    p.add_argument("--reason", help="why the numbers must be written in full (recorded; needed with --reveal)")
+    add_operator_argument(p)
     p.set_defaults(func=run_export)
 
     p = subparsers.add_parser("template", help="write a blank import workbook with an example row")
@@ -80,6 +84,7 @@ def run_import(args: argparse.Namespace) -> int:
     book = read_book(args.sheet)
     store = open_store(args.db, create=True)
     try:
+        sign_in_cli(store, args.operator)
         layouts = detect_layouts(store, book)
         edits = Edits()
         if args.mapping:
@@ -117,8 +122,15 @@ def run_export(args: argparse.Namespace) -> int:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Say which .gridboard file to export from."))
     # Export only reads: a file open in the app (or read only) is exported as it is, never adopted.
     # Reading needs no whole-file check (a damaged page is an error where it is read); asked, it runs.
-    store = open_for_reading(db, check="quick" if getattr(args, "check", False) else "none")
+    # Revealing numbers is recorded in the audit trail, which writes.
+    if args.reveal:
+        store = open_store(db)
+    else:
+        store = open_for_reading(db, check="quick" if getattr(args, "check", False) else "none")
     try:
+        sign_in_cli(store, args.operator)
+        if args.reveal:
+            record_cli_reveal(store, what=f"export {args.kind}", reason=args.reason, target=args.out)
         rows = exporter.export(store, args.kind, args.out, start=args.start, end=args.end, reveal=args.reveal)
     finally:
         store.close()

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Any
 
+from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.models import ledger
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store, open_for_reading, open_store
@@ -34,6 +35,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument("--period", help="the period printed in the header (default: this month)")
             p.add_argument("--show-phones", action="store_true", help="print residents' phones unmasked")
             p.add_argument("--no-record", action="store_true", help="do not number and record the sheets")
+            p.add_argument("--reason", help="why phones must be printed in full (recorded; needed with --show-phones)")
+        add_operator_argument(p)
         p.set_defaults(func=run_print)
 
     p = kinds.add_parser("member-sheet", help="a member's visit sheet: every household they cover")
@@ -99,9 +102,14 @@ def run_print(args: argparse.Namespace) -> int:
     layout.font_family()
     # Recording the sheets writes; printing without recording works on a file open elsewhere, or read only.
     records = args.kind not in ("contact-table", "requests-list") and not args.no_record
-    # Numbering the sheets writes, so the file is checked first; a printout that only reads is not.
-    store = open_store(path) if records else open_for_reading(path)
+    # Numbering the sheets (or recording that phones were shown) writes, so the file is checked
+    # first; a printout that only reads is not.
+    writes = records or getattr(args, "show_phones", False)
+    store = open_store(path) if writes else open_for_reading(path)
     try:
+        sign_in_cli(store, args.operator)
+        if getattr(args, "show_phones", False):
+            record_cli_reveal(store, what=f"print {args.kind}", reason=args.reason, target=args.out)
         if args.kind == "requests-list":
             grid = find_id(store, "grid", args.grid) if args.grid else None
             document = documents.todays_requests_document(store, args.day, grid_id=grid)

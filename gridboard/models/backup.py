@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from gridboard.models import cipher
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
 from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
@@ -90,6 +91,7 @@ def write_backup(source: Store | Path, target: Path, progress: Progress | None =
     meta_partial = target.with_name(target.name + ".json.partial")
     for leftover in (snapshot, partial, meta_partial):
         leftover.unlink(missing_ok=True)
+    cipher.key_like(path, snapshot)  # a protected file's snapshot is protected the same way
     try:
         meta = _snapshot(path, snapshot, progress)
         _compress(snapshot, partial, progress)

@@ -19,6 +19,8 @@ _NUMBER_IN_TEXT = re.compile(r"(?<![\dA-Za-z])(?:\+?86[\s-]?)?\d(?:[\d\s-]{5,22}
 def mask_phone(phone: str) -> str:
     """138****5678, 0931-*****56, *****56; "" stays ""; service numbers (3–5 digits) stay whole."""
     text = (phone or "").strip()
+    if "*" in text:
+        return text  # masked already (the audit trail keeps masked values)
     digits = re.sub(r"\D", "", text)
     if digits.startswith("86") and len(digits) == 13 and digits[2] == "1":
         digits = digits[2:]
@@ -35,13 +37,20 @@ def mask_phone(phone: str) -> str:
 def mask_id(id_number: str) -> str:
     """1101**********002X: the first four and last four characters of an ID number."""
     text = (id_number or "").strip()
+    if "*" in text:
+        return text
     if len(text) <= 8:
         return "*" * len(text)
     return text[:4] + "*" * (len(text) - 8) + text[-4:]
 
 
+_DATE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2})?")
+
+
 def _mask_number(match: re.Match[str]) -> str:
     found = match.group(0)
+    if _DATE.fullmatch(found.strip()):
+        return found  # 2026-12-01 (10:30): a date, not a number to hide
     digits = re.sub(r"\D", "", found)
     if len(digits) in (15, 18) or (len(digits) == 17 and found[-1] in "Xx"):
         return mask_id(_SEPARATORS.sub("", found).upper())
@@ -55,3 +64,38 @@ def mask_text(text: str) -> str:
     if not text or not any(c.isdigit() for c in text):
         return text or ""
     return _NUMBER_IN_TEXT.sub(_mask_number, text)
+
+
+# Columns a masked view shows through mask_phone / mask_id; anything else that is text through mask_text.
+PHONE_COLUMNS = frozenset({"phone", "hotline", "contact_phone"})
+ID_COLUMNS = frozenset({"id_number"})
+# Never shown at all (an operator's PIN hash).
+HIDDEN_COLUMNS = frozenset({"secret_hash"})
+
+
+def mask_value(column: str, value: object) -> str:
+    """One column's value as a masked screen shows it (lists and dicts item by item)."""
+    if value is None:
+        return ""
+    if column in HIDDEN_COLUMNS:
+        return ""
+    if column.endswith(("_at", "_on")) or isinstance(value, (int, float)):
+        return str(value)  # dates and counts
+    if isinstance(value, (list, tuple)):
+        return ", ".join(mask_value(column, v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {mask_value(str(k), v)}" for k, v in value.items())
+    text = str(value)
+    if column in PHONE_COLUMNS:
+        return mask_phone(text)
+    if column in ID_COLUMNS:
+        return mask_id(text)
+    return mask_text(text)
+
+
+def mask_row(values: dict | None) -> dict | None:
+    """A row with its text masked (numbers stay numbers): what the audit trail keeps of a change,
+    so an old phone or ID number does not live on in full there."""
+    if values is None:
+        return None
+    return {k: (mask_value(k, v) if isinstance(v, str) or k in HIDDEN_COLUMNS else v) for k, v in values.items()}

@@ -8,6 +8,7 @@ from typing import Any
 
 from gridboard.models.clock import new_uid, now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.masking import mask_row
 from gridboard.models.store import Store
 from gridboard.models.values import clean_row
 
@@ -16,6 +17,7 @@ def insert(store: Store, table: str, values: dict[str, Any], *, audit: bool = Tr
     """Insert one row with a fresh uid and timestamps (values cleaned and checked by `values.clean_row`);
     returns its integer id."""
     values = clean_row(table, values)
+    _allowed(store, table, values)
     stamp = now_iso()
     row = {"uid": new_uid(), "created_at": stamp, "updated_at": stamp, **values}
     columns = ", ".join(row)
@@ -43,6 +45,7 @@ def update(
     changed = {k: v for k, v in clean_row(table, changed).items() if old.get(k) != v}
     if not changed:
         return old
+    _allowed(store, table, old)
     assignments = ", ".join(f"{column} = ?" for column in changed)
     _written(
         store,
@@ -62,11 +65,15 @@ def log(
     old: dict[str, Any] | None,
     new: dict[str, Any] | None,
 ) -> None:
-    """Append to the audit trail: who changed what, with old and new values."""
+    """Append to the audit trail: who changed what, with old and new values, and the signed-in
+    operator's uid and where the write came from ("app" or "cli"; "" with no one signed in)."""
+    session = getattr(store, "session", None)
+    if action not in _ANYONE:
+        _allowed(store, table, new if new is not None else old)
     stamp = now_iso()
     store.execute(
         "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name,"
-        " row_uid, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " row_uid, old, new, operator_uid, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             new_uid(),
             stamp,
@@ -76,10 +83,23 @@ def log(
             action,
             table,
             row_uid,
-            None if old is None else json.dumps(old, ensure_ascii=False, default=str),
-            None if new is None else json.dumps(new, ensure_ascii=False, default=str),
+            None if old is None else json.dumps(mask_row(old), ensure_ascii=False, default=str),
+            None if new is None else json.dumps(mask_row(new), ensure_ascii=False, default=str),
+            None if session is None else session.uid,
+            "" if session is None else session.via,
         ],
     )
+
+
+# Audit rows any signed-in operator leaves (the action itself was checked where it was asked for).
+_ANYONE = frozenset({"sign_in", "reveal"})
+
+
+def _allowed(store: Store, table: str, row: dict[str, Any] | None) -> None:
+    """The signed-in operator's role refuses, in words, what it may not write (operators.Session)."""
+    session = getattr(store, "session", None)
+    if session is not None:
+        session.check_write(store, table, row)
 
 
 def _written(store: Store, sql: str, params: list[Any], table: str) -> sqlite3.Cursor:

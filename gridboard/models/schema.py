@@ -966,3 +966,35 @@ CREATE TABLE travel_cut (
         "INSERT INTO file_identity (uid, created_at, updated_at, made_at) VALUES (?, ?, ?, ?)",
         [new_uid(), stamp, stamp, stamp],
     )
+
+
+@migrations(name="m012_operators")
+def m012_operators(db: Database) -> None:
+    # Issue 16: people sign in to a file with their own name and a PIN or password (an argon2 hash,
+    # never the secret), with a role; a 网格员 works in the grids listed for them. Frozen SQL.
+    run_statements(
+        db,
+        f"""
+CREATE TABLE operator (
+    {_COMMON},
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'worker', 'grid_worker', 'read_only')),
+    secret_hash TEXT NOT NULL,
+    secret_kind TEXT NOT NULL DEFAULT 'pin' CHECK (secret_kind IN ('pin', 'password')),
+    last_signed_in_at TEXT,
+    archived_at TEXT
+);
+CREATE UNIQUE INDEX operator_name ON operator(name) WHERE archived_at IS NULL;
+CREATE TABLE operator_grid (
+    {_COMMON},
+    operator_id INTEGER NOT NULL REFERENCES operator(id),
+    grid_id INTEGER NOT NULL REFERENCES grid(id),
+    UNIQUE (operator_id, grid_id)
+);
+ALTER TABLE audit_log ADD COLUMN operator_uid TEXT;
+ALTER TABLE audit_log ADD COLUMN via TEXT NOT NULL DEFAULT '';
+CREATE INDEX audit_at ON audit_log(at);
+CREATE INDEX audit_operator ON audit_log(operator, at);
+ALTER TABLE visit ADD COLUMN entered_by TEXT NOT NULL DEFAULT ''
+""",
+    )

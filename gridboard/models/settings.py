@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "due_soon_days": 3,
     # The most households one member should carry before the office is warned.
     "member_load_limit": 30,
+    # The window locks after this many idle minutes and asks for the PIN again (0: never).
+    "lock_after_minutes": 10,
 }
 
 

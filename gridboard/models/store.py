@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from gridboard.models import lockfile, schema, tallies
+from gridboard.models import cipher, lockfile, schema, tallies
 from gridboard.models.changes import Changes
 from gridboard.models.errors import (
     QT_TRANSLATE_NOOP,
@@ -123,6 +123,9 @@ def connect(path: str | os.PathLike[str], *, mode: str = "rw", immutable: bool =
     params: dict[str, Any] = {"mode": mode}
     if immutable:
         params["immutable"] = 1
+    key = cipher.key_for(path)
+    if key is not None:  # a protected file (issue 16): its key was given to `open_store` in this run
+        return cipher.connect(sqlite_uri(path, **params), path, timeout=5, key=key)  # type: ignore[return-value]
     return sqlite3.connect(sqlite_uri(path, **params), uri=True, timeout=5, check_same_thread=False)
 
 
@@ -160,6 +163,8 @@ class Store:
         self.db = db
         self.path = path
         self.operator = operator
+        # The signed-in operator (operators.Session) with their role; None: the name above, no role.
+        self.session: Any = None
         self.changes = Changes()
         self.read_only = read_only
         self.lock = lock
@@ -264,8 +269,12 @@ def open_store(
     check: str = "quick",
     progress: Callable[[int, int], None] | None = None,
     allow_read_only: bool = False,
+    passphrase: str | None = None,
 ) -> Store:
     """Open (or with create=True, make) a gridboard file.
+
+    `passphrase` opens a protected file (or, with create=True, makes a new file protected); a wrong
+    one is `cipher.WrongPassphrase`, a protected file opened without one `cipher.PassphraseNeeded`.
 
     Refuses, without writing a byte, a file that is not SQLite, not gridboard's (even an empty SQLite
     file another program made), damaged, or written by a newer gridboard. Before migrating an older
@@ -302,6 +311,8 @@ def open_store(
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "There is no folder {folder}."), folder=str(path.parent)
         )
+    if passphrase:
+        cipher.unlock(path, passphrase) if exists else cipher.remember_new(path, passphrase)
     deferred = check == "deferred"
     if deferred and exists and path.stat().st_size < DEFER_CHECK_BYTES:
         check, deferred = "quick", False  # a small file is checked in well under a second
@@ -543,7 +554,16 @@ def inspect_readonly(
     """All the checks that must pass before we open the file for writing (they never write)."""
     with path.open("rb") as handle:
         header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
+    if not header.startswith(SQLITE_HEADER) and not cipher.is_protected(path):
+        if cipher.could_be_protected(path):
+            raise cipher.PassphraseNeeded(
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{path} is protected with a passphrase (or it is not a gridboard file: it is not an"
+                    " SQLite database).",
+                ),
+                path=str(path),
+            )
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard file (it is not an SQLite database)."),
             path=str(path),
@@ -671,7 +691,8 @@ def backup_before_migration(path: Path, next_step: str) -> Path:
 
 
 def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy, including anything still in the WAL."""
+    """A consistent copy, including anything still in the WAL (protected like its source)."""
+    cipher.key_like(source, target)
     src = connect_read_only(source)
     try:
         dst = connect(target, mode="rwc")

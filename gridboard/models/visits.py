@@ -98,6 +98,7 @@ def log_visit(
                 "note": note,
                 "source": source,
                 "sheet_no": sheet_no,
+                "entered_by": store.operator,
             },
         )
         for member_id in dict.fromkeys(member_ids):

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from gridboard.models import records
 from gridboard.models import sheets as sheet_model
-from gridboard.models.masking import mask_phone
+from gridboard.models.masking import mask_phone, mask_text
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
 from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
@@ -307,7 +307,7 @@ def _request_rows(rows: Sequence, start: int) -> list[list[str]]:
             r.head_name,
             labels.request_category(r.category),
             labels.request_urgency(r.urgency),
-            r.text,
+            mask_text(r.text),
             labels.request_status(r.status),
             r.assignee,
             (r.due_at or "")[5:16],

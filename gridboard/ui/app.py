@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gridboard import logs, paths
-from gridboard.models import ledger
+from gridboard.models import cipher, ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
 from gridboard.models.errors import QT_TRANSLATE_NOOP, DamagedFile, KnownError, storage_error
 from gridboard.models.store import FILE_SUFFIX, Store, open_store
@@ -75,7 +75,9 @@ class AppController(QObject):
     def file_filter(self) -> str:
         return self.tr("gridboard files (*{suffix});;All files (*)").format(suffix=FILE_SUFFIX)
 
-    def open_path(self, path: Path, *, create: bool = False, writable: bool = False) -> bool:
+    def open_path(
+        self, path: Path, *, create: bool = False, writable: bool = False, passphrase: str | None = None
+    ) -> bool:
         """Open `path` in a new window. A file another copy writes to, or one that cannot be written,
         opens read only with a banner; with `writable=True` (the banner's button) it is refused instead
         and the window already open stays as it is."""
@@ -93,14 +95,28 @@ class AppController(QObject):
                     progress=progress,
                     allow_read_only=not writable,
                     check="quick" if create else "deferred",
+                    passphrase=passphrase,
                 ),
             )
+        except (cipher.PassphraseNeeded, cipher.WrongPassphrase) as error:
+            # A protected file (issue 16): ask for its passphrase, and again after a wrong one.
+            from gridboard.ui.trust import protect
+
+            again = isinstance(error, cipher.WrongPassphrase)
+            given = protect.ask_passphrase(parent, path, again=again)
+            if given:
+                return self.open_path(path, create=create, writable=writable, passphrase=given)
+            ask.show_error(parent, error)
+            return False
         except KnownError as error:
             ask.show_error(parent, error)
             if not writable:
                 self._forget_recent(str(path))
             return False
         if store is None:
+            return False
+        if not self._sign_in(store):
+            store.close()
             return False
         log.info("opened %s%s", path, f" read only ({store.read_only.reason})" if store.read_only else "")
         try:
@@ -230,6 +246,17 @@ class AppController(QObject):
         if self.file_check is not None:
             self.file_check.cancel()
             self.file_check = None
+
+    def _sign_in(self, store: Store) -> bool:
+        """Who is working: the file's first operator is made, or someone signs in (issue 16)."""
+        from gridboard.ui.trust import signin
+
+        return signin.sign_in_on_open(self.window, store)
+
+    def reopen_window(self) -> None:
+        """The same file in a new window (another operator signed in: other menus, other grids)."""
+        if self.store is not None:
+            self._show(self.store, reuse_store=True)
 
     def _show(self, store: Store, *, reuse_store: bool = False) -> None:
         old_window, old_store = self.window, self.store

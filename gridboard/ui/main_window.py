@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ FEATURES: tuple[str, ...] = (
     "gridboard.ui.printing",
     "gridboard.ui.exchange",
     "gridboard.ui.travel",
+    "gridboard.ui.trust",
 )
 
 
@@ -388,5 +389,9 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        # A closed window's clocks (requests' overdue marks, the idle lock) must not fire later on a
+        # file that has been closed meanwhile.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         self.closed.emit()
         super().closeEvent(event)

@@ -34,6 +34,10 @@
         <source>Say which .gridboard file to export from.</source>
         <translation>请指定要导出的 .gridboard 文件。</translation>
     </message>
+    <message>
+        <source>A grid worker (网格员) prints their grids' sheets; exports of the whole file are for community staff.</source>
+        <translation>网格员可以打印本网格的记录单；整个文件的导出由社区工作人员进行。</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -536,6 +540,14 @@
     <message>
         <source>{rows} rows written to {path}</source>
         <translation>已写入 {rows} 行到 {path}</translation>
+    </message>
+    <message>
+        <source>Full phone and ID numbers</source>
+        <translation>完整电话和身份证号</translation>
+    </message>
+    <message>
+        <source>Why must this export show phone and ID numbers in full? (recorded in the audit trail)</source>
+        <translation>为什么这次导出需要完整的电话和身份证号？（将记入操作记录）</translation>
     </message>
     <message>
         <source>Save an import template</source>

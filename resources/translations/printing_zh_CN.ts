@@ -210,6 +210,14 @@
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
+        <source>Phones in full</source>
+        <translation>完整电话号码</translation>
+    </message>
+    <message>
+        <source>Why must this printout show residents' phones in full? (recorded in the audit trail)</source>
+        <translation>为什么这份打印件需要显示居民的完整电话？（将记入操作记录）</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models.errors import KnownError
+from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
+from gridboard.models.operators import NotAllowed
 from gridboard.models.store import open_store
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
@@ -159,8 +160,16 @@ class ExchangeFeature:
     def export(self, kind: str) -> Path | None:
         names = {"ledger": "居民台账", "visits": "走访记录", "requests": "诉求办理", "coverage": "覆盖情况"}
         options: dict = {}
+        session = self.window.store.session
+        if session is not None and session.role == "grid_worker":
+            # Exports hold the whole file; a grid worker works in their own grids (issue 16).
+            ask.show_error(self.window, NotAllowed(QT_TRANSLATE_NOOP(
+                "Errors", "A grid worker (网格员) prints their grids' sheets; exports of the whole file are"
+                " for community staff.")))
+            return None
         if kind in ("ledger", "visits", "requests"):
-            dialog = ExportOptions(self.window, period=kind != "ledger", reveal=kind == "ledger")
+            may_reveal = kind == "ledger" and (session is None or session.may("reveal"))
+            dialog = ExportOptions(self.window, period=kind != "ledger", reveal=may_reveal)
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             options = dialog.options()
@@ -174,6 +183,8 @@ class ExchangeFeature:
             return None
         target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
         store_path = self.window.store.path
+        if options.get("reveal") and not self.record_reveal(f"export {kind}", target):
+            return None
 
         def work(progress):
             # A window opened read only still exports what it shows.
@@ -202,6 +213,26 @@ class ExchangeFeature:
             8000,
         )
         return target
+
+    def record_reveal(self, what: str, target: Path) -> bool:
+        """Full numbers: once per export, a reason, allowed by role, written to the audit trail."""
+        from gridboard.models.audit import record_reveal
+
+        reason = ask.text(
+            self.window,
+            QCoreApplication.translate("Exchange", "Full phone and ID numbers"),
+            QCoreApplication.translate(
+                "Exchange", "Why must this export show phone and ID numbers in full? (recorded in the audit trail)"
+            ),
+        )
+        if reason is None:
+            return False
+        try:
+            self.window.notifier.perform(record_reveal, what=what, reason=reason, target=str(target))
+        except KnownError as error:
+            ask.show_error(self.window, error)
+            return False
+        return True
 
     def template(self, kind: str) -> Path | None:
         names = {"ledger": "居民台账模板", "members": "党员名册模板", "pairings": "结对表模板"}

@@ -44,6 +44,7 @@ from gridboard.exchange.parsers import plain_text
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
 from gridboard.exchange.reader import Book, read_book
 from gridboard.exchange.recognise import field_label_key
+from gridboard.models import operators
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
@@ -68,11 +69,12 @@ def run_on_own_store(parent: QWidget, title: str, store: Store, work: Callable[[
     """
     if store.path is None:
         return work(store, lambda *_args, **_kwargs: None)
-    path, operator = store.path, store.operator
+    path, operator, session = store.path, store.operator, store.session
 
     def task(progress):
         own = open_store(path, check="none", operator=operator)
         try:
+            operators.adopt(own, session)  # the same operator, role and grids
             return work(own, progress)
         finally:
             own.close()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from gridboard.models import operators
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
@@ -219,7 +220,11 @@ class PrintDialog(QDialog):
         """Build (and number) the document off the GUI thread; with `render_to`, write the PDF there too."""
         path = self.store.path
         operator = self.store.operator
+        session = self.store.session
         read_only = self.store.read_only is not None
+        if choices["kind"] in ("member", "building", "grid") and not choices["options"].mask_phones:
+            if not self._record_reveal(choices["kind"]):
+                return None
         gathering = self.tr("Gathering households…")
         page_text = self.tr("Page {page} of {pages}")
 
@@ -232,6 +237,8 @@ class PrintDialog(QDialog):
                 else self.store
             )
             try:
+                if path:
+                    operators.adopt(store, session)  # the same operator, role and grids
                 document = build_document(store, choices)
                 pages = 0
                 if render_to:
@@ -255,6 +262,24 @@ class PrintDialog(QDialog):
         if path is None:
             return work(lambda *a: None)
         return run_task(self, title, work)
+
+    def _record_reveal(self, kind: str) -> bool:
+        """Phones in full: a reason once per printout, allowed by role, written to the audit trail."""
+        from gridboard.models.audit import record_reveal
+
+        reason = ask.text(
+            self,
+            self.tr("Phones in full"),
+            self.tr("Why must this printout show residents' phones in full? (recorded in the audit trail)"),
+        )
+        if reason is None:
+            return False
+        try:
+            self.window_.notifier.perform(record_reveal, what=f"print {kind}", reason=reason)
+        except KnownError as error:
+            ask.show_error(self, error)
+            return False
+        return True
 
     def _announce(self) -> None:
         # Sheets were recorded through the worker's own connection.

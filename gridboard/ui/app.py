@@ -91,7 +91,7 @@ class AppController(QObject):
         return True
 
     def new_file(self) -> bool:
-        path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), "community")
+        path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), self.tr("community"))
         if not path:
             return False
         path = Path(path) if path.endswith(FILE_SUFFIX) else Path(path + FILE_SUFFIX)

@@ -323,6 +323,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        from gridboard.ui.screen import fit_window
+
+        fit_window(self, self.width(), self.height())  # e.g. 1280×800 on a 768-pixel screen
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)

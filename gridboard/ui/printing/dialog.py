@@ -32,6 +32,7 @@ from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
 from gridboard.printing import documents, layout
 from gridboard.ui import ask, labels
+from gridboard.ui.screen import fitted_size
 from gridboard.ui.tasks import run_task
 
 KINDS = ("member", "building", "grid", "contact", "requests")
@@ -332,16 +333,27 @@ class PrintDialog(QDialog):
         dialog.setObjectName("printPreview")
         dialog.setWindowTitle(document.title)
         dialog.paintRequested.connect(lambda p: layout.render(document, p))
-        dialog.resize(1000, 760)
+        dialog.resize(fitted_size(self, 1000, 760))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _suggested_name(self) -> str:
-        return {
+        """走访单-林海龙-2026-12-01.pdf: what is printed, for whom, and the day."""
+        kind = self.kind()
+        what = {
+            "member": self.tr("Visit sheet"),
+            "building": self.tr("Door-knocking list"),
+            "grid": self.tr("Visit sheets"),
+            "contact": self.tr("Contact table"),
+            "requests": self.tr("Requests list"),
+        }.get(kind, self.tr("Printout"))
+        combo = {
             "member": self.member_combo,
             "building": self.building_combo,
             "contact": self.building_combo,
             "grid": self.grid_combo,
-        }.get(self.kind(), self.grid_combo).currentText().split(" ")[0].split("（")[0] + ".pdf"
+        }.get(kind)
+        whom = combo.currentText().split(" ")[0].split("（")[0] if combo is not None else ""
+        return ask.file_name(what, whom, suffix=".pdf")
 
     def _sheet_numbers_text(self, document: layout.Document) -> str:
         numbers = sheet_numbers(document)

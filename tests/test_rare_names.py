@@ -63,9 +63,8 @@ def _glyph_runs(font: QFont, text: str):
 
 def test_rare_names_draw_on_screen_with_real_glyphs(gui, qtbot) -> None:
     """What a label shows: every glyph comes from a font that has it (never glyph 0, the box)."""
-    from PySide6.QtWidgets import QLabel
-
     from conftest import save_screenshot
+    from PySide6.QtWidgets import QLabel
 
     label = QLabel("  ".join(NAMES) + "\n" + RARE)
     qtbot.addWidget(label)
@@ -87,13 +86,30 @@ def test_rare_names_draw_on_screen_with_real_glyphs(gui, qtbot) -> None:
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_rare_names_and_emoji_in_a_pdf(gui, tmp_path: Path) -> None:
-    from gridboard.printing.layout import Column, Document, Heading, Paragraph, Section, Table, page_font, render_pdf
+    from gridboard.printing.layout import (
+        Column,
+        Document,
+        Heading,
+        Paragraph,
+        Section,
+        Table,
+        page_font,
+        render_pdf,
+    )
 
     note = "老人说谢谢👍🙏，药快吃完了💊"
     rows = [[name, note] for name in NAMES] + [[RARE, ""]]
     document = Document(
         title="生僻字",
-        sections=[Section(blocks=[Heading("住户名单"), Table([Column("姓名"), Column("备注", 3)], rows), Paragraph(note)])],
+        sections=[
+            Section(
+                blocks=[
+                    Heading("住户名单"),
+                    Table([Column("姓名"), Column("备注", 3)], rows),
+                    Paragraph(note),
+                ]
+            )
+        ],
     )
     pdf = tmp_path / "names.pdf"
     render_pdf(document, pdf)
@@ -109,7 +125,11 @@ def test_rare_names_and_emoji_in_a_pdf(gui, tmp_path: Path) -> None:
     embedded = [line.split()[0] for line in fonts.splitlines()[2:] if line.strip()]
     assert embedded and all("GridboardSansSC" in name for name in embedded), fonts
     # The font the pages use draws every character itself (no glyph 0 anywhere).
-    glyphs = [i for run in _glyph_runs(page_font(9), RARE + "".join(NAMES) + printable(note)) for i in run.glyphIndexes()]
+    glyphs = [
+        i
+        for run in _glyph_runs(page_font(9), RARE + "".join(NAMES) + printable(note))
+        for i in run.glyphIndexes()
+    ]
     assert 0 not in glyphs
 
 

@@ -4,7 +4,7 @@
     <name>Dashboard</name>
     <message>
         <source>Dashboard</source>
-        <translation>一屏知全域</translation>
+        <translation>工作看板</translation>
     </message>
     <message>
         <source>Export dashboard &amp;report (PDF)…</source>
@@ -427,6 +427,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作看板</translation>
     </message>
 </context>
 <context>

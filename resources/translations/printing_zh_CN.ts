@@ -242,6 +242,30 @@
         <translation>未打印。</translation>
     </message>
     <message>
+        <source>Visit sheet</source>
+        <translation>走访单</translation>
+    </message>
+    <message>
+        <source>Door-knocking list</source>
+        <translation>敲门排查清单</translation>
+    </message>
+    <message>
+        <source>Visit sheets</source>
+        <translation>走访单</translation>
+    </message>
+    <message>
+        <source>Contact table</source>
+        <translation>对接服务联系表</translation>
+    </message>
+    <message>
+        <source>Requests list</source>
+        <translation>诉求清单</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
         <source>Sheet number {number}.</source>
         <translation>走访单编号 {number}。</translation>
     </message>
@@ -278,7 +302,7 @@
     </message>
     <message>
         <source>Door-knocking list</source>
-        <translation>楼栋敲门走访清单</translation>
+        <translation>敲门排查清单</translation>
     </message>
     <message>
         <source>No.</source>

@@ -706,5 +706,9 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Requests list</source>
+        <translation>诉求清单</translation>
+    </message>
 </context>
 </TS>

@@ -41,6 +41,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     family = install_fonts()
     app.setFont(ui_font(family, 10.5))
     install_translations(str(QSettings().value("language", "auto")))
+    from gridboard.ui.wheel import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 

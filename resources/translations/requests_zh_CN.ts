@@ -568,8 +568,12 @@
         <translation>共 {count} 件诉求</translation>
     </message>
     <message>
+        <source>{count} of them overdue</source>
+        <translation>其中超时 {count} 件</translation>
+    </message>
+    <message>
         <source>{count} overdue in all</source>
-        <translation>其中全部超时 {count} 件</translation>
+        <translation>全部诉求中超时 {count} 件</translation>
     </message>
 </context>
 <context>

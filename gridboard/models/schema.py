@@ -508,3 +508,12 @@ def m010_ledger_structure(db: Database) -> None:
         "ALTER TABLE member ADD COLUMN notes TEXT NOT NULL DEFAULT ''",
     ):
         db.execute(statement)
+
+
+@migrations(name="m014_chinese")
+def m014_chinese(db: Database) -> None:
+    # Frozen SQL. The empty-nest marker 空 read as 空置 (vacant, a colour of the map): it becomes 巢.
+    db.execute(
+        "UPDATE tag SET marker = '巢', updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
+        " WHERE code = 'empty_nest' AND builtin = 1 AND marker = '空'"
+    )

@@ -50,7 +50,7 @@ def test_pairing_modes_follow_the_household_and_the_member(small) -> None:
     h1, h2 = small.household(1, "101"), small.household(1, "102")
     other = ledger.add_member(store, community_id=small.community, name="李四", kind="volunteer")
     first = pairing.pair_member(store, member_id=small.member, household_id=h1)
-    mode = lambda pid: store.scalar("SELECT mode FROM pairing WHERE id = ?", [pid])  # noqa: E731
+    mode = lambda pid: store.scalar("SELECT mode FROM pairing WHERE id = ?", [pid])
     assert mode(first) == "1+1"
     second = pairing.pair_member(store, member_id=other, household_id=h1)
     assert mode(first) == mode(second) == "N+1"  # the first pairing follows

@@ -31,7 +31,8 @@ from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
 from gridboard.printing import documents, layout
-from gridboard.ui import ask, labels
+from gridboard.ui import ask
+from gridboard.ui.member_box import MemberBox
 from gridboard.ui.screen import fitted_size
 from gridboard.ui.tasks import run_task
 
@@ -59,9 +60,10 @@ class PrintDialog(QDialog):
         ):
             self.kind_combo.addItem(text, code)
 
-        self.member_combo = self._searchable("printMember")
-        for c in sheet_model.printable_members(self.store):
-            self.member_combo.addItem(f"{c.name}（{labels.member_kind(c.detail)}）", c.id)
+        # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
+        self.member_combo = MemberBox(self.store, self, only={c.id for c in sheet_model.printable_members(self.store)})
+        self.member_combo.setObjectName("printMember")
+        self.member_combo.setMinimumContentsLength(24)
         self.building_combo = self._searchable("printBuilding")
         self._building_units: dict[int, int] = {}
         for c in sheet_model.printable_buildings(self.store):
@@ -191,7 +193,7 @@ class PrintDialog(QDialog):
     def choices(self) -> dict[str, Any]:
         return {
             "kind": self.kind(),
-            "member_id": self._chosen(self.member_combo),
+            "member_id": self.member_combo.member_id(),
             "building_id": self._chosen(self.building_combo),
             "unit": self.unit_combo.currentData(),
             "grid_id": self._chosen(self.grid_combo),

@@ -4,7 +4,7 @@
     <name>Dashboard</name>
     <message>
         <source>Dashboard</source>
-        <translation>工作看板</translation>
+        <translation>一屏知全域</translation>
     </message>
     <message>
         <source>Export dashboard &amp;report (PDF)…</source>

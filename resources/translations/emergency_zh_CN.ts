@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Instruction</source>
-        <translation>工作指令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Day</source>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>Instruction</source>
-        <translation>工作指令</translation>
+        <translation>指令</translation>
     </message>
     <message>
         <source>Grid</source>

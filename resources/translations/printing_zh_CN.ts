@@ -247,7 +247,7 @@
     </message>
     <message>
         <source>Door-knocking list</source>
-        <translation>敲门排查清单</translation>
+        <translation>楼栋敲门走访清单</translation>
     </message>
     <message>
         <source>Visit sheets</source>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <source>Door-knocking list</source>
-        <translation>敲门排查清单</translation>
+        <translation>楼栋敲门走访清单</translation>
     </message>
     <message>
         <source>No.</source>

@@ -95,7 +95,8 @@ def install(window: Any) -> RequestsView:
         alarm.setVisible(count > 0)
 
     window.notifier.changed.connect(update_alarm)
-    view.clock.timeout.connect(update_alarm)
+    view.clock.timeout.connect(lambda: None if window.store.closed else update_alarm())
+    window.closed.connect(view.clock.stop)
     update_alarm()
 
     window.view("board").panel.add_action(

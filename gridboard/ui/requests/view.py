@@ -143,7 +143,8 @@ class RequestsView(QWidget):
         # The overdue marks move with the clock: look again every few minutes.
         self.clock = QTimer(self)
         self.clock.setInterval(5 * 60 * 1000)
-        self.clock.timeout.connect(self._refresh)
+        # A window kept alive after its file closed (its last minutes, a test's leftovers) stays quiet.
+        self.clock.timeout.connect(lambda: None if self.store.closed else self._refresh())
         self.clock.start()
         self._fill_filter_choices()
         # The list is read when first shown (a city file need not pay for it at start-up), and

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -142,7 +141,9 @@ def test_every_dialog_the_menus_open_is_chinese(chinese, qtbot, full_small, monk
     for action in actions:
         if action.objectName() in skip or not action.isEnabled() or action.menu() is not None:
             continue
-        before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+        # Only windows of this main window: QApplication.topLevelWidgets() may hand back other tests'
+        # widgets half way through their deletion (a crash when touched).
+        before = {id(w) for w in window.findChildren(QWidget) if w.isWindow() and w.isVisible()}
         name = action.objectName()
         if name == "actionBoardLogVisit":
             window.show_view("board")
@@ -151,8 +152,8 @@ def test_every_dialog_the_menus_open_is_chinese(chinese, qtbot, full_small, monk
             window.show_view("requests")
             assert window.view("requests").select_request(full_small.request)
         action.trigger()
-        for widget in QApplication.topLevelWidgets():
-            if widget.isVisible() and id(widget) not in before and widget is not window:
+        for widget in [w for w in window.findChildren(QWidget) if w.isWindow()]:
+            if widget.isVisible() and id(widget) not in before:
                 seen.append(widget.windowTitle())
                 problems.extend(
                     f"{action.objectName()} → {type(widget).__name__}: {p}" for p in english_on(widget)

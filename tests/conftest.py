@@ -97,8 +97,7 @@ class Small:
 def small(db: Store) -> Small:
     community = ledger.create_community(db, name="幸福社区", hotline="0936-12345")
     grid = ledger.create_grid(db, community_id=community, name="第一网格")
-    building = ledger.create_building(
-        db, grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2
+    building = ledger.create_building(db, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2
     )
     member = ledger.add_member(db, community_id=community, name="张三", kind="community_member")
     db.take_changes()

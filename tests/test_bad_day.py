@@ -59,7 +59,7 @@ def community(path: Path, *, operator: str = "tester"):
     store = open_store(path, create=True, operator=operator)
     c = ledger.create_community(store, name="幸福社区")
     g = ledger.create_grid(store, community_id=c, name="第一网格")
-    ledger.create_building(store, grid_id=g, name="3#楼", number=3, units=2, floors=6, rooms_per_floor=2)
+    ledger.create_building(store, rooms="lived_in", grid_id=g, name="3#楼", number=3, units=2, floors=6, rooms_per_floor=2)
     ledger.add_member(store, community_id=c, name="张三", kind="community_member")
     store.take_changes()
     return store

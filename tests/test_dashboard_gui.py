@@ -112,7 +112,8 @@ def test_filters_narrow_the_figures(setup, qtbot) -> None:
     small, window, view = setup
     other = ledger.create_grid(small.store, community_id=small.community, name="第二网格")
     window.notifier.perform(
-        ledger.create_building, grid_id=other, name="9号楼", number=9, units=1, floors=2, rooms_per_floor=2
+        ledger.create_building, grid_id=other, name="9号楼", number=9, units=1, floors=2, rooms_per_floor=2,
+        rooms="lived_in",
     )
     qtbot.waitUntil(lambda: view.up_to_date and view.tiles["households"].value.text() == "28", timeout=WAIT)
     assert view.grid_box.count() == 3  # all, 第一网格, 第二网格

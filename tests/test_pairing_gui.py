@@ -92,7 +92,11 @@ def test_pair_from_the_household_panel(window, qtbot, small) -> None:
     assert small.store.scalar("SELECT mode FROM pairing WHERE household_id = ?", [h]) == "1+1"
 
 
-def test_reassign_a_leaving_member(window, qtbot, small, qtmodeltester) -> None:
+def test_reassign_a_leaving_member(window, qtbot, small, qtmodeltester, monkeypatch) -> None:
+    from gridboard.ui import ask
+
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, text: asked.append(text) or False)
     store = small.store
     li = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member")
     pairing.pair_households(store, member_id=small.member, household_ids=[small.household(1, "101"),
@@ -111,6 +115,7 @@ def test_reassign_a_leaving_member(window, qtbot, small, qtmodeltester) -> None:
     choose(qtbot, d.picker, "李四")
     type_text(qtbot, d.reason, "搬走了")
     ok(qtbot, d)
+    assert asked  # whether 张三 has left (answered no: still serving)
     assert pairing.member_household_ids(store, small.member) == []
     assert len(pairing.member_household_ids(store, li)) == 6
     qtbot.waitUntil(lambda: view.page.pairings.rowCount() == 3 and view.page.pairings.item(0, 3).text() != "")

@@ -25,7 +25,7 @@ def test_nearest_member_first_then_lowest_load(small) -> None:
     ledger.update_row(store, "member", small.member, home_household_id=small.household(1, "101"))
     li = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member",
                            home_household_id=small.household(2, "101"))
-    other = ledger.create_building(store, grid_id=small.grid, name="4号楼", number=4, floors=2)
+    other = ledger.create_building(store, rooms="lived_in", grid_id=small.grid, name="4号楼", number=4, floors=2)
     wang = ledger.add_member(store, community_id=small.community, name="王五", kind="volunteer",
                              home_household_id=store.scalar("SELECT id FROM household WHERE building_id = ?",
                                                             [other]))
@@ -74,8 +74,8 @@ def _community(homes, priority):
     community = ledger.create_community(store, name="幸福社区")
     grid = ledger.create_grid(store, community_id=community, name="第一网格")
     buildings = [
-        ledger.create_building(store, grid_id=grid, name="3号楼", number=3, units=2, floors=3, rooms_per_floor=2),
-        ledger.create_building(store, grid_id=grid, name="4号楼", number=4, units=1, floors=3, rooms_per_floor=2),
+        ledger.create_building(store, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=3, rooms_per_floor=2),
+        ledger.create_building(store, rooms="lived_in", grid_id=grid, name="4号楼", number=4, units=1, floors=3, rooms_per_floor=2),
     ]
 
     def household(place):

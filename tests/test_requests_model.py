@@ -252,7 +252,7 @@ def test_supplies_add_up_per_grid_and_item(small) -> None:
     store = small.store
     h = small.household
     other_grid = ledger.create_grid(store, community_id=small.community, name="第二网格")
-    other_building = ledger.create_building(store, grid_id=other_grid, name="5号楼", units=1, floors=2)
+    other_building = ledger.create_building(store, rooms="lived_in", grid_id=other_grid, name="5号楼", units=1, floors=2)
     far = store.scalar("SELECT id FROM household WHERE building_id = ?", [other_building])
     a = rq.raise_request(
         store,
@@ -328,7 +328,7 @@ def _fresh_machine_store() -> Store:
         store = open_store(None, operator="machine")
         community = ledger.create_community(store, name="幸福社区")
         grid = ledger.create_grid(store, community_id=community, name="第一网格")
-        ledger.create_building(store, grid_id=grid, name="1号楼", units=1, floors=2)
+        ledger.create_building(store, rooms="lived_in", grid_id=grid, name="1号楼", units=1, floors=2)
         for name in "甲乙":
             ledger.add_member(store, community_id=community, name=name, kind="grid_worker")
         _MACHINE_TEMPLATE.append(store)

@@ -1,18 +1,31 @@
-"""Rebuild resources/fonts/NotoSansSC-Subset.otf: Noto Sans CJK SC (OFL) cut to GB2312 + ASCII.
+"""Rebuild resources/fonts/NotoSansSC-Subset.otf: Noto Sans CJK SC (OFL) cut to what names need.
 
-Run once when the character set needs to grow: `python tools/subset_font.py`. Needs fonttools and
-Debian's fonts-noto-cjk. The app itself only loads the result.
+Kept: the 通用规范汉字表 (8,105, including its 196 characters beyond the BMP), every character the
+font has in CJK Unified Ideographs and Extension A, GB2312, ASCII, punctuation and the symbols we
+print. Run when the character set needs to grow: `python tools/subset_font.py [SOURCE.ttc]`. Needs
+fonttools (a developer's tool, not a dependency of the app) and Debian's fonts-noto-cjk. The app
+itself only loads the result; tests/test_rare_names.py checks the coverage.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTCollection
 
 SOURCE = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
-TARGET = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "NotoSansSC-Subset.otf"
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "resources" / "fonts" / "NotoSansSC-Subset.otf"
+TONGYONG = ROOT / "tests" / "data" / "tongyong_guifan_8105.txt"
+BLOCKS = [(0x4E00, 0x9FFF), (0x3400, 0x4DBF)]  # CJK Unified Ideographs, Extension A
+
+
+def tongyong_chars() -> set[str]:
+    """The 通用规范汉字表, from the list derived from Unihan's kTGH field."""
+    lines = TONGYONG.read_text(encoding="utf-8").splitlines()
+    return {c for line in lines if not line.startswith("#") for c in line.strip()}
 
 
 def gb2312_chars() -> set[str]:
@@ -26,16 +39,16 @@ def gb2312_chars() -> set[str]:
     return chars
 
 
-def wanted_chars() -> str:
-    chars = gb2312_chars()
+def wanted_chars(cmap: dict[int, str]) -> str:
+    chars = gb2312_chars() | tongyong_chars()
+    chars |= {chr(c) for first, last in BLOCKS for c in range(first, last + 1) if c in cmap}
     chars |= {chr(c) for c in range(0x20, 0x7F)}
     chars |= {chr(c) for c in range(0x3000, 0x3040)}  # CJK punctuation
     chars |= {chr(c) for c in range(0xFF01, 0xFF5F)}  # full-width forms
     chars |= set("●○■□▲△◆◇★☆✓✔✗✘→←↑↓·…—–‘’“”№℃×÷±≤≥²³")
     chars |= {chr(c) for c in range(0x2460, 0x2474)}  # circled numbers
     # Anything our translations or sources use beyond that (rare surnames, symbols).
-    root = TARGET.parent.parent.parent
-    for path in [*root.glob("resources/translations/*.ts"), *root.glob("gridboard/**/*.py")]:
+    for path in [*ROOT.glob("resources/translations/*.ts"), *ROOT.glob("gridboard/**/*.py")]:
         chars |= {c for c in path.read_text(encoding="utf-8") if ord(c) > 0x2000}
     return "".join(sorted(chars))
 
@@ -58,14 +71,14 @@ def rename(face) -> None:
 
 
 def main() -> None:
-    collection = TTCollection(str(SOURCE))
-    face = next(f for f in collection.fonts if "SC" in f["name"].getDebugName(1))
+    collection = TTCollection(str(Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE))
+    face = next(f for f in collection.fonts if "CJK SC" in f["name"].getDebugName(1))
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
-    subsetter.populate(text=wanted_chars())
+    subsetter.populate(text=wanted_chars(face.getBestCmap()))
     subsetter.subset(face)
     rename(face)
     TARGET.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from gridboard.models.clock import today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.rules import Cycles, current_cycles, rule_params, status_sql
 from gridboard.models.store import Store
-from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REQUEST_CATEGORIES, REQUEST_URGENCIES
+from gridboard.models.vocab import BUILTIN_TAGS, OPEN_REQUEST_STATUSES, REQUEST_CATEGORIES, REQUEST_URGENCIES
 
 _OPEN = ",".join(f"'{s}'" for s in OPEN_REQUEST_STATUSES)
 
@@ -195,6 +195,22 @@ class Cell(NamedTuple):
     member_ids: tuple[int, ...]
     last_visit_at: str | None
     last_reached_at: str | None
+    groups: str = ""  # the residents' special groups in full: 独居老人、慢性病
+
+
+def _group_order(name: str) -> int:
+    """Groups in the order of the built-in list (独居老人 first), others after."""
+    return next((i for i, t in enumerate(BUILTIN_TAGS) if t.name_zh == name), len(BUILTIN_TAGS))
+
+
+def marker_legend(store: Store) -> list[tuple[str, str]]:
+    """Every marker the map can show, with the groups it stands for: [("独", "独居老人"), ("困", "低保、特困")]."""
+    legend: dict[str, list[str]] = {}
+    for r in store.query(
+        "SELECT marker, name FROM tag WHERE archived_at IS NULL AND marker != '' ORDER BY builtin DESC, id"
+    ):
+        legend.setdefault(r["marker"], []).append(r["name"])
+    return [(marker, "、".join(names)) for marker, names in legend.items()]
 
 
 @dataclass(frozen=True)
@@ -281,6 +297,10 @@ def _cells_sql(where: str) -> str:
                 JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
                 WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
                   AND t.archived_at IS NULL AND t.marker != '') AS markers,
+            (SELECT group_concat(DISTINCT t.name) FROM resident r
+                JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
+                WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
+                  AND t.archived_at IS NULL) AS groups,
             (SELECT count(*) FROM request q WHERE q.household_id = h.id
                 AND q.status IN ({_OPEN}) AND q.archived_at IS NULL) AS open_requests,
             (SELECT group_concat(p.member_id) FROM pairing p
@@ -301,7 +321,7 @@ def _ids(text: str | None) -> list[int]:
 
 def _cell(row: Any) -> Cell:
     (household_id, unit, floor, room, head_name, occupancy, tier, last_visit_at, last_reached_at,
-     status, markers, open_requests, paired_ids, scope_ids) = row  # fmt: skip
+     status, markers, groups, open_requests, paired_ids, scope_ids) = row  # fmt: skip
     if scope_ids:
         members = tuple(dict.fromkeys(_ids(paired_ids) + _ids(scope_ids)))
     else:
@@ -321,6 +341,7 @@ def _cell(row: Any) -> Cell:
         members,
         last_visit_at,
         last_reached_at,
+        "、".join(sorted((groups or "").split(","), key=_group_order)) if groups else "",
     )
 
 

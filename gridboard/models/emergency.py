@@ -742,13 +742,8 @@ def scarce_supplies(store: Store, *, community_id: int | None = None) -> list[Su
         acc = totals.setdefault((need.grid_id, need.item, need.unit or ""), [0.0, 0.0])
         acc[0] += need.needed
         acc[1] += need.delivered
-    for r in store.query(
-        "SELECT d.grid_id, d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d"
-        " JOIN grid g ON g.id = d.grid_id WHERE d.request_item_id IS NULL"
-        " AND (? IS NULL OR g.community_id = ?) GROUP BY d.grid_id, d.item, d.unit",
-        [community_id, community_id],
-    ):
-        totals.setdefault((r["grid_id"], r["item"], r["unit"]), [0.0, 0.0])[1] += float(r["q"])
+    for key, quantity in supplies.grid_deliveries(store, within=within).items():
+        totals.setdefault(key, [0.0, 0.0])[1] += quantity
     names = {
         r["id"]: (r["sort_order"], r["name"]) for r in store.query("SELECT id, name, sort_order FROM grid")
     }
@@ -810,11 +805,14 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     first = emergency.start_day
     last = parse_date(emergency.ended_at) or until or today_()
     last = max(last, first)
+    # Everything counts from the declaration on, not from the start of its day: the same figures
+    # the banner and the roll-call board showed at the time.
     span = {
-        "first": first.isoformat(),
+        "first": emergency.started_at,
         "last": last.isoformat(),
         "after": (last + timedelta(days=1)).isoformat(),
         "community": emergency.community_id,
+        "e": emergency_id,
     }
     area = """JOIN household h ON h.id = {t}.household_id JOIN building b ON b.id = h.building_id
               JOIN grid g ON g.id = b.grid_id"""
@@ -831,12 +829,6 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
             {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
             AND v.visited_at >= :first AND v.visited_at < :after {community} GROUP BY d"""
     )
-    priority = per_day(
-        f"""SELECT substr(v.visited_at, 1, 10) AS d, count(DISTINCT v.household_id) FROM visit v
-            {area.format(t="v")} WHERE v.withdrawn_at IS NULL AND v.outcome IN ({reached})
-            AND {_priority_where()}
-            AND v.visited_at >= :first AND v.visited_at < :after {community} GROUP BY d"""
-    )
     priority_total = int(
         store.scalar(
             f"""SELECT count(*) FROM household h JOIN building b ON b.id = h.building_id
@@ -847,16 +839,21 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
         or 0
     )
     states: dict[str, dict[str, int]] = {}
+    # Each day's roll call as the banner counts it (rollcall_counts): the latest result of each
+    # priority household on the board; "priority reached" is its safe plus needs-help.
     for r in store.query(
-        """
+        f"""
         WITH last AS (
-            SELECT r.day, r.state, row_number() OVER (PARTITION BY r.household_id, r.day
+            SELECT r.household_id, r.day, r.state, row_number() OVER (PARTITION BY r.household_id, r.day
                 ORDER BY r.at DESC, r.id DESC) AS n
             FROM rollcall r WHERE r.emergency_id = :e AND r.withdrawn_at IS NULL
         )
-        SELECT day, state, count(*) AS c FROM last WHERE n = 1 GROUP BY day, state
+        SELECT l.day, l.state, count(*) AS c FROM last l JOIN household h ON h.id = l.household_id
+        JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id
+        WHERE l.n = 1 AND {_priority_where()} AND b.archived_at IS NULL {community}
+        GROUP BY l.day, l.state
         """,
-        {"e": emergency_id},
+        span,
     ):
         states.setdefault(r["day"], {})[r["state"]] = r["c"]
     raised = per_day(
@@ -884,7 +881,7 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
                 day=day,
                 households_reached=households.get(key, 0),
                 priority_households=priority_total,
-                priority_reached=priority.get(key, 0),
+                priority_reached=counted.get("reached_safe", 0) + counted.get("reached_needs_help", 0),
                 rollcall_safe=counted.get("reached_safe", 0),
                 rollcall_needs_help=counted.get("reached_needs_help", 0),
                 rollcall_unreachable=counted.get("unreachable", 0),

@@ -73,8 +73,11 @@ def create_building(
     rooms_per_floor: int = 2,
     unit_layout: dict[int, dict[str, int]] | None = None,
     generate_households: bool = True,
+    rooms: str = "vacant",
 ) -> int:
-    """A building and, from its floors × units × rooms template, its (vacant-until-filled) households."""
+    """A building and, from its floors × units × rooms template, its households. Template rooms are
+    `rooms` ("vacant": not yet surveyed, so never shown overdue) until a household is entered in them
+    (a resident, a head or a head count: see `_entered`)."""
     records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A building needs a name."))
     records.require(
         kind in ("apartment", "courtyard"),
@@ -125,6 +128,7 @@ def create_building(
                             unit=unit,
                             floor=floor,
                             room=room_label(kind, floor, index),
+                            occupancy=rooms,
                         )
     store.changes.note("building", building=building_id, grid=grid_id)
     return building_id
@@ -277,6 +281,10 @@ def update_household(store: Store, household_id: int, **values: Any) -> dict[str
             QT_TRANSLATE_NOOP("Errors", "Unknown occupancy {value}."),
             value=values["occupancy"],
         )
+    if "occupancy" not in values and (values.get("head_name") or values.get("people")):
+        current = records.fetch(store, "household", household_id)
+        if current["occupancy"] == "vacant" and not current["head_name"] and not current["people"]:
+            values = {**values, "occupancy": "lived_in"}  # a room not yet surveyed, now entered
     with store.atomic():
         old = records.update(store, "household", household_id, values)
     store.changes.note("household", household=household_id, building=old["building_id"])
@@ -311,12 +319,21 @@ def add_resident(
                 "id_number": id_number,
             },
         )
+        _entered(store, household_id)
         if tags:
             set_resident_tags(store, resident_id, list(tags))
         else:
             refresh_priority_tier(store, household_id)
     store.changes.note("resident", household=household_id)
     return resident_id
+
+
+def _entered(store: Store, household_id: int) -> None:
+    """A room not yet surveyed (vacant from its building's template) is lived in once someone is
+    entered in it."""
+    row = records.fetch(store, "household", household_id)
+    if row["occupancy"] == "vacant" and not row["head_name"] and not row["people"]:
+        records.update(store, "household", household_id, {"occupancy": "lived_in"})
 
 
 def current_residents(store: Store, household_id: int) -> list[Any]:

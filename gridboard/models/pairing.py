@@ -61,8 +61,28 @@ def pair_member(
                 "reason": reason,
             },
         )
+        follow_modes(store, household_id=household_id, member_id=member_id)
     store.changes.note("pairing", household=household_id, member=member_id, building=household["building_id"])
     return pairing_id
+
+
+def follow_modes(store: Store, *, household_id: int, member_id: int) -> None:
+    """Modes follow what the household and the member actually have: N+1 where a household has several
+    members, else 1+N where a member has several households, else 1+1 (a second member paired with a
+    household turns its first pairing into N+1 too; when one leaves, the other's is 1+1 again)."""
+    rows = store.query(
+        """SELECT p.id, p.mode,
+               (SELECT count(*) FROM pairing o WHERE o.household_id = p.household_id AND o.ended_on IS NULL)
+                   AS members,
+               (SELECT count(*) FROM pairing o WHERE o.member_id = p.member_id AND o.ended_on IS NULL)
+                   AS households
+           FROM pairing p WHERE p.ended_on IS NULL AND (p.household_id = ? OR p.member_id = ?)""",
+        [household_id, member_id],
+    )
+    for r in rows:
+        mode = "N+1" if r["members"] > 1 else "1+N" if r["households"] > 1 else "1+1"
+        if mode != r["mode"]:
+            records.update(store, "pairing", r["id"], {"mode": mode})
 
 
 def end_pairing(store: Store, pairing_id: int, *, reason: str = "", ended_on: date | None = None) -> None:
@@ -80,6 +100,7 @@ def end_pairing(store: Store, pairing_id: int, *, reason: str = "", ended_on: da
             {"ended_on": (ended_on or today()).isoformat(), "end_reason": reason},
             action="end",
         )
+        follow_modes(store, household_id=pairing["household_id"], member_id=pairing["member_id"])
     store.changes.note(
         "pairing",
         household=pairing["household_id"],
@@ -279,6 +300,8 @@ def reopen_scope(store: Store, scope_id: int) -> None:
 
 
 def _note_household(store: Store, household_id: int, member_id: int) -> None:
+    with store.atomic():
+        follow_modes(store, household_id=household_id, member_id=member_id)
     building_id = store.scalar("SELECT building_id FROM household WHERE id = ?", [household_id])
     store.changes.note("pairing", household=household_id, member=member_id, building=building_id)
 
@@ -352,6 +375,7 @@ def reassign_member(
     to_member_id: int,
     reason: str = "",
     on: date | None = None,
+    handed_over: str = "",
 ) -> Reassignment:
     """Hand every active pairing and scope of a leaving member to another member, in one transaction.
 
@@ -384,7 +408,8 @@ def reassign_member(
                         household_id=row["household_id"],
                         mode=row["mode"],
                         started_on=day,
-                        reason=reason,
+                        # The leaving member's reason (搬离) is theirs, not the new pairing's.
+                        reason=handed_over,
                     )
                 )
         for row in store.query(
@@ -406,7 +431,7 @@ def reassign_member(
                         unit=row["unit"],
                         floor=row["floor"],
                         started_on=day,
-                        reason=reason,
+                        reason=handed_over,
                     )
                 )
     store.changes.note("member", member=from_member_id)

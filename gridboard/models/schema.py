@@ -998,3 +998,12 @@ CREATE INDEX audit_operator ON audit_log(operator, at);
 ALTER TABLE visit ADD COLUMN entered_by TEXT NOT NULL DEFAULT ''
 """,
     )
+
+
+@migrations(name="m014_chinese")
+def m014_chinese(db: Database) -> None:
+    # Frozen SQL. The empty-nest marker 空 read as 空置 (vacant, a colour of the map): it becomes 巢.
+    db.execute(
+        "UPDATE tag SET marker = '巢', updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
+        " WHERE code = 'empty_nest' AND builtin = 1 AND marker = '空'"
+    )

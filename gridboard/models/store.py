@@ -236,6 +236,10 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
     def close(self, *, checkpoint: bool = True) -> None:
         """Close the connection and let go of the lock (`checkpoint=False`: a reader's quick exit)."""
         if self._closed:

@@ -254,7 +254,29 @@ def needed_by_item(store: Store, *, within: dict[str, int] | None = None) -> lis
         """,
         params,
     ).fetchall()
-    return sorted((SupplyNeed(0, "", *row) for row in rows), key=lambda n: (-n.outstanding, n.item))
+    totals = {(r[0], r[1] or ""): list(r) for r in rows}
+    # Supplies handed to a grid as a whole (the emergency desk's deliveries) count too, as on the desk.
+    for (_grid, item, unit), quantity in grid_deliveries(store, within=within).items():
+        row = totals.setdefault((item, unit), [item, unit, 0.0, 0.0, 0, 0])
+        row[3] = (row[3] or 0.0) + quantity
+    return sorted(
+        (SupplyNeed(0, "", *row) for row in totals.values()), key=lambda n: (-n.outstanding, n.item)
+    )
+
+
+def grid_deliveries(
+    store: Store, *, within: dict[str, int] | None = None
+) -> dict[tuple[int, str, str], float]:
+    """Quantities handed over not against a request item (to a grid, or one household in it), by
+    grid, item and unit: the one count the emergency desk and the dashboard both add."""
+    clauses, params = _within(within, grid="d.grid_id", building="h.building_id")
+    rows = store.query(
+        f"""SELECT d.grid_id, d.item, d.unit, sum(d.quantity) AS q FROM supply_delivery d
+            JOIN grid g ON g.id = d.grid_id LEFT JOIN household h ON h.id = d.household_id
+            WHERE d.request_item_id IS NULL {" ".join(clauses)} GROUP BY d.grid_id, d.item, d.unit""",
+        params,
+    )
+    return {(r["grid_id"], r["item"], r["unit"] or ""): float(r["q"]) for r in rows}
 
 
 def _needed_from_items(store: Store, within: dict[str, int] | None, since: str | None) -> list[Any]:

@@ -30,7 +30,7 @@ class TagSpec:
 # The priority groups of "一老一少一困" as the ledgers name them.
 BUILTIN_TAGS: tuple[TagSpec, ...] = (
     TagSpec("living_alone", "独居老人", "Elderly living alone", Tier.HIGH, "独"),
-    TagSpec("empty_nest", "空巢老人", "Empty-nest elderly", Tier.PRIORITY, "空"),
+    TagSpec("empty_nest", "空巢老人", "Empty-nest elderly", Tier.PRIORITY, "巢"),  # not 空: 空置 is a colour
     TagSpec("aged_80", "高龄老人", "Aged 80+", Tier.PRIORITY, "高"),
     TagSpec("disabled", "残疾", "Disabled", Tier.HIGH, "残"),
     TagSpec("chronic", "慢性病", "Chronic illness", Tier.HIGH, "病"),

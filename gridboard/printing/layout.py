@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import segno
@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 
 from gridboard.models import outputs
+from gridboard.models.printable import printable
 
 Progress = Callable[[int, int], None]
 
@@ -304,8 +305,32 @@ def configure(device: QPagedPaintDevice, document: Document) -> None:
     )
 
 
+def _printable_block(block: Block) -> Block:
+    if isinstance(block, Heading | Paragraph):
+        return replace(block, text=printable(block.text))
+    if isinstance(block, Fields):
+        return replace(block, pairs=[(printable(a), printable(b)) for a, b in block.pairs])
+    if isinstance(block, Table):
+        return replace(
+            block,
+            columns=[replace(c, title=printable(c.title)) for c in block.columns],
+            rows=[[printable(cell) for cell in row] for row in block.rows],
+        )
+    return block
+
+
+def printable_document(document: Document) -> Document:
+    """The document with every emoji as a word (the font has none): measured and painted the same."""
+    sections = [
+        replace(s, blocks=[_printable_block(b) for b in s.blocks], running_head=printable(s.running_head))
+        for s in document.sections
+    ]
+    return replace(document, sections=sections, title=printable(document.title))
+
+
 def render(document: Document, device: QPagedPaintDevice, progress: Progress | None = None) -> int:
     """Paint the document on a QPdfWriter or QPrinter (already configured with `configure`); returns pages."""
+    document = printable_document(document)
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(translate("Printing", "The printer or file could not be opened for writing."))

@@ -50,6 +50,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     family = install_fonts()
     app.setFont(ui_font(family, 10.5))
     install_translations(str(QSettings().value("language", "auto")))
+    from gridboard.ui.wheel import install_wheel_guard
+
+    install_wheel_guard(app)
     return app
 
 
@@ -159,7 +162,7 @@ class AppController(QObject):
         check.start()
 
     def new_file(self) -> bool:
-        path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), "community")
+        path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), self.tr("community"))
         if not path:
             return False
         path = Path(path) if path.endswith(FILE_SUFFIX) else Path(path + FILE_SUFFIX)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from gridboard.models.errors import KnownError
@@ -48,15 +50,73 @@ def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str
     return result if ok else None
 
 
-def open_file(parent: QWidget | None, title: str, filters: str) -> str | None:
+def _kind_of(filters: str) -> str:
+    """The kind of file a dialog is for, from its first pattern: "*.pdf" → "pdf"."""
+    import re
+
+    match = re.search(r"\*\.(\w+)", filters)
+    return match.group(1).lower() if match else "file"
+
+
+def start_folder(kind: str) -> Path:
+    """Where a file dialog for this kind of file opens: the folder used last, else Documents."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    remembered = str(QSettings().value(f"folders/{kind}", "") or "")
+    if remembered and Path(remembered).is_dir():
+        return Path(remembered)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def remember_folder(kind: str, path: str | Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue(f"folders/{kind}", str(Path(path).parent))
+
+
+def open_file(parent: QWidget | None, title: str, filters: str, *, kind: str | None = None) -> str | None:
+    """Asks for a file to read; opens where the last file of this kind was, and remembers it."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    kind = kind or _kind_of(filters)
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder(kind)), filters)
+    if path:
+        remember_folder(kind, path)
     return path or None
 
 
-def save_file(parent: QWidget | None, title: str, filters: str, suggested: str = "") -> str | None:
+def save_file(
+    parent: QWidget | None, title: str, filters: str, suggested: str = "", *, kind: str | None = None
+) -> str | None:
+    """Asks where to save; `suggested` is a file name (in Chinese for a Chinese user) placed in the
+    folder where the last file of this kind went, or Documents."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    kind = kind or _kind_of(filters)
+    suggestion = Path(suggested)
+    initial = suggestion if suggestion.is_absolute() else start_folder(kind) / safe_file_name(suggested)
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(initial) if suggested else str(initial.parent), filters)
+    if path:
+        remember_folder(kind, path)
     return path or None
+
+
+def file_name(*parts: str, suffix: str, dated: bool = True) -> str:
+    """A default file name from its parts and today's date: 走访单-林海龙-2026-12-01.pdf."""
+    from datetime import date
+
+    words = [p.strip() for p in parts if p and p.strip()]
+    if dated:
+        words.append(date.today().isoformat())
+    return safe_file_name("-".join(words) + suffix)
+
+
+def safe_file_name(name: str) -> str:
+    """A name any Windows or Linux folder accepts: no \\ / : * ? " < > | or control characters."""
+    import re
+
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .")
+    return cleaned or "gridboard"

@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         for name in FEATURES:
             importlib.import_module(name).install(self)
+        self._quit_last()
         if self._view_actions:
             self.show_view(next(iter(self._view_actions)))
         self._restore_layout()
@@ -260,6 +261,18 @@ class MainWindow(QMainWindow):
         self.add_action("tools", "actionCycles", self.tr("Visit &cycles and limits…"), self._edit_cycles)
         self.add_action("help", "actionAbout", self.tr("&About gridboard"), self._about)
 
+    def _quit_last(self) -> None:
+        """Quit stays the File menu's last item whatever the features added after it."""
+        file_menu = self._menus["file"]
+        quit_action = self.findChild(QAction, "actionQuit")
+        if quit_action is None or file_menu.actions()[-1] is quit_action:
+            return
+        file_menu.removeAction(quit_action)
+        while file_menu.actions() and file_menu.actions()[-1].isSeparator():
+            file_menu.removeAction(file_menu.actions()[-1])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
     # -- what features use --------------------------------------------------------------------------
 
     def menu(self, key: str) -> QMenu:
@@ -373,11 +386,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        from gridboard.ui.screen import fit_window
+
+        fit_window(self, self.width(), self.height())  # e.g. 1280×800 on a 768-pixel screen
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         if self.unsaved_dialogs():
             from gridboard.ui import ask
 

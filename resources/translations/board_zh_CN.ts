@@ -273,8 +273,8 @@
         <translation>从未</translation>
     </message>
     <message>
-        <source>Priority: {markers}</source>
-        <translation>重点：{markers}</translation>
+        <source>Special groups: {groups}</source>
+        <translation>重点人群：{groups}</translation>
     </message>
     <message>
         <source>Open requests: {count}</source>
@@ -434,8 +434,12 @@
 <context>
     <name>StatusLegend</name>
     <message>
-        <source>&lt;span style="color:#b3261e"&gt;&lt;b&gt;独 残 病 幼 困&lt;/b&gt;&lt;/span&gt; priority residents · &lt;span style="color:#c62828"&gt;&lt;b&gt;●2&lt;/b&gt;&lt;/span&gt; open requests</source>
-        <translation>&lt;span style="color:#b3261e"&gt;&lt;b&gt;独 残 病 幼 困&lt;/b&gt;&lt;/span&gt; 重点人群 · &lt;span style="color:#c62828"&gt;&lt;b&gt;●2&lt;/b&gt;&lt;/span&gt; 未办结诉求</translation>
+        <source>open requests</source>
+        <translation>未办结诉求</translation>
+    </message>
+    <message>
+        <source>Markers in the corner of a room: its residents' special groups.</source>
+        <translation>房间角上的字：住户中的重点人群。</translation>
     </message>
 </context>
 <context>

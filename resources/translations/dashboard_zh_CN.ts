@@ -428,6 +428,10 @@
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>工作看板</translation>
+    </message>
 </context>
 <context>
     <name>OverdueModel</name>

@@ -152,8 +152,16 @@
         <translation>保存敲门排查清单</translation>
     </message>
     <message>
-        <source>door-knocking lists.pdf</source>
-        <translation>敲门排查清单.pdf</translation>
+        <source>Rosters</source>
+        <translation>战时编组名单</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>工作指令</translation>
+    </message>
+    <message>
+        <source>Emergency report</source>
+        <translation>应急总结报告</translation>
     </message>
     <message>
         <source>Printing door-knocking lists</source>
@@ -164,20 +172,12 @@
         <translation>保存战时编组名单</translation>
     </message>
     <message>
-        <source>rosters.pdf</source>
-        <translation>战时编组名单.pdf</translation>
-    </message>
-    <message>
         <source>Printing rosters</source>
         <translation>正在生成编组名单</translation>
     </message>
     <message>
         <source>Save instruction</source>
         <translation>保存指令</translation>
-    </message>
-    <message>
-        <source>instruction.pdf</source>
-        <translation>工作指令.pdf</translation>
     </message>
     <message>
         <source>Printing the instruction</source>
@@ -190,10 +190,6 @@
     <message>
         <source>Save the end-of-emergency report</source>
         <translation>保存应急总结报告</translation>
-    </message>
-    <message>
-        <source>emergency report.pdf</source>
-        <translation>应急总结报告.pdf</translation>
     </message>
     <message>
         <source>Writing the report</source>

@@ -956,6 +956,10 @@
         <translation>如：搬离、调动</translation>
     </message>
     <message>
+        <source>Has {name} left? Mark {name} as no longer serving (kept in the file, not offered again).</source>
+        <translation>{name}是否已离开？标记{name}为不再在岗（记录保留，不再供选择）。</translation>
+    </message>
+    <message>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>

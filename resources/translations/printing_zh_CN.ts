@@ -250,6 +250,30 @@
         <translation>未打印。</translation>
     </message>
     <message>
+        <source>Visit sheet</source>
+        <translation>走访单</translation>
+    </message>
+    <message>
+        <source>Door-knocking list</source>
+        <translation>楼栋敲门走访清单</translation>
+    </message>
+    <message>
+        <source>Visit sheets</source>
+        <translation>走访单</translation>
+    </message>
+    <message>
+        <source>Contact table</source>
+        <translation>对接服务联系表</translation>
+    </message>
+    <message>
+        <source>Requests list</source>
+        <translation>诉求清单</translation>
+    </message>
+    <message>
+        <source>Printout</source>
+        <translation>打印件</translation>
+    </message>
+    <message>
         <source>Sheet number {number}.</source>
         <translation>走访单编号 {number}。</translation>
     </message>

@@ -576,8 +576,12 @@
         <translation>共 {count} 件诉求</translation>
     </message>
     <message>
+        <source>{count} of them overdue</source>
+        <translation>其中超时 {count} 件</translation>
+    </message>
+    <message>
         <source>{count} overdue in all</source>
-        <translation>其中全部超时 {count} 件</translation>
+        <translation>全部诉求中超时 {count} 件</translation>
     </message>
 </context>
 <context>
@@ -713,6 +717,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Requests list</source>
+        <translation>诉求清单</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,10 @@
         <translation>新建社区文件</translation>
     </message>
     <message>
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
         <source>{path} already exists.</source>
         <translation>{path} 已存在。</translation>
     </message>

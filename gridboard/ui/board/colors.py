@@ -76,16 +76,26 @@ class StatusLegend(QWidget):
         rows.addLayout(layout)
         layout = QHBoxLayout()
         rows.addLayout(layout)
-        markers = QLabel(self)
-        markers.setTextFormat(Qt.TextFormat.RichText)
-        markers.setText(
-            self.tr(
-                '<span style="color:#b3261e"><b>独 残 病 幼 困</b></span> priority residents · '
-                '<span style="color:#c62828"><b>●2</b></span> open requests'
-            )
+        self.markers = QLabel(self)
+        self.markers.setObjectName("markerLegend")
+        self.markers.setTextFormat(Qt.TextFormat.RichText)
+        self.markers.setWordWrap(True)
+        layout.addWidget(self.markers, 1)
+        self.set_markers([])
+
+    def set_markers(self, legend: list[tuple[str, str]]) -> None:
+        """Every marker the map can show (`board.marker_legend`), each with the groups it stands for."""
+        import html
+
+        parts = [
+            f'<span style="color:#b3261e; background:#ffffff"><b>{html.escape(m)}</b></span>&nbsp;{html.escape(names)}'
+            for m, names in legend
+        ]
+        parts.append(
+            '<span style="color:#c62828"><b>●2</b></span>&nbsp;' + html.escape(self.tr("open requests"))
         )
-        layout.addWidget(markers)
-        layout.addStretch(1)
+        self.markers.setText(" · ".join(parts))
+        self.markers.setToolTip(self.tr("Markers in the corner of a room: its residents' special groups."))
 
 
 class BandLegend(QWidget):

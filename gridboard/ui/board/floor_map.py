@@ -754,8 +754,8 @@ class FloorMap(QGraphicsView):
             labels.visit_status(cell.status),
             self.tr("Last visit: {when}").format(when=(cell.last_visit_at or self.tr("never"))[:16]),
         ]
-        if cell.markers:
-            lines.append(self.tr("Priority: {markers}").format(markers=" ".join(cell.markers)))
+        if cell.groups:
+            lines.append(self.tr("Special groups: {groups}").format(groups=cell.groups))
         if cell.open_requests:
             lines.append(self.tr("Open requests: {count}").format(count=cell.open_requests))
         return "\n".join(lines)

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import board
+from gridboard.models.masking import mask_phone
 from gridboard.models.store import Store
 from gridboard.models.vocab import Tier
 from gridboard.ui import labels
 from gridboard.ui.board import colors
-from gridboard.models.masking import mask_phone
 
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

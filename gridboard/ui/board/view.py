@@ -111,6 +111,7 @@ class BoardView(QWidget):
         self.band_legend = BandLegend(centre)
         centre_layout.addWidget(self.status_legend)
         centre_layout.addWidget(self.band_legend)
+        self.status_legend.set_markers(board.marker_legend(self.store))
         self._build_toolbar()
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -377,6 +378,8 @@ class BoardView(QWidget):
     # -- refreshing ------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.everything or "tag" in changes.tables:
+            self.status_legend.set_markers(board.marker_legend(self.store))
         if changes.everything or changes.tables & STRUCTURE_TABLES or self._new_buildings(changes):
             self._reload_all()
             return

@@ -573,7 +573,9 @@ class DashboardView(QWidget):
             self.window_.navigate("household", self.overdue_model.household_id(index.row()))
 
     def save_chart(self, key: str) -> str | None:
-        path = ask.save_file(self, self.tr("Save chart as PNG"), self.tr("PNG images (*.png)"), f"{key}.png")
+        title = self.charts[key].getPlotItem().titleLabel.text or key
+        suggested = ask.file_name(self.area_title(), title, suffix=".png")
+        path = ask.save_file(self, self.tr("Save chart as PNG"), self.tr("PNG images (*.png)"), suggested)
         if not path:
             return None
         if not path.lower().endswith(".png"):
@@ -600,7 +602,7 @@ class DashboardView(QWidget):
         if self.data is None:
             return None
         path = ask.save_file(
-            self, self.tr("Export PDF report"), self.tr("PDF files (*.pdf)"), "dashboard.pdf"
+            self, self.tr("Export PDF report"), self.tr("PDF files (*.pdf)"), ask.file_name(self.tr("Dashboard"), self.area_title(), suffix=".pdf")
         )
         if not path:
             return None

@@ -121,7 +121,7 @@ class EmergencyFeature(QObject):
             return None
         grid_id = self.rollcall.model.grid_id
         path = ask.save_file(
-            self.window, self.tr("Save door-knocking lists"), PDF_FILTER, self.tr("door-knocking lists.pdf")
+            self.window, self.tr("Save door-knocking lists"), PDF_FILTER, ask.file_name(self.tr("Door-knocking lists"), suffix=".pdf")
         )
         if not path:
             return None
@@ -140,7 +140,7 @@ class EmergencyFeature(QObject):
         current = em.active_emergency(self.store)
         if current is None:
             return None
-        path = ask.save_file(self.window, self.tr("Save rosters"), PDF_FILTER, self.tr("rosters.pdf"))
+        path = ask.save_file(self.window, self.tr("Save rosters"), PDF_FILTER, ask.file_name(self.tr("Rosters"), suffix=".pdf"))
         if not path:
             return None
 
@@ -154,7 +154,7 @@ class EmergencyFeature(QObject):
         return Path(path) if self._run(self.tr("Printing rosters"), work) is not None else None
 
     def print_instruction(self, instruction_id: int) -> Path | None:
-        path = ask.save_file(self.window, self.tr("Save instruction"), PDF_FILTER, self.tr("instruction.pdf"))
+        path = ask.save_file(self.window, self.tr("Save instruction"), PDF_FILTER, ask.file_name(self.tr("Instruction"), suffix=".pdf"))
         if not path:
             return None
 
@@ -177,7 +177,7 @@ class EmergencyFeature(QObject):
             self.window,
             self.tr("Save the end-of-emergency report"),
             PDF_FILTER,
-            self.tr("emergency report.pdf"),
+            ask.file_name(self.tr("Emergency report"), latest.name, suffix=".pdf"),
         )
         if not path:
             return None

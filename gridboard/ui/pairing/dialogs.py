@@ -359,7 +359,22 @@ class ReassignDialog(_Dialog):
             parent=self,
         )
         if done is not None:
+            self._mark_left(from_member)
             super().accept()
+
+    def _mark_left(self, member_id: int) -> None:
+        """全部转交 usually means the member left: ask, and mark them no longer serving."""
+        from gridboard.models import ledger, records
+
+        name = records.name_of(self.window_.store, "member", member_id)
+        if ask.confirm(
+            self,
+            self.windowTitle(),
+            QCoreApplication.translate(
+                "Pairing", "Has {name} left? Mark {name} as no longer serving (kept in the file, not offered again)."
+            ).format(name=name),
+        ):
+            self.window_.notifier.perform(ledger.update_row, "member", member_id, active=False)
 
 
 class ChooseMemberDialog(_Dialog):

@@ -32,7 +32,8 @@ from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
 from gridboard.printing import documents, layout
-from gridboard.ui import ask, labels
+from gridboard.ui import ask
+from gridboard.ui.member_box import MemberBox
 from gridboard.ui.tasks import run_task
 
 KINDS = ("member", "building", "grid", "contact", "requests")
@@ -59,9 +60,10 @@ class PrintDialog(QDialog):
         ):
             self.kind_combo.addItem(text, code)
 
-        self.member_combo = self._searchable("printMember")
-        for c in sheet_model.printable_members(self.store):
-            self.member_combo.addItem(f"{c.name}（{labels.member_kind(c.detail)}）", c.id)
+        # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
+        self.member_combo = MemberBox(self.store, self, only={c.id for c in sheet_model.printable_members(self.store)})
+        self.member_combo.setObjectName("printMember")
+        self.member_combo.setMinimumContentsLength(24)
         self.building_combo = self._searchable("printBuilding")
         self._building_units: dict[int, int] = {}
         for c in sheet_model.printable_buildings(self.store):
@@ -191,7 +193,7 @@ class PrintDialog(QDialog):
     def choices(self) -> dict[str, Any]:
         return {
             "kind": self.kind(),
-            "member_id": self._chosen(self.member_combo),
+            "member_id": self.member_combo.member_id(),
             "building_id": self._chosen(self.building_combo),
             "unit": self.unit_combo.currentData(),
             "grid_id": self._chosen(self.grid_combo),
@@ -356,12 +358,23 @@ class PrintDialog(QDialog):
         return dialog.printed
 
     def _suggested_name(self) -> str:
-        return {
+        """走访单-林海龙-2026-12-01.pdf: what is printed, for whom, and the day."""
+        kind = self.kind()
+        what = {
+            "member": self.tr("Visit sheet"),
+            "building": self.tr("Door-knocking list"),
+            "grid": self.tr("Visit sheets"),
+            "contact": self.tr("Contact table"),
+            "requests": self.tr("Requests list"),
+        }.get(kind, self.tr("Printout"))
+        combo = {
             "member": self.member_combo,
             "building": self.building_combo,
             "contact": self.building_combo,
             "grid": self.grid_combo,
-        }.get(self.kind(), self.grid_combo).currentText().split(" ")[0].split("（")[0] + ".pdf"
+        }.get(kind)
+        whom = combo.currentText().split(" ")[0].split("（")[0] if combo is not None else ""
+        return ask.file_name(what, whom, suffix=".pdf")
 
     def _sheet_numbers_text(self, document: layout.Document) -> str:
         numbers = sheet_numbers(document)

@@ -39,6 +39,7 @@ from gridboard.models.clock import now_iso
 from gridboard.models.errors import KnownError
 from gridboard.models.vocab import RATINGS, REQUEST_CATEGORIES, REQUEST_SOURCES, REQUEST_URGENCIES
 from gridboard.ui import ask, labels
+from gridboard.ui.member_box import MemberBox
 from gridboard.ui.notifier import Notifier
 
 _FAILED = object()
@@ -277,12 +278,10 @@ class DispatchDialog(StepDialog):
         group = QButtonGroup(self)
         group.addButton(self.to_member)
         group.addButton(self.to_department)
-        self.member = QComboBox(self)
+        # The household's paired members first (and chosen when nobody is assigned yet).
+        self.member = MemberBox(self.store, self, household_id=first.household_id)
         self.member.setObjectName("dispatchMember")
-        for member_id, name, kind in rq.assignable_members(self.store):
-            self.member.addItem(f"{name} · {labels.member_kind(kind)}", member_id)
-        self.member.setEditable(True)
-        self.member.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        paired = [c.id for c in self.member.choices if c.paired]
         self.department = QComboBox(self)
         self.department.setObjectName("dispatchDepartment")
         self.department.setEditable(True)
@@ -306,6 +305,9 @@ class DispatchDialog(StepDialog):
         elif first.assignee and self.department.findText(first.assignee) >= 0:
             self.department.setCurrentIndex(self.department.findText(first.assignee))
             self.to_department.setChecked(True)
+        elif paired:
+            self.member.select_member(paired[0])
+            self.to_member.setChecked(True)
         else:
             self.to_department.setChecked(True)
         self.to_member.toggled.connect(lambda _=False: self._update())
@@ -335,8 +337,8 @@ class DispatchDialog(StepDialog):
     def save(self) -> bool:
         kwargs: dict[str, Any] = {"note": self.note.text().strip()}
         if self.to_member.isChecked():
-            member_id = self.member.currentData()
-            if member_id is None or self.member.findText(self.member.currentText()) < 0:
+            member_id = self.member.member_id()
+            if member_id is None:
                 ask.warn(self, self.windowTitle(), self.tr("Choose a member from the list."))
                 return False
             kwargs["member_id"] = member_id

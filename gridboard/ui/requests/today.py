@@ -217,7 +217,7 @@ class TodaysListDialog(QDialog):
             self,
             self.tr("Save today's list as PDF"),
             self.tr("PDF files (*.pdf)"),
-            f"requests-{self.current.day.isoformat()}.pdf",
+            ask.file_name(self.tr("Requests list"), self.current.day.isoformat(), suffix=".pdf", dated=False),
         )
         if not path:
             return None

@@ -4,6 +4,7 @@ timeline of steps, and the step actions with their keyboard shortcuts (bulk disp
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -142,7 +143,8 @@ class RequestsView(QWidget):
         # The overdue marks move with the clock: look again every few minutes.
         self.clock = QTimer(self)
         self.clock.setInterval(5 * 60 * 1000)
-        self.clock.timeout.connect(self._refresh)
+        # A window kept alive after its file closed (its last minutes, a test's leftovers) stays quiet.
+        self.clock.timeout.connect(lambda: None if self.store.closed else self._refresh())
         self.clock.start()
         # The grids and assignees to filter by are read when first shown too.
         self._choices_stale = True
@@ -200,12 +202,20 @@ class RequestsView(QWidget):
         for widget in (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
                        self.source_filter, self.age_filter):  # fmt: skip
             widget.currentIndexChanged.connect(lambda _=0: self.apply_filters())
-            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            widget.setMinimumContentsLength(5)
+            # Wide enough for what is chosen (at 1366 pixels too); long grid or member names are cut
+            # at 12 characters rather than pushing the row off the screen.
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            widget.setMaximumWidth(widget.fontMetrics().horizontalAdvance("汉") * 12 + 40)
             row.addWidget(widget)
         self.overdue_filter.toggled.connect(lambda _=False: self.apply_filters())
+        # Search filters as you type, once typing pauses.
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.apply_filters)
         self.search.returnPressed.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda text: text or self.apply_filters())
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("汉") * 8)
         row.addWidget(self.overdue_filter)
         row.addWidget(self.search, 1)
         row.addWidget(self.today_button)
@@ -525,14 +535,19 @@ class RequestsView(QWidget):
 
     def _after_reload(self) -> None:
         total = len(self.model.ids)
-        overdue = rq.count_requests(self.store, rq.RequestFilter(overdue_only=True), now=self.model.now)
+        # Overdue among what is shown (the filter's own count), then the whole file's if it differs.
+        shown = replace(self.model.filter, overdue_only=True)
+        overdue = rq.count_requests(self.store, shown, now=self.model.now)
+        everywhere = rq.count_requests(self.store, rq.RequestFilter(overdue_only=True), now=self.model.now)
         text = html.escape(self.tr("{count} requests shown").format(count=total))
         if overdue:
             text += (
                 " · <b style='color:#b3261e'>"
-                + html.escape(self.tr("{count} overdue in all").format(count=overdue))
+                + html.escape(self.tr("{count} of them overdue").format(count=overdue))
                 + "</b>"
             )
+        if everywhere != overdue:
+            text += " · " + html.escape(self.tr("{count} overdue in all").format(count=everywhere))
         self.summary.setText(text)
         self._update_actions()
         self._show_detail(self.current_id())

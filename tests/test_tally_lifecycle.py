@@ -35,6 +35,8 @@ def _spoil(path: Path, fingerprint: str | None = None) -> None:
 def test_a_new_file_records_the_tally_code_that_counted_it(db) -> None:
     assert tallies.stored_fingerprint(db.db) == tallies.fingerprint()
     assert tallies.verify(db.db) == []
+    assert not db.conn.in_transaction, "verify must leave no transaction open behind it"
+    assert not db.conn.execute("SELECT name FROM temp.sqlite_master").fetchall()
 
 
 def test_a_file_counted_by_an_older_version_is_counted_again_when_it_opens(demo_file: Path) -> None:

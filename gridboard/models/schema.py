@@ -717,11 +717,12 @@ CREATE TABLE report_in (
     work_unit TEXT NOT NULL DEFAULT '',
     skills TEXT NOT NULL DEFAULT '',
     available_time TEXT NOT NULL DEFAULT '',
-    slip_no TEXT NOT NULL UNIQUE,
+    slip_no TEXT NOT NULL,
     received_at TEXT,
     received_by TEXT NOT NULL DEFAULT '',
     withdrawn_at TEXT,
-    CHECK (unit_id IS NOT NULL OR member_id IS NOT NULL)
+    CHECK (unit_id IS NOT NULL OR member_id IS NOT NULL),
+    UNIQUE (community_id, slip_no)  -- numbered by each community: a street file holds several BD…-001
 );
 CREATE INDEX report_in_member ON report_in(member_id) WHERE member_id IS NOT NULL;
 CREATE INDEX report_in_unit ON report_in(unit_id);

@@ -57,15 +57,17 @@ def fingerprint() -> str:
 
 
 def stored_fingerprint(db: Any) -> str | None:
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'tally_state'").fetchone():
+    if not db.execute("SELECT 1 FROM main.sqlite_master WHERE name = 'tally_state'").fetchone():
         return None
-    row = db.execute("SELECT fingerprint FROM tally_state").fetchone()
+    row = db.execute("SELECT fingerprint FROM main.tally_state").fetchone()
     return row[0] if row else None
 
 
 def _record(db: Any, value: str) -> None:
-    db.execute("CREATE TABLE IF NOT EXISTS tally_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL)")
-    db.execute("INSERT OR REPLACE INTO tally_state (id, fingerprint) VALUES (1, ?)", [value])
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS main.tally_state (id INTEGER PRIMARY KEY CHECK (id = 1), fingerprint TEXT NOT NULL)"
+    )
+    db.execute("INSERT OR REPLACE INTO main.tally_state (id, fingerprint) VALUES (1, ?)", [value])
 
 
 def is_current(db: Any) -> bool:
@@ -127,6 +129,9 @@ def verify(db: Any) -> list[str]:
         for statement in m.SCHEMA.split(";\n")
         if re.match(r"\s*CREATE TABLE", statement)
     ]
+    # In a savepoint, rolled back: the TEMP tables go with it, and a caller's transaction (or none)
+    # is left exactly as it was.
+    db.execute("SAVEPOINT tally_verify")
     try:
         for statement in statements:
             db.execute(statement)
@@ -134,9 +139,8 @@ def verify(db: Any) -> list[str]:
         rebuild(db)
         fresh = {t: _snapshot(db, "temp", t) for t in tables}
     finally:
-        for statement in statements:
-            name = re.search(r"CREATE TEMP TABLE (\w+)", statement).group(1)
-            db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        db.execute("ROLLBACK TO tally_verify")
+        db.execute("RELEASE tally_verify")
     kept = {t: _snapshot(db, "main", t) for t in tables}
     problems = []
     for table in tables:

@@ -127,6 +127,14 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     assert view.ranking.by_unit.column_texts(1) == ["区税务局"]
     assert view.ranking.by_unit.item(0, 5).text() == "12"
     assert view.ranking.by_grid.column_texts(1) == ["第一网格"]
+    # And the dashboard's ranking (双积分, this quarter) shows the same, after its own refresh.
+    dash = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: dash.up_to_date, timeout=15_000)
+    by_unit = dash.list_tables["points_unit"]
+    assert [by_unit.item(r, 1).text() for r in range(by_unit.rowCount())] == ["区税务局"]
+    assert float(by_unit.item(0, 5).text()) == 12
+    by_grid = dash.list_tables["points_grid"]
+    assert [by_grid.item(r, 1).text() for r in range(by_grid.rowCount())] == ["第一网格"]
 
 
 def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path, errors) -> None:

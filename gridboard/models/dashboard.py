@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridboard.models import rules, supplies
+from gridboard.models import rules, service, supplies
 from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
 from gridboard.models.tallies import requests as request_tally
@@ -172,6 +172,9 @@ class Dashboard:
     resolution_trend: list[TrendPoint]
     four_lists: FourLists
     overdue_priority: list[int] = field(default_factory=list)  # household ids, most overdue first
+    # 双积分: this quarter's service points, most first (whole file; the serve view has other periods)
+    points_by_grid: list[service.RankLine] = field(default_factory=list)
+    points_by_unit: list[service.RankLine] = field(default_factory=list)
 
 
 # -- the area filter -------------------------------------------------------------------------------
@@ -507,7 +510,20 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
             special_groups=special_groups(store, filters, cycles),
         ),
         overdue_priority=overdue_priority_ids(store, filters, params=params),
+        **points_ranking(store, filters.today),
     )
+
+
+POINTS_SHOWN = 10
+
+
+def points_ranking(store: Store, day: date) -> dict[str, list[service.RankLine]]:
+    """The quarter's points ranking by grid and by work unit (双积分), the first POINTS_SHOWN of each."""
+    start, end = service.quarter_range(service.quarter_of(day))
+    return {
+        f"points_by_{by}": service.ranking(store, by, start=start, end=end, limit=POINTS_SHOWN)
+        for by in ("grid", "unit")
+    }
 
 
 def area_choices(store: Store) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:

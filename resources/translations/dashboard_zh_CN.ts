@@ -305,6 +305,34 @@
         <translation>特殊群体</translation>
     </message>
     <message>
+        <source>Service points this quarter (双积分)</source>
+        <translation>本季度服务积分（双积分）</translation>
+    </message>
+    <message>
+        <source>Work unit</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>党员数</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>

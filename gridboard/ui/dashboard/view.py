@@ -242,6 +242,7 @@ class DashboardView(QWidget):
             row.addWidget(self._framed(key, self.charts[key]), 3 if key == "requests" else 2)
         grid.addWidget(requests_row, 2, 0, 1, 2)
         grid.addWidget(self._four_lists(body), 3, 0, 1, 2)
+        grid.addWidget(self._points_box(body), 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
@@ -322,6 +323,37 @@ class DashboardView(QWidget):
             self.list_notes[key] = note
         layout.addWidget(self.four_tabs)
         return box
+
+    def _points_box(self, parent: QWidget) -> QWidget:
+        """双积分: this quarter's points by grid and by work unit (the serve view has other periods)."""
+        box = QGroupBox(self.tr("Service points this quarter (双积分)"), parent)
+        box.setObjectName("dashPoints")
+        layout = QHBoxLayout(box)
+        for key in ("points_grid", "points_unit"):
+            table = QTableWidget(box)
+            table.setObjectName(f"dashList_{key}")
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+            table.verticalHeader().setDefaultSectionSize(22)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.setMinimumHeight(150)
+            layout.addWidget(table, 1)
+            self.list_tables[key] = table
+        return box
+
+    def _show_points(self, d: dashboard.Dashboard) -> None:
+        for key, title, lines in (
+            ("points_grid", self.tr("Grid"), d.points_by_grid),
+            ("points_unit", self.tr("Work unit"), d.points_by_unit),
+        ):
+            self._fill(
+                key,
+                [self.tr("No."), title, self.tr("Members"), self.tr("Services"), self.tr("Hours"), self.tr("Points")],
+                [
+                    [i, line.name, line.members, line.services, float(line.hours or 0), float(line.points or 0)]
+                    for i, line in enumerate(lines, 1)
+                ],
+            )
 
     # -- filters --------------------------------------------------------------------------------------
 
@@ -447,6 +479,7 @@ class DashboardView(QWidget):
         else:
             self.overdue_box.setTitle(self.tr("Overdue priority households"))
         self._show_lists(d.four_lists)
+        self._show_points(d)
 
     def _chart(self, key: str, setter: Any, figures: Any, **options: Any) -> None:
         shown = (figures, options)

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import TEST_PASSPHRASE, Small
 from gridboard.models import cipher, ledger, operators, visits
-from gridboard.models.backup import daily_backup
+from gridboard.models.backup import daily_backup, restore
 from gridboard.models.store import open_store
 
 NAMES = ["刘芳芳", "陈志强"]
@@ -45,8 +45,12 @@ def test_a_protected_file_and_its_backup_hold_no_resident_in_their_bytes(small: 
     # The same file unprotected holds them all (the test can fail).
     plain = cipher.unprotect(path, path.with_name("plain.gridboard"))
     assert set(_found(plain)) >= set(NAMES)
+    # The backup (compressed) restores with the passphrase into a protected file that opens with it.
     cipher.forget(backup)
-    again = open_store(backup, passphrase=TEST_PASSPHRASE, allow_read_only=True)
+    restored = restore(backup, path.with_name("restored.gridboard"), passphrase=TEST_PASSPHRASE)
+    cipher.forget(restored)
+    assert _found(restored) == []
+    again = open_store(restored, passphrase=TEST_PASSPHRASE, allow_read_only=True)
     assert {r[0] for r in again.execute("SELECT name FROM resident").fetchall()} == set(NAMES)
     again.close()
 

@@ -305,8 +305,18 @@ def _plain_info(path: Path) -> BackupInfo:
     return BackupInfo(path, _mtime(path), path.stat().st_size, households, visits)
 
 
-def restore(backup: Path, target: Path, progress: Progress | None = None, *, open_file: Path | None = None) -> Path:
-    """Unpack `backup` into the new file `target` (never over an existing file or the open one)."""
+def restore(
+    backup: Path,
+    target: Path,
+    progress: Progress | None = None,
+    *,
+    open_file: Path | None = None,
+    passphrase: str | None = None,
+) -> Path:
+    """Unpack `backup` into the new file `target` (never over an existing file or the open one).
+
+    A protected file's backup is protected with the same key: the open file's (its own backups), or
+    the one `passphrase` gives."""
     backup, target = Path(backup), Path(target)
     if target.exists() or (open_file is not None and target.resolve() == Path(open_file).resolve()):
         raise InvalidInput(
@@ -325,10 +335,16 @@ def restore(backup: Path, target: Path, progress: Progress | None = None, *, ope
                         progress(min(packed.fileobj.tell(), total), 2 * total)  # type: ignore[union-attr]
         else:
             shutil.copyfile(backup, partial)
+        if passphrase:
+            cipher.unlock(partial, passphrase)
+        elif open_file is not None:
+            cipher.key_like(open_file, partial)
         _rebuild_indexes(partial, backup)
         if progress is not None:
             progress(1, 1)
         partial.replace(target)
+        cipher.key_like(partial, target)
+        cipher.forget(partial)
     except (gzip.BadGzipFile, EOFError, sqlite3.DatabaseError) as error:
         partial.unlink(missing_ok=True)
         raise NotAGridboardFile(

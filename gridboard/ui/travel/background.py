@@ -31,12 +31,15 @@ class Background(QObject):
             return False
 
         def run() -> None:
+            outcome: BaseException | None = None
             try:
                 work()
             except BaseException as error:  # noqa: BLE001 - handed to the GUI thread, which reports it
-                self.finished.emit(error)
-            else:
-                self.finished.emit(None)
+                outcome = error
+            try:
+                self.finished.emit(outcome)
+            except RuntimeError:
+                pass  # the window (and this object) closed while the work ran: nobody is left to tell
 
         self._thread = threading.Thread(target=run, name="gridboard-background", daemon=True)
         self._thread.start()

@@ -42,6 +42,10 @@
 <context>
     <name>Travel</name>
     <message>
+        <source>gridboard backups (*{0} *{1})</source>
+        <translation>gridboard 备份 (*{0} *{1})</translation>
+    </message>
+    <message>
         <source>Check out a grid…</source>
         <translation>借出网格…</translation>
     </message>

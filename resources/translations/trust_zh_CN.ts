@@ -35,6 +35,10 @@
         <translation>全部类型</translation>
     </message>
     <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -581,6 +585,14 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
     <message>
         <source>made (demo)</source>
         <translation>生成（演示）</translation>
+    </message>
+    <message>
+        <source>groups changed</source>
+        <translation>改了重点人群</translation>
+    </message>
+    <message>
+        <source>merged from another file</source>
+        <translation>从另一文件合并</translation>
     </message>
     <message>
         <source>name</source>

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
 
 FILES = "gridboard (*{0})".format(FILE_SUFFIX)
-BACKUPS = "gridboard backups (*{0} *{1})".format(backup.SUFFIX, FILE_SUFFIX)
+BACKUPS = QT_TRANSLATE_NOOP("Travel", "gridboard backups (*{0} *{1})")
 
 
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
@@ -183,7 +183,7 @@ class TravelFeature(QObject):
         if self.store.path is None:
             return None
         suggested = f"{self.store.path.stem}{backup.SUFFIX}"
-        target = ask.save_file(self.window, self.tr("Back up now"), BACKUPS, suggested)
+        target = ask.save_file(self.window, self.tr("Back up now"), QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX), suggested)
         if not target:
             return None
         out = Path(target if target.endswith(backup.SUFFIX) else target + backup.SUFFIX)
@@ -210,7 +210,7 @@ class TravelFeature(QObject):
         if index < len(found):
             source = found[index].path
         else:
-            picked = ask.open_file(self.window, self.tr("Restore from a backup"), BACKUPS)
+            picked = ask.open_file(self.window, self.tr("Restore from a backup"), QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX))
             if not picked:
                 return None
             source = Path(picked)

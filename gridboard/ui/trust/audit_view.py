@@ -44,6 +44,8 @@ def action_texts() -> dict[str, str]:
         "place": QCoreApplication.translate("Trust", "placed on the plan"),
         "correct": QCoreApplication.translate("Trust", "corrected"),
         "generate": QCoreApplication.translate("Trust", "made (demo)"),
+        "tags": QCoreApplication.translate("Trust", "groups changed"),
+        "merge": QCoreApplication.translate("Trust", "merged from another file"),
     }
 
 
@@ -181,7 +183,7 @@ class AuditDialog(QDialog):
         self.action_combo.addItem(self.tr("Every kind"), None)
         texts = action_texts()
         for action in audit.actions_in_log(self.store):
-            self.action_combo.addItem(texts.get(action, action), action)
+            self.action_combo.addItem(texts.get(action, self.tr("other")), action)
         filters.addWidget(QLabel(self.tr("Kind:"), self))
         filters.addWidget(self.action_combo)
         filters.addStretch(1)

@@ -120,7 +120,9 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
     assert "区税务局" in text and "李明" in text and "12" in text
     xlsx = view.export_quarter(str(tmp_path / "cards.xlsx"))
-    summary = list(load_workbook(xlsx, read_only=True)["汇总"].iter_rows(min_row=2, values_only=True))
+    book = load_workbook(xlsx, read_only=True)
+    summary = list(book["汇总"].iter_rows(min_row=2, values_only=True))
+    book.close()
     assert summary[0][0] == "区税务局" and summary[0][6] == 12
     # The points ranking shows the unit and the grid.
     view.tabs.setCurrentIndex(4)

@@ -299,7 +299,10 @@ def open_store(
         _configure(db)
         schema.migrations.apply(db)
         _mark(db)
-        return Store(db, None, operator)
+        store = Store(db, None, operator)
+        with store.atomic():
+            tallies.ensure_current(db)
+        return store
 
     path = Path(path)
     if path.is_dir():

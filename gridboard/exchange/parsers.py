@@ -107,8 +107,6 @@ _PLAIN_CJK_NAME = re.compile("[\u4e00-\u9fff]{1,8}")
 
 @lru_cache(maxsize=65536)
 def _clean_name(text: str) -> str:
-    if _PLAIN_CJK_NAME.fullmatch(text):
-        return text  # 王丽: the commonest name needs nothing
     text = strip_control(text)
     if not text.isascii():
         if not unicodedata.is_normalized("NFKC", text):
@@ -128,6 +126,8 @@ def clean_name(value: Any) -> str:
         return ""
     if type(value) is not str:
         value = plain_text(value)
+    if _PLAIN_CJK_NAME.fullmatch(value):
+        return value  # 王丽, the commonest name: a city's worth of distinct names would thrash the cache
     return _clean_name(value)
 
 

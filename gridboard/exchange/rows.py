@@ -26,9 +26,9 @@ from gridboard.models.vocab import MEMBER_KINDS
 _BLANKS = frozenset({"", "无", "暂无", "/", "-", "—", "--", "none", "null", "n/a", "#n/a"})
 # Cells that may be blank words or 同上 written some way: everything else skips those tests.
 _ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditto", "Ditto"}
-_ODD_FIRST = tuple(p.DITTO_FIRST | frozenset(" \u3000"))  # for str.startswith
+_ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.IGNORECASE)
-_TOTAL_FIRST = frozenset("合总小共tT")
+_TOTAL_START = frozenset("合总小共tT \t\r\n\u3000\xa0\u2002\u2003")  # first characters of a 合计 cell
 _NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
 _NAME_SPLIT = re.compile(r"[、,，;；/\n]+|\s{2,}")
 _FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.IGNORECASE)
@@ -121,7 +121,7 @@ class RowReader:
         self._tag_columns: dict[str, list[str]] = {}
         self._fields: dict[str, set[str]] = {}
         self._columns: dict[str, tuple[list[tuple[int, str]], Callable[[Any], Any]]] = {}
-        self._memo: dict[tuple, Any] = {}
+        self._memo: dict[Callable[[Any], Any], dict[Any, Any]] = {}
         self.parse_tags = partial(p.parse_tags, extra=known_tags)  # memoised per cell like the others
         self.this_year = this_year()
 
@@ -239,20 +239,20 @@ class RowReader:
         fixes = self.plan.edits.cells
         width = len(row)
         columns, take = self.columns_of(layout)
-        if not fixes and (not columns or width > columns[-1][0]):
-            values = take(row)  # every mapped cell in one call: the common row
+        if not fixes:
+            if columns and width <= columns[-1][0]:
+                row = (*row, *(None,) * (columns[-1][0] + 1 - width))  # trailing blanks were trimmed
+            values = take(row)  # every mapped cell in one call
         else:
-            values = [row[c] if c < width else None for c, _ in columns]
-            if fixes:
-                values = [fixes.get((layout.name, index + 1, c), v) for (c, _), v in zip(columns, values)]
+            values = [fixes.get((layout.name, index + 1, c), row[c] if c < width else None) for c, _ in columns]
         for (column, key), value in zip(columns, values):
             if value is None:
                 continue
             if type(value) is str and (
-                value in _ODD_EXACT
+                value in _ODD_EXACT  # "" too, before the indexing below
+                or value[0] in _ODD_FIRST
+                or value[-1] == " "
                 or not value.isprintable()
-                or value.startswith(_ODD_FIRST)
-                or value.endswith(" ")
             ):
                 value = p.strip_control(value)
                 if len(value) > 1 and value[0] == "'" and value[1] in "=+-@":
@@ -290,10 +290,13 @@ class RowReader:
     def parsed(self, parser: Callable[[Any], Any], raw: Any) -> Any:
         """parser(raw), worked out once per distinct cell value: a column holds the same few values
         (男/女, 户主/配偶, 1号楼) tens of thousands of times. Parsers are pure functions of the cell."""
-        key = (parser, raw) if type(raw) is str else (parser, type(raw), raw)
-        found = self._memo.get(key)
+        memo = self._memo.get(parser)
+        if memo is None:
+            memo = self._memo[parser] = {}
+        key = raw if type(raw) is str else (type(raw), raw)  # 1, 1.0 and True are equal keys
+        found = memo.get(key)
         if found is None:
-            found = self._memo[key] = parser(raw)
+            found = memo[key] = parser(raw)
         return found
 
     def parse(
@@ -377,7 +380,7 @@ class RowReader:
                 continue
             if first is None:
                 first = cell
-            if type(cell) is str and cell.lstrip()[:1] in _TOTAL_FIRST and _TOTAL.match(cell.strip()):
+            if type(cell) is str and cell[0] in _TOTAL_START and _TOTAL.match(cell.strip()):
                 return "total"
             seen += 1
             if seen == 3:
@@ -522,7 +525,7 @@ class RowReader:
         if parts is None:
             return
         register_no = self.text(cells, "register_no")
-        address_given = any(k in parts for k in ("building", "room"))
+        address_given = "building" in parts or "room" in parts
         household: HouseholdDraft | None = None
         if address_given:
             found = self.place(layout, row, cells, carry, parts)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 import os
 import random
 import time
@@ -20,12 +19,11 @@ def today() -> date:
 
 # uids are version 7 UUIDs (RFC 9562): the time in milliseconds first, so rows made together sit next
 # to each other in the uid index (a bulk import writes a quarter faster than with random uuid4s), then a
-# 12-bit sequence and 62 random bits. The random bits come from a generator seeded by the OS once per
-# process (and again in a forked child), drawn 4,096 uids at a time: an import makes 200,000 uids, and
-# one os.urandom call each cost a sixth of it.
+# 12-bit sequence and 62 random bits. Everything after the time is made ahead, 4,096 uids at a time from
+# one draw of a generator seeded by the OS once per process (and again in a forked child): an import
+# makes 200,000 uids, and one os.urandom call each cost a sixth of it; a uid is then one concatenation.
 _random = random.Random(os.urandom(32))
-_sequence = itertools.count()
-_tails: list[str] = []
+_suffixes: list[str] = []  # "7sss-vrrr-rrrrrrrrrrrr", the next one last
 _VARIANT = {f"{n:x}": "89ab"[n & 3] for n in range(16)}  # the variant's bits 10, then random ones
 _last_ms = -1
 _time_part = ""
@@ -33,17 +31,21 @@ _time_part = ""
 
 def _reseed() -> None:
     _random.seed(os.urandom(32))
-    _tails.clear()
+    _suffixes.clear()
 
 
 os.register_at_fork(after_in_child=_reseed)
 
 
-def _draw_tails(count: int = 4096) -> None:
+def _draw_suffixes(count: int = 4096) -> None:
+    """The sequence runs 000…fff through one draw, so uids made in the same millisecond keep order."""
     digits = f"{_random.getrandbits(64 * count):0{16 * count}x}"
-    _tails.extend(
-        f"{_VARIANT[digits[i]]}{digits[i + 1 : i + 4]}-{digits[i + 4 : i + 16]}" for i in range(0, 16 * count, 16)
-    )
+    made = [
+        f"7{n:03x}-{_VARIANT[digits[i]]}{digits[i + 1 : i + 4]}-{digits[i + 4 : i + 16]}"
+        for n, i in enumerate(range(0, 16 * count, 16))
+    ]
+    made.reverse()
+    _suffixes.extend(made)
 
 
 def new_uid() -> str:
@@ -53,10 +55,10 @@ def new_uid() -> str:
     if ms != _last_ms:
         _last_ms = ms
         hex_ms = f"{ms:012x}"
-        _time_part = f"{hex_ms[:8]}-{hex_ms[8:]}-7"
-    if not _tails:
-        _draw_tails()
-    return f"{_time_part}{next(_sequence) & 0xFFF:03x}-{_tails.pop()}"
+        _time_part = f"{hex_ms[:8]}-{hex_ms[8:]}-"
+    if not _suffixes:
+        _draw_suffixes()
+    return _time_part + _suffixes.pop()
 
 
 def parse_date(value: str | date | None) -> date | None:

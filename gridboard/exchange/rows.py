@@ -427,8 +427,8 @@ class RowReader:
         if "address" in cells:
             column, raw = cells["address"]
             text = p.clean_text(raw)
-            floor_word = _FLOOR_WORD.search(text)
-            if floor_word and layout.kind == "pairings":
+            floor_word = _FLOOR_WORD.search(text) if layout.kind == "pairings" else None
+            if floor_word:
                 parts["floor"] = int(floor_word.group(1))
                 text = text[: floor_word.start()]
             found, reason = p.parse_address(text)

@@ -24,7 +24,8 @@ def today() -> date:
 # makes 200,000 uids, and one os.urandom call each cost a sixth of it; a uid is then one concatenation.
 _random = random.Random(os.urandom(32))
 _suffixes: list[str] = []  # "7sss-vrrr-rrrrrrrrrrrr", the next one last
-_VARIANT = {f"{n:x}": "89ab"[n & 3] for n in range(16)}  # the variant's bits 10, then random ones
+_SEQUENCE: list[str] = []  # "7sss-" for each of the 4,096 sequence numbers, made on first use
+_VARIANT_AND_RANDOM: list[str] = []  # "vrrr-": the variant's bits 10 and 12 random bits, all 16,384
 _last_ms = -1
 _time_part = ""
 
@@ -37,13 +38,14 @@ def _reseed() -> None:
 os.register_at_fork(after_in_child=_reseed)
 
 
-def _draw_suffixes(count: int = 4096) -> None:
-    """The sequence runs 000…fff through one draw, so uids made in the same millisecond keep order."""
-    digits = f"{_random.getrandbits(64 * count):0{16 * count}x}"
-    made = [
-        f"7{n:03x}-{_VARIANT[digits[i]]}{digits[i + 1 : i + 4]}-{digits[i + 4 : i + 16]}"
-        for n, i in enumerate(range(0, 16 * count, 16))
-    ]
+def _draw_suffixes() -> None:
+    """The sequence runs 000…fff through one draw, so uids made in the same millisecond keep order;
+    the 62 random bits are 14 that pick a ready-made "vrrr-" and 48 written out."""
+    if not _VARIANT_AND_RANDOM:  # assigned whole, so two threads drawing at once make the same lists
+        _SEQUENCE[:] = [f"7{n:03x}-" for n in range(4096)]
+        _VARIANT_AND_RANDOM[:] = [f"{'89ab'[n >> 12]}{n & 0xFFF:03x}-" for n in range(4 * 4096)]
+    bits = _random.getrandbits
+    made = [sequence + _VARIANT_AND_RANDOM[bits(14)] + f"{bits(48):012x}" for sequence in _SEQUENCE]
     made.reverse()
     _suffixes.extend(made)
 

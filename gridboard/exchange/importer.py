@@ -13,11 +13,11 @@ old/new values for each updated row.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from typing import Any
 
+from gridboard.exchange.bulk import no_cyclic_gc
 from gridboard.exchange.match import Matcher
 from gridboard.exchange.plan import BLOCKED_MESSAGE, VOCABULARIES, Edits, ImportBlocked, Plan, Problem
 from gridboard.exchange.reader import Book
@@ -105,28 +105,10 @@ def plan_import(
         r["name"]: r["code"] for r in store.query("SELECT code, name FROM tag WHERE archived_at IS NULL")
     }
     words = {**remembered_words(store), **edits.words}
-    with _no_cyclic_gc():
+    with no_cyclic_gc():
         drafts = RowReader(plan, known_tags, words).read(active, tick)
         Matcher(store, plan, drafts, tick).run()
     return plan
-
-
-@contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """A big sheet makes hundreds of thousands of small objects and no cycles: the cyclic collector
-    would scan them all again and again (a tenth of the time) for nothing. Reference counting still
-    frees everything; the collector is back on when done."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            # Straight into the oldest generation: re-enabled as they are, the first young collection
-            # would scan every object the plan made (a tenth of the preview) to find no garbage.
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def _stale(store: Store, plan: Plan) -> bool:

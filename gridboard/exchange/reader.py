@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gridboard.exchange.bulk import no_cyclic_gc
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 
 Progress = Callable[..., None]
@@ -60,7 +61,8 @@ def read_book(path: str | Path, progress: Progress | None = None) -> Book:
             data = path.read_bytes()
         except OSError as error:
             raise _unreadable(path, error) from error
-        rows = read_csv_rows(data)
+        with no_cyclic_gc():
+            rows = read_csv_rows(data)
         return Book(path, [RawSheet(path.stem, rows[:MAX_ROWS], cut=len(rows) > MAX_ROWS)])
     if suffix in WPS_SUFFIXES:
         raise UnreadableFile(
@@ -107,15 +109,16 @@ def _read_workbook(path: Path, progress: Progress | None) -> list[RawSheet]:
         for index, meta in enumerate(metadata):
             if "WorkSheet" not in str(meta.typ):
                 continue  # chart sheets and dialog sheets hold no cells
-            try:
-                sheet = workbook.get_sheet_by_index(index)
-                values = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
-                merged = ods_merges.get(meta.name) if ods_merges else _merged_ranges(sheet)
-            except (python_calamine.CalamineError, ValueError) as error:
-                raise _unreadable(path, error) from error
-            cut = len(values) > MAX_ROWS
-            rows = _trimmed(values[:MAX_ROWS])
-            _fill_merged_down(rows, merged)
+            with no_cyclic_gc():
+                try:
+                    sheet = workbook.get_sheet_by_index(index)
+                    values = sheet.to_python(skip_empty_area=False, nrows=MAX_ROWS + 1)
+                    merged = ods_merges.get(meta.name) if ods_merges else _merged_ranges(sheet)
+                except (python_calamine.CalamineError, ValueError) as error:
+                    raise _unreadable(path, error) from error
+                cut = len(values) > MAX_ROWS
+                rows = _trimmed(values[:MAX_ROWS])
+                _fill_merged_down(rows, merged)
             sheets.append(RawSheet(meta.name, rows, hidden="Visible" not in str(meta.visible), cut=cut))
             if progress is not None:
                 progress(index + 1, len(metadata))

@@ -157,7 +157,8 @@ class Holder:
 
 def odd_file(kind: str, path: Path) -> Path:
     """A file that is not (or not yet, or no longer) one this gridboard may open."""
-    from gridboard.models.store import APPLICATION_ID, open_store
+    from gridboard.models.opening import open_store
+    from gridboard.models.store import APPLICATION_ID
 
     if kind == "schema99":
         open_store(path, create=True).close()

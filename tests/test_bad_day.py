@@ -46,12 +46,8 @@ from gridboard.models.errors import (
     TooNewFile,
     storage_error,
 )
-from gridboard.models.store import (
-    APPLICATION_ID,
-    open_read_only,
-    open_store,
-    sqlite_uri,
-)
+from gridboard.models.opening import open_store
+from gridboard.models.store import APPLICATION_ID, open_read_only, sqlite_uri
 
 
 def community(path: Path, *, operator: str = "tester"):

@@ -22,7 +22,7 @@ import pytest
 
 from bad_day_support import child_env
 from gridboard.models import ledger, pairing, tallies
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 pytestmark = pytest.mark.slow
 KILLS = int(os.environ.get("GRIDBOARD_KILLS", "12"))

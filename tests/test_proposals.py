@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from gridboard.models import ledger, pairing, proposals
 from gridboard.models.settings import set_setting
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 
 
 def add_priority(small, unit: int, room: str) -> int:

@@ -11,7 +11,8 @@ import pytest
 
 from gridboard.cli import main as cli
 from gridboard.models import dashboard, demo, ledger, requests, rules, tallies, visits
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
 from gridboard.sync import checkout as travel
 from gridboard.sync.conflicts import conflict_rows

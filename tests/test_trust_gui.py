@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from conftest import TESTER, TESTER_PIN, Small, save_screenshot
 from gridboard.models import ledger, operators, visits
 from gridboard.models.settings import set_setting
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask
 from gridboard.ui.app import AppController
 from gridboard.ui.main_window import MainWindow

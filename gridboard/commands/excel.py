@@ -15,7 +15,7 @@ from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
-from gridboard.models.store import open_for_reading, open_store
+from gridboard.models.opening import open_for_reading, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

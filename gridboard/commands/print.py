@@ -14,7 +14,8 @@ from typing import Any
 from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.models import ledger
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import Store, open_for_reading, open_store
+from gridboard.models.opening import open_for_reading, open_store
+from gridboard.models.store import Store
 
 KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table", "requests-list")
 

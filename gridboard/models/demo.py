@@ -31,7 +31,8 @@ from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
 from gridboard.models.ledger import room_label
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
 from gridboard.models.search import initials
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.supplies import COMMON_ITEMS
 from gridboard.models.vocab import (
     RATINGS,

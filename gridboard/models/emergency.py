@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridboard.models import records, rules, supplies, visits
+from gridboard.models import records, rules, settings, supplies, visits
 from gridboard.models.clock import now_iso, parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -113,7 +113,7 @@ def declare_emergency(
             "Emergency cycles must be 1–30 days, priority households no less often than others.",
         ),
     )
-    if rules.active_emergency(store, community_id) is not None:
+    if settings.active_emergency_row(store, community_id) is not None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "An emergency is already in force; end it before declaring another.")
         )
@@ -168,7 +168,7 @@ def get_emergency(store: Store, emergency_id: int) -> Emergency:
 
 
 def active_emergency(store: Store, community_id: int | None = None) -> Emergency | None:
-    row = rules.active_emergency(store, community_id)
+    row = settings.active_emergency_row(store, community_id)
     return None if row is None else _emergency(row)
 
 

@@ -13,72 +13,12 @@ from typing import Any
 from gridboard.models.clock import parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
-from gridboard.models.settings import get_setting
+# The cycles in force are the settings' (they move the tallies' clock when set); read here as rules.X too.
+from gridboard.models.settings import Cycles as Cycles
+from gridboard.models.settings import advance_tallies as advance_tallies
+from gridboard.models.settings import current_cycles as current_cycles
 from gridboard.models.store import Store
-from gridboard.models.tallies import coverage as coverage_tally
 from gridboard.models.vocab import Tier, coverage_band
-
-
-@dataclass(frozen=True)
-class Cycles:
-    """Visit cycle in days for each risk tier, and how near the due date counts as "due soon"."""
-
-    high: int = 7
-    priority: int = 30
-    normal: int = 90
-    due_soon: int = 3
-    emergency: bool = False
-
-    def days(self, tier: int) -> int:
-        return {Tier.HIGH: self.high, Tier.PRIORITY: self.priority}.get(Tier(tier), self.normal)
-
-    def since(self, on: date) -> tuple[str, str, str]:
-        """The first day a household must have been reached on to be in cycle on `on`, by tier
-        (normal, priority, high), as YYYY-MM-DD."""
-        return tuple((on - timedelta(days=d)).isoformat() for d in (self.normal, self.priority, self.high))  # type: ignore[return-value]
-
-
-def active_emergency(store: Store, community_id: int | None = None) -> dict[str, Any] | None:
-    row = store.one(
-        "SELECT * FROM emergency WHERE ended_at IS NULL"
-        " AND (community_id IS NULL OR ? IS NULL OR community_id = ?)"
-        " ORDER BY started_at DESC LIMIT 1",
-        [community_id, community_id],
-    )
-    return None if row is None else dict(row)
-
-
-def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
-    """The office's cycles; during an emergency its own cycles replace them."""
-    emergency = active_emergency(store, community_id)
-    due_soon = int(get_setting(store, "due_soon_days"))
-    if emergency:
-        days = int(emergency["cycle_priority_days"])
-        return Cycles(
-            high=days,
-            priority=days,
-            normal=int(emergency["cycle_other_days"]),
-            due_soon=min(due_soon, days),
-            emergency=True,
-        )
-    return Cycles(
-        high=int(get_setting(store, "cycle_high_days")),
-        priority=int(get_setting(store, "cycle_priority_days")),
-        normal=int(get_setting(store, "cycle_normal_days")),
-        due_soon=due_soon,
-    )
-
-
-def advance_tallies(store: Store, on: date | None = None) -> None:
-    """Move the coverage tallies' clock to today's cycles and drop their rows left at zero, so reads
-    have fewer days to catch up on and fewer rows to read. (Reads are right either way.) Writes
-    nothing when the clock is current, so a second connection opening the file never waits."""
-    wanted = current_cycles(store).since(on or today_())
-    if coverage_tally.clock(store.db) == wanted:
-        return
-    with store.atomic():
-        coverage_tally.advance(store.db, wanted)
-        coverage_tally.sweep(store.db)
 
 
 def cycle_sql(alias: str = "h") -> str:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from gridboard.models import search
 from gridboard.models.search import Hit
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui.tasks import run_task
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -22,6 +22,7 @@ from datetime import timedelta
 from typing import Any
 
 from gridboard.models.clock import today
+from gridboard.models.defaults import DEFAULTS
 
 KINDS = ("grid", "member", "tag")
 TIERS = (0, 1, 2)
@@ -486,8 +487,6 @@ def rebuild(db: Any) -> None:
 
 def _cycles_in_settings(db: Any) -> tuple[int, int, int]:
     """The office's cycles (normal, priority, high) straight from the setting table."""
-    from gridboard.models.settings import DEFAULTS
-
     values = {}
     for key in ("cycle_normal_days", "cycle_priority_days", "cycle_high_days"):
         row = db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()

@@ -46,7 +46,8 @@ from gridboard.exchange.reader import Book, read_book
 from gridboard.exchange.recognise import field_label_key
 from gridboard.models import operators
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task

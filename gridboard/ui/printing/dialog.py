@@ -30,7 +30,8 @@ from gridboard.models import operators
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.printing import documents, layout
 from gridboard.ui import ask
 from gridboard.ui.member_box import MemberBox

@@ -164,7 +164,7 @@ class TravelFeature(QObject):
 
         def work(_own, _progress):
             copy_database(source, out)
-            from gridboard.models.store import open_store
+            from gridboard.models.opening import open_store
 
             copy = open_store(out, check="none")
             try:

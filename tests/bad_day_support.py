@@ -100,7 +100,7 @@ class Holder:
     def __init__(self, path: Path, mode: str, *, operator: str = "李四") -> None:
         script = {
             "app": f"""
-                from gridboard.models.store import open_store
+                from gridboard.models.opening import open_store
                 store = open_store({str(path)!r}, operator={operator!r})
                 print("ready", flush=True)
                 sys.stdin.read()

@@ -26,6 +26,7 @@ from gridboard.exchange.rows import (
     column_letter,
     different_people,
 )
+from gridboard.models import risk
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
@@ -99,10 +100,8 @@ class Matcher:
         touched = [h for h in self.plan.touched_households if h not in self.inserted_households]
         if touched:
             self.write(
-                "UPDATE household SET priority_tier = (SELECT coalesce(max(t.tier), 0) FROM resident r"
-                " JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id"
-                " WHERE r.household_id = household.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
-                " AND t.archived_at IS NULL) WHERE id IN (SELECT value FROM json_each(?))",
+                f"UPDATE household SET priority_tier = {risk.tier_sql('household.id')}"
+                " WHERE id IN (SELECT value FROM json_each(?))",
                 [(json.dumps(touched),)],
             )
 

@@ -27,7 +27,7 @@ from queue import Empty
 from typing import Any
 
 from gridboard.models import demo_serve, names, tallies
-from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
+from gridboard.models.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInput, KnownError  # Cancelled: demo.Cancelled stops a run
 from gridboard.models.ledger import room_label
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
 from gridboard.models.search import initials
@@ -41,13 +41,6 @@ from gridboard.models.vocab import (
 )
 
 Progress = Callable[[int, int], None]
-
-
-class Cancelled(KnownError):
-    """Raise from a progress callback to stop generating; the partial file is removed."""
-
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Errors", "Making the demo file was cancelled."))
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridboard.models import records, rules, settings, supplies, visits
+from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso, parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -271,7 +272,7 @@ def rollcall_rows(
             grid_id=r["grid_id"],
             grid_name=r["grid_name"],
             building_name=r["building_name"],
-            address=address(r["building_name"], r["kind"], r["unit"], r["room"]),
+            address=short_address(r["building_name"], r["kind"], r["unit"], r["room"]),
             head_name=r["head_name"],
             phone=r["phone"],
             tier=r["priority_tier"],
@@ -294,11 +295,6 @@ def rollcall_rows(
         )
         for r in rows
     ]
-
-
-def address(building_name: str, kind: str, unit: int, room: str) -> str:
-    """3号楼 2-502 (unit-room); a courtyard's bungalows have no unit."""
-    return f"{building_name} {room}" if kind == "courtyard" else f"{building_name} {unit}-{room}"
 
 
 def rollcall_counts(store: Store, emergency_id: int, *, day: date | None = None) -> dict[str, int]:
@@ -712,22 +708,17 @@ def record_delivery(
     if emergency_id is None:
         current = active_emergency(store)
         emergency_id = current.id if current else None
-    with store.atomic():
-        delivery_id = records.insert(
-            store,
-            "supply_delivery",
-            {
-                "emergency_id": emergency_id,
-                "grid_id": grid_id,
-                "item": item.strip(),
-                "quantity": float(quantity),
-                "unit": unit.strip(),
-                "household_id": household_id,
-                "delivered_at": visits.normalise_when(at or now_iso()),
-                "delivered_by": store.operator,
-                "note": note,
-            },
-        )
+    delivery_id = supplies.write_delivery(
+        store,
+        emergency_id=emergency_id,
+        grid_id=grid_id,
+        item=item.strip(),
+        quantity=quantity,
+        unit=unit.strip(),
+        household_id=household_id,
+        delivered_at=visits.normalise_when(at or now_iso()),
+        note=note,
+    )
     store.changes.note("supply_delivery", grid=grid_id, household=household_id)
     return delivery_id
 

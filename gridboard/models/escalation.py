@@ -18,6 +18,7 @@ from typing import Any
 
 from gridboard.models import records, service
 from gridboard.models import requests as rq
+from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
@@ -384,7 +385,7 @@ def _row(r: Any, now: str) -> Escalation:
         request_uid=r["request_uid"],
         community_name=r["community_name"],
         grid_name=r["grid_name"],
-        address=rq.address(r["building_name"], r["building_kind"], r["h_unit"], r["room"]),
+        address=short_address(r["building_name"], r["building_kind"], r["h_unit"], r["room"]),
         category=r["category"],
         text=r["text"],
         level=r["level"],

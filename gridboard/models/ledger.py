@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from gridboard.models import records
+from gridboard.models import records, risk
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
@@ -406,13 +406,7 @@ def set_resident_tags(store: Store, resident_id: int, codes: list[str]) -> list[
 
 def refresh_priority_tier(store: Store, household_id: int) -> int:
     """Recompute the household's risk tier from the tags of the residents living there now."""
-    tier = store.scalar(
-        "SELECT coalesce(max(t.tier), 0) FROM resident r"
-        " JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id"
-        " WHERE r.household_id = ? AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
-        " AND t.archived_at IS NULL",
-        [household_id],
-    )
+    tier = store.scalar(f"SELECT {risk.tier_sql('?')}", [household_id])
     store.execute(
         "UPDATE household SET priority_tier = ?, updated_at = ? WHERE id = ? AND priority_tier != ?",
         [tier, now_iso(), household_id, tier],

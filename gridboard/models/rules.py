@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from gridboard.models import in_cycle
+from gridboard.models.area import Area
 from gridboard.models.clock import parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
@@ -46,7 +48,7 @@ def status_sql(alias: str = "h") -> str:
 def _since_sql(alias: str) -> str:
     # Reached on or after this day ⇔ the due date (reached + cycle) is today or later; comparing the
     # stored text directly lets SQLite use an index on last_reached_at.
-    return f"(CASE {alias}.priority_tier WHEN 2 THEN :since_high WHEN 1 THEN :since_priority ELSE :since_normal END)"
+    return f"({in_cycle.since_sql(alias, normal=':since_normal', priority=':since_priority', high=':since_high')})"
 
 
 def overdue_sql(alias: str = "h") -> str:
@@ -69,7 +71,8 @@ def overdue_priority_sql(alias: str = "h") -> str:
 
 
 def in_cycle_sql(alias: str = "h") -> str:
-    return f"({alias}.occupancy != 'vacant' AND {alias}.last_reached_at >= {_since_sql(alias)})"
+    """In cycle (models/in_cycle.py), with the days bound by `rule_params`."""
+    return in_cycle.in_cycle_sql(alias, _since_sql(alias))
 
 
 def rule_params(cycles: Cycles, on: date | None = None) -> dict[str, Any]:
@@ -169,7 +172,7 @@ def coverage(
     store: Store,
     level: str,
     *,
-    within: dict[str, int] | None = None,
+    within: Area | dict[str, int] | None = None,
     on: date | None = None,
     cycles: Cycles | None = None,
 ) -> list[Coverage]:
@@ -215,7 +218,7 @@ def member_coverage(
     return _coverage_row(row)
 
 
-def total_coverage(store: Store, *, within: dict[str, int] | None = None, on: date | None = None) -> Coverage:
+def total_coverage(store: Store, *, within: Area | dict[str, int] | None = None, on: date | None = None) -> Coverage:
     rows = coverage(store, "community", within=within, on=on)
     return Coverage(
         key=0,
@@ -227,13 +230,8 @@ def total_coverage(store: Store, *, within: dict[str, int] | None = None, on: da
     )
 
 
-def _within(within: dict[str, int] | None) -> tuple[str, dict[str, Any]]:
-    clauses, params = [], {}
-    for level, alias in (("community", "c"), ("grid", "g"), ("building", "b")):
-        if within and within.get(level) is not None:
-            clauses.append(f"AND {alias}.id = :within_{level}")
-            params[f"within_{level}"] = within[level]
-    return " ".join(clauses), params
+def _within(within: Area | dict[str, int] | None) -> tuple[str, dict[str, Any]]:
+    return Area.of(within).and_sql(community="c.id")
 
 
 def _coverage_row(row: Any) -> Coverage:

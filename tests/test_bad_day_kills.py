@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bad_day_support import child_env
+
 from gridboard.models import ledger, pairing, tallies
 from gridboard.models.opening import open_store
 

@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_PASSPHRASE, Small
+
 from gridboard.models import cipher, ledger, operators, visits
 from gridboard.models.backup import daily_backup, restore
 from gridboard.models.opening import open_store

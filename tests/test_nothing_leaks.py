@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import Small
+
 from gridboard import cli
 from gridboard.exchange import export
 from gridboard.models import emergency, ledger, operators, pairing, requests, visits

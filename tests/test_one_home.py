@@ -9,8 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from gridboard.models import addresses, audit, demo, emergency, errors, ledger, requests, risk, rules, settings
-from gridboard.models import sheets, stats, supplies, visits
+from gridboard.models import (
+    addresses,
+    audit,
+    demo,
+    emergency,
+    errors,
+    ledger,
+    requests,
+    risk,
+    rules,
+    settings,
+    sheets,
+    stats,
+    supplies,
+    visits,
+)
 from gridboard.models.area import WHOLE_FILE, Area
 from gridboard.models.in_cycle import in_cycle_sql
 from gridboard.models.store import Store

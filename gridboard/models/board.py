@@ -259,12 +259,9 @@ def building_community(store: Store, building_id: int) -> int | None:
 def building_names(store: Store, building_ids: list[int]) -> dict[int, str]:
     """The names of the given buildings, by id (what the tree reads again after a rename)."""
     marks = ",".join("?" for _ in building_ids)
-    return {
-        building_id: name
-        for building_id, name in store.execute(
-            f"SELECT id, name FROM building WHERE id IN ({marks})", list(building_ids)
-        ).fetchall()
-    }
+    return dict(
+        store.execute(f"SELECT id, name FROM building WHERE id IN ({marks})", list(building_ids)).fetchall()
+    )
 
 
 def household_building(store: Store, household_id: int) -> int:

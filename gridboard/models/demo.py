@@ -27,11 +27,15 @@ from queue import Empty
 from typing import Any
 
 from gridboard.models import demo_serve, names, tallies
-from gridboard.models.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInput, KnownError  # Cancelled: demo.Cancelled stops a run
+from gridboard.models.errors import (  # Cancelled: demo.Cancelled stops a run
+    QT_TRANSLATE_NOOP,
+    InvalidInput,
+    KnownError,
+)
 from gridboard.models.ledger import room_label
+from gridboard.models.opening import open_store
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
 from gridboard.models.search import initials
-from gridboard.models.opening import open_store
 from gridboard.models.store import Store
 from gridboard.models.supplies import COMMON_ITEMS
 from gridboard.models.vocab import (

@@ -90,7 +90,7 @@ def set_limits(store: Store, new: dict[str, dict[str, int]]) -> dict[str, dict[s
                 value=hours,
             )
     merged = {level: {**limits(store)[level], **new.get(level, {})} for level in LEVELS}
-    for level, pair in merged.items():
+    for _level, pair in merged.items():
         records.require(
             pair["answer"] <= pair["resolve"],
             QT_TRANSLATE_NOOP("Errors", "The time to answer cannot be longer than the time to resolve."),

@@ -15,6 +15,7 @@ from gridboard.models.area import Area
 from gridboard.models.clock import parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
+
 # The cycles in force are the settings' (they move the tallies' clock when set); read here as rules.X too.
 from gridboard.models.settings import Cycles as Cycles
 from gridboard.models.settings import advance_tallies as advance_tallies

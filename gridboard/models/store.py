@@ -29,7 +29,9 @@ from gridboard.models.errors import (
     TooNewFile,
     storage_error,
 )
-from gridboard.models.uri import sqlite_uri as sqlite_uri  # the one way to name a file; used as store.sqlite_uri
+
+# The one way to name a file to SQLite, also read as store.sqlite_uri.
+from gridboard.models.uri import sqlite_uri as sqlite_uri
 
 # PRAGMA application_id marks a gridboard file ("GRDB").
 APPLICATION_ID = 0x47524442
@@ -218,10 +220,6 @@ class Store:
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     def close(self, *, checkpoint: bool = True) -> None:
         """Close the connection and let go of the lock (`checkpoint=False`: a reader's quick exit)."""

@@ -185,7 +185,7 @@ def _merge_attached(
             result.written = True
         except _DryRun:
             result.written = False
-        except sqlite3.OperationalError as error:
+        except sqlite3.OperationalError:
             if cancelled:
                 raise cancelled[0] from None
             raise

@@ -135,8 +135,10 @@ class AboutDialog(QDialog):
             (
                 "built",
                 self.tr("Built with:"),
-                f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
-                f" SQLite {sqlite3.sqlite_version}",
+                (
+                    f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
+                    f" SQLite {sqlite3.sqlite_version}"
+                ),
             )
         )
         return rows

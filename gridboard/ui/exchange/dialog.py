@@ -196,7 +196,7 @@ def summary_text(report: Plan, *, done: bool) -> str:
             buildings=report.count("building", "added"),
         )
     )
-    skipped = [x for x in report.skipped_sheets()]
+    skipped = list(report.skipped_sheets())
     if skipped:
         lines.append(
             QCoreApplication.translate("Exchange", "Sheets not imported: {sheets}").format(

@@ -397,7 +397,9 @@ def _most_overdue(store: Store, filters: Filters, params: dict[str, Any], limit:
             # Households reached on the last day read are due together: take all of that day, so
             # the address decides among them as in the general query.
             end = (date.fromisoformat(first[-1][0]) - timedelta(days=params[f"cycle_{name}"] - 1)).isoformat()
-            first = store.execute(f"{query} AND h.last_reached_at < :end", {**area, "since": since, "end": end})
+            first = store.execute(
+                f"{query} AND h.last_reached_at < :end", {**area, "since": since, "end": end}
+            ).fetchall()
         reached.extend(tuple(row) for row in first)
     reached.sort()
     return [row[0] for row in never] + [row[-1] for row in reached[: max(wanted, 0)]]

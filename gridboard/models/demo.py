@@ -19,7 +19,7 @@ import os
 import random
 import sqlite3
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -843,7 +843,7 @@ class _Grid:
         notes = names.VISIT_NOTES
         visits, visit_members = w.rows["visit"], w.rows["visit_member"]
         next_id = w.next_id
-        requests = []
+        requests: list[tuple[int, int | None, int]] = []
         retries = 0
         while t < stop:
             roll = rand()
@@ -907,8 +907,8 @@ class _Grid:
         if rand() < 0.15:
             for _ in range(1 + (rand() < 0.3)):
                 requests.append((start + int(rand() * HISTORY_DAYS * 1440), None, members[0]))
-        for collected, visit_id, member_id in requests:
-            self.request(h, collected, visit_id, member_id)
+        for collected, source_visit, member_id in requests:
+            self.request(h, collected, source_visit, member_id)
 
     def printed_sheets(self) -> None:
         """Paper visits came back on printed sheets: one per building and month, numbered YYMMDD-NNN
@@ -1131,7 +1131,7 @@ class _Job:
     operator: str
 
 
-def _batches(job: _Job) -> Iterator[Batch]:
+def _batches(job: _Job) -> Generator[Batch, None, None]:
     rows = _Rows(job.seed, job.today, job.tag_ids, job.first_ids)
     for index, grid_targets in enumerate(job.plan):
         yield from rows.community(index, grid_targets)
@@ -1148,7 +1148,7 @@ def _produce(job: _Job, queue: Any) -> None:
         queue.put(("failed", traceback.format_exc()))
 
 
-def _batches_from_process(job: _Job) -> Iterator[Batch]:
+def _batches_from_process(job: _Job) -> Generator[Batch, None, None]:
     # "spawn" everywhere: forking a process that may run Qt threads is unsafe.
     context = multiprocessing.get_context("spawn")
     queue = context.Queue(maxsize=4)

@@ -917,11 +917,11 @@ def latest_emergency(store: Store) -> Emergency | None:
     """The one in force, else the most recently started (for the report after the end)."""
     emergencies = list_emergencies(store)
     active = [e for e in emergencies if e.active]
-    return (active or emergencies or [None])[0]
+    return (active or emergencies or [None])[0]  # type: ignore[list-item]
 
 
 def get_instruction(store: Store, instruction_id: int) -> Instruction:
-    row = store.one(
+    row = store.one_required(
         """SELECT i.id, i.text, i.issued_at, i.issued_by, count(f.id) AS grids, count(f.answered_at) AS answered
            FROM emergency_instruction i LEFT JOIN emergency_feedback f ON f.instruction_id = i.id
            WHERE i.id = ? GROUP BY i.id""",

@@ -908,7 +908,7 @@ def request_counts(
             {**params, "take": 2 - resolved % 2, "skip": (resolved - 1) // 2},
         )
         median = sum(r["hours"] for r in middle) / len(middle)
-    rated_row = store.one(
+    rated_row = store.one_required(
         f"SELECT count(*) AS rated, sum(r.rating IN ('satisfied', 'basic')) AS good,"
         f" sum(r.rating = 'dissatisfied') AS bad {base} AND r.rating IS NOT NULL"
         " AND coalesce(r.followed_up_at, r.reopened_at) >= :since",
@@ -960,7 +960,7 @@ def todays_list(
             params,
         )
     ]
-    counts = store.one(
+    counts = store.one_required(
         f"""SELECT
             (SELECT count(*) FROM request_step s JOIN request r ON r.id = s.request_id
              JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id

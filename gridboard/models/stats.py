@@ -55,7 +55,7 @@ def totals(store: Store) -> Totals:
         """,
         list(OPEN_REQUEST_STATUSES),
     )
-    return Totals(**{key: int(value) for key, value in dict(row).items()})
+    return Totals(**{key: int(value) for key, value in dict(row or {}).items()})
 
 
 def requests_by_status(store: Store) -> dict[str, int]:
@@ -113,7 +113,8 @@ def file_stats(store: Store, *, on: date | None = None) -> FileStats:
     for grid_id, coverage in by_grid.items():
         community_id = community_of[grid_id]
         sums[community_id] = _add(sums[community_id], coverage)
-    communities, grids = [], []
+    communities: list[rules.Coverage] = []
+    grids: list[GridCoverage] = []
     # Every community and grid is listed, even one with no households yet (coverage skips those).
     for row in store.query(
         "SELECT c.id AS community_id, c.name AS community, g.id AS grid_id, g.name AS grid"

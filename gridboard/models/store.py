@@ -217,6 +217,13 @@ class Store:
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, params).fetchone()
 
+    def one_required(self, sql: str, params: Any = ()) -> sqlite3.Row:
+        """`one` for a row that must be there (a record just read or written): its absence is a bug."""
+        row = self.one(sql, params)
+        if row is None:
+            raise LookupError(f"no row where one was required: {sql.strip()[:200]}")
+        return row
+
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]

@@ -197,7 +197,7 @@ def record_delivery(
         item["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This supplies item was removed.")
     )
     request = records.fetch(store, "request", item["request_id"])
-    place = store.one(
+    place = store.one_required(
         "SELECT b.grid_id, b.id AS building_id FROM household h JOIN building b ON b.id = h.building_id"
         " WHERE h.id = ?",
         [request["household_id"]],
@@ -273,7 +273,7 @@ def needed_by_item(store: Store, *, within: Area | dict[str, int] | None = None)
     A request and a household are in one grid, so distinct counts over the area equal the sums of
     the per-grid ones; only float sums may differ in the last digit (added in another order)."""
     clauses, params = _within(within, grid="n.grid_id", building="n.building_id")
-    grid = "JOIN grid g ON g.id = n.grid_id" if within and within.get("community") is not None else ""
+    grid = "JOIN grid g ON g.id = n.grid_id" if Area.of(within).community is not None else ""
     rows = store.execute(
         f"""
         SELECT n.item, n.unit, sum(n.quantity), sum(min(n.delivered, n.quantity)),

@@ -19,7 +19,7 @@ from gridboard.models import sheets as sheet_model
 from gridboard.models.masking import mask_phone, mask_text
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
-from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
+from gridboard.printing.layout import Block, Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
 from gridboard.ui import labels
 
 # lupdate reads translate("Printing", "…") calls.
@@ -126,7 +126,7 @@ def sheet_section(sheet: Sheet, *, mask_phones: bool = True) -> Section:
         "Walking order: building, unit, floor ({order}), room. Method: in person / phone / WeChat. "
         "Write ✓ when you met the household, ○ when nobody was home. Grey rows are priority households.",
     ).format(order=order)
-    blocks = [
+    blocks: list[Block] = [
         Heading(sheet_title(sheet)),
         Fields(fields),
         Paragraph(hint, size=8.5),
@@ -240,7 +240,7 @@ def contact_section(contacts: UnitContacts) -> Section:
         if c.rooms:
             serves.append(translate("Printing", "Paired with {rooms}").format(rooms="、".join(c.rooms)))
         rows.append([contact_role(c), c.name, c.phone, "\n".join(serves)])
-    blocks = [
+    blocks: list[Block] = [
         Heading(
             translate("Printing", "Contact table for {place}").format(place=unit_place(contacts)), size=26
         ),

@@ -372,7 +372,7 @@ def render_images(
 
     # The printable area (inside the margins), as the printer's device has it.
     area = image(width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM)
-    layout = _Layout(area, document)  # type: ignore[arg-type] - measures like a printer of this dpi
+    layout = _Layout(area, document)  # type: ignore[arg-type]  # measures like a printer of this dpi
     pages = layout.paginate()
     total = len(pages)
     images = []

@@ -505,7 +505,8 @@ def clock(db: Any) -> Since:
 def _window(stored: Since, wanted: Since) -> tuple[str, dict[str, Any]]:
     """SQL condition (on tally_reached r) and params for the days between two clocks, with the sign
     each tier's rows add to in_cycle when going from `stored` to `wanted` (as `:sign{tier}`)."""
-    clauses, params = [], {}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     for tier, (old, new) in enumerate(zip(stored, wanted)):
         params[f"sign{tier}"] = 0
         if old == new:

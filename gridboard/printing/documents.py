@@ -19,7 +19,17 @@ from gridboard.models import sheets as sheet_model
 from gridboard.models.masking import mask_phone, mask_text
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
-from gridboard.printing.layout import Block, Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
+from gridboard.printing.layout import (
+    Block,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Spacer,
+    Table,
+)
 from gridboard.ui import labels
 
 # lupdate reads translate("Printing", "…") calls.

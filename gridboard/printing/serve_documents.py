@@ -11,7 +11,17 @@ from gridboard.models import escalation as esc
 from gridboard.models import service, units
 from gridboard.models.masking import mask_phone
 from gridboard.models.store import Store
-from gridboard.printing.layout import Block, Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
+from gridboard.printing.layout import (
+    Block,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Spacer,
+    Table,
+)
 from gridboard.ui.serve import labels
 
 translate = QCoreApplication.translate

@@ -493,14 +493,6 @@ def remove_from_roster(store: Store, roster_id: int) -> None:
     store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
 
 
-def restore_to_roster(store: Store, roster_id: int) -> None:
-    """Undo a removal."""
-    row = records.fetch(store, "emergency_roster", roster_id)
-    with store.atomic():
-        records.update(store, "emergency_roster", roster_id, {"ended_at": None}, action="restore")
-    store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
-
-
 def roster(store: Store, emergency_id: int, grid_id: int) -> list[RosterEntry]:
     order = " ".join(f"WHEN '{code}' THEN {i}" for i, code in enumerate(ROSTER_ROLES))
     rows = store.query(

@@ -134,10 +134,6 @@ def create_building(
     return building_id
 
 
-def building_grid(store: Store, building_id: int) -> int:
-    return int(store.scalar("SELECT grid_id FROM building WHERE id = ?", [building_id]))
-
-
 def first_grid_id(store: Store) -> int | None:
     """The first active grid in board order (None when there is none)."""
     return store.scalar("SELECT id FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id LIMIT 1")
@@ -447,25 +443,6 @@ def add_member(
         )
     store.changes.note("member", member=member_id)
     return member_id
-
-
-def add_tag(store: Store, *, code: str, name: str, tier: int = 0, marker: str = "") -> int:
-    """An office's own tag beside the built-in priority groups."""
-    records.require(
-        bool(code.strip()) and bool(name.strip()),
-        QT_TRANSLATE_NOOP("Errors", "A tag needs a code and a name."),
-    )
-    records.require(0 <= tier <= 2, QT_TRANSLATE_NOOP("Errors", "A tag's tier is 0, 1 or 2."))
-    exists = store.scalar("SELECT 1 FROM tag WHERE code = ?", [code])
-    records.require(
-        not exists, QT_TRANSLATE_NOOP("Errors", "A tag with code {code} already exists."), code=code
-    )
-    with store.atomic():
-        tag_id = records.insert(
-            store, "tag", {"code": code, "name": name, "builtin": 0, "tier": tier, "marker": marker[:1]}
-        )
-    store.changes.everything = True
-    return tag_id
 
 
 # -- editing, archiving, moving in and out, adjusting rooms --------------------------------------

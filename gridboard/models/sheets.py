@@ -575,18 +575,6 @@ def enter_returned_sheet(
     return visit_ids
 
 
-def sheets_of_household(store: Store, household_id: int) -> list[str]:
-    """Numbers of the sheets a household was printed on, newest first."""
-    return [
-        r[0]
-        for r in store.execute(
-            "SELECT s.sheet_no FROM printed_sheet_row r JOIN printed_sheet s ON s.id = r.sheet_id"
-            " WHERE r.household_id = ? ORDER BY s.printed_at DESC, s.id DESC",
-            [household_id],
-        )
-    ]
-
-
 # -- the contact table posted at a unit entrance (对接服务联系表) --------------------------------------
 
 

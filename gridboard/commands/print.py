@@ -132,7 +132,7 @@ def run_print(args: argparse.Namespace) -> int:
                 document = documents.building_list_document(store, building, options, record=record)
             else:
                 grid = find_id(store, "grid", args.grid)
-                from gridboard.ui.emergency.printouts import roster_before_sheets
+                from gridboard.printing.emergency import roster_before_sheets
 
                 document = documents.grid_sheets_document(
                     store, grid, options, by=args.by, record=record, before=roster_before_sheets(store, grid)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gridboard import labels
 from gridboard.models import records
 from gridboard.models import sheets as sheet_model
 from gridboard.models.masking import mask_phone, mask_text
@@ -30,7 +31,6 @@ from gridboard.printing.layout import (
     Spacer,
     Table,
 )
-from gridboard.ui import labels
 
 # lupdate reads translate("Printing", "…") calls.
 translate = QCoreApplication.translate

@@ -49,7 +49,7 @@ _family_cache: list[str] = []
 def font_family() -> str:
     """The bundled CJK font's family, registered once (the app may have done it already)."""
     if not _family_cache:
-        from gridboard.ui.resources import install_fonts
+        from gridboard.fonts import install_fonts
 
         _family_cache.append(install_fonts())
     return _family_cache[0]

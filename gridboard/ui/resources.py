@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
 from gridboard import bundled
 
-FONT_FILE = "NotoSansSC-Subset.otf"
+# The font is registered by gridboard/fonts.py (the printouts need it too); read here as before.
+from gridboard.fonts import FONT_FILE as FONT_FILE
+from gridboard.fonts import install_fonts as install_fonts
+
 # QTranslator.load(data) does not copy the bytes: keep them alive beside their translator.
 _translators: list[tuple[QTranslator, bytes]] = []
-
-
-def install_fonts() -> str:
-    """Register the bundled CJK font so a fresh machine renders Chinese; returns its family."""
-    data = bundled.files().joinpath("fonts", FONT_FILE).read_bytes()
-    font_id = QFontDatabase.addApplicationFontFromData(data)
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families[0] if families else ""
 
 
 def ui_font(family: str, point_size: float = 10.0) -> QFont:

@@ -400,7 +400,7 @@ def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
     if kind == "building":
         return documents.building_list_document(store, choices["building_id"], options, record=record)
     if kind == "grid":
-        from gridboard.ui.emergency.printouts import roster_before_sheets
+        from gridboard.printing.emergency import roster_before_sheets
 
         roster = roster_before_sheets(store, choices["grid_id"])
         return documents.grid_sheets_document(

@@ -27,11 +27,10 @@ from queue import Empty
 from typing import Any
 
 from gridboard.models import demo_serve, names, tallies
-from gridboard.models.errors import (  # Cancelled: demo.Cancelled stops a run
-    QT_TRANSLATE_NOOP,
-    InvalidInput,
-    KnownError,
-)
+
+# demo.Cancelled, raised from a progress callback, stops a run: it is the one errors.Cancelled.
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
+from gridboard.models.errors import Cancelled as Cancelled
 from gridboard.models.ledger import room_label
 from gridboard.models.opening import open_store
 from gridboard.models.requests import DEFAULT_TIME_LIMITS

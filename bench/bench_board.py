@@ -39,7 +39,8 @@ from PySide6.QtWidgets import QWidget
 
 from gridboard.models import board, ledger, pairing
 from gridboard.models.clock import new_uid, now_iso
-from gridboard.models.store import Store, copy_database, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store, copy_database
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "data" / "city.gridboard"
 FLOORS, UNITS, ROOMS = 33, 6, 4

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gridboard.models import dashboard, rules
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.models.tallies.area import area_key
 
 RAW_BASELINE = """

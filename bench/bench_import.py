@@ -27,7 +27,7 @@ import openpyxl
 from gridboard.exchange.importer import detect_layouts, plan_import, write_plan
 from gridboard.exchange.reader import read_book
 from gridboard.models import names
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 HEADERS = [
     "序号",

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from gridboard.models import members, pairing, proposals, search
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 
 def timed(fn, repeat: int = 5) -> float:

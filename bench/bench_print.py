@@ -32,7 +32,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QPainter, QPdfWriter
 
 from gridboard.models import sheets
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.printing import documents, layout
 from gridboard.ui.resources import install_translations
 

@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from gridboard.models import cipher, dashboard, visits  # noqa: E402
-from gridboard.models.store import copy_database, open_store  # noqa: E402
+from gridboard.models.opening import open_store  # noqa: E402
+from gridboard.models.store import copy_database  # noqa: E402
 
 PASSPHRASE = "bench passphrase"
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from gridboard.models import requests as rq
 from gridboard.models import schema
 from gridboard.models.clock import now_iso
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
 from gridboard.ui.requests.table_model import COLUMNS, RequestTableModel
 

@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gridboard.models import demo, tallies  # noqa: E402
-from gridboard.models.store import open_store, sqlite_uri  # noqa: E402
+from gridboard.models.opening import open_store  # noqa: E402
+from gridboard.models.store import sqlite_uri  # noqa: E402
 from gridboard.sync import checkout as travel  # noqa: E402
 from gridboard.sync.rollup import rollup  # noqa: E402
 from gridboard.sync.tables import mergeable_tables  # noqa: E402

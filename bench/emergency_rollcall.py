@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gridboard.models import emergency as em
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 
 def timed(fn, repeat: int = 3) -> tuple[float, object]:

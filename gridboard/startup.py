@@ -133,15 +133,15 @@ def import_problem(error: ImportError) -> str | None:
 def translate(text: str) -> str:
     """The message in Chinese on a Chinese system. Only QtCore is needed, which has no X11 libraries."""
     try:
-        from importlib import resources
-
         from PySide6.QtCore import QLocale, QTranslator
+
+        from gridboard import bundled
     except ImportError:
         return text
     if QLocale.system().language() != QLocale.Language.Chinese:
         return text
     translator = QTranslator()
-    data = resources.files("resources").joinpath("translations", "about_zh_CN.qm")
+    data = bundled.files().joinpath("translations", "about_zh_CN.qm")
     blob = data.read_bytes() if data.is_file() else b""  # load() keeps a pointer: keep the bytes alive
     if not blob or not translator.load(blob):
         return text

@@ -100,7 +100,7 @@ class Holder:
     def __init__(self, path: Path, mode: str, *, operator: str = "李四") -> None:
         script = {
             "app": f"""
-                from gridboard.models.store import open_store
+                from gridboard.models.opening import open_store
                 store = open_store({str(path)!r}, operator={operator!r})
                 print("ready", flush=True)
                 sys.stdin.read()
@@ -157,7 +157,8 @@ class Holder:
 
 def odd_file(kind: str, path: Path) -> Path:
     """A file that is not (or not yet, or no longer) one this gridboard may open."""
-    from gridboard.models.store import APPLICATION_ID, open_store
+    from gridboard.models.opening import open_store
+    from gridboard.models.store import APPLICATION_ID
 
     if kind == "schema99":
         open_store(path, create=True).close()

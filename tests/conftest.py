@@ -15,7 +15,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GRIDBOARD_OPERATOR", "tester")
 
 from gridboard.models import cipher, ledger, operators  # noqa: E402
-from gridboard.models.store import Store, open_store  # noqa: E402
+from gridboard.models.opening import open_store  # noqa: E402
+from gridboard.models.store import Store  # noqa: E402
 
 _TEMPLATE: dict[str, Path] = {}
 

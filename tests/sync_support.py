@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from gridboard.models import clock, ledger, pairing
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.sync.merge import renew_identity
 from gridboard.sync.tables import LOCAL_TABLES, mergeable_tables
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import save_screenshot
 
 from gridboard.ui import ask
 from gridboard.ui.app import AppController
-
-from conftest import save_screenshot
 
 pytestmark = pytest.mark.gui
 

@@ -11,7 +11,8 @@ import pytest
 
 from gridboard.models import backup, tallies, visits
 from gridboard.models.errors import Cancelled, InvalidInput
-from gridboard.models.store import connect, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import connect
 
 
 def test_one_backup_a_day_kept_seven_daily_four_weekly_twelve_monthly(small) -> None:

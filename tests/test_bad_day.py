@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from bad_day_support import (
     ODD_KINDS,
     ODD_NAMES,
@@ -32,6 +31,7 @@ from bad_day_support import (
     read_only_view,
     small_disk,
 )
+
 from gridboard import cli, logs
 from gridboard.exchange import export
 from gridboard.models import backup, board, ledger, lockfile, outputs, tallies, visits
@@ -46,12 +46,8 @@ from gridboard.models.errors import (
     TooNewFile,
     storage_error,
 )
-from gridboard.models.store import (
-    APPLICATION_ID,
-    open_read_only,
-    open_store,
-    sqlite_uri,
-)
+from gridboard.models.opening import open_store
+from gridboard.models.store import APPLICATION_ID, open_read_only, sqlite_uri
 
 
 def community(path: Path, *, operator: str = "tester"):
@@ -451,7 +447,7 @@ def test_control_characters_through_import_then_export(tmp_path: Path, capsys) -
     sheet = tmp_path / "台账.csv"
     sheet.write_text(
         "社区,网格,楼栋,单元,楼层,门牌号,户主姓名,备注\n"
-        f"幸福社区,第一网格,5号楼,1,2,201,赵\x0b六,门口有\x00台阶\x1b\n",
+        "幸福社区,第一网格,5号楼,1,2,201,赵\x0b六,门口有\x00台阶\x1b\n",
         encoding="utf-8",
     )
     target = tmp_path / "imported.gridboard"

@@ -8,18 +8,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from bad_day_support import Holder, read_only_view
+from conftest import save_screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFrame, QPushButton
 
-from bad_day_support import Holder, read_only_view
 from gridboard import logs
 from gridboard.models import backup, pairing, sheets
 from gridboard.models.errors import DiskFull, FileLocked, KnownError, ReadOnlyFile
 from gridboard.ui import ask, labels
 from gridboard.ui.app import AppController
 from gridboard.ui.crash import CrashHandler
-
-from conftest import save_screenshot
 
 pytestmark = pytest.mark.gui
 

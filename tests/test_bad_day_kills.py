@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from bad_day_support import child_env
+
 from gridboard.models import ledger, pairing, tallies
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 pytestmark = pytest.mark.slow
 KILLS = int(os.environ.get("GRIDBOARD_KILLS", "12"))
@@ -95,7 +95,7 @@ def community_file(tmp_path_factory) -> Path:
 VISIT_WRITER = """
     import random, sys
     from gridboard.models import board
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
     store = open_store(sys.argv[1] if len(sys.argv) > 1 else {path!r}, check="none", operator="kill-test")
     households = [r[0] for r in store.conn.execute("SELECT id FROM household")]
     members = [r[0] for r in store.conn.execute("SELECT id FROM member")]

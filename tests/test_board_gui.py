@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 
 from gridboard.models import ledger, pairing, visits
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask
 from gridboard.ui.board import colors
 from gridboard.ui.board.floor_map import FloorMap

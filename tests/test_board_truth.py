@@ -10,7 +10,7 @@ import pytest
 from sqlite_utils import Database
 
 from gridboard.models import board, ledger, pairing, schema
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 
 def test_every_marker_has_a_legend_entry_and_none_reads_as_vacant(db) -> None:

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import TEST_PASSPHRASE, Small
+
 from gridboard.models import cipher, ledger, operators, visits
 from gridboard.models.backup import daily_backup, restore
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 NAMES = ["刘芳芳", "陈志强"]
 SECRETS = ["13912345678", "09318765432", "11010519491231002X", "620102198001011239", "女儿电话13511112222"]

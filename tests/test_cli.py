@@ -17,7 +17,7 @@ from gridboard.commands import demo as demo_command
 from gridboard.commands import inspect
 from gridboard.models import rules
 from gridboard.models.errors import DamagedFile
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 TODAY = "2026-11-27"
 
@@ -171,7 +171,7 @@ def test_a_reader_that_stops_early_is_not_a_file_problem(tmp_path) -> None:
     import subprocess
     import sys
 
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
 
     path = tmp_path / "a.gridboard"
     open_store(path, create=True).close()

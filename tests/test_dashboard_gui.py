@@ -14,7 +14,7 @@ from conftest import save_screenshot
 from PySide6.QtCore import Qt
 
 from gridboard.models import ledger, pairing, visits
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask
 from gridboard.ui.dashboard.report import OVERDUE_ROWS, write_report
 from gridboard.ui.main_window import MainWindow

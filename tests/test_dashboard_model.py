@@ -423,7 +423,7 @@ def test_empty_file(db) -> None:
 
 def test_most_overdue_first_reads_only_the_first_households(community_demo) -> None:
     """The quick way to the first N (tier by tier, merged) lists what sorting them all lists."""
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
 
     store = open_store(community_demo, check="none")
     grid = store.scalar("SELECT min(id) FROM grid")

@@ -15,8 +15,9 @@ import pytest
 
 from gridboard.models import demo, ledger, names, visits
 from gridboard.models.errors import InvalidInput
+from gridboard.models.opening import open_store
 from gridboard.models.stats import stale_summaries
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import (
     GRID_ROLES,
     MEMBER_KINDS,

@@ -15,7 +15,8 @@ from gridboard.exchange import export
 from gridboard.exchange.importer import apply_import, detect_layouts
 from gridboard.exchange.reader import read_book
 from gridboard.models import ledger, requests, visits
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 
 _ADDRESS = "c.name, g.name, b.name, h.unit, h.room"
 _JOINS = (

@@ -85,7 +85,7 @@ def test_first_window_fits_a_1366_by_768_screen(gui, qtbot, small, monkeypatch) 
 
 @pytest.fixture
 def demo_window(gui, qtbot, community_demo):
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
     from gridboard.ui.main_window import MainWindow
 
     store = open_store(community_demo, operator="tester")

@@ -20,7 +20,8 @@ from gridboard.exchange.importer import (
     preview,
 )
 from gridboard.exchange.reader import read_book
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 
 TABLES = (
     "community",

@@ -10,7 +10,8 @@ import pytest
 from sqlite_utils import Database
 
 from gridboard.models import schema
-from gridboard.models.store import open_store, schema_version
+from gridboard.models.opening import open_store
+from gridboard.models.store import schema_version
 
 NAMES = schema.known_migration_names()
 DATA = Path(__file__).parent / "data"

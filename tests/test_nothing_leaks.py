@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from conftest import Small
+
 from gridboard import cli
 from gridboard.exchange import export
 from gridboard.models import emergency, ledger, operators, pairing, requests, visits
@@ -70,7 +70,7 @@ def _pdf_text(path: Path) -> str:
 
 def test_every_printout_is_masked(gui, planted: Small, tmp_path: Path) -> None:
     from gridboard.printing import documents, layout
-    from gridboard.ui.emergency import printouts
+    from gridboard.printing import emergency as printouts
 
     s = planted.store
     made = {

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from gridboard.models import emergency as em
 from gridboard.models import visits
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask, main_window
 
 pytestmark = pytest.mark.gui

@@ -8,11 +8,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-
 from conftest import TESTER, TESTER_PIN, Small
+
 from gridboard.models import emergency, ledger, operators, requests, visits
+from gridboard.models.opening import open_store
 from gridboard.models.operators import NotAllowed, WrongSecret
-from gridboard.models.store import open_store
 
 
 def _two_grids(small: Small) -> tuple[int, int]:

@@ -20,11 +20,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 
 import gridboard
 from gridboard import cli
 from gridboard.models.store import APPLICATION_ID
-from conftest import ARTIFACTS
 
 pytestmark = [
     pytest.mark.bundle,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from gridboard.models import ledger, pairing, proposals, teams
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask, labels
 from gridboard.ui.main_window import MainWindow
 

@@ -6,12 +6,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import save_screenshot
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPlainTextEdit
 
 from gridboard import __version__, logs, paths
 from gridboard.models.schema import known_migration_names
-from conftest import save_screenshot
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from sqlite_utils import Database
 
 from gridboard.models import ledger, pairing, proposals
+from gridboard.models.opening import open_store
 from gridboard.models.settings import set_setting
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store
 
 
 def add_priority(small, unit: int, room: str) -> int:
@@ -109,7 +110,7 @@ ROOMS = st.sampled_from(["101", "102", "201", "202", "301", "302"])
 def test_proposals_never_exceed_the_limit_and_prefer_the_nearest(homes, priority, limit) -> None:
     store, where, targets = _community(homes, priority)
     set_setting(store, "member_load_limit", limit)
-    loads = {m: 0 for m in where}
+    loads = dict.fromkeys(where, 0)
     for p in proposals.propose(store):
         building, unit = targets[p.household_id]
         free = [m for m in where if loads[m] < limit]

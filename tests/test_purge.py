@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import Small
+
 from gridboard.models import ledger, operators, purge, tallies
 from gridboard.ui import ask
 

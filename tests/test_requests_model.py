@@ -15,7 +15,8 @@ from sqlite_utils import Database
 from gridboard.models import ledger, supplies
 from gridboard.models import requests as rq
 from gridboard.models.errors import IllegalTransition, InvalidInput
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES, RATINGS, REQUEST_CATEGORIES, REQUEST_URGENCIES
 
 T0 = datetime(2026, 3, 2, 8, 0, 0)

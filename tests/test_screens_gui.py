@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 from gridboard.models import board
 from gridboard.models import store as store_module
 from gridboard.models.errors import DamagedFile, KnownError, ReadOnlyFile
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask, labels
 from gridboard.ui.app import AppController
 from gridboard.ui.main_window import MainWindow

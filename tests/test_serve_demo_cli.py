@@ -14,7 +14,7 @@ from gridboard.models import escalation as esc
 from gridboard.models import requests as rq
 from gridboard.models import service, units
 from gridboard.models.demo import generate
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 
 @pytest.fixture(scope="module")

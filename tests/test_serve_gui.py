@@ -141,7 +141,7 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
 
 def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path, errors) -> None:
     """Every tab and printout on the community demo file, saved for a developer to look at."""
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
     from gridboard.ui.main_window import MainWindow
 
     store = open_store(community_demo)

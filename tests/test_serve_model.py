@@ -294,7 +294,7 @@ def test_instructions_survive_the_m015_rebuild(tmp_path) -> None:
     from sqlite_utils import Database
 
     from gridboard.models import schema
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
 
     path = tmp_path / "old.gridboard"
     db = Database(sqlite3.connect(path), execute_plugins=False)

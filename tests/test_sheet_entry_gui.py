@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from gridboard.models import ledger, pairing, sheets, visits
 from gridboard.models.errors import KnownError
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import labels
 
 pytestmark = pytest.mark.gui

@@ -10,7 +10,8 @@ import pytest
 
 from gridboard.models import schema
 from gridboard.models.errors import DamagedFile, NotAGridboardFile, TooNewFile
-from gridboard.models.store import open_store, schema_version
+from gridboard.models.opening import open_store
+from gridboard.models.store import schema_version
 
 
 def digest(path: Path) -> str:

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from gridboard.models import ledger, pairing, tallies, visits
 from gridboard.models.errors import InvalidInput, TooNewFile
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.sync.conflicts import conflict_rows, write_conflicts_xlsx
 from gridboard.sync.merge import merge_file
 from tests.sync_support import clock_at, copy_file, make_base, snapshot

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from gridboard.models import ledger, pairing, rules, tallies, visits
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
 
 TODAY = date(2026, 11, 27)

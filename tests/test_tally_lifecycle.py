@@ -12,7 +12,7 @@ import pytest
 
 from gridboard import cli
 from gridboard.models import tallies
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 
 @pytest.fixture

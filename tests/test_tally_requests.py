@@ -13,7 +13,8 @@ import pytest
 
 from gridboard.models import ledger, records, requests, supplies, tallies
 from gridboard.models.errors import IllegalTransition
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.tallies import requests as tally
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES, RATINGS, REQUEST_CATEGORIES
 

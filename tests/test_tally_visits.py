@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from gridboard.models import ledger, tallies, visits
 from gridboard.models.errors import InvalidInput
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.tallies import visits as tally
 from gridboard.models.vocab import REACHED_OUTCOMES, VISIT_METHODS, VISIT_OUTCOMES
 

@@ -11,7 +11,8 @@ import pytest
 
 from gridboard.cli import main as cli
 from gridboard.models import dashboard, demo, ledger, requests, rules, tallies, visits
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
 from gridboard.sync import checkout as travel
 from gridboard.sync.conflicts import conflict_rows
@@ -150,7 +151,7 @@ def test_two_communities_roll_up_into_a_street(demo_dir: Path, tmp_path: Path) -
     a = community(demo_dir, 1, tmp_path / "a.gridboard")
     b = community(demo_dir, 2, tmp_path / "b.gridboard")
     tables = ("community", "grid", "household", "resident", "member", "visit", "request", "pairing")
-    sums = {t: 0 for t in tables}
+    sums = dict.fromkeys(tables, 0)
     for path in (a, b):
         store = open_store(path)
         for t in tables:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gridboard.models import visits
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask
 from tests.conftest import save_screenshot
 

@@ -11,7 +11,7 @@ from gridboard.exchange.importer import apply_import, detect_layouts
 from gridboard.exchange.reader import read_book
 from gridboard.models import ledger, pairing, values, visits
 from gridboard.models.errors import InvalidInput
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 TOO_LONG = "王" * 1_000_000
 

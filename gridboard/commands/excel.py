@@ -9,13 +9,20 @@ from datetime import date
 from pathlib import Path
 
 from gridboard.commands import service_cards
+from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.exchange import export as exporter
-from gridboard.exchange.importer import Edits, Plan, apply_mapping_file, detect_layouts, plan_import, write_plan
+from gridboard.exchange.importer import (
+    Edits,
+    Plan,
+    apply_mapping_file,
+    detect_layouts,
+    plan_import,
+    write_plan,
+)
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.templates import TEMPLATE_KINDS, write_template
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
-from gridboard.models.store import open_for_reading, open_store
+from gridboard.models.opening import open_for_reading, open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -12,11 +12,12 @@ from contextlib import closing
 from datetime import date
 from typing import TextIO
 
+from gridboard.models import tallies
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.opening import open_store
 from gridboard.models.rules import Coverage
 from gridboard.models.stats import FileStats, file_stats, stale_summaries
-from gridboard.models import tallies
-from gridboard.models.store import Store, open_read_only, open_store, schema_version
+from gridboard.models.store import Store, open_read_only, schema_version
 from gridboard.models.vocab import REQUEST_STATUSES
 
 

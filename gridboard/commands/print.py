@@ -14,7 +14,8 @@ from typing import Any
 from gridboard.commands.audit import add_operator_argument, record_cli_reveal, sign_in_cli
 from gridboard.models import ledger
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import Store, open_for_reading, open_store
+from gridboard.models.opening import open_for_reading, open_store
+from gridboard.models.store import Store
 
 KINDS = ("member-sheet", "building-list", "grid-sheets", "contact-table", "requests-list")
 
@@ -131,7 +132,7 @@ def run_print(args: argparse.Namespace) -> int:
                 document = documents.building_list_document(store, building, options, record=record)
             else:
                 grid = find_id(store, "grid", args.grid)
-                from gridboard.ui.emergency.printouts import roster_before_sheets
+                from gridboard.printing.emergency import roster_before_sheets
 
                 document = documents.grid_sheets_document(
                     store, grid, options, by=args.by, record=record, before=roster_before_sheets(store, grid)

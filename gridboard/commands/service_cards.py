@@ -9,7 +9,7 @@ from gridboard.models import escalation as esc
 from gridboard.models import serve_export, service
 from gridboard.models.clock import today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 
 # Kinds `gridboard export` takes besides the exchange's own (commands/excel.py hands them here).
 EXPORT_KINDS = ("service-cards", "escalations")

@@ -39,7 +39,7 @@ def run_snapshot(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gridboard import logs
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
     from gridboard.ui.about import AboutDialog
     from gridboard.ui.app import data_folder, make_application
     from gridboard.ui.main_window import MainWindow

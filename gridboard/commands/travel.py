@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.sync import checkout as travel
 from gridboard.sync.conflicts import write_conflicts_xlsx
 from gridboard.sync.merge import MergeResult, merge_file

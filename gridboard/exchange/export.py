@@ -188,7 +188,7 @@ class _Book:
                 close_error = close_error or failed
         if error is not None or close_error is not None:
             self._discard()
-            if error is None:
+            if error is None and close_error is not None:
                 raise _failed(close_error, self.target) from close_error
             return
         try:
@@ -608,7 +608,7 @@ def _coverage_rows(store: Store, grids: Any, members: Any, on: date | None, prog
         )
     params = rules.rule_params(rules.current_cycles(store), on)
     # A member covers households by pairing or by scope, as pairing.MEMBER_HOUSEHOLDS_SQL says.
-    for index, row in enumerate(
+    for index, member in enumerate(
         store.query(
             f"""
             WITH mh AS (
@@ -637,16 +637,16 @@ def _coverage_rows(store: Store, grids: Any, members: Any, on: date | None, prog
         _tick(progress, index, 0)
         members.append(
             [
-                communities.get(row["community_id"]),
-                row["name"],
-                MEMBER_KINDS.get(row["kind"], row["kind"]),
-                row["branch"],
-                row["households"],
-                row["visited"],
-                _share(row["visited"], row["households"]),
-                row["priority"],
-                row["priority_overdue"],
-                row["overdue"],
+                communities.get(member["community_id"]),
+                member["name"],
+                MEMBER_KINDS.get(member["kind"], member["kind"]),
+                member["branch"],
+                member["households"],
+                member["visited"],
+                _share(member["visited"], member["households"]),
+                member["priority"],
+                member["priority_overdue"],
+                member["overdue"],
             ]
         )
     return grids.rows + members.rows

@@ -26,6 +26,7 @@ from gridboard.exchange.rows import (
     column_letter,
     different_people,
 )
+from gridboard.models import risk
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
@@ -99,10 +100,8 @@ class Matcher:
         touched = [h for h in self.plan.touched_households if h not in self.inserted_households]
         if touched:
             self.write(
-                "UPDATE household SET priority_tier = (SELECT coalesce(max(t.tier), 0) FROM resident r"
-                " JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id"
-                " WHERE r.household_id = household.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
-                " AND t.archived_at IS NULL) WHERE id IN (SELECT value FROM json_each(?))",
+                f"UPDATE household SET priority_tier = {risk.tier_sql('household.id')}"
+                " WHERE id IN (SELECT value FROM json_each(?))",
                 [(json.dumps(touched),)],
             )
 
@@ -235,7 +234,7 @@ class Matcher:
     def match_households(self) -> None:
         s = self.store
         drafts = [h for h in self.drafts.households.values() if h.building]
-        old_ids = sorted({h.building for h in drafts if h.building not in self.new_buildings})
+        old_ids = sorted({h.building for h in drafts if h.building and h.building not in self.new_buildings})
         existing: dict[tuple[int, int, str], dict[str, Any]] = {}
         for r in s.query(
             "SELECT id, uid, building_id, unit, floor, room, head_name, phone, phone_note, people, occupancy,"
@@ -256,6 +255,8 @@ class Matcher:
         tick, stamp = self.tick, self.stamp
         for household in drafts:
             tick()
+            if household.building is None:
+                continue  # never: drafts have a building
             unit, room = household.place[5], household.place[6]
             building = self.buildings[household.building]
             shape = grow.get(household.building)
@@ -654,7 +655,7 @@ class Matcher:
                         name=building_label(link.place[2], link.place[3]) if link.place else "",
                     )
                     continue
-                unit = link.place[5] or None if link.level in ("unit", "floor") else None
+                unit = (link.place[5] or None) if link.place is not None and link.level in ("unit", "floor") else None
                 for mid, _name in members:
                     if mid is not None:
                         scopes.append((link, mid, bid, unit, link.floor))

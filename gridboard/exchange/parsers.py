@@ -303,6 +303,11 @@ def _read_address(text: str) -> Parsed:
     prefix = text[: start.start()].strip("-—_~/\\、.·,，:：;；#")
     rest = arabic_numerals(text[start.start() :])
     estate = prefix or None
+    building: str | None
+    number: int | None
+    unit: int | None
+    room: str | None
+    floor: int | None
     match = _TRIPLE.match(_DASHES.sub("-", rest))
     if match:
         room = normal_room(match.group(3))
@@ -354,8 +359,9 @@ def _read_address(text: str) -> Parsed:
         kind = "apartment"
     if building is not None or unit is not None or not _BASEMENT_ROOM.fullmatch(rest.rstrip("室户房号")):
         rest = rest.strip("-")  # a separator (3号楼-502); alone, -101 is a basement room
-    if building is not None and unit is None and _PAIR.match(rest):
-        unit_text, room_text = _PAIR.match(rest).groups()
+    pair = _PAIR.match(rest) if building is not None and unit is None else None
+    if pair:
+        unit_text, room_text = pair.groups()
         unit, rest = int(unit_text), room_text
         kind = "apartment"
     if rest:

@@ -118,7 +118,7 @@ def _read_workbook(path: Path, progress: Progress | None) -> list[RawSheet]:
                     raise _unreadable(path, error) from error
                 cut = len(values) > MAX_ROWS
                 rows = _trimmed(values[:MAX_ROWS])
-                _fill_merged_down(rows, merged)
+                _fill_merged_down(rows, merged or [])
             sheets.append(RawSheet(meta.name, rows, hidden="Visible" not in str(meta.visible), cut=cut))
             if progress is not None:
                 progress(index + 1, len(metadata))

@@ -140,7 +140,7 @@ def recognise_columns(layout: SheetLayout, rows: Sequence[Sequence[Any]]) -> Non
     for index, key in sorted(raw.items()):
         if not is_importable(key):
             continue
-        key = _as_kind(kind, key, raw)
+        key = _as_kind(kind, key, raw)  # type: ignore[arg-type]  # is_importable: not None
         if key in used and not key.startswith("tag:"):
             if key == "disability":  # 残疾类别 | 残疾等级: two columns read together
                 mapping[index] = "disability_grade"

@@ -885,7 +885,7 @@ class RowReader:
 
     def disability(self, layout: SheetLayout, row: int, cells: dict, tags: list[str], values: dict) -> None:
         parts = [p.clean_text(cells[k][1]) for k in ("disability", "disability_grade") if k in cells]
-        column = cells.get("disability", cells.get("disability_grade"))[0]
+        column = (cells["disability"] if "disability" in cells else cells["disability_grade"])[0]
         answer, _ = p.parse_yes_no(parts[0]) if len(parts) == 1 else (None, None)
         if answer is False:
             return

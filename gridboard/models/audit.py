@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from gridboard.models import operators, records
+from gridboard.models.addresses import short_address_sql
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.masking import HIDDEN_COLUMNS, mask_value
 from gridboard.models.store import Store
@@ -186,9 +187,7 @@ def _labels(store: Store, rows: list[Any]) -> dict[tuple[str, str | None], str]:
         if r["row_uid"]:
             wanted.setdefault(r["table_name"], set()).add(r["row_uid"])
     labels: dict[tuple[str, str | None], str] = {}
-    address = (
-        "b.name || ' ' || CASE WHEN b.kind = 'courtyard' THEN h.room ELSE h.unit || '-' || h.room END"
-    )
+    address = short_address_sql("b", "h")
     for table, uids in wanted.items():
         marks = ",".join("?" for _ in uids)
         if table == "household":

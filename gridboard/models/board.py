@@ -228,7 +228,7 @@ class BuildingInfo:
 
 
 def building_info(store: Store, building_id: int) -> BuildingInfo:
-    row = store.one(
+    row = store.one_required(
         "SELECT b.*, g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
         [building_id],
     )
@@ -259,12 +259,9 @@ def building_community(store: Store, building_id: int) -> int | None:
 def building_names(store: Store, building_ids: list[int]) -> dict[int, str]:
     """The names of the given buildings, by id (what the tree reads again after a rename)."""
     marks = ",".join("?" for _ in building_ids)
-    return {
-        building_id: name
-        for building_id, name in store.execute(
-            f"SELECT id, name FROM building WHERE id IN ({marks})", list(building_ids)
-        ).fetchall()
-    }
+    return dict(
+        store.execute(f"SELECT id, name FROM building WHERE id IN ({marks})", list(building_ids)).fetchall()
+    )
 
 
 def household_building(store: Store, household_id: int) -> int:
@@ -460,7 +457,7 @@ class HouseholdDetail:
 
 def household_detail(store: Store, household_id: int, *, on: date | None = None) -> HouseholdDetail:
     params = {"h": household_id, **rule_params(current_cycles(store), on)}
-    row = store.one(
+    row = store.one_required(
         f"""
         SELECT h.*, {status_sql()} AS status, b.name AS building_name, b.grid_id
         FROM household h JOIN building b ON b.id = h.building_id WHERE h.id = :h
@@ -564,7 +561,7 @@ def pairing_history(store: Store, household_id: int) -> list[PairingLine]:
     Ended rows have no index of their own (the file's indexes cover current ones only), so this
     reads the pairing and scope tables through: it is asked for, not shown on every click.
     """
-    place = store.one("SELECT building_id, unit, floor FROM household WHERE id = ?", [household_id])
+    place = store.one_required("SELECT building_id, unit, floor FROM household WHERE id = ?", [household_id])
     if place is None:
         records.fetch(store, "household", household_id)
     sql = _PAIRING_LINES.format(pairing_where="", scope_where="")

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError, NotAGridboardFile
+from gridboard.models.uri import sqlite_uri
 
 try:  # the binary wheel; without it files simply cannot be protected
     import sqlcipher3.dbapi2 as _sc
@@ -164,15 +165,27 @@ def protect(source: Path, target: Path, passphrase: str) -> Path:
         raise CannotProtect(QT_TRANSLATE_NOOP("Errors", "{path} already exists."), path=str(target))
     # A consistent snapshot first, by the standard sqlite3 library that has the live file open: two
     # SQLite libraries on one live file in one process would release each other's POSIX locks.
-    from gridboard.models.store import copy_database
-
     snapshot = target.with_name(target.name + ".snapshot")
     snapshot.unlink(missing_ok=True)
-    copy_database(source, snapshot)
+    _plain_copy(source, snapshot)
     try:
         return _export(snapshot, None, target, (key, salt))
     finally:
         snapshot.unlink(missing_ok=True)
+
+
+def _plain_copy(source: Path, target: Path) -> None:
+    """A consistent copy of a plain file, WAL included, by the standard sqlite3 library (SQLite's
+    backup; `store.copy_database` does the same for any file, but `store` builds on this module)."""
+    src = sqlite3.connect(sqlite_uri(source, mode="ro"), uri=True)
+    try:
+        dst = sqlite3.connect(sqlite_uri(target, mode="rwc"), uri=True)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def unprotect(source: Path, target: Path) -> Path:
@@ -194,8 +207,6 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
         raise CannotProtect(QT_TRANSLATE_NOOP("Errors", "{path} already exists."), path=str(target))
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    from gridboard.models.store import sqlite_uri
-
     conn = _call(_sc.connect, sqlite_uri(source, mode="ro"), uri=True, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

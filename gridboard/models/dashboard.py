@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridboard.models import rules, service, supplies
+from gridboard.models.area import Area
 from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
 from gridboard.models.tallies import requests as request_tally
@@ -49,13 +50,11 @@ class Filters:
         """First day of the period (inclusive)."""
         return self.today - timedelta(days=self.period_days - 1)
 
+    def area(self) -> Area:
+        return Area(community=self.community_id, grid=self.grid_id)
+
     def within(self) -> dict[str, int]:
-        within: dict[str, int] = {}
-        if self.community_id is not None:
-            within["community"] = self.community_id
-        if self.grid_id is not None:
-            within["grid"] = self.grid_id
-        return within
+        return self.area().as_dict()
 
 
 @dataclass(frozen=True)
@@ -184,19 +183,12 @@ _AREA_JOIN = "JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.gr
 
 def _area(filters: Filters) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on h, b, g) and params for the filters' area; households not archived."""
-    clauses = ["h.archived_at IS NULL", "b.archived_at IS NULL"]
-    params: dict[str, Any] = {}
-    if filters.community_id is not None:
-        clauses.append("g.community_id = :community")
-        params["community"] = filters.community_id
-    if filters.grid_id is not None:
-        clauses.append("g.id = :grid")
-        params["grid"] = filters.grid_id
-    return " AND ".join(clauses), params
+    area, params = filters.area().conditions(prefix="")
+    return " AND ".join(["h.archived_at IS NULL", "b.archived_at IS NULL", *area]), params
 
 
 def _area_is_all(filters: Filters) -> bool:
-    return filters.community_id is None and filters.grid_id is None
+    return filters.area().is_whole_file
 
 
 def _rule_params(store: Store, filters: Filters, cycles: rules.Cycles | None = None) -> dict[str, Any]:
@@ -405,7 +397,9 @@ def _most_overdue(store: Store, filters: Filters, params: dict[str, Any], limit:
             # Households reached on the last day read are due together: take all of that day, so
             # the address decides among them as in the general query.
             end = (date.fromisoformat(first[-1][0]) - timedelta(days=params[f"cycle_{name}"] - 1)).isoformat()
-            first = store.execute(f"{query} AND h.last_reached_at < :end", {**area, "since": since, "end": end})
+            first = store.execute(
+                f"{query} AND h.last_reached_at < :end", {**area, "since": since, "end": end}
+            ).fetchall()
         reached.extend(tuple(row) for row in first)
     reached.sort()
     return [row[0] for row in never] + [row[-1] for row in reached[: max(wanted, 0)]]

@@ -19,7 +19,7 @@ import os
 import random
 import sqlite3
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,11 +27,15 @@ from queue import Empty
 from typing import Any
 
 from gridboard.models import demo_serve, names, tallies
+
+# demo.Cancelled, raised from a progress callback, stops a run: it is the one errors.Cancelled.
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
+from gridboard.models.errors import Cancelled as Cancelled
 from gridboard.models.ledger import room_label
+from gridboard.models.opening import open_store
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
 from gridboard.models.search import initials
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store
 from gridboard.models.supplies import COMMON_ITEMS
 from gridboard.models.vocab import (
     RATINGS,
@@ -40,13 +44,6 @@ from gridboard.models.vocab import (
 )
 
 Progress = Callable[[int, int], None]
-
-
-class Cancelled(KnownError):
-    """Raise from a progress callback to stop generating; the partial file is removed."""
-
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Errors", "Making the demo file was cancelled."))
 
 
 @dataclass(frozen=True)
@@ -845,7 +842,7 @@ class _Grid:
         notes = names.VISIT_NOTES
         visits, visit_members = w.rows["visit"], w.rows["visit_member"]
         next_id = w.next_id
-        requests = []
+        requests: list[tuple[int, int | None, int]] = []
         retries = 0
         while t < stop:
             roll = rand()
@@ -909,8 +906,8 @@ class _Grid:
         if rand() < 0.15:
             for _ in range(1 + (rand() < 0.3)):
                 requests.append((start + int(rand() * HISTORY_DAYS * 1440), None, members[0]))
-        for collected, visit_id, member_id in requests:
-            self.request(h, collected, visit_id, member_id)
+        for collected, source_visit, member_id in requests:
+            self.request(h, collected, source_visit, member_id)
 
     def printed_sheets(self) -> None:
         """Paper visits came back on printed sheets: one per building and month, numbered YYMMDD-NNN
@@ -1133,7 +1130,7 @@ class _Job:
     operator: str
 
 
-def _batches(job: _Job) -> Iterator[Batch]:
+def _batches(job: _Job) -> Generator[Batch, None, None]:
     rows = _Rows(job.seed, job.today, job.tag_ids, job.first_ids)
     for index, grid_targets in enumerate(job.plan):
         yield from rows.community(index, grid_targets)
@@ -1150,7 +1147,7 @@ def _produce(job: _Job, queue: Any) -> None:
         queue.put(("failed", traceback.format_exc()))
 
 
-def _batches_from_process(job: _Job) -> Iterator[Batch]:
+def _batches_from_process(job: _Job) -> Generator[Batch, None, None]:
     # "spawn" everywhere: forking a process that may run Qt threads is unsafe.
     context = multiprocessing.get_context("spawn")
     queue = context.Queue(maxsize=4)

@@ -204,12 +204,12 @@ def add(store: Store, *, seed: int, today: date) -> dict[str, int]:
             free = [p for p in choices if p[2] < p[1]]
             if not free:
                 break
-            post = rng.choice(free)
-            if any(p == post[0] for p, _g in member_posts.get(member_id, [])):
+            chosen = rng.choice(free)
+            if any(p == chosen[0] for p, _g in member_posts.get(member_id, [])):
                 continue
-            post[2] += 1
-            w.add("post_claim", on + " 10:00:00", post_id=post[0], member_id=member_id, claimed_on=on, ended_on=None)
-            member_posts.setdefault(member_id, []).append((post[0], post[3]))
+            chosen[2] += 1
+            w.add("post_claim", on + " 10:00:00", post_id=chosen[0], member_id=member_id, claimed_on=on, ended_on=None)
+            member_posts.setdefault(member_id, []).append((chosen[0], chosen[3]))
 
     # Needs, resources and projects (三张清单).
     resources: dict[str, list[tuple[int, int]]] = {}
@@ -279,9 +279,10 @@ def add(store: Store, *, seed: int, today: date) -> dict[str, int]:
             continue
         collected = datetime.fromisoformat(r["collected_at"])
         local = by_community.get(r["community_id"], [])
-        unit_id = rng.choice(local) if local and rng.random() < 0.6 else None
-        department = "" if unit_id else rng.choice(("区住建局", "区城管局", "区市场监管局", "供热公司"))
-        target = name_of[unit_id] if unit_id else department
+        whistled: int | None = rng.choice(local) if local and rng.random() < 0.6 else None
+        department = "" if whistled else rng.choice(("区住建局", "区城管局", "区市场监管局", "供热公司"))
+        target = name_of[whistled] if whistled else department
+        answered: datetime | None
         if closed:
             resolved = datetime.fromisoformat(r["resolved_at"])
             at = collected + (resolved - collected) / 4
@@ -299,7 +300,7 @@ def add(store: Store, *, seed: int, today: date) -> dict[str, int]:
             resolved_at = None
         answer_due = ts(at + timedelta(hours=limits["community"]["answer"]))
         resolve_due = ts(at + timedelta(hours=limits["community"]["resolve"]))
-        w.add("escalation", ts(at), request_id=r["id"], request_uid=r["uid"], level="community", unit_id=unit_id,
+        w.add("escalation", ts(at), request_id=r["id"], request_uid=r["uid"], level="community", unit_id=whistled,
               department=department, escalated_at=ts(at), answer_due_at=answer_due, resolve_due_at=resolve_due,
               answered_at=ts(answered) if answered else None, answer="已报到，安排人员上门处理" if answered else "",
               resolved_at=resolved_at, risen_at=None, previous_id=None, reason="社区无法单独解决", by_rule=0,

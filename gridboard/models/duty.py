@@ -182,7 +182,8 @@ def credit_shift(store: Store, shift_id: int) -> int:
 
 def duty_posts(store: Store, *, community_id: int | None = None, now: str | None = None) -> list[DutyPost]:
     moment = now or now_iso()
-    where, params = ["p.archived_at IS NULL"], {"now": moment}
+    where: list[str] = ["p.archived_at IS NULL"]
+    params: dict[str, Any] = {"now": moment}
     if community_id is not None:
         where.append("p.community_id = :community")
         params["community"] = community_id

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gridboard.models import records, rules, supplies, visits
+from gridboard.models import records, rules, settings, supplies, visits
+from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso, parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -113,7 +114,7 @@ def declare_emergency(
             "Emergency cycles must be 1–30 days, priority households no less often than others.",
         ),
     )
-    if rules.active_emergency(store, community_id) is not None:
+    if settings.active_emergency_row(store, community_id) is not None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "An emergency is already in force; end it before declaring another.")
         )
@@ -168,7 +169,7 @@ def get_emergency(store: Store, emergency_id: int) -> Emergency:
 
 
 def active_emergency(store: Store, community_id: int | None = None) -> Emergency | None:
-    row = rules.active_emergency(store, community_id)
+    row = settings.active_emergency_row(store, community_id)
     return None if row is None else _emergency(row)
 
 
@@ -271,7 +272,7 @@ def rollcall_rows(
             grid_id=r["grid_id"],
             grid_name=r["grid_name"],
             building_name=r["building_name"],
-            address=address(r["building_name"], r["kind"], r["unit"], r["room"]),
+            address=short_address(r["building_name"], r["kind"], r["unit"], r["room"]),
             head_name=r["head_name"],
             phone=r["phone"],
             tier=r["priority_tier"],
@@ -294,11 +295,6 @@ def rollcall_rows(
         )
         for r in rows
     ]
-
-
-def address(building_name: str, kind: str, unit: int, room: str) -> str:
-    """3号楼 2-502 (unit-room); a courtyard's bungalows have no unit."""
-    return f"{building_name} {room}" if kind == "courtyard" else f"{building_name} {unit}-{room}"
 
 
 def rollcall_counts(store: Store, emergency_id: int, *, day: date | None = None) -> dict[str, int]:
@@ -494,14 +490,6 @@ def remove_from_roster(store: Store, roster_id: int) -> None:
     )
     with store.atomic():
         records.update(store, "emergency_roster", roster_id, {"ended_at": now_iso()}, action="end")
-    store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
-
-
-def restore_to_roster(store: Store, roster_id: int) -> None:
-    """Undo a removal."""
-    row = records.fetch(store, "emergency_roster", roster_id)
-    with store.atomic():
-        records.update(store, "emergency_roster", roster_id, {"ended_at": None}, action="restore")
     store.changes.note("emergency_roster", grid=row["grid_id"], member=row["member_id"])
 
 
@@ -712,22 +700,17 @@ def record_delivery(
     if emergency_id is None:
         current = active_emergency(store)
         emergency_id = current.id if current else None
-    with store.atomic():
-        delivery_id = records.insert(
-            store,
-            "supply_delivery",
-            {
-                "emergency_id": emergency_id,
-                "grid_id": grid_id,
-                "item": item.strip(),
-                "quantity": float(quantity),
-                "unit": unit.strip(),
-                "household_id": household_id,
-                "delivered_at": visits.normalise_when(at or now_iso()),
-                "delivered_by": store.operator,
-                "note": note,
-            },
-        )
+    delivery_id = supplies.write_delivery(
+        store,
+        emergency_id=emergency_id,
+        grid_id=grid_id,
+        item=item.strip(),
+        quantity=quantity,
+        unit=unit.strip(),
+        household_id=household_id,
+        delivered_at=visits.normalise_when(at or now_iso()),
+        note=note,
+    )
     store.changes.note("supply_delivery", grid=grid_id, household=household_id)
     return delivery_id
 
@@ -926,11 +909,11 @@ def latest_emergency(store: Store) -> Emergency | None:
     """The one in force, else the most recently started (for the report after the end)."""
     emergencies = list_emergencies(store)
     active = [e for e in emergencies if e.active]
-    return (active or emergencies or [None])[0]
+    return (active or emergencies or [None])[0]  # type: ignore[list-item]
 
 
 def get_instruction(store: Store, instruction_id: int) -> Instruction:
-    row = store.one(
+    row = store.one_required(
         """SELECT i.id, i.text, i.issued_at, i.issued_by, count(f.id) AS grids, count(f.answered_at) AS answered
            FROM emergency_instruction i LEFT JOIN emergency_feedback f ON f.instruction_id = i.id
            WHERE i.id = ? GROUP BY i.id""",

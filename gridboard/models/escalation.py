@@ -18,6 +18,7 @@ from typing import Any
 
 from gridboard.models import records, service
 from gridboard.models import requests as rq
+from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
@@ -89,7 +90,7 @@ def set_limits(store: Store, new: dict[str, dict[str, int]]) -> dict[str, dict[s
                 value=hours,
             )
     merged = {level: {**limits(store)[level], **new.get(level, {})} for level in LEVELS}
-    for level, pair in merged.items():
+    for _level, pair in merged.items():
         records.require(
             pair["answer"] <= pair["resolve"],
             QT_TRANSLATE_NOOP("Errors", "The time to answer cannot be longer than the time to resolve."),
@@ -310,6 +311,7 @@ def rise_overdue(store: Store, *, now: str | datetime | None = None) -> list[int
     the new escalations."""
     moment = _when(now)
     risen: list[int] = []
+    row: Any  # a row read, then the escalation it rose to (a dict)
     with store.atomic():
         for row in store.query(
             "SELECT e.id, e.request_id, r.resolved_at, r.status, r.archived_at FROM escalation e"
@@ -319,7 +321,7 @@ def rise_overdue(store: Store, *, now: str | datetime | None = None) -> list[int
         ):
             values = {"resolved_at": row["resolved_at"]} if row["resolved_at"] else {"withdrawn_at": moment}
             records.update(store, "escalation", row["id"], values, action="close")
-        candidates = store.query(
+        candidates: list[Any] = store.query(
             "SELECT * FROM escalation WHERE resolved_at IS NULL AND risen_at IS NULL AND withdrawn_at IS NULL"
             " AND level != 'district' AND (resolve_due_at <= :now OR (answered_at IS NULL AND answer_due_at <= :now))"
             " ORDER BY id",
@@ -384,7 +386,7 @@ def _row(r: Any, now: str) -> Escalation:
         request_uid=r["request_uid"],
         community_name=r["community_name"],
         grid_name=r["grid_name"],
-        address=rq.address(r["building_name"], r["building_kind"], r["h_unit"], r["room"]),
+        address=short_address(r["building_name"], r["building_kind"], r["h_unit"], r["room"]),
         category=r["category"],
         text=r["text"],
         level=r["level"],
@@ -416,7 +418,8 @@ def escalations(
 ) -> list[Escalation]:
     """The street office's list: escalated items (the current level of each), overdue first."""
     moment = now or now_iso()
-    where, params = ["e.withdrawn_at IS NULL"], {"now": moment}
+    where: list[str] = ["e.withdrawn_at IS NULL"]
+    params: dict[str, Any] = {"now": moment}
     if open_only or overdue_only:
         where.append("e.resolved_at IS NULL AND e.risen_at IS NULL AND r.status IN ('collected', 'dispatched',"
                      " 'in_progress') AND r.archived_at IS NULL")

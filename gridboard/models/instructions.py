@@ -149,7 +149,8 @@ def notices(
 ) -> list[NoticeRow]:
     """Instructions, newest first, with how many targets acknowledged, answered and are overdue."""
     moment = now or now_iso()
-    where, params = ["i.withdrawn_at IS NULL"], {"now": moment}
+    where: list[str] = ["i.withdrawn_at IS NULL"]
+    params: dict[str, Any] = {"now": moment}
     if normal_times_only:
         where.append("i.emergency_id IS NULL")
     if community_id is not None:

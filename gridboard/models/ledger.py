@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from gridboard.models import records
+from gridboard.models import records, risk
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
@@ -132,10 +132,6 @@ def create_building(
                         )
     store.changes.note("building", building=building_id, grid=grid_id)
     return building_id
-
-
-def building_grid(store: Store, building_id: int) -> int:
-    return int(store.scalar("SELECT grid_id FROM building WHERE id = ?", [building_id]))
 
 
 def first_grid_id(store: Store) -> int | None:
@@ -406,13 +402,7 @@ def set_resident_tags(store: Store, resident_id: int, codes: list[str]) -> list[
 
 def refresh_priority_tier(store: Store, household_id: int) -> int:
     """Recompute the household's risk tier from the tags of the residents living there now."""
-    tier = store.scalar(
-        "SELECT coalesce(max(t.tier), 0) FROM resident r"
-        " JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id"
-        " WHERE r.household_id = ? AND r.moved_out_at IS NULL AND r.archived_at IS NULL"
-        " AND t.archived_at IS NULL",
-        [household_id],
-    )
+    tier = store.scalar(f"SELECT {risk.tier_sql('?')}", [household_id])
     store.execute(
         "UPDATE household SET priority_tier = ?, updated_at = ? WHERE id = ? AND priority_tier != ?",
         [tier, now_iso(), household_id, tier],
@@ -453,25 +443,6 @@ def add_member(
         )
     store.changes.note("member", member=member_id)
     return member_id
-
-
-def add_tag(store: Store, *, code: str, name: str, tier: int = 0, marker: str = "") -> int:
-    """An office's own tag beside the built-in priority groups."""
-    records.require(
-        bool(code.strip()) and bool(name.strip()),
-        QT_TRANSLATE_NOOP("Errors", "A tag needs a code and a name."),
-    )
-    records.require(0 <= tier <= 2, QT_TRANSLATE_NOOP("Errors", "A tag's tier is 0, 1 or 2."))
-    exists = store.scalar("SELECT 1 FROM tag WHERE code = ?", [code])
-    records.require(
-        not exists, QT_TRANSLATE_NOOP("Errors", "A tag with code {code} already exists."), code=code
-    )
-    with store.atomic():
-        tag_id = records.insert(
-            store, "tag", {"code": code, "name": name, "builtin": 0, "tier": tier, "marker": marker[:1]}
-        )
-    store.changes.everything = True
-    return tag_id
 
 
 # -- editing, archiving, moving in and out, adjusting rooms --------------------------------------

@@ -256,7 +256,7 @@ def pair_households(
 
 
 def _require_active_member(store: Store, member_id: int) -> None:
-    row = store.one("SELECT name, active, archived_at FROM member WHERE id = ?", [member_id])
+    row = store.one_required("SELECT name, active, archived_at FROM member WHERE id = ?", [member_id])
     records.require(row is not None, QT_TRANSLATE_NOOP("Errors", "No member with id {id}."), id=member_id)
     records.require(
         bool(row["active"]) and row["archived_at"] is None,

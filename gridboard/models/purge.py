@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gridboard.models import operators, records
+from gridboard.models.addresses import short_address_sql
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.masking import mask_text
 from gridboard.models.store import Store
@@ -36,7 +37,7 @@ def purge_preview(store: Store, *, years: int, today: date | None = None) -> lis
     """Who would be removed: moved out before today minus `years` years."""
     records.require(years >= 1, QT_TRANSLATE_NOOP("Errors", "Keep residents at least one year after they move out."))
     rows = store.query(
-        "SELECT r.id, r.name, r.moved_out_at, b.name || ' ' || h.unit || '-' || h.room AS address"
+        f"SELECT r.id, r.name, r.moved_out_at, {short_address_sql('b', 'h')} AS address"
         " FROM main.resident r JOIN main.household h ON h.id = r.household_id JOIN main.building b ON b.id = h.building_id"
         " WHERE r.moved_out_at IS NOT NULL AND r.moved_out_at < ? ORDER BY r.moved_out_at, r.id",
         [_cutoff(years, today)],

@@ -25,10 +25,10 @@ def insert(store: Store, table: str, values: dict[str, Any], *, audit: bool = Tr
     cursor = _written(store, f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values()), table)
     if audit:
         log(store, "insert", table, row["uid"], None, values)
-    return int(cursor.lastrowid)
+    return int(cursor.lastrowid or 0)  # an INSERT always sets it
 
 
-def fetch(store: Store, table: str, row_id: int) -> dict[str, Any]:
+def fetch(store: Store, table: str, row_id: int | None) -> dict[str, Any]:
     row = store.one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
     if row is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table=table, id=row_id)

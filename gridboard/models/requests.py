@@ -20,6 +20,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridboard.models import records, supplies
+from gridboard.models.addresses import short_address
+from gridboard.models.area import Area
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, IllegalTransition, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
@@ -651,13 +653,6 @@ _ROW_SELECT = """
 """
 
 
-def address(building_name: str, kind: str, unit: int, room: str) -> str:
-    """3号楼 2-502; a courtyard's bungalows are just numbered."""
-    if kind == "courtyard":
-        return f"{building_name} {room}"
-    return f"{building_name} {unit}-{room}"
-
-
 def _row(r: Any, now: str) -> RequestRow:
     withdrawn = r["archived_at"] is not None
     is_open = r["status"] in OPEN_REQUEST_STATUSES and not withdrawn
@@ -666,7 +661,7 @@ def _row(r: Any, now: str) -> RequestRow:
         household_id=r["household_id"],
         building_id=r["building_id"],
         grid_id=r["grid_id"],
-        address=address(r["building_name"], r["building_kind"], r["unit"], r["room"]),
+        address=short_address(r["building_name"], r["building_kind"], r["unit"], r["room"]),
         head_name=r["head_name"],
         grid_name=r["grid_name"],
         category=r["category"],
@@ -850,7 +845,7 @@ def count_requests(store: Store, f: RequestFilter = RequestFilter(), *, now: str
 
 
 def overdue_requests(
-    store: Store, *, within: dict[str, int] | None = None, now: str | None = None, limit: int | None = None
+    store: Store, *, within: Area | dict[str, int] | None = None, now: str | None = None, limit: int | None = None
 ) -> list[RequestRow]:
     """Open requests past their due time, most overdue first (the secretary's and dashboard's list)."""
     now = now or now_iso()
@@ -870,7 +865,7 @@ def overdue_requests(
 def request_counts(
     store: Store,
     *,
-    within: dict[str, int] | None = None,
+    within: Area | dict[str, int] | None = None,
     since: str | date | None = None,
     now: str | None = None,
 ) -> RequestCounts:
@@ -913,7 +908,7 @@ def request_counts(
             {**params, "take": 2 - resolved % 2, "skip": (resolved - 1) // 2},
         )
         median = sum(r["hours"] for r in middle) / len(middle)
-    rated_row = store.one(
+    rated_row = store.one_required(
         f"SELECT count(*) AS rated, sum(r.rating IN ('satisfied', 'basic')) AS good,"
         f" sum(r.rating = 'dissatisfied') AS bad {base} AND r.rating IS NOT NULL"
         " AND coalesce(r.followed_up_at, r.reopened_at) >= :since",
@@ -938,7 +933,7 @@ def todays_list(
     store: Store,
     day: date | str | None = None,
     *,
-    within: dict[str, int] | None = None,
+    within: Area | dict[str, int] | None = None,
     now: str | None = None,
 ) -> TodaysList:
     """日清日结 for one day: requests received that day, everything still open and due by the end of it
@@ -965,7 +960,7 @@ def todays_list(
             params,
         )
     ]
-    counts = store.one(
+    counts = store.one_required(
         f"""SELECT
             (SELECT count(*) FROM request_step s JOIN request r ON r.id = s.request_id
              JOIN household h ON h.id = r.household_id JOIN building b ON b.id = h.building_id
@@ -989,10 +984,5 @@ def todays_list(
     )
 
 
-def _within(within: dict[str, int] | None) -> tuple[str, dict[str, Any]]:
-    clauses, params = [], {}
-    for level, column in (("community", "g.community_id"), ("grid", "g.id"), ("building", "b.id")):
-        if within and within.get(level) is not None:
-            clauses.append(f"AND {column} = :within_{level}")
-            params[f"within_{level}"] = within[level]
-    return " ".join(clauses), params
+def _within(within: Area | dict[str, int] | None) -> tuple[str, dict[str, Any]]:
+    return Area.of(within).and_sql()

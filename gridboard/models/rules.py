@@ -10,75 +10,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from gridboard.models import in_cycle
+from gridboard.models.area import Area
 from gridboard.models.clock import parse_date
 from gridboard.models.clock import today as today_
 from gridboard.models.pairing import COVERED_SQL, MEMBER_HOUSEHOLDS_SQL
-from gridboard.models.settings import get_setting
+
+# The cycles in force are the settings' (they move the tallies' clock when set); read here as rules.X too.
+from gridboard.models.settings import Cycles as Cycles
+from gridboard.models.settings import advance_tallies as advance_tallies
+from gridboard.models.settings import current_cycles as current_cycles
 from gridboard.models.store import Store
-from gridboard.models.tallies import coverage as coverage_tally
 from gridboard.models.vocab import Tier, coverage_band
-
-
-@dataclass(frozen=True)
-class Cycles:
-    """Visit cycle in days for each risk tier, and how near the due date counts as "due soon"."""
-
-    high: int = 7
-    priority: int = 30
-    normal: int = 90
-    due_soon: int = 3
-    emergency: bool = False
-
-    def days(self, tier: int) -> int:
-        return {Tier.HIGH: self.high, Tier.PRIORITY: self.priority}.get(Tier(tier), self.normal)
-
-    def since(self, on: date) -> tuple[str, str, str]:
-        """The first day a household must have been reached on to be in cycle on `on`, by tier
-        (normal, priority, high), as YYYY-MM-DD."""
-        return tuple((on - timedelta(days=d)).isoformat() for d in (self.normal, self.priority, self.high))  # type: ignore[return-value]
-
-
-def active_emergency(store: Store, community_id: int | None = None) -> dict[str, Any] | None:
-    row = store.one(
-        "SELECT * FROM emergency WHERE ended_at IS NULL"
-        " AND (community_id IS NULL OR ? IS NULL OR community_id = ?)"
-        " ORDER BY started_at DESC LIMIT 1",
-        [community_id, community_id],
-    )
-    return None if row is None else dict(row)
-
-
-def current_cycles(store: Store, community_id: int | None = None) -> Cycles:
-    """The office's cycles; during an emergency its own cycles replace them."""
-    emergency = active_emergency(store, community_id)
-    due_soon = int(get_setting(store, "due_soon_days"))
-    if emergency:
-        days = int(emergency["cycle_priority_days"])
-        return Cycles(
-            high=days,
-            priority=days,
-            normal=int(emergency["cycle_other_days"]),
-            due_soon=min(due_soon, days),
-            emergency=True,
-        )
-    return Cycles(
-        high=int(get_setting(store, "cycle_high_days")),
-        priority=int(get_setting(store, "cycle_priority_days")),
-        normal=int(get_setting(store, "cycle_normal_days")),
-        due_soon=due_soon,
-    )
-
-
-def advance_tallies(store: Store, on: date | None = None) -> None:
-    """Move the coverage tallies' clock to today's cycles and drop their rows left at zero, so reads
-    have fewer days to catch up on and fewer rows to read. (Reads are right either way.) Writes
-    nothing when the clock is current, so a second connection opening the file never waits."""
-    wanted = current_cycles(store).since(on or today_())
-    if coverage_tally.clock(store.db) == wanted:
-        return
-    with store.atomic():
-        coverage_tally.advance(store.db, wanted)
-        coverage_tally.sweep(store.db)
 
 
 def cycle_sql(alias: str = "h") -> str:
@@ -106,7 +49,7 @@ def status_sql(alias: str = "h") -> str:
 def _since_sql(alias: str) -> str:
     # Reached on or after this day ⇔ the due date (reached + cycle) is today or later; comparing the
     # stored text directly lets SQLite use an index on last_reached_at.
-    return f"(CASE {alias}.priority_tier WHEN 2 THEN :since_high WHEN 1 THEN :since_priority ELSE :since_normal END)"
+    return f"({in_cycle.since_sql(alias, normal=':since_normal', priority=':since_priority', high=':since_high')})"
 
 
 def overdue_sql(alias: str = "h") -> str:
@@ -129,7 +72,8 @@ def overdue_priority_sql(alias: str = "h") -> str:
 
 
 def in_cycle_sql(alias: str = "h") -> str:
-    return f"({alias}.occupancy != 'vacant' AND {alias}.last_reached_at >= {_since_sql(alias)})"
+    """In cycle (models/in_cycle.py), with the days bound by `rule_params`."""
+    return in_cycle.in_cycle_sql(alias, _since_sql(alias))
 
 
 def rule_params(cycles: Cycles, on: date | None = None) -> dict[str, Any]:
@@ -229,7 +173,7 @@ def coverage(
     store: Store,
     level: str,
     *,
-    within: dict[str, int] | None = None,
+    within: Area | dict[str, int] | None = None,
     on: date | None = None,
     cycles: Cycles | None = None,
 ) -> list[Coverage]:
@@ -275,7 +219,7 @@ def member_coverage(
     return _coverage_row(row)
 
 
-def total_coverage(store: Store, *, within: dict[str, int] | None = None, on: date | None = None) -> Coverage:
+def total_coverage(store: Store, *, within: Area | dict[str, int] | None = None, on: date | None = None) -> Coverage:
     rows = coverage(store, "community", within=within, on=on)
     return Coverage(
         key=0,
@@ -287,13 +231,8 @@ def total_coverage(store: Store, *, within: dict[str, int] | None = None, on: da
     )
 
 
-def _within(within: dict[str, int] | None) -> tuple[str, dict[str, Any]]:
-    clauses, params = [], {}
-    for level, alias in (("community", "c"), ("grid", "g"), ("building", "b")):
-        if within and within.get(level) is not None:
-            clauses.append(f"AND {alias}.id = :within_{level}")
-            params[f"within_{level}"] = within[level]
-    return " ".join(clauses), params
+def _within(within: Area | dict[str, int] | None) -> tuple[str, dict[str, Any]]:
+    return Area.of(within).and_sql(community="c.id")
 
 
 def _coverage_row(row: Any) -> Coverage:

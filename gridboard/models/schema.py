@@ -253,15 +253,32 @@ def known_migration_names() -> list[str]:
 @migrations(name="m002_builtin_tags")
 def m002_builtin_tags(db: Database) -> None:
     from gridboard.models.clock import new_uid, now_iso
-    from gridboard.models.vocab import BUILTIN_TAGS
 
     stamp = now_iso()
-    for tag in BUILTIN_TAGS:
+    for code, name, tier, marker in _M002_TAGS:
         db.execute(
             "INSERT INTO tag (uid, created_at, updated_at, code, name, builtin, tier, marker)"
             " VALUES (?, ?, ?, ?, ?, 1, ?, ?)",
-            [new_uid(), stamp, stamp, tag.code, tag.name_zh, int(tag.tier), tag.marker],
+            [new_uid(), stamp, stamp, code, name, tier, marker],
         )
+
+
+# The built-in tags as this step made them (frozen; vocab.BUILTIN_TAGS is today's list): code, name,
+# tier (2 high, 1 priority), map marker.
+_M002_TAGS = (
+    ("living_alone", "独居老人", 2, "独"),
+    ("empty_nest", "空巢老人", 1, "巢"),
+    ("aged_80", "高龄老人", 1, "高"),
+    ("disabled", "残疾", 2, "残"),
+    ("chronic", "慢性病", 2, "病"),
+    ("dibao", "低保", 1, "困"),
+    ("dibao_edge", "低保边缘", 1, "困"),
+    ("tekun", "特困", 1, "困"),
+    ("child_difficulty", "困境儿童", 2, "幼"),
+    ("left_behind", "留守儿童", 1, "幼"),
+    ("pregnant", "孕产妇", 1, "孕"),
+    ("veteran", "退役军人", 1, "军"),
+)
 
 
 @migrations(name="m003_requests")
@@ -428,14 +445,8 @@ CREATE INDEX building_number ON building(number)
             f" WHEN NEW.name IS NOT OLD.name BEGIN"
             f" UPDATE {table} SET name_initials = NULL WHERE id = NEW.id; END"
         )
-    from gridboard.models.search import initials
-
-    for table in ("resident", "member"):
-        rows = db.execute(f"SELECT id, name FROM {table}").fetchall()
-        db.conn.executemany(
-            f"UPDATE {table} SET name_initials = ? WHERE id = ?",
-            [(initials(name or ""), row_id) for row_id, name in rows],
-        )
+    # The initials themselves are derived data: left empty here (a migration runs no live code) and
+    # filled by `search.fill_initials` before the first search that needs them.
 
 
 @migrations(name="m007_dashboard_indexes")

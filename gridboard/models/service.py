@@ -523,7 +523,8 @@ def needs(store: Store, *, community_id: int | None = None, open_only: bool = Tr
 
 
 def resources(store: Store, *, unit_id: int | None = None, category: str | None = None) -> list[Resource]:
-    where, params = ["r.withdrawn_at IS NULL"], []
+    where: list[str] = ["r.withdrawn_at IS NULL"]
+    params: list[Any] = []
     if unit_id is not None:
         where.append("r.unit_id = ?")
         params.append(unit_id)
@@ -724,7 +725,8 @@ def services(
     limit: int | None = 500,
 ) -> list[ServiceLine]:
     """Service card lines, newest first."""
-    where, params = ["s.withdrawn_at IS NULL"], []
+    where: list[str] = ["s.withdrawn_at IS NULL"]
+    params: list[Any] = []
     for column, value in (("s.member_id", member_id), ("s.unit_id", unit_id)):
         if value is not None:
             where.append(f"{column} = ?")

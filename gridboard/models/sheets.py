@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from gridboard.models import records, visits
+from gridboard.models.addresses import address_text
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.pairing import MEMBER_HOUSEHOLDS_SQL
@@ -100,13 +101,6 @@ class RowEntry:
 
 
 # -- small pure helpers -----------------------------------------------------------------------------
-
-
-def address_text(building_name: str, kind: str, unit: int, room: str, units: int = 1) -> str:
-    """3号楼2单元502; a courtyard's bungalow is 东院7号. Printed on sheets, as ledgers write it."""
-    if kind == "courtyard":
-        return f"{building_name}{room}号"
-    return f"{building_name}{unit}单元{room}"
 
 
 def default_period(day: date | None = None) -> str:
@@ -579,18 +573,6 @@ def enter_returned_sheet(
             visit_ids.append(visit_id)
     store.changes.note("printed_sheet")
     return visit_ids
-
-
-def sheets_of_household(store: Store, household_id: int) -> list[str]:
-    """Numbers of the sheets a household was printed on, newest first."""
-    return [
-        r[0]
-        for r in store.execute(
-            "SELECT s.sheet_no FROM printed_sheet_row r JOIN printed_sheet s ON s.id = r.sheet_id"
-            " WHERE r.household_id = ? ORDER BY s.printed_at DESC, s.id DESC",
-            [household_id],
-        )
-    ]
 
 
 # -- the contact table posted at a unit entrance (对接服务联系表) --------------------------------------

@@ -8,6 +8,7 @@ from typing import Any
 
 from gridboard.models import rules
 from gridboard.models.clock import today as today_
+from gridboard.models.risk import TIERS_BY_HOUSEHOLD_SQL
 from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES, REACHED_OUTCOMES, REQUEST_STATUSES
 
@@ -54,7 +55,7 @@ def totals(store: Store) -> Totals:
         """,
         list(OPEN_REQUEST_STATUSES),
     )
-    return Totals(**{key: int(value) for key, value in dict(row).items()})
+    return Totals(**{key: int(value) for key, value in dict(row or {}).items()})
 
 
 def requests_by_status(store: Store) -> dict[str, int]:
@@ -112,7 +113,8 @@ def file_stats(store: Store, *, on: date | None = None) -> FileStats:
     for grid_id, coverage in by_grid.items():
         community_id = community_of[grid_id]
         sums[community_id] = _add(sums[community_id], coverage)
-    communities, grids = [], []
+    communities: list[rules.Coverage] = []
+    grids: list[GridCoverage] = []
     # Every community and grid is listed, even one with no households yet (coverage skips those).
     for row in store.query(
         "SELECT c.id AS community_id, c.name AS community, g.id AS grid_id, g.name AS grid"
@@ -149,15 +151,10 @@ def _empty(key: int, name: str) -> rules.Coverage:
 
 
 # SQL: households whose stored summary columns differ from what their residents and visits say.
-# Same rules as ledger.refresh_priority_tier and visits.refresh_visit_summary, for all rows at once.
+# The risk tier's rule (models/risk.py) and the same rules as visits.refresh_visit_summary, for all rows at once.
 STALE_SUMMARY_SQL = f"""
     SELECT h.id FROM household h
-    LEFT JOIN (
-        SELECT r.household_id AS id, max(t.tier) AS tier FROM resident r
-        JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
-        WHERE r.moved_out_at IS NULL AND r.archived_at IS NULL AND t.archived_at IS NULL
-        GROUP BY r.household_id
-    ) tiers ON tiers.id = h.id
+    LEFT JOIN ({TIERS_BY_HOUSEHOLD_SQL}) tiers ON tiers.id = h.id
     LEFT JOIN (
         SELECT household_id AS id, max(visited_at) AS last_visit,
             max(CASE WHEN outcome IN ({",".join(f"'{o}'" for o in REACHED_OUTCOMES)}) THEN visited_at END)

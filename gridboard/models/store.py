@@ -7,7 +7,6 @@ import logging
 import os
 import secrets
 import sqlite3
-import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from gridboard.models import cipher, lockfile, schema, tallies
+from gridboard.models import cipher, lockfile, schema
 from gridboard.models.changes import Changes
 from gridboard.models.errors import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +29,9 @@ from gridboard.models.errors import (
     TooNewFile,
     storage_error,
 )
+
+# The one way to name a file to SQLite, also read as store.sqlite_uri.
+from gridboard.models.uri import sqlite_uri as sqlite_uri
 
 # PRAGMA application_id marks a gridboard file ("GRDB").
 APPLICATION_ID = 0x47524442
@@ -99,23 +101,6 @@ class _FileInfo:
     tables: set[str] = field(default_factory=set)
     applied: list[str] = field(default_factory=list)
     user_version: int = 0
-
-
-def sqlite_uri(path: str | os.PathLike[str], **params: Any) -> str:
-    """A `file:` URI for any path: `#`, `%`, `?`, spaces, Chinese, `\\\\server\\share` all escaped.
-
-    The one way gridboard names a file to SQLite (a plain `f"file:{path}"` cuts the path at a `#` and
-    silently opens, or makes, another file).
-    """
-    text = os.path.abspath(os.fspath(path))
-    if os.sep != "/":
-        text = text.replace(os.sep, "/")
-    if not text.startswith("/"):
-        text = "/" + text  # C:/... -> /C:/...
-    uri = "file://" + urllib.parse.quote(text, safe="/:")
-    if params:
-        uri += "?" + urllib.parse.urlencode(params)
-    return uri
 
 
 def connect(path: str | os.PathLike[str], *, mode: str = "rw", immutable: bool = False) -> sqlite3.Connection:
@@ -232,13 +217,16 @@ class Store:
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, params).fetchone()
 
+    def one_required(self, sql: str, params: Any = ()) -> sqlite3.Row:
+        """`one` for a row that must be there (a record just read or written): its absence is a bug."""
+        row = self.one(sql, params)
+        if row is None:
+            raise LookupError(f"no row where one was required: {sql.strip()[:200]}")
+        return row
+
     def scalar(self, sql: str, params: Any = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
-
-    @property
-    def closed(self) -> bool:
-        return self._closed
 
     def close(self, *, checkpoint: bool = True) -> None:
         """Close the connection and let go of the lock (`checkpoint=False`: a reader's quick exit)."""
@@ -258,6 +246,34 @@ class Store:
                 self.lock = None
 
 
+def _always_current(conn: sqlite3.Connection) -> bool:
+    return True
+
+
+def _nothing(target: Any) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class OnOpen:
+    """What the domain does to a file as it opens for writing, handed to `open_store` by its caller
+    (`gridboard.models.opening` gives the app's), so this module needs nothing from the domain.
+
+    `is_current(conn)`: is the file's derived data counted by this code? (A deferred check opens a file
+    that is not only after checking it, since bringing it current writes.) `bring_current(db)`: after
+    the migrations, in one transaction, recount what is not current. `after(store)`: then, on the
+    writable Store (the tallies' clock moves to today).
+    """
+
+    is_current: Callable[[sqlite3.Connection], bool] = _always_current
+    bring_current: Callable[[Database], None] = _nothing
+    after: Callable[[Store], None] = _nothing
+
+
+# A file opened with nothing done on top (the schema and its migrations only).
+BARE = OnOpen()
+
+
 def default_operator() -> str:
     try:
         return getpass.getuser()
@@ -274,8 +290,9 @@ def open_store(
     progress: Callable[[int, int], None] | None = None,
     allow_read_only: bool = False,
     passphrase: str | None = None,
+    on_open: OnOpen,
 ) -> Store:
-    """Open (or with create=True, make) a gridboard file.
+    """Open (or with create=True, make) a gridboard file; `on_open` is what the domain does on top.
 
     `passphrase` opens a protected file (or, with create=True, makes a new file protected); a wrong
     one is `cipher.WrongPassphrase`, a protected file opened without one `cipher.PassphraseNeeded`.
@@ -301,7 +318,7 @@ def open_store(
         _mark(db)
         store = Store(db, None, operator)
         with store.atomic():
-            tallies.ensure_current(db)
+            on_open.bring_current(db)
         return store
 
     path = Path(path)
@@ -344,7 +361,7 @@ def open_store(
         return _open_read_only(path, info, operator, read_only)
     if deferred:
         known = schema.known_migration_names()
-        if any(name not in info.applied for name in known) or not _tallies_current(path):
+        if any(name not in info.applied for name in known) or not _current(path, on_open):
             # Migrating (or recounting tallies another version made) writes: the file is checked first.
             inspect_readonly(path, check="quick", progress=progress)
         else:
@@ -357,17 +374,17 @@ def open_store(
             store.lock = lock
             return store
     try:
-        return _open_writable(path, exists=exists, operator=operator, lock=lock)
+        return _open_writable(path, exists=exists, operator=operator, lock=lock, on_open=on_open)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
 
 
-def _tallies_current(path: Path) -> bool:
+def _current(path: Path, on_open: OnOpen) -> bool:
     conn = connect(path, mode="ro")
     try:
-        return tallies.is_current(conn)
+        return on_open.is_current(conn)
     finally:
         conn.close()
 
@@ -383,7 +400,7 @@ def check_file(path: str | os.PathLike[str], progress: Callable[[int, int], None
     inspect_readonly(Path(path), check="quick", progress=progress, progress_every=2_000_000)
 
 
-def finish_opening(store: Store) -> None:
+def finish_opening(store: Store, *, on_open: OnOpen) -> None:
     """After the deferred check passed: the Store becomes writable (the same object, a new read-write
     connection; the lock was taken on open) and the tallies' clock moves to today."""
     if store.read_only is None or store.read_only.reason != "checking" or store.path is None:
@@ -406,10 +423,8 @@ def finish_opening(store: Store) -> None:
     store.read_only = None
     old.close()
     with store.atomic():
-        tallies.ensure_current(db)  # current already (checked before opening); a no-op read
-    from gridboard.models.rules import advance_tallies
-
-    advance_tallies(store)
+        on_open.bring_current(db)  # current already (checked before opening); a no-op read
+    on_open.after(store)
 
 
 def check_failed(store: Store, problem: str) -> None:
@@ -420,7 +435,9 @@ def check_failed(store: Store, problem: str) -> None:
         store.lock = None
 
 
-def _open_writable(path: Path, *, exists: bool, operator: str, lock: lockfile.WriteLock | None) -> Store:
+def _open_writable(
+    path: Path, *, exists: bool, operator: str, lock: lockfile.WriteLock | None, on_open: OnOpen
+) -> Store:
     conn: sqlite3.Connection | None = None
     try:
         conn = connect(path, mode="rw" if exists else "rwc")
@@ -438,11 +455,8 @@ def _open_writable(path: Path, *, exists: bool, operator: str, lock: lockfile.Wr
         store = Store(db, path, operator, lock=lock)
         # Derived data first: tallies counted by another version (or by none yet) are counted again.
         with store.atomic():
-            tallies.ensure_current(db)
-        # Imported here: rules needs the Store class this module defines.
-        from gridboard.models.rules import advance_tallies
-
-        advance_tallies(store)
+            on_open.bring_current(db)
+        on_open.after(store)
     except (sqlite3.Error, OSError) as error:
         if conn is not None:
             conn.close()
@@ -522,7 +536,9 @@ def open_read_only(path: str | os.PathLike[str], *, check: str = "quick", operat
     return Store(Database(conn, execute_plugins=False), target, operator, read_only=ReadOnly("file"))
 
 
-def open_for_reading(path: str | os.PathLike[str], *, check: str = "none", operator: str = "reader") -> Store:
+def open_for_reading(
+    path: str | os.PathLike[str], *, check: str = "none", operator: str = "reader", on_open: OnOpen
+) -> Store:
     """A Store for a command that only reads (export, a printout that records nothing): never written,
     so no whole-file check unless asked (a damaged page is an error where it is read). A file from an
     older gridboard is upgraded first, which writes, so it is checked and opened as `open_store` does."""
@@ -530,7 +546,7 @@ def open_for_reading(path: str | os.PathLike[str], *, check: str = "none", opera
     if target.is_file() and target.stat().st_size > 0:
         info = inspect_readonly(target, check="none")
         if any(name not in info.applied for name in schema.known_migration_names()):
-            return open_store(target, allow_read_only=True, operator=operator)
+            return open_store(target, allow_read_only=True, operator=operator, on_open=on_open)
     return open_read_only(target, check=check, operator=operator)
 
 

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from gridboard.models import records
+from gridboard.models.area import Area
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP
+from gridboard.models.settings import active_emergency_row
 from gridboard.models.store import Store
 
 # Items offices ask for most, with their usual unit (domain data, offered as suggestions; any text goes).
@@ -148,6 +150,38 @@ def request_items(store: Store, request_id: int) -> list[RequestItem]:
     ]
 
 
+def write_delivery(
+    store: Store,
+    *,
+    emergency_id: int | None,
+    grid_id: int,
+    item: str,
+    quantity: float,
+    unit: str,
+    household_id: int | None,
+    delivered_at: str,
+    note: str,
+    request_item_id: int | None = None,
+) -> int:
+    """The one writer of a supply_delivery row (checked by the two actions that call it: a delivery
+    against a request item, `record_delivery`, and one to a grid as a whole, `emergency.record_delivery`)."""
+    row: dict[str, Any] = {
+        "emergency_id": emergency_id,
+        "grid_id": grid_id,
+        "item": item,
+        "quantity": float(quantity),
+        "unit": unit,
+        "household_id": household_id,
+        "delivered_at": delivered_at,
+        "delivered_by": store.operator,
+        "note": note,
+    }
+    if request_item_id is not None:
+        row["request_item_id"] = request_item_id
+    with store.atomic():
+        return records.insert(store, "supply_delivery", row)
+
+
 def record_delivery(
     store: Store,
     *,
@@ -163,29 +197,24 @@ def record_delivery(
         item["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This supplies item was removed.")
     )
     request = records.fetch(store, "request", item["request_id"])
-    place = store.one(
+    place = store.one_required(
         "SELECT b.grid_id, b.id AS building_id FROM household h JOIN building b ON b.id = h.building_id"
         " WHERE h.id = ?",
         [request["household_id"]],
     )
-    emergency_id = store.scalar("SELECT id FROM emergency WHERE ended_at IS NULL ORDER BY started_at DESC")
-    with store.atomic():
-        delivery_id = records.insert(
-            store,
-            "supply_delivery",
-            {
-                "emergency_id": emergency_id,
-                "grid_id": place["grid_id"],
-                "item": item["item"],
-                "quantity": float(quantity),
-                "unit": item["unit"],
-                "request_item_id": request_item_id,
-                "household_id": request["household_id"],
-                "delivered_at": delivered_at or now_iso(),
-                "delivered_by": store.operator,
-                "note": note,
-            },
-        )
+    current = active_emergency_row(store)
+    delivery_id = write_delivery(
+        store,
+        emergency_id=None if current is None else current["id"],
+        grid_id=place["grid_id"],
+        item=item["item"],
+        quantity=quantity,
+        unit=item["unit"],
+        request_item_id=request_item_id,
+        household_id=request["household_id"],
+        delivered_at=delivered_at or now_iso(),
+        note=note,
+    )
     store.changes.note(
         "supply_delivery",
         request=request["id"],
@@ -199,7 +228,7 @@ def record_delivery(
 def needed_by_grid_item(
     store: Store,
     *,
-    within: dict[str, int] | None = None,
+    within: Area | dict[str, int] | None = None,
     open_only: bool = True,
     since: str | None = None,
 ) -> list[SupplyNeed]:
@@ -237,14 +266,14 @@ def needed_by_grid_item(
     ]
 
 
-def needed_by_item(store: Store, *, within: dict[str, int] | None = None) -> list[SupplyNeed]:
+def needed_by_item(store: Store, *, within: Area | dict[str, int] | None = None) -> list[SupplyNeed]:
     """totals_by_item(needed_by_grid_item(store, within=within)) in one query, for a list by item
     alone (the dashboard's): one row per item and unit (grid_id 0), most outstanding first.
 
     A request and a household are in one grid, so distinct counts over the area equal the sums of
     the per-grid ones; only float sums may differ in the last digit (added in another order)."""
     clauses, params = _within(within, grid="n.grid_id", building="n.building_id")
-    grid = "JOIN grid g ON g.id = n.grid_id" if within and within.get("community") is not None else ""
+    grid = "JOIN grid g ON g.id = n.grid_id" if Area.of(within).community is not None else ""
     rows = store.execute(
         f"""
         SELECT n.item, n.unit, sum(n.quantity), sum(min(n.delivered, n.quantity)),
@@ -265,7 +294,7 @@ def needed_by_item(store: Store, *, within: dict[str, int] | None = None) -> lis
 
 
 def grid_deliveries(
-    store: Store, *, within: dict[str, int] | None = None
+    store: Store, *, within: Area | dict[str, int] | None = None
 ) -> dict[tuple[int, str, str], float]:
     """Quantities handed over not against a request item (to a grid, or one household in it), by
     grid, item and unit: the one count the emergency desk and the dashboard both add."""
@@ -279,7 +308,7 @@ def grid_deliveries(
     return {(r["grid_id"], r["item"], r["unit"] or ""): float(r["q"]) for r in rows}
 
 
-def _needed_from_items(store: Store, within: dict[str, int] | None, since: str | None) -> list[Any]:
+def _needed_from_items(store: Store, within: Area | dict[str, int] | None, since: str | None) -> list[Any]:
     """needed_by_grid_item from the raw rows: every item of a request not withdrawn."""
     clauses, params = _within(within)
     if since is not None:
@@ -323,12 +352,7 @@ def totals_by_item(needs: Iterable[SupplyNeed]) -> list[SupplyNeed]:
 
 
 def _within(
-    within: dict[str, int] | None, *, grid: str = "g.id", building: str = "b.id"
+    within: Area | dict[str, int] | None, *, grid: str = "g.id", building: str = "b.id"
 ) -> tuple[list[str], dict[str, Any]]:
-    clauses: list[str] = []
-    params: dict[str, Any] = {}
-    for level, column in (("community", "g.community_id"), ("grid", grid), ("building", building)):
-        if within and within.get(level) is not None:
-            clauses.append(f"AND {column} = :within_{level}")
-            params[f"within_{level}"] = within[level]
-    return clauses, params
+    clauses, params = Area.of(within).conditions(grid=grid, building=building)
+    return [f"AND {c}" for c in clauses], params

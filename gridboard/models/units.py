@@ -49,7 +49,7 @@ class Unit:
 
     def contract_active(self, on: date | None = None) -> bool:
         day = (on or date.today()).isoformat()
-        return bool(self.contract_start) and self.contract_start <= day and (
+        return self.contract_start is not None and bool(self.contract_start) and self.contract_start <= day and (
             not self.contract_end or day <= self.contract_end
         )
 

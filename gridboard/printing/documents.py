@@ -14,13 +14,23 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gridboard import labels
 from gridboard.models import records
 from gridboard.models import sheets as sheet_model
 from gridboard.models.masking import mask_phone, mask_text
 from gridboard.models.sheets import Sheet, UnitContacts
 from gridboard.models.store import Store
-from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
-from gridboard.ui import labels
+from gridboard.printing.layout import (
+    Block,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Spacer,
+    Table,
+)
 
 # lupdate reads translate("Printing", "…") calls.
 translate = QCoreApplication.translate
@@ -126,7 +136,7 @@ def sheet_section(sheet: Sheet, *, mask_phones: bool = True) -> Section:
         "Walking order: building, unit, floor ({order}), room. Method: in person / phone / WeChat. "
         "Write ✓ when you met the household, ○ when nobody was home. Grey rows are priority households.",
     ).format(order=order)
-    blocks = [
+    blocks: list[Block] = [
         Heading(sheet_title(sheet)),
         Fields(fields),
         Paragraph(hint, size=8.5),
@@ -240,7 +250,7 @@ def contact_section(contacts: UnitContacts) -> Section:
         if c.rooms:
             serves.append(translate("Printing", "Paired with {rooms}").format(rooms="、".join(c.rooms)))
         rows.append([contact_role(c), c.name, c.phone, "\n".join(serves)])
-    blocks = [
+    blocks: list[Block] = [
         Heading(
             translate("Printing", "Contact table for {place}").format(place=unit_place(contacts)), size=26
         ),

@@ -49,7 +49,7 @@ _family_cache: list[str] = []
 def font_family() -> str:
     """The bundled CJK font's family, registered once (the app may have done it already)."""
     if not _family_cache:
-        from gridboard.ui.resources import install_fonts
+        from gridboard.fonts import install_fonts
 
         _family_cache.append(install_fonts())
     return _family_cache[0]
@@ -372,7 +372,7 @@ def render_images(
 
     # The printable area (inside the margins), as the printer's device has it.
     area = image(width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM)
-    layout = _Layout(area, document)  # type: ignore[arg-type] - measures like a printer of this dpi
+    layout = _Layout(area, document)  # type: ignore[arg-type]  # measures like a printer of this dpi
     pages = layout.paginate()
     total = len(pages)
     images = []

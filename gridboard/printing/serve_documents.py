@@ -11,7 +11,17 @@ from gridboard.models import escalation as esc
 from gridboard.models import service, units
 from gridboard.models.masking import mask_phone
 from gridboard.models.store import Store
-from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
+from gridboard.printing.layout import (
+    Block,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Spacer,
+    Table,
+)
 from gridboard.ui.serve import labels
 
 translate = QCoreApplication.translate
@@ -29,7 +39,7 @@ def report_slip_document(store: Store, report_id: int, *, mask_phones: bool = Tr
     who = r.member_name or r.unit_name
     phone = mask_phone(r.member_phone) if mask_phones else r.member_phone
     posts = service.member_posts(store, r.member_id) if r.member_id else []
-    slip = [
+    slip: list[Block] = [
         Heading(translate("Serve", "Reporting slip (in-service Party members report to the community)")),
         Paragraph(translate("Serve", "Slip no. {slip}").format(slip=r.slip_no), size=9),
         Spacer(2),
@@ -111,7 +121,7 @@ def quarter_section(sheet: service.QuarterSheet) -> Section:
     ]
     rows.append(["", translate("Serve", "Total"), "", "", *[str(sum(m.by_kind.get(k, 0) for m in sheet.members)
                  or "") for k in kinds], str(sheet.services), _number(sheet.hours), _number(sheet.points)])
-    blocks = [
+    blocks: list[Block] = [
         Heading(translate("Serve", "Quarterly service feedback to {unit}").format(unit=sheet.unit_name)),
         Fields(
             [
@@ -179,7 +189,7 @@ def escalations_document(store: Store, *, overdue_only: bool = False, now: str |
     rows = esc.escalations(store, overdue_only=overdue_only, now=now)
     title = translate("Serve", "Escalated requests (community whistles, departments report)")
     overdue = sum(1 for e in rows if e.overdue)
-    blocks = [
+    blocks: list[Block] = [
         Heading(title),
         Fields(
             [(translate("Serve", "Open"), str(len(rows))), (translate("Serve", "Overdue"), str(overdue))],

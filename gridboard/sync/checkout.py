@@ -8,7 +8,8 @@ from pathlib import Path
 from gridboard.models import records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
 from gridboard.sync.merge import MergeResult, Progress, file_uid, merge_file
 from gridboard.sync.tables import Table

@@ -32,7 +32,8 @@ from typing import Any
 from gridboard.models import records, schema, tallies
 from gridboard.models.clock import new_uid, now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInput, NotAGridboardFile
-from gridboard.models.store import Store, copy_database, inspect_readonly, open_store, sqlite_uri
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store, copy_database, inspect_readonly, sqlite_uri
 from gridboard.sync.tables import DERIVED, RENAMED_ON_CLASH, Table, mergeable_tables
 
 Progress = Callable[..., None]
@@ -184,7 +185,7 @@ def _merge_attached(
             result.written = True
         except _DryRun:
             result.written = False
-        except sqlite3.OperationalError as error:
+        except sqlite3.OperationalError:
             if cancelled:
                 raise cancelled[0] from None
             raise

@@ -6,7 +6,6 @@ import json
 import platform
 import sqlite3
 from dataclasses import dataclass
-from importlib import resources
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard import __version__, logs, paths
+from gridboard import __version__, bundled, logs, paths
 from gridboard.models.schema import known_migration_names
 from gridboard.models.store import Store, schema_version
 from gridboard.ui.places import app_icon
@@ -38,12 +37,12 @@ class Licence:
     file: str
 
     def text(self) -> str:
-        return resources.files("resources").joinpath("licenses", self.file).read_text(encoding="utf-8")
+        return bundled.files().joinpath("licenses", self.file).read_text(encoding="utf-8")
 
 
 def bundled_licences() -> list[Licence]:
     """What the program carries and under which licence (resources/licenses/index.json)."""
-    index = resources.files("resources").joinpath("licenses", "index.json")
+    index = bundled.files().joinpath("licenses", "index.json")
     return [Licence(**entry) for entry in json.loads(index.read_text(encoding="utf-8"))]
 
 
@@ -135,8 +134,10 @@ class AboutDialog(QDialog):
             (
                 "built",
                 self.tr("Built with:"),
-                f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
-                f" SQLite {sqlite3.sqlite_version}",
+                (
+                    f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version},"
+                    f" SQLite {sqlite3.sqlite_version}"
+                ),
             )
         )
         return rows

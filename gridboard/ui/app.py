@@ -14,7 +14,8 @@ from gridboard import logs, paths
 from gridboard.models import cipher, ledger
 from gridboard.models.backup import daily_backup, needs_daily_backup
 from gridboard.models.errors import QT_TRANSLATE_NOOP, DamagedFile, KnownError, storage_error
-from gridboard.models.store import FILE_SUFFIX, Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import FILE_SUFFIX, Store
 from gridboard.ui import ask
 from gridboard.ui.crash import CrashHandler
 from gridboard.ui.file_check import FileCheck

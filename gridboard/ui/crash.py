@@ -214,8 +214,10 @@ def crash_details(
     from gridboard import __version__
 
     lines = [
-        f"gridboard {__version__}, Python {platform.python_version()}, PySide6 {pyside_version},"
-        f" SQLite {sqlite3.sqlite_version}, {platform.platform()}",
+        (
+            f"gridboard {__version__}, Python {platform.python_version()}, PySide6 {pyside_version},"
+            f" SQLite {sqlite3.sqlite_version}, {platform.platform()}"
+        ),
         f"time: {datetime.now().isoformat(sep=' ', timespec='seconds')}",
         f"file: {store.path if store is not None else '-'}"
         + (f" (read only: {store.read_only.reason})" if store is not None and store.read_only else ""),

@@ -10,7 +10,8 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from gridboard.models.errors import QT_TRANSLATE_NOOP, Cancelled, DamagedFile, KnownError, storage_error
-from gridboard.models.store import Store, check_failed, check_file, finish_opening
+from gridboard.models.opening import finish_opening
+from gridboard.models.store import Store, check_failed, check_file
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from importlib import resources
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 
-from gridboard import paths
+from gridboard import bundled, paths
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
@@ -39,7 +39,7 @@ def use_portable_places() -> bool:
 def app_icon() -> QIcon:
     """gridboard's icon (resources/icons, rendered from gridboard.svg by tools/make_icons.py)."""
     icon = QIcon()
-    folder = resources.files("resources").joinpath("icons")
+    folder = bundled.files().joinpath("icons")
     for size in ICON_SIZES:
         entry = folder.joinpath(f"gridboard-{size}.png")
         if entry.is_file():

@@ -16,7 +16,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from gridboard.models import dashboard
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 
 Job = Callable[[Store], Any]
 

@@ -1,23 +1,18 @@
-"""Loads bundled fonts and translations through importlib.resources."""
+"""Loads bundled fonts and translations (gridboard.bundled finds them)."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
-FONT_FILE = "NotoSansSC-Subset.otf"
+from gridboard import bundled
+
+# The font is registered by gridboard/fonts.py (the printouts need it too); read here as before.
+from gridboard.fonts import FONT_FILE as FONT_FILE
+from gridboard.fonts import install_fonts as install_fonts
+
 # QTranslator.load(data) does not copy the bytes: keep them alive beside their translator.
 _translators: list[tuple[QTranslator, bytes]] = []
-
-
-def install_fonts() -> str:
-    """Register the bundled CJK font so a fresh machine renders Chinese; returns its family."""
-    data = resources.files("resources").joinpath("fonts", FONT_FILE).read_bytes()
-    font_id = QFontDatabase.addApplicationFontFromData(data)
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families[0] if families else ""
 
 
 def ui_font(family: str, point_size: float = 10.0) -> QFont:
@@ -50,7 +45,7 @@ def install_translations(language: str) -> bool:
         if translator.load(name, qt_folder):
             app.installTranslator(translator)
             _translators.append((translator, b""))
-    folder = resources.files("resources").joinpath("translations")
+    folder = bundled.files().joinpath("translations")
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith("_zh_CN.qm"):
             translator = QTranslator(app)

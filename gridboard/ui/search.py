@@ -9,8 +9,9 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from gridboard.models import search
+from gridboard.models.masking import mask_phone
+from gridboard.models.opening import open_store
 from gridboard.models.search import Hit
-from gridboard.models.store import open_store
 from gridboard.ui.tasks import run_task
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -97,7 +98,7 @@ class SearchBox(QLineEdit):
         if hit.building_id is not None:
             place = f"{hit.community_name} {hit.grid_name} · {hit.building_name} {hit.unit}-{hit.room}"
         name = hit.name or self.tr("(no name)")
-        tail = f" · {hit.phone[:3]}****{hit.phone[-4:]}" if hit.matched == "phone" and len(hit.phone) >= 7 else ""
+        tail = f" · {mask_phone(hit.phone)}" if hit.matched == "phone" and len(hit.phone) >= 7 else ""
         return f"{name}  [{kind}]  {place}{tail}"
 
     def go(self, hit: Hit) -> None:

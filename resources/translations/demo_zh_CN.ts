@@ -3,10 +3,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>Making the demo file was cancelled.</source>
-        <translation>已取消生成演示文件。</translation>
-    </message>
-    <message>
         <source>Unknown scale {scale}; choose one of {choices}.</source>
         <translation>未知的规模 {scale}，请从 {choices} 中选择。</translation>
     </message>

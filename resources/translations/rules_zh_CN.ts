@@ -91,18 +91,6 @@
         <translation>未知的党员类别 {kind}。</translation>
     </message>
     <message>
-        <source>A tag needs a code and a name.</source>
-        <translation>标签需要代码和名称。</translation>
-    </message>
-    <message>
-        <source>A tag's tier is 0, 1 or 2.</source>
-        <translation>标签等级为 0、1 或 2。</translation>
-    </message>
-    <message>
-        <source>A tag with code {code} already exists.</source>
-        <translation>代码为 {code} 的标签已存在。</translation>
-    </message>
-    <message>
         <source>Cannot edit {fields} of a {table}.</source>
         <translation>不能修改{table}的 {fields}。</translation>
     </message>

@@ -27,7 +27,8 @@ MODULES = (coverage, visits, requests)
 
 
 def _trigger_names() -> list[str]:
-    return [re.search(r"CREATE TRIGGER (\w+)", sql).group(1) for m in MODULES for sql in m.TRIGGERS]
+    names = [re.search(r"CREATE TRIGGER (\w+)", sql) for m in MODULES for sql in m.TRIGGERS]
+    return [name.group(1) for name in names if name is not None]
 
 
 def create_triggers(db: Any) -> None:

@@ -22,6 +22,8 @@ from datetime import timedelta
 from typing import Any
 
 from gridboard.models.clock import today
+from gridboard.models.defaults import DEFAULTS
+from gridboard.models.in_cycle import LIVED_IN, in_cycle_sql, since_sql
 
 KINDS = ("grid", "member", "tag")
 TIERS = (0, 1, 2)
@@ -79,13 +81,10 @@ CREATE TABLE tally_reached (
 
 # -- what a set of households contributes ------------------------------------------------------------
 
-_LIVED = "h.occupancy != 'vacant'"
-_SINCE = (
-    "(SELECT CASE h.priority_tier WHEN 2 THEN since_high WHEN 1 THEN since_priority"
-    " ELSE since_normal END FROM tally_clock)"
-)
-# Compared as stored text, as rules.in_cycle_sql does (the day is the text's first ten characters).
-_IN_CYCLE = f"({_LIVED} AND ifnull(h.last_reached_at, '') >= {_SINCE})"
+_LIVED = LIVED_IN.format(h="h")
+_SINCE = f"(SELECT {since_sql('h', normal='since_normal', priority='since_priority', high='since_high')} FROM tally_clock)"
+# The rule of models/in_cycle.py, as rules.in_cycle_sql uses it, 0 rather than NULL when never reached.
+_IN_CYCLE = in_cycle_sql("h", _SINCE, never_reached_is_false=True)
 _RESIDENTS = (
     "(SELECT count(*) FROM resident r WHERE r.household_id = h.id"
     " AND r.moved_out_at IS NULL AND r.archived_at IS NULL)"
@@ -486,8 +485,6 @@ def rebuild(db: Any) -> None:
 
 def _cycles_in_settings(db: Any) -> tuple[int, int, int]:
     """The office's cycles (normal, priority, high) straight from the setting table."""
-    from gridboard.models.settings import DEFAULTS
-
     values = {}
     for key in ("cycle_normal_days", "cycle_priority_days", "cycle_high_days"):
         row = db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
@@ -508,7 +505,8 @@ def clock(db: Any) -> Since:
 def _window(stored: Since, wanted: Since) -> tuple[str, dict[str, Any]]:
     """SQL condition (on tally_reached r) and params for the days between two clocks, with the sign
     each tier's rows add to in_cycle when going from `stored` to `wanted` (as `:sign{tier}`)."""
-    clauses, params = [], {}
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
     for tier, (old, new) in enumerate(zip(stored, wanted)):
         params[f"sign{tier}"] = 0
         if old == new:

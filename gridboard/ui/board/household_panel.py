@@ -297,7 +297,8 @@ class HouseholdPanel(QScrollArea):
             return html.escape(self.tr("None open."))
         lines = []
         for q in detail.requests:
-            text = f"{labels.request_category(q.category)} · {labels.request_urgency(q.urgency)} · " + (
+            text = (
+                f"{labels.request_category(q.category)} · {labels.request_urgency(q.urgency)} · "
                 f"{labels.request_status(q.status)} · {q.collected_at[:10]}"
             )
             line = html.escape(text)

@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.ui import ask
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
@@ -127,8 +128,8 @@ class EmergencyFeature(QObject):
             return None
 
         def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.emergency import doorknock_document
             from gridboard.printing.layout import render_pdf
-            from gridboard.ui.emergency.printouts import doorknock_document
 
             document = doorknock_document(store, current.id, grid_ids=None if grid_id is None else [grid_id])
             return render_pdf(document, path, progress)
@@ -145,8 +146,8 @@ class EmergencyFeature(QObject):
             return None
 
         def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.emergency import roster_section
             from gridboard.printing.layout import Document, render_pdf
-            from gridboard.ui.emergency.printouts import roster_section
 
             sections = [roster_section(store, current.id, g, name) for g, name in em.grids(store, current.id)]
             return render_pdf(Document(title=current.name, sections=sections), path, progress)
@@ -159,8 +160,8 @@ class EmergencyFeature(QObject):
             return None
 
         def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.emergency import instruction_document
             from gridboard.printing.layout import render_pdf
-            from gridboard.ui.emergency.printouts import instruction_document
 
             return render_pdf(instruction_document(store, instruction_id), path, progress)
 
@@ -184,8 +185,8 @@ class EmergencyFeature(QObject):
         pdf = Path(path).with_suffix(".pdf")
 
         def work(store: Store, progress: Callable[..., None]) -> int:
+            from gridboard.printing.emergency import report_document, write_report_xlsx
             from gridboard.printing.layout import render_pdf
-            from gridboard.ui.emergency.printouts import report_document, write_report_xlsx
 
             report = em.report_figures(store, latest.id)
             write_report_xlsx(report, pdf.with_suffix(".xlsx"))

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
+from gridboard.models.opening import open_store
 from gridboard.models.operators import NotAllowed
-from gridboard.models.store import open_store
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
 

@@ -46,7 +46,8 @@ from gridboard.exchange.reader import Book, read_book
 from gridboard.exchange.recognise import field_label_key
 from gridboard.models import operators
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
@@ -195,7 +196,7 @@ def summary_text(report: Plan, *, done: bool) -> str:
             buildings=report.count("building", "added"),
         )
     )
-    skipped = [x for x in report.skipped_sheets()]
+    skipped = list(report.skipped_sheets())
     if skipped:
         lines.append(
             QCoreApplication.translate("Exchange", "Sheets not imported: {sheets}").format(

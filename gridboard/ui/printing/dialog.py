@@ -30,7 +30,8 @@ from gridboard.models import operators
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import Store
 from gridboard.printing import documents, layout
 from gridboard.ui import ask
 from gridboard.ui.member_box import MemberBox
@@ -399,7 +400,7 @@ def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
     if kind == "building":
         return documents.building_list_document(store, choices["building_id"], options, record=record)
     if kind == "grid":
-        from gridboard.ui.emergency.printouts import roster_before_sheets
+        from gridboard.printing.emergency import roster_before_sheets
 
         roster = roster_before_sheets(store, choices["grid_id"])
         return documents.grid_sheets_document(

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import requests as rq
 from gridboard.models import supplies
+from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import KnownError
 from gridboard.models.vocab import RATINGS, REQUEST_CATEGORIES, REQUEST_SOURCES, REQUEST_URGENCIES
@@ -182,7 +183,7 @@ class RaiseDialog(StepDialog):
         self.request_id: int | None = None
         place = rq.household_place(self.store, household_id)
         heading = QLabel(
-            f"{rq.address(place['building'], place['kind'], place['unit'], place['room'])} {place['head_name']}",
+            f"{short_address(place['building'], place['kind'], place['unit'], place['room'])} {place['head_name']}",
             self,
         )
         heading.setObjectName("raiseHeading")

@@ -65,14 +65,6 @@ class RequestTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
-    def refresh_rows(self, request_ids: set[int]) -> None:
-        """Re-read only the given requests' rows (when the order cannot have changed)."""
-        positions = [i for i, rid in enumerate(self.ids) if rid in request_ids] if request_ids else []
-        for position in positions:
-            self._pages.pop(position // PAGE, None)
-        if positions:
-            self.dataChanged.emit(self.index(min(positions), 0), self.index(max(positions), len(COLUMNS) - 1))
-
     def row_at(self, row: int) -> rq.RequestRow | None:
         if not 0 <= row < len(self.ids):
             return None

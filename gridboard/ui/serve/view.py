@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import duty, serve_export, service, units
-from gridboard.models import instructions as ins
 from gridboard.models import escalation as esc
+from gridboard.models import instructions as ins
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
@@ -427,11 +427,12 @@ class ServeView(QWidget):
         lines = [] if unit_id is None else units.reporting_list(
             self.store, unit_id=unit_id, reported=self.reported_filter.currentData())
         self.reporting_table.fill(
-            [[l.member_name, l.reported_on or self.tr("not yet"), l.slip_no,
-              self.tr("yes") if l.received else ("" if not l.slip_no else self.tr("no")), l.posts, l.community_name]
-             for l in lines],
-            [l.member_id for l in lines],
-            [not l.reported_on for l in lines],
+            [[line.member_name, line.reported_on or self.tr("not yet"), line.slip_no,
+              self.tr("yes") if line.received else ("" if not line.slip_no else self.tr("no")), line.posts,
+              line.community_name]
+             for line in lines],
+            [line.member_id for line in lines],
+            [not line.reported_on for line in lines],
         )
 
     def _fill_posts(self) -> None:

@@ -24,7 +24,7 @@ from gridboard.ui.exchange.dialog import run_on_own_store
 if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
 
-FILES = "gridboard (*{0})".format(FILE_SUFFIX)
+FILES = f"gridboard (*{FILE_SUFFIX})"
 BACKUPS = QT_TRANSLATE_NOOP("Travel", "gridboard backups (*{0} *{1})")
 
 
@@ -164,7 +164,7 @@ class TravelFeature(QObject):
 
         def work(_own, _progress):
             copy_database(source, out)
-            from gridboard.models.store import open_store
+            from gridboard.models.opening import open_store
 
             copy = open_store(out, check="none")
             try:

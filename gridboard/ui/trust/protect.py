@@ -116,7 +116,7 @@ def unprotect_file(window) -> Path | None:
     if not ask.confirm(
         window,
         QCoreApplication.translate("Trust", "Remove protection"),
-        QCoreApplication.translate("Trust", 
+        QCoreApplication.translate("Trust",
             "A new file without protection will be made beside this one: anyone who copies it can read"
             " every resident. Go on?"
         ),
@@ -132,7 +132,7 @@ def _make(window, work, target: Path, passphrase: str | None) -> Path | None:
     except KnownError as error:
         ask.show_error(window, error)
         return None
-    text = QCoreApplication.translate("Trust", 
+    text = QCoreApplication.translate("Trust",
         "{path} was made. The file open now is kept as it was: remove it yourself once you have checked"
         " the new one. Open the new file now?"
     ).format(path=made)

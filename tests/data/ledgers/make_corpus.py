@@ -1159,7 +1159,7 @@ def collect_expect() -> tuple[dict, list]:
     counts = {
         "communities": 1,
         "community_names": ["幸福社区"],
-        "grids": {g: 1 for g in COLLECT},
+        "grids": dict.fromkeys(COLLECT, 1),
         "buildings": len({(h.estate, h.building) for h in households}),
         "estates": sorted({h.estate for h in households}),
         "households": len(households),
@@ -1396,7 +1396,7 @@ def hexie_expect() -> tuple[dict, list]:
     counts = {
         "communities": 1,
         "community_names_contain": ["和谐社区"],
-        "grids": {g: 1 for g in HEXIE},
+        "grids": dict.fromkeys(HEXIE, 1),
         "estates_include": ["阳光花园"],
         "households": len(households),
         "residents": sum(len(h.people) for h in households),

@@ -11,14 +11,24 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gridboard import emergency_labels as texts
+from gridboard import labels
 from gridboard.models import emergency as em
 from gridboard.models import ledger, outputs, records
 from gridboard.models.clock import today
 from gridboard.models.masking import mask_phone
 from gridboard.models.store import Store
-from gridboard.printing.layout import Column, Document, Fields, Heading, Paragraph, Section, Spacer, Table
-from gridboard.ui import labels
-from gridboard.ui.emergency import texts
+from gridboard.printing.layout import (
+    Block,
+    Column,
+    Document,
+    Fields,
+    Heading,
+    Paragraph,
+    Section,
+    Spacer,
+    Table,
+)
 
 RIGHT = Qt.AlignmentFlag.AlignRight
 CENTER = Qt.AlignmentFlag.AlignHCenter
@@ -30,7 +40,7 @@ def _community_name(store: Store, emergency: em.Emergency) -> str:
     return records.name_of(store, "community", emergency.community_id)
 
 
-def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list:
+def roster_blocks(store: Store, emergency_id: int, grid_id: int) -> list[Block]:
     team = em.roster(store, emergency_id, grid_id)
     gaps = em.roster_gaps(store, emergency_id, grid_id)
     rows = [
@@ -60,8 +70,8 @@ def roster_section(store: Store, emergency_id: int, grid_id: int, grid_name: str
         blocks=[
             Heading(translate("EmergencyPrint", "Emergency roster — {grid}").format(grid=grid_name)),
             Spacer(2.0),
-        ]
-        + roster_blocks(store, emergency_id, grid_id),
+            *roster_blocks(store, emergency_id, grid_id),
+        ],
         running_head=grid_name,
     )
 

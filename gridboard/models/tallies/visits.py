@@ -288,6 +288,8 @@ def rebuild(db: Any) -> None:
     household is in one grid, so even distinct households add up).
     """
     db.execute("DELETE FROM tally_visit_day")
+    if db.execute("SELECT 1 FROM visit WHERE withdrawn_at IS NULL LIMIT 1").fetchone() is None:
+        return  # a new office's first import: no visits yet, and no need to map every household
     # Grid slots ordered by community, so a community's values (and the whole file's) are one run.
     grids = db.execute("SELECT id, community_id FROM grid ORDER BY community_id, id").fetchall()
     slot = {g: i for i, (g, _) in enumerate(grids)}

@@ -142,8 +142,10 @@ def test_illegal_step_is_refused_with_a_message(window, qtbot, small: Small, mon
     assert not view.actions_["resolve"].isEnabled()
     shown: list[str] = []
     monkeypatch.setattr(ask, "show_error", lambda parent, error: shown.append(str(error)))
-    view._perform(rq.resolve_request, request_id, resolution="x")
+    steps = window.undo_stack.count()
+    assert ops.run(window, "Resolve", rq.resolve_request, request_id, parent=view, resolution="x") is ops.FAILED
     assert shown == [f"Request {request_id} has not been dispatched yet; dispatch it first."]
+    assert window.undo_stack.count() == steps  # nothing to undo
     assert rq.get_request(store, request_id).status == "collected"
 
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -216,7 +215,7 @@ def _restore(
                 raise
             raise UndoConflict(
                 QT_TRANSLATE_NOOP(
-                    "Undo", "“{text}” cannot be taken back: records made since refer to it. Nothing was changed."
+                    "Errors", "“{text}” cannot be taken back: records made since refer to it. Nothing was changed."
                 ),
                 text=step.text,
             ) from error
@@ -244,7 +243,7 @@ def _restore_rows(
                 if _without(current.get(rid), skip) != _without(have[name][rid], skip):
                     raise UndoConflict(
                         QT_TRANSLATE_NOOP(
-                            "Undo",
+                            "Errors",
                             "“{text}” cannot be taken back: what it changed was changed again since. Nothing was changed.",
                         ),
                         text=step.text,

@@ -16,7 +16,7 @@ from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
 from gridboard.ui.emergency.rollcall import RollcallView
@@ -80,7 +80,7 @@ class EmergencyFeature(QObject):
         return self.dialog
 
     def _declare(self, values: dict[str, Any]) -> None:
-        if self._perform(em.declare_emergency, **values) is None:
+        if ops.run(self.window, self.tr("Declare an emergency"), em.declare_emergency, **values) is ops.FAILED:
             return
         if self.dialog is not None:
             self.dialog.done(1)
@@ -98,7 +98,7 @@ class EmergencyFeature(QObject):
             self.tr("End “{name}” and go back to the normal visit cycles?").format(name=current.name),
         ):
             return
-        if self._perform(em.end_emergency, current.id) is None:
+        if ops.run(self.window, self.tr("End the emergency"), em.end_emergency, current.id) is ops.FAILED:
             return
         self.window.view("board").set_filter("priority", False)
         if ask.confirm(
@@ -218,14 +218,6 @@ class EmergencyFeature(QObject):
             return None
 
     # -- keeping up -------------------------------------------------------------------------------------------
-
-    def _perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = self.window.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self.window, error)
-            return None
-        return True if result is None else result
 
     def _changed(self, changes: Changes) -> None:
         if changes.everything or changes.tables & {"emergency", "rollcall", "visit"}:

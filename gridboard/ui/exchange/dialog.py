@@ -45,10 +45,9 @@ from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
 from gridboard.exchange.reader import Book, read_book
 from gridboard.exchange.recognise import field_label_key
 from gridboard.models import operators
-from gridboard.models.errors import KnownError
 from gridboard.models.store import Store, open_store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.tasks import run_task
 
 T = TypeVar("T")
@@ -611,19 +610,16 @@ class ImportDialog(QDialog):
             return None
         plan = self.report
         try:
-            report = run_on_own_store(
-                self,
-                self.tr("Importing…"),
-                self.window.store,
-                lambda store, progress: write_plan(store, plan, progress),
+            # One import, one undo step (the worker's own connection records it).
+            report = (
+                ops.Op(self.window, self.windowTitle(), lambda store, progress: write_plan(store, plan, progress))
+                .on(self)
+                .run_in_background(self.tr("Importing…"))
             )
-        except KnownError as error:
-            ask.show_error(self, error)
-            return None
         finally:
             # The import wrote through its own connection: every view reloads what it shows.
             self.window.notifier.refresh_all()
-        if report is None:
+        if report is ops.FAILED:
             return None
         self.result_report = report
         text = summary_text(report, done=True)

@@ -103,18 +103,11 @@ class Op(Generic[T]):
             action = self.action
             self.action = lambda own: action(own, lambda *_args, **_kwargs: None)
             return self.run()
-        path, operator, session, text, action = store.path, store.operator, store.session, self.text, self.action
-
-        def task(progress: Callable[..., None]) -> undo.Done[T]:
-            own = open_store(path, check="none", operator=operator)
-            try:
-                operators.adopt(own, session)  # the same operator, role and grids
-                return undo.run(own, text, action, progress)
-            finally:
-                own.close()
-
+        text, action = self.text, self.action
         try:
-            done = run_task(self.parent or _widget(self.window), title, task)
+            done = on_own_store(
+                self.parent or _widget(self.window), title, store, lambda own, progress: undo.run(own, text, action, progress)
+            )
         except KnownError as error:
             return self._refused(error)
         if done is None:  # cancelled: the transaction rolled back
@@ -182,27 +175,48 @@ class StepCommand(QUndoCommand):
             ask.show_error(_widget(self.window), error)
 
     def _in_background(self, change: Callable[[Store], object]) -> None:
-        store = self.window.store
-        path, operator, session = store.path, store.operator, store.session
         method = change.__name__  # "undo" or "redo", run on the worker's own connection
         step = self.step
-
-        def task(_progress: Callable[..., None]) -> object:
-            own = open_store(path, check="none", operator=operator)  # type: ignore[arg-type]
-            try:
-                operators.adopt(own, session)
-                return getattr(step, method)(own)
-            finally:
-                own.close()
-
         if method == "undo":
             title = QCoreApplication.translate("Undo", "Taking back “{text}”…").format(text=step.text)
         else:
             title = QCoreApplication.translate("Undo", "Doing “{text}” again…").format(text=step.text)
-        changes = run_task(_widget(self.window), title, task)
+        changes = on_own_store(_widget(self.window), title, self.window.store, lambda own, _progress: getattr(step, method)(own))
         if changes is not None:
             self.window.store.changes.merge(changes)  # type: ignore[arg-type]
         self.window.notifier.flush()
+
+
+def on_own_store(
+    parent: QWidget | None,
+    title: str,
+    store: Store,
+    work: Callable[[Store, Callable[..., None]], T],
+    *,
+    adopt: bool = True,
+    allow_read_only: bool = False,
+) -> T | None:
+    """`work(own_store, progress)` in a worker thread on a Store of its own, behind run_task's progress
+    dialog and Cancel (None when cancelled; errors re-raised here, storage trouble as a KnownError).
+
+    SQLite connections belong to their thread: the worker opens the same file itself, signed in as the
+    same operator with the same role and grids (`adopt`). An in-memory file (nothing to reopen) is
+    worked on here, in the GUI thread.
+    """
+    if store.path is None:
+        return work(store, lambda *_args, **_kwargs: None)
+    path, operator, session = store.path, store.operator, store.session
+
+    def task(progress: Callable[..., None]) -> T:
+        own = open_store(path, check="none", operator=operator, allow_read_only=allow_read_only)
+        try:
+            if adopt:
+                operators.adopt(own, session)
+            return work(own, progress)
+        finally:
+            own.close()
+
+    return run_task(parent, title, task)
 
 
 def host(obj: Any) -> Host:

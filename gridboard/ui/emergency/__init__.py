@@ -15,12 +15,11 @@ from PySide6.QtCore import QObject
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store
 from gridboard.ui import ask, ops
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
 from gridboard.ui.emergency.rollcall import RollcallView
-from gridboard.ui.tasks import run_task
 
 PDF_FILTER = "PDF (*.pdf)"
 
@@ -195,21 +194,8 @@ class EmergencyFeature(QObject):
 
     def _run(self, title: str, work: Callable[[Store, Callable[..., None]], Any]) -> Any:
         """Long work in a worker thread with its own connection to the file (or here, for a memory file)."""
-        path = self.store.path
-
-        def in_worker(progress: Callable[..., None]) -> Any:
-            if path is None:
-                return work(self.store, progress)
-            store = open_store(path, check="none", operator=self.store.operator, allow_read_only=True)
-            try:
-                return work(store, progress)
-            finally:
-                store.close()
-
         try:
-            if path is None:
-                return in_worker(lambda *_: None)
-            return run_task(self.window, title, in_worker)
+            return ops.on_own_store(self.window, title, self.store, work, adopt=False, allow_read_only=True)
         except (KnownError, OSError) as error:
             if isinstance(error, KnownError):
                 ask.show_error(self.window, error)

@@ -21,10 +21,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from gridboard.models import records
+from gridboard.models import records, tallies
 from gridboard.models.changes import Changes
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
@@ -42,7 +43,8 @@ _SKIPPED_PREFIXES = ("tally_", "sqlite_", "travel_")
 _EVERYTHING = frozenset({"setting", "emergency", "community"})
 # Above this many rows one step is "everything" for the views (an import).
 _MANY = 2000
-_LOG = "temp.gridboard_undo_log"
+_LOG = "gridboard_undo_log"  # TEMP tables: unqualified inside TEMP triggers
+_ON = "gridboard_undo_on"
 _CHUNK = 500
 
 Image = tuple[Any, ...] | None  # a row's values in `Step.columns[table]` order; None: no such row
@@ -96,6 +98,7 @@ def run(store: Store, text: str, action: Callable[..., T], /, *args: Any, **kwar
     try:
         if getattr(store, "_undo_recording", False):
             return Done(action(store, *args, **kwargs))
+        _installed(store)  # before the transaction, when it can: its TEMP triggers then outlive a rollback
         with store.atomic():
             tops = _tops(store)
             _start(store, tops)
@@ -135,33 +138,56 @@ def tables(store: Store) -> dict[str, tuple[str, ...]]:
 
 
 def _tops(store: Store) -> dict[str, tuple[tuple[str, ...], int]]:
-    return {
-        name: (columns, int(store.conn.execute(f'SELECT coalesce(max(id), 0) FROM main."{name}"').fetchone()[0]))
-        for name, columns in tables(store).items()
-    }
+    """Each table's columns and highest id, in one query."""
+    found = _installed(store)
+    sql = " UNION ALL ".join(f"SELECT '{name}', coalesce(max(id), 0) FROM main.\"{name}\"" for name in found)
+    return {name: (found[name], int(top)) for name, top in store.conn.execute(sql).fetchall()}
+
+
+def _installed(store: Store) -> dict[str, tuple[str, ...]]:
+    """The recording triggers of this connection, made once (again when the file's schema changed).
+
+    They stay, idle, between actions: each fires only while `_ON` holds its table's highest id from
+    before the step, and only for rows up to it (rows the step inserted need no first image), so an
+    action pays for no DDL and a write outside a step costs one look into an empty TEMP table."""
+    conn = store.conn
+    # Both versions: a rolled-back transaction takes TEMP objects made inside it away again.
+    version = (conn.execute("PRAGMA main.schema_version").fetchone()[0], conn.execute("PRAGMA temp.schema_version").fetchone()[0])
+    cached = getattr(store, "_undo_installed", None)
+    if cached is not None and cached[0] is conn and cached[1] == version:
+        return cached[2]  # type: ignore[no-any-return]
+    found = tables(store)
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} (tbl TEXT, rid INTEGER, old TEXT, PRIMARY KEY (tbl, rid))")
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_ON} (tbl TEXT PRIMARY KEY, top INTEGER) WITHOUT ROWID")
+    for (name,) in conn.execute(
+        "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'gridboard_undo_%'"
+    ).fetchall():
+        conn.execute(f'DROP TRIGGER temp."{name}"')
+    for name, columns in found.items():
+        image = "json_array(" + ", ".join(f'OLD."{c}"' for c in columns) + ")"
+        for event in ("UPDATE", "DELETE"):
+            conn.execute(
+                f'CREATE TEMP TRIGGER "gridboard_undo_{event.lower()}_{name}" BEFORE {event} ON main."{name}"'
+                f" WHEN OLD.id <= (SELECT top FROM {_ON} WHERE tbl = '{name}')"
+                f" BEGIN INSERT OR IGNORE INTO {_LOG} VALUES ('{name}', OLD.id, {image}); END"
+            )
+    version = (version[0], conn.execute("PRAGMA temp.schema_version").fetchone()[0])
+    store._undo_installed = (conn, version, found)  # type: ignore[attr-defined]
+    return found
 
 
 def _start(store: Store, tops: dict[str, tuple[tuple[str, ...], int]]) -> None:
     conn = store.conn
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_LOG[5:]} (tbl TEXT, rid INTEGER, old TEXT, PRIMARY KEY (tbl, rid))")
-    conn.execute(f"DELETE FROM {_LOG}")
-    for name, (columns, _top) in tops.items():
-        image = "json_array(" + ", ".join(f'OLD."{c}"' for c in columns) + ")"
-        for event in ("UPDATE", "DELETE"):
-            conn.execute(
-                f'CREATE TEMP TRIGGER IF NOT EXISTS "gridboard_undo_{event.lower()}_{name}" BEFORE {event}'
-                f' ON main."{name}" BEGIN INSERT OR IGNORE INTO {_LOG[5:]} VALUES (\'{name}\', OLD.id, {image}); END'
-            )
+    conn.execute(f"DELETE FROM temp.{_LOG}")
+    conn.executemany(f"INSERT INTO temp.{_ON} VALUES (?, ?)", [(name, top) for name, (_cols, top) in tops.items()])
     store._undo_recording = True  # type: ignore[attr-defined]
 
 
 def _stop(store: Store, tops: dict[str, tuple[tuple[str, ...], int]]) -> None:
     store._undo_recording = False  # type: ignore[attr-defined]
-    conn = store.conn
-    for name in tops:
-        for event in ("update", "delete"):
-            conn.execute(f'DROP TRIGGER IF EXISTS temp."gridboard_undo_{event}_{name}"')
-    conn.execute(f"DROP TABLE IF EXISTS {_LOG}")
+    if store.conn.in_transaction:  # else a RAISE(ROLLBACK) or a full disk ended it, and rolled these back
+        store.conn.execute(f"DELETE FROM temp.{_ON}")
+        store.conn.execute(f"DELETE FROM temp.{_LOG}")
 
 
 def _collect(store: Store, text: str, tops: dict[str, tuple[tuple[str, ...], int]]) -> Step:
@@ -170,10 +196,13 @@ def _collect(store: Store, text: str, tops: dict[str, tuple[tuple[str, ...], int
     before: dict[str, dict[int, Image]] = {}
     after: dict[str, dict[int, Image]] = {}
     touched: dict[str, dict[int, Image]] = {}
-    for name, rid, old in conn.execute(f"SELECT tbl, rid, old FROM {_LOG} ORDER BY tbl, rid").fetchall():
+    for name, rid, old in conn.execute(f"SELECT tbl, rid, old FROM temp.{_LOG} ORDER BY tbl, rid").fetchall():
         if rid <= tops[name][1]:
             touched.setdefault(name, {})[int(rid)] = tuple(json.loads(old))
+    grown = {name for name, (_cols, top) in _tops(store).items() if top > tops[name][1]}
     for name, (cols, top) in tops.items():
+        if name not in grown and name not in touched:
+            continue
         listed = ", ".join(f'"{c}"' for c in cols)
         was = touched.get(name, {})
         now: dict[int, Image] = {}
@@ -251,10 +280,32 @@ def _restore_rows(
         # Children go before their parents and parents come back before their children, so each
         # tally trigger finds the building and grid of the row it counts.
         order = _parents_first(store, list(want))
-        for name in reversed(order):
-            _put_back(store, name, step.columns[name], have[name], want[name], stamp, action, gone_only=True)
-        for name in order:
-            _put_back(store, name, step.columns[name], have[name], want[name], stamp, action, gone_only=False)
+        big = step.size > _MANY
+        # A big step beside the file (an office's first import) is counted once afterwards, as the
+        # import itself was; a few rows in a big file go through the tally triggers row by row.
+        households = int(store.scalar("SELECT count(*) FROM main.household") or 0)
+        with tallies.deferred(store.db) if big and step.size * 4 > households else nullcontext():
+            for name in reversed(order):
+                _put_back(store, name, step, have[name], want[name], stamp, action, gone_only=True, summary=big)
+            for name in order:
+                _put_back(store, name, step, have[name], want[name], stamp, action, gone_only=False, summary=big)
+        if big:  # the trail says what the step did per table, as an import's own entry does
+            for name in order:
+                rows = want[name].values()
+                records.log(
+                    store,
+                    action,
+                    name,
+                    None,
+                    None,
+                    {
+                        "step": step.text,
+                        "rows": len(want[name]),
+                        "removed": sum(1 for image in rows if image is None),
+                        "put_back": sum(1 for rid, image in want[name].items() if image is not None and have[name][rid] is None),
+                        "changed": sum(1 for rid, image in want[name].items() if image is not None and have[name][rid] is not None),
+                    },
+                )
         if want.keys() & {"setting", "emergency"}:
             advance_tallies(store)  # the coverage tallies count by the cycles these rows set
 
@@ -301,15 +352,18 @@ def _parents_first(store: Store, names: list[str]) -> list[str]:
 def _put_back(
     store: Store,
     name: str,
-    cols: tuple[str, ...],
+    step: Step,
     have: dict[int, Image],
     want: dict[int, Image],
     stamp: str,
     action: str,
     *,
     gone_only: bool,
+    summary: bool,
 ) -> None:
-    """Delete the rows `want` has not (`gone_only`), or put back the others as `want` has them."""
+    """Delete the rows `want` has not (`gone_only`), or put back the others as `want` has them; each
+    row into the audit trail unless the step is summed up per table (`summary`)."""
+    cols = step.columns[name]
     conn = store.conn
     stamped = cols.index("updated_at") if "updated_at" in cols else None
     listed = ", ".join(f'"{c}"' for c in cols)
@@ -355,6 +409,8 @@ def _put_back(
         conn.executemany(f'UPDATE main."{name}" SET {assignments} WHERE id = ?', edited)
     if back:
         conn.executemany(f'INSERT INTO main."{name}" ({listed}) VALUES ({marks})', back)
+    if summary:
+        return
     for uid, old_values, new_values in audit:
         records.log(store, action, name, uid, old_values, new_values)
 

@@ -54,12 +54,15 @@ def test_new_grid_then_a_building_in_it_undo_both_redo_both(window, qtbot, small
     with qtbot.waitSignal(window.notifier.changed) as changed:
         undo(window)
     assert "building" in changed.args[0].tables
+    board = window.view("board")
+    assert not board.tree_model.has_building(building_id), "the tree of places lost the building again"
     undo(window)
     assert store.scalar("SELECT count(*) FROM grid") == 1
     assert store.scalar("SELECT count(*) FROM building") == 1
     exact(store)
 
     redo(window, 2)
+    assert board.tree_model.has_building(building_id)
     assert store.scalar("SELECT count(*) FROM grid") == 2, "no new empty grid"
     grid, building = records.fetch(store, "grid", grid_id), records.fetch(store, "building", building_id)
     assert (grid["uid"], grid["archived_at"]) == (uids[0], None)

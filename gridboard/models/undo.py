@@ -39,8 +39,8 @@ T = TypeVar("T")
 # identities and travel records are not undone by an edit's undo.
 _SKIPPED = frozenset({"audit_log", "operator", "operator_grid", "file_identity", "_sqlite_migrations"})
 _SKIPPED_PREFIXES = ("tally_", "sqlite_", "travel_")
-# Rows of these tables change what every view shows (cycles, the emergency's own rules).
-_EVERYTHING = frozenset({"setting", "emergency", "community"})
+# Rows of these tables change what every view shows (cycles, the emergency's own rules, the tree of places).
+_EVERYTHING = frozenset({"setting", "emergency", "community", "building"})
 # Above this many rows one step is "everything" for the views (an import).
 _MANY = 2000
 _LOG = "gridboard_undo_log"  # TEMP tables: unqualified inside TEMP triggers

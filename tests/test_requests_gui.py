@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from gridboard.models import requests as rq
 from gridboard.models import supplies
 from gridboard.models.store import open_store
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.requests.table_model import COLUMNS, OVERDUE_TEXT, RequestTableModel
 from gridboard.ui.requests.view import RequestsView

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 
-from gridboard.models import ledger, pairing, visits
+from gridboard.models import ledger, pairing, tallies, visits
 from gridboard.models.opening import open_store
 from gridboard.ui import ask
 from gridboard.ui.board import colors
@@ -317,12 +317,22 @@ def test_visit_dialog_raises_requests_and_correcting_a_visit(window, qtbot, smal
     qtbot.waitUntil(lambda: view.floor_map.cells[household].status == "never_visited")
     assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'correct'") == 1
 
-    # Undo of a logged visit withdraws it; redo restores it.
-    assert window.undo_stack.canUndo()
+    # Undo takes the correction back, then the visit itself (its row, not a withdrawn copy; the audit
+    # trail keeps both and the undo); redo brings back the same visit, corrected again.
+    uid = store.scalar("SELECT uid FROM visit WHERE id = ?", [visit_id])
+    assert window.undo_stack.undoText() == "更正走访记录"
     window.undo_stack.undo()
-    assert store.scalar("SELECT withdrawn_at IS NOT NULL FROM visit WHERE id = ?", [visit_id]) == 1
+    assert store.scalar("SELECT outcome FROM visit WHERE id = ?", [visit_id]) == "met"
+    window.undo_stack.undo()
+    assert store.scalar("SELECT count(*) FROM visit WHERE household_id = ?", [household]) == 0
+    assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'undo' AND table_name = 'visit'") == 2
+    qtbot.waitUntil(lambda: view.floor_map.cells[household].open_requests == 0)
     window.undo_stack.redo()
-    assert store.scalar("SELECT withdrawn_at IS NULL FROM visit WHERE id = ?", [visit_id]) == 1
+    window.undo_stack.redo()
+    assert store.scalar("SELECT uid, outcome FROM visit WHERE id = ?", [visit_id]) == uid
+    assert store.scalar("SELECT outcome FROM visit WHERE id = ?", [visit_id]) == "nobody_home"
+    assert store.scalar("SELECT visit_id FROM request WHERE household_id = ?", [household]) == visit_id
+    assert tallies.verify(store.db) == []
 
 
 def test_a_bad_visit_keeps_the_dialog_open_with_a_message(window, qtbot, small: Small, monkeypatch) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from gridboard.models import requests as rq
 from gridboard.models import supplies
 from gridboard.models.opening import open_store
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.main_window import MainWindow
 from gridboard.ui.requests.table_model import COLUMNS, OVERDUE_TEXT, RequestTableModel
 from gridboard.ui.requests.view import RequestsView
@@ -142,8 +142,10 @@ def test_illegal_step_is_refused_with_a_message(window, qtbot, small: Small, mon
     assert not view.actions_["resolve"].isEnabled()
     shown: list[str] = []
     monkeypatch.setattr(ask, "show_error", lambda parent, error: shown.append(str(error)))
-    view._perform(rq.resolve_request, request_id, resolution="x")
+    steps = window.undo_stack.count()
+    assert ops.run(window, "Resolve", rq.resolve_request, request_id, parent=view, resolution="x") is ops.FAILED
     assert shown == [f"Request {request_id} has not been dispatched yet; dispatch it first."]
+    assert window.undo_stack.count() == steps  # nothing to undo
     assert rq.get_request(store, request_id).status == "collected"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QSpinBox, QWidget
 
 from gridboard.models.settings import get_setting, set_setting
+from gridboard.models.store import Store
+from gridboard.ui import ops
 from gridboard.ui.notifier import Notifier
 
 FIELDS = ("cycle_high_days", "cycle_priority_days", "cycle_normal_days", "due_soon_days", "member_load_limit")
@@ -40,10 +42,14 @@ class CyclesDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        store = self.notifier.store
-        with store.atomic():
-            for key, spin in self.spins.items():
-                if spin.value() != int(get_setting(store, key)):
-                    set_setting(store, key, spin.value())
-        self.notifier.flush()
+        values = {key: spin.value() for key, spin in self.spins.items()}
+
+        def save(store: Store) -> None:
+            with store.atomic():
+                for key, value in values.items():
+                    if value != int(get_setting(store, key)):
+                        set_setting(store, key, value)
+
+        if ops.run(ops.host(self.notifier), self.tr("Visit cycles and limits"), save, parent=self) is ops.FAILED:
+            return
         super().accept()

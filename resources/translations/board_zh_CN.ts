@@ -96,6 +96,10 @@
         <translation>（不勾选党员）</translation>
     </message>
     <message>
+        <source>Correct a visit</source>
+        <translation>更正走访记录</translation>
+    </message>
+    <message>
         <source>Withdraw a visit</source>
         <translation>撤回走访记录</translation>
     </message>
@@ -130,10 +134,6 @@
     <message>
         <source>Select the whole unit</source>
         <translation>选中整个单元</translation>
-    </message>
-    <message>
-        <source>Undone right after logging</source>
-        <translation>登记后立即撤销</translation>
     </message>
     <message>
         <source>Move a building on the site plan</source>

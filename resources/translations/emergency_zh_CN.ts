@@ -124,6 +124,10 @@
         <translation>应急总结报告（PDF 和 Excel）(&amp;R)…</translation>
     </message>
     <message>
+        <source>Declare an emergency</source>
+        <translation>宣布进入应急状态</translation>
+    </message>
+    <message>
         <source>End the emergency</source>
         <translation>结束应急状态</translation>
     </message>
@@ -651,6 +655,10 @@
         <source>Every grid has answered.</source>
         <translation>各网格均已反馈。</translation>
     </message>
+    <message>
+        <source>Record an instruction</source>
+        <translation>记录指令</translation>
+    </message>
 </context>
 <context>
     <name>RollcallModel</name>
@@ -792,6 +800,14 @@
         <source>1+4 complete; {n} member volunteer(s).</source>
         <translation>“1+4”已配齐；党员志愿者 {n} 人。</translation>
     </message>
+    <message>
+        <source>Add to the roster</source>
+        <translation>加入值守名单</translation>
+    </message>
+    <message>
+        <source>Take off the roster</source>
+        <translation>移出值守名单</translation>
+    </message>
 </context>
 <context>
     <name>SuppliesTab</name>
@@ -826,6 +842,10 @@
     <message>
         <source>Delivered to a grid:</source>
         <translation>配送到网格：</translation>
+    </message>
+    <message>
+        <source>Record a delivery</source>
+        <translation>登记物资发放</translation>
     </message>
 </context>
 </TS>

@@ -948,6 +948,10 @@
         <translation>{name}是否已离开？标记{name}为不再在岗（记录保留，不再供选择）。</translation>
     </message>
     <message>
+        <source>Mark {name} as no longer serving</source>
+        <translation>将{name}标记为不再服务</translation>
+    </message>
+    <message>
         <source>End pairing</source>
         <translation>结束结对</translation>
     </message>

@@ -612,6 +612,10 @@
         <translation>没有可保存的内容：请至少为一行填写走访结果。</translation>
     </message>
     <message>
+        <source>Enter returned sheet {number}</source>
+        <translation>录入回收走访单 {number}</translation>
+    </message>
+    <message>
         <source>Saved {count} visits from sheet {number}.</source>
         <translation>已从走访单 {number} 保存 {count} 条走访记录。</translation>
     </message>

@@ -34,6 +34,10 @@
         <source>Choose a member from the list.</source>
         <translation>请从列表中选择一名党员。</translation>
     </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -200,6 +204,10 @@
         <source>A dissatisfied rating reopens the request, to be dispatched again.</source>
         <translation>评价为不满意时，诉求将重新打开，需要再次派单。</translation>
     </message>
+    <message>
+        <source>Call back</source>
+        <translation>回访</translation>
+    </message>
 </context>
 <context>
     <name>ItemsEditor</name>
@@ -265,6 +273,10 @@
     <message>
         <source>{hours} hours from now</source>
         <translation>从现在起 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>Record a request</source>
+        <translation>登记诉求</translation>
     </message>
 </context>
 <context>
@@ -560,6 +572,10 @@
         <translation>限 {when} 前办结</translation>
     </message>
     <message>
+        <source>Start work</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
         <source>Withdraw a request</source>
         <translation>撤销诉求</translation>
     </message>
@@ -602,6 +618,10 @@
         <source>{item}: delivered now (needed {needed}, already {done})</source>
         <translation>{item}：本次送达（需求 {needed}，已送 {done}）</translation>
     </message>
+    <message>
+        <source>Resolve a request</source>
+        <translation>办结诉求</translation>
+    </message>
 </context>
 <context>
     <name>StepDialog</name>
@@ -623,6 +643,10 @@
     <message>
         <source>Departments (one a line)</source>
         <translation>承办部门（每行一个）</translation>
+    </message>
+    <message>
+        <source>Time limits and departments</source>
+        <translation>办理时限和部门</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,10 @@
         <source>Choose a member from the list.</source>
         <translation>请从列表中选择一名党员。</translation>
     </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -266,6 +270,10 @@
     <message>
         <source>A dissatisfied rating reopens the request, to be dispatched again.</source>
         <translation>评价为不满意时，诉求将重新打开，需要再次派单。</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>回访</translation>
     </message>
 </context>
 <context>
@@ -468,6 +476,10 @@
         <source>{hours} hours from now</source>
         <translation>从现在起 {hours} 小时</translation>
     </message>
+    <message>
+        <source>Record a request</source>
+        <translation>登记诉求</translation>
+    </message>
 </context>
 <context>
     <name>RequestRow</name>
@@ -497,6 +509,10 @@
     <message>
         <source>{item}: delivered now (needed {needed}, already {done})</source>
         <translation>{item}：本次送达（需求 {needed}，已送 {done}）</translation>
+    </message>
+    <message>
+        <source>Resolve a request</source>
+        <translation>办结诉求</translation>
     </message>
 </context>
 <context>
@@ -548,6 +564,10 @@
     <message>
         <source>Nothing to save: give an outcome on at least one row.</source>
         <translation>没有可保存的内容：请至少为一行填写走访结果。</translation>
+    </message>
+    <message>
+        <source>Enter returned sheet {number}</source>
+        <translation>录入回收走访单 {number}</translation>
     </message>
     <message>
         <source>Saved {count} visits from sheet {number}.</source>
@@ -613,6 +633,10 @@
     <message>
         <source>Departments (one a line)</source>
         <translation>承办部门（每行一个）</translation>
+    </message>
+    <message>
+        <source>Time limits and departments</source>
+        <translation>办理时限和部门</translation>
     </message>
 </context>
 <context>

@@ -1188,6 +1188,30 @@
         <translation>党支部</translation>
     </message>
     <message>
+        <source>Link members to their units</source>
+        <translation>按工作单位关联党员</translation>
+    </message>
+    <message>
+        <source>Receive a report</source>
+        <translation>签收报到单</translation>
+    </message>
+    <message>
+        <source>Close a post</source>
+        <translation>关闭岗位</translation>
+    </message>
+    <message>
+        <source>Escalate overdue requests</source>
+        <translation>逐级上报超时诉求</translation>
+    </message>
+    <message>
+        <source>Acknowledge an instruction</source>
+        <translation>签收指令</translation>
+    </message>
+    <message>
+        <source>Serve</source>
+        <translation>双报到</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>

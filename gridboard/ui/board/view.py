@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QItemSelectionModel, QPointF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPointF, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import board, records, visits
 from gridboard.models.changes import Changes
-from gridboard.models.errors import KnownError
 from gridboard.models.rules import Coverage, coverage
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.board.colors import BandLegend, StatusLegend
 from gridboard.ui.board.floor_map import FloorMap
 from gridboard.ui.board.household_panel import HouseholdPanel
@@ -320,7 +319,7 @@ class BoardView(QWidget):
         visit = found[0]
 
         def save(values: dict[str, Any]) -> bool:
-            return self._perform(visits.correct_visit, visit_id, **values) is not _FAILED
+            return ops.run(self.window_, self.tr("Correct a visit"), visits.correct_visit, visit_id, parent=self, **values) is not ops.FAILED
 
         dialog = VisitDialog(self.store, visit.household_id, save, visit=visit, parent=self)
         self._open_dialog(dialog)
@@ -335,7 +334,7 @@ class BoardView(QWidget):
         )
         if reason is None:
             return False
-        return self._perform(visits.withdraw_visit, visit_id, reason=reason) is not _FAILED
+        return ops.run(self.window_, self.tr("Withdraw a visit"), visits.withdraw_visit, visit_id, parent=self, reason=reason) is not ops.FAILED
 
     def _open_dialog(self, dialog: VisitDialog) -> None:
         self.dialog = dialog
@@ -350,18 +349,7 @@ class BoardView(QWidget):
             self.floor_map.setFocus()
 
     def _save_visit(self, values: dict[str, Any]) -> bool:
-        visit_id = self._perform(board.log_visit_with_requests, **values)
-        if visit_id is _FAILED:
-            return False
-        self.window_.undo_stack.push(_VisitCommand(self, visit_id, self.tr("Log a visit")))
-        return True
-
-    def _perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return self.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self, error)
-            return _FAILED
+        return ops.run(self.window_, self.tr("Log a visit"), board.log_visit_with_requests, parent=self, **values) is not ops.FAILED
 
     # -- site plan -------------------------------------------------------------------------------------
 
@@ -373,7 +361,15 @@ class BoardView(QWidget):
         self.site_plan.set_grid(self.grid_id, blocks, figures)
 
     def _building_moved(self, building_id: int, old: QPointF, new: QPointF) -> None:
-        self.window_.undo_stack.push(_MoveCommand(self, building_id, (old.x(), old.y()), (new.x(), new.y())))
+        ops.run(
+            self.window_,
+            self.tr("Move a building on the site plan"),
+            board.set_building_position,
+            building_id,
+            parent=self,
+            x=new.x(),
+            y=new.y(),
+        )
 
     # -- refreshing ------------------------------------------------------------------------------------
 
@@ -553,46 +549,3 @@ class BoardView(QWidget):
 
     def _save_splitter(self, *_: Any) -> None:
         QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())
-
-
-_FAILED = object()
-
-
-class _VisitCommand(QUndoCommand):
-    """Undo a logged visit by withdrawing it; redo restores it (the first redo is the logging itself)."""
-
-    def __init__(self, view: BoardView, visit_id: int, text: str) -> None:
-        super().__init__(text)
-        self.view = view
-        self.visit_id = visit_id
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self.view._perform(visits.restore_visit, self.visit_id)
-
-    def undo(self) -> None:
-        self.view._perform(
-            visits.withdraw_visit,
-            self.visit_id,
-            reason=QCoreApplication.translate("BoardView", "Undone right after logging"),
-        )
-
-
-class _MoveCommand(QUndoCommand):
-    def __init__(
-        self, view: BoardView, building_id: int, old: tuple[float, float], new: tuple[float, float]
-    ) -> None:
-        super().__init__(QCoreApplication.translate("BoardView", "Move a building on the site plan"))
-        self.view = view
-        self.building_id = building_id
-        self.old = old
-        self.new = new
-
-    def redo(self) -> None:
-        self.view._perform(board.set_building_position, self.building_id, x=self.new[0], y=self.new[1])
-
-    def undo(self) -> None:
-        self.view._perform(board.set_building_position, self.building_id, x=self.old[0], y=self.old[1])

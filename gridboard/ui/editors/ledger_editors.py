@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 from gridboard.models import ledger, records
 from gridboard.models.store import Store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
-from gridboard.ui import ask, labels
+from gridboard.ui import ask, labels, ops
 from gridboard.ui.editors.form import Field, FormDialog
-from gridboard.ui.undo import edit_row, undoable
 
 
 def _open(dialog: QDialog) -> QDialog:
@@ -31,8 +30,15 @@ def _open(dialog: QDialog) -> QDialog:
     return dialog
 
 
-def _archive_back(store: Store, archived: list[tuple[str, int]]) -> None:
-    ledger.unarchive(store, archived)
+def edit_row(window: Any, text: str, table: str, row_id: int, values: dict[str, Any]) -> bool:
+    """Edit a ledger row (ledger.update_row / update_household_checked) as one undoable step."""
+
+    def do(store: Store) -> dict[str, Any]:
+        if table == "household":
+            return ledger.update_household_checked(store, row_id, **values)
+        return ledger.update_row(store, table, row_id, **values)
+
+    return ops.run(window, text, do) is not ops.FAILED
 
 
 def remove(window: Any, table: str, row_id: int, what: str) -> bool:
@@ -44,13 +50,12 @@ def remove(window: Any, table: str, row_id: int, what: str) -> bool:
     ):
         return False
     return (
-        undoable(
+        ops.run(
             window,
             QCoreApplication.translate("Ledger", "Remove {what}").format(what=what),
             lambda store: ledger.archive(store, table, row_id),
-            _archive_back,
         )
-        is not None
+        is not ops.FAILED
     )
 
 
@@ -67,12 +72,11 @@ def community_fields() -> list[Field]:
 
 def new_community(window: Any) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "New community"),
             lambda store: ledger.create_community(store, **values),
-            lambda store, cid: ledger.archive(store, "community", cid) and None,
-        ) is not None
+        ) is not ops.FAILED
 
     return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New community"), community_fields(), save=save, name="communityDialog"))
 
@@ -96,12 +100,11 @@ def grid_fields() -> list[Field]:
 
 def new_grid(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "New grid"),
             lambda store: ledger.create_grid(store, community_id=community_id, **values),
-            lambda store, gid: ledger.archive(store, "grid", gid) and None,
-        ) is not None
+        ) is not ops.FAILED
 
     return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New grid"), grid_fields(), save=save, name="gridDialog"))
 
@@ -134,12 +137,11 @@ def new_building(window: Any, grid_id: int) -> QDialog:
     ]
 
     def save(values: dict[str, Any]) -> bool:
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "New building"),
             lambda store: ledger.create_building(store, grid_id=grid_id, **values),
-            lambda store, bid: ledger.archive(store, "building", bid) and None,
-        ) is not None
+        ) is not ops.FAILED
 
     defaults = {"units": 2, "floors": 6, "rooms_per_floor": 2, "kind": "apartment"}
     return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New building"), fields, defaults, save=save, name="buildingDialog"))
@@ -179,12 +181,11 @@ def household_fields(*, new: bool = False) -> list[Field]:
 
 def add_room(window: Any, building_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "Add a room"),
             lambda store: ledger.add_household(store, building_id=building_id, occupancy="vacant", **values),
-            lambda store, hid: ledger.archive(store, "household", hid) and None,
-        ) is not None
+        ) is not ops.FAILED
 
     return _open(
         FormDialog(window, QCoreApplication.translate("Ledger", "Add a room"), household_fields(new=True), {"unit": 1, "floor": 1},
@@ -215,12 +216,11 @@ def merge_rooms(window: Any, household_ids: list[int]) -> bool:
     room = ask.text(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Room number of the merged home:"), rooms[0] if rooms else "")
     if room is None:
         return False
-    return undoable(
+    return ops.run(
         window,
         QCoreApplication.translate("Ledger", "Merge rooms"),
         lambda store: ledger.merge_rooms(store, household_ids, room=room),
-        ledger.undo_merge,
-    ) is not None
+    ) is not ops.FAILED
 
 
 def move_out(window: Any, household_id: int) -> bool:
@@ -228,9 +228,9 @@ def move_out(window: Any, household_id: int) -> bool:
         window, QCoreApplication.translate("Ledger", "Move out"), QCoreApplication.translate("Ledger", "Everyone living here moves out and the household becomes vacant. Go on?")
     ):
         return False
-    return undoable(
-        window, QCoreApplication.translate("Ledger", "Move out"), lambda store: ledger.move_out(store, household_id), ledger.undo_move_out
-    ) is not None
+    return ops.run(
+        window, QCoreApplication.translate("Ledger", "Move out"), lambda store: ledger.move_out(store, household_id)
+    ) is not ops.FAILED
 
 
 def resident_fields() -> list[Field]:
@@ -256,12 +256,11 @@ def move_in(window: Any, household_id: int) -> QDialog:
             id_number=values["id_number"],
             tags=tuple(values["tags"]),
         )
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "Move in"),
             lambda store: ledger.move_in(store, household_id, residents=[person]),
-            ledger.undo_move_in,
-        ) is not None
+        ) is not ops.FAILED
 
     return _open(FormDialog(window, QCoreApplication.translate("Ledger", "Move in"), resident_fields(), save=save, name="moveInDialog"))
 
@@ -315,12 +314,11 @@ class ResidentsDialog(QDialog):
 
     def add(self) -> QDialog:
         def save(values: dict[str, Any]) -> bool:
-            return undoable(
+            return ops.run(
                 self.window_,
                 QCoreApplication.translate("Ledger", "Add a resident"),
                 lambda store: ledger.add_resident(store, household_id=self.household_id, **values),
-                lambda store, rid: ledger.archive(store, "resident", rid) and None,
-            ) is not None
+            ) is not ops.FAILED
 
         return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Add a resident"), resident_fields(), save=save, name="residentDialog"))
 
@@ -341,12 +339,7 @@ class ResidentsDialog(QDialog):
                     old_tags = ledger.set_resident_tags(s, resident_id, tags)
                 return old, old_tags
 
-            def back(s: Store, done: tuple[dict[str, Any], list[str]]) -> None:
-                with s.atomic():
-                    ledger.update_row(s, "resident", resident_id, **done[0])
-                    ledger.set_resident_tags(s, resident_id, done[1])
-
-            return undoable(self.window_, QCoreApplication.translate("Ledger", "Edit resident"), do, back) is not None
+            return ops.run(self.window_, QCoreApplication.translate("Ledger", "Edit resident"), do) is not ops.FAILED
 
         return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Edit resident"), resident_fields(), row, save=save, name="residentDialog"))
 
@@ -380,12 +373,11 @@ def member_fields() -> list[Field]:
 
 def new_member(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Ledger", "New member"),
             lambda store: ledger.add_member(store, community_id=community_id, **values),
-            lambda store, mid: ledger.archive(store, "member", mid) and None,
-        ) is not None
+        ) is not ops.FAILED
 
     return _open(
         FormDialog(window, QCoreApplication.translate("Ledger", "New member"), member_fields(), {"active": True, "kind": "community_member"},

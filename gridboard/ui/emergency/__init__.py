@@ -15,13 +15,11 @@ from PySide6.QtCore import QObject
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.opening import open_store
 from gridboard.models.store import Store
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
 from gridboard.ui.emergency.rollcall import RollcallView
-from gridboard.ui.tasks import run_task
 
 PDF_FILTER = "PDF (*.pdf)"
 
@@ -81,7 +79,7 @@ class EmergencyFeature(QObject):
         return self.dialog
 
     def _declare(self, values: dict[str, Any]) -> None:
-        if self._perform(em.declare_emergency, **values) is None:
+        if ops.run(self.window, self.tr("Declare an emergency"), em.declare_emergency, **values) is ops.FAILED:
             return
         if self.dialog is not None:
             self.dialog.done(1)
@@ -99,7 +97,7 @@ class EmergencyFeature(QObject):
             self.tr("End “{name}” and go back to the normal visit cycles?").format(name=current.name),
         ):
             return
-        if self._perform(em.end_emergency, current.id) is None:
+        if ops.run(self.window, self.tr("End the emergency"), em.end_emergency, current.id) is ops.FAILED:
             return
         self.window.view("board").set_filter("priority", False)
         if ask.confirm(
@@ -196,21 +194,8 @@ class EmergencyFeature(QObject):
 
     def _run(self, title: str, work: Callable[[Store, Callable[..., None]], Any]) -> Any:
         """Long work in a worker thread with its own connection to the file (or here, for a memory file)."""
-        path = self.store.path
-
-        def in_worker(progress: Callable[..., None]) -> Any:
-            if path is None:
-                return work(self.store, progress)
-            store = open_store(path, check="none", operator=self.store.operator, allow_read_only=True)
-            try:
-                return work(store, progress)
-            finally:
-                store.close()
-
         try:
-            if path is None:
-                return in_worker(lambda *_: None)
-            return run_task(self.window, title, in_worker)
+            return ops.on_own_store(self.window, title, self.store, work, adopt=False, allow_read_only=True)
         except (KnownError, OSError) as error:
             if isinstance(error, KnownError):
                 ask.show_error(self.window, error)
@@ -219,14 +204,6 @@ class EmergencyFeature(QObject):
             return None
 
     # -- keeping up -------------------------------------------------------------------------------------------
-
-    def _perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            result = self.window.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self.window, error)
-            return None
-        return True if result is None else result
 
     def _changed(self, changes: Changes) -> None:
         if changes.everything or changes.tables & {"emergency", "rollcall", "visit"}:

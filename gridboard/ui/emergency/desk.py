@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
-from gridboard.models.errors import KnownError
 from gridboard.models.masking import mask_phone
-from gridboard.ui import ask, labels
+from gridboard.ui import labels, ops
 from gridboard.ui.emergency import texts
 
 UNANSWERED = QColor("#fde2e2")
@@ -79,13 +77,6 @@ class _Tab(QWidget):
         super().__init__(desk)
         self.desk = desk
         self.store = desk.store
-
-    def perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return self.desk.main_window.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self, error)
-            return None
 
     def grid_combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -210,8 +201,11 @@ class RosterTab(_Tab):
         data, grid_id = self.member_choice(), self.grids.currentData()
         if self.desk.emergency is None or not data or grid_id is None:
             return
-        self.perform(
+        ops.run(
+            self.desk.main_window,
+            self.tr("Add to the roster"),
             em.add_to_roster,
+            parent=self,
             emergency_id=self.desk.emergency.id,
             grid_id=grid_id,
             member_id=data[0],
@@ -221,7 +215,13 @@ class RosterTab(_Tab):
     def remove_selected(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)
         if item is not None:
-            self.perform(em.remove_from_roster, item.data(Qt.ItemDataRole.UserRole))
+            ops.run(
+                self.desk.main_window,
+                self.tr("Take off the roster"),
+                em.remove_from_roster,
+                item.data(Qt.ItemDataRole.UserRole),
+                parent=self,
+            )
 
 
 class InstructionsTab(_Tab):
@@ -337,12 +337,15 @@ class InstructionsTab(_Tab):
             for i in range(self.grid_list.count())
             if self.grid_list.item(i).checkState() == Qt.CheckState.Checked
         ]
-        if self.perform(
+        if ops.run(
+            self.desk.main_window,
+            self.tr("Record an instruction"),
             em.issue_instruction,
+            parent=self,
             emergency_id=self.desk.emergency.id,
             text=self.text.toPlainText(),
             grid_ids=grid_ids,
-        ):
+        ) is not ops.FAILED:
             self.text.clear()
             self.instructions.selectRow(0)
 
@@ -351,8 +354,11 @@ class InstructionsTab(_Tab):
         item = self.feedback.item(self.feedback.currentRow(), 0)
         if instruction_id is None or item is None:
             return
-        self.perform(
+        ops.run(
+            self.desk.main_window,
+            self.tr("Record feedback"),
             em.record_feedback,
+            parent=self,
             instruction_id=instruction_id,
             grid_id=item.data(Qt.ItemDataRole.UserRole),
             feedback=self.feedback_edit.text(),
@@ -452,13 +458,16 @@ class SuppliesTab(_Tab):
         grid_id = self.grids.currentData()
         if grid_id is None:
             return
-        if self.perform(
+        if ops.run(
+            self.desk.main_window,
+            self.tr("Record a delivery"),
             em.record_delivery,
+            parent=self,
             grid_id=grid_id,
             item=self.item.currentText(),
             quantity=self.quantity.value(),
             unit=self.unit.text(),
-        ):
+        ) is not ops.FAILED:
             self.quantity.setValue(1)
 
 
@@ -514,7 +523,7 @@ class EmergencyDesk(QWidget):
         for tab in (self.rosters, self.instructions, self.supplies):
             tab.refresh()
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._stale:
             self.refresh()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
-from gridboard.models.errors import KnownError
 from gridboard.models.masking import mask_phone
-from gridboard.ui import ask, labels
+from gridboard.ui import labels, ops
 from gridboard.ui.emergency import texts
 
 STATE_COLOURS = {
@@ -166,33 +165,6 @@ class RollcallModel(QAbstractTableModel):
         return None
 
 
-class RollcallCommand(QUndoCommand):
-    """A roll-call result already recorded (or withdrawn): undo and redo flip it.
-
-    The action runs before the command is pushed, so a refused one raises normally and never
-    reaches the stack.
-    """
-
-    def __init__(self, view: RollcallView, text: str, rollcall_id: int, *, recorded: bool) -> None:
-        super().__init__(text)
-        self.notifier = view.main_window.notifier
-        self.rollcall_id = rollcall_id
-        self.recorded = recorded
-        self._first = True
-
-    def _apply(self, present: bool) -> None:
-        self.notifier.perform(em.restore_rollcall if present else em.withdraw_rollcall, self.rollcall_id)
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._apply(self.recorded)
-
-    def undo(self) -> None:
-        self._apply(not self.recorded)
-
-
 class RollcallTable(QTableView):
     """The table; number keys record, the cursor then moves on."""
 
@@ -297,20 +269,18 @@ class RollcallView(QWidget):
         following = (
             self.model.rows[index.row() + 1].household_id if index.row() + 1 < len(self.model.rows) else None
         )
-        try:
-            rollcall_id = self.main_window.notifier.perform(
-                em.record_rollcall,
-                emergency_id=self.model.emergency_id,
-                household_id=household_id,
-                state=state,
-                method=self.method_combo.currentData(),
-                member_id=self.member_combo.currentData(),
-            )
-        except KnownError as error:
-            ask.show_error(self, error)
+        if ops.run(
+            self.main_window,
+            self.tr("Roll call: {state}").format(state=texts.state(state)),
+            em.record_rollcall,
+            parent=self,
+            emergency_id=self.model.emergency_id,
+            household_id=household_id,
+            state=state,
+            method=self.method_combo.currentData(),
+            member_id=self.member_combo.currentData(),
+        ) is ops.FAILED:
             return
-        text = self.tr("Roll call: {state}").format(state=texts.state(state))
-        self.main_window.undo_stack.push(RollcallCommand(self, text, rollcall_id, recorded=True))
         self.select_household(following if following is not None else household_id)
 
     def withdraw_current(self) -> None:
@@ -320,13 +290,10 @@ class RollcallView(QWidget):
         row = self.model.rows[index.row()]
         if row.rollcall_id is None:
             return
-        try:
-            self.main_window.notifier.perform(em.withdraw_rollcall, row.rollcall_id)
-        except KnownError as error:
-            ask.show_error(self, error)
+        if ops.run(
+            self.main_window, self.tr("Withdraw roll-call result"), em.withdraw_rollcall, row.rollcall_id, parent=self
+        ) is ops.FAILED:
             return
-        text = self.tr("Withdraw roll-call result")
-        self.main_window.undo_stack.push(RollcallCommand(self, text, row.rollcall_id, recorded=False))
         self.select_household(row.household_id)
 
     def _open_household(self, index: QModelIndex) -> None:

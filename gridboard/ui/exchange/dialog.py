@@ -44,13 +44,9 @@ from gridboard.exchange.parsers import plain_text
 from gridboard.exchange.plan import IGNORE, KEEP_AS_NOTE
 from gridboard.exchange.reader import Book, read_book
 from gridboard.exchange.recognise import field_label_key
-from gridboard.models import operators
-from gridboard.models.errors import KnownError
-from gridboard.models.opening import open_store
 from gridboard.models.store import Store
 from gridboard.models.vocab import BUILTIN_TAGS, MEMBER_KINDS, OCCUPANCY
-from gridboard.ui import ask
-from gridboard.ui.tasks import run_task
+from gridboard.ui import ask, ops
 
 T = TypeVar("T")
 _ERROR_COLOUR = QColor("#b3261e")
@@ -68,19 +64,7 @@ def run_on_own_store(parent: QWidget, title: str, store: Store, work: Callable[[
     SQLite connections belong to their thread: the worker opens the same file itself. An in-memory
     store (nothing to reopen) is worked on here, in the GUI thread.
     """
-    if store.path is None:
-        return work(store, lambda *_args, **_kwargs: None)
-    path, operator, session = store.path, store.operator, store.session
-
-    def task(progress):
-        own = open_store(path, check="none", operator=operator)
-        try:
-            operators.adopt(own, session)  # the same operator, role and grids
-            return work(own, progress)
-        finally:
-            own.close()
-
-    return run_task(parent, title, task)
+    return ops.on_own_store(parent, title, store, work)
 
 
 def load_book(parent: QWidget, store: Store, path: Path) -> tuple[Book, list[SheetLayout]] | None:
@@ -612,19 +596,16 @@ class ImportDialog(QDialog):
             return None
         plan = self.report
         try:
-            report = run_on_own_store(
-                self,
-                self.tr("Importing…"),
-                self.window.store,
-                lambda store, progress: write_plan(store, plan, progress),
+            # One import, one undo step (the worker's own connection records it).
+            report = (
+                ops.Op(self.window, self.windowTitle(), lambda store, progress: write_plan(store, plan, progress))
+                .on(self)
+                .run_in_background(self.tr("Importing…"))
             )
-        except KnownError as error:
-            ask.show_error(self, error)
-            return None
         finally:
             # The import wrote through its own connection: every view reloads what it shows.
             self.window.notifier.refresh_all()
-        if report is None:
+        if report is ops.FAILED:
             return None
         self.result_report = report
         text = summary_text(report, done=True)

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from gridboard.models import ledger, members, pairing, records
 from gridboard.models.members import MemberLoad
 from gridboard.models.store import Store
-from gridboard.ui import ask, labels
-from gridboard.ui.undo import undoable
+from gridboard.ui import ask, labels, ops
 
 _ROOT = QModelIndex()
 
@@ -205,27 +204,25 @@ class PairDialog(_Dialog):
         reason = self.reason.text().strip()
         if self.place is not None:
             building_id, unit, floor = self.place
-            done = undoable(
+            done = ops.run(
                 self.window_,
                 QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(self.window_.store, *self.place)),
                 lambda store: pairing.give_scope(
                     store, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
-                lambda store, scope_id: pairing.retract_scopes(store, [scope_id]),
                 parent=self,
             )
         else:
             ids, mode = list(self.household_ids), self.mode.currentData()
-            done = undoable(
+            done = ops.run(
                 self.window_,
                 QCoreApplication.translate("Pairing", "Pair a member"),
                 lambda store: pairing.pair_households(
                     store, member_id=member_id, household_ids=ids, mode=mode, reason=reason
                 ),
-                pairing.retract_pairings,
                 parent=self,
             )
-        if done is not None:
+        if done is not ops.FAILED:
             super().accept()
 
 
@@ -294,26 +291,24 @@ class PlaceDialog(_Dialog):
             if household_id is None:
                 ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "There is no such room in that building and unit."))
                 return
-            done = undoable(
+            done = ops.run(
                 self.window_,
                 QCoreApplication.translate("Pairing", "Pair a member"),
                 lambda s: pairing.pair_households(s, member_id=member_id, household_ids=[household_id], reason=reason),
-                pairing.retract_pairings,
                 parent=self,
             )
         else:
             unit = None if what == "building" or self.unit.value() == 0 else self.unit.value()
             floor = self.floor.value() if what == "floor" else None
-            done = undoable(
+            done = ops.run(
                 self.window_,
                 QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(store, building_id, unit, floor)),
                 lambda s: pairing.give_scope(
                     s, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
-                lambda s, scope_id: pairing.retract_scopes(s, [scope_id]),
                 parent=self,
             )
-        if done is not None:
+        if done is not ops.FAILED:
             super().accept()
 
 
@@ -351,14 +346,13 @@ class ReassignDialog(_Dialog):
             return
         reason = self.reason.text().strip()
         from_member = self.member_id
-        done = undoable(
+        done = ops.run(
             self.window_,
             QCoreApplication.translate("Pairing", "Reassign a leaving member"),
             lambda s: pairing.reassign_member(s, from_member_id=from_member, to_member_id=to_member, reason=reason),
-            pairing.undo_reassignment,
             parent=self,
         )
-        if done is not None:
+        if done is not ops.FAILED:
             self._mark_left(from_member)
             super().accept()
 
@@ -374,7 +368,15 @@ class ReassignDialog(_Dialog):
                 "Pairing", "Has {name} left? Mark {name} as no longer serving (kept in the file, not offered again)."
             ).format(name=name),
         ):
-            self.window_.notifier.perform(ledger.update_row, "member", member_id, active=False)
+            ops.run(
+                self.window_,
+                QCoreApplication.translate("Pairing", "Mark {name} as no longer serving").format(name=name),
+                ledger.update_row,
+                "member",
+                member_id,
+                parent=self,
+                active=False,
+            )
 
 
 class ChooseMemberDialog(_Dialog):
@@ -401,15 +403,13 @@ def end_pairing(window: Any, row: pairing.PairingRow) -> bool:
     if reason is None:
         return False
     if row.kind == "pairing":
-        return undoable(
+        return ops.run(
             window,
             QCoreApplication.translate("Pairing", "End pairing"),
             lambda s: pairing.end_pairing(s, row.id, reason=reason) or True,
-            lambda s, _done: pairing.reopen_pairing(s, row.id),
-        ) is not None
-    return undoable(
+        ) is not ops.FAILED
+    return ops.run(
         window,
         QCoreApplication.translate("Pairing", "End pairing"),
         lambda s: pairing.end_scope(s, row.id, reason=reason) or True,
-        lambda s, _done: pairing.reopen_scope(s, row.id),
-    ) is not None
+    ) is not ops.FAILED

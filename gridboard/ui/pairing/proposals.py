@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import pairing, proposals, records
+from gridboard.models import proposals, records
 from gridboard.models.members import load_limit
 from gridboard.models.proposals import Proposal
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.reader import ReadWorker
 from gridboard.ui.tables import size_columns
-from gridboard.ui.undo import undoable
 
 TIER_COLORS = {2: QColor("#b3261e"), 1: QColor("#b26a00")}
 
@@ -216,15 +215,14 @@ class ProposalsPanel(QWidget):
         if not choices:
             return False
         reason = self.tr("Priority household")
-        done = undoable(
+        done = ops.run(
             self.window_,
             self.tr("Accept {count} proposed pairings").format(count=len(choices)),
             lambda s: proposals.accept_proposals(s, choices, reason=reason),
-            pairing.retract_pairings,
             parent=self,
         )
         self.refresh()
-        return done is not None
+        return done is not ops.FAILED
 
     def accept_selected(self) -> bool:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import ledger, teams
 from gridboard.models.vocab import GRID_ROLES
-from gridboard.ui import ask, labels
+from gridboard.ui import ask, labels, ops
 from gridboard.ui.pairing.dialogs import MemberPicker
-from gridboard.ui.undo import undoable
 
 
 class TeamEditor(QDialog):
@@ -131,28 +130,26 @@ class TeamEditor(QDialog):
         role = self.role.currentData()
         building_id = self.building.currentData() if role in ("building_head", "unit_head") else None
         unit = self.unit.value() if role == "unit_head" else None
-        return undoable(
+        return ops.run(
             self.window_,
             QCoreApplication.translate("Pairing", "Give a grid role"),
             lambda s: teams.assign_role(
                 s, grid_id=grid_id, role=role, member_id=member_id, building_id=building_id, unit=unit
             ),
-            teams.undo_assign,
             parent=self,
-        ) is not None
+        ) is not ops.FAILED
 
     def end_selected(self) -> bool:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return False
         role_id = int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
-        return undoable(
+        return ops.run(
             self.window_,
             QCoreApplication.translate("Pairing", "End a grid role"),
             lambda s: teams.end_role(s, role_id) or True,
-            lambda s, _done: teams.reopen_role(s, role_id),
             parent=self,
-        ) is not None
+        ) is not ops.FAILED
 
 
 def edit_team(window: Any, grid_id: int | None = None) -> TeamEditor:

@@ -36,7 +36,7 @@ from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.sheets import RowEntry, Sheet, SheetRow
-from gridboard.ui import ask, labels
+from gridboard.ui import ask, labels, ops
 
 NUMBER, ADDRESS, HEAD, OUTCOME, METHOD, DATE, NOTE = range(7)
 OUTCOME_KEYS = {"1": "met", "2": "nobody_home", "3": "refused", "0": None}
@@ -454,15 +454,16 @@ class SheetEntryDialog(QDialog):
             self.status.setText(self.tr("Nothing to save: give an outcome on at least one row."))
             return None
         member_id = self.member_combo.currentData()
-        try:
-            visit_ids = self.notifier.perform(
-                sheet_model.enter_returned_sheet,
-                sheet_no=self.sheet.info.sheet_no,
-                entries=entries,
-                member_ids=[member_id] if member_id else [],
-            )
-        except KnownError as error:
-            ask.show_error(self, error)
+        visit_ids = ops.run(
+            self.window_,
+            self.tr("Enter returned sheet {number}").format(number=self.sheet.info.sheet_no),
+            sheet_model.enter_returned_sheet,
+            parent=self,
+            sheet_no=self.sheet.info.sheet_no,
+            entries=entries,
+            member_ids=[member_id] if member_id else [],
+        )
+        if visit_ids is ops.FAILED:
             self.reload()
             return None
         number = self.sheet.info.sheet_no

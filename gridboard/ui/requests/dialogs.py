@@ -7,7 +7,6 @@ the dialog stays open so nothing typed is lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -37,13 +36,12 @@ from gridboard.models import requests as rq
 from gridboard.models import supplies
 from gridboard.models.addresses import short_address
 from gridboard.models.clock import now_iso
-from gridboard.models.errors import KnownError
 from gridboard.models.vocab import RATINGS, REQUEST_CATEGORIES, REQUEST_SOURCES, REQUEST_URGENCIES
-from gridboard.ui import ask, labels
+from gridboard.ui import ask, labels, ops
 from gridboard.ui.member_box import MemberBox
 from gridboard.ui.notifier import Notifier
 
-_FAILED = object()
+_FAILED = ops.FAILED
 
 
 def _qdatetime(value: str) -> QDateTime:
@@ -65,6 +63,7 @@ class StepDialog(QDialog):
         super().__init__(parent)
         self.notifier = notifier
         self.store = notifier.store
+        self.window_ = ops.host(notifier)
         self.layout_ = QVBoxLayout(self)
         self.form = QFormLayout()
         self.layout_.addLayout(self.form)
@@ -98,13 +97,6 @@ class StepDialog(QDialog):
         ):
             return
         super().reject()
-
-    def perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return self.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self, error)
-            return _FAILED
 
     def save(self) -> bool:
         raise NotImplementedError
@@ -241,8 +233,11 @@ class RaiseDialog(StepDialog):
 
     def save(self) -> bool:
         category = self.category.currentData()
-        result = self.perform(
+        result = ops.run(
+            self.window_,
+            self.tr("Record a request"),
             rq.raise_request,
+            parent=self,
             household_id=self.household_id,
             category=category,
             text=self.text.text(),
@@ -347,7 +342,9 @@ class DispatchDialog(StepDialog):
             kwargs["department"] = self.department.currentText()
         if not self.keep_due.isChecked():
             kwargs["due_at"] = _iso(self.due)
-        return self.perform(rq.dispatch_requests, self.request_ids, **kwargs) is not _FAILED
+        return ops.run(
+            self.window_, self.tr("Dispatch"), rq.dispatch_requests, self.request_ids, parent=self, **kwargs
+        ) is not _FAILED
 
 
 class ResolveDialog(StepDialog):
@@ -386,8 +383,14 @@ class ResolveDialog(StepDialog):
     def save(self) -> bool:
         deliveries = {item_id: spin.value() for item_id, spin in self.delivered.items() if spin.value() > 0}
         return (
-            self.perform(
-                rq.resolve_request, self.request_id, resolution=self.resolution.text(), deliveries=deliveries
+            ops.run(
+                self.window_,
+                self.tr("Resolve a request"),
+                rq.resolve_request,
+                self.request_id,
+                parent=self,
+                resolution=self.resolution.text(),
+                deliveries=deliveries,
             )
             is not _FAILED
         )
@@ -428,8 +431,14 @@ class FollowUpDialog(StepDialog):
         return next(code for code, button in self.ratings.items() if button.isChecked())
 
     def save(self) -> bool:
-        result = self.perform(
-            rq.follow_up_request, self.request_id, rating=self.rating(), note=self.note.text()
+        result = ops.run(
+            self.window_,
+            self.tr("Call back"),
+            rq.follow_up_request,
+            self.request_id,
+            parent=self,
+            rating=self.rating(),
+            note=self.note.text(),
         )
         if result is _FAILED:
             return False
@@ -478,4 +487,4 @@ class TimeLimitsDialog(StepDialog):
                 rq.set_time_limits(store, limits)
                 rq.set_departments(store, self.departments.toPlainText().splitlines())
 
-        return self.perform(both) is not _FAILED
+        return ops.run(self.window_, self.tr("Time limits and departments"), both, parent=self) is not _FAILED

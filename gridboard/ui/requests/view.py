@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
 from gridboard.models import requests as rq
 from gridboard.models import supplies
 from gridboard.models.changes import Changes
-from gridboard.models.errors import KnownError
 from gridboard.models.vocab import (
     OPEN_REQUEST_STATUSES,
     REQUEST_CATEGORIES,
     REQUEST_SOURCES,
     REQUEST_STATUSES,
 )
-from gridboard.ui import ask, labels
+from gridboard.ui import ask, labels, ops
 from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
 
@@ -461,7 +460,7 @@ class RequestsView(QWidget):
         request_id = self.current_id()
         if request_id is None or not self.actions_["start"].isEnabled():
             return False
-        return self._perform(rq.start_request, request_id)
+        return ops.run(self.window_, self.tr("Start work"), rq.start_request, request_id, parent=self) is not ops.FAILED
 
     def resolve_selected(self) -> StepDialog | None:
         request_id = self.current_id()
@@ -487,21 +486,16 @@ class RequestsView(QWidget):
         )
         if reason is None:
             return False
-        return self._perform(rq.withdraw_request, request_id, reason=reason)
+        return (
+            ops.run(self.window_, self.tr("Withdraw a request"), rq.withdraw_request, request_id, parent=self, reason=reason)
+            is not ops.FAILED
+        )
 
     def show_household(self) -> None:
         request_id = self.current_id()
         if request_id is not None:
             household = rq.request_household(self.store, request_id)
             self.window_.navigate("household", household)
-
-    def _perform(self, action: Any, *args: Any, **kwargs: Any) -> bool:
-        try:
-            self.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self, error)
-            return False
-        return True
 
     # -- refreshing ----------------------------------------------------------------------------------------
 

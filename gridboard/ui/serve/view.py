@@ -33,7 +33,7 @@ from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
 from gridboard.models.masking import mask_phone
-from gridboard.ui import ask
+from gridboard.ui import ask, ops
 from gridboard.ui.editors.form import Field, FormDialog
 from gridboard.ui.serve import labels
 
@@ -541,11 +541,19 @@ class ServeView(QWidget):
     # -- running actions ------------------------------------------------------------------------------------
 
     def perform(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        """Run a model action; expected trouble is shown in plain words and None returned."""
-        try:
-            result = self.notifier.perform(action, *args, **kwargs)
-        except KnownError as error:
-            ask.show_error(self, error)
+        """Run a model action as one undo step (ops.run), named after the form it came from; expected
+        trouble is shown in plain words and None returned."""
+        texts = {
+            "link_members_by_work_unit": self.tr("Link members to their units"),
+            "receive_report": self.tr("Receive a report"),
+            "close_post": self.tr("Close a post"),
+            "rise_overdue": self.tr("Escalate overdue requests"),
+            "acknowledge": self.tr("Acknowledge an instruction"),
+        }
+        dialog = self.dialog if self.dialog is not None and self.dialog.isVisible() else None
+        text = texts.get(getattr(action, "__name__", ""), dialog.windowTitle() if dialog else self.tr("Serve"))
+        result = ops.run(self.window_, text, action, *args, parent=self, **kwargs)
+        if result is ops.FAILED:
             return None
         return True if result is None else result
 

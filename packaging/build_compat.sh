@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# Build the bundle on an old base, so that it starts on office desktops with an old C library
+# (UOS V20: glibc 2.28; Kylin V10 and Debian 11: 2.31). The bundle that build_bundle.sh makes on
+# this machine needs this machine's glibc (Debian 12: 2.36).
+#   packaging/build_compat.sh [DIST_DIR]        default DIST_DIR: build/dist-compat
+# Then: packaging/build_deb.sh build/dist-compat/gridboard   (the .deb of the compat bundle)
+#
+# Needs root (chroot, mount), debootstrap and binutils (apt-get install debootstrap binutils), and
+# the package registries (Debian's archive and PyPI). Steps, each kept in a cache so the next build
+# reuses it ($GRIDBOARD_COMPAT_CACHE, default /var/cache/gridboard-compat):
+#   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5 min)
+#   2. CPython 3.11 compiled in it from Debian 12's python3.11 source package, with Debian's
+#      security patches, built so that it needs no glibc newer than 2.28 (the C functions of glibc
+#      2.29-2.31 are turned off in configure, and the maths functions that glibc 2.29 re-versioned
+#      are linked at their old versions: packaging/compat/glibc228.h)            (first time: ~10 min)
+#   3. a venv in the root with the project's dependencies, taking only wheels built for glibc
+#      <= 2.28 (manylinux_2_28: PySide6-Essentials 6.9, the newest such)        (each build: ~2 min)
+#   4. PyInstaller with packaging/gridboard.spec, as build_bundle.sh does       (each build: ~4 min)
+#   5. packaging/glibc_needs.py: fails when any ELF file in the bundle needs glibc > 2.28
+# A bundle-only build (DIST_DIR/gridboard) takes ~6 min once the cache is there.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DIST="${1:-$ROOT/build/dist-compat}"
+CACHE="${GRIDBOARD_COMPAT_CACHE:-/var/cache/gridboard-compat}"
+MIRROR="${GRIDBOARD_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+TARGET="${GRIDBOARD_GLIBC_TARGET:-2.28}"
+SUITE=bullseye
+BROOT="$CACHE/$SUITE-build"
+PYPREFIX=/opt/python3.11
+JOBS="${GRIDBOARD_COMPAT_JOBS:-$(nproc)}"
+
+say() { echo "build_compat.sh: $*" >&2; }
+[ "$(id -u)" = 0 ] || { say "needs root (debootstrap, chroot, mount)"; exit 3; }
+for tool in debootstrap objdump; do
+  command -v "$tool" >/dev/null || { say "$tool not found; apt-get install debootstrap binutils"; exit 3; }
+done
+mkdir -p "$CACHE"
+T0=$SECONDS
+
+# What the build root needs: a C compiler and the headers CPython's modules build against, the
+# libraries Qt loads (so PyInstaller can import PySide6 while it analyses), and the small X11 helper
+# libraries the bundle carries (see build_bundle.sh).
+BUILD_PACKAGES=build-essential,libssl-dev,libffi-dev,zlib1g-dev,libbz2-dev,liblzma-dev,libsqlite3-dev,uuid-dev
+BUILD_PACKAGES+=,xz-utils,binutils,ca-certificates,libegl1,libgl1,libxkbcommon0,libfontconfig1,libdbus-1-3
+BUILD_PACKAGES+=,libglib2.0-0,libxcb-cursor0,libxkbcommon-x11-0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1
+BUILD_PACKAGES+=,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xkb1,libxcb-util1,libx11-xcb1
+
+# 1. The build root.
+if [ ! -f "$BROOT/.gridboard-root" ]; then
+  say "making the $SUITE build root in $BROOT (debootstrap)"
+  rm -rf "$BROOT"
+  debootstrap --variant=minbase --include="$BUILD_PACKAGES" "$SUITE" "$BROOT" "$MIRROR" >"$CACHE/debootstrap-build.log" 2>&1 \
+    || { tail -20 "$CACHE/debootstrap-build.log" >&2; say "debootstrap failed (log: $CACHE/debootstrap-build.log)"; exit 1; }
+  echo "$SUITE $(date -u +%F)" >"$BROOT/.gridboard-root"
+  say "build root ready after $((SECONDS - T0)) s"
+fi
+
+MOUNTED=()
+cleanup() {
+  local i
+  for ((i = ${#MOUNTED[@]} - 1; i >= 0; i--)); do umount -l "${MOUNTED[i]}" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+for m in proc dev; do
+  if ! mountpoint -q "$BROOT/$m"; then
+    if [ "$m" = proc ]; then mount -t proc proc "$BROOT/proc"; else mount --bind /dev "$BROOT/dev"; fi
+    MOUNTED+=("$BROOT/$m")
+  fi
+done
+cp -L /etc/resolv.conf "$BROOT/etc/resolv.conf" 2>/dev/null || true
+in_root() {
+  chroot "$BROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TMPDIR=/tmp \
+    PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
+}
+
+# 2. CPython 3.11 from Debian 12's source package.
+if [ ! -x "$BROOT$PYPREFIX/bin/python3.11" ]; then
+  T1=$SECONDS
+  mkdir -p "$BROOT/build/cpython" "$BROOT/opt/compat"
+  install -m 644 "$ROOT/packaging/compat/glibc228.h" "$BROOT/opt/compat/glibc228.h"
+  # The source package only (deb-src), signed with Debian's archive key, which the build root has.
+  # (bookworm main carries the point releases' security fixes; debian-security's pool may lag.)
+  echo "deb-src $MIRROR bookworm main" >"$BROOT/etc/apt/sources.list.d/bookworm-src.list"
+  in_root apt-get update -qq
+  in_root bash -c 'cd /build/cpython && rm -rf Python-3.11* python3.11_* && apt-get source --download-only -qq python3.11' >/dev/null
+  cat >"$BROOT/build/cpython/build.sh" <<BUILD
+set -e
+cd /build/cpython
+tar xzf python3.11_*.orig.tar.gz
+cd Python-3.11.*/
+tar xJf ../python3.11_*.debian.tar.xz
+# Debian's own fixes and security patches: those after its layout changes (multiarch,
+# dist-packages...), which do not belong in a bundle.
+applied=0 failed=""
+for p in \$(sed -n '/^shutdown-deadlock.diff/,\$p' debian/patches/series | sed 's/#.*//'); do
+  if patch -p1 -s --forward --no-backup-if-mismatch <"debian/patches/\$p" >/dev/null 2>&1; then
+    applied=\$((applied + 1))
+  else
+    failed="\$failed \$p"
+  fi
+done
+echo "Debian patches applied: \$applied; not applied:\${failed:- none}"
+# glibc 2.29-2.31 functions CPython uses when configure finds them: turned off, so the
+# interpreter needs no glibc newer than 2.28.
+./configure -q --prefix=$PYPREFIX --enable-shared --with-ensurepip=install \\
+  CFLAGS='-O2 -include /opt/compat/glibc228.h' LDFLAGS='-Wl,-rpath,$PYPREFIX/lib' \\
+  ac_cv_func_sem_clockwait=no ac_cv_func_pthread_cond_clockwait=no \\
+  ac_cv_func_posix_spawn_file_actions_addchdir_np=no >/dev/null
+make -s -j$JOBS >/dev/null 2>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
+make -s install >/dev/null 2>>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
+BUILD
+  in_root bash /build/cpython/build.sh 2>&1 | tee "$CACHE/cpython-build.log" >&2 || true
+  [ -x "$BROOT$PYPREFIX/bin/python3.11" ] || { say "CPython did not build (log: $CACHE/cpython-build.log)"; exit 1; }
+  rm -rf "$BROOT/build/cpython"
+  say "CPython $(in_root $PYPREFIX/bin/python3.11 -c 'import sys; print(sys.version.split()[0])') built in $((SECONDS - T1)) s"
+fi
+
+# 3. The project's source and its dependencies, wheels for glibc <= TARGET only.
+T2=$SECONDS
+rm -rf "$BROOT/src"
+mkdir -p "$BROOT/src"
+tar -C "$ROOT" --exclude=__pycache__ --exclude='*.pyc' -cf - pyproject.toml README.md gridboard resources packaging \
+  | tar -C "$BROOT/src" -xf -
+VENV=/opt/gbvenv
+SITE="$(in_root $PYPREFIX/bin/python3.11 -c 'print("lib/python3.11/site-packages")')"
+if [ ! -x "$BROOT$VENV/bin/python" ]; then
+  in_root $PYPREFIX/bin/python3.11 -m venv "$VENV"
+fi
+# PEP 600: pip asks this module which manylinux_2_X wheels the machine can take.
+cat >"$BROOT$VENV/$SITE/_manylinux.py" <<PY
+"""Only wheels for glibc <= $TARGET (gridboard's compat build: the bundle must run on it)."""
+def manylinux_compatible(major, minor, arch):
+    return (major, minor) <= tuple(int(x) for x in "$TARGET".split("."))
+PY
+# The project's dependencies and PyInstaller, read from pyproject.toml (the source itself is
+# analysed from /src, as build_bundle.sh does).
+in_root "$VENV/bin/python" -c 'import tomllib; p = tomllib.load(open("/src/pyproject.toml", "rb"))["project"]
+print("\n".join(p["dependencies"] + p["optional-dependencies"]["packaging"]))' >"$BROOT/src/requirements.txt"
+in_root "$VENV/bin/python" -m pip install -q --disable-pip-version-check --only-binary=:all: \
+  -r /src/requirements.txt 2>&1 | grep -v -i "warning: running pip as" >&2 || true
+in_root "$VENV/bin/python" -c "import PySide6, numpy, sqlcipher3, argon2, python_calamine, PyInstaller" \
+  || { say "the dependencies did not install in the build root"; exit 1; }
+say "dependencies installed in $((SECONDS - T2)) s: $(in_root "$VENV/bin/python" -m pip list --format=freeze 2>/dev/null | grep -i -E '^(pyside6-essentials|numpy|pyinstaller)=' | tr '\n' ' ')"
+
+# 4. PyInstaller, through build_bundle.sh, inside the root.
+T3=$SECONDS
+in_root bash -c "cd /src && PYTHON=$VENV/bin/python GRIDBOARD_PYI_WORK=/build/pyinstaller packaging/build_bundle.sh /src/build/dist" >&2
+rm -rf "$DIST/gridboard"
+mkdir -p "$DIST"
+mv "$BROOT/src/build/dist/gridboard" "$DIST/gridboard"
+say "PyInstaller took $((SECONDS - T3)) s"
+
+# 5. Nothing in it may need a newer glibc than the oldest office desktop has.
+python3 "$ROOT/packaging/glibc_needs.py" "$DIST/gridboard" --max "$TARGET" >&2 \
+  || { say "the bundle needs a glibc newer than $TARGET (above)"; exit 1; }
+echo "$SUITE glibc<=$TARGET" >"$DIST/gridboard/_internal/base.txt"
+echo "bundle: $DIST/gridboard"
+echo "size: $(du -sh "$DIST/gridboard" | cut -f1) ($(du -sb "$DIST/gridboard" | cut -f1) bytes, $(find "$DIST/gridboard" -type f | wc -l) files)"
+echo "built in $((SECONDS - T0)) s"

@@ -25,7 +25,9 @@ pytestmark = [
 # start-up code, which a program built on the old base does not).
 LIBRARY = r"""
 #include <math.h>
+#include <stdlib.h>
 double figure(double x) { return exp(x) + log(x) + pow(x, 2.5) + exp2(x) + log2(x); }
+double parsed(const char *text) { return strtod(text, NULL); }
 """
 
 
@@ -88,3 +90,33 @@ def test_the_report_names_every_file_that_needs_a_newer_glibc(tmp_path: Path) ->
         assert "GLIBC_2.29" in result["too_new"]["_internal/libnew.so.1"]
         assert glibc_needs.version_key("GLIBC_" + result["needs"]) >= (2, 29)
         assert glibc_needs.main([str(bundle), "--max", "2.28"]) == 1
+
+
+def test_a_library_already_built_for_2_29_is_pointed_at_the_old_maths_functions(tmp_path: Path) -> None:
+    """packaging/compat/old_maths.py, for the Debian 11 libraries the bundle carries (libsqlite3...)."""
+    if glibc_of_this_machine() < (2, 29):
+        pytest.skip("this machine's glibc is older than 2.29")
+    sys.path.insert(0, str(ROOT / "packaging" / "compat"))
+    import old_maths
+
+    reference = build(tmp_path, "reference")
+    library = build(tmp_path, "patched")
+    assert "GLIBC_2.29" in glibc_needs.needs(library)
+    assert old_maths.patch(library) == "patched"
+    needed = glibc_needs.needs(library)
+    assert max(glibc_needs.version_key(v) for v in needed) <= (2, 28), needed
+    assert old_maths.patch(library) == "nothing to do"
+    for x in (0.5, 1.0, 2.75, 10.0):
+        assert figure(library, x) == pytest.approx(figure(reference, x), rel=1e-14)
+
+    # A library that needs something else of glibc 2.29 is refused and left as it was.
+    other = tmp_path / "other.c"
+    other.write_text("#include <math.h>\n#include <sched.h>\n"
+                     "double f(double x) { unsigned c, n; getcpu(&c, &n); return exp(x) + c; }\n")
+    so = tmp_path / "libother.so"
+    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-D_GNU_SOURCE", str(other), "-o", str(so), "-lm"], check=True)
+    before = so.read_bytes()
+    if "GLIBC_2.29" in glibc_needs.needs(so):
+        with pytest.raises(ValueError):
+            old_maths.patch(so)
+        assert so.read_bytes() == before

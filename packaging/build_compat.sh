@@ -45,6 +45,8 @@ BUILD_PACKAGES=build-essential,libssl-dev,libffi-dev,zlib1g-dev,libbz2-dev,liblz
 BUILD_PACKAGES+=,xz-utils,binutils,ca-certificates,libegl1,libgl1,libxkbcommon0,libfontconfig1,libdbus-1-3
 BUILD_PACKAGES+=,libglib2.0-0,libxcb-cursor0,libxkbcommon-x11-0,libxcb-icccm4,libxcb-image0,libxcb-keysyms1
 BUILD_PACKAGES+=,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xkb1,libxcb-util1,libx11-xcb1
+# Qt's print support plugin talks to CUPS: carried, as build_bundle.sh carries this machine's.
+BUILD_PACKAGES+=,libcups2
 
 # 1. The build root.
 if [ ! -f "$BROOT/.gridboard-root" ]; then
@@ -69,13 +71,22 @@ for m in proc dev; do
   fi
 done
 cp -L /etc/resolv.conf "$BROOT/etc/resolv.conf" 2>/dev/null || true
+# pip in the root trusts what this machine trusts (a network whose HTTPS goes through a proxy with
+# its own certificate authority has it in this machine's bundle, not in Debian 11's).
+HOST_CA="${SSL_CERT_FILE:-/etc/ssl/certs/ca-certificates.crt}"
+CA_ENV=()
+if [ -f "$HOST_CA" ]; then
+  cp -L "$HOST_CA" "$BROOT/etc/ssl/host-ca-certificates.crt"
+  CA_ENV=(PIP_CERT=/etc/ssl/host-ca-certificates.crt SSL_CERT_FILE=/etc/ssl/host-ca-certificates.crt)
+fi
 in_root() {
-  chroot "$BROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TMPDIR=/tmp \
+  chroot "$BROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TMPDIR=/tmp "${CA_ENV[@]}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 }
 
 # 2. CPython 3.11 from Debian 12's source package.
-if [ ! -x "$BROOT$PYPREFIX/bin/python3.11" ]; then
+# (A half-done earlier build counts as none: the interpreter must import what the bundle needs.)
+if ! in_root $PYPREFIX/bin/python3.11 -c "import pyexpat, _elementtree, _sqlite3, _ssl, _ctypes, pip" 2>/dev/null; then
   T1=$SECONDS
   mkdir -p "$BROOT/build/cpython" "$BROOT/opt/compat"
   install -m 644 "$ROOT/packaging/compat/glibc228.h" "$BROOT/opt/compat/glibc228.h"
@@ -103,15 +114,33 @@ done
 echo "Debian patches applied: \$applied; not applied:\${failed:- none}"
 # glibc 2.29-2.31 functions CPython uses when configure finds them: turned off, so the
 # interpreter needs no glibc newer than 2.28.
-./configure -q --prefix=$PYPREFIX --enable-shared --with-ensurepip=install \\
+./configure -q --prefix=$PYPREFIX --enable-shared --with-ensurepip=no \\
   CFLAGS='-O2 -include /opt/compat/glibc228.h' LDFLAGS='-Wl,-rpath,$PYPREFIX/lib' \\
   ac_cv_func_sem_clockwait=no ac_cv_func_pthread_cond_clockwait=no \\
   ac_cv_func_posix_spawn_file_actions_addchdir_np=no >/dev/null
 make -s -j$JOBS >/dev/null 2>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
 make -s install >/dev/null 2>>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
+# pyexpat (and _elementtree, which needs it: openpyxl reads .xlsx with them) came out missing from
+# this build (seen 2026-12-02; the cause not found yet): build them by hand from the same sources,
+# with the same bundled expat 2.5 and flags, when they do not import.
+if ! $PYPREFIX/bin/python3.11 -c "import pyexpat, _elementtree" 2>/dev/null; then
+  I="-I. -IInclude -IInclude/internal -IModules/expat"
+  F="-O2 -fwrapv -DNDEBUG -include /opt/compat/glibc228.h -fPIC -DHAVE_EXPAT_CONFIG_H -DXML_POOR_ENTROPY"
+  DYN=$PYPREFIX/lib/python3.11/lib-dynload
+  for f in xmlparse xmltok xmlrole; do gcc \$F \$I -c Modules/expat/\$f.c -o /tmp/\$f.o; done
+  gcc \$F \$I -DPy_BUILD_CORE_MODULE -c Modules/pyexpat.c -o /tmp/pyexpat.o
+  gcc -shared /tmp/pyexpat.o /tmp/xmlparse.o /tmp/xmltok.o /tmp/xmlrole.o -lm -o \$DYN/pyexpat.cpython-311-x86_64-linux-gnu.so
+  gcc \$F \$I -DPy_BUILD_CORE_MODULE -c Modules/_elementtree.c -o /tmp/_elementtree.o
+  gcc -shared /tmp/_elementtree.o -o \$DYN/_elementtree.cpython-311-x86_64-linux-gnu.so
+  rm -f \$DYN/*_failed.so /tmp/xml*.o /tmp/pyexpat.o /tmp/_elementtree.o
+  echo "pyexpat and _elementtree built by hand"
+fi
+$PYPREFIX/bin/python3.11 -m ensurepip --default-pip >/dev/null
+# Everything gridboard and its libraries import from the standard library's compiled modules.
+$PYPREFIX/bin/python3.11 -c "import pyexpat, _elementtree, _sqlite3, _ssl, _ctypes, zlib, _bz2, _lzma, _uuid, _decimal, _hashlib, pip"
 BUILD
   in_root bash /build/cpython/build.sh 2>&1 | tee "$CACHE/cpython-build.log" >&2 || true
-  [ -x "$BROOT$PYPREFIX/bin/python3.11" ] || { say "CPython did not build (log: $CACHE/cpython-build.log)"; exit 1; }
+  in_root $PYPREFIX/bin/python3.11 -c "import pyexpat, _sqlite3, pip" || { say "CPython did not build (log: $CACHE/cpython-build.log)"; exit 1; }
   rm -rf "$BROOT/build/cpython"
   say "CPython $(in_root $PYPREFIX/bin/python3.11 -c 'import sys; print(sys.version.split()[0])') built in $((SECONDS - T1)) s"
 fi
@@ -128,7 +157,8 @@ NUMPY_BLAS="${GRIDBOARD_NUMPY_BLAS:-openblas}"
 VENV=/opt/gbvenv
 [ "$NUMPY_BLAS" = none ] && VENV=/opt/gbvenv-noblas
 SITE="$(in_root $PYPREFIX/bin/python3.11 -c 'print("lib/python3.11/site-packages")')"
-if [ ! -x "$BROOT$VENV/bin/python" ]; then
+if [ ! -x "$BROOT$VENV/bin/pip" ]; then
+  rm -rf "${BROOT:?}$VENV"
   in_root $PYPREFIX/bin/python3.11 -m venv "$VENV"
 fi
 # PEP 600: pip asks this module which manylinux_2_X wheels the machine can take.

@@ -285,7 +285,12 @@ def debian11(built) -> Path:
             mounted.append(target)
     shutil.copy(built["deb"], root / "tmp" / "gridboard.deb")
     try:
-        done = in_root(root, ["dpkg", "-i", "/tmp/gridboard.deb"])
+        # As a double-click install does: apt pulls in what the .deb depends on from Debian 11.
+        if not list((root / "var" / "lib" / "apt" / "lists").glob("*_Packages*")):
+            done = in_root(root, ["apt-get", "update", "-qq"])
+            assert done.returncode == 0, done.stderr
+        done = in_root(root, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "/tmp/gridboard.deb"],
+                       DEBIAN_FRONTEND="noninteractive")
         assert done.returncode == 0, done.stdout + done.stderr
         yield root
     finally:

@@ -16,7 +16,8 @@
 #   3. a venv in the root with the project's dependencies, taking only wheels built for glibc
 #      <= 2.28 (manylinux_2_28: PySide6-Essentials 6.9, the newest such)        (each build: ~2 min)
 #   4. PyInstaller with packaging/gridboard.spec, as build_bundle.sh does       (each build: ~4 min)
-#   5. packaging/compat/old_maths.py on the carried Debian 11 libraries that ask for glibc 2.29's
+#   5. libdbus-1 and libsystemd left to the desktop; packaging/compat/old_maths.py on the carried
+#      Debian 11 libraries that ask for glibc 2.29's
 #      maths functions; then packaging/glibc_needs.py fails when any ELF file needs glibc > 2.28
 # A bundle-only build (DIST_DIR/gridboard) takes ~6 min once the cache is there.
 set -euo pipefail
@@ -151,11 +152,7 @@ rm -rf "$BROOT/src"
 mkdir -p "$BROOT/src"
 tar -C "$ROOT" --exclude=__pycache__ --exclude='*.pyc' -cf - pyproject.toml README.md gridboard resources packaging \
   | tar -C "$BROOT/src" -xf -
-# GRIDBOARD_NUMPY_BLAS=none: numpy compiled here without OpenBLAS (pyqtgraph needs numpy, not its
-# fast linear algebra); the bundle is ~30 MB smaller. First time ~15 min (the wheel is kept).
-NUMPY_BLAS="${GRIDBOARD_NUMPY_BLAS:-openblas}"
 VENV=/opt/gbvenv
-[ "$NUMPY_BLAS" = none ] && VENV=/opt/gbvenv-noblas
 SITE="$(in_root $PYPREFIX/bin/python3.11 -c 'print("lib/python3.11/site-packages")')"
 if [ ! -x "$BROOT$VENV/bin/pip" ]; then
   rm -rf "${BROOT:?}$VENV"
@@ -167,18 +164,6 @@ cat >"$BROOT$VENV/$SITE/_manylinux.py" <<PY
 def manylinux_compatible(major, minor, arch):
     return (major, minor) <= tuple(int(x) for x in "$TARGET".split("."))
 PY
-if [ "$NUMPY_BLAS" = none ]; then
-  if ! ls "$BROOT"/wheels/numpy-*.whl >/dev/null 2>&1; then
-    T4=$SECONDS
-    mkdir -p "$BROOT/wheels"
-    in_root env CFLAGS="-O2 -include /opt/compat/glibc228.h" CXXFLAGS="-O2 -include /opt/compat/glibc228.h" \
-      "$VENV/bin/python" -m pip wheel -q --disable-pip-version-check --no-deps --no-binary=numpy -w /wheels \
-      -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none -Csetup-args=-Dallow-noblas=true numpy >&2 \
-      || { say "numpy without BLAS did not build"; exit 1; }
-    say "numpy without BLAS built in $((SECONDS - T4)) s"
-  fi
-  in_root bash -c "$VENV/bin/python -m pip install -q --disable-pip-version-check /wheels/numpy-*.whl" >&2
-fi
 # The project's dependencies and PyInstaller, read from pyproject.toml (the source itself is
 # analysed from /src, as build_bundle.sh does).
 in_root "$VENV/bin/python" -c 'import tomllib; p = tomllib.load(open("/src/pyproject.toml", "rb"))["project"]
@@ -187,7 +172,7 @@ in_root "$VENV/bin/python" -m pip install -q --disable-pip-version-check --only-
   -r /src/requirements.txt 2>&1 | grep -v -i "warning: running pip as" >&2 || true
 in_root "$VENV/bin/python" -c "import PySide6, numpy, sqlcipher3, argon2, python_calamine, PyInstaller" \
   || { say "the dependencies did not install in the build root"; exit 1; }
-say "dependencies installed in $((SECONDS - T2)) s: $(in_root "$VENV/bin/python" -m pip list --format=freeze 2>/dev/null | grep -i -E '^(pyside6-essentials|numpy|pyinstaller)=' | tr '\n' ' ')"
+say "dependencies installed in $((SECONDS - T2)) s: $(in_root "$VENV/bin/python" -m pip list --format=freeze 2>/dev/null | grep -i -E '^(pyside6[-_]essentials|numpy|pyinstaller)=' | tr '\n' ' ')"
 
 # 4. PyInstaller, through build_bundle.sh, inside the root.
 T3=$SECONDS
@@ -197,7 +182,11 @@ mkdir -p "$DIST"
 mv "$BROOT/src/build/dist/gridboard" "$DIST/gridboard"
 say "PyInstaller took $((SECONDS - T3)) s"
 
-# 5. The Debian 11 libraries PyInstaller carried (libsqlite3, libpng16...) that ask for glibc 2.29
+# 5. D-Bus comes from the desktop, not the bundle: Debian 11's libdbus-1 pulls in libsystemd, which
+# needs glibc 2.30 (gettid), and every desktop has libdbus-1-3 (the .deb depends on it; a portable
+# copy's start-up check names it when missing).
+rm -f "$DIST/gridboard/_internal/libdbus-1.so.3" "$DIST/gridboard/_internal/libsystemd.so.0"
+# The Debian 11 libraries PyInstaller carried (libsqlite3, libpng16...) that ask for glibc 2.29
 # only for the re-versioned maths functions: pointed at the old versions (packaging/compat/old_maths.py).
 python3 - "$DIST/gridboard" "$TARGET" "$ROOT/packaging" <<'PY' >&2
 import subprocess, sys

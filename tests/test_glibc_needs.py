@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "packaging"))
-import glibc_needs  # noqa: E402
+import glibc_needs
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF and glibc: Linux only"),

@@ -28,11 +28,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import ARTIFACTS
 
 import gridboard
 from gridboard import cli
 from gridboard.models.store import APPLICATION_ID
-from conftest import ARTIFACTS
 
 pytestmark = [
     pytest.mark.bundle,
@@ -51,7 +51,7 @@ REUSE = os.environ.get("GRIDBOARD_REUSE_BUNDLE") == "1"
 # The oldest glibc among the office desktops the issue names (UOS V20).
 GLIBC_TARGET = os.environ.get("GRIDBOARD_GLIBC_TARGET", "2.28")
 sys.path.insert(0, str(ROOT / "packaging"))
-import glibc_needs  # noqa: E402
+import glibc_needs
 
 
 def old_base_missing() -> str | None:

@@ -17,6 +17,7 @@ OUT="${2:-$ROOT/build/deb}"
 PYTHON="${PYTHON:-python3}"
 
 command -v dpkg-deb >/dev/null || { echo "build_deb.sh: dpkg-deb not found; apt-get install dpkg-dev" >&2; exit 3; }
+command -v objdump >/dev/null || { echo "build_deb.sh: objdump not found; apt-get install binutils" >&2; exit 3; }
 if [ ! -x "$BUNDLE/gridboard" ]; then
   "$ROOT/packaging/build_bundle.sh" "$(dirname "$BUNDLE")"
 fi
@@ -50,19 +51,17 @@ TXT
 # Depends: the system libraries Qt's window needs that the bundle does not carry (from the same table
 # the app's start-up check uses), and the C library version its binaries were built against.
 DEPENDS="$(cd "$ROOT" && "$PYTHON" - "$STAGE/opt/gridboard" <<'PY'
-import re, sys
+import sys
 from pathlib import Path
+sys.path.insert(0, "packaging")
+from glibc_needs import report
 from gridboard.startup import LIBRARIES
 bundle = Path(sys.argv[1])
 carried = {p.name for p in bundle.rglob("*.so*")}
 packages = sorted({pkg for soname, pkg in LIBRARIES.items() if soname not in carried})
-glibc = max(
-    (tuple(map(int, m.group(1).split(b".")))
-     for p in bundle.rglob("*") if p.is_file() and (p.suffix == ".so" or ".so." in p.name or p.name == "gridboard")
-     for m in re.finditer(rb"GLIBC_(2\.\d+)", p.read_bytes())),
-    default=(2, 28),
-)
-print(", ".join([f"libc6 (>= {'.'.join(map(str, glibc))})", *packages]))
+# The newest GLIBC_ symbol version any ELF file in the bundle needs (objdump -p).
+glibc = report(bundle)["needs"] or "2.17"
+print(", ".join([f"libc6 (>= {glibc})", *packages]))
 PY
 )"
 SIZE_KB="$(du -sk --exclude=DEBIAN "$STAGE" | cut -f1)"

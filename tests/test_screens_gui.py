@@ -243,7 +243,7 @@ def test_a_big_files_tree_counts_its_households_behind_the_window(gui, qtbot, sm
     visit saved meanwhile is counted too once they have."""
     from gridboard.ui.board import tree as tree_module
 
-    monkeypatch.setattr(tree_module, "DEFER_CHECK_BYTES", 0)  # every file counts as big
+    monkeypatch.setattr(tree_module, "COUNT_BEHIND_BYTES", 0)  # every file counts as big
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     model = window.view("board").tree_model

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,11 +11,17 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gridboard.models import board
-from gridboard.models.store import DEFER_CHECK_BYTES, Store
+from gridboard.models.store import Store
+
+log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # (level, id)
+
+# A file this big (a street's, a city's) has its households counted behind the window; the same size
+# as the store's own threshold for checking a file behind it (store.DEFER_CHECK_BYTES).
+COUNT_BEHIND_BYTES = 64 * 1024 * 1024
 
 _BADGE_FILL = QBrush(QColor("#fde0dc"))
 _BADGE_TEXT = QBrush(QColor("#b3261e"))
@@ -66,7 +74,7 @@ class AreaTreeModel(QAbstractItemModel):
         from gridboard.sync.checkout import checked_out_grids
 
         self.checked_out = checked_out_grids(self.store)  # grids out on a laptop carry a badge
-        if self.store.path is not None and self.store.path.stat().st_size >= DEFER_CHECK_BYTES:
+        if self.store.path is not None and self.store.path.stat().st_size >= COUNT_BEHIND_BYTES:
             # A street or city file: every household is counted behind the window (a whole-file
             # scan, a second or more from a cold disk); the tree shows its structure at once.
             self.counting = set()
@@ -111,9 +119,15 @@ class AreaTreeModel(QAbstractItemModel):
             self.refresh_buildings(again)
 
     def _count_failed(self, seq: int, error: Exception) -> None:
-        if seq == self._seq:
-            self.counting = None
-            raise error
+        if seq != self._seq:
+            return
+        if isinstance(error, sqlite3.DatabaseError):
+            # A damaged page: the file's own check (behind the window too) says so and keeps it read
+            # only; the tree keeps showing "…" for its counts.
+            log.warning("counting the tree's households failed: %s", error)
+            return
+        self.counting = None
+        raise error
 
     def _sum(self, node: Node) -> board.BuildingCounts:
         if node.level != "building":

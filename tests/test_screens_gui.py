@@ -298,13 +298,3 @@ def test_the_serve_view_is_built_when_first_shown_and_its_clock_runs_before(gui,
     assert view.clock is clock and window.serve is view
     window.close()
     assert not clock.isActive()
-
-
-def test_the_dashboards_charts_are_imported_behind_the_window(gui, qtbot) -> None:
-    import sys
-
-    from gridboard.ui import app
-
-    app.preload_slow_modules().join(60)
-    assert all(name in sys.modules for name in app.SLOW_MODULES)
-    assert "pyqtgraph" in sys.modules

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import sqlite3
 import sys
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
@@ -33,26 +31,6 @@ MAX_RECENT = 8
 BACKUP_RETRY_MS = 15 * 60 * 1000
 # The day's backup starts this long after the window is up, so the first open of the day is like any other.
 BACKUP_DELAY_MS = 1500
-PRELOAD_DELAY_MS = 3000
-# Modules slow to import that a view needs when first shown: the dashboard's charts (pyqtgraph, about
-# half of the dashboard's first showing). Imported in a thread of their own once the window is up,
-# so Ctrl+4 finds them ready; a view shown before they are done waits for the same import.
-SLOW_MODULES = ("gridboard.ui.dashboard.charts",)
-
-
-def preload_slow_modules() -> threading.Thread:
-    def load() -> None:
-        for name in SLOW_MODULES:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the view's own import raises it again where it is seen
-                log.warning("preloading %s failed", name, exc_info=True)
-
-    thread = threading.Thread(target=load, name="preload", daemon=True)
-    thread.start()
-    return thread
-
-
 log = logging.getLogger(__name__)
 
 
@@ -156,7 +134,6 @@ class AppController(QObject):
             ask.show_error(parent, damaged)
             return False
         self._remember_recent(str(path))
-        QTimer.singleShot(PRELOAD_DELAY_MS, preload_slow_modules)
         if store.read_only is not None and store.read_only.reason == "checking":
             self._check_in_background(store)
         else:

@@ -236,3 +236,65 @@ def test_the_print_preview_shows_pages_as_they_are_drawn(gui, qtbot, community_d
     dialog.reject()  # closing stops the drawing
     assert dialog.pages.thread is None and not dialog.printed
     store.close()
+
+
+def test_a_big_files_tree_counts_its_households_behind_the_window(gui, qtbot, small, monkeypatch) -> None:
+    """A street or city file's tree shows its structure at once and its counts when they come; a
+    visit saved meanwhile is counted too once they have."""
+    from gridboard.ui.board import tree as tree_module
+
+    monkeypatch.setattr(tree_module, "COUNT_BEHIND_BYTES", 0)  # every file counts as big
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    model = window.view("board").tree_model
+    community = model.index(0, 0)
+    assert model.counting is not None  # nothing counted in the GUI thread
+    assert model.index(0, 1).data() == "…"
+    household = small.household(1, "101")
+    window.notifier.perform(board.log_visit_with_requests, household_id=household)
+    qtbot.waitUntil(lambda: model.counting is None, timeout=20_000)
+    expected = board.building_counts(small.store)[small.building]
+    assert model.index(0, 1).data() == str(expected.households) == "24"
+    assert model.index(0, 2, community.parent()).data() == (str(expected.overdue) if expected.overdue else "")
+    assert expected.visited_in_cycle == 1  # the visit saved while the file was being counted
+
+
+def test_the_emergency_desk_reads_only_the_tab_on_screen(gui, qtbot, small) -> None:
+    from gridboard.models import emergency as em
+    from gridboard.models import ledger
+
+    # In a file of two communities a grid's roster is chosen among the members of the grid's
+    # community (read by the community's index: the old "? IS NULL OR" form walked a city's members).
+    other = ledger.create_community(small.store, name="和平社区")
+    other_grid = ledger.create_grid(small.store, community_id=other, name="第九网格")
+    stranger = ledger.add_member(small.store, community_id=other, name="王五", kind="community_member")
+    emergency = em.declare_emergency(small.store, name="暴雪")
+    assert [m for m, _, _ in em.roster_candidates(small.store, emergency)] == [small.member]
+    assert [m for m, _, _ in em.roster_candidates(small.store, emergency, small.grid)] == [small.member]
+    assert [m for m, _, _ in em.roster_candidates(small.store, emergency, other_grid)] == [stranger]
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    desk = window.show_view("emergency")
+    qtbot.waitExposed(desk)
+    assert desk.tabs.currentWidget() is desk.rosters
+    assert desk.rosters.candidates == [(small.member, "community_member")]
+    assert desk.supplies in desk._stale_tabs and desk.instructions in desk._stale_tabs
+    desk.tabs.setCurrentWidget(desk.supplies)
+    assert desk.supplies not in desk._stale_tabs
+    assert desk.supplies.item.count() > 0  # read when shown: the common items at least
+
+
+def test_the_serve_view_is_built_when_first_shown_and_its_clock_runs_before(gui, qtbot, small) -> None:
+    from PySide6.QtCore import QTimer
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    assert "serve" in window._factories  # not built while the window opened
+    clock = window.findChild(QTimer, "serveClock")
+    assert clock is not None and clock.isActive()  # escalations rise by rule all the same
+    view = window.show_view("serve")
+    assert view.clock is clock and window.serve is view
+    window.close()
+    assert not clock.isActive()

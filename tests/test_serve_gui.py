@@ -40,7 +40,7 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     window, small, errors, tmp_path, qtbot
 ) -> None:
     store = small.store
-    view = window.serve
+    view = window.view("serve")
     window.show_view("serve")
     # The unit pairs with the community under a contract.
     _fill(view.new_unit(), name="区税务局", community_id=small.community, contract_terms="每季度开展共建活动",
@@ -151,7 +151,7 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
     window.show()
     qtbot.waitExposed(window)
     window.show_view("serve")
-    view = window.serve
+    view = window.view("serve")
     names = ["units", "posts", "projects", "services", "ranking", "escalations", "duty"]
     # A checkpoint with two shifts, one on now.
     community = ledger.first_community_id(store)
@@ -196,7 +196,7 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
 
 
 def test_an_instruction_in_normal_times_is_issued_acknowledged_and_answered(window, small, errors, qtbot) -> None:
-    view = window.serve
+    view = window.view("serve")
     window.show_view("serve")
     view.tabs.setCurrentIndex(7)
     _fill(view.new_unit(), name="区税务局", community_id=small.community)

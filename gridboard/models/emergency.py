@@ -892,15 +892,20 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     )
 
 
-def roster_candidates(store: Store, emergency_id: int) -> list[tuple[int, str, str]]:
-    """Active members of the emergency's community (id, name, kind), by name, to choose a roster from."""
-    emergency = get_emergency(store, emergency_id)
+def roster_candidates(store: Store, emergency_id: int, grid_id: int | None = None) -> list[tuple[int, str, str]]:
+    """Active members (id, name, kind), by name, to choose a roster from: those of the grid's community
+    when a grid is given (a city-wide emergency's desk lists one community's members, not the city's),
+    else of the emergency's community (every member for a file-wide emergency)."""
+    community_id = get_emergency(store, emergency_id).community_id
+    if grid_id is not None:
+        community_id = store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid_id]) or community_id
+    # One statement per case: "? IS NULL OR community_id = ?" cannot use the community's index.
+    where, params = ("community_id = ? AND ", [community_id]) if community_id is not None else ("", [])
     return [
         (r["id"], r["name"], r["kind"])
         for r in store.query(
-            "SELECT id, name, kind FROM member WHERE active = 1 AND archived_at IS NULL"
-            " AND (? IS NULL OR community_id = ?) ORDER BY name, id",
-            [emergency.community_id, emergency.community_id],
+            f"SELECT id, name, kind FROM member WHERE {where}active = 1 AND archived_at IS NULL ORDER BY name, id",
+            params,
         )
     ]
 

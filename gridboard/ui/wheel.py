@@ -5,19 +5,26 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+_POLISH, _WHEEL = QEvent.Type.Polish, QEvent.Type.Wheel
+
 
 class WheelGuard(QObject):
     """An application-wide filter: a wheel over an unfocused combo/spin box goes to its parent, so a
     scrolling dashboard or form keeps scrolling instead of changing the value under the pointer."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.Polish and isinstance(watched, QComboBox | QAbstractSpinBox):
+        # Every event of the application passes here: its type is asked once (each call makes a
+        # Python enum), and most events leave at once.
+        kind = event.type()
+        if kind is not _POLISH and kind is not _WHEEL:
+            return False
+        if kind is _POLISH and isinstance(watched, QComboBox | QAbstractSpinBox):
             # A wheel would otherwise give them focus first (Qt.WheelFocus), and then change them.
             if watched.focusPolicy() == Qt.FocusPolicy.WheelFocus:
                 watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             return False
         if (
-            event.type() == QEvent.Type.Wheel
+            kind is _WHEEL
             and isinstance(watched, QComboBox | QAbstractSpinBox)
             and isinstance(watched, QWidget)
             and not watched.hasFocus()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +13,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gridboard.models import board
 from gridboard.models.store import Store
 
+log = logging.getLogger(__name__)
+
 Index = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1  # (level, id)
+
+# A file this big (a street's, a city's) has its households counted behind the window; the same size
+# as the store's own threshold for checking a file behind it (store.DEFER_CHECK_BYTES).
+COUNT_BEHIND_BYTES = 64 * 1024 * 1024
 
 _BADGE_FILL = QBrush(QColor("#fde0dc"))
 _BADGE_TEXT = QBrush(QColor("#b3261e"))
@@ -42,6 +50,10 @@ class AreaTreeModel(QAbstractItemModel):
         self.store = store
         self.root = Node("root", 0, "", None)
         self._nodes: dict[tuple[str, int], Node] = {}
+        self._reader: Any = None
+        self._seq = 0
+        # While a big file is counted behind the window: the buildings changed meanwhile, else None.
+        self.counting: set[int] | None = None
         self.reload()
 
     # -- loading ---------------------------------------------------------------------------------
@@ -59,16 +71,63 @@ class AreaTreeModel(QAbstractItemModel):
             node = Node(area.level, area.id, area.name, parent)
             parent.children.append(node)
             self._nodes[(area.level, area.id)] = node
-        counts = board.building_counts(self.store)
         from gridboard.sync.checkout import checked_out_grids
 
         self.checked_out = checked_out_grids(self.store)  # grids out on a laptop carry a badge
+        if self.store.path is not None and self.store.path.stat().st_size >= COUNT_BEHIND_BYTES:
+            # A street or city file: every household is counted behind the window (a whole-file
+            # scan, a second or more from a cold disk); the tree shows its structure at once.
+            self.counting = set()
+            self.endResetModel()
+            self._seq = self._counter().request(lambda store: board.building_counts(store))
+            return
+        self._apply(board.building_counts(self.store))
+        self.endResetModel()
+
+    def _counter(self) -> Any:
+        if self._reader is None:
+            from gridboard.ui.reader import ReadWorker
+
+            self._reader = ReadWorker(self.store, self, name="tree-counts")
+            self._reader.finished.connect(self._counted)
+            self._reader.failed.connect(self._count_failed)
+        return self._reader
+
+    def shutdown(self) -> None:
+        if self._reader is not None:
+            self._reader.shutdown()
+
+    def _apply(self, counts: dict[int, board.BuildingCounts]) -> None:
         for (level, node_id), node in self._nodes.items():
             if level == "building":
                 node.counts = counts.get(node_id, board.BuildingCounts(node_id))
         for community in self.root.children:
             self._sum(community)
-        self.endResetModel()
+
+    def _counted(self, seq: int, counts: dict[int, board.BuildingCounts]) -> None:
+        if seq != self._seq or self.counting is None:
+            return
+        again, self.counting = self.counting, None
+        self._apply(counts)
+        for node in (self.root, *(n for n in self._nodes.values() if n.children)):
+            if node.children:
+                parent = QModelIndex() if node is self.root else self._index(node, 0)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(node.children) - 1, self.COLUMNS - 1, parent)
+                )
+        if again:  # buildings changed while the file was being counted: counted again now
+            self.refresh_buildings(again)
+
+    def _count_failed(self, seq: int, error: Exception) -> None:
+        if seq != self._seq:
+            return
+        if isinstance(error, sqlite3.DatabaseError):
+            # A damaged page: the file's own check (behind the window too) says so and keeps it read
+            # only; the tree keeps showing "…" for its counts.
+            log.warning("counting the tree's households failed: %s", error)
+            return
+        self.counting = None
+        raise error
 
     def _sum(self, node: Node) -> board.BuildingCounts:
         if node.level != "building":
@@ -85,6 +144,9 @@ class AreaTreeModel(QAbstractItemModel):
         """Recount the given buildings (one small grouped query) and their grid and community."""
         known = [b for b in building_ids if ("building", b) in self._nodes]
         if not known:
+            return
+        if self.counting is not None:
+            self.counting.update(known)  # counted once the whole file's counts have come
             return
         if names:  # a building renamed: read just those names again
             for building_id, name in board.building_names(self.store, known).items():
@@ -172,6 +234,8 @@ class AreaTreeModel(QAbstractItemModel):
                 if node.level == "grid" and node.id in getattr(self, "checked_out", {}):
                     return self.tr("{name} (checked out)").format(name=node.name)
                 return node.name
+            if self.counting is not None:
+                return "…"  # a big file's counts are still on their way
             if column == 1:
                 return str(counts.households)
             return str(counts.overdue) if counts.overdue else ""

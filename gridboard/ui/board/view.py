@@ -57,6 +57,7 @@ class BoardView(QWidget):
         self.dialog: VisitDialog | None = None
 
         self.tree_model = AreaTreeModel(self.store, self)
+        window.closed.connect(self.tree_model.shutdown)
         self.tree = QTreeView(self)
         self.tree.setObjectName("navTree")
         self.tree.setModel(self.tree_model)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,6 +68,19 @@ class RequestRow(QWidget):
         )
 
 
+class _Choices(QStringListModel):
+    """A combo's texts in one list held by Qt, and each row's id (`currentData()`, `findData`)."""
+
+    def __init__(self, choices: list[tuple[Any, str]], parent: QWidget) -> None:
+        super().__init__([text for _, text in choices], parent)
+        self.ids = [choice_id for choice_id, _ in choices]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+        if role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()] if index.isValid() and 0 <= index.row() < len(self.ids) else None
+        return super().data(index, role)
+
+
 class VisitDialog(QDialog):
     """`save(values)` does the work (through the notifier) and returns False to keep the dialog open."""
 
@@ -112,15 +125,20 @@ class VisitDialog(QDialog):
         defaults = board.visit_defaults(store, household_id)
         self.member = QComboBox(self)
         self.member.setObjectName("visitMember")
-        self.member.addItem(self.tr("(no member recorded)"), None)
         community = board.building_community(store, detail.building_id)
         names = dict(board.member_choices(store, community))
-        for member_id in defaults.member_ids:
-            if member_id in names:
-                self.member.addItem(self.tr("{name} (paired)").format(name=names[member_id]), member_id)
-        for member_id, name in names.items():
-            if member_id not in defaults.member_ids:
-                self.member.addItem(name, member_id)
+        choices: list[tuple[int | None, str]] = [(None, self.tr("(no member recorded)"))]
+        choices += [
+            (member_id, self.tr("{name} (paired)").format(name=names[member_id]))
+            for member_id in defaults.member_ids
+            if member_id in names
+        ]
+        choices += [(member_id, name) for member_id, name in names.items() if member_id not in defaults.member_ids]
+        # A city community has a couple of thousand members: one item per addItem took a third of a
+        # second, and measuring them all for the width more. Their texts go to Qt in one call.
+        self.member.setModel(_Choices(choices, self.member))
+        self.member.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.member.setMinimumContentsLength(24)
         self.member.setEditable(False)
         form.addRow(self.tr("&Member:"), self.member)
 

@@ -32,6 +32,7 @@ from gridboard.models.changes import Changes
 from gridboard.models.masking import mask_phone
 from gridboard.ui import labels, ops
 from gridboard.ui.emergency import texts
+from gridboard.ui.tables import size_columns
 
 UNANSWERED = QColor("#fde2e2")
 
@@ -44,7 +45,9 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Sized from the first rows after each fill: resizing to contents measures every cell on every
+    # setItem (a city's thousand lines of supplies took seconds).
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.verticalHeader().hide()
     return table
 
@@ -55,6 +58,17 @@ def _fill(
     data: list[Any],
     shade: list[bool] | None = None,
     numbers: tuple[int, ...] = (),
+) -> None:
+    table.setUpdatesEnabled(False)
+    try:
+        _fill_rows(table, rows, data, shade, numbers)
+    finally:
+        table.setUpdatesEnabled(True)
+    size_columns(table)
+
+
+def _fill_rows(
+    table: QTableWidget, rows: list[list[str]], data: list[Any], shade: list[bool] | None, numbers: tuple[int, ...]
 ) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
@@ -151,18 +165,30 @@ class RosterTab(_Tab):
 
     def refresh(self) -> None:
         self.fill_grids(self.grids)
+        self._candidates_for: tuple[int | None, int | None] | None = None
+        self.reload()
+
+    def _fill_candidates(self, grid_id: int | None) -> None:
+        """The members of the grid's community (a city-wide emergency's desk would otherwise list the
+        whole city's members: seconds), read again when another grid is chosen."""
+        key = (self.desk.emergency.id if self.desk.emergency else None, grid_id)
+        if key == getattr(self, "_candidates_for", None):
+            return
+        self._candidates_for = key
         self.members.blockSignals(True)
-        found = [] if self.desk.emergency is None else em.roster_candidates(self.store, self.desk.emergency.id)
+        found = (
+            [] if self.desk.emergency is None else em.roster_candidates(self.store, self.desk.emergency.id, grid_id)
+        )
         kinds = {kind: labels.member_kind(kind) for kind in {kind for _, _, kind in found}}
         self.candidates = [(member_id, kind) for member_id, _, kind in found]
         self.members.model().setStringList([f"{name}（{kinds[kind]}）" for _, name, kind in found])
         self.members.setCurrentIndex(0 if found else -1)
         self.members.blockSignals(False)
         self._suggest_role()
-        self.reload()
 
     def reload(self) -> None:
         grid_id = self.grids.currentData()
+        self._fill_candidates(grid_id)
         if self.desk.emergency is None or grid_id is None:
             self.table.setRowCount(0)
             self.gaps.clear()
@@ -501,6 +527,8 @@ class EmergencyDesk(QWidget):
         layout.addWidget(self.tabs, 1)
         window.notifier.changed.connect(self._changed)
         self._stale = True  # read when first shown, not while the window opens
+        self._stale_tabs: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _i: self._refresh_tab())
 
     def refresh(self) -> None:
         """Read everything again now if the desk is on screen, else when it is next shown."""
@@ -520,7 +548,15 @@ class EmergencyDesk(QWidget):
                 )
             )
         self.setEnabled(self.emergency is not None)
-        for tab in (self.rosters, self.instructions, self.supplies):
+        # Only the tab on screen is read now; the others when they are shown (a city's scarce-supplies
+        # table alone has a thousand lines).
+        self._stale_tabs = {self.rosters, self.instructions, self.supplies}
+        self._refresh_tab()
+
+    def _refresh_tab(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale_tabs:
+            self._stale_tabs.discard(tab)
             tab.refresh()
 
     def showEvent(self, event: Any) -> None:
@@ -535,9 +571,13 @@ class EmergencyDesk(QWidget):
         if changes.everything or changes.tables & {"emergency", "grid", "member"}:
             self.refresh()
             return
-        if changes.tables & {"emergency_roster"}:
-            self.rosters.reload()
-        if changes.tables & {"emergency_instruction"}:
-            self.instructions.reload()
-        if changes.tables & {"supply_delivery", "request_item", "request"}:
-            self.supplies.reload()
+        for tab, tables in (
+            (self.rosters, {"emergency_roster"}),
+            (self.instructions, {"emergency_instruction"}),
+            (self.supplies, {"supply_delivery", "request_item", "request"}),
+        ):
+            if changes.tables & tables and tab not in self._stale_tabs:
+                if tab is self.tabs.currentWidget():
+                    tab.reload()
+                else:
+                    self._stale_tabs.add(tab)  # read again when it is shown

@@ -6,33 +6,57 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from gridboard.models import escalation as esc
 from gridboard.models.changes import Changes
-from gridboard.ui.serve.view import ServeView
+from gridboard.models.errors import KnownError
+from gridboard.ui import ask
 
-__all__ = ["ServeView", "install"]
+__all__ = ["install"]
 
 
-def install(window: Any) -> ServeView:
-    view = ServeView(window)
-    window.add_view("serve", QCoreApplication.translate("Serve", "Serve"), view, "Ctrl+7")
-    window.serve = view
+def install(window: Any) -> None:
+    def build() -> Any:
+        # Built when first shown (its fifteen tables, and openpyxl for its exports, cost a second
+        # while a city file's window opened).
+        from gridboard.ui.serve.view import ServeView
+
+        view = ServeView(window)
+        window.serve = view
+        return view
+
+    window.add_view("serve", QCoreApplication.translate("Serve", "Serve"), build, "Ctrl+7")
+
+    # Escalations rise a level by rule as their limits pass, whatever else is going on (and whether
+    # or not the view was ever shown).
+    def rise() -> None:
+        if window.store.read_only or window.store.closed:
+            return
+        try:
+            window.notifier.perform(esc.rise_overdue)
+        except KnownError as error:
+            ask.show_error(window, error)
+
+    clock = QTimer(window)
+    clock.setObjectName("serveClock")
+    clock.setInterval(5 * 60 * 1000)
+    clock.timeout.connect(rise)
+    clock.start()
+    window.serve_clock = clock
     # A closed window's file is closed too: its clock must not look at it again.
-    window.closed.connect(view.clock.stop)
+    window.closed.connect(clock.stop)
 
-    def show(tab: int) -> ServeView:
-        window.show_view("serve")
+    def show(tab: int) -> Any:
+        view = window.show_view("serve")
         view.tabs.setCurrentIndex(tab)
         return view
 
     def escalate_selected() -> Any:
         requests_view = getattr(window, "requests", None)
         request_id = requests_view.current_id() if requests_view is not None else None
-        show(5)
-        return view.escalate(request_id)
+        return show(5).escalate(request_id)
 
     window.add_action(
         "requests", "actionEscalateRequest",
@@ -56,7 +80,7 @@ def install(window: Any) -> ServeView:
     alarm.setObjectName("overdueEscalationsAlarm")
     alarm.setFlat(True)
     alarm.setStyleSheet("color: #b3261e; font-weight: bold; padding: 0 6px;")
-    alarm.clicked.connect(lambda _=False: (show(5), view.overdue_only.setChecked(True)))
+    alarm.clicked.connect(lambda _=False: show(5).overdue_only.setChecked(True))
     window.statusBar().addPermanentWidget(alarm)
 
     def update_alarm(changes: Changes | None = None) -> None:
@@ -69,4 +93,3 @@ def install(window: Any) -> ServeView:
 
     window.notifier.changed.connect(update_alarm)
     update_alarm()
-    return view

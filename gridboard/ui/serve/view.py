@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import duty, serve_export, service, units
+from gridboard.models import duty, service, units
 from gridboard.models import escalation as esc
 from gridboard.models import instructions as ins
 from gridboard.models.changes import Changes
@@ -160,11 +160,14 @@ class ServeView(QWidget):
         self.notifier.changed.connect(self._changed)
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._fill_tab)
-        # Escalations rise a level by rule as their limits pass, whatever else is going on.
-        self.clock = QTimer(self)
-        self.clock.setInterval(5 * 60 * 1000)
-        self.clock.timeout.connect(self.rise_overdue)
-        self.clock.start()
+        # Escalations rise a level by rule as their limits pass, whatever else is going on: the
+        # window's clock does it (the view is built when first shown), else the view's own.
+        self.clock = getattr(window, "serve_clock", None)
+        if self.clock is None:
+            self.clock = QTimer(self)
+            self.clock.setInterval(5 * 60 * 1000)
+            self.clock.timeout.connect(self.rise_overdue)
+            self.clock.start()
         self._dirty = True
 
     # -- building the tabs ------------------------------------------------------------------------------
@@ -805,6 +808,8 @@ class ServeView(QWidget):
 
     def export_quarter(self, path: str | None = None) -> str | None:
         quarter = self.quarter.currentData()
+        from gridboard.models import serve_export  # openpyxl: only when exporting
+
         return self._export(lambda p: serve_export.export_service_cards(self.store, quarter, p), path,
                             self.tr("service cards {quarter}.xlsx").format(quarter=quarter))
 
@@ -868,6 +873,8 @@ class ServeView(QWidget):
 
     def export_escalations(self, path: str | None = None) -> str | None:
         overdue = self.overdue_only.isChecked()
+        from gridboard.models import serve_export  # openpyxl: only when exporting
+
         return self._export(lambda p: serve_export.export_escalations(self.store, p, overdue_only=overdue), path,
                             self.tr("escalated requests.xlsx"))
 

@@ -19,7 +19,6 @@ from gridboard.models.store import FILE_SUFFIX, copy_database
 from gridboard.sync import checkout as travel
 from gridboard.sync.merge import MergeResult, merge_file, renew_identity
 from gridboard.ui import ask
-from gridboard.ui.exchange.dialog import run_on_own_store
 
 if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
@@ -67,6 +66,9 @@ class TravelFeature(QObject):
 
     def _run(self, title: str, work):
         try:
+            # Imported when used: the import dialog's module brings the whole Excel importer with it.
+            from gridboard.ui.exchange.dialog import run_on_own_store
+
             return run_on_own_store(self.window, title, self.store, work)
         except KnownError as error:
             ask.show_error(self.window, error)

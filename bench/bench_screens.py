@@ -59,7 +59,7 @@ def prepare_copy(path: Path) -> None:
     a demo file made by older code is migrated once (a user's file is too, once), which is not what
     opening costs every day. The copies migration makes aside are removed."""
     from gridboard.models import operators
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
 
     before = set(path.parent.glob(f"{path.stem}.before-*"))
     started = time.perf_counter()

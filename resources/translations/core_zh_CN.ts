@@ -679,6 +679,10 @@
         <translation>走访周期与上限(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;About gridboard</source>
         <translation>关于 gridboard(&amp;A)</translation>
     </message>

@@ -35,6 +35,14 @@
         <translation>打开 gridboard 文件</translation>
     </message>
     <message>
+        <source>Demo community</source>
+        <translation>示范社区</translation>
+    </message>
+    <message>
+        <source>Save the demo community as</source>
+        <translation>示范社区保存到</translation>
+    </message>
+    <message>
         <source>Making the demo community…</source>
         <translation>正在生成示范社区……</translation>
     </message>

@@ -111,8 +111,23 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     qtbot.keyClick(table, Qt.Key.Key_1)
     qtbot.keyClick(table, Qt.Key.Key_3)
     qtbot.keyClick(table, Qt.Key.Key_2)
+    # Needs help: what help is asked first (issue 18), and a request can be raised with it.
+    helper = view.help_dialog
+    qtbot.waitUntil(helper.isVisible)
+    assert not helper.ok_button.isEnabled(), "what help is needed must be said"
+    helper.help_edit.setText("降压药明天吃完")  # QTest cannot type Chinese
+    helper.category_combo.setCurrentIndex(helper.category_combo.findData("medicine"))
+    save_screenshot(helper, "rollcall_needs_help")
+    qtbot.mouseClick(helper.ok_button, Qt.MouseButton.LeftButton)
     got = states(view)
     assert (got[first], got[second], got[third]) == ("reached_safe", "unreachable", "reached_needs_help")
+    third_home = next(r.household_id for r in view.model.rows if r.head_name == third)
+    assert store.execute(
+        "SELECT note FROM rollcall WHERE household_id = ? AND withdrawn_at IS NULL", [third_home]
+    ).fetchall() == [("降压药明天吃完",)]
+    assert store.execute(
+        "SELECT category, urgency, text FROM request WHERE household_id = ?", [third_home]
+    ).fetchall() == [("medicine", "urgent", "降压药明天吃完")]
     assert view.model.rows[table.currentIndex().row()].head_name == view.model.rows[3].head_name
     # Each keystroke is a visit too.
     assert store.scalar("SELECT count(*) FROM visit WHERE withdrawn_at IS NULL") == 3

@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Say what help the household needs.</source>
+        <translation>请写明这一户需要什么帮助。</translation>
+    </message>
+    <message>
+        <source>Choose the request's category and urgency.</source>
+        <translation>请选择诉求的类别和紧急程度。</translation>
+    </message>
+</context>
+<context>
     <name>FirstSteps</name>
     <message>
         <source>This community has no grids yet. Where to start:</source>
@@ -337,6 +348,33 @@
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsHelpDialog</name>
+    <message>
+        <source>Reached, needs help</source>
+        <translation>已联系·需帮助</translation>
+    </message>
+    <message>
+        <source>{place}: what help does the household need?</source>
+        <translation>{place}：这一户需要什么帮助？</translation>
+    </message>
+    <message>
+        <source>e.g. insulin runs out tomorrow; the heating is off</source>
+        <translation>例如：胰岛素明天用完；暖气停了</translation>
+    </message>
+    <message>
+        <source>Raise a request for it now</source>
+        <translation>同时登记为诉求</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Urgency:</source>
+        <translation>紧急程度：</translation>
     </message>
 </context>
 </TS>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import emergency as em
+from gridboard.models.rollcall_help import record_needs_help
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
@@ -293,22 +294,48 @@ class RollcallView(QWidget):
         index = self.table.currentIndex()
         if self.model.emergency_id is None or not index.isValid():
             return
-        household_id = self.model.rows[index.row()].household_id
-        following = (
-            self.model.rows[index.row() + 1].household_id if index.row() + 1 < len(self.model.rows) else None
-        )
+        if state == "reached_needs_help":
+            self._ask_what_help(index.row())
+            return
+        self._record(index.row(), em.record_rollcall, state=state)
+
+    def _ask_what_help(self, row: int) -> None:
+        """Needs help: what help (and a request for it) is asked first; the result is recorded on OK."""
+        from gridboard.ui.emergency.needs_help import NeedsHelpDialog
+
+        dialog = NeedsHelpDialog(self.model.rows[row].address, self)
+        self.help_dialog = dialog
+
+        def answered() -> None:
+            help_needed, category, urgency = dialog.answer()
+            self._record(
+                row,
+                record_needs_help,
+                help_needed=help_needed,
+                request_category=category,
+                request_urgency=urgency,
+            )
+
+        dialog.accepted.connect(answered)
+        dialog.open()
+
+    def _record(self, row: int, action, **values) -> None:
+        state = values.get("state", "reached_needs_help")
+        household_id = self.model.rows[row].household_id
+        following = self.model.rows[row + 1].household_id if row + 1 < len(self.model.rows) else None
         try:
-            rollcall_id = self.main_window.notifier.perform(
-                em.record_rollcall,
+            result = self.main_window.notifier.perform(
+                action,
                 emergency_id=self.model.emergency_id,
                 household_id=household_id,
-                state=state,
                 method=self.method_combo.currentData(),
                 member_id=self.member_combo.currentData(),
+                **values,
             )
         except KnownError as error:
             ask.show_error(self, error)
             return
+        rollcall_id = result[0] if isinstance(result, tuple) else result
         text = self.tr("Roll call: {state}").format(state=texts.state(state))
         self.main_window.undo_stack.push(RollcallCommand(self, text, rollcall_id, recorded=True))
         self.select_household(following if following is not None else household_id)

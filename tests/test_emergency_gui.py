@@ -121,6 +121,12 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     qtbot.mouseClick(helper.ok_button, Qt.MouseButton.LeftButton)
     got = states(view)
     assert (got[first], got[second], got[third]) == ("reached_safe", "unreachable", "reached_needs_help")
+    # "已联系·需帮助" is shown whole in the table.
+    from PySide6.QtGui import QFontMetrics
+
+    bold = table.font()
+    bold.setBold(True)
+    assert table.columnWidth(0) > QFontMetrics(bold).horizontalAdvance("已联系·需帮助")
     third_home = next(r.household_id for r in view.model.rows if r.head_name == third)
     assert store.execute(
         "SELECT note FROM rollcall WHERE household_id = ? AND withdrawn_at IS NULL", [third_home]

@@ -137,6 +137,20 @@ def main(path: str, out_folder: str) -> None:
             window.notifier.changed.emit(store.take_changes())
         except Exception as error:  # noqa: BLE001 - a demo with an emergency on already
             print("emergency:", error)
+    current = emergency.active_emergency(store)
+    if current is not None:
+        from gridboard.models.rollcall_help import record_needs_help
+
+        homes = [r[0] for r in store.execute(
+            "SELECT id FROM household WHERE priority_tier > 0 ORDER BY building_id, unit, floor, room LIMIT 3"
+        )]
+        emergency.record_rollcall(store, emergency_id=current.id, household_id=homes[0], state="reached_safe")
+        record_needs_help(
+            store, emergency_id=current.id, household_id=homes[1], help_needed="降压药明天吃完",
+            request_category="medicine",
+        )
+        emergency.record_rollcall(store, emergency_id=current.id, household_id=homes[2], state="unreachable")
+        window.notifier.changed.emit(store.take_changes())
     window.show_view("rollcall")
     wait(app, lambda: False, 1.5)
     save(window, out, "rollcall")

@@ -88,11 +88,11 @@ class Chart(pg.PlotWidget):
                 self.legend.scene().removeItem(self.legend)
             self.legend = None
 
-    def add_legend(self, entries: Sequence[tuple[str, str]]) -> None:
+    def add_legend(self, entries: Sequence[tuple[str, str]], offset: tuple[float, float] = (-6, 2)) -> None:
         """A legend of colour swatches (color, text), drawn in the app font."""
-        # One row across the top, where each chart leaves headroom above its data.
+        # One row across the top, where each chart leaves headroom above its data (or where `offset` says).
         legend = pg.LegendItem(
-            offset=(-6, 2), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)
+            offset=offset, labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)
         )
         legend.setParentItem(self.getPlotItem().vb)
         for color, text in entries:
@@ -326,8 +326,8 @@ class RequestsByCategoryChart(Chart):
                 )
             )
             base = [a + b for a, b in zip(base, widths, strict=True)]
-        # Headroom above the top bar for the legend's row.
-        item.setYRange(-0.6, len(categories) - 0.4 + 0.9, padding=0)
+        # Headroom above the top bar for the legend's row (it is taller than a bar row).
+        item.setYRange(-0.6, len(categories) - 0.4 + 3.6, padding=0)
         item.setXRange(0, max(base) * 1.08 + 1, padding=0)
         item.getAxis("left").setTicks(
             [[(yy, labels.request_category(c)) for yy, c in zip(y, categories, strict=True)], []]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QFontMetrics, QBrush, QColor, QFont, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -262,6 +262,12 @@ class RollcallView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_household)
+        # The state column fits its longest word in bold ("已联系·需帮助" was cut to "已联系·需…").
+        bold = self.table.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(texts.state(code)) for code in (*em.RECORDED_STATES, "not_tried"))
+        self.table.setColumnWidth(0, widest + 24)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

@@ -148,6 +148,9 @@ def test_each_list_opens_into_masked_names_that_print_and_export(setup, qtbot, m
     assert "李**" in flat and "李秀英" not in flat and "139****5678" in flat and "13912345678" not in flat
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == ["网格", "地址", "姓名"]
     save_screenshot(dialog, "names_dialog")
+    from test_no_english import english_words, widget_texts
+
+    assert not [(where, t) for where, t in widget_texts(dialog) if english_words(t)]
 
     target = tmp_path / "names.xlsx"
     monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(target))

@@ -118,6 +118,9 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     helper.help_edit.setText("降压药明天吃完")  # QTest cannot type Chinese
     helper.category_combo.setCurrentIndex(helper.category_combo.findData("medicine"))
     save_screenshot(helper, "rollcall_needs_help")
+    from test_no_english import english_words, widget_texts
+
+    assert not [(where, t) for where, t in widget_texts(helper) if english_words(t)]
     qtbot.mouseClick(helper.ok_button, Qt.MouseButton.LeftButton)
     got = states(view)
     assert (got[first], got[second], got[third]) == ("reached_safe", "unreachable", "reached_needs_help")

@@ -125,6 +125,9 @@ def test_entry_dialog_along_the_row_with_a_request_and_a_visit_already_typed(gui
     qtbot.keyClicks(editor, "08:15")
     # Saved with Ctrl+S while still typing: the time is kept, not lost.
     save_screenshot(dialog, "sheet_entry_round_trip")
+    from test_no_english import english_words, widget_texts
+
+    assert not [(where, t) for where, t in widget_texts(dialog) if english_words(t)]
     with qtbot.waitSignal(window.notifier.changed):
         qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "3" in dialog.status.text()

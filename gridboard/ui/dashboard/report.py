@@ -249,8 +249,7 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
     column_w = (left_w - 24) / 2
     per_column = -(-len(groups) // 2)
     room = max(int((bottom - line_top) // line_h), 1)
-    if per_column > room:
-        per_column = room
+    per_column = min(per_column, room)
     for i, group in enumerate(groups[: 2 * per_column]):
         column, row = divmod(i, per_column)
         p.drawText(

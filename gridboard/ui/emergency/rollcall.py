@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QBrush, QColor, QFont, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import emergency as em
-from gridboard.models.rollcall_help import record_needs_help
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.errors import KnownError
 from gridboard.models.masking import mask_phone
+from gridboard.models.rollcall_help import record_needs_help
 from gridboard.ui import ask, labels
 from gridboard.ui.emergency import texts
 

@@ -65,7 +65,10 @@ def test_demo_community_is_made_in_the_background_then_opened(gui, qtbot, tmp_pa
     monkeypatch.setattr(demo, "generate", small_generate)
     controller = AppController()
     monkeypatch.setattr(controller, "demo_path", lambda: tmp_path / "demo.gridboard")
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "save_file", lambda parent, title, filters, suggested="", **k: asked.append(suggested) or suggested)
     assert controller.open_demo()
+    assert asked == [str(tmp_path / "demo.gridboard")], "the demo asks where to save"
     qtbot.addWidget(controller.window)
     assert calls == ["community"]
     assert controller.store.scalar("SELECT count(*) FROM household") > 100
@@ -83,6 +86,7 @@ def test_cancelled_demo_leaves_no_file(gui, qtbot, tmp_path: Path, monkeypatch) 
     monkeypatch.setattr(demo, "generate", cancelled)
     controller = AppController()
     monkeypatch.setattr(controller, "demo_path", lambda: tmp_path / "demo.gridboard")
+    monkeypatch.setattr(ask, "save_file", lambda parent, title, filters, suggested="", **k: suggested)
     assert not controller.open_demo()
     assert controller.window is None
     assert list(tmp_path.glob("demo*")) == []
@@ -99,3 +103,16 @@ def test_main_window_fits_an_old_office_screen(gui, qtbot, small) -> None:
     assert hint.width() <= 1366 and hint.height() <= 768, hint
     window.resize(1366, 768)
     assert window.width() <= 1366
+
+
+def test_the_demo_goes_to_documents_unless_saved_elsewhere(gui, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    controller = AppController()
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    expected = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    assert controller.demo_path() == expected / "示范社区.gridboard"
+    made = tmp_path / "我的示范.gridboard"
+    made.write_bytes(b"")
+    QSettings().setValue("demo/path", str(made))
+    assert controller.demo_path() == made, "the demo made last time opens again"

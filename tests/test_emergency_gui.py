@@ -111,8 +111,32 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     qtbot.keyClick(table, Qt.Key.Key_1)
     qtbot.keyClick(table, Qt.Key.Key_3)
     qtbot.keyClick(table, Qt.Key.Key_2)
+    # Needs help: what help is asked first (issue 18), and a request can be raised with it.
+    helper = view.help_dialog
+    qtbot.waitUntil(helper.isVisible)
+    assert not helper.ok_button.isEnabled(), "what help is needed must be said"
+    helper.help_edit.setText("降压药明天吃完")  # QTest cannot type Chinese
+    helper.category_combo.setCurrentIndex(helper.category_combo.findData("medicine"))
+    save_screenshot(helper, "rollcall_needs_help")
+    from test_no_english import english_words, widget_texts
+
+    assert not [(where, t) for where, t in widget_texts(helper) if english_words(t)]
+    qtbot.mouseClick(helper.ok_button, Qt.MouseButton.LeftButton)
     got = states(view)
     assert (got[first], got[second], got[third]) == ("reached_safe", "unreachable", "reached_needs_help")
+    # "已联系·需帮助" is shown whole in the table.
+    from PySide6.QtGui import QFontMetrics
+
+    bold = table.font()
+    bold.setBold(True)
+    assert table.columnWidth(0) > QFontMetrics(bold).horizontalAdvance("已联系·需帮助")
+    third_home = next(r.household_id for r in view.model.rows if r.head_name == third)
+    assert store.execute(
+        "SELECT note FROM rollcall WHERE household_id = ? AND withdrawn_at IS NULL", [third_home]
+    ).fetchall() == [("降压药明天吃完",)]
+    assert store.execute(
+        "SELECT category, urgency, text FROM request WHERE household_id = ?", [third_home]
+    ).fetchall() == [("medicine", "urgent", "降压药明天吃完")]
     assert view.model.rows[table.currentIndex().row()].head_name == view.model.rows[3].head_name
     # Each keystroke is a visit too.
     assert store.scalar("SELECT count(*) FROM visit WHERE withdrawn_at IS NULL") == 3

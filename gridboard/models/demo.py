@@ -979,7 +979,11 @@ class _Grid:
         for step in _LOOP:
             if step == "dispatched" and status != "collected":
                 break  # the loop goes round again only after a reopening
-            if rng.random() < (0.1 if step == "followed_up" else 0.03):
+            # A well-run office: only requests of the last three weeks may still be waiting at a step;
+            # older ones have all been closed (a tenth never called back).
+            age = w.now - collected
+            waiting = 0.0 if age > 21 * 1440 else 0.25 if w.now < due + 1440 else 0.04
+            if rng.random() < (0.1 if step == "followed_up" else waiting):
                 break
             if step == "dispatched":
                 t += rng.randrange(5, 480)
@@ -987,6 +991,8 @@ class _Grid:
                 t += rng.randrange(10, 1440)
             elif step == "resolved":
                 lo, hi = _RESOLVE_MINUTES[category]
+                if rng.random() < 0.92:
+                    hi = max(lo + 1, min(hi, due - t - 10))  # most are done within their time limit
                 t += rng.randrange(lo, hi)
             else:
                 t += rng.randrange(240, 7200)

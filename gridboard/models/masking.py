@@ -34,6 +34,14 @@ def mask_phone(phone: str) -> str:
     return "*" * (len(digits) - 2) + digits[-2:]
 
 
+def mask_name(name: str) -> str:
+    """张** for 张三丰: the surname, the rest hidden (lists and printouts of names unless asked)."""
+    text = (name or "").strip()
+    if not text or "*" in text:
+        return text
+    return text[:1] + "*" * max(len(text) - 1, 1)
+
+
 def mask_id(id_number: str) -> str:
     """1101**********002X: the first four and last four characters of an ID number."""
     text = (id_number or "").strip()

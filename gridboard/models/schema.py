@@ -1019,3 +1019,10 @@ def m014_chinese(db: Database) -> None:
         "UPDATE tag SET marker = '巢', updated_at = strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime')"
         " WHERE code = 'empty_nest' AND builtin = 1 AND marker = '空'"
     )
+
+
+@migrations(name="m019_chinese")
+def m019_chinese(db: Database) -> None:
+    # Frozen SQL. A visit entered from paper whose time nobody wrote down says so (time_written 0)
+    # instead of showing 00:00; every visit before this step had its time.
+    db.execute("ALTER TABLE visit ADD COLUMN time_written INTEGER NOT NULL DEFAULT 1")

@@ -17,13 +17,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from gridboard.models import records, visits
+from gridboard.models import records, requests, visits
 from gridboard.models.addresses import address_text
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.pairing import MEMBER_HOUSEHOLDS_SQL
 from gridboard.models.store import Store
-from gridboard.models.vocab import OPEN_REQUEST_STATUSES, VISIT_METHODS, VISIT_OUTCOMES
+from gridboard.models.vocab import (
+    OPEN_REQUEST_STATUSES,
+    REQUEST_CATEGORIES,
+    REQUEST_URGENCIES,
+    VISIT_METHODS,
+    VISIT_OUTCOMES,
+)
 
 FLOOR_ORDERS = ("top", "bottom")
 SHEET_KINDS = ("member", "building")
@@ -96,8 +102,40 @@ class RowEntry:
     position: int
     outcome: str
     method: str = "in_person"
-    visited_at: str | date | datetime | None = None
+    visited_at: str | date | datetime | None = None  # a day alone: the time was not written
     note: str = ""
+    # The same household, member and day already has a visit (typed on the board): the row is that
+    # visit, not a second one, unless the sheet's visitor really went twice.
+    second_visit: bool = False
+    # What was written in 情况及诉求 raised as a request in the same step (the note is its text).
+    request_category: str | None = None
+    request_urgency: str = "normal"
+
+
+def same_day_visits(
+    store: Store, household_ids: Sequence[int], day: date | str, member_id: int | None
+) -> dict[int, list[tuple[int, str, str]]]:
+    """Visits not withdrawn on `day` to each household (by `member_id` when given, else by anyone):
+    {household: [(visit id, visited at, source)]}, so a sheet row is not counted a second time."""
+    found: dict[int, list[tuple[int, str, str]]] = {}
+    day_text = day.isoformat() if isinstance(day, date) else str(day)[:10]
+    for chunk in _chunks(list(household_ids)):
+        marks = ",".join("?" * len(chunk))
+        by_member = (
+            "AND EXISTS (SELECT 1 FROM visit_member vm WHERE vm.visit_id = v.id AND vm.member_id = ?)"
+            if member_id
+            else ""
+        )
+        rows = store.execute(
+            f"""SELECT v.household_id, v.id, v.visited_at, v.source FROM visit v
+                WHERE v.household_id IN ({marks}) AND v.withdrawn_at IS NULL
+                    AND v.visited_at >= ? AND v.visited_at < date(?, '+1 day') {by_member}
+                ORDER BY v.visited_at, v.id""",
+            [*chunk, day_text, day_text, *([member_id] if member_id else [])],
+        ).fetchall()
+        for household_id, visit_id, at, source in rows:
+            found.setdefault(household_id, []).append((visit_id, at, source))
+    return found
 
 
 # -- small pure helpers -----------------------------------------------------------------------------
@@ -548,23 +586,59 @@ def enter_returned_sheet(
             if member_ids is not None
             else ([sheet.info.member_id] if sheet.info.member_id else [])
         )
+        for entry in entries:
+            if entry.request_category:
+                records.require(
+                    entry.request_category in REQUEST_CATEGORIES and entry.request_urgency in REQUEST_URGENCIES,
+                    QT_TRANSLATE_NOOP("Errors", "Row {row}: choose the request's category and urgency."),
+                    row=entry.position,
+                )
+                records.require(
+                    bool(entry.note.strip()),
+                    QT_TRANSLATE_NOOP("Errors", "Row {row}: write the request under Situation and requests to raise it."),
+                    row=entry.position,
+                )
         visit_ids = []
         for entry in entries:
             row = by_position[entry.position]
             when = entry.visited_at or today()
+            written = isinstance(when, datetime) or (isinstance(when, str) and len(when.strip()) > 10)
             if isinstance(when, date) and not isinstance(when, datetime):
                 when = when.isoformat()
-            visit_id = visits.log_visit(
-                store,
-                household_id=row.household_id,
-                member_ids=members,
-                visited_at=when,
-                method=entry.method,
-                outcome=entry.outcome,
-                note=entry.note.strip(),
-                source="paper",
-                sheet_no=sheet.info.sheet_no,
-            )
+            note = entry.note.strip()
+            earlier = same_day_visits(store, [row.household_id], str(when)[:10], members[0] if members else None)
+            if earlier.get(row.household_id) and not entry.second_visit:
+                # Typed on the board already: this row is that visit (its note added), not another.
+                visit_id = earlier[row.household_id][0][0]
+                old_note = store.scalar("SELECT note FROM visit WHERE id = ?", [visit_id]) or ""
+                if note and note not in old_note:
+                    records.update(
+                        store, "visit", visit_id, {"note": f"{old_note}；{note}" if old_note else note},
+                        action="enter",
+                    )
+            else:
+                visit_id = visits.log_visit(
+                    store,
+                    household_id=row.household_id,
+                    member_ids=members,
+                    visited_at=when,
+                    method=entry.method,
+                    outcome=entry.outcome,
+                    note=note,
+                    source="paper",
+                    sheet_no=sheet.info.sheet_no,
+                    time_written=written,
+                )
+            if entry.request_category:
+                requests.raise_request(
+                    store,
+                    household_id=row.household_id,
+                    category=entry.request_category,
+                    text=note,
+                    urgency=entry.request_urgency,
+                    source="visit",
+                    visit_id=visit_id,
+                )
             row_id = store.scalar(
                 "SELECT id FROM printed_sheet_row WHERE sheet_id = ? AND position = ?",
                 [sheet.info.id, entry.position],

@@ -27,6 +27,7 @@ class Visit:
     withdrawn_at: str | None
     member_ids: tuple[int, ...]
     member_names: tuple[str, ...]
+    time_written: bool = True  # False: entered from paper with the day only ("time not written")
 
 
 def _check_visit_values(method: str, outcome: str, source: str, visited_at: str) -> None:
@@ -78,6 +79,7 @@ def log_visit(
     note: str = "",
     source: str = "typed",
     sheet_no: str | None = None,
+    time_written: bool = True,
 ) -> int:
     when = normalise_when(visited_at or now_iso())
     _check_visit_values(method, outcome, source, when)
@@ -99,6 +101,7 @@ def log_visit(
                 "source": source,
                 "sheet_no": sheet_no,
                 "entered_by": store.operator,
+                "time_written": 1 if time_written else 0,
             },
         )
         for member_id in dict.fromkeys(member_ids):
@@ -205,6 +208,7 @@ def household_visits(store: Store, household_id: int, *, include_withdrawn: bool
             withdrawn_at=r["withdrawn_at"],
             member_ids=tuple(int(x) for x in (r["member_ids"] or "").split(",") if x),
             member_names=tuple((r["member_names"] or "").split("、")) if r["member_names"] else (),
+            time_written=bool(r["time_written"]),
         )
         for r in rows
     ]

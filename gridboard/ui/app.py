@@ -35,6 +35,9 @@ BACKUP_DELAY_MS = 1500
 log = logging.getLogger(__name__)
 
 
+DEMO_KEY = "demo/path"
+
+
 def data_folder() -> Path:
     """The user data folder (the demo file, the log); beside the program in portable mode."""
     return paths.data_folder()
@@ -183,13 +186,28 @@ class AppController(QObject):
         return bool(path) and self.open_path(Path(path))
 
     def demo_path(self) -> Path:
-        return data_folder() / f"demo-community{FILE_SUFFIX}"
+        """The demo made last time (where the user chose to save it), else where one would go:
+        the Documents folder (the data folder beside the program when portable)."""
+        made = str(QSettings().value(DEMO_KEY, "") or "")
+        if made and Path(made).exists():
+            return Path(made)
+        name = self.tr("Demo community") + FILE_SUFFIX
+        if paths.is_portable():
+            return data_folder() / name
+        return ask.start_folder("gridboard") / ask.safe_file_name(name)
 
     def open_demo(self) -> bool:
         path = self.demo_path()
         if not path.exists():
             from gridboard.models.demo import generate
 
+            # Asked, not hidden in a data folder: the user finds the demo file again and can delete it.
+            chosen = ask.save_file(
+                self.window, self.tr("Save the demo community as"), self.file_filter(), str(path), kind="gridboard"
+            )
+            if not chosen:
+                return False
+            path = Path(chosen) if chosen.endswith(FILE_SUFFIX) else Path(chosen + FILE_SUFFIX)
             path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(path.name + ".partial")
             partial.unlink(missing_ok=True)
@@ -202,6 +220,7 @@ class AppController(QObject):
                 partial.unlink(missing_ok=True)
                 return False
             partial.replace(path)
+            QSettings().setValue(DEMO_KEY, str(path))
         return self.open_path(path)
 
     def recent_files(self) -> list[str]:

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _=False, c=code: self.controller.set_language(c))
                 group.addAction(action)
         self.add_action("tools", "actionCycles", self.tr("Visit &cycles and limits…"), self._edit_cycles)
+        self.add_action("help", "actionGuide", self.tr("&Guide"), self._guide, QKeySequence.StandardKey.HelpContents)
         self.add_action("help", "actionAbout", self.tr("&About gridboard"), self._about)
 
     def _quit_last(self) -> None:
@@ -373,6 +374,11 @@ class MainWindow(QMainWindow):
         from gridboard.ui.settings_dialog import CyclesDialog
 
         CyclesDialog(self.notifier, self).exec()
+
+    def _guide(self) -> None:
+        from gridboard.ui.guide import show_guide
+
+        show_guide(self)
 
     def _about(self) -> None:
         from gridboard.ui.about import AboutDialog

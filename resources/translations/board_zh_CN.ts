@@ -416,6 +416,10 @@
         <translation>无未办结诉求。</translation>
     </message>
     <message>
+        <source> (time not written)</source>
+        <translation>（时间未写）</translation>
+    </message>
+    <message>
         <source>Withdrawn on {when}</source>
         <translation>已于 {when} 撤回</translation>
     </message>

@@ -35,6 +35,14 @@
         <translation>打开 gridboard 文件</translation>
     </message>
     <message>
+        <source>Demo community</source>
+        <translation>示范社区</translation>
+    </message>
+    <message>
+        <source>Save the demo community as</source>
+        <translation>示范社区保存到</translation>
+    </message>
+    <message>
         <source>Making the demo community…</source>
         <translation>正在生成示范社区……</translation>
     </message>
@@ -677,6 +685,10 @@
     <message>
         <source>Visit &amp;cycles and limits…</source>
         <translation>走访周期与上限(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;About gridboard</source>

@@ -27,6 +27,10 @@
         <translation>周期内已走访</translation>
     </message>
     <message>
+        <source>Click a member's bars to open the member</source>
+        <translation>点击党员的柱条，打开该党员</translation>
+    </message>
+    <message>
         <source>Visits over time</source>
         <translation>走访趋势</translation>
     </message>
@@ -160,6 +164,10 @@
     <message>
         <source>Special groups (residents / visited within cycle):</source>
         <translation>特殊群体（人数 / 周期内已走访户）：</translation>
+    </message>
+    <message>
+        <source>… and {n} more groups on the dashboard</source>
+        <translation>…… 另有 {n} 个群体，见一屏知全域</translation>
     </message>
     <message>
         <source>Overdue by</source>

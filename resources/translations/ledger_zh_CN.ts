@@ -195,6 +195,14 @@
         <translation>第 {row} 行：请选择走访结果和走访方式。</translation>
     </message>
     <message>
+        <source>Row {row}: choose the request's category and urgency.</source>
+        <translation>第 {row} 行：请选择诉求的类别和紧急程度。</translation>
+    </message>
+    <message>
+        <source>Row {row}: write the request under Situation and requests to raise it.</source>
+        <translation>第 {row} 行：要登记为诉求，请先在“情况及诉求”里写明内容。</translation>
+    </message>
+    <message>
         <source>A floor is {low} to {high} (below 0 for basements), not {value}.</source>
         <translation>楼层应为 {low} 到 {high}（地下为负数），不能是 {value}。</translation>
     </message>

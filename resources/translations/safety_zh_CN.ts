@@ -35,6 +35,14 @@
         <translation>打开 gridboard 文件</translation>
     </message>
     <message>
+        <source>Demo community</source>
+        <translation>示范社区</translation>
+    </message>
+    <message>
+        <source>Save the demo community as</source>
+        <translation>示范社区保存到</translation>
+    </message>
+    <message>
         <source>Making the demo community…</source>
         <translation>正在生成示范社区……</translation>
     </message>
@@ -418,6 +426,10 @@
         <translation>走访周期与上限(&amp;C)…</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>&amp;About gridboard</source>
         <translation>关于 gridboard(&amp;A)</translation>
     </message>
@@ -534,6 +546,18 @@
         <translation>走访单编号：</translation>
     </message>
     <message>
+        <source>How to enter: in Outcome type the digit for what is written (1 met, 2 nobody home, 3 refused), in Method 1 in person, 2 phone, 3 WeChat; 0 clears. Type what was written in Situation and requests (Enter to finish); to raise it as a request, give its category (1–9) and urgency. A date or time on the sheet goes in Date (2026-12-01 or 14:30); without one the visit keeps the day and says the time was not written. Save with Ctrl+S.</source>
+        <translation>录入方法：在“结果”栏按走访单上写的数字（1见面、2无人在家、3拒访），在“方式”栏按 1入户、2电话、3微信；按 0 清除。“情况及诉求”照单上所写录入（回车结束）；要登记为诉求，再选类别（1–9）和紧急程度。单上写了日期或时间的，填在“日期”栏（2026-12-01 或 14:30）；没写时间的，只记日期并注明“时间未写”。按 Ctrl+S 保存。</translation>
+    </message>
+    <message>
+        <source>down the column (all outcomes first, then methods)</source>
+        <translation>竖着录：先录完一列结果，再录方式</translation>
+    </message>
+    <message>
+        <source>along the row (outcome, method, then the next household)</source>
+        <translation>横着录：一户录完结果和方式，再到下一户</translation>
+    </message>
+    <message>
         <source>(nobody recorded)</source>
         <translation>（不记录走访人）</translation>
     </message>
@@ -548,6 +572,10 @@
     <message>
         <source>Visited by:</source>
         <translation>走访人：</translation>
+    </message>
+    <message>
+        <source>After each digit, move:</source>
+        <translation>按数字后光标移动：</translation>
     </message>
     <message>
         <source>Save visits</source>
@@ -597,20 +625,48 @@
         <translation>方式（1入户 2电话 3微信）</translation>
     </message>
     <message>
-        <source>Date (if not the default)</source>
-        <translation>日期（与默认不同时填）</translation>
+        <source>Date, time (if not the default)</source>
+        <translation>日期、时间（与默认不同时填）</translation>
     </message>
     <message>
         <source>Situation and requests</source>
         <translation>情况及诉求</translation>
     </message>
     <message>
+        <source>Request category (1–9)</source>
+        <translation>诉求类别（1–9）</translation>
+    </message>
+    <message>
+        <source>Urgency (1–3)</source>
+        <translation>紧急程度（1–3）</translation>
+    </message>
+    <message>
+        <source>Already typed that day</source>
+        <translation>当天已录入</translation>
+    </message>
+    <message>
         <source>Entered: {outcome}</source>
         <translation>已录入：{outcome}</translation>
     </message>
     <message>
+        <source>{time} {source}</source>
+        <translation>{time} {source}</translation>
+    </message>
+    <message>
+        <source>{earlier}: entered as a second visit</source>
+        <translation>{earlier}：作为第二次走访录入</translation>
+    </message>
+    <message>
+        <source>{earlier}: this row is that visit</source>
+        <translation>{earlier}：本行就是这次走访，不重复计数</translation>
+    </message>
+    <message>
         <source>Already entered from this sheet; withdraw that visit to enter it again.</source>
         <translation>此行已从本单录入；如需重录，请先撤回那条走访记录。</translation>
+    </message>
+    <message>
+        <source>A visit to this household by the same member on this day is already in the file. Saving links this row to it instead of counting it twice; tick the box if the member really went a second time.</source>
+        <translation>这名党员当天对这一户的走访已经录入过。保存时本行并入那次走访，不重复计数；如确实去了第二次，请勾选。</translation>
     </message>
 </context>
 <context>

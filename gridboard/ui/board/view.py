@@ -106,6 +106,10 @@ class BoardView(QWidget):
         self.stack.setObjectName("boardStack")
         self.stack.addWidget(self.site_plan)
         self.stack.addWidget(self.floor_map)
+        from gridboard.ui.board.first_steps import FirstSteps
+
+        self.first_steps = FirstSteps(self.window_, self.stack)
+        self.stack.addWidget(self.first_steps)
         centre_layout.addWidget(self.stack, 1)
         self.status_legend = StatusLegend(centre)
         self.band_legend = BandLegend(centre)
@@ -149,7 +153,7 @@ class BoardView(QWidget):
         if first_grid is not None:
             self.open_grid(first_grid)
         else:
-            self.title.setText(self.tr("No grids yet"))
+            self._show_first_steps()
 
     # -- toolbar -------------------------------------------------------------------------------------
 
@@ -439,6 +443,8 @@ class BoardView(QWidget):
             first = next((n.id for n in board.area_nodes(self.store) if n.level == "grid"), None)
             if first is not None:
                 self.open_grid(first)
+            else:
+                self._show_first_steps()
 
     def _refresh_heading(self) -> None:
         if self.stack.currentWidget() is self.floor_map and self.building is not None:
@@ -506,6 +512,13 @@ class BoardView(QWidget):
                 self._load_site_plan()
                 self._show_page("plan")
                 self._refresh_heading()
+
+    def _show_first_steps(self) -> None:
+        """A blank community: its next steps instead of an empty plan."""
+        self.title.setText(self.tr("No grids yet"))
+        self._show_page("plan")
+        self.stack.setCurrentWidget(self.first_steps)
+        self.band_legend.setVisible(False)
 
     def _show_page(self, page: str) -> None:
         on_map = page == "map"

@@ -88,11 +88,11 @@ class Chart(pg.PlotWidget):
                 self.legend.scene().removeItem(self.legend)
             self.legend = None
 
-    def add_legend(self, entries: Sequence[tuple[str, str]]) -> None:
+    def add_legend(self, entries: Sequence[tuple[str, str]], offset: tuple[float, float] = (-6, 2)) -> None:
         """A legend of colour swatches (color, text), drawn in the app font."""
-        # One row across the top, where each chart leaves headroom above its data.
+        # One row across the top, where each chart leaves headroom above its data (or where `offset` says).
         legend = pg.LegendItem(
-            offset=(-6, 2), labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)
+            offset=offset, labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)
         )
         legend.setParentItem(self.getPlotItem().vb)
         for color, text in entries:
@@ -190,13 +190,20 @@ class MemberLoadChart(Chart):
             parent,
         )
 
+        self.ids: list[int] = []
+        self.values: list[float] = []
+
     def set_figures(self, members: Sequence[dashboard.AreaBar]) -> None:
         self.reset()
         shown = list(members[: self.SHOWN])
+        self.ids = [m.id for m in shown]
+        self.values = [float(m.households) for m in shown]
         if not shown:
             return
         x = list(range(len(shown)))
         item = self.getPlotItem()
+        # Clicking a member's pair of bars (anywhere in its slot) opens the member's page.
+        item.addItem(_Bars(self._clicked, x=x, height=self.values, width=0.8, brush=(0, 0, 0, 0), pen=None))
         item.addItem(
             pg.BarGraphItem(
                 x=[i - 0.18 for i in x],
@@ -224,6 +231,15 @@ class MemberLoadChart(Chart):
                 (BAND_COLORS["complete"], QCoreApplication.translate("Dashboard", "Visited within cycle")),
             ]
         )
+        self.setToolTip(QCoreApplication.translate("Dashboard", "Click a member's bars to open the member"))
+
+    def bar_center(self, index: int):
+        """Where member `index`'s bars are on the widget (for clicking them)."""
+        vb = self.getPlotItem().vb
+        return self.mapFromScene(vb.mapViewToScene(pg.Point(index, max(self.values[index] / 2, 0.5))))
+
+    def _clicked(self, index: int) -> None:
+        self.memberClicked.emit(self.ids[index])
 
 
 class VisitsChart(Chart):
@@ -274,37 +290,49 @@ class VisitsChart(Chart):
 
 
 class RequestsByCategoryChart(Chart):
-    """Requests received in the period, by category, stacked by status."""
+    """Requests received in the period, by category, stacked by status: one bar per row, the category
+    names down the left, each on its own line, so they never run into each other."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(
             QCoreApplication.translate("Dashboard", "Requests received, by category and status"), parent
         )
+        item = self.getPlotItem()
+        item.showGrid(x=True, y=False, alpha=0.25)
+        item.getAxis("left").setStyle(autoExpandTextSpace=True)
+        self.categories: list[str] = []
 
     def set_figures(self, by_category_status: dict[str, dict[str, int]]) -> None:
         self.reset()
         categories = sorted(by_category_status, key=lambda c: -sum(by_category_status[c].values()))
-        if not categories:
-            return
+        self.categories = categories
         item = self.getPlotItem()
-        x = list(range(len(categories)))
+        if not categories:
+            item.getAxis("left").setTicks([[], []])
+            return
+        # The largest at the top: row 0 is drawn highest.
+        y = [len(categories) - 1 - i for i in range(len(categories))]
         base = [0.0] * len(categories)
         for status in REQUEST_STATUSES:
-            heights = [by_category_status[c].get(status, 0) for c in categories]
+            widths = [by_category_status[c].get(status, 0) for c in categories]
             item.addItem(
                 pg.BarGraphItem(
-                    x=x,
-                    y0=list(base),
-                    height=heights,
-                    width=0.7,
+                    x0=list(base),
+                    y=y,
+                    width=widths,
+                    height=0.66,
                     brush=STATUS_COLORS[status],
                     pen=pg.mkPen(None),
                 )
             )
-            base = [a + b for a, b in zip(base, heights, strict=True)]
-        item.setXRange(-0.6, len(categories) - 0.4, padding=0)
-        item.setYRange(0, max(base) * 1.3 + 1, padding=0)
-        self.set_categories([labels.request_category(c) for c in categories])
+            base = [a + b for a, b in zip(base, widths, strict=True)]
+        # Headroom above the top bar for the legend's row (it is taller than a bar row).
+        item.setYRange(-0.6, len(categories) - 0.4 + 3.6, padding=0)
+        item.setXRange(0, max(base) * 1.08 + 1, padding=0)
+        item.getAxis("left").setTicks(
+            [[(yy, labels.request_category(c)) for yy, c in zip(y, categories, strict=True)], []]
+        )
+        item.getAxis("bottom").setTicks(None)
         self.add_legend([(STATUS_COLORS[s], labels.request_status(s)) for s in REQUEST_STATUSES])
 
 

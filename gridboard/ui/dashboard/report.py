@@ -9,12 +9,13 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gridboard.models import dashboard, outputs
+from gridboard.models.masking import mask_name
 from gridboard.ui import labels
 from gridboard.ui.dashboard.charts import (
+    STATUS_COLORS,
     GridCoverageChart,
     MemberLoadChart,
     RequestAgeChart,
-    RequestsByCategoryChart,
     ResolutionTrendChart,
     VisitsChart,
 )
@@ -24,8 +25,8 @@ OVERDUE_ROWS = 12
 
 
 def masked(name: str) -> str:
-    """Least needed on paper: the surname, the rest hidden (张** for 张三丰)."""
-    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""
+    """Least needed on paper: the surname, the rest hidden (张** for 张三丰; masking's rule)."""
+    return mask_name(name)
 
 
 def _font(points: float, bold: bool = False) -> QFont:
@@ -163,8 +164,6 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
     visits_chart.set_figures(d.visits_by_week, weekly=weekly)
     member_chart = MemberLoadChart()
     member_chart.set_figures(d.members)
-    category_chart = RequestsByCategoryChart()
-    category_chart.set_figures(d.requests_by_category_status)
     age_chart = RequestAgeChart()
     age_chart.set_figures(d.open_request_ages)
     trend_chart = ResolutionTrendChart()
@@ -181,7 +180,8 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
     place(member_chart, half + gap, y, half, 270)
     y += 278
     third = (width - 2 * gap) / 3
-    place(category_chart, 0, y, third, 240)
+    # Drawn as text and bars, not a picture: each category's name whole on its own line.
+    draw_category_bars(p, QRectF(0, y, third, 240), d.requests_by_category_status)
     place(age_chart, third + gap, y, third, 240)
     place(trend_chart, 2 * (third + gap), y, third, 240)
     y += 250
@@ -212,29 +212,61 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
             households=f"{lists.households:,}", residents=f"{lists.residents:,}", grids=len(lists.by_grid)
         ),
         QCoreApplication.translate("DashboardReport", "Requests open: {items}").format(
-            items="、".join(
+            items=_KEEP.join(
                 f"{labels.request_category(c)} {n}"
                 for c, n in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
             )
             or "—"
         ),
         QCoreApplication.translate("DashboardReport", "Scarce supplies outstanding: {items}").format(
-            items="、".join(f"{s.item} {s.outstanding:g}{s.unit}" for s in lists.supplies[:6]) or "—"
+            items=_KEEP.join(f"{s.item} {s.outstanding:g}{s.unit}" for s in lists.supplies[:6]) or "—"
         ),
         QCoreApplication.translate("DashboardReport", "Special groups (residents / visited within cycle):"),
     ]
-    lines += [
-        f"    {labels.tag_label(g.code, g.name)}: {g.residents:,} / {g.visited_in_cycle:,}"
+    groups = [
+        f"{labels.tag_label(g.code, g.name)}: {g.residents:,} / {g.visited_in_cycle:,}"
         f" ({percent(g.visited_in_cycle / g.households if g.households else None)})"
         for g in lists.special_groups
     ]
-    line_h = 24.0
-    for i, line in enumerate(lines):
+    line_h = QFontMetricsF(p.font(), p.device()).lineSpacing() * 1.1
+    # Each line wraps within its column (a long list of categories or supplies takes two lines);
+    # nothing is cut at the column's edge or runs into the table beside it.
+    line_top = top
+    metrics = QFontMetricsF(p.font(), p.device())
+    bottom = height - 30
+    for line in lines:
+        indent = 24.0 if line.startswith("    ") else 0.0
+        for shown in _flow(line.strip(), metrics, left_w - indent):
+            if line_top + line_h > bottom:
+                break  # the page is full; the dashboard and its lists have the rest
+            p.drawText(
+                QRectF(indent, line_top, left_w - indent, line_h),
+                Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
+                shown,
+            )
+            line_top += line_h
+    # The special groups in two columns, down the first, then the second.
+    column_w = (left_w - 24) / 2
+    per_column = -(-len(groups) // 2)
+    room = max(int((bottom - line_top) // line_h), 1)
+    per_column = min(per_column, room)
+    for i, group in enumerate(groups[: 2 * per_column]):
+        column, row = divmod(i, per_column)
         p.drawText(
-            QRectF(0, top + i * line_h, left_w, line_h),
+            QRectF(24 + column * column_w, line_top + row * line_h, column_w - 8, line_h),
             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
-            line,
+            metrics.elidedText(group, Qt.TextElideMode.ElideRight, column_w - 8),
         )
+    if len(groups) > 2 * per_column:
+        p.setPen(QColor("#777777"))
+        p.drawText(
+            QRectF(24, line_top + per_column * line_h, left_w - 24, line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            QCoreApplication.translate("DashboardReport", "… and {n} more groups on the dashboard").format(
+                n=len(groups) - 2 * per_column
+            ),
+        )
+        p.setPen(QColor("#222222"))
 
     x0 = left_w + gap * 2
     rows = dashboard.overdue_rows(view.store, d.overdue_priority[:OVERDUE_ROWS], d.filters)
@@ -264,12 +296,12 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
             row.grid,
         ]
         x = x0
+        metrics = QFontMetricsF(p.font(), p.device())
         for text, share in zip(values, columns, strict=True):
-            p.drawText(
-                QRectF(x, top + r * line_h, table_w * share - 4, line_h),
-                Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine,
-                text,
-            )
+            cell = QRectF(x, top + r * line_h, table_w * share - 6, line_h)
+            # Too long for its cell: shortened with "…", never cut mid-character.
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, cell.width())
+            p.drawText(cell, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextSingleLine, shown)
             x += table_w * share
     # The dashboard lists only the first of a city's overdue households; the headline counts them all.
     if d.headline.priority_overdue > OVERDUE_ROWS:
@@ -288,3 +320,100 @@ def _draw(p: QPainter, width: int, height: int, d: dashboard.Dashboard, view: An
         Qt.AlignmentFlag.AlignRight,
         QCoreApplication.translate("DashboardReport", "gridboard · names shortened for privacy"),
     )
+
+
+# Joins the items of a list line: a line breaks only between items, never inside "维修 39".
+_KEEP = "\x1f"
+
+
+def _flow(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """`text`'s items (joined by _KEEP) in lines no wider than `width`, broken between items; an
+    item wider than a whole line alone is shortened with "…"."""
+    items = text.split(_KEEP)
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        joined = f"{current}、{item}" if current else item
+        if current and metrics.horizontalAdvance(joined) > width:
+            lines.append(current + "、")
+            current = "    " + item
+        else:
+            current = joined
+    lines.append(current)
+    return [
+        metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+        if metrics.horizontalAdvance(line) > width
+        else line
+        for line in lines
+    ]
+
+
+def draw_category_bars(p: QPainter, rect: QRectF, by_category_status: dict[str, dict[str, int]]) -> None:
+    """Requests received by category, stacked by status, as horizontal bars with their names at the
+    left, one line each: on paper the names are text, whole and apart."""
+    from gridboard.models.vocab import REQUEST_STATUSES
+
+    p.save()
+    p.setPen(QColor("#222222"))
+    p.setFont(_font(8))
+    metrics = QFontMetricsF(p.font(), p.device())
+    title_h = metrics.lineSpacing() + 4
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), title_h),
+        Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+        QCoreApplication.translate("Dashboard", "Requests received, by category and status"),
+    )
+    # The legend: a swatch and a word per status, wrapped to as many rows as it needs.
+    p.setFont(_font(6.5))
+    small = QFontMetricsF(p.font(), p.device())
+    swatch = small.height() * 0.7
+    x, y = rect.left(), rect.top() + title_h
+    for status in REQUEST_STATUSES:
+        word = labels.request_status(status)
+        need = swatch + 4 + small.horizontalAdvance(word) + 12
+        if x + need > rect.right() and x > rect.left():
+            x, y = rect.left(), y + small.lineSpacing()
+        p.fillRect(QRectF(x, y + (small.height() - swatch) / 2, swatch, swatch), QColor(STATUS_COLORS[status]))
+        p.drawText(QRectF(x + swatch + 4, y, need, small.lineSpacing()), Qt.AlignmentFlag.AlignLeft, word)
+        x += need
+    y += small.lineSpacing() + 4
+    categories = sorted(by_category_status, key=lambda c: -sum(by_category_status[c].values()))
+    if not categories:
+        p.restore()
+        return
+    # Every row a line of text: a smaller font when the rows would not fit the chart's height.
+    points = 7.0
+    while points > 5 and QFontMetricsF(_font(points), p.device()).lineSpacing() * 1.05 * len(categories) > (
+        rect.bottom() - y
+    ):
+        points -= 0.5
+    p.setFont(_font(points))
+    metrics = QFontMetricsF(p.font(), p.device())
+    names = [labels.request_category(c) for c in categories]
+    totals = [sum(by_category_status[c].values()) for c in categories]
+    label_w = max(metrics.horizontalAdvance(n) for n in names) + 8
+    number_w = max(metrics.horizontalAdvance(f"{t:,}") for t in totals) + 6
+    row_h = min((rect.bottom() - y) / len(categories), metrics.height() * 1.8)
+    bar_w = rect.width() - label_w - number_w
+    most = max(max(totals), 1)
+    for i, (category, name, total) in enumerate(zip(categories, names, totals, strict=True)):
+        top = y + i * row_h
+        p.setPen(QColor("#333333"))
+        p.drawText(
+            QRectF(rect.left(), top, label_w - 8, row_h),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+        x = rect.left() + label_w
+        for status in REQUEST_STATUSES:
+            n = by_category_status[category].get(status, 0)
+            if n:
+                w = bar_w * n / most
+                p.fillRect(QRectF(x, top + row_h * 0.18, w, row_h * 0.64), QColor(STATUS_COLORS[status]))
+                x += w
+        p.drawText(
+            QRectF(x + 4, top, number_w, row_h),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{total:,}",
+        )
+    p.restore()

@@ -209,6 +209,7 @@ class DashboardView(QWidget):
         self.grid_chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
         self.member_chart = MemberLoadChart(body)
         self.member_chart.setObjectName("dashMemberChart")
+        self.member_chart.memberClicked.connect(lambda member_id: self.window_.navigate("member", member_id))
         self.visits_chart = VisitsChart(body)
         self.visits_chart.setObjectName("dashVisitsChart")
         self.visits_weekly = QComboBox(body)
@@ -322,6 +323,9 @@ class DashboardView(QWidget):
             self.list_tables[key] = table
             self.list_notes[key] = note
         layout.addWidget(self.four_tabs)
+        from gridboard.ui.dashboard.names import attach_four_lists
+
+        attach_four_lists(self)
         return box
 
     def _points_box(self, parent: QWidget) -> QWidget:
@@ -528,6 +532,16 @@ class DashboardView(QWidget):
             table.setUpdatesEnabled(True)
 
     def _show_lists(self, lists: dashboard.FourLists) -> None:
+        # What each row of the four lists opens into (names.attach_four_lists), in the rows' order.
+        self.list_keys = {
+            "population": [(g.id, g.name) for g in lists.by_grid],
+            "requests": [
+                (c, labels.request_category(c))
+                for c, _ in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
+            ],
+            "supplies": [(s.item, s.item) for s in lists.supplies],
+            "groups": [(g.code, labels.tag_label(g.code, g.name)) for g in lists.special_groups],
+        }
         self.list_notes["population"].setText(
             self.tr("{households} households lived in, {residents} residents").format(
                 households=f"{lists.households:,}", residents=f"{lists.residents:,}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from gridboard.models import emergency as em
 from gridboard.models.changes import Changes
 from gridboard.models.clock import today
 from gridboard.models.masking import mask_phone
+from gridboard.models.rollcall_help import record_needs_help
 from gridboard.ui import labels, ops
 from gridboard.ui.emergency import texts
 
@@ -233,6 +234,12 @@ class RollcallView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_household)
+        # The state column fits its longest word in bold ("已联系·需帮助" was cut to "已联系·需…").
+        bold = self.table.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        widest = max(metrics.horizontalAdvance(texts.state(code)) for code in (*em.RECORDED_STATES, "not_tried"))
+        self.table.setColumnWidth(0, widest + 24)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -265,20 +272,45 @@ class RollcallView(QWidget):
         index = self.table.currentIndex()
         if self.model.emergency_id is None or not index.isValid():
             return
-        household_id = self.model.rows[index.row()].household_id
-        following = (
-            self.model.rows[index.row() + 1].household_id if index.row() + 1 < len(self.model.rows) else None
-        )
+        if state == "reached_needs_help":
+            self._ask_what_help(index.row())
+            return
+        self._record(index.row(), em.record_rollcall, state=state)
+
+    def _ask_what_help(self, row: int) -> None:
+        """Needs help: what help (and a request for it) is asked first; the result is recorded on OK."""
+        from gridboard.ui.emergency.needs_help import NeedsHelpDialog
+
+        dialog = NeedsHelpDialog(self.model.rows[row].address, self)
+        self.help_dialog = dialog
+
+        def answered() -> None:
+            help_needed, category, urgency = dialog.answer()
+            self._record(
+                row,
+                record_needs_help,
+                help_needed=help_needed,
+                request_category=category,
+                request_urgency=urgency,
+            )
+
+        dialog.accepted.connect(answered)
+        dialog.open()
+
+    def _record(self, row: int, action, **values) -> None:
+        state = values.get("state", "reached_needs_help")
+        household_id = self.model.rows[row].household_id
+        following = self.model.rows[row + 1].household_id if row + 1 < len(self.model.rows) else None
         if ops.run(
             self.main_window,
             self.tr("Roll call: {state}").format(state=texts.state(state)),
-            em.record_rollcall,
+            action,
             parent=self,
             emergency_id=self.model.emergency_id,
             household_id=household_id,
-            state=state,
             method=self.method_combo.currentData(),
             member_id=self.member_combo.currentData(),
+            **values,
         ) is ops.FAILED:
             return
         self.select_household(following if following is not None else household_id)

@@ -2,9 +2,12 @@
 keyboard entry of what was written on them.
 
 In the Outcome column 1 = met, 2 = nobody home, 3 = refused, 0 clears; in the Method column
-1 = in person, 2 = phone, 3 = WeChat; each key moves to the next row. Rows already entered are shown
+1 = in person, 2 = phone, 3 = WeChat; each key moves down the column or along the row, as the operator
+chooses. What was written in 情况及诉求 can be raised as a request (category 1–9, urgency 1–3) in the same
+save. A visit already typed for the household by the same member that day is shown, and the row is
+linked to it rather than counted twice unless ticked as a second visit. Rows already entered are shown
 grey and cannot be entered again; saving turns the filled rows into visits (source "paper sheet",
-with the sheet number), all or none.
+with the sheet number), all or none; a visit without a written time says so instead of 00:00.
 """
 
 from __future__ import annotations
@@ -15,7 +18,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,11 +41,18 @@ from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.sheets import RowEntry, Sheet, SheetRow
+from gridboard.models.vocab import REQUEST_CATEGORIES, REQUEST_URGENCIES
 from gridboard.ui import ask, labels, ops
 
-NUMBER, ADDRESS, HEAD, OUTCOME, METHOD, DATE, NOTE = range(7)
+NUMBER, ADDRESS, HEAD, OUTCOME, METHOD, DATE, NOTE, CATEGORY, URGENCY, EARLIER = range(10)
+COLUMNS = 10
 OUTCOME_KEYS = {"1": "met", "2": "nobody_home", "3": "refused", "0": None}
 METHOD_KEYS = {"1": "in_person", "2": "phone", "3": "wechat", "0": None}
+# A request written on the sheet: its category by digit (vocab's order), its urgency 1–3.
+CATEGORY_KEYS: dict[str, str | None] = {str(i): c for i, c in enumerate(REQUEST_CATEGORIES, 1)} | {"0": None}
+URGENCY_KEYS: dict[str, str | None] = {str(i): u for i, u in enumerate(REQUEST_URGENCIES, 1)} | {"0": None}
+DIGIT_KEYS = {OUTCOME: OUTCOME_KEYS, METHOD: METHOD_KEYS, CATEGORY: CATEGORY_KEYS, URGENCY: URGENCY_KEYS}
+FIELDS = {OUTCOME: "outcome", METHOD: "method", DATE: "date", NOTE: "note", CATEGORY: "category", URGENCY: "urgency"}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -51,8 +63,10 @@ class SheetEntryModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[SheetRow] = []
-        self.pending: dict[int, dict[str, Any]] = {}  # position -> outcome, method, date, note
+        self.pending: dict[int, dict[str, Any]] = {}  # position -> outcome, method, date, note...
         self.default_method = "in_person"
+        # Visits already typed for a row's household by the same member on the sheet's day.
+        self.earlier: dict[int, list[tuple[int, str, str]]] = {}
 
     def set_rows(self, rows: list[SheetRow], *, keep_pending: bool = False) -> None:
         self.beginResetModel()
@@ -79,11 +93,22 @@ class SheetEntryModel(QAbstractTableModel):
                     position=row.position,
                     outcome=values["outcome"],
                     method=values.get("method") or self.default_method,
-                    visited_at=values.get("date") or default_day,
+                    visited_at=_when(values.get("date"), default_day),
                     note=values.get("note", ""),
+                    second_visit=bool(values.get("second")),
+                    request_category=values.get("category"),
+                    request_urgency=values.get("urgency") or "normal",
                 )
             )
         return result
+
+    def set_earlier(self, earlier: dict[int, list[tuple[int, str, str]]]) -> None:
+        self.earlier = earlier
+        if self.rows:
+            self.dataChanged.emit(self.index(0, EARLIER), self.index(len(self.rows) - 1, EARLIER))
+
+    def earlier_of(self, row: SheetRow) -> list[tuple[int, str, str]]:
+        return self.earlier.get(row.household_id, [])
 
     def set_value(self, row: int, column: int, value: Any) -> bool:
         return self.setData(self.index(row, column), value, Qt.ItemDataRole.EditRole)
@@ -95,8 +120,11 @@ class SheetEntryModel(QAbstractTableModel):
             self.tr("Head of household"),
             self.tr("Outcome (1 met, 2 nobody home, 3 refused)"),
             self.tr("Method (1 in person, 2 phone, 3 WeChat)"),
-            self.tr("Date (if not the default)"),
+            self.tr("Date, time (if not the default)"),
             self.tr("Situation and requests"),
+            self.tr("Request category (1–9)"),
+            self.tr("Urgency (1–3)"),
+            self.tr("Already typed that day"),
         ]
 
     # -- Qt overrides ---------------------------------------------------------------------------------
@@ -105,7 +133,7 @@ class SheetEntryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -113,16 +141,28 @@ class SheetEntryModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 7
+            and 0 <= section < COLUMNS
         ):
             return self._headers()[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section == CATEGORY:
+                return "  ".join(f"{i} {labels.request_category(c)}" for i, c in enumerate(REQUEST_CATEGORIES, 1))
+            if section == URGENCY:
+                return "  ".join(f"{i} {labels.request_urgency(u)}" for i, u in enumerate(REQUEST_URGENCIES, 1))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() >= OUTCOME and self.rows[index.row()].visit_id is None:
+        row = self.rows[index.row()]
+        if row.visit_id is not None:
+            return flags
+        if index.column() == EARLIER:
+            if self.earlier_of(row):
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            return flags
+        if index.column() >= OUTCOME:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -156,8 +196,29 @@ class SheetEntryModel(QAbstractTableModel):
                 return values.get("date", "")
             if column == NOTE:
                 return values.get("note", "")
+            if column == CATEGORY:
+                return labels.request_category(values["category"]) if values.get("category") else ""
+            if column == URGENCY:
+                if not values.get("category"):
+                    return ""
+                return labels.request_urgency(values.get("urgency") or "normal")
+            if column == EARLIER:
+                earlier = self.earlier_of(row)
+                if not earlier:
+                    return ""
+                first = earlier[0]
+                text = self.tr("{time} {source}").format(
+                    time=first[1][11:16], source=labels.visit_source(first[2])
+                )
+                return (
+                    self.tr("{earlier}: entered as a second visit").format(earlier=text)
+                    if values.get("second")
+                    else self.tr("{earlier}: this row is that visit").format(earlier=text)
+                )
+        if role == Qt.ItemDataRole.CheckStateRole and column == EARLIER and not entered and self.earlier_of(row):
+            return Qt.CheckState.Checked if values.get("second") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole:
-            key = {OUTCOME: "outcome", METHOD: "method", DATE: "date", NOTE: "note"}.get(column)
+            key = FIELDS.get(column)
             return values.get(key, "") if key else self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.ForegroundRole and entered:
             return QColor(130, 130, 130)
@@ -168,40 +229,77 @@ class SheetEntryModel(QAbstractTableModel):
                 return QColor(226, 242, 226)
         if role == Qt.ItemDataRole.ToolTipRole and entered:
             return self.tr("Already entered from this sheet; withdraw that visit to enter it again.")
+        if role == Qt.ItemDataRole.ToolTipRole and column == EARLIER and self.earlier_of(row):
+            return self.tr(
+                "A visit to this household by the same member on this day is already in the file. "
+                "Saving links this row to it instead of counting it twice; tick the box if the member "
+                "really went a second time."
+            )
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.rows[index.row()] if index.isValid() else None
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == EARLIER:
+            if row is None or not (self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable):
+                return False
+            values = dict(self.pending.get(row.position, {}))
+            values["second"] = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.pending[row.position] = values
+            self.dataChanged.emit(index, index)
+            return True
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
-        row = self.rows[index.row()]
-        column = index.column()
+        assert row is not None
         values = dict(self.pending.get(row.position, {}))
         text = "" if value is None else str(value).strip()
-        if column == OUTCOME:
-            code = OUTCOME_KEYS.get(text, text or None)
-            if code is not None and code not in OUTCOME_KEYS.values():
+        if column in DIGIT_KEYS:
+            keys = DIGIT_KEYS[column]
+            code = keys.get(text, text or None)
+            if code is not None and code not in keys.values():
                 return False
-            values["outcome"] = code
-        elif column == METHOD:
-            code = METHOD_KEYS.get(text, text or None)
-            if code is not None and code not in METHOD_KEYS.values():
-                return False
-            values["method"] = code
+            values[FIELDS[column]] = code
         elif column == DATE:
             if text:
-                try:
-                    day = date.fromisoformat(text)
-                except ValueError:
+                text = _day_and_time(text)
+                if text is None:
                     return False
-                if day > date.today():
-                    return False
-                text = day.isoformat()
             values["date"] = text
         elif column == NOTE:
             values["note"] = str(value or "")
         self.pending[row.position] = values
-        self.dataChanged.emit(self.index(index.row(), OUTCOME), self.index(index.row(), NOTE))
+        self.dataChanged.emit(self.index(index.row(), OUTCOME), self.index(index.row(), COLUMNS - 1))
         return True
+
+
+def _when(typed: str | None, default_day: date) -> str | date:
+    """A row's date as saved: its own day (and time), a time on the default day, or the default day."""
+    if not typed:
+        return default_day
+    if len(typed) <= 5:
+        return f"{default_day.isoformat()} {typed}"
+    return typed
+
+
+def _day_and_time(text: str) -> str | None:
+    """"2026-12-01", "2026-12-01 14:30" or "14:30" (the default day) as stored; None if not a time
+    or in the future. A day alone means the time was not written."""
+    from datetime import datetime, time
+
+    text = text.replace("：", ":").strip()
+    try:
+        if len(text) <= 5 and ":" in text:
+            moment = datetime.combine(date.today(), time.fromisoformat(text.zfill(5)))
+            return moment.strftime("%H:%M")
+        if len(text) > 10:
+            moment = datetime.fromisoformat(text)
+            if moment > datetime.now():
+                return None
+            return moment.strftime("%Y-%m-%d %H:%M")
+        day = date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None if day > date.today() else day.isoformat()
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -227,29 +325,44 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 
 class EntryTable(QTableView):
-    """Digits in the outcome and method columns set the value and move down a row."""
+    """A digit in a digit column (outcome, method, request category, urgency) sets the value and moves
+    on: down the column ("column", the default), or along the row ("row": outcome → method → the
+    next household's outcome; category → urgency → the next household's outcome)."""
+
+    direction = "column"
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         text = event.text()
         if (
             index.isValid()
-            and index.column() in (OUTCOME, METHOD)
+            and index.column() in DIGIT_KEYS
             and self.state() != QAbstractItemView.State.EditingState
         ):
-            keys = OUTCOME_KEYS if index.column() == OUTCOME else METHOD_KEYS
+            keys = DIGIT_KEYS[index.column()]
             if text in keys or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 code = keys.get(text)
                 if self.model().setData(index, code or "0", Qt.ItemDataRole.EditRole):
-                    self._next_open_row(index)
+                    self._advance(index)
                 event.accept()
                 return
         super().keyPressEvent(event)
 
-    def _next_open_row(self, index: QModelIndex) -> None:
+    def _advance(self, index: QModelIndex) -> None:
+        column = index.column()
+        if self.direction == "row":
+            if column in (OUTCOME, CATEGORY):
+                self.setCurrentIndex(self.model().index(index.row(), column + 1))
+                return
+            self._next_open_row(index, OUTCOME)
+            return
+        self._next_open_row(index, column)
+
+    def _next_open_row(self, index: QModelIndex, column: int | None = None) -> None:
         model = self.model()
+        column = index.column() if column is None else column
         for row in range(index.row() + 1, model.rowCount()):
-            target = model.index(row, index.column())
+            target = model.index(row, column)
             if model.flags(target) & Qt.ItemFlag.ItemIsEditable:
                 self.setCurrentIndex(target)
                 return
@@ -264,7 +377,7 @@ class SheetEntryDialog(QDialog):
         self.store = window.store
         self.sheet: Sheet | None = None
         self.setWindowTitle(self.tr("Enter a returned sheet"))
-        self.resize(1000, 640)
+        self.resize(1300, 690)
 
         self.number_edit = QLineEdit(self)
         self.number_edit.setObjectName("sheetNumberEdit")
@@ -281,6 +394,24 @@ class SheetEntryDialog(QDialog):
         self.info = QLabel(self)
         self.info.setObjectName("sheetInfoLabel")
         self.info.setWordWrap(True)
+        self.how = QLabel(
+            self.tr(
+                "How to enter: in Outcome type the digit for what is written (1 met, 2 nobody home, "
+                "3 refused), in Method 1 in person, 2 phone, 3 WeChat; 0 clears. Type what was written in "
+                "Situation and requests (Enter to finish); to raise it as a request, give its category "
+                "(1–9) and urgency. A date or time on the sheet goes in Date (2026-12-01 or 14:30); without "
+                "one the visit keeps the day and says the time was not written. Save with Ctrl+S."
+            ),
+            self,
+        )
+        self.how.setObjectName("entryHowTo")
+        self.how.setWordWrap(True)
+        self.how.setStyleSheet("color: #444; background: #f4f6f9; border: 1px solid #d5d9e0; padding: 4px;")
+        self.direction_combo = QComboBox(self)
+        self.direction_combo.setObjectName("entryDirection")
+        self.direction_combo.addItem(self.tr("down the column (all outcomes first, then methods)"), "column")
+        self.direction_combo.addItem(self.tr("along the row (outcome, method, then the next household)"), "row")
+        self.direction_combo.currentIndexChanged.connect(self._direction_changed)
 
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("entryDate")
@@ -300,6 +431,9 @@ class SheetEntryDialog(QDialog):
         defaults.addRow(self.tr("Visit date (unless a row says otherwise):"), self.date_edit)
         defaults.addRow(self.tr("Method (unless a row says otherwise):"), self.method_combo)
         defaults.addRow(self.tr("Visited by:"), self.member_combo)
+        defaults.addRow(self.tr("After each digit, move:"), self.direction_combo)
+        self.member_combo.currentIndexChanged.connect(self._find_earlier)
+        self.date_edit.dateChanged.connect(self._find_earlier)
 
         self.model = SheetEntryModel(self)
         self.method_combo.currentIndexChanged.connect(self._default_method_changed)
@@ -314,7 +448,7 @@ class SheetEntryDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(True)
         self.table.setItemDelegateForColumn(
@@ -328,6 +462,20 @@ class SheetEntryDialog(QDialog):
             METHOD,
             _ChoiceDelegate(
                 [("", None)] + [(labels.visit_method(c), c) for c in ("in_person", "phone", "wechat")],
+                self.table,
+            ),
+        )
+        self.table.setItemDelegateForColumn(
+            CATEGORY,
+            _ChoiceDelegate(
+                [("", None)] + [(f"{i} {labels.request_category(c)}", c) for i, c in enumerate(REQUEST_CATEGORIES, 1)],
+                self.table,
+            ),
+        )
+        self.table.setItemDelegateForColumn(
+            URGENCY,
+            _ChoiceDelegate(
+                [("", None)] + [(f"{i} {labels.request_urgency(u)}", u) for i, u in enumerate(REQUEST_URGENCIES, 1)],
                 self.table,
             ),
         )
@@ -350,6 +498,7 @@ class SheetEntryDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.how)
         layout.addWidget(self.info)
         layout.addLayout(defaults)
         layout.addWidget(self.table, 1)
@@ -363,6 +512,29 @@ class SheetEntryDialog(QDialog):
             self.model.dataChanged.emit(
                 self.model.index(0, METHOD), self.model.index(self.model.rowCount() - 1, METHOD)
             )
+
+    def _direction_changed(self) -> None:
+        self.table.direction = self.direction_combo.currentData()
+
+    def _find_earlier(self) -> None:
+        """Visits already in the file for the sheet's households on the default day by this member."""
+        if self.sheet is None:
+            return
+        self.model.set_earlier(
+            sheet_model.same_day_visits(
+                self.store,
+                [r.household_id for r in self.sheet.rows if r.visit_id is None],
+                self.date_edit.date().toPython(),
+                self.member_combo.currentData(),
+            )
+        )
+
+    def _commit_editing(self) -> None:
+        """A cell still being typed in (a note) is kept when saving with Ctrl+S."""
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.isAncestorOf(editor) and editor is not self.table:
+            self.table.commitData(editor)
+            self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     # -- actions ------------------------------------------------------------------------------------
 
@@ -434,7 +606,9 @@ class SheetEntryDialog(QDialog):
             )
         )
         self.save_button.setEnabled(sheet.entered < len(sheet.rows))
+        self._find_earlier()
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(NOTE, max(self.table.columnWidth(NOTE), 200))
 
     def reload(self) -> None:
         """Show which rows are entered now, keeping what was typed on the others."""
@@ -449,6 +623,7 @@ class SheetEntryDialog(QDialog):
     def save(self) -> list[int] | None:
         if self.sheet is None:
             return None
+        self._commit_editing()
         entries = self.model.entries(self.date_edit.date().toPython())
         if not entries:
             self.status.setText(self.tr("Nothing to save: give an outcome on at least one row."))

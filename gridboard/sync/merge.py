@@ -10,6 +10,7 @@ The rule, stated once:
   a fixed rule, so merging in either order gives the same file.
 - A row changed on both sides since the files last met is a conflict: the winner is written, the
   other side's values are kept in `travel_conflict` (listed on screen and in an xlsx), never dropped.
+  "Since" includes the meeting's own second (times are kept to the second).
 - A few unique values name the same record on both sides (a tag's code, a resident's tag, one
   household per address): a row the other file added with a key this one holds is that record.
 
@@ -425,8 +426,11 @@ def _merge_table(
             continue
         if all((table.name, uid, c, there_at) in decided for c in diff):
             continue  # this very version was listed as lost before: a second merge changes nothing
-        changed_here = since_here is None or here_at > since_here
-        changed_there = since_there is None or there_at > since_there
+        # Times are kept to the second, so a change in the very second the files met may have come
+        # before or after the meeting: it counts as changed (at worst a change made just before is
+        # listed for review; one made just after is never missed).
+        changed_here = since_here is None or here_at >= since_here
+        changed_there = since_there is None or there_at >= since_there
         there_wins = (there_at, changed_there, _sort_key(there, diff)) > (here_at, changed_here, _sort_key(here, diff))
         if changed_here and changed_there and not _superseded(
             store, "src" if there_wins else "main", table.name, uid, here if there_wins else there, diff

@@ -91,6 +91,7 @@ def main() -> int:
     parser.add_argument("--visits", type=int, default=None, help="visits in the day of work (default: the file's mean)")
     parser.add_argument("--gzip", action="store_true")
     parser.add_argument("--gui", action="store_true")
+    parser.add_argument("--gui-only", action="store_true", help="only the window's opens (the copy in --folder)")
     args = parser.parse_args()
     folder = args.folder or Path(f"/tmp/gridboard-bench-backup-{os.getpid()}")
     folder.mkdir(parents=True, exist_ok=True)
@@ -100,6 +101,9 @@ def main() -> int:
         copy_database(args.file, path)
         print(f"copied {args.file} in {time.perf_counter() - t:.0f} s")
     open_store(path, operator="bench").close()  # migrated to this version before anything is measured
+    if args.gui_only:
+        gui(path)
+        return 0
     size = path.stat().st_size
     print(f"{path.name}: {size / 1e9:.2f} GB; before: {TODAY_FULL_COPIES} full copies kept = {TODAY_FULL_COPIES * size / 1e9:.1f} GB")
     shutil.rmtree(backup.backup_folder(path), ignore_errors=True)

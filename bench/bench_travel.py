@@ -49,10 +49,19 @@ def bare_copy(
         for t in tables:
             values = []
             for c in t.columns:
-                if c == "id":
+                parent = t.references.get(c)
+                if only_new and c == "id":
+                    values.append("NULL")  # a new row gets the next id here
+                elif c == "id":
                     values.append(f"s.id + {offsets[t.name]}")
-                elif c in t.references and t.references[c] in offsets:
-                    values.append(f's."{c}" + {offsets[t.references[c]]}')
+                elif only_new and parent in offsets:
+                    # Its parent may be a row this file already had: found by uid, as the merge does.
+                    values.append(
+                        f'(SELECT x.id FROM main."{parent}" x WHERE x.uid ='
+                        f' (SELECT p.uid FROM src."{parent}" p WHERE p.id = s."{c}"))'
+                    )
+                elif parent in offsets:
+                    values.append(f's."{c}" + {offsets[parent]}')
                 else:
                     values.append(f's."{c}"')
             where = f' WHERE s.uid NOT IN (SELECT uid FROM main."{t.name}")' if only_new else ""

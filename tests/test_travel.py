@@ -235,3 +235,27 @@ def test_two_communities_roll_up_into_a_street(demo_dir: Path, tmp_path: Path) -
         assert tallies.verify(street.db) == []
     finally:
         street.close()
+
+
+def test_a_rollup_that_stops_half_way_leaves_the_tallies_counted_and_their_triggers_back(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    """A roll-up counts the tallies once after its last file (triggers off meanwhile): a file that
+    cannot be merged stops it, and what was merged before is counted, with the triggers back."""
+    a = community(demo_dir, 1, tmp_path / "a.gridboard")
+    broken = tmp_path / "broken.gridboard"
+    broken.write_bytes(b"not a gridboard file at all" * 100)
+    street = open_store(tmp_path / "street.gridboard", create=True, operator="街道")
+    try:
+        with pytest.raises(Exception):
+            rollup(street, [a, broken])
+        assert street.scalar("SELECT count(*) FROM community") == 1  # the first file is in
+        assert tallies.is_current(street.db) and tallies.verify(street.db) == []
+        triggers = {r[0] for r in street.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert set(tallies._trigger_names()) <= triggers
+        # The triggers work again: a visit logged now moves the tallies as it should.
+        household = street.scalar("SELECT id FROM household WHERE occupancy != 'vacant' LIMIT 1")
+        visits.log_visit(street, household_id=household, outcome="met")
+        assert tallies.verify(street.db) == []
+    finally:
+        street.close()

@@ -131,12 +131,15 @@ def merge_file(
     progress: Progress | None = None,
     pick: Callable[[Store, list[Table]], None] | None = None,
     grid_uid: str | None = None,
+    tallies_by_caller: bool = False,
 ) -> MergeResult:
     """Merge the gridboard file at `source` into the open `store` (see the module's rule).
 
     `dry_run`: everything is worked out and rolled back, so the result is the exact preview.
     `pick(store, tables)`: fills `temp.pick_TABLE(id)` with the source rows to bring (a checkout);
     without it every row comes. `progress(done, total)` may raise Cancelled.
+    `tallies_by_caller`: the caller has taken the tally triggers off and counts once when it is done
+    (a roll-up of many files); this merge leaves the tallies alone.
     """
     source = Path(source)
     if store.path is not None and source.resolve() == Path(store.path).resolve():
@@ -144,7 +147,7 @@ def merge_file(
     with current_copy(source) as path:
         return _merge_attached(
             store, path, name=source.name, kind=kind, dry_run=dry_run, progress=progress, pick=pick,
-            grid_uid=grid_uid,
+            grid_uid=grid_uid, tallies_by_caller=tallies_by_caller,
         )
 
 
@@ -158,6 +161,7 @@ def _merge_attached(
     progress: Progress | None,
     pick: Callable[[Store, list[Table]], None] | None,
     grid_uid: str | None,
+    tallies_by_caller: bool = False,
 ) -> MergeResult:
     conn = store.conn
     conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(path, mode="ro")])
@@ -179,7 +183,8 @@ def _merge_attached(
         result.peer_uid = peer
         try:
             with store.atomic():
-                _merge(store, result, name=name, kind=kind, progress=progress, pick=pick, grid_uid=grid_uid)
+                _merge(store, result, name=name, kind=kind, progress=progress, pick=pick, grid_uid=grid_uid,
+                       tallies_by_caller=tallies_by_caller)
                 if dry_run:
                     raise _DryRun()
             result.written = True
@@ -235,6 +240,7 @@ def _merge(
     progress: Progress | None,
     pick: Callable[[Store, list[Table]], None] | None,
     grid_uid: str | None,
+    tallies_by_caller: bool = False,
 ) -> None:
     tables = [t for t in mergeable_tables(store.conn) if _exists(store, "src", t.name)]
     since_here, since_there = _last_met(store, result.peer_uid)
@@ -247,7 +253,7 @@ def _merge(
     )
     bulk = incoming > DEFER_TALLIES_ABOVE and incoming * 4 > others
     decided = _decided(store)
-    with tallies.deferred(store.db) if bulk else nullcontext():
+    with tallies.deferred(store.db) if bulk and not tallies_by_caller else nullcontext():
         for index, table in enumerate(tables):
             added, updated, conflicts = _merge_table(
                 store, table, picked=pick is not None, cuts=cuts, decided=decided,

@@ -56,6 +56,8 @@ def test_the_days_packs_share_their_unchanged_pieces_and_pruning_drops_the_rest(
     visits.log_visit(store, household_id=household, note="第二天")
     second = backup.daily_backup(store, day=date(2026, 3, 2))
     one, two = (backup._read_meta(p) for p in (first, second))
+    listed = {info.path: info for info in backup.list_backups(store.path)}
+    assert listed[second].size == two["size"] and listed[second].visits == 4_001
     assert one["added"] == one["size"] > 0  # the first pack wrote every piece
     assert two["added"] * 4 < two["size"], (one, two)  # the second only what the day changed
     folder = backup.backup_folder(store.path)

@@ -379,7 +379,8 @@ def list_backups(path_or_folder: Path) -> list[BackupInfo]:
                 BackupInfo(
                     path=candidate,
                     made_at=str(meta.get("made_at") or _mtime(candidate)),
-                    size=candidate.stat().st_size,
+                    # A pack's size is its pieces' (shared with the other days' packs), not its list's.
+                    size=int(meta.get("size") or 0) if candidate.name.endswith(PACK_SUFFIX) else candidate.stat().st_size,
                     households=meta.get("households"),
                     visits=meta.get("visits"),
                     source=str(meta.get("source", "")),

@@ -71,6 +71,16 @@ def day_of_work(path: Path, visits_per_day: int | None) -> tuple[int, float]:
         store.close()
 
 
+def day_backup(path: Path, day: date | None = None) -> Path:
+    store = open_store(path, operator="bench")
+    try:
+        made = backup.daily_backup(store, day=day)
+    finally:
+        store.close()
+    assert made is not None
+    return made
+
+
 def kept_set_bound(full: int, day_delta: int, schedule: backup.Schedule) -> tuple[int, int]:
     """(days a year of backups keeps, an upper bound of the kept set's bytes): one full set of pieces,
     plus for each further kept pack at most the pieces changed since the kept one before it, which is
@@ -116,7 +126,7 @@ def main() -> int:
         gz.unlink()
 
     t = time.perf_counter()
-    first = backup.daily_backup(open_store(path, operator="bench"), day=date(2026, 3, 1))
+    first = day_backup(path, date(2026, 3, 1))
     first_seconds = time.perf_counter() - t
     one = backup._read_meta(first)
     print(f"day 1 pack: {one['size'] / 1e6:.0f} MB ({size / one['size']:.2f}x smaller than the file) in {first_seconds:.0f} s")
@@ -124,7 +134,7 @@ def main() -> int:
     visits_made, work_seconds = day_of_work(path, args.visits)
     print(f"a day of work: {visits_made:,} visits and 200 household edits through the app's actions ({work_seconds:.0f} s)")
     t = time.perf_counter()
-    second = backup.daily_backup(open_store(path, operator="bench"), day=date(2026, 3, 2))
+    second = day_backup(path, date(2026, 3, 2))
     second_seconds = time.perf_counter() - t
     two = backup._read_meta(second)
     print(f"day 2 pack: lists {two['size'] / 1e6:.0f} MB, added {two['added'] / 1e6:.1f} MB, in {second_seconds:.0f} s")
@@ -178,7 +188,7 @@ def gui(path: Path) -> None:
             today.unlink(missing_ok=True)
             backup._meta_path(today).unlink(missing_ok=True)
         elif not today.exists():
-            backup.daily_backup(open_store(path, operator="bench"))
+            day_backup(path)
         controller = AppController()
         started = time.perf_counter()
         assert controller.open_path(path)

@@ -17,6 +17,7 @@ Timings are noisy on a loaded machine: read them beside the baselines measured i
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -28,8 +29,8 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from gridboard.models import backup, tallies  # noqa: E402
-from gridboard.models.store import connect_read_only, copy_database, open_store  # noqa: E402
+from gridboard.models import backup, tallies
+from gridboard.models.store import connect_read_only, copy_database, open_store
 
 TODAY_FULL_COPIES = 14  # what the file's backups cost before: 14 full copies kept
 
@@ -89,7 +90,7 @@ def kept_set_bound(full: int, day_delta: int, schedule: backup.Schedule) -> tupl
     days = [start + timedelta(days=n) for n in range(400)]
     kept = sorted(backup.kept_days(days, schedule))
     total = full
-    for before, after in zip(kept, kept[1:]):
+    for before, after in itertools.pairwise(kept):
         total += min(full, (after - before).days * day_delta)
     return len(kept), total
 

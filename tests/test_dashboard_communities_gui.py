@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import save_screenshot
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
 
 from gridboard.models import demo
 from gridboard.models.store import open_store
@@ -78,6 +79,9 @@ def test_a_street_files_dashboard_compares_its_communities(gui, qtbot, street_te
     points = view.list_tables["points_grid"]
     names = [points.item(r, 1).text() for r in range(points.rowCount())]
     assert names and all(" · " in n and n.split(" · ")[0] in shown for n in names), names
+    # The table is as tall as its rows: the charts start right under it.
+    scroll = view.findChild(QScrollArea, "dashScroll")
+    qtbot.waitUntil(lambda: 0 <= scroll.geometry().top() - box.geometry().bottom() < 20, timeout=WAIT)
     save_screenshot(window, "dashboard_communities")
     # Sorting by a figure sorts by its number, not its text.
     table.sortItems(2, Qt.SortOrder.DescendingOrder)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import dashboard
-from gridboard.models.communities import CommunityRow, community_rows
+from gridboard.models.communities import CommunityRow, comparison_rows
 from gridboard.models.store import Store
 from gridboard.ui.reader import Job
 
@@ -37,9 +37,9 @@ def with_communities(job: Job, filters: dashboard.Filters) -> Job:
 
     def run(store: Store) -> dashboard.Dashboard:
         figures = job(store)
-        if (store.scalar("SELECT count(*) FROM community WHERE archived_at IS NULL") or 0) < 2:
+        rows = comparison_rows(store, filters)
+        if not rows:
             return figures
-        rows = community_rows(store, filters)
         values = {f.name: getattr(figures, f.name) for f in fields(figures) if f.init}
         return WithCommunities(**values, communities=rows)
 

@@ -30,7 +30,7 @@ def test_one_backup_a_day_kept_seven_daily_four_weekly_twelve_monthly(small) -> 
         shutil.copy(backup._meta_path(made), backup._meta_path(day))
     last = start + timedelta(days=400)
     backup.daily_backup(store, day=last)
-    kept = sorted(p for p in folder.iterdir() if p.name.endswith(backup.SUFFIX))
+    kept = sorted(p for p in folder.iterdir() if p.name.endswith(backup.PACK_SUFFIX))
     days = sorted(date.fromisoformat(backup.DAY_NAME.search(p.name).group(1)) for p in kept)
     assert days[-7:] == [last - timedelta(days=n) for n in range(6, -1, -1)]
     assert len({d.isocalendar()[:2] for d in days}) >= 4
@@ -40,6 +40,59 @@ def test_one_backup_a_day_kept_seven_daily_four_weekly_twelve_monthly(small) -> 
     assert all(backup._meta_path(p).exists() for p in kept)
     assert len(list(folder.glob("*.json"))) == len(kept)
     assert not [p for p in folder.iterdir() if "partial" in p.name]
+
+
+def test_the_days_packs_share_their_unchanged_pieces_and_pruning_drops_the_rest(small, tmp_path: Path) -> None:
+    """A day's work touches few pages: the next day's pack adds only the pieces that changed, and
+    each pack restores to its own day's file. A pruned pack's pieces go once nothing lists them."""
+    store = small.store
+    household = small.household(1, "101")
+    with store.atomic(), tallies.deferred(store.db):  # a file of some size, so pieces are many
+        store.conn.executemany(
+            "INSERT INTO visit (uid, created_at, updated_at, household_id, visited_at, method, outcome, note)"
+            " VALUES (lower(hex(randomblob(16))), '2026-01-01', '2026-01-01', ?, '2026-01-01', 'phone', 'met', ?)",
+            [(household, f"记录{i}" * 30) for i in range(4_000)],
+        )
+    first = backup.daily_backup(store, day=date(2026, 3, 1))
+    visits.log_visit(store, household_id=household, note="第二天")
+    second = backup.daily_backup(store, day=date(2026, 3, 2))
+    one, two = (backup._read_meta(p) for p in (first, second))
+    listed = {info.path: info for info in backup.list_backups(store.path)}
+    assert listed[second].size == two["size"] and listed[second].visits == 4_001
+    assert one["added"] == one["size"] > 0  # the first pack wrote every piece
+    assert two["added"] * 4 < two["size"], (one, two)  # the second only what the day changed
+    folder = backup.backup_folder(store.path)
+    chunk_bytes = sum(p.stat().st_size for p in (folder / backup.CHUNKS).rglob("*") if p.is_file())
+    assert chunk_bytes == one["added"] + two["added"]
+    for made, count in ((first, 4_000), (second, 4_001)):
+        copy = open_store(backup.restore(made, tmp_path / f"{made.name}.gridboard"))
+        try:
+            assert copy.scalar("SELECT count(*) FROM visit") == count
+            assert copy.scalar("PRAGMA integrity_check") == "ok"
+            assert tallies.verify(copy.db) == []
+        finally:
+            copy.close()
+    # Keeping only the newest day: the first pack goes, and with it the pieces only it listed.
+    backup.prune(store.path, schedule=backup.Schedule(daily=1, weekly=0, monthly=0))
+    assert not first.exists() and second.exists()
+    assert backup.collect_pieces(folder) == 0  # pieces written within the hour stay (another backup may list them)
+    assert backup.collect_pieces(folder, older_than=0) > 0
+    left = sum(p.stat().st_size for p in (folder / backup.CHUNKS).rglob("*") if p.is_file())
+    assert left == two["size"]
+    assert backup.restore(second, tmp_path / "again.gridboard").exists()
+
+
+def test_a_missing_piece_is_a_damaged_backup_not_a_wrong_file(small, tmp_path: Path) -> None:
+    made = backup.daily_backup(small.store, day=date(2026, 3, 1))
+    pieces = backup._read_meta(made)
+    assert pieces["size"] > 0
+    victim = next(p for p in (made.parent / backup.CHUNKS).rglob("*") if p.is_file())
+    victim.write_bytes(b"not zlib")
+    from gridboard.models.errors import NotAGridboardFile
+
+    with pytest.raises(NotAGridboardFile):
+        backup.restore(made, tmp_path / "r.gridboard")
+    assert not (tmp_path / "r.gridboard").exists()
 
 
 def test_kept_days_follow_the_schedule() -> None:
@@ -83,7 +136,8 @@ def test_restore_round_trip_into_a_new_file_never_over_one(small, tmp_path: Path
         copy.close()
 
 
-def test_a_backup_while_visits_are_logged_is_one_moment(small, tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [backup.SUFFIX, backup.PACK_SUFFIX])
+def test_a_backup_while_visits_are_logged_is_one_moment(small, tmp_path: Path, suffix: str) -> None:
     """Visits logged from another connection while the copy is made: the copy is whole and its counts
     are those of one moment (the note beside it agrees with what is inside)."""
     store = small.store
@@ -118,7 +172,7 @@ def test_a_backup_while_visits_are_logged_is_one_moment(small, tmp_path: Path) -
     thread.start()
     seen: list[int] = []
     try:
-        made = backup.write_backup(store.path, tmp_path / "b.gridboard.gz", lambda done, total: seen.append(done))
+        made = backup.write_backup(store.path, tmp_path / f"b{suffix}", lambda done, total: seen.append(done))
     finally:
         stop.set()
         thread.join()
@@ -129,6 +183,7 @@ def test_a_backup_while_visits_are_logged_is_one_moment(small, tmp_path: Path) -
         assert restored.scalar("PRAGMA integrity_check") == "ok"
         assert restored.scalar("SELECT count(*) FROM visit") == info.visits
         assert info.visits < store.scalar("SELECT count(*) FROM visit")  # visits went on after the moment
+        assert tallies.verify(restored.db) == []  # left out of the backup, counted again on restore
     finally:
         restored.close()
 

@@ -157,7 +157,7 @@ def test_a_failing_backup_is_a_warning_and_is_tried_again(gui, qtbot, small, mon
     monkeypatch.setattr(app_module, "daily_backup", backup.daily_backup)
     controller.backup_timer.timeout.emit()  # what the timer does later
     qtbot.waitUntil(lambda: not window.backup_label.isVisible(), timeout=15_000)
-    assert list(backup.backup_folder(path).glob("*.gridboard.gz"))
+    assert list(backup.backup_folder(path).glob("*.gridboard.pack"))
     controller.close()
 
 

@@ -3,34 +3,54 @@ compressed, kept on a schedule (7 daily, 4 weekly, 12 monthly); "back up now" to
 into a new file, never over the open one.
 
 A backup is a consistent snapshot (SQLite's online backup inside one read transaction: readers and
-writers go on, the copy is the file as of one moment) with its indexes left out (they are rebuilt on
-restore from their own SQL, kept in the copy), gzip-compressed. A small `.json` beside it says when
+writers go on, the copy is the file as of one moment) without what can be made again from the rest:
+its indexes (rebuilt on restore from their own SQL, kept in the copy) and the tallies (emptied, and
+counted again on restore, as `tallies.repair` does for any file). A small `.json` beside it says when
 it was made and what it holds, so the restore list needs no unpacking.
+
+Two forms:
+- `.gridboard.gz`: one gzip file, for "back up now" to any folder (a USB stick carries one file).
+- `.gridboard.pack`, the day's backups: the snapshot cut into 64 KiB pieces, each stored once,
+  zlib-compressed, in `chunks/` under the backups folder, named by its SHA-256; the pack lists them.
+  A day's work touches few pages of a file, so a day's backup writes only the pieces that changed
+  and the kept set (7 daily, 4 weekly, 12 monthly) costs about one full copy plus the changes
+  between them (restic's way, one level simpler). Pruning drops a pack, then every piece no pack
+  lists any more.
 """
 
 from __future__ import annotations
 
 import errno
 import gzip
+import hashlib
 import json
 import os
 import re
 import shutil
 import sqlite3
+import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from gridboard.models import cipher
+from gridboard.models import cipher, tallies
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
 from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
 Progress = Callable[[int, int], None]
 SUFFIX = FILE_SUFFIX + ".gz"
+PACK_SUFFIX = FILE_SUFFIX + ".pack"
+PACK_FORMAT = "gridboard-pack-1"
+CHUNKS = "chunks"
 CHUNK = 1 << 20
+PIECE = 1 << 16  # a pack's pieces: 16 pages of 4 KiB (4 of a protected file's 16 KiB)
+# A piece no pack lists is removed only when older than this: a backup running in another copy of
+# gridboard may be about to list it (it touches the pieces it reuses).
+ORPHAN_SECONDS = 3600
 INDEX_TABLE = "_backup_index"
-DAY_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})" + re.escape(FILE_SUFFIX) + r"(\.gz)?$")
+DAY_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})" + re.escape(FILE_SUFFIX) + r"(\.gz|\.pack)?$")
 
 
 @dataclass(frozen=True)
@@ -62,13 +82,13 @@ def backup_folder(path: Path) -> Path:
 
 
 def backup_path(path: Path, day: date) -> Path:
-    return backup_folder(path) / f"{path.stem}-{day.isoformat()}{SUFFIX}"
+    return backup_folder(path) / f"{path.stem}-{day.isoformat()}{PACK_SUFFIX}"
 
 
 def _made_for(path: Path, day: date) -> bool:
-    """Today's copy exists (compressed, or an uncompressed one from an older gridboard)."""
-    old = backup_folder(path) / f"{path.stem}-{day.isoformat()}{FILE_SUFFIX}"
-    return backup_path(path, day).exists() or old.exists()
+    """Today's copy exists (a pack, or a gzip or uncompressed one from an older gridboard)."""
+    stem = backup_folder(path) / f"{path.stem}-{day.isoformat()}"
+    return any(Path(f"{stem}{suffix}").exists() for suffix in (PACK_SUFFIX, SUFFIX, FILE_SUFFIX))
 
 
 def needs_daily_backup(store: Store, day: date | None = None) -> bool:
@@ -78,7 +98,8 @@ def needs_daily_backup(store: Store, day: date | None = None) -> bool:
 
 
 def write_backup(source: Store | Path, target: Path, progress: Progress | None = None) -> Path:
-    """A compressed snapshot of the file at `source` (a Store's path or a path) written to `target`.
+    """A compressed snapshot of the file at `source` (a Store's path or a path) written to `target`:
+    a pack when its name ends in `.gridboard.pack` (pieces in `chunks/` beside it), else one gzip file.
 
     Reads through a connection of its own, so it can run in a background thread while the window
     works on. `progress(done, total)` may raise `Cancelled`; a partial backup never remains. A full
@@ -94,8 +115,11 @@ def write_backup(source: Store | Path, target: Path, progress: Progress | None =
     cipher.key_like(path, snapshot)  # a protected file's snapshot is protected the same way
     try:
         meta = _snapshot(path, snapshot, progress)
-        _compress(snapshot, partial, progress)
-        meta["size"] = partial.stat().st_size
+        if target.name.endswith(PACK_SUFFIX):
+            meta.update(_pack(snapshot, partial, target.parent / CHUNKS, progress))
+        else:
+            _compress(snapshot, partial, progress)
+            meta["size"] = partial.stat().st_size
         meta_partial.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         partial.replace(target)
         meta_partial.replace(_meta_path(target))
@@ -142,6 +166,11 @@ def _snapshot(path: Path, snapshot: Path, progress: Progress | None) -> dict:
         dest.executemany(f"INSERT INTO {INDEX_TABLE} VALUES (?, ?)", indexes)
         for name, _sql in indexes:
             dest.execute(f'DROP INDEX "{name}"')
+        # The tallies are derived too: emptied here (their pages zeroed), counted again on restore.
+        present = {r[0] for r in dest.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for table in [t for m in tallies.MODULES for t in m.TABLES] + ["tally_state"]:
+            if table in present:
+                dest.execute(f'DELETE FROM "{table}"')
         dest.commit()
     finally:
         dest.close()
@@ -160,6 +189,85 @@ def _compress(snapshot: Path, target: Path, progress: Progress | None) -> None:
                 progress(total + done, 2 * total)
     with target.open("rb+") as handle:
         os.fsync(handle.fileno())
+
+
+def _pack(snapshot: Path, manifest: Path, chunks: Path, progress: Progress | None) -> dict:
+    """Cut the snapshot into pieces, store the ones the chunk folder lacks, write the list to
+    `manifest`; returns the pack's sizes (all its pieces, and what this backup added)."""
+    total = snapshot.stat().st_size
+    pieces: list[str] = []
+    size = added = 0
+    done = 0
+    now = time.time()
+    with snapshot.open("rb") as raw:
+        while piece := raw.read(PIECE):
+            name = hashlib.sha256(piece).hexdigest()[:40]
+            stored = chunks / name[:2] / name
+            try:
+                os.utime(stored, (now, now))  # listed again: not an orphan for another copy's pruning
+                size += stored.stat().st_size
+            except FileNotFoundError:
+                packed = zlib.compress(piece, 6)
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                partial = stored.with_name(name + ".partial")
+                partial.write_bytes(packed)
+                partial.replace(stored)
+                size += len(packed)
+                added += len(packed)
+            pieces.append(name)
+            done += len(piece)
+            if progress is not None:
+                progress(total + done, 2 * total)
+    manifest.write_text(
+        json.dumps({"format": PACK_FORMAT, "piece": PIECE, "bytes": total, "pieces": pieces}), encoding="utf-8"
+    )
+    with manifest.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    return {"size": size, "added": added, "bytes": total}
+
+
+def _unpack(backup: Path, target: Path, progress: Progress | None) -> None:
+    try:
+        manifest = json.loads(backup.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise sqlite3.DatabaseError(f"unreadable pack: {error}") from error
+    if manifest.get("format") != PACK_FORMAT:
+        raise sqlite3.DatabaseError("not a gridboard pack")
+    chunks = backup.parent / CHUNKS
+    pieces = manifest["pieces"]
+    with target.open("wb") as raw:
+        for index, name in enumerate(pieces):
+            try:
+                piece = zlib.decompress((chunks / name[:2] / name).read_bytes())
+            except (OSError, zlib.error) as error:
+                raise sqlite3.DatabaseError(f"piece {name} is missing or damaged ({error})") from error
+            if hashlib.sha256(piece).hexdigest()[:40] != name:
+                raise sqlite3.DatabaseError(f"piece {name} is damaged")
+            raw.write(piece)
+            if progress is not None:
+                progress(index + 1, 2 * len(pieces))
+
+
+def collect_pieces(folder: Path, *, older_than: float = ORPHAN_SECONDS) -> int:
+    """Remove the pieces no pack in `folder` lists any more (older than `older_than` seconds);
+    returns how many went."""
+    chunks = folder / CHUNKS
+    if not chunks.is_dir():
+        return 0
+    listed: set[str] = set()
+    for pack in folder.glob(f"*{PACK_SUFFIX}"):
+        try:
+            listed.update(json.loads(pack.read_text(encoding="utf-8"))["pieces"])
+        except (OSError, ValueError, KeyError):
+            return 0  # a pack that cannot be read: remove nothing it might list
+    removed = 0
+    limit = time.time() - older_than
+    for sub in chunks.iterdir():
+        for stored in sub.iterdir() if sub.is_dir() else ():
+            if stored.name not in listed and stored.stat().st_mtime < limit:
+                stored.unlink(missing_ok=True)
+                removed += 1
+    return removed
 
 
 def _meta_path(backup: Path) -> Path:
@@ -235,6 +343,8 @@ def prune(path: Path, *, schedule: Schedule = SCHEDULE) -> list[Path]:
             backup.unlink(missing_ok=True)
             _meta_path(backup).unlink(missing_ok=True)
             removed.append(backup)
+    if removed:
+        collect_pieces(backup_folder(path))
     return removed
 
 
@@ -263,13 +373,14 @@ def list_backups(path_or_folder: Path) -> list[BackupInfo]:
         return []
     found = []
     for candidate in folder.iterdir():
-        if candidate.name.endswith(SUFFIX):
+        if candidate.name.endswith((SUFFIX, PACK_SUFFIX)):
             meta = _read_meta(candidate)
             found.append(
                 BackupInfo(
                     path=candidate,
                     made_at=str(meta.get("made_at") or _mtime(candidate)),
-                    size=candidate.stat().st_size,
+                    # A pack's size is its pieces' (shared with the other days' packs), not its list's.
+                    size=int(meta.get("size") or 0) if candidate.name.endswith(PACK_SUFFIX) else candidate.stat().st_size,
                     households=meta.get("households"),
                     visits=meta.get("visits"),
                     source=str(meta.get("source", "")),
@@ -326,7 +437,9 @@ def restore(
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        if backup.name.endswith(".gz"):
+        if backup.name.endswith(PACK_SUFFIX):
+            _unpack(backup, partial, progress)
+        elif backup.name.endswith(".gz"):
             total = backup.stat().st_size
             with gzip.open(backup, "rb") as packed, partial.open("wb") as raw:
                 while chunk := packed.read(CHUNK):
@@ -374,6 +487,9 @@ def _rebuild_indexes(path: Path, backup: Path) -> None:
             for _name, sql in conn.execute(f"SELECT name, sql FROM {INDEX_TABLE}").fetchall():
                 conn.execute(sql)
             conn.execute(f"DROP TABLE {INDEX_TABLE}")
+            conn.commit()
+        if not tallies.is_current(conn):  # a backup's tallies are left out: counted again here
+            tallies.repair(conn)
             conn.commit()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:

@@ -56,3 +56,10 @@ def community_rows(store: Store, filters: dashboard.Filters | None = None) -> li
             )
         )
     return rows
+
+
+def comparison_rows(store: Store, filters: dashboard.Filters | None = None) -> list[CommunityRow]:
+    """The dashboard's comparison table: a row per community in a file of several, none in a file of one."""
+    if (store.scalar("SELECT count(*) FROM community WHERE archived_at IS NULL") or 0) < 2:
+        return []
+    return community_rows(store, filters)

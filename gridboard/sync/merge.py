@@ -10,6 +10,7 @@ The rule, stated once:
   a fixed rule, so merging in either order gives the same file.
 - A row changed on both sides since the files last met is a conflict: the winner is written, the
   other side's values are kept in `travel_conflict` (listed on screen and in an xlsx), never dropped.
+  "Since" includes the meeting's own second (times are kept to the second).
 - A few unique values name the same record on both sides (a tag's code, a resident's tag, one
   household per address): a row the other file added with a key this one holds is that record.
 
@@ -131,12 +132,15 @@ def merge_file(
     progress: Progress | None = None,
     pick: Callable[[Store, list[Table]], None] | None = None,
     grid_uid: str | None = None,
+    tallies_by_caller: bool = False,
 ) -> MergeResult:
     """Merge the gridboard file at `source` into the open `store` (see the module's rule).
 
     `dry_run`: everything is worked out and rolled back, so the result is the exact preview.
     `pick(store, tables)`: fills `temp.pick_TABLE(id)` with the source rows to bring (a checkout);
     without it every row comes. `progress(done, total)` may raise Cancelled.
+    `tallies_by_caller`: the caller has taken the tally triggers off and counts once when it is done
+    (a roll-up of many files); this merge leaves the tallies alone.
     """
     source = Path(source)
     if store.path is not None and source.resolve() == Path(store.path).resolve():
@@ -144,7 +148,7 @@ def merge_file(
     with current_copy(source) as path:
         return _merge_attached(
             store, path, name=source.name, kind=kind, dry_run=dry_run, progress=progress, pick=pick,
-            grid_uid=grid_uid,
+            grid_uid=grid_uid, tallies_by_caller=tallies_by_caller,
         )
 
 
@@ -158,6 +162,7 @@ def _merge_attached(
     progress: Progress | None,
     pick: Callable[[Store, list[Table]], None] | None,
     grid_uid: str | None,
+    tallies_by_caller: bool = False,
 ) -> MergeResult:
     conn = store.conn
     conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(path, mode="ro")])
@@ -179,7 +184,8 @@ def _merge_attached(
         result.peer_uid = peer
         try:
             with store.atomic():
-                _merge(store, result, name=name, kind=kind, progress=progress, pick=pick, grid_uid=grid_uid)
+                _merge(store, result, name=name, kind=kind, progress=progress, pick=pick, grid_uid=grid_uid,
+                       tallies_by_caller=tallies_by_caller)
                 if dry_run:
                     raise _DryRun()
             result.written = True
@@ -235,6 +241,7 @@ def _merge(
     progress: Progress | None,
     pick: Callable[[Store, list[Table]], None] | None,
     grid_uid: str | None,
+    tallies_by_caller: bool = False,
 ) -> None:
     tables = [t for t in mergeable_tables(store.conn) if _exists(store, "src", t.name)]
     since_here, since_there = _last_met(store, result.peer_uid)
@@ -247,7 +254,7 @@ def _merge(
     )
     bulk = incoming > DEFER_TALLIES_ABOVE and incoming * 4 > others
     decided = _decided(store)
-    with tallies.deferred(store.db) if bulk else nullcontext():
+    with tallies.deferred(store.db) if bulk and not tallies_by_caller else nullcontext():
         for index, table in enumerate(tables):
             added, updated, conflicts = _merge_table(
                 store, table, picked=pick is not None, cuts=cuts, decided=decided,
@@ -426,8 +433,11 @@ def _merge_table(
             continue
         if all((table.name, uid, c, there_at) in decided for c in diff):
             continue  # this very version was listed as lost before: a second merge changes nothing
-        changed_here = since_here is None or here_at > since_here
-        changed_there = since_there is None or there_at > since_there
+        # Times are kept to the second, so a change in the very second the files met may have come
+        # before or after the meeting: it counts as changed (at worst a change made just before is
+        # listed for review; one made just after is never missed).
+        changed_here = since_here is None or here_at >= since_here
+        changed_there = since_there is None or there_at >= since_there
         there_wins = (there_at, changed_there, _sort_key(there, diff)) > (here_at, changed_here, _sort_key(here, diff))
         if changed_here and changed_there and not _superseded(
             store, "src" if there_wins else "main", table.name, uid, here if there_wins else there, diff

@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CommunitiesBox</name>
+    <message>
+        <source>Communities compared</source>
+        <translation>各社区对比</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Grids</source>
+        <translation>网格数</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Paired</source>
+        <translation>结对率</translation>
+    </message>
+    <message>
+        <source>Visited within cycle</source>
+        <translation>周期内走访率</translation>
+    </message>
+    <message>
+        <source>Priority households overdue</source>
+        <translation>重点户超期未访</translation>
+    </message>
+    <message>
+        <source>Visits this week</source>
+        <translation>本周走访</translation>
+    </message>
+    <message>
+        <source>Open requests</source>
+        <translation>未办结诉求</translation>
+    </message>
+    <message>
+        <source>Overdue requests</source>
+        <translation>超时诉求</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{path} already exists; a backup is restored into a new file.</source>

@@ -37,6 +37,7 @@ from gridboard.ui.dashboard.charts import (
     ResolutionTrendChart,
     VisitsChart,
 )
+from gridboard.ui.dashboard.communities import CommunitiesBox, with_communities
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
 from gridboard.ui.tables import size_columns
@@ -192,6 +193,9 @@ class DashboardView(QWidget):
             tiles.addWidget(tile, 0, column)
             tiles.setColumnStretch(column, 2 if alert else 1)
         outer.addLayout(tiles)
+        self.communities = CommunitiesBox(self)  # a street or city file: communities side by side
+        self.communities.chosen.connect(lambda c: self.community_box.setCurrentIndex(self.community_box.findData(c)))
+        outer.addWidget(self.communities)
 
         scroll = QScrollArea(self)
         scroll.setObjectName("dashScroll")
@@ -346,6 +350,7 @@ class DashboardView(QWidget):
         return box
 
     def _show_points(self, d: dashboard.Dashboard) -> None:
+        communities = {bar.id: bar.community for bar in d.grids}  # several communities: grid names repeat
         for key, title, lines in (
             ("points_grid", self.tr("Grid"), d.points_by_grid),
             ("points_unit", self.tr("Work unit"), d.points_by_unit),
@@ -354,7 +359,8 @@ class DashboardView(QWidget):
                 key,
                 [self.tr("No."), title, self.tr("Members"), self.tr("Services"), self.tr("Hours"), self.tr("Points")],
                 [
-                    [i, line.name, line.members, line.services, float(line.hours or 0), float(line.points or 0)]
+                    [i, " · ".join(filter(None, (communities.get(line.key, "") if key == "points_grid" else "", line.name))),
+                     line.members, line.services, float(line.hours or 0), float(line.points or 0)]
                     for i, line in enumerate(lines, 1)
                 ],
             )
@@ -417,7 +423,7 @@ class DashboardView(QWidget):
         self._dirty = False
         self.status.setText(self.tr("Updating…"))
         self._pending = self.worker.seq + 1
-        self.worker.request(compute_job(self.filters()))
+        self.worker.request(with_communities(compute_job(self.filters()), self.filters()))
 
     def _computed(self, seq: int, result: dashboard.Dashboard) -> None:
         if seq != self.worker.seq:
@@ -484,6 +490,7 @@ class DashboardView(QWidget):
             self.overdue_box.setTitle(self.tr("Overdue priority households"))
         self._show_lists(d.four_lists)
         self._show_points(d)
+        self.communities.show_figures(d)
 
     def _chart(self, key: str, setter: Any, figures: Any, **options: Any) -> None:
         shown = (figures, options)

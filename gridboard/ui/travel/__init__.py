@@ -212,7 +212,8 @@ class TravelFeature(QObject):
         if index < len(found):
             source = found[index].path
         else:
-            picked = ask.open_file(self.window, self.tr("Restore from a backup"), QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX))
+            kinds = f"{backup.SUFFIX} *{backup.PACK_SUFFIX}"  # a USB stick's one-file backup, or a day's pack
+            picked = ask.open_file(self.window, self.tr("Restore from a backup"), QCoreApplication.translate("Travel", BACKUPS).format(kinds, FILE_SUFFIX))
             if not picked:
                 return None
             source = Path(picked)

@@ -30,7 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gridboard.models import backup, tallies
-from gridboard.models.store import connect_read_only, copy_database, open_store
+from gridboard.models.opening import open_store
+from gridboard.models.store import connect_read_only, copy_database
 
 TODAY_FULL_COPIES = 14  # what the file's backups cost before: 14 full copies kept
 

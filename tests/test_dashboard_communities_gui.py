@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
 from gridboard.models import demo
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.sync.rollup import rollup
 from gridboard.ui.main_window import MainWindow
 

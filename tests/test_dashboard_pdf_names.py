@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from gridboard.models import ledger, pairing, requests, visits
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.ui import ask, labels
 from gridboard.ui.dashboard.report import write_report
 from gridboard.ui.main_window import MainWindow

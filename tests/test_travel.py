@@ -10,6 +10,7 @@ import pytest
 
 from gridboard.cli import main as cli
 from gridboard.models import dashboard, demo, ledger, requests, rules, tallies, visits
+from gridboard.models.errors import KnownError
 from gridboard.models.opening import open_store
 from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
@@ -248,7 +249,7 @@ def test_a_rollup_that_stops_half_way_leaves_the_tallies_counted_and_their_trigg
     broken.write_bytes(b"not a gridboard file at all" * 100)
     street = open_store(tmp_path / "street.gridboard", create=True, operator="街道")
     try:
-        with pytest.raises(Exception):
+        with pytest.raises(KnownError):
             rollup(street, [a, broken])
         assert street.scalar("SELECT count(*) FROM community") == 1  # the first file is in
         assert tallies.is_current(street.db) and tallies.verify(street.db) == []

@@ -50,7 +50,7 @@ def main(path: str, out_folder: str) -> None:
 
     make_application()
     from gridboard.models import emergency, ledger, operators, sheets
-    from gridboard.models.store import open_store
+    from gridboard.models.opening import open_store
     from gridboard.ui.main_window import MainWindow
 
     out = Path(out_folder)

@@ -13,9 +13,10 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from gridboard.models import emergency as em
+from gridboard.models import operators
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import Store
 from gridboard.ui import ask
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
@@ -200,7 +201,7 @@ class EmergencyFeature(QObject):
         def in_worker(progress: Callable[..., None]) -> Any:
             if path is None:
                 return work(self.store, progress)
-            store = open_store(path, check="none", operator=self.store.operator, allow_read_only=True)
+            store = operators.open_alongside(self.store)  # the same operator, role and grids
             try:
                 return work(store, progress)
             finally:

@@ -426,6 +426,7 @@ def _settings() -> dict[str, str]:
     }
 
 
+YES_NO = frozenset({"active", "builtin", "by_rule", "updated", "purged"})
 _IMPORTED = re.compile(r"([a-z_]+): (\d+) added(?:, (\d+) updated, (\d+) unchanged)?")
 # A value that reads like a code (snake_case letters), in a field that is not free text.
 _CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
@@ -478,8 +479,8 @@ class Words:
     def value(self, table: str, column: str, text: str) -> str:
         if not text:
             return text
-        if text in ("True", "False"):  # a yes/no (the trail keeps JSON's true/false)
-            return self.yes if text == "True" else self.no
+        if text in ("True", "False") or (column in YES_NO and text in ("0", "1")):  # a yes/no
+            return self.yes if text in ("True", "1") else self.no
         if column == "summary":  # an import's: "household: 3 added, 0 updated, 0 unchanged; …"
             return self._import_summary(text)
         if column in ("added", "updated"):  # a merge's: "household: 3; resident: 2"

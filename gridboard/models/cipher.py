@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
+import threading
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -41,14 +42,15 @@ _KEYS: dict[str, tuple[bytes, bytes]] = {}  # resolved path -> (key, salt)
 # nothing in the file can be read. Turning the HMAC on for new files is NEW_LAYOUT = "hmac_sha256".
 LAYOUTS: dict[str, tuple[str, ...]] = {
     # SQLCipher's per-page HMAC (SHA-512): a changed page is refused as tampering.
-    "hmac": ("cipher_page_size = 16384", "cipher_hmac_algorithm = HMAC_SHA512"),
-    "hmac_sha256": ("cipher_page_size = 16384", "cipher_hmac_algorithm = HMAC_SHA256"),
-    "hmac_sha1": ("cipher_page_size = 16384", "cipher_hmac_algorithm = HMAC_SHA1"),
+    "hmac": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA512"),
+    "hmac_sha256": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA256"),
+    "hmac_sha1": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA1"),
     # No per-page HMAC: every file protected so far, and new ones while NEW_LAYOUT says so.
     "no_hmac": ("cipher_page_size = 16384", "cipher_use_hmac = OFF"),
 }
 NEW_LAYOUT = "no_hmac"  # how a newly protected file is laid out
 _LAYOUT: dict[str, str] = {}  # resolved path -> the layout that opened it in this run
+_ATTACHING = threading.Lock()
 
 
 class PassphraseNeeded(NotAGridboardFile):
@@ -189,6 +191,34 @@ def check_key(path: str | os.PathLike[str], conn: Any, *, forget_key: bool = Tru
                 path=str(path),
             ) from error
         raise
+
+
+def attach(conn: Any, path: str | os.PathLike[str], uri: str, schema: str) -> None:
+    """ATTACH another gridboard file (a merge's source) to `conn` as `schema`: a protected file with
+    its own key and layout, a plain one with no key (on a protected connection an ATTACH without a
+    KEY would take the main file's key)."""
+    found = key_for(path)
+    if not getattr(conn, "protected", False):
+        conn.execute(f"ATTACH DATABASE ? AS {schema}", [uri])  # a plain connection reads plain files
+        return
+    if found is None:
+        conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ''", [uri])
+        return
+    if _name(path) not in _LAYOUT:
+        _source_layout(Path(path), found)
+    # ATTACH reads the file at once, with SQLCipher's default layout: the file's own is made the
+    # default for that moment (every connection of ours sets its whole layout, so none depends on it).
+    settings = [s.split(" = ") for s in LAYOUTS[_LAYOUT[_name(path)]]]
+    with _ATTACHING:
+        before = [(n, conn.execute(f"PRAGMA {n.replace('cipher_', 'cipher_default_', 1)}").fetchone()) for n, _ in settings]
+        try:
+            for name, value in settings:
+                conn.execute(f"PRAGMA {name.replace('cipher_', 'cipher_default_', 1)} = {value}")
+            conn.execute(f"ATTACH DATABASE ? AS {schema} KEY \"x'{found[0].hex()}{found[1].hex()}'\"", [uri])
+        finally:
+            for name, row in before:
+                if row is not None:
+                    conn.execute(f"PRAGMA {name.replace('cipher_', 'cipher_default_', 1)} = {row[0]}")
 
 
 # -- making a protected copy, or a plain one -----------------------------------------------------------

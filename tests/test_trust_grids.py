@@ -3,6 +3,7 @@ own connection (the dashboard's figures, the members list, the emergency report,
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,9 +28,11 @@ def _two_grids(small: Small) -> dict[str, int]:
     pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=1)
     other_member = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member")
     pairing.pair_member(store, member_id=other_member, household_id=theirs[0])
-    visits.log_visit(store, household_id=mine, member_ids=[small.member])
+    # Ten minutes ago: before an emergency declared now (times are kept to the second).
+    earlier = (datetime.now() - timedelta(minutes=10)).strftime("%Y-%m-%d %H:%M:%S")
+    visits.log_visit(store, household_id=mine, member_ids=[small.member], visited_at=earlier)
     for household in theirs:
-        visits.log_visit(store, household_id=household, member_ids=[other_member])
+        visits.log_visit(store, household_id=household, member_ids=[other_member], visited_at=earlier)
     requests.raise_request(store, household_id=mine, category="repairs", text="漏水")
     for household in theirs:
         requests.raise_request(store, household_id=household, category="repairs", text="停电")

@@ -33,9 +33,9 @@ def _two_grids(small: Small) -> dict[str, int]:
     visits.log_visit(store, household_id=mine, member_ids=[small.member], visited_at=earlier)
     for household in theirs:
         visits.log_visit(store, household_id=household, member_ids=[other_member], visited_at=earlier)
-    requests.raise_request(store, household_id=mine, category="repairs", text="漏水")
+    requests.raise_request(store, household_id=mine, category="repairs", text="漏水", at=earlier)
     for household in theirs:
-        requests.raise_request(store, household_id=household, category="repairs", text="停电")
+        requests.raise_request(store, household_id=household, category="repairs", text="停电", at=earlier)
     operators.create_operator(
         store, name=GRID_WORKER, role="grid_worker", secret=GRID_WORKER_PIN, grid_ids=[small.grid]
     )

@@ -10,7 +10,8 @@ alternating plain and protected each round. Three figures, medians of --repeat r
 - log a visit: one `visits.log_visit` on a lived-in household (a transaction, triggers, summary);
 - dashboard: `dashboard.compute` for the whole file over 12 months, as the dashboard worker reads it.
 
-Ratios are protected / plain; the target is at most 1.3x.
+Ratios are protected / plain; the target is at most 1.3x. `--layouts hmac,no_hmac` measures several
+protected layouts (cipher.LAYOUTS) against the same plain copy in the same run.
 """
 
 from __future__ import annotations
@@ -58,12 +59,17 @@ def main() -> int:
     parser.add_argument("file", nargs="?", default="/work/data/street.gridboard")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", help="folder for the copies (default: a temporary one)")
+    parser.add_argument(
+        "--layouts", default=cipher.NEW_LAYOUT,
+        help=f"protected layouts to measure, comma-separated, of {', '.join(cipher.LAYOUTS)} (default: the new one)",
+    )
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="bench-protected-"))
     work.mkdir(parents=True, exist_ok=True)
     plain = work / "plain.gridboard"
-    protected = work / "protected.gridboard"
-    for made in (plain, protected):
+    layouts = [name.strip() for name in args.layouts.split(",") if name.strip()]
+    protected = {name: work / f"protected-{name}.gridboard" for name in layouts}
+    for made in (plain, *protected.values()):
         made.unlink(missing_ok=True)
     start = time.perf_counter()
     copy_database(Path(args.file), plain)  # a consistent copy; the source is only read
@@ -72,32 +78,38 @@ def main() -> int:
     for extra in plain.parent.glob("plain.before-*"):
         extra.unlink()
     copied = time.perf_counter() - start
-    start = time.perf_counter()
-    cipher.protect(plain, protected, PASSPHRASE)
-    made = time.perf_counter() - start
-    print(f"{args.file}: {plain.stat().st_size / 1e6:.0f} MB; copy {copied:.1f} s; protected copy made in {made:.1f} s")
+    print(f"{args.file}: {plain.stat().st_size / 1e6:.0f} MB; copy {copied:.1f} s")
+    for name, path in protected.items():
+        cipher.NEW_LAYOUT = name
+        start = time.perf_counter()
+        cipher.protect(plain, path, PASSPHRASE)
+        print(f"protected copy ({name}: {', '.join(cipher.LAYOUTS[name])}) made in {time.perf_counter() - start:.1f} s")
     probe = open_store(plain, operator="bench")
     household = int(probe.scalar("SELECT id FROM household WHERE occupancy = 'lived_in' ORDER BY id LIMIT 1"))
     probe.close()
     # The key is derived once per file and run (what the app does when the passphrase is typed).
     start = time.perf_counter()
-    cipher.forget(protected)
-    cipher.unlock(protected, PASSPHRASE)
-    derive = time.perf_counter() - start
-    results: dict[str, dict[str, list[float]]] = {"plain": {}, "protected": {}}
+    for path in protected.values():
+        cipher.forget(path)
+        cipher.unlock(path, PASSPHRASE)  # its layout is found when it is first opened
+    derive = (time.perf_counter() - start) / len(protected)
+    results: dict[str, dict[str, list[float]]] = {"plain": {}, **{name: {} for name in protected}}
     for round_no in range(args.repeat + 1):
-        for kind, path in (("plain", plain), ("protected", protected)):
+        for kind, path in (("plain", plain), *protected.items()):
             times = one_round(path, household)
             if round_no == 0:
                 continue  # warm-up: the OS cache holds both files from here on
             for name, value in times.items():
                 results[kind].setdefault(name, []).append(value)
     print(f"key derivation (once per file per run): {derive * 1000:.0f} ms")
-    print(f"{'':14} {'plain':>10} {'protected':>10} {'ratio':>7}")
+    print(f"{'':14} {'plain':>10}" + "".join(f" {name:>12} {'ratio':>6}" for name in protected))
     for name in results["plain"]:
         a = statistics.median(results["plain"][name])
-        b = statistics.median(results["protected"][name])
-        print(f"{name:14} {a * 1000:8.0f}ms {b * 1000:8.0f}ms {b / a:6.2f}x")
+        line = f"{name:14} {a * 1000:8.0f}ms"
+        for layout in protected:
+            b = statistics.median(results[layout][name])
+            line += f" {b * 1000:10.0f}ms {b / a:5.2f}x"
+        print(line)
     if not args.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -103,3 +103,75 @@ def test_an_old_protected_file_is_copied_protected_before_migrating(tmp_path: Pa
     store.close()
     copies = sorted(tmp_path.glob("old-protected.before-*"))
     assert copies and all(c.read_bytes()[:16] != b"SQLite format 3\x00" for c in copies)
+
+
+def _protected_pair(tmp_path: Path, layout: str, monkeypatch) -> Path:
+    """A small plain file protected into a new file laid out as `layout` (as an older gridboard did)."""
+    plain = tmp_path / f"plain-{layout}.gridboard"
+    store = open_store(plain, create=True, operator="tester")
+    community = ledger.create_community(store, name="幸福社区")
+    for n in range(40):
+        ledger.create_grid(store, community_id=community, name=f"第{n}网格 {NAMES[n % 2]} {SECRETS[n % 5]}")
+    store.close()
+    monkeypatch.setattr(cipher, "NEW_LAYOUT", layout)
+    made = cipher.protect(plain, tmp_path / f"{layout}.gridboard", TEST_PASSPHRASE)
+    monkeypatch.undo()
+    cipher.forget(made)  # as in a later run: only the passphrase is known
+    return made
+
+
+@pytest.mark.parametrize("layout", list(cipher.LAYOUTS))
+def test_files_of_every_layout_open_and_refuse_a_wrong_passphrase(tmp_path: Path, monkeypatch, layout: str) -> None:
+    """Files protected by older gridboards (no per-page HMAC) keep opening beside new ones."""
+    path = _protected_pair(tmp_path, layout, monkeypatch)
+    store = open_store(path, passphrase=TEST_PASSPHRASE)
+    try:
+        assert cipher.layout_of(path) == layout
+        assert store.scalar("SELECT count(*) FROM grid") == 40
+        ledger.create_grid(store, community_id=1, name="新网格")  # writes as it was laid out
+        backup = daily_backup(store)  # a backup copies its pages: laid out alike
+    finally:
+        store.close()
+    assert _found(path) == []
+    # The backup (its pages, compressed) restores into a file that opens with the passphrase.
+    cipher.forget(backup)
+    restored = restore(backup, tmp_path / f"restored-{layout}.gridboard", passphrase=TEST_PASSPHRASE)
+    cipher.forget(restored)
+    again = open_store(restored, passphrase=TEST_PASSPHRASE, allow_read_only=True)
+    try:
+        assert again.scalar("SELECT count(*) FROM grid") == 41 and cipher.layout_of(restored) == layout
+    finally:
+        again.close()
+    cipher.forget(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(cipher.WrongPassphrase):
+        open_store(path, passphrase="not the passphrase")
+    assert cipher.key_for(path) is None and hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_new_protected_file_takes_the_new_layout(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.gridboard"
+    open_store(plain, create=True, operator="tester").close()
+    made = cipher.protect(plain, tmp_path / "new.gridboard", TEST_PASSPHRASE)
+    assert cipher.layout_of(made) == cipher.NEW_LAYOUT
+    cipher.forget(made)
+    open_store(made, passphrase=TEST_PASSPHRASE).close()
+    assert cipher.layout_of(made) == cipher.NEW_LAYOUT
+
+
+@pytest.mark.parametrize("layout", [name for name in cipher.LAYOUTS if name.startswith("hmac")])
+def test_with_the_per_page_hmac_a_changed_page_is_refused(tmp_path: Path, monkeypatch, layout: str) -> None:
+    from gridboard.models.errors import KnownError
+
+    path = _protected_pair(tmp_path, layout, monkeypatch)
+    data = bytearray(path.read_bytes())
+    page = 16384
+    assert len(data) >= 2 * page
+    data[page + page // 2] ^= 0x01  # one bit of the second page
+    path.write_bytes(bytes(data))
+    with pytest.raises(KnownError):
+        store = open_store(path, passphrase=TEST_PASSPHRASE, check="full")
+        try:
+            store.query("SELECT * FROM grid")
+        finally:
+            store.close()

@@ -97,46 +97,69 @@ def test_sign_in_screen_refuses_a_wrong_pin(gui, qtbot, small: Small) -> None:
     assert small.store.session.name == "李娜"
 
 
+def _nothing_modal_left(qtbot) -> None:
+    """Input to the window is real input here: a modal dialog or lock screen an earlier test left
+    open would block it (Qt drops input to blocked windows before any filter sees it)."""
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible() and widget.windowModality() != Qt.WindowModality.NonModal:
+            widget.close()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5000)
+
+
 def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:
+    _nothing_modal_left(qtbot)
     lock = window.idle_lock
     set_setting(window.store, "lock_after_minutes", 5)
     lock.reload()
-    lock.timer.start(10_000)
-    qtbot.wait(300)
-    waited = lock.timer.remainingTime()
-    assert waited < 10_000
-    # Any key or click starts the idle time again. Handed to the lock's application-wide filter as
-    # Qt would (in the full suite a dialog left modal by an earlier test can block delivery).
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
-    lock.eventFilter(window.views, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier))
+    full = 5 * 60_000
+    # Some idle time passes (the timer's own count, not a guess of how long a wait took)...
+    qtbot.waitUntil(lambda: lock.timer.remainingTime() < full - 1500, timeout=30_000)
+    before = lock.timer.remainingTime()
+    # ...then a real key press on the window, delivered by Qt, starts the idle time again.
+    qtbot.keyClick(window.views, Qt.Key.Key_Shift)
+    after = lock.timer.remainingTime()
+    assert after > before + 1000, (before, after)
     assert lock.timer.isActive() and not lock.is_locked()
 
 
-def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window) -> None:
+def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window, monkeypatch) -> None:
+    from gridboard.ui.trust.lock import IdleLock
+
+    _nothing_modal_left(qtbot)
+    # A minute of 300 ms: the file's setting, the lock's real timer and its own timeout do the rest.
+    monkeypatch.setattr(IdleLock, "MS_PER_MINUTE", 300)
     lock = window.idle_lock
     set_setting(window.store, "lock_after_minutes", 1)
     lock.reload()
-    assert lock.timer.isActive() and lock.timer.interval() == 60_000
-    lock.timer.setInterval(50)  # a minute is long for a test; the same timer fires
-    lock.timer.start()
-    qtbot.waitUntil(lock.is_locked, timeout=3000)
+    assert lock.timer.isActive() and lock.timer.interval() == 300 and not lock.is_locked()
+    qtbot.waitUntil(lock.is_locked, timeout=30_000)  # nobody touched it: it locked by itself
     screen = lock.screen
     assert not window.menuBar().isEnabled() and not window.centralWidget().isEnabled()
-    assert window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit") is None or not (
-        window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit").isEnabled()
-    )
+    log_visit = window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit")
+    assert log_visit is None or not log_visit.isEnabled()
     assert screen.isWindow() and screen.geometry().contains(window.geometry())  # above the window and its dialogs
+    # A wrong PIN keeps it locked, says so, and the window stays covered.
     qtbot.keyClicks(screen.secret_edit, "0000")
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
-    assert lock.is_locked() and screen.message.text()
+    assert lock.is_locked() and screen.message.text() and not window.centralWidget().isEnabled()
+    assert screen.secret_edit.text() == ""
     save_screenshot(screen, "trust_lock_screen")
+    # The operator's PIN opens it; the idle time starts again...
     qtbot.keyClicks(screen.secret_edit, TESTER_PIN)
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
     assert not lock.is_locked()
     assert window.menuBar().isEnabled() and window.centralWidget().isEnabled()
     assert lock.timer.isActive()
+    # ...and, left alone again, it locks again by itself.
+    qtbot.waitUntil(lock.is_locked, timeout=30_000)
+    qtbot.keyClicks(lock.screen.secret_edit, TESTER_PIN)
+    qtbot.keyClick(lock.screen.secret_edit, Qt.Key.Key_Return)
+    assert not lock.is_locked()
+    set_setting(window.store, "lock_after_minutes", 0)
+    lock.reload()
+    assert not lock.timer.isActive()
 
 
 def test_a_dialog_left_open_is_covered_and_kept(gui, qtbot, window) -> None:

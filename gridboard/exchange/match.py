@@ -26,7 +26,7 @@ from gridboard.exchange.rows import (
     column_letter,
     different_people,
 )
-from gridboard.models import risk
+from gridboard.models import records, risk
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.search import initials
@@ -370,27 +370,16 @@ class Matcher:
             if columns:
                 groups.setdefault(columns, []).append((*[changed[c] for c in columns], self.stamp, row["id"]))
             audit.append(
-                (
-                    new_uid(),
-                    self.stamp,
-                    self.stamp,
-                    self.stamp,
-                    self.store.operator,
-                    "import",
-                    table,
-                    row["uid"],
-                    json.dumps({c: row.get(c) for c in sorted(changed)}, ensure_ascii=False, default=str),
-                    json.dumps({c: changed[c] for c in sorted(changed)}, ensure_ascii=False, default=str),
+                records.audit_values(  # the signed-in operator, numbers masked, as records.log does
+                    self.store, "import", table, row["uid"],
+                    {c: row.get(c) for c in sorted(changed)}, {c: changed[c] for c in sorted(changed)},
+                    stamp=self.stamp,
                 )
             )
         for columns, rows in groups.items():
             assignments = ", ".join(f"{c} = ?" for c in columns)
             self.write(f"UPDATE {table} SET {assignments}, updated_at = ? WHERE id = ?", rows)
-        self.write(
-            "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name, row_uid, old, new)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            audit,
-        )
+        self.write(records.AUDIT_INSERT, audit)
 
     # -- residents ---------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -236,8 +237,15 @@ AUDIT_COLUMNS = (("时间", 20.0), ("操作人", 12.0), ("来源", 8.0), ("操�
                  ("记录", 28.0), ("变更（旧 → 新，已遮蔽）", 70.0))
 
 
-def export_audit(store: Store, path: str | os.PathLike[str], f: AuditFilter = AuditFilter(limit=1_000_000)) -> int:
-    """The filtered trail to .xlsx, masked as on screen; returns the number of rows written."""
+def export_audit(
+    store: Store,
+    path: str | os.PathLike[str],
+    f: AuditFilter = AuditFilter(limit=1_000_000),
+    *,
+    words: Callable[[AuditEntry], Sequence[str]] | None = None,
+) -> int:
+    """The filtered trail to .xlsx, masked as on screen; returns the number of rows written.
+    `words(entry)` gives a row's seven cells in words (the viewer's); without it, the codes."""
     from openpyxl import Workbook
 
     from gridboard.models.outputs import replacing
@@ -251,7 +259,8 @@ def export_audit(store: Store, path: str | os.PathLike[str], f: AuditFilter = Au
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.append([title for title, _ in AUDIT_COLUMNS])
     for e in entries:
-        sheet.append([e.at, e.operator, e.via, e.action, e.table, _cell(e.record), _cell(e.summary())])
+        cells = words(e) if words else (e.at, e.operator, e.via, e.action, e.table, e.record, e.summary())
+        sheet.append([_cell(str(c)) for c in cells])
     with replacing(path, "xlsx") as partial:
         book.save(partial)
     return len(entries)

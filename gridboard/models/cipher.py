@@ -16,6 +16,7 @@ import hashlib
 import os
 import secrets
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +32,26 @@ SALT_BYTES = 16
 # scrypt: about 0.1 s and 32 MiB on an office PC, once per file per run.
 _SCRYPT = {"n": 2**15, "r": 8, "p": 1, "maxmem": 64 * 1024 * 1024, "dklen": 32}
 _KEYS: dict[str, tuple[bytes, bytes]] = {}  # resolved path -> (key, salt)
-# How every protected file is laid out (a file is always opened with the settings it was made with).
-# 16 KiB pages, AES-256 without SQLCipher's per-page HMAC: measured on a street file (bench/
-# bench_protected.py) the default (4 KiB, HMAC-SHA512) made opening ~3.5x slower (the quick_check
-# decrypts and authenticates every page), this ~1x. What it gives up is tamper evidence per page (a
-# changed page is caught by the quick_check as damage, not as forgery); what it keeps is the point of
-# the feature: without the passphrase nothing in the file can be read.
-CIPHER_SETTINGS = ("cipher_page_size = 16384", "cipher_use_hmac = OFF")
+# How protected files are laid out. Every layout here opens (`connect` tries the file's own, newest
+# first, and remembers it per file); NEW_LAYOUT is what protecting a file makes. Measured on a street
+# file (bench/bench_protected.py --layouts, 2026-12-02, a loaded 2-core machine, ratios against the
+# plain copy in the same run): 16 KiB pages without HMAC open in 0.86-0.92x; with SQLCipher's
+# per-page HMAC, open (which runs quick_check over every page) takes 2.2x with SHA-512, 1.35-1.52x
+# with SHA-256 and 1.35x with SHA-1: over the 1.3x target, so new files stay without HMAC. What
+# that gives up is tamper evidence per page (a changed page is caught by the quick_check as damage
+# at best, not as forgery); what it keeps is the point of the feature: without the passphrase
+# nothing in the file can be read. Turning the HMAC on for new files is NEW_LAYOUT = "hmac_sha256".
+LAYOUTS: dict[str, tuple[str, ...]] = {
+    # SQLCipher's per-page HMAC (SHA-512): a changed page is refused as tampering.
+    "hmac": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA512"),
+    "hmac_sha256": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA256"),
+    "hmac_sha1": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA1"),
+    # No per-page HMAC: every file protected so far, and new ones while NEW_LAYOUT says so.
+    "no_hmac": ("cipher_page_size = 16384", "cipher_use_hmac = OFF"),
+}
+NEW_LAYOUT = "no_hmac"  # how a newly protected file is laid out
+_LAYOUT: dict[str, str] = {}  # resolved path -> the layout that opened it in this run
+_ATTACHING = threading.Lock()
 
 
 class PassphraseNeeded(NotAGridboardFile):
@@ -80,6 +94,7 @@ def remember_new(path: str | os.PathLike[str], passphrase: str) -> None:
     _check_passphrase(passphrase)
     salt = secrets.token_bytes(SALT_BYTES)
     remember(path, derive(passphrase, salt), salt)
+    _LAYOUT.pop(_name(path), None)  # made new: the new layout
 
 
 def remember(path: str | os.PathLike[str], key: bytes, salt: bytes) -> None:
@@ -88,6 +103,20 @@ def remember(path: str | os.PathLike[str], key: bytes, salt: bytes) -> None:
 
 def forget(path: str | os.PathLike[str]) -> None:
     _KEYS.pop(_name(path), None)
+    _LAYOUT.pop(_name(path), None)
+
+
+def layout_of(path: str | os.PathLike[str]) -> str | None:
+    """The layout that opened `path` in this run (None: not opened yet)."""
+    return _LAYOUT.get(_name(path))
+
+
+def _layouts_to_try(path: str | os.PathLike[str]) -> list[str]:
+    known = _LAYOUT.get(_name(path))
+    if known is not None:
+        return [known]
+    # A new (empty) file takes the new layout; an existing one is tried newest layout first.
+    return [NEW_LAYOUT, *(name for name in LAYOUTS if name != NEW_LAYOUT)]
 
 
 def key_for(path: str | os.PathLike[str]) -> tuple[bytes, bytes] | None:
@@ -109,6 +138,8 @@ def key_like(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> 
     found = key_for(source)
     if found is not None:
         _KEYS[_name(target)] = found
+        # The same layout too: a backup copies pages, which must be laid out alike.
+        _LAYOUT[_name(target)] = _LAYOUT.get(_name(source), NEW_LAYOUT)
     else:
         forget(target)
 
@@ -120,28 +151,38 @@ def connect(uri: str, path: str | os.PathLike[str], *, timeout: float, key: tupl
             QT_TRANSLATE_NOOP("Errors", "This gridboard cannot open protected files (sqlcipher3 is missing).")
         )
     raw, salt = key
-    conn = _call(_sc.connect, uri, uri=True, timeout=timeout, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        # The key and the salt: for a new file they set its salt; for an existing one they must match.
-        conn.execute(f"PRAGMA key = \"x'{raw.hex()}{salt.hex()}'\"")
-        for setting in CIPHER_SETTINGS:
-            conn.execute(f"PRAGMA {setting}")
-        wrapped = Connection(conn)
-        check_key(path, wrapped)
-    except BaseException:
-        conn.close()
-        raise
-    return wrapped
+    layouts = _layouts_to_try(path)
+    for number, layout in enumerate(layouts, start=1):
+        conn = _call(_sc.connect, uri, uri=True, timeout=timeout, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            # The key and the salt: for a new file they set its salt; for an existing one they must match.
+            conn.execute(f"PRAGMA key = \"x'{raw.hex()}{salt.hex()}'\"")
+            for setting in LAYOUTS[layout]:
+                conn.execute(f"PRAGMA {setting}")
+            wrapped = Connection(conn)
+            check_key(path, wrapped, forget_key=number == len(layouts))
+        except WrongPassphrase:
+            conn.close()
+            if number == len(layouts):
+                raise
+            continue
+        except BaseException:
+            conn.close()
+            raise
+        _LAYOUT[_name(path)] = layout
+        return wrapped
+    raise AssertionError("unreachable")
 
 
-def check_key(path: str | os.PathLike[str], conn: Any) -> None:
+def check_key(path: str | os.PathLike[str], conn: Any, *, forget_key: bool = True) -> None:
     """Refuse, in words, a passphrase that does not open the file (nothing is changed)."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as error:
         if getattr(error, "sqlite_errorname", "") == "SQLITE_NOTADB" or "not a database" in str(error):
-            forget(path)
+            if forget_key:
+                forget(path)
             raise WrongPassphrase(
                 QT_TRANSLATE_NOOP(
                     "Errors",
@@ -151,6 +192,34 @@ def check_key(path: str | os.PathLike[str], conn: Any) -> None:
                 path=str(path),
             ) from error
         raise
+
+
+def attach(conn: Any, path: str | os.PathLike[str], uri: str, schema: str) -> None:
+    """ATTACH another gridboard file (a merge's source) to `conn` as `schema`: a protected file with
+    its own key and layout, a plain one with no key (on a protected connection an ATTACH without a
+    KEY would take the main file's key)."""
+    found = key_for(path)
+    if not getattr(conn, "protected", False):
+        conn.execute(f"ATTACH DATABASE ? AS {schema}", [uri])  # a plain connection reads plain files
+        return
+    if found is None:
+        conn.execute(f"ATTACH DATABASE ? AS {schema} KEY ''", [uri])
+        return
+    if _name(path) not in _LAYOUT:
+        _source_layout(Path(path), found)
+    # ATTACH reads the file at once, with SQLCipher's default layout: the file's own is made the
+    # default for that moment (every connection of ours sets its whole layout, so none depends on it).
+    settings = [s.split(" = ") for s in LAYOUTS[_LAYOUT[_name(path)]]]
+    with _ATTACHING:
+        before = [(n, conn.execute(f"PRAGMA {n.replace('cipher_', 'cipher_default_', 1)}").fetchone()) for n, _ in settings]
+        try:
+            for name, value in settings:
+                conn.execute(f"PRAGMA {name.replace('cipher_', 'cipher_default_', 1)} = {value}")
+            conn.execute(f"ATTACH DATABASE ? AS {schema} KEY \"x'{found[0].hex()}{found[1].hex()}'\"", [uri])
+        finally:
+            for name, row in before:
+                if row is not None:
+                    conn.execute(f"PRAGMA {name.replace('cipher_', 'cipher_default_', 1)} = {row[0]}")
 
 
 # -- making a protected copy, or a plain one -----------------------------------------------------------
@@ -212,7 +281,7 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
         conn.execute("PRAGMA cipher_log_level = NONE")
         if source_key is not None:
             conn.execute(f"PRAGMA key = \"x'{source_key[0].hex()}{source_key[1].hex()}'\"")
-            for setting in CIPHER_SETTINGS:
+            for setting in LAYOUTS[_LAYOUT.get(_name(source)) or _source_layout(source, source_key)]:
                 conn.execute(f"PRAGMA {setting}")
         app_id, version = conn.execute("PRAGMA application_id").fetchone()[0], conn.execute(
             "PRAGMA user_version"
@@ -220,7 +289,7 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
         key_sql = "''" if target_key is None else f"\"x'{target_key[0].hex()}{target_key[1].hex()}'\""
         conn.execute(f"ATTACH DATABASE ? AS copy KEY {key_sql}", [str(partial)])
         if target_key is not None:
-            for setting in CIPHER_SETTINGS:
+            for setting in LAYOUTS[NEW_LAYOUT]:
                 conn.execute(f"PRAGMA copy.{setting}")
         conn.execute("SELECT sqlcipher_export('copy')")
         conn.execute(f"PRAGMA copy.application_id = {int(app_id)}")
@@ -235,9 +304,18 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
     partial.replace(target)
     if target_key is not None:
         remember(target, *target_key)
+        _LAYOUT[_name(target)] = NEW_LAYOUT
     else:
         forget(target)
     return target
+
+
+def _source_layout(source: Path, key: tuple[bytes, bytes]) -> str:
+    """The layout a protected file opens with (trying each), for a file not opened in this run."""
+    from gridboard.models.store import sqlite_uri
+
+    connect(sqlite_uri(source, mode="ro"), source, timeout=5, key=key).close()
+    return _LAYOUT[_name(source)]
 
 
 # -- sqlcipher3 looking like sqlite3 -------------------------------------------------------------------

@@ -8,7 +8,7 @@ its own index. Visit status is `rules`' definition throughout. `compute(store, f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -185,6 +185,30 @@ def _area(filters: Filters) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on h, b, g) and params for the filters' area; households not archived."""
     area, params = filters.area().conditions(prefix="")
     return " AND ".join(["h.archived_at IS NULL", "b.archived_at IS NULL", *area]), params
+
+
+def own_grids(store: Store) -> frozenset[int] | None:
+    """The grids a signed-in 网格员 works in (None: every grid may be looked at)."""
+    session = getattr(store, "session", None)
+    return getattr(session, "grids", None)
+
+
+def own_area(store: Store, filters: Filters) -> Filters:
+    """The filters a signed-in operator may look at: a 网格员 sees one of their own grids at a time
+    (the whole file, a community or another grid becomes their first grid), so every figure, the
+    tallies' included, counts their grids only."""
+    grids = own_grids(store)
+    if grids is None:
+        return filters
+    marks = ",".join("?" * len(grids))
+    rows = store.query(
+        f"SELECT id, community_id FROM main.grid WHERE id IN ({marks}) ORDER BY community_id, sort_order, id",
+        sorted(grids),
+    ) if grids else []
+    chosen = next((r for r in rows if r["id"] == filters.grid_id), rows[0] if rows else None)
+    if chosen is None:  # no grid at all: nothing to count
+        return replace(filters, community_id=None, grid_id=-1)
+    return replace(filters, community_id=chosen["community_id"], grid_id=chosen["id"])
 
 
 def _area_is_all(filters: Filters) -> bool:
@@ -462,7 +486,7 @@ def overdue_rows(store: Store, ids: list[int], filters: Filters) -> list[Overdue
 
 def compute(store: Store, filters: Filters | None = None) -> Dashboard:
     """All dashboard figures for the filters' area and period."""
-    filters = filters or Filters()
+    filters = own_area(store, filters or Filters())
     cycles = rules.current_cycles(store, filters.community_id)
     params = rules.rule_params(cycles, filters.today)
     grid_counts = _counts(store, "grid", filters, cycles)
@@ -515,16 +539,20 @@ def points_ranking(store: Store, day: date) -> dict[str, list[service.RankLine]]
     """The quarter's points ranking by grid and by work unit (双积分), the first POINTS_SHOWN of each."""
     start, end = service.quarter_range(service.quarter_of(day))
     return {
-        f"points_by_{by}": service.ranking(store, by, start=start, end=end, limit=POINTS_SHOWN)
+        f"points_by_{by}": service.ranking(
+            store, by, start=start, end=end, limit=POINTS_SHOWN, grids=own_grids(store)
+        )
         for by in ("grid", "unit")
     }
 
 
 def area_choices(store: Store) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:
-    """Communities (id, name) and grids (id, community id, name) for the filter boxes."""
+    """Communities (id, name) and grids (id, community id, name) for the filter boxes: a 网格员's
+    own grids and their communities only (the grid view of their connection holds just those)."""
+    mine = " AND id IN (SELECT community_id FROM grid)" if own_grids(store) is not None else ""
     communities = [
         (r[0], r[1])
-        for r in store.execute("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+        for r in store.execute(f"SELECT id, name FROM community WHERE archived_at IS NULL{mine} ORDER BY id")
     ]
     grids = [
         (r[0], r[1], r[2])

@@ -17,6 +17,7 @@ that has no operators yet): it writes under the name it was opened with, as befo
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from gridboard.models import records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
-from gridboard.models.store import Store
+from gridboard.models.store import Store, open_store
 
 ROLES = ("admin", "worker", "grid_worker", "read_only")
 SECRET_KINDS = ("pin", "password")
@@ -44,7 +45,7 @@ GRID_WORKER_TABLES = frozenset(
 _PARENT = {"visit_member": ("visit", "visit_id"), "request_step": ("request", "request_id"),
            "request_item": ("request", "request_id")}
 _ADMIN_TABLES = frozenset({"operator", "operator_grid", "setting"})
-_SHADOWED = ("grid", "building", "resident")
+_SHADOWED = ("grid", "building", "resident", "member")
 
 _hasher = PasswordHasher()
 
@@ -382,6 +383,21 @@ def adopt(store: Store, session: Session | None) -> None:
     _restrict(store, session)
 
 
+def open_alongside(store: Store) -> Store:
+    """Another Store of `store`'s file, for a worker thread (the dashboard's figures, an export, the
+    emergency report, a printout): the same signed-in operator, role, authorizer and grid views, so a
+    网格员 counts, exports and prints their own grids only, and a 只读 operator still cannot write.
+    Opened without the whole-file check and read only when the file cannot be written."""
+    records.require(store.path is not None, QT_TRANSLATE_NOOP("Errors", "This file has no path to open again."))
+    other = open_store(store.path, check="none", operator=store.operator, allow_read_only=True)
+    try:
+        adopt(other, session_or_none(store))
+    except BaseException:
+        other.close()
+        raise
+    return other
+
+
 def end_session(store: Store) -> None:
     """No one signed in (before switching operator): restrictions lifted, views dropped."""
     store.conn.set_authorizer(None)
@@ -445,8 +461,13 @@ def _authorizer(session: Session):
 
 def _shadow_grids(store: Store, grids: frozenset[int]) -> None:
     """Temporary views named like the tables, so every query of this connection sees only these grids."""
-    store.execute("CREATE TEMP TABLE gridboard_my_grids (grid_id INTEGER PRIMARY KEY)")
-    store.conn.executemany("INSERT INTO temp.gridboard_my_grids VALUES (?)", [(g,) for g in sorted(grids)])
+    # Made in one statement with no INSERT: sqlite3 would open a transaction before an INSERT and
+    # leave it open, so the next operator's writes on this connection would never be committed.
+    store.execute(
+        "CREATE TEMP TABLE gridboard_my_grids AS SELECT DISTINCT CAST(value AS INTEGER) AS grid_id"
+        " FROM json_each(?)",
+        [json.dumps(sorted(int(g) for g in grids))],
+    )
     mine = "SELECT grid_id FROM temp.gridboard_my_grids"
     store.execute(f"CREATE TEMP VIEW grid AS SELECT * FROM main.grid WHERE id IN ({mine})")
     store.execute(f"CREATE TEMP VIEW building AS SELECT * FROM main.building WHERE grid_id IN ({mine})")
@@ -457,6 +478,19 @@ def _shadow_grids(store: Store, grids: frozenset[int]) -> None:
         "CREATE TEMP VIEW resident AS SELECT * FROM main.resident WHERE household_id IN"
         f" (SELECT h.id FROM main.household h JOIN main.building b ON b.id = h.building_id"
         f" WHERE b.grid_id IN ({mine}))"
+    )
+    # Members of their grids: those covering one of its households now (pairing or scope, as the
+    # tallies keep it), living in one, or who visited one (so a visit's history keeps its names).
+    own_households = (
+        "SELECT h.id FROM main.household h JOIN main.building b ON b.id = h.building_id"
+        f" WHERE b.grid_id IN ({mine})"
+    )
+    store.execute(
+        "CREATE TEMP VIEW member AS SELECT * FROM main.member WHERE id IN"
+        f" (SELECT l.member_id FROM main.tally_member_link l WHERE l.household_id IN ({own_households})"
+        f" UNION SELECT m.id FROM main.member m WHERE m.home_household_id IN ({own_households})"
+        " UNION SELECT vm.member_id FROM main.visit_member vm JOIN main.visit v ON v.id = vm.visit_id"
+        f" WHERE v.household_id IN ({own_households}))"
     )
 
 

@@ -67,27 +67,45 @@ def log(
 ) -> None:
     """Append to the audit trail: who changed what, with old and new values, and the signed-in
     operator's uid and where the write came from ("app" or "cli"; "" with no one signed in)."""
-    session = getattr(store, "session", None)
     if action not in _ANYONE:
         _allowed(store, table, new if new is not None else old)
-    stamp = now_iso()
-    store.execute(
-        "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name,"
-        " row_uid, old, new, operator_uid, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            new_uid(),
-            stamp,
-            stamp,
-            stamp,
-            store.operator,
-            action,
-            table,
-            row_uid,
-            None if old is None else json.dumps(mask_row(old), ensure_ascii=False, default=str),
-            None if new is None else json.dumps(mask_row(new), ensure_ascii=False, default=str),
-            None if session is None else session.uid,
-            "" if session is None else session.via,
-        ],
+    store.execute(AUDIT_INSERT, audit_values(store, action, table, row_uid, old, new))
+
+
+# One audit row: `audit_values` gives its parameters (a bulk writer, the importer, runs `AUDIT_INSERT`
+# with many of them), so every writer records the signed-in operator and keeps numbers masked.
+AUDIT_INSERT = (
+    "INSERT INTO audit_log (uid, created_at, updated_at, at, operator, action, table_name,"
+    " row_uid, old, new, operator_uid, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def audit_values(
+    store: Store,
+    action: str,
+    table: str,
+    row_uid: str | None,
+    old: dict[str, Any] | None,
+    new: dict[str, Any] | None,
+    *,
+    stamp: str | None = None,
+) -> tuple[Any, ...]:
+    """The parameters of AUDIT_INSERT: who (the operator's name, uid and where from), when, what."""
+    session = getattr(store, "session", None)
+    stamp = stamp or now_iso()
+    return (
+        new_uid(),
+        stamp,
+        stamp,
+        stamp,
+        store.operator,
+        action,
+        table,
+        row_uid,
+        None if old is None else json.dumps(mask_row(old), ensure_ascii=False, default=str),
+        None if new is None else json.dumps(mask_row(new), ensure_ascii=False, default=str),
+        None if session is None else session.uid,
+        "" if session is None else session.via,
     )
 
 

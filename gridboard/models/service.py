@@ -830,12 +830,21 @@ def quarter_sheets(store: Store, quarter: str) -> list[QuarterSheet]:
 
 
 def ranking(
-    store: Store, by: str, *, start: str | None = None, end: str | None = None, limit: int = 20
+    store: Store,
+    by: str,
+    *,
+    start: str | None = None,
+    end: str | None = None,
+    limit: int = 20,
+    grids: frozenset[int] | None = None,
 ) -> list[RankLine]:
-    """Points ranking by 'grid' or by 'unit' (most points first) over a period (default: all time)."""
+    """Points ranking by 'grid' or by 'unit' (most points first) over a period (default: all time);
+    `grids`: only services in those grids (a 网格员's)."""
     records.require(by in ("grid", "unit"), QT_TRANSLATE_NOOP("Errors", "Rank by grid or by unit."))
     table = "grid" if by == "grid" else "org_unit"
     where, params = ["s.withdrawn_at IS NULL"], []
+    if grids is not None:
+        where.append(f"s.grid_id IN ({','.join(str(int(g)) for g in sorted(grids)) or 'NULL'})")
     if start:
         where.append("s.served_on >= ?")
         params.append(start)

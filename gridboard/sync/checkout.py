@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from gridboard.models import records
+from gridboard.models import cipher, records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.opening import open_store
@@ -125,6 +125,7 @@ def checkout(
     grid = store.one("SELECT uid, name FROM grid WHERE id = ?", [grid_id])
     if grid is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="grid", id=grid_id)
+    cipher.key_like(store.path, out)  # a protected file's grid goes out protected the same way
     laptop = open_store(out, create=True, operator=store.operator)
     try:
         result = merge_file(
@@ -165,7 +166,7 @@ def _copy_settings(laptop: Store, office: Path) -> None:
     """The office's settings (cycles, words) go along, so the laptop works by the same rules."""
     from gridboard.models.store import sqlite_uri
 
-    laptop.conn.execute("ATTACH DATABASE ? AS office", [sqlite_uri(office, mode="ro")])
+    cipher.attach(laptop.conn, office, sqlite_uri(office, mode="ro"), "office")  # protected: with its key
     try:
         with laptop.atomic():
             laptop.execute(

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gridboard.models import records, schema, tallies
+from gridboard.models import cipher, records, schema, tallies
 from gridboard.models.clock import new_uid, now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, Cancelled, InvalidInput, NotAGridboardFile
 from gridboard.models.opening import open_store
@@ -165,7 +165,7 @@ def _merge_attached(
     tallies_by_caller: bool = False,
 ) -> MergeResult:
     conn = store.conn
-    conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(path, mode="ro")])
+    cipher.attach(conn, path, sqlite_uri(path, mode="ro"), "src")  # a protected source with its key
     conn.create_function("gb_uid", 0, new_uid)
     cancelled: list[Cancelled] = []
     if progress is not None:

@@ -15,8 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from gridboard.models import dashboard
-from gridboard.models.opening import open_store
+from gridboard.models import dashboard, operators
 from gridboard.models.store import Store
 
 Job = Callable[[Store], Any]
@@ -72,9 +71,8 @@ class ReadWorker(QObject):
                 seq, job = item
                 try:
                     if store is None:
-                        store = open_store(
-                            self.store.path, check="none", operator=self.store.operator, allow_read_only=True
-                        )
+                        # The same operator, role and grid views as the window's own connection.
+                        store = operators.open_alongside(self.store)
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
                         dashboard.tune_for_reads(store)
                     result = job(store)

@@ -35,10 +35,6 @@
         <translation>全部类型</translation>
     </message>
     <message>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
@@ -159,6 +155,10 @@
     <message>
         <source>{name} no longer works in this file.</source>
         <translation>{name} 已不再使用此文件。</translation>
+    </message>
+    <message>
+        <source>This file has no path to open again.</source>
+        <translation>此文件没有可再次打开的路径。</translation>
     </message>
     <message>
         <source>This file has operators: name one of them with --operator NAME (not {name}).</source>
@@ -571,6 +571,10 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
         <translation>已移除</translation>
     </message>
     <message>
+        <source>brought back</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
         <source>new PIN</source>
         <translation>重设 PIN 码</translation>
     </message>
@@ -595,8 +599,504 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
         <translation>从另一文件合并</translation>
     </message>
     <message>
+        <source>merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>领出</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>交回</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>dispatched</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>moved back</source>
+        <translation>迁回</translation>
+    </message>
+    <message>
+        <source>progress noted</source>
+        <translation>记录进展</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>released</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>retracted</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>escalated a level</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>rolled up</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>acknowledged at</source>
+        <translation>签收时间</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>serving</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>added at</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>answer due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>answered at</source>
+        <translation>答复时间</translation>
+    </message>
+    <message>
+        <source>answered by</source>
+        <translation>答复人</translation>
+    </message>
+    <message>
+        <source>removed at</source>
+        <translation>移除时间</translation>
+    </message>
+    <message>
+        <source>department in charge</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>member in charge</source>
+        <translation>承办党员</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>available time</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>party branch</source>
+        <translation>所在支部</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>by the rule</source>
+        <translation>按规则</translation>
+    </message>
+    <message>
+        <source>claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <source>claimed on</source>
+        <translation>认领日期</translation>
+    </message>
+    <message>
+        <source>closed at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>collected at</source>
+        <translation>收集时间</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>contract ends</source>
+        <translation>协议截止</translation>
+    </message>
+    <message>
+        <source>contract starts</source>
+        <translation>协议开始</translation>
+    </message>
+    <message>
+        <source>contract terms</source>
+        <translation>协议内容</translation>
+    </message>
+    <message>
+        <source>other households' cycle (days)</source>
+        <translation>其他户走访周期（天）</translation>
+    </message>
+    <message>
+        <source>priority households' cycle (days)</source>
+        <translation>重点户走访周期（天）</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>declared by</source>
+        <translation>启动人</translation>
+    </message>
+    <message>
+        <source>delivered at</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <source>delivered by</source>
+        <translation>送达人</translation>
+    </message>
+    <message>
+        <source>department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>dispatched at</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>why ended</source>
+        <translation>结束原因</translation>
+    </message>
+    <message>
+        <source>ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>ended on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>ends at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>escalated at</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>estate</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>finished on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>floor order</source>
+        <translation>楼层顺序</translation>
+    </message>
+    <message>
+        <source>floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>followed up at</source>
+        <translation>回访时间</translation>
+    </message>
+    <message>
+        <source>home</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
+        <source>hotline ticket</source>
+        <translation>热线工单号</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>instruction</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>issued at</source>
+        <translation>下达时间</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>下达人</translation>
+    </message>
+    <message>
+        <source>item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <source>kept version's time</source>
+        <translation>保留版本时间</translation>
+    </message>
+    <message>
+        <source>kept value</source>
+        <translation>保留值</translation>
+    </message>
+    <message>
+        <source>setting name</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>last outcome</source>
+        <translation>最近走访结果</translation>
+    </message>
+    <message>
+        <source>last reached</source>
+        <translation>最近联系上</translation>
+    </message>
+    <message>
+        <source>last signed in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>other file</source>
+        <translation>另一文件</translation>
+    </message>
+    <message>
+        <source>other version's time</source>
+        <translation>另一版本时间</translation>
+    </message>
+    <message>
+        <source>other value</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <source>made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>met at</source>
+        <translation>见面时间</translation>
+    </message>
+    <message>
+        <source>pairing mode</source>
+        <translation>结对方式</translation>
+    </message>
+    <message>
+        <source>moved out at</source>
+        <translation>迁出时间</translation>
+    </message>
+    <message>
         <source>name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>moved out before</source>
+        <translation>迁出早于</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN码</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>apartment block</source>
+        <translation>单元楼</translation>
+    </message>
+    <message>
+        <source>courtyard (平房院落)</source>
+        <translation>平房院落</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>visit cycle of high-risk households (days)</source>
+        <translation>高风险户走访周期（天）</translation>
+    </message>
+    <message>
+        <source>visit cycle of priority households (days)</source>
+        <translation>重点户走访周期（天）</translation>
+    </message>
+    <message>
+        <source>visit cycle of other households (days)</source>
+        <translation>其他户走访周期（天）</translation>
+    </message>
+    <message>
+        <source>days before a visit is due soon</source>
+        <translation>临近走访提醒天数</translation>
+    </message>
+    <message>
+        <source>households a member can cover</source>
+        <translation>党员联系户数上限</translation>
+    </message>
+    <message>
+        <source>lock after idle minutes</source>
+        <translation>空闲多少分钟后锁定</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>residents' ledger</source>
+        <translation>居民台账</translation>
+    </message>
+    <message>
+        <source>coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <source>a member's households</source>
+        <translation>党员联系户</translation>
+    </message>
+    <message>
+        <source>a building's households</source>
+        <translation>楼栋住户</translation>
+    </message>
+    <message>
+        <source>a grid's households</source>
+        <translation>网格住户</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>{kind}: {added} added</source>
+        <translation>{kind}：新增 {added}</translation>
+    </message>
+    <message>
+        <source>{kind}: {added} added, {updated} changed, {unchanged} unchanged</source>
+        <translation>{kind}：新增 {added}，修改 {updated}，未变 {unchanged}</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>head of household</source>
@@ -751,12 +1251,380 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
         <translation>网格</translation>
     </message>
     <message>
+        <source>need</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>offered on</source>
+        <translation>提供日期</translation>
+    </message>
+    <message>
+        <source>old</source>
+        <translation>旧值</translation>
+    </message>
+    <message>
+        <source>other file's mark</source>
+        <translation>对方标记</translation>
+    </message>
+    <message>
+        <source>other file's name</source>
+        <translation>对方文件</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <source>places</source>
+        <translation>名额</translation>
+    </message>
+    <message>
+        <source>place on the plan (across)</source>
+        <translation>平面图位置（横）</translation>
+    </message>
+    <message>
+        <source>place on the plan (down)</source>
+        <translation>平面图位置（纵）</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>points each</source>
+        <translation>每次积分</translation>
+    </message>
+    <message>
+        <source>points per hour</source>
+        <translation>每小时积分</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>post</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>上一条</translation>
+    </message>
+    <message>
+        <source>printed at</source>
+        <translation>打印时间</translation>
+    </message>
+    <message>
+        <source>risk tier</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>progress</source>
+        <translation>进展</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>published on</source>
+        <translation>发布日期</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>raised on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>received by</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>register number</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <source>times reopened</source>
+        <translation>重新打开次数</translation>
+    </message>
+    <message>
+        <source>reopened at</source>
+        <translation>重新打开时间</translation>
+    </message>
+    <message>
+        <source>reported on</source>
+        <translation>报到日期</translation>
+    </message>
+    <message>
+        <source>requested item</source>
+        <translation>诉求物资</translation>
+    </message>
+    <message>
         <source>resident</source>
         <translation>居民</translation>
     </message>
     <message>
+        <source>resolution</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>resolve by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>resolved at</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>returned at</source>
+        <translation>回收时间</translation>
+    </message>
+    <message>
+        <source>reviewed at</source>
+        <translation>审核时间</translation>
+    </message>
+    <message>
+        <source>risen at</source>
+        <translation>升级时间</translation>
+    </message>
+    <message>
+        <source>rooms per floor</source>
+        <translation>每层户数</translation>
+    </message>
+    <message>
+        <source>PIN or password</source>
+        <translation>PIN码或密码</translation>
+    </message>
+    <message>
+        <source>served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>sheet number</source>
+        <translation>单据编号</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>skills</source>
+        <translation>特长</translation>
+    </message>
+    <message>
+        <source>slip number</source>
+        <translation>报到单号</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>starts at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>record kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>人群标签</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>work unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>unit layout</source>
+        <translation>单元布局</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>withdrawn at</source>
+        <translation>撤回时间</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>groups</source>
+        <translation>人群标签</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>requests</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <source>worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>worksheets</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>residents purged</source>
+        <translation>清除居民数</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>rows left out</source>
+        <translation>未导入行数</translation>
+    </message>
+    <message>
+        <source>audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>community need</source>
+        <translation>社区需求</translation>
+    </message>
+    <message>
+        <source>duty post</source>
+        <translation>值守岗位</translation>
+    </message>
+    <message>
+        <source>duty shift</source>
+        <translation>值守班次</translation>
+    </message>
+    <message>
+        <source>emergency feedback</source>
+        <translation>应急反馈</translation>
+    </message>
+    <message>
+        <source>emergency roster</source>
+        <translation>应急编组</translation>
+    </message>
+    <message>
+        <source>escalation</source>
+        <translation>吹哨上报</translation>
+    </message>
+    <message>
+        <source>grid role</source>
+        <translation>网格职务</translation>
+    </message>
+    <message>
+        <source>operator account</source>
+        <translation>操作人员</translation>
+    </message>
+    <message>
+        <source>operator's grid</source>
+        <translation>操作人员网格</translation>
+    </message>
+    <message>
         <source>pairing</source>
         <translation>结对</translation>
+    </message>
+    <message>
+        <source>point rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>post claim</source>
+        <translation>岗位认领</translation>
+    </message>
+    <message>
+        <source>printed sheet row</source>
+        <translation>打印单据行</translation>
+    </message>
+    <message>
+        <source>reporting in</source>
+        <translation>报到</translation>
+    </message>
+    <message>
+        <source>resident's group</source>
+        <translation>居民标签</translation>
     </message>
     <message>
         <source>pairing scope</source>
@@ -783,6 +1651,18 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
         <translation>点名</translation>
     </message>
     <message>
+        <source>service post</source>
+        <translation>服务岗位</translation>
+    </message>
+    <message>
+        <source>service project</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>service record</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
         <source>setting</source>
         <translation>设置</translation>
     </message>
@@ -795,16 +1675,36 @@ If the passphrase is forgotten, NOBODY can open the file again — not the offic
         <translation>导出</translation>
     </message>
     <message>
-        <source>tag</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>resident's tag</source>
-        <translation>居民标签</translation>
-    </message>
-    <message>
         <source>printed sheet</source>
         <translation>打印的记录单</translation>
+    </message>
+    <message>
+        <source>supply delivery</source>
+        <translation>物资发放</translation>
+    </message>
+    <message>
+        <source>conflict between files</source>
+        <translation>文件冲突</translation>
+    </message>
+    <message>
+        <source>cut reference</source>
+        <translation>截断引用</translation>
+    </message>
+    <message>
+        <source>files meeting</source>
+        <translation>文件合并</translation>
+    </message>
+    <message>
+        <source>unit resource</source>
+        <translation>单位资源</translation>
+    </message>
+    <message>
+        <source>visit's member</source>
+        <translation>走访党员</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
     </message>
     <message>
         <source>window</source>

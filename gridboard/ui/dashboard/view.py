@@ -372,7 +372,9 @@ class DashboardView(QWidget):
         current = self.community_box.currentData()
         self.community_box.blockSignals(True)
         self.community_box.clear()
-        self.community_box.addItem(self.tr("All communities"), None)
+        everything = dashboard.own_grids(self.store) is None  # a 网格员 looks at their own grids only
+        if everything:
+            self.community_box.addItem(self.tr("All communities"), None)
         for community_id, name in communities:
             self.community_box.addItem(name, community_id)
         index = self.community_box.findData(current)
@@ -385,7 +387,8 @@ class DashboardView(QWidget):
         current = self.grid_box.currentData()
         self.grid_box.blockSignals(True)
         self.grid_box.clear()
-        self.grid_box.addItem(self.tr("All grids"), None)
+        if dashboard.own_grids(self.store) is None:
+            self.grid_box.addItem(self.tr("All grids"), None)
         for grid_id, community_id, name in self._grids:
             if community is None or community_id == community:
                 self.grid_box.addItem(name, grid_id)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridboard.models import operators
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
-from gridboard.models.opening import open_store
 from gridboard.models.operators import NotAllowed
 from gridboard.ui import ask
 from gridboard.ui.tasks import run_task
@@ -188,9 +188,8 @@ class ExchangeFeature:
 
         def work(progress):
             # A window opened read only still exports what it shows.
-            store = (
-                open_store(store_path, check="none", allow_read_only=True) if store_path else self.window.store
-            )
+            # The same operator, role and grid views as the window's (a 网格员 exports their grids).
+            store = operators.open_alongside(self.window.store) if store_path else self.window.store
             try:
                 from gridboard.exchange import export as exporter  # openpyxl: loaded when first used
 

@@ -24,68 +24,7 @@ from gridboard.models import audit
 from gridboard.models.errors import KnownError
 from gridboard.models.requests import grid_choices
 from gridboard.ui import ask
-
-
-def action_texts() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "insert": QCoreApplication.translate("Trust", "added"),
-        "update": QCoreApplication.translate("Trust", "changed"),
-        "end": QCoreApplication.translate("Trust", "ended"),
-        "withdraw": QCoreApplication.translate("Trust", "withdrawn"),
-        "restore": QCoreApplication.translate("Trust", "restored"),
-        "import": QCoreApplication.translate("Trust", "imported"),
-        "sign_in": QCoreApplication.translate("Trust", "signed in"),
-        "reveal": QCoreApplication.translate("Trust", "shown in full"),
-        "purge": QCoreApplication.translate("Trust", "purged"),
-        "archive": QCoreApplication.translate("Trust", "removed"),
-        "set_secret": QCoreApplication.translate("Trust", "new PIN"),
-        "place": QCoreApplication.translate("Trust", "placed on the plan"),
-        "correct": QCoreApplication.translate("Trust", "corrected"),
-        "generate": QCoreApplication.translate("Trust", "made (demo)"),
-        "tags": QCoreApplication.translate("Trust", "groups changed"),
-        "merge": QCoreApplication.translate("Trust", "merged from another file"),
-    }
-
-
-def column_texts() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "name": QCoreApplication.translate("Trust", "name"), "head_name": QCoreApplication.translate("Trust", "head of household"), "phone": QCoreApplication.translate("Trust", "phone"), "phone_note": QCoreApplication.translate("Trust", "phone note"),
-        "id_number": QCoreApplication.translate("Trust", "ID number"), "notes": QCoreApplication.translate("Trust", "notes"), "note": QCoreApplication.translate("Trust", "note"), "room": QCoreApplication.translate("Trust", "room"), "unit": QCoreApplication.translate("Trust", "unit"),
-        "floor": QCoreApplication.translate("Trust", "floor"), "people": QCoreApplication.translate("Trust", "people"), "occupancy": QCoreApplication.translate("Trust", "occupancy"), "gender": QCoreApplication.translate("Trust", "gender"),
-        "birth_year": QCoreApplication.translate("Trust", "birth year"), "disability": QCoreApplication.translate("Trust", "disability"), "moved_out_at": QCoreApplication.translate("Trust", "moved out"),
-        "visited_at": QCoreApplication.translate("Trust", "visited at"), "method": QCoreApplication.translate("Trust", "how"), "outcome": QCoreApplication.translate("Trust", "outcome"), "status": QCoreApplication.translate("Trust", "status"),
-        "text": QCoreApplication.translate("Trust", "text"), "category": QCoreApplication.translate("Trust", "category"), "role": QCoreApplication.translate("Trust", "role"), "grids": QCoreApplication.translate("Trust", "grids"), "reason": QCoreApplication.translate("Trust", "reason"),
-        "what": QCoreApplication.translate("Trust", "what"), "file": QCoreApplication.translate("Trust", "file"), "rows": QCoreApplication.translate("Trust", "rows"), "via": QCoreApplication.translate("Trust", "from"), "building_id": QCoreApplication.translate("Trust", "building"),
-        "household_id": QCoreApplication.translate("Trust", "household"), "member_id": QCoreApplication.translate("Trust", "member"), "entered_by": QCoreApplication.translate("Trust", "entered by"),
-        "withdrawn_at": QCoreApplication.translate("Trust", "withdrawn"), "withdrawn_reason": QCoreApplication.translate("Trust", "why withdrawn"), "source": QCoreApplication.translate("Trust", "source"),
-        "archived_at": QCoreApplication.translate("Trust", "removed"), "ended_on": QCoreApplication.translate("Trust", "ended"), "started_on": QCoreApplication.translate("Trust", "started"), "value": QCoreApplication.translate("Trust", "value"),
-    }
-
-
-def table_texts() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "community": QCoreApplication.translate("Trust", "community"), "grid": QCoreApplication.translate("Trust", "grid"), "building": QCoreApplication.translate("Trust", "building"), "household": QCoreApplication.translate("Trust", "household"),
-        "resident": QCoreApplication.translate("Trust", "resident"), "member": QCoreApplication.translate("Trust", "member"), "pairing": QCoreApplication.translate("Trust", "pairing"), "scope": QCoreApplication.translate("Trust", "pairing scope"),
-        "visit": QCoreApplication.translate("Trust", "visit"), "request": QCoreApplication.translate("Trust", "request"), "request_step": QCoreApplication.translate("Trust", "request step"), "emergency": QCoreApplication.translate("Trust", "emergency"),
-        "rollcall": QCoreApplication.translate("Trust", "roll call"), "setting": QCoreApplication.translate("Trust", "setting"), "operator": QCoreApplication.translate("Trust", "operator"), "export": QCoreApplication.translate("Trust", "export"),
-        "tag": QCoreApplication.translate("Trust", "tag"), "resident_tag": QCoreApplication.translate("Trust", "resident's tag"), "printed_sheet": QCoreApplication.translate("Trust", "printed sheet"),
-    }
-
-
-def via_texts() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "app": QCoreApplication.translate("Trust", "window"),
-        "cli": QCoreApplication.translate("Trust", "command line"),
-        "": "",
-    }
+from gridboard.ui.trust.audit_words import Words
 
 
 class AuditModel(QAbstractTableModel):
@@ -96,10 +35,7 @@ class AuditModel(QAbstractTableModel):
         self.entries: list[audit.AuditEntry] = []
         self.headers = [self.tr("When"), self.tr("Who"), self.tr("From"), self.tr("What"), self.tr("Record"),
                         self.tr("Change (old → new, masked)")]
-        self.actions = action_texts()
-        self.vias = via_texts()
-        self.columns = column_texts()
-        self.tables = table_texts()
+        self.words = Words()
 
     def set_entries(self, entries: list[audit.AuditEntry]) -> None:
         self.beginResetModel()
@@ -120,19 +56,7 @@ class AuditModel(QAbstractTableModel):
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        e = self.entries[index.row()]
-        column = index.column()
-        if column == 0:
-            return e.at[:19].replace("T", " ")
-        if column == 1:
-            return e.operator
-        if column == 2:
-            return self.vias.get(e.via, e.via)
-        if column == 3:
-            return f"{self.actions.get(e.action, e.action)} · {self.tables.get(e.table, e.table)}"
-        if column == 4:
-            return e.record
-        return e.summary(self.columns)
+        return self.words.row(self.entries[index.row()])[index.column()]
 
 
 class AuditDialog(QDialog):
@@ -146,6 +70,7 @@ class AuditDialog(QDialog):
         self.window_ = window
         self.store = window.store
         self.household_id = household_id
+        self.words = Words()
         self.setWindowTitle(title or self.tr("Audit trail (操作记录)"))
         self.resize(1100, 620)
         layout = QVBoxLayout(self)
@@ -181,9 +106,8 @@ class AuditDialog(QDialog):
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("auditAction")
         self.action_combo.addItem(self.tr("Every kind"), None)
-        texts = action_texts()
         for action in audit.actions_in_log(self.store):
-            self.action_combo.addItem(texts.get(action, self.tr("other")), action)
+            self.action_combo.addItem(self.words.action(action), action)
         filters.addWidget(QLabel(self.tr("Kind:"), self))
         filters.addWidget(self.action_combo)
         filters.addStretch(1)
@@ -262,7 +186,9 @@ class AuditDialog(QDialog):
         if not path.endswith(".xlsx"):
             path += ".xlsx"
         try:
-            rows = audit.export_audit(self.store, path, self.current_filter(limit=10_000_000))
+            rows = audit.export_audit(
+                self.store, path, self.current_filter(limit=10_000_000), words=self.words.cells
+            )
         except KnownError as error:
             ask.show_error(self, error)
             return

@@ -141,6 +141,7 @@ class IdleLock(QObject):
     """Watches for use of the application; locks the window after the file's `lock_after_minutes`."""
 
     locked_changed = Signal(bool)
+    MS_PER_MINUTE = 60_000  # tests shorten the minute, the rest is the real path
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -168,7 +169,7 @@ class IdleLock(QObject):
         self.minutes = int(get_setting(self.window.store, "lock_after_minutes") or 0)
         self.timer.stop()
         if self.minutes > 0 and self.window.store.session is not None and not self.is_locked():
-            self.timer.start(self.minutes * 60 * 1000)
+            self.timer.start(self.minutes * self.MS_PER_MINUTE)
 
     def is_locked(self) -> bool:
         return self.screen.isVisible()

@@ -13,7 +13,7 @@ from gridboard.exchange.reader import read_book
 from gridboard.exchange.recognise import detect_layouts
 from gridboard.models import emergency, operators, requests, visits
 from gridboard.models.settings import set_setting
-from gridboard.models.store import open_store
+from gridboard.models.opening import open_store
 from gridboard.sync.checkout import checkin, checkout
 
 # Each table's own "who did it" column, where it has one.

@@ -30,7 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from gridboard.models import records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
-from gridboard.models.store import Store, open_store
+from gridboard.models.store import BARE, Store, open_store
 
 ROLES = ("admin", "worker", "grid_worker", "read_only")
 SECRET_KINDS = ("pin", "password")
@@ -389,7 +389,9 @@ def open_alongside(store: Store) -> Store:
     网格员 counts, exports and prints their own grids only, and a 只读 operator still cannot write.
     Opened without the whole-file check and read only when the file cannot be written."""
     records.require(store.path is not None, QT_TRANSLATE_NOOP("Errors", "This file has no path to open again."))
-    other = open_store(store.path, check="none", operator=store.operator, allow_read_only=True)
+    other = open_store(
+        store.path, check="none", operator=store.operator, allow_read_only=True, on_open=BARE
+    )  # the file is open already: its tallies are current
     try:
         adopt(other, session_or_none(store))
     except BaseException:

@@ -12,8 +12,8 @@ from gridboard.exchange.importer import apply_import
 from gridboard.exchange.reader import read_book
 from gridboard.exchange.recognise import detect_layouts
 from gridboard.models import emergency, operators, requests, visits
-from gridboard.models.settings import set_setting
 from gridboard.models.opening import open_store
+from gridboard.models.settings import set_setting
 from gridboard.sync.checkout import checkin, checkout
 
 # Each table's own "who did it" column, where it has one.

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -75,7 +75,7 @@ class _Choices(QStringListModel):
         super().__init__([text for _, text in choices], parent)
         self.ids = [choice_id for choice_id, _ in choices]
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()] if index.isValid() and 0 <= index.row() < len(self.ids) else None
         return super().data(index, role)

@@ -128,7 +128,7 @@ class ExchangeFeature:
             file_menu.addAction(self.import_action)
             file_menu.addMenu(self.export_menu)
             file_menu.addMenu(self.template_menu)
-        self.dialog = None
+        self.dialog: QDialog | None = None
 
     # -- import ----------------------------------------------------------------------------------
 
@@ -150,10 +150,10 @@ class ExchangeFeature:
         if loaded is None:
             return None
         book, layouts = loaded
-        self.dialog = ImportDialog(self.window, book, layouts)
-        self.dialog.finished.connect(self.dialog.deleteLater)
-        self.dialog.open()
-        return self.dialog
+        dialog = self.dialog = ImportDialog(self.window, book, layouts)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
     # -- export ----------------------------------------------------------------------------------
 

@@ -605,7 +605,7 @@ class ImportDialog(QDialog):
         finally:
             # The import wrote through its own connection: every view reloads what it shows.
             self.window.notifier.refresh_all()
-        if report is ops.FAILED:
+        if isinstance(report, ops.Failed):
             return None
         self.result_report = report
         text = summary_text(report, done=True)

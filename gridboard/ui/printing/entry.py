@@ -638,7 +638,7 @@ class SheetEntryDialog(QDialog):
             entries=entries,
             member_ids=[member_id] if member_id else [],
         )
-        if visit_ids is ops.FAILED:
+        if isinstance(visit_ids, ops.Failed):
             self.reload()
             return None
         number = self.sheet.info.sheet_no

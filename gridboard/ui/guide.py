@@ -6,13 +6,13 @@ real window by tools/guide_screenshots.py.
 
 from __future__ import annotations
 
-from importlib import resources
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from gridboard import bundled
 from gridboard.models.errors import KnownError
 from gridboard.printing import layout
 from gridboard.ui import ask
@@ -22,7 +22,7 @@ GUIDE = "guide_zh_CN.html"
 
 
 def guide_folder():
-    return resources.files("resources").joinpath("guide")
+    return bundled.files().joinpath("guide")
 
 
 def guide_images() -> list[str]:

@@ -312,8 +312,6 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
 
 def _source_layout(source: Path, key: tuple[bytes, bytes]) -> str:
     """The layout a protected file opens with (trying each), for a file not opened in this run."""
-    from gridboard.models.store import sqlite_uri
-
     connect(sqlite_uri(source, mode="ro"), source, timeout=5, key=key).close()
     return _LAYOUT[_name(source)]
 

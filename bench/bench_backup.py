@@ -41,7 +41,16 @@ def counts(path: Path) -> dict[str, int]:
     try:
         return {
             t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("household", "resident", "member", "visit", "visit_member", "request", "request_step", "pairing")
+            for t in (
+                "household",
+                "resident",
+                "member",
+                "visit",
+                "visit_member",
+                "request",
+                "request_step",
+                "pairing",
+            )
         }
     finally:
         conn.close()
@@ -64,8 +73,13 @@ def day_of_work(path: Path, visits_per_day: int | None) -> tuple[int, float]:
         started = time.perf_counter()
         with store.atomic():
             for n in range(visits_per_day):
-                visits.log_visit(store, household_id=rng.choice(ids), visited_at=when + timedelta(seconds=n % 3600),
-                                 outcome="met", note="走访")
+                visits.log_visit(
+                    store,
+                    household_id=rng.choice(ids),
+                    visited_at=when + timedelta(seconds=n % 3600),
+                    outcome="met",
+                    note="走访",
+                )
             for household in rng.sample(ids, 200):
                 ledger.update_household(store, household, notes=f"已核实 {rng.randint(1, 999)}")
         return visits_per_day, time.perf_counter() - started
@@ -100,10 +114,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--file", type=Path, default=Path("/work/data/city.gridboard"))
     parser.add_argument("--folder", type=Path, default=None)
-    parser.add_argument("--visits", type=int, default=None, help="visits in the day of work (default: the file's mean)")
+    parser.add_argument(
+        "--visits", type=int, default=None, help="visits in the day of work (default: the file's mean)"
+    )
     parser.add_argument("--gzip", action="store_true")
     parser.add_argument("--gui", action="store_true")
-    parser.add_argument("--gui-only", action="store_true", help="only the window's opens (the copy in --folder)")
+    parser.add_argument(
+        "--gui-only", action="store_true", help="only the window's opens (the copy in --folder)"
+    )
     args = parser.parse_args()
     folder = args.folder or Path(f"/tmp/gridboard-bench-backup-{os.getpid()}")
     folder.mkdir(parents=True, exist_ok=True)
@@ -117,35 +135,49 @@ def main() -> int:
         gui(path)
         return 0
     size = path.stat().st_size
-    print(f"{path.name}: {size / 1e9:.2f} GB; before: {TODAY_FULL_COPIES} full copies kept = {TODAY_FULL_COPIES * size / 1e9:.1f} GB")
+    print(
+        f"{path.name}: {size / 1e9:.2f} GB; before: {TODAY_FULL_COPIES} full copies kept = {TODAY_FULL_COPIES * size / 1e9:.1f} GB"
+    )
     shutil.rmtree(backup.backup_folder(path), ignore_errors=True)
 
     if args.gzip:
         t = time.perf_counter()
         gz = backup.write_backup(path, folder / f"one{backup.SUFFIX}")
         gz_seconds = time.perf_counter() - t
-        print(f"gzip form (one file): {gz.stat().st_size / 1e6:.0f} MB ({size / gz.stat().st_size:.2f}x smaller) in {gz_seconds:.0f} s")
+        print(
+            f"gzip form (one file): {gz.stat().st_size / 1e6:.0f} MB ({size / gz.stat().st_size:.2f}x smaller) in {gz_seconds:.0f} s"
+        )
         gz.unlink()
 
     t = time.perf_counter()
     first = day_backup(path, date(2026, 3, 1))
     first_seconds = time.perf_counter() - t
     one = backup._read_meta(first)
-    print(f"day 1 pack: {one['size'] / 1e6:.0f} MB ({size / one['size']:.2f}x smaller than the file) in {first_seconds:.0f} s")
+    print(
+        f"day 1 pack: {one['size'] / 1e6:.0f} MB ({size / one['size']:.2f}x smaller than the file) in {first_seconds:.0f} s"
+    )
 
     visits_made, work_seconds = day_of_work(path, args.visits)
-    print(f"a day of work: {visits_made:,} visits and 200 household edits through the app's actions ({work_seconds:.0f} s)")
+    print(
+        f"a day of work: {visits_made:,} visits and 200 household edits through the app's actions ({work_seconds:.0f} s)"
+    )
     t = time.perf_counter()
     second = day_backup(path, date(2026, 3, 2))
     second_seconds = time.perf_counter() - t
     two = backup._read_meta(second)
-    print(f"day 2 pack: lists {two['size'] / 1e6:.0f} MB, added {two['added'] / 1e6:.1f} MB, in {second_seconds:.0f} s")
+    print(
+        f"day 2 pack: lists {two['size'] / 1e6:.0f} MB, added {two['added'] / 1e6:.1f} MB, in {second_seconds:.0f} s"
+    )
     kept, bound = kept_set_bound(one["size"], two["added"], backup.SCHEDULE)
     before = TODAY_FULL_COPIES * size
-    print(f"kept set, schedule {backup.SCHEDULE}: {kept} packs, at most {bound / 1e9:.2f} GB"
-          f" = {bound / before:.2f} of before ({before / 1e9:.1f} GB); as {kept} gzip copies:"
-          f" {kept * one['size'] / 1e9:.1f} GB")
-    chunks = sum(p.stat().st_size for p in (backup.backup_folder(path) / backup.CHUNKS).rglob("*") if p.is_file())
+    print(
+        f"kept set, schedule {backup.SCHEDULE}: {kept} packs, at most {bound / 1e9:.2f} GB"
+        f" = {bound / before:.2f} of before ({before / 1e9:.1f} GB); as {kept} gzip copies:"
+        f" {kept * one['size'] / 1e9:.1f} GB"
+    )
+    chunks = sum(
+        p.stat().st_size for p in (backup.backup_folder(path) / backup.CHUNKS).rglob("*") if p.is_file()
+    )
     print(f"  on disk now (2 packs): {chunks / 1e6:.0f} MB of pieces")
 
     t = time.perf_counter()
@@ -158,8 +190,10 @@ def main() -> int:
     finally:
         store.close()
     same = counts(restored) == counts(path)
-    print(f"restore of day 2: {restore_seconds:.0f} s (indexes and tallies made again); integrity_check {integrity},"
-          f" tallies.verify {problems or 'empty'}, counts equal: {same}")
+    print(
+        f"restore of day 2: {restore_seconds:.0f} s (indexes and tallies made again); integrity_check {integrity},"
+        f" tallies.verify {problems or 'empty'}, counts equal: {same}"
+    )
     restored.unlink()
 
     if args.gui:
@@ -209,11 +243,16 @@ def gui(path: Path) -> None:
         controller.close()
         return 1000 * painted, 1000 * figures, gap
 
-    for label, due in (("another open (backup made)", False), ("first open of the day (backup due)", True),
-                       ("another open (backup made)", False)):
+    for label, due in (
+        ("another open (backup made)", False),
+        ("first open of the day (backup due)", True),
+        ("another open (backup made)", False),
+    ):
         painted, figures, gap = one_open(due)
-        print(f"{label}: window painted {painted:.0f} ms, dashboard figures {figures:.0f} ms,"
-              f" longest event-loop block in the next 60 s {gap:.0f} ms")
+        print(
+            f"{label}: window painted {painted:.0f} ms, dashboard figures {figures:.0f} ms,"
+            f" longest event-loop block in the next 60 s {gap:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

@@ -100,7 +100,15 @@ def find_or_make_building(store: Store) -> int:
     if found:
         return int(found)
     grid = store.scalar("SELECT id FROM grid ORDER BY id LIMIT 1")
-    building = ledger.create_building(store, rooms="lived_in", grid_id=grid, name="99号楼", number=99, units=UNITS, floors=FLOORS, rooms_per_floor=ROOMS
+    building = ledger.create_building(
+        store,
+        rooms="lived_in",
+        grid_id=grid,
+        name="99号楼",
+        number=99,
+        units=UNITS,
+        floors=FLOORS,
+        rooms_per_floor=ROOMS,
     )
     community = store.scalar("SELECT community_id FROM grid WHERE id = ?", [grid])
     member = store.scalar("SELECT id FROM member WHERE community_id = ? LIMIT 1", [community])

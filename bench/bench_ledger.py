@@ -34,7 +34,10 @@ def timed(fn, repeat: int = 5) -> float:
 def main(path: str) -> None:
     store = open_store(Path(path), check="none", operator="bench")
     base = timed(lambda: store.scalar("SELECT sum(people) FROM household"))
-    counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ("household", "resident", "member", "pairing", "scope")}
+    counts = {
+        t: store.scalar(f"SELECT count(*) FROM {t}")
+        for t in ("household", "resident", "member", "pairing", "scope")
+    }
     print(f"file: {path}  {counts}")
     print(f"baseline (full scan of households): {base:.1f} ms")
 
@@ -47,26 +50,54 @@ def main(path: str) -> None:
     report(f"fill pinyin initials ({pending} names, once)", (time.perf_counter() - start) * 1000)
 
     name = store.scalar("SELECT name FROM resident ORDER BY id LIMIT 1 OFFSET ?", [counts["resident"] // 2])
-    phone = store.scalar("SELECT phone FROM resident WHERE phone != '' ORDER BY id LIMIT 1 OFFSET ?",
-                         [counts["resident"] // 3])
-    number = store.scalar("SELECT number FROM building ORDER BY id LIMIT 1 OFFSET ?", [counts["household"] // 400])
-    for query in (name[:1], name, search.initials(name), search.initials(name)[:2], phone[-4:],
-                  f"{number}-1-301", f"{number}号楼1单元301", "%", "zzzzq"):
+    phone = store.scalar(
+        "SELECT phone FROM resident WHERE phone != '' ORDER BY id LIMIT 1 OFFSET ?", [counts["resident"] // 3]
+    )
+    number = store.scalar(
+        "SELECT number FROM building ORDER BY id LIMIT 1 OFFSET ?", [counts["household"] // 400]
+    )
+    for query in (
+        name[:1],
+        name,
+        search.initials(name),
+        search.initials(name)[:2],
+        phone[-4:],
+        f"{number}-1-301",
+        f"{number}号楼1单元301",
+        "%",
+        "zzzzq",
+    ):
         hits = []
         ms = timed(lambda q=query, found=hits: found.append(len(search.search(store, q))))
         report(f"search {query!r} ({hits[-1]} hits)", ms)
 
     community = store.scalar("SELECT id FROM community ORDER BY id LIMIT 1")
-    report("member loads, one community", timed(lambda: members.member_loads(store, community_id=community), 3))
+    report(
+        "member loads, one community", timed(lambda: members.member_loads(store, community_id=community), 3)
+    )
     report("member loads, whole city", timed(lambda: members.member_loads(store), 3))
-    busiest = store.scalar("SELECT member_id FROM scope WHERE ended_on IS NULL GROUP BY member_id ORDER BY count(*) DESC LIMIT 1")
-    report("one member's page (pairings, households, visits)", timed(lambda: (
-        pairing.member_pairings(store, busiest), members.covered_households(store, busiest),
-        members.member_visits(store, busiest))))
+    busiest = store.scalar(
+        "SELECT member_id FROM scope WHERE ended_on IS NULL GROUP BY member_id ORDER BY count(*) DESC LIMIT 1"
+    )
+    report(
+        "one member's page (pairings, households, visits)",
+        timed(
+            lambda: (
+                pairing.member_pairings(store, busiest),
+                members.covered_households(store, busiest),
+                members.member_visits(store, busiest),
+            )
+        ),
+    )
     found = []
-    report("proposals, one community", timed(lambda: found.append(len(proposals.propose(store, community_id=community))), 3))
-    report(f"proposals, whole city ({len(proposals.unpaired_priority(store))} households)",
-           timed(lambda: proposals.propose(store), 3))
+    report(
+        "proposals, one community",
+        timed(lambda: found.append(len(proposals.propose(store, community_id=community))), 3),
+    )
+    report(
+        f"proposals, whole city ({len(proposals.unpaired_priority(store))} households)",
+        timed(lambda: proposals.propose(store), 3),
+    )
     store.close()
 
 

@@ -60,7 +60,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--work", help="folder for the copies (default: a temporary one)")
     parser.add_argument(
-        "--layouts", default=cipher.NEW_LAYOUT,
+        "--layouts",
+        default=cipher.NEW_LAYOUT,
         help=f"protected layouts to measure, comma-separated, of {', '.join(cipher.LAYOUTS)} (default: the new one)",
     )
     args = parser.parse_args()
@@ -83,7 +84,9 @@ def main() -> int:
         cipher.NEW_LAYOUT = name
         start = time.perf_counter()
         cipher.protect(plain, path, PASSPHRASE)
-        print(f"protected copy ({name}: {', '.join(cipher.LAYOUTS[name])}) made in {time.perf_counter() - start:.1f} s")
+        print(
+            f"protected copy ({name}: {', '.join(cipher.LAYOUTS[name])}) made in {time.perf_counter() - start:.1f} s"
+        )
     probe = open_store(plain, operator="bench")
     household = int(probe.scalar("SELECT id FROM household WHERE occupancy = 'lived_in' ORDER BY id LIMIT 1"))
     probe.close()

@@ -67,7 +67,9 @@ def prepare_copy(path: Path) -> None:
     try:
         if operators.find_operator(store, BENCH_OPERATOR) is None:
             if operators.has_operators(store):
-                raise SystemExit(f"{path.name} has operators of its own: the bench signs in as {BENCH_OPERATOR!r}")
+                raise SystemExit(
+                    f"{path.name} has operators of its own: the bench signs in as {BENCH_OPERATOR!r}"
+                )
             operators.create_operator(store, name=BENCH_OPERATOR, role="admin", secret=BENCH_PIN)
     finally:
         store.close()
@@ -214,7 +216,9 @@ def compile_code() -> None:
 
     started = time.perf_counter()
     compileall.compile_dir(str(ROOT / "gridboard"), quiet=1)
-    print(f"compiled the tree's bytecode in {time.perf_counter() - started:.1f} s (as an installation has it)")
+    print(
+        f"compiled the tree's bytecode in {time.perf_counter() - started:.1f} s (as an installation has it)"
+    )
 
 
 def run(source: Path, folder: Path, rounds: int) -> int:
@@ -259,7 +263,9 @@ def run(source: Path, folder: Path, rounds: int) -> int:
     raw = connect_read_only(path)
     households = raw.execute("SELECT count(*) FROM household").fetchone()[0]
     visits_total = raw.execute("SELECT count(*) FROM visit").fetchone()[0]
-    members_total = raw.execute("SELECT count(*) FROM member WHERE archived_at IS NULL AND active = 1").fetchone()[0]
+    members_total = raw.execute(
+        "SELECT count(*) FROM member WHERE archived_at IS NULL AND active = 1"
+    ).fetchone()[0]
     print(f"{source.name}: {households:,} households, {visits_total:,} visits, {members_total:,} members")
     print(f"import of PySide6 in this process: {1000 * qt_import:.0f} ms (before the timings below)")
     measure = Measure(app)
@@ -343,7 +349,11 @@ def run(source: Path, folder: Path, rounds: int) -> int:
 
     # -- select a grid ---------------------------------------------------------------------------------
     r = row("select a grid (site plan)", 200, "SQL: the grid's buildings")
-    r.base = baseline(raw, "SELECT id, name, number, floors, units FROM building WHERE grid_id = ? AND archived_at IS NULL", [grid_id])
+    r.base = baseline(
+        raw,
+        "SELECT id, name, number, floors, units FROM building WHERE grid_id = ? AND archived_at IS NULL",
+        [grid_id],
+    )
     window.show_view("board")
     measure.idle()
     for i in range(rounds):
@@ -423,16 +433,21 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         r_save.add(
             measure.run(
                 lambda dialog=dialog: dialog.accept(),
-                lambda before=before: board_view.dialog is None
-                and store.scalar("SELECT count(*) FROM visit") > before,
+                lambda before=before: (
+                    board_view.dialog is None and store.scalar("SELECT count(*) FROM visit") > before
+                ),
                 lambda: floor_map.viewport().repaint(),
             )
         )
 
     # -- search -----------------------------------------------------------------------------------------
     box = window.ledger.search
-    name = raw.execute("SELECT name FROM resident WHERE name <> '' ORDER BY id LIMIT 1 OFFSET ?", [households // 2]).fetchone()[0]
-    tail = raw.execute("SELECT phone FROM resident WHERE length(phone) >= 11 ORDER BY id LIMIT 1 OFFSET ?", [households // 3]).fetchone()
+    name = raw.execute(
+        "SELECT name FROM resident WHERE name <> '' ORDER BY id LIMIT 1 OFFSET ?", [households // 2]
+    ).fetchone()[0]
+    tail = raw.execute(
+        "SELECT phone FROM resident WHERE length(phone) >= 11 ORDER BY id LIMIT 1 OFFSET ?", [households // 3]
+    ).fetchone()
     queries = [name, name[:1] + name[-1:], (tail[0][-4:] if tail else name)]
     r = row("search (name, two chars, phone tail)", 200, "SQL: residents named exactly so, 30")
     r.base = baseline(raw, "SELECT id, name, household_id FROM resident WHERE name = ? LIMIT 30", [name])
@@ -444,7 +459,11 @@ def run(source: Path, folder: Path, rounds: int) -> int:
             box.setText(text)
             box.run()
 
-        r.add(measure.run(type_and_run, lambda: box.results.rowCount() > 0, lambda: box.completer_.popup().repaint()))
+        r.add(
+            measure.run(
+                type_and_run, lambda: box.results.rowCount() > 0, lambda: box.completer_.popup().repaint()
+            )
+        )
         box.completer_.popup().hide()
 
     # -- dashboard shown, dashboard refresh after a visit -------------------------------------------------
@@ -499,7 +518,13 @@ def run(source: Path, folder: Path, rounds: int) -> int:
             and members_list.model.rowCount() > 0
         )
 
-    r.add(measure.run(lambda: window.show_view("members"), members_painted, lambda: members_list.table.viewport().repaint()))
+    r.add(
+        measure.run(
+            lambda: window.show_view("members"),
+            members_painted,
+            lambda: members_list.table.viewport().repaint(),
+        )
+    )
     r.rows_shown = members_list.model.rowCount()
     combo = members_list.community
     all_index = combo.findData(None)
@@ -515,9 +540,11 @@ def run(source: Path, folder: Path, rounds: int) -> int:
             r_all.add(
                 measure.run(
                     lambda: combo.setCurrentIndex(all_index),
-                    lambda: members_list.community_id() is None
-                    and getattr(members_list, "up_to_date", True)
-                    and members_list.model.rowCount() > 0,
+                    lambda: (
+                        members_list.community_id() is None
+                        and getattr(members_list, "up_to_date", True)
+                        and members_list.model.rowCount() > 0
+                    ),
                     lambda: members_list.table.viewport().repaint(),
                 )
             )
@@ -526,12 +553,15 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         r_sort.base = r_all.base
         header = members_list.table.horizontalHeader()
         for i in range(rounds):
-            column, order = (0, Qt.SortOrder.AscendingOrder) if i % 2 == 0 else (4, Qt.SortOrder.DescendingOrder)
+            column, order = (
+                (0, Qt.SortOrder.AscendingOrder) if i % 2 == 0 else (4, Qt.SortOrder.DescendingOrder)
+            )
             r_sort.add(
                 measure.run(
                     lambda column=column, order=order: members_list.table.sortByColumn(column, order),
-                    lambda column=column: header.sortIndicatorSection() == column
-                    and getattr(members_list, "up_to_date", True),
+                    lambda column=column: (
+                        header.sortIndicatorSection() == column and getattr(members_list, "up_to_date", True)
+                    ),
                     lambda: members_list.table.viewport().repaint(),
                 )
             )
@@ -555,9 +585,11 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         r.add(
             measure.run(
                 lambda: members_view.show_proposals(),
-                lambda: members_view.tabs.currentWidget() is panel
-                and not panel._dirty
-                and getattr(panel, "up_to_date", True),
+                lambda: (
+                    members_view.tabs.currentWidget() is panel
+                    and not panel._dirty
+                    and getattr(panel, "up_to_date", True)
+                ),
                 lambda: panel.table.viewport().repaint(),
             )
         )
@@ -603,7 +635,9 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         r.add(measure.run(action, lambda: desk.isVisible(), lambda: desk.repaint()))
 
     # -- print preview of a ~500-household grid ----------------------------------------------------------
-    r = row(f"print preview, grid of {grid_households} households", 200, "SQL: the grid's households, all columns")
+    r = row(
+        f"print preview, grid of {grid_households} households", 200, "SQL: the grid's households, all columns"
+    )
     r.base = baseline(
         raw,
         "SELECT h.* FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = ?",
@@ -647,7 +681,9 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         print(r.line())
     scored = [r for r in rows.values() if r.ms and r.target < 60000]
     worst = max(scored, key=lambda r: max(r.median / r.target, r.worst_block / 100))
-    print(f"worst: {worst.name} {worst.median:.0f} ms (target {worst.target:.0f} ms), blocked up to {worst.worst_block:.0f} ms")
+    print(
+        f"worst: {worst.name} {worst.median:.0f} ms (target {worst.target:.0f} ms), blocked up to {worst.worst_block:.0f} ms"
+    )
     raw.close()
     controller.close()
     app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

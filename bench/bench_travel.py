@@ -46,7 +46,10 @@ def bare_copy(
         conn.execute("ATTACH DATABASE ? AS src", [sqlite_uri(source, mode="ro")])
         conn.execute("BEGIN")
         tables = mergeable_tables(conn)
-        offsets = {t.name: conn.execute(f'SELECT coalesce(max(id), 0) FROM main."{t.name}"').fetchone()[0] for t in tables}
+        offsets = {
+            t.name: conn.execute(f'SELECT coalesce(max(id), 0) FROM main."{t.name}"').fetchone()[0]
+            for t in tables
+        }
         for t in tables:
             values = []
             for c in t.columns:
@@ -88,9 +91,11 @@ def bare_copy(
 
 def report(what: str, merge: float, with_triggers: float, recounted: float, raw: float) -> None:
     honest = min(with_triggers, recounted)
-    print(f"{what}: merge {merge:.2f} s; bare INSERT…SELECT with tallies exact: triggers on {with_triggers:.2f} s,"
-          f" triggers off + one recount {recounted:.2f} s -> honest ratio {merge / honest:.2f}x"
-          f" (target <= 3x); raw copy, tallies left wrong: {raw:.2f} s ({merge / raw:.2f}x, not the same work)")
+    print(
+        f"{what}: merge {merge:.2f} s; bare INSERT…SELECT with tallies exact: triggers on {with_triggers:.2f} s,"
+        f" triggers off + one recount {recounted:.2f} s -> honest ratio {merge / honest:.2f}x"
+        f" (target <= 3x); raw copy, tallies left wrong: {raw:.2f} s ({merge / raw:.2f}x, not the same work)"
+    )
 
 
 def main() -> int:
@@ -123,7 +128,13 @@ def main() -> int:
         recount_seconds = bare_copy(folder / "recount.gridboard", files, triggers=False, recount=True)
         shutil.copy(empty, folder / "raw.gridboard")
         raw_seconds = bare_copy(folder / "raw.gridboard", files, triggers=False)
-        report(f"rollup of {len(files)} community files ({rows:,} rows)", merge_seconds, bare_seconds, recount_seconds, raw_seconds)
+        report(
+            f"rollup of {len(files)} community files ({rows:,} rows)",
+            merge_seconds,
+            bare_seconds,
+            recount_seconds,
+            raw_seconds,
+        )
 
         # Checkin of a grid with 1,000 new visits.
         office_path = folder / "office.gridboard"
@@ -134,14 +145,20 @@ def main() -> int:
         travel.checkout(office, grid_id=grid, out=laptop_path)
         office.close()
         laptop = open_store(laptop_path, operator="bench")
-        households = [r[0] for r in laptop.conn.execute("SELECT id FROM household WHERE occupancy != 'vacant'")]
+        households = [
+            r[0] for r in laptop.conn.execute("SELECT id FROM household WHERE occupancy != 'vacant'")
+        ]
         when = datetime.now().replace(microsecond=0) - timedelta(hours=3)
         from gridboard.models import visits
 
         with laptop.atomic():
             for n in range(1000):
-                visits.log_visit(laptop, household_id=households[n % len(households)],
-                                 visited_at=when + timedelta(seconds=n), outcome="met")
+                visits.log_visit(
+                    laptop,
+                    household_id=households[n % len(households)],
+                    visited_at=when + timedelta(seconds=n),
+                    outcome="met",
+                )
         laptop.close()
         bare_office = folder / "office-bare.gridboard"
         shutil.copy(office_path, bare_office)
@@ -156,9 +173,17 @@ def main() -> int:
         shutil.copy(bare_office, raw_office)
         shutil.copy(bare_office, recount_office)
         bare_checkin = bare_copy(bare_office, [laptop_path], only_new=True)
-        recount_checkin = bare_copy(recount_office, [laptop_path], only_new=True, triggers=False, recount=True)
+        recount_checkin = bare_copy(
+            recount_office, [laptop_path], only_new=True, triggers=False, recount=True
+        )
         raw_checkin = bare_copy(raw_office, [laptop_path], only_new=True, triggers=False)
-        report("checkin of a grid with 1,000 new visits", checkin_seconds, bare_checkin, recount_checkin, raw_checkin)
+        report(
+            "checkin of a grid with 1,000 new visits",
+            checkin_seconds,
+            bare_checkin,
+            recount_checkin,
+            raw_checkin,
+        )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

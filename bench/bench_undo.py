@@ -44,8 +44,10 @@ def visits_case(folder: Path, count: int) -> None:
         results[kind] = time.perf_counter() - started
         store.close()
     per = {k: v / count * 1000 for k, v in results.items()}
-    print(f"log_visit x{count}: plain {per['plain']:.2f} ms each, recorded {per['recorded']:.2f} ms each,"
-          f" ratio {results['recorded'] / results['plain']:.2f}")
+    print(
+        f"log_visit x{count}: plain {per['plain']:.2f} ms each, recorded {per['recorded']:.2f} ms each,"
+        f" ratio {results['recorded'] / results['plain']:.2f}"
+    )
 
 
 def import_case(folder: Path, households: int) -> None:
@@ -72,8 +74,10 @@ def import_case(folder: Path, households: int) -> None:
             done.step.redo(store)
             results["redo"] = time.perf_counter() - started
         store.close()
-    print(f"write_plan of {households} households: plain {results['plain']:.2f} s, recorded {results['recorded']:.2f} s,"
-          f" ratio {results['recorded'] / results['plain']:.2f}; undo {results['undo']:.2f} s, redo {results['redo']:.2f} s")
+    print(
+        f"write_plan of {households} households: plain {results['plain']:.2f} s, recorded {results['recorded']:.2f} s,"
+        f" ratio {results['recorded'] / results['plain']:.2f}; undo {results['undo']:.2f} s, redo {results['redo']:.2f} s"
+    )
 
 
 def main() -> None:

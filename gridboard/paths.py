@@ -52,7 +52,11 @@ def user_data_folder(environ: Mapping[str, str] | None = None, platform: str | N
     else:
         # XDG: an unset, empty or relative XDG_DATA_HOME means ~/.local/share.
         xdg = env.get("XDG_DATA_HOME", "")
-        base = Path(xdg) if xdg and os.path.isabs(xdg) else Path(env.get("HOME") or Path.home()) / ".local" / "share"
+        base = (
+            Path(xdg)
+            if xdg and os.path.isabs(xdg)
+            else Path(env.get("HOME") or Path.home()) / ".local" / "share"
+        )
     return base / ORGANIZATION / APPLICATION
 
 

@@ -19,7 +19,9 @@ import sys
 from pathlib import Path
 
 # The libraries glibc itself is made of: a version needed from any of them is a glibc version.
-GLIBC_LIBS = re.compile(r"^(libc|libm|libpthread|libdl|librt|libutil|libresolv|libanl|libcrypt|libnsl|ld-linux-x86-64|libmvec)\.so")
+GLIBC_LIBS = re.compile(
+    r"^(libc|libm|libpthread|libdl|librt|libutil|libresolv|libanl|libcrypt|libnsl|ld-linux-x86-64|libmvec)\.so"
+)
 REQUIRED_FROM = re.compile(r"^\s+required from (\S+):\s*$")
 VERSION = re.compile(r"^\s+0x[0-9a-f]+ 0x[0-9a-f]+ \d+ (\S+)\s*$")
 
@@ -75,7 +77,9 @@ def report(folder: Path, most: str | None = None) -> dict:
     limit = version_key(f"GLIBC_{most}") if most else None
     too_new = {}
     for name, versions in files.items():
-        over = sorted((v for v in versions if v == "GLIBC_PRIVATE" or (limit and version_key(v) > limit)), key=str)
+        over = sorted(
+            (v for v in versions if v == "GLIBC_PRIVATE" or (limit and version_key(v) > limit)), key=str
+        )
         if over:
             too_new[name] = over
     return {

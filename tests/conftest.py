@@ -38,11 +38,16 @@ def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
 
     Plain, or protected with TEST_PASSPHRASE when run with `--protected` or parametrized indirectly
     with "protected" (`@pytest.mark.parametrize("db", ["protected"], indirect=True)`)."""
-    kind = getattr(request, "param", None) or ("protected" if request.config.getoption("--protected") else "plain")
+    kind = getattr(request, "param", None) or (
+        "protected" if request.config.getoption("--protected") else "plain"
+    )
     if kind not in _TEMPLATE:
         template = tmp_path_factory.mktemp("template") / f"{kind}.gridboard"
         made = open_store(
-            template, create=True, operator="tester", passphrase=TEST_PASSPHRASE if kind == "protected" else None
+            template,
+            create=True,
+            operator="tester",
+            passphrase=TEST_PASSPHRASE if kind == "protected" else None,
         )
         # Its first operator, an administrator (hashing a PIN takes a moment: once per session).
         operators.create_operator(made, name=TESTER, role="admin", secret=TESTER_PIN)
@@ -98,7 +103,8 @@ class Small:
 def small(db: Store) -> Small:
     community = ledger.create_community(db, name="幸福社区", hotline="0936-12345")
     grid = ledger.create_grid(db, community_id=community, name="第一网格")
-    building = ledger.create_building(db, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2
+    building = ledger.create_building(
+        db, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2
     )
     member = ledger.add_member(db, community_id=community, name="张三", kind="community_member")
     db.take_changes()
@@ -129,6 +135,7 @@ def _sign_in_on_open_as_tester(request: pytest.FixtureRequest) -> None:
     from gridboard.ui.trust import signin
 
     mp = pytest.MonkeyPatch()
+
     def sign_in(parent, store: Store) -> bool:
         if store.read_only is not None and not operators.has_operators(store):
             return True  # as the app does: a file nobody can write opens read only, unsigned

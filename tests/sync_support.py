@@ -52,8 +52,12 @@ def make_base(path: Path) -> None:
             building = ledger.create_building(
                 store, grid_id=grid, name=f"{g + 1}号楼", number=g + 1, units=2, floors=3, rooms_per_floor=2
             )
-            member = ledger.add_member(store, community_id=community, name=f"党员{g}", kind="community_member")
-            for h in store.query("SELECT id FROM household WHERE building_id = ? ORDER BY id LIMIT 4", [building]):
+            member = ledger.add_member(
+                store, community_id=community, name=f"党员{g}", kind="community_member"
+            )
+            for h in store.query(
+                "SELECT id FROM household WHERE building_id = ? ORDER BY id LIMIT 4", [building]
+            ):
                 pairing.pair_member(store, member_id=member, household_id=h["id"], mode="1+1")
     finally:
         store.close()
@@ -72,7 +76,9 @@ def copy_file(source: Path, target: Path, *, new_identity: bool = True) -> Path:
     return target
 
 
-def snapshot(store: Store, *, skip: tuple[str, ...] = ("audit_log",)) -> dict[str, dict[str, tuple[Any, ...]]]:
+def snapshot(
+    store: Store, *, skip: tuple[str, ...] = ("audit_log",)
+) -> dict[str, dict[str, tuple[Any, ...]]]:
     """Every mergeable row by uid: its values with references written as the parent's uid (ids and
     stamps left out, since ids differ between files and merges write their own times)."""
     out: dict[str, dict[str, tuple[Any, ...]]] = {}
@@ -91,9 +97,14 @@ def snapshot(store: Store, *, skip: tuple[str, ...] = ("audit_log",)) -> dict[st
                 select.append(f"{alias}.uid")
             else:
                 select.append(f't."{column}"')
-        rows = store.conn.execute(f'SELECT {", ".join(select)} FROM "{table.name}" t {" ".join(joins)}').fetchall()
+        rows = store.conn.execute(
+            f'SELECT {", ".join(select)} FROM "{table.name}" t {" ".join(joins)}'
+        ).fetchall()
         key = columns.index("uid")
         if table.name == "tag":  # builtin tags carry each file's own uid; their code is who they are
             key = columns.index("code")
-        out[table.name] = {row[key]: tuple(v for i, v in enumerate(row) if i != columns.index("uid") or table.name != "tag") for row in rows}
+        out[table.name] = {
+            row[key]: tuple(v for i, v in enumerate(row) if i != columns.index("uid") or table.name != "tag")
+            for row in rows
+        }
     return out

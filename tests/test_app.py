@@ -52,7 +52,9 @@ def test_new_empty_community_from_the_welcome_choices(gui, qtbot, tmp_path: Path
     controller.close()
 
 
-def test_demo_community_is_made_in_the_background_then_opened(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_demo_community_is_made_in_the_background_then_opened(
+    gui, qtbot, tmp_path: Path, monkeypatch
+) -> None:
     import gridboard.models.demo as demo
 
     real_generate = demo.generate
@@ -66,7 +68,11 @@ def test_demo_community_is_made_in_the_background_then_opened(gui, qtbot, tmp_pa
     controller = AppController()
     monkeypatch.setattr(controller, "demo_path", lambda: tmp_path / "demo.gridboard")
     asked: list[str] = []
-    monkeypatch.setattr(ask, "save_file", lambda parent, title, filters, suggested="", **k: asked.append(suggested) or suggested)
+    monkeypatch.setattr(
+        ask,
+        "save_file",
+        lambda parent, title, filters, suggested="", **k: asked.append(suggested) or suggested,
+    )
     assert controller.open_demo()
     assert asked == [str(tmp_path / "demo.gridboard")], "the demo asks where to save"
     qtbot.addWidget(controller.window)

@@ -42,7 +42,9 @@ def test_one_backup_a_day_kept_seven_daily_four_weekly_twelve_monthly(small) -> 
     assert not [p for p in folder.iterdir() if "partial" in p.name]
 
 
-def test_the_days_packs_share_their_unchanged_pieces_and_pruning_drops_the_rest(small, tmp_path: Path) -> None:
+def test_the_days_packs_share_their_unchanged_pieces_and_pruning_drops_the_rest(
+    small, tmp_path: Path
+) -> None:
     """A day's work touches few pages: the next day's pack adds only the pieces that changed, and
     each pack restores to its own day's file. A pruned pack's pieces go once nothing lists them."""
     store = small.store
@@ -75,7 +77,9 @@ def test_the_days_packs_share_their_unchanged_pieces_and_pruning_drops_the_rest(
     # Keeping only the newest day: the first pack goes, and with it the pieces only it listed.
     backup.prune(store.path, schedule=backup.Schedule(daily=1, weekly=0, monthly=0))
     assert not first.exists() and second.exists()
-    assert backup.collect_pieces(folder) == 0  # pieces written within the hour stay (another backup may list them)
+    assert (
+        backup.collect_pieces(folder) == 0
+    )  # pieces written within the hour stay (another backup may list them)
     assert backup.collect_pieces(folder, older_than=0) > 0
     left = sum(p.stat().st_size for p in (folder / backup.CHUNKS).rglob("*") if p.is_file())
     assert left == two["size"]
@@ -202,7 +206,10 @@ def test_migration_copies_are_pruned(tmp_path: Path) -> None:
         os.utime(copy, (seconds, seconds))
     removed = backup.prune_migration_copies(path, today=old)
     assert len(removed) == 3
-    assert sorted(p.name for p in tmp_path.glob("*.before-*")) == ["社区.before-m003_step.gridboard", "社区.before-m004_step.gridboard"]
+    assert sorted(p.name for p in tmp_path.glob("*.before-*")) == [
+        "社区.before-m003_step.gridboard",
+        "社区.before-m004_step.gridboard",
+    ]
 
 
 DATA = Path("/work/data/community.gridboard")
@@ -217,5 +224,7 @@ def test_compressed_size_of_a_real_sized_file(tmp_path: Path) -> None:
     copy_database(DATA, copy)
     made = backup.write_backup(copy, tmp_path / "c.gridboard.gz")
     ratio = copy.stat().st_size / made.stat().st_size
-    print(f"\n{copy.stat().st_size / 1e6:.1f} MB file -> {made.stat().st_size / 1e6:.1f} MB backup ({ratio:.1f}x)")
+    print(
+        f"\n{copy.stat().st_size / 1e6:.1f} MB file -> {made.stat().st_size / 1e6:.1f} MB backup ({ratio:.1f}x)"
+    )
     assert ratio > 3

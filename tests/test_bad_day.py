@@ -55,7 +55,9 @@ def community(path: Path, *, operator: str = "tester"):
     store = open_store(path, create=True, operator=operator)
     c = ledger.create_community(store, name="幸福社区")
     g = ledger.create_grid(store, community_id=c, name="第一网格")
-    ledger.create_building(store, rooms="lived_in", grid_id=g, name="3#楼", number=3, units=2, floors=6, rooms_per_floor=2)
+    ledger.create_building(
+        store, rooms="lived_in", grid_id=g, name="3#楼", number=3, units=2, floors=6, rooms_per_floor=2
+    )
     ledger.add_member(store, community_id=c, name="张三", kind="community_member")
     store.take_changes()
     return store
@@ -96,7 +98,9 @@ def test_odd_paths_open_check_back_up_and_refuse_like_any_other(tmp_path: Path, 
     assert Path(store.conn.execute("PRAGMA database_list").fetchone()[2]) == path.resolve()
     made = backup.daily_backup(store, day=date(2026, 3, 1))
     store.close()
-    assert made is not None and backup._read_meta(made)["size"] > 2048, "the backup is the file, not an empty database"
+    assert made is not None and backup._read_meta(made)["size"] > 2048, (
+        "the backup is the file, not an empty database"
+    )
     copy = open_store(backup.restore(made, folder / f"{name}-restored.gridboard"))
     assert copy.scalar("SELECT count(*) FROM household") == 24
     assert copy.scalar("SELECT count(*) FROM visit") == 1

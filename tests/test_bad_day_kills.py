@@ -84,7 +84,15 @@ def community_file(tmp_path_factory) -> Path:
     c = ledger.create_community(store, name="幸福社区")
     g = ledger.create_grid(store, community_id=c, name="第一网格")
     for n in range(1, 4):
-        b = ledger.create_building(store, rooms="lived_in", grid_id=g, name=f"{n}号楼", number=n, units=2, floors=6, rooms_per_floor=2
+        b = ledger.create_building(
+            store,
+            rooms="lived_in",
+            grid_id=g,
+            name=f"{n}号楼",
+            number=n,
+            units=2,
+            floors=6,
+            rooms_per_floor=2,
         )
         member = ledger.add_member(store, community_id=c, name=f"党员{n}", kind="community_member")
         pairing.add_scope(store, member_id=member, building_id=b)

@@ -405,7 +405,15 @@ def test_tree_model_and_new_buildings_appear(window, qtbot, qtmodeltester, small
 
 def test_a_33_floor_8_unit_building_fits(gui, qtbot, small: Small) -> None:
     """The largest shape the board promises to draw well."""
-    ledger.create_building(small.store, rooms="lived_in", grid_id=small.grid, name="8号楼", number=8, units=8, floors=33, rooms_per_floor=4
+    ledger.create_building(
+        small.store,
+        rooms="lived_in",
+        grid_id=small.grid,
+        name="8号楼",
+        number=8,
+        units=8,
+        floors=33,
+        rooms_per_floor=4,
     )
     window = MainWindow(small.store)
     qtbot.addWidget(window)

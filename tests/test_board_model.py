@@ -210,7 +210,9 @@ def test_template_rooms_are_not_surveyed_until_a_household_is_entered(db) -> Non
     """A new building's rooms start vacant (never "overdue"); entering someone makes them lived in."""
     community = ledger.create_community(db, name="新社区")
     grid = ledger.create_grid(db, community_id=community, name="一网格")
-    building = ledger.create_building(db, grid_id=grid, name="新楼", number=1, units=1, floors=3, rooms_per_floor=2)
+    building = ledger.create_building(
+        db, grid_id=grid, name="新楼", number=1, units=1, floors=3, rooms_per_floor=2
+    )
     rows = db.query("SELECT id, occupancy FROM household WHERE building_id = ? ORDER BY id", [building])
     assert {r["occupancy"] for r in rows} == {"vacant"}
     first, second = rows[0]["id"], rows[1]["id"]
@@ -218,4 +220,7 @@ def test_template_rooms_are_not_surveyed_until_a_household_is_entered(db) -> Non
     ledger.update_household(db, second, head_name="王喆")
     assert db.scalar("SELECT occupancy FROM household WHERE id = ?", [first]) == "lived_in"
     assert db.scalar("SELECT occupancy FROM household WHERE id = ?", [second]) == "lived_in"
-    assert db.scalar("SELECT count(*) FROM household WHERE building_id = ? AND occupancy = 'vacant'", [building]) == 4
+    assert (
+        db.scalar("SELECT count(*) FROM household WHERE building_id = ? AND occupancy = 'vacant'", [building])
+        == 4
+    )

@@ -33,4 +33,6 @@ def test_the_install_maps_the_folder_into_the_package() -> None:
     setup = (ROOT / "setup.py").read_text(encoding="utf-8")
     assert '"gridboard.resources": "resources"' in setup
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert '"gridboard.resources" = [' in pyproject and 'include = ["gridboard*", "resources*"]' not in pyproject
+    assert (
+        '"gridboard.resources" = [' in pyproject and 'include = ["gridboard*", "resources*"]' not in pyproject
+    )

@@ -121,7 +121,9 @@ def _protected_pair(tmp_path: Path, layout: str, monkeypatch) -> Path:
 
 
 @pytest.mark.parametrize("layout", list(cipher.LAYOUTS))
-def test_files_of_every_layout_open_and_refuse_a_wrong_passphrase(tmp_path: Path, monkeypatch, layout: str) -> None:
+def test_files_of_every_layout_open_and_refuse_a_wrong_passphrase(
+    tmp_path: Path, monkeypatch, layout: str
+) -> None:
     """Files protected by older gridboards (no per-page HMAC) keep opening beside new ones."""
     path = _protected_pair(tmp_path, layout, monkeypatch)
     store = open_store(path, passphrase=TEST_PASSPHRASE)

@@ -176,8 +176,13 @@ def test_a_reader_that_stops_early_is_not_a_file_problem(tmp_path) -> None:
     path = tmp_path / "a.gridboard"
     open_store(path, create=True).close()
     child = subprocess.Popen(
-        [sys.executable, "-c", "import sys; from gridboard.cli import main; sys.exit(main(sys.argv[1:]))",
-         "stats", str(path)],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from gridboard.cli import main; sys.exit(main(sys.argv[1:]))",
+            "stats",
+            str(path),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

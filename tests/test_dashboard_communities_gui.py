@@ -48,7 +48,9 @@ def lived_in(store, community_id: int) -> int:
     )
 
 
-def test_a_street_files_dashboard_compares_its_communities(gui, qtbot, street_template: Path, tmp_path: Path) -> None:
+def test_a_street_files_dashboard_compares_its_communities(
+    gui, qtbot, street_template: Path, tmp_path: Path
+) -> None:
     path = tmp_path / "street.gridboard"
     path.write_bytes(street_template.read_bytes())
     store = open_store(path, operator="街道")
@@ -70,10 +72,14 @@ def test_a_street_files_dashboard_compares_its_communities(gui, qtbot, street_te
     # Same-named grids of the two communities: each community counts its own.
     grids = {table.item(r, 0).text(): int(table.item(r, 1).text()) for r in range(table.rowCount())}
     assert grids == {
-        c["name"]: store.scalar("SELECT count(*) FROM grid WHERE community_id = ? AND archived_at IS NULL", [c["id"]])
+        c["name"]: store.scalar(
+            "SELECT count(*) FROM grid WHERE community_id = ? AND archived_at IS NULL", [c["id"]]
+        )
         for c in communities
     }
-    named = store.scalar("SELECT count(*) FROM grid g1 JOIN grid g2 ON g1.name = g2.name AND g1.community_id < g2.community_id")
+    named = store.scalar(
+        "SELECT count(*) FROM grid g1 JOIN grid g2 ON g1.name = g2.name AND g1.community_id < g2.community_id"
+    )
     assert named > 0  # the two communities do share grid names
     # The points by grid name each grid with its community (two 第一网格 are two grids).
     points = view.list_tables["points_grid"]
@@ -94,7 +100,9 @@ def test_a_street_files_dashboard_compares_its_communities(gui, qtbot, street_te
     table.cellDoubleClicked.emit(row, 0)
     assert view.community_box.currentData() == chosen["id"]
     qtbot.waitUntil(
-        lambda: view.up_to_date and view.tiles["households"].value.text() == f"{lived_in(store, chosen['id']):,}",
+        lambda: (
+            view.up_to_date and view.tiles["households"].value.text() == f"{lived_in(store, chosen['id']):,}"
+        ),
         timeout=WAIT,
     )
     assert box.isVisible()  # the comparison stays, for going on to another community

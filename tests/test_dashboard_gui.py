@@ -112,7 +112,13 @@ def test_filters_narrow_the_figures(setup, qtbot) -> None:
     small, window, view = setup
     other = ledger.create_grid(small.store, community_id=small.community, name="第二网格")
     window.notifier.perform(
-        ledger.create_building, grid_id=other, name="9号楼", number=9, units=1, floors=2, rooms_per_floor=2,
+        ledger.create_building,
+        grid_id=other,
+        name="9号楼",
+        number=9,
+        units=1,
+        floors=2,
+        rooms_per_floor=2,
         rooms="lived_in",
     )
     qtbot.waitUntil(lambda: view.up_to_date and view.tiles["households"].value.text() == "28", timeout=WAIT)
@@ -162,7 +168,9 @@ def test_screenshot_of_the_community_demo(gui, qtbot, community_demo: Path, tmp_
         if shutil.which("pdftotext"):
             pdf = tmp_path / "report.pdf"
             write_report(str(pdf), view)
-            text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+            text = subprocess.run(
+                ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout
             assert f"另有 {total - OVERDUE_ROWS:,} 户" in text
         window.close()
     finally:
@@ -174,7 +182,9 @@ def test_the_four_lists_keep_their_content_and_order_after_a_refresh(setup, qtbo
     table = view.list_tables["groups"]
 
     def shown() -> list[list[str]]:
-        return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+        return [
+            [table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
+        ]
 
     before, first_item = shown(), table.item(0, 0)
     assert before, "the special groups list has rows"

@@ -39,9 +39,15 @@ def area(db) -> Area:
     g1 = ledger.create_grid(s, community_id=a, name="第一网格", sort_order=1)
     g2 = ledger.create_grid(s, community_id=a, name="第二网格", sort_order=2)
     g3 = ledger.create_grid(s, community_id=b, name="东网格", sort_order=1)
-    b1 = ledger.create_building(s, rooms="lived_in", grid_id=g1, name="1号楼", number=1, units=1, floors=3, rooms_per_floor=2)
-    b2 = ledger.create_building(s, rooms="lived_in", grid_id=g2, name="2号楼", number=2, units=2, floors=2, rooms_per_floor=1)
-    b3 = ledger.create_building(s, rooms="lived_in", grid_id=g3, name="东院", number=3, kind="courtyard", rooms_per_floor=3)
+    b1 = ledger.create_building(
+        s, rooms="lived_in", grid_id=g1, name="1号楼", number=1, units=1, floors=3, rooms_per_floor=2
+    )
+    b2 = ledger.create_building(
+        s, rooms="lived_in", grid_id=g2, name="2号楼", number=2, units=2, floors=2, rooms_per_floor=1
+    )
+    b3 = ledger.create_building(
+        s, rooms="lived_in", grid_id=g3, name="东院", number=3, kind="courtyard", rooms_per_floor=3
+    )
 
     def hh(building: int) -> list[int]:
         return [

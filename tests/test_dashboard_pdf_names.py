@@ -37,7 +37,9 @@ def open_dashboard(qtbot, store, size=(1366, 768)):
 
 def words(pdf: Path) -> list[tuple[float, float, float, float, str]]:
     """Every word pdftotext finds on the page, with its box (points)."""
-    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     found = []
     for m in re.finditer(
         r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', out
@@ -85,7 +87,8 @@ def test_the_report_keeps_the_four_lists_and_the_category_names_whole_and_apart(
         expected = [f"{labels.request_category(c)}{n}" for c, n in lists.open_by_category.items()]
         expected += [f"{s.item}{s.outstanding:g}{s.unit}" for s in lists.supplies[:6]]
         expected += [
-            f"{labels.tag_label(g.code, g.name)}:{g.residents:,}/{g.visited_in_cycle:,}" for g in lists.special_groups
+            f"{labels.tag_label(g.code, g.name)}:{g.residents:,}/{g.visited_in_cycle:,}"
+            for g in lists.special_groups
         ]
         expected.append(f"{lists.households:,}户")
         missing = [e for e in expected if e not in flat]
@@ -96,7 +99,9 @@ def test_the_report_keeps_the_four_lists_and_the_category_names_whole_and_apart(
         assert left and all(b[2] <= table[0] for b in left), [b for b in left if b[2] > table[0]][:3]
 
         # The page as a picture, to look at (docs/screenshots/issue18/dashboard_pdf.png).
-        subprocess.run(["pdftoppm", "-png", "-r", "90", "-singlefile", str(pdf), str(tmp_path / "page")], check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "90", "-singlefile", str(pdf), str(tmp_path / "page")], check=True
+        )
         assert (tmp_path / "page.png").stat().st_size > 50_000
         window.close()
     finally:
@@ -110,8 +115,13 @@ def days_ago(n: int) -> str:
 @pytest.fixture
 def setup(gui, qtbot, small):
     store = small.store
-    ledger.add_resident(store, household_id=small.household(1, "101"), name="李秀英", tags=["living_alone"],
-                        phone="13912345678")
+    ledger.add_resident(
+        store,
+        household_id=small.household(1, "101"),
+        name="李秀英",
+        tags=["living_alone"],
+        phone="13912345678",
+    )
     ledger.update_household(store, small.household(1, "101"), head_name="李秀英")
     ledger.add_resident(store, household_id=small.household(1, "102"), name="王伯", tags=["veteran"])
     pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=1)

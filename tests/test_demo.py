@@ -338,7 +338,9 @@ def test_the_community_demo_looks_like_a_well_run_office(community_demo_template
         open_ = "status IN ('collected', 'dispatched', 'in_progress') AND archived_at IS NULL"
         total = store.scalar("SELECT count(*) FROM request")
         opened = store.scalar(f"SELECT count(*) FROM request WHERE {open_}")
-        overdue = store.scalar(f"SELECT count(*) FROM request WHERE {open_} AND due_at < :now", {"now": now_text()})
+        overdue = store.scalar(
+            f"SELECT count(*) FROM request WHERE {open_} AND due_at < :now", {"now": now_text()}
+        )
         within = store.scalar("SELECT avg(resolved_at <= due_at) FROM request WHERE resolved_at IS NOT NULL")
         oldest = store.scalar(f"SELECT min(collected_at) FROM request WHERE {open_}")
         assert total > 1000 and 5 <= opened <= 60 and 1 <= overdue <= 30, (opened, overdue)

@@ -38,7 +38,8 @@ def town(small):
         ledger.add_resident(store, household_id=h, name=name, tags=[tag])
         pairing.pair_member(store, member_id=small.member, household_id=h)
     second = ledger.create_grid(store, community_id=small.community, name="第二网格", sort_order=2)
-    b2 = ledger.create_building(store, rooms="lived_in", grid_id=second, name="5号楼", number=5, units=1, floors=2, rooms_per_floor=1
+    b2 = ledger.create_building(
+        store, rooms="lived_in", grid_id=second, name="5号楼", number=5, units=1, floors=2, rooms_per_floor=1
     )
     h2 = store.scalar("SELECT id FROM household WHERE building_id = ? ORDER BY id LIMIT 1", [b2])
     ledger.update_household(store, h2, head_name="陈大爷", phone="13311112222")

@@ -34,7 +34,9 @@ def said(monkeypatch):
     messages: list[tuple[str, str]] = []
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: messages.append((title, text)))
     monkeypatch.setattr(ask, "show_error", lambda parent, error: messages.append(("error", str(error))))
-    monkeypatch.setattr(ask, "discard_unsaved", lambda parent, text: messages.append(("discard", text)) or True)
+    monkeypatch.setattr(
+        ask, "discard_unsaved", lambda parent, text: messages.append(("discard", text)) or True
+    )
     return messages
 
 

@@ -32,13 +32,22 @@ def test_a_blank_community_offers_its_next_steps(gui, qtbot, db) -> None:
     steps = board.first_steps
     assert steps.buttons["import"].text() == "1. 导入台账…"
     assert {a.objectName() for a in window.findChildren(QAction)} >= {
-        "actionImport", "actionTemplate_ledger", "actionNewGrid", "actionGuide"
+        "actionImport",
+        "actionTemplate_ledger",
+        "actionNewGrid",
+        "actionGuide",
     }
     save_screenshot(window, "first_steps_1366")
     opened: list[QDialog] = []
     qtbot.mouseClick(steps.buttons["grid"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(opened.extend(d for d in QApplication.topLevelWidgets()
-                                               if d.objectName() == "gridDialog" and d.isVisible()) or opened))
+    qtbot.waitUntil(
+        lambda: bool(
+            opened.extend(
+                d for d in QApplication.topLevelWidgets() if d.objectName() == "gridDialog" and d.isVisible()
+            )
+            or opened
+        )
+    )
     opened[0].close()
     # Once a grid is there the board shows it.
     window.notifier.perform(ledger.create_grid, community_id=community, name="第一网格")

@@ -54,11 +54,15 @@ def test_qts_own_buttons_speak_chinese(gui, qtbot) -> None:
 
     install_translations("zh_CN")
     try:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         qtbot.addWidget(buttons)
         texts = {b.text().replace("&", "") for b in buttons.buttons()}
         assert {"确定", "取消"} <= {t.split("(")[0] for t in texts}, texts
-        box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        )
         qtbot.addWidget(box)
         assert {b.text().replace("&", "").split("(")[0] for b in box.buttons()} == {"是", "否"}
     finally:

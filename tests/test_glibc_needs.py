@@ -41,7 +41,11 @@ def build(tmp_path: Path, name: str, *flags: str) -> Path:
     source = tmp_path / "figure.c"
     source.write_text(LIBRARY)
     out = tmp_path / f"lib{name}.so"
-    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", *flags, str(source), "-o", str(out), "-lm"], check=True, capture_output=True)
+    subprocess.run(
+        ["gcc", "-O2", "-shared", "-fPIC", *flags, str(source), "-o", str(out), "-lm"],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 
@@ -54,7 +58,9 @@ def figure(library: Path, x: float) -> float:
     return lib.figure(x)
 
 
-def test_a_program_built_here_needs_the_new_maths_functions_and_the_header_takes_them_away(tmp_path: Path) -> None:
+def test_a_program_built_here_needs_the_new_maths_functions_and_the_header_takes_them_away(
+    tmp_path: Path,
+) -> None:
     if glibc_of_this_machine() < (2, 29):
         pytest.skip("this machine's glibc is older than 2.29: nothing to take away")
     plain = build(tmp_path, "plain")
@@ -111,10 +117,14 @@ def test_a_library_already_built_for_2_29_is_pointed_at_the_old_maths_functions(
 
     # A library that needs something else of glibc 2.29 is refused and left as it was.
     other = tmp_path / "other.c"
-    other.write_text("#include <math.h>\n#include <sched.h>\n"
-                     "double f(double x) { unsigned c, n; getcpu(&c, &n); return exp(x) + c; }\n")
+    other.write_text(
+        "#include <math.h>\n#include <sched.h>\n"
+        "double f(double x) { unsigned c, n; getcpu(&c, &n); return exp(x) + c; }\n"
+    )
     so = tmp_path / "libother.so"
-    subprocess.run(["gcc", "-O2", "-shared", "-fPIC", "-D_GNU_SOURCE", str(other), "-o", str(so), "-lm"], check=True)
+    subprocess.run(
+        ["gcc", "-O2", "-shared", "-fPIC", "-D_GNU_SOURCE", str(other), "-o", str(so), "-lm"], check=True
+    )
     before = so.read_bytes()
     if "GLIBC_2.29" in glibc_needs.needs(so):
         with pytest.raises(ValueError):

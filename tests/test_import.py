@@ -490,7 +490,10 @@ def test_random_sheets_never_crash_and_are_all_or_nothing(rows: list[tuple]) -> 
             [
                 RawSheet(
                     "表",
-                    [("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别", "与户主关系", "户号"), *rows],
+                    [
+                        ("住址", "姓名", "性别", "出生年月", "联系电话", "人员类别", "与户主关系", "户号"),
+                        *rows,
+                    ],
                 )
             ],
         )
@@ -586,9 +589,9 @@ def test_import_keeps_the_dashboard_tallies_exact(
     assert db.scalar("PRAGMA integrity_check") == "ok"
     assert db.scalar("SELECT count(*) FROM tally_member_link") > 0
     assert tallies.verify(db.db) == []
-    assert db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'") == len(
-        [t for m in tallies.MODULES for t in m.TRIGGERS]
-    )
+    assert db.scalar(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tally%'"
+    ) == len([t for m in tallies.MODULES for t in m.TRIGGERS])
 
 
 def test_a_blocked_big_import_leaves_the_tallies_and_their_triggers(
@@ -605,7 +608,10 @@ def test_a_blocked_big_import_leaves_the_tallies_and_their_triggers(
     book = read_book(office_workbook(tmp_path / "台账.xlsx", broken=True))
     with pytest.raises(ImportBlocked):
         apply_import(db, book, detect_layouts(db, book))
-    assert (db.scalar(triggers), db.execute("SELECT * FROM tally_count ORDER BY 1, 2, 3, 4").fetchall()) == before
+    assert (
+        db.scalar(triggers),
+        db.execute("SELECT * FROM tally_count ORDER BY 1, 2, 3, 4").fetchall(),
+    ) == before
     assert before[0] > 0 and tallies.verify(db.db) == []
 
 
@@ -643,7 +649,9 @@ def test_problems_are_capped_with_the_total_said(db: Store, tmp_path: Path) -> N
     from gridboard.exchange.plan import MAX_PROBLEMS
 
     path = tmp_path / "big.csv"
-    lines = ["住址,姓名,出生日期"] + [f"1-1-{101 + i % 90},居民{i},1950-02-30" for i in range(MAX_PROBLEMS + 500)]
+    lines = ["住址,姓名,出生日期"] + [
+        f"1-1-{101 + i % 90},居民{i},1950-02-30" for i in range(MAX_PROBLEMS + 500)
+    ]
     path.write_text("\n".join(lines), encoding="utf-8")
     book = read_book(path)
     plan = preview(db, book, detect_layouts(db, book))
@@ -656,7 +664,9 @@ def test_rows_left_out_come_back_in_a_workbook_that_imports(db: Store, tmp_path:
     from gridboard.exchange.left_out import write_left_out
 
     path = tmp_path / "a.csv"
-    path.write_text("住址,姓名,出生日期\n3-2-502,王建国,1950-02-30\n3-2-501,李四,1960-01-01\n", encoding="utf-8")
+    path.write_text(
+        "住址,姓名,出生日期\n3-2-502,王建国,1950-02-30\n3-2-501,李四,1960-01-01\n", encoding="utf-8"
+    )
     book = read_book(path)
     layouts = detect_layouts(db, book)
     plan = plan_import(db, book, layouts, Edits(left_out={("a", 2): "C 出生日期: no such date"}))

@@ -28,14 +28,30 @@ def test_move_out_makes_a_household_vacant_and_move_in_fills_it(small) -> None:
     row = store.one("SELECT * FROM household WHERE id = ?", [h])
     assert row["occupancy"] == "vacant" and row["priority_tier"] == 0 and row["people"] == 0
     assert store.scalar("SELECT moved_out_at IS NOT NULL FROM resident WHERE household_id = ?", [h])
-    came = ledger.move_in(store, h, residents=[ledger.NewResident("周强", phone="13500001234"),
-                                               ledger.NewResident("周小宝", tags=("left_behind",))])
+    came = ledger.move_in(
+        store,
+        h,
+        residents=[
+            ledger.NewResident("周强", phone="13500001234"),
+            ledger.NewResident("周小宝", tags=("left_behind",)),
+        ],
+    )
     row = store.one("SELECT * FROM household WHERE id = ?", [h])
-    assert (row["occupancy"], row["head_name"], row["people"], row["priority_tier"]) == ("lived_in", "周强", 2, 1)
+    assert (row["occupancy"], row["head_name"], row["people"], row["priority_tier"]) == (
+        "lived_in",
+        "周强",
+        2,
+        1,
+    )
     ledger.undo_move_in(store, came)
     ledger.undo_move_out(store, out)
     row = store.one("SELECT * FROM household WHERE id = ?", [h])
-    assert (row["occupancy"], row["head_name"], row["people"], row["priority_tier"]) == ("lived_in", "孙奶奶", 1, 2)
+    assert (row["occupancy"], row["head_name"], row["people"], row["priority_tier"]) == (
+        "lived_in",
+        "孙奶奶",
+        1,
+        2,
+    )
 
 
 def test_merge_rooms_and_undo(small) -> None:

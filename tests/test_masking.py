@@ -59,10 +59,21 @@ def test_nothing_dialable_survives_masking() -> None:
 def test_a_row_as_the_audit_trail_keeps_it() -> None:
     from gridboard.models.masking import mask_row, mask_value
 
-    row = {"phone": "13812345678", "id_number": "11010519491231002X", "notes": "女儿电话13912345678",
-           "visited_at": "2026-12-01 10:00:00", "people": 3, "secret_hash": "$argon2id$..."}
-    assert mask_row(row) == {"phone": "138****5678", "id_number": "1101**********002X",
-                             "notes": "女儿电话139****5678", "visited_at": "2026-12-01 10:00:00", "people": 3,
-                             "secret_hash": ""}
+    row = {
+        "phone": "13812345678",
+        "id_number": "11010519491231002X",
+        "notes": "女儿电话13912345678",
+        "visited_at": "2026-12-01 10:00:00",
+        "people": 3,
+        "secret_hash": "$argon2id$...",
+    }
+    assert mask_row(row) == {
+        "phone": "138****5678",
+        "id_number": "1101**********002X",
+        "notes": "女儿电话139****5678",
+        "visited_at": "2026-12-01 10:00:00",
+        "people": 3,
+        "secret_hash": "",
+    }
     assert mask_row(mask_row(row)) == mask_row(row)
     assert mask_value("phone", "138****5678") == "138****5678"

@@ -23,8 +23,16 @@ MOBILE = re.compile(r"(?<![\d*])1[3-9]\d{9}(?![\d*])")
 LOCAL = re.compile(r"(?<![\d*\-:./])\d{7,8}(?![\d*])")
 ID = re.compile(r"(?<![\dA-Za-z*])(?:\d{17}[\dXx]|\d{15})(?![\dA-Za-z*])")
 PLANTED = [
-    "13912345678", "8123456", "09318765432", "8765432", "11010519491231002X", "13511112222",
-    "110101199001011234", "15822223333", "87654321", "620102198001011239",
+    "13912345678",
+    "8123456",
+    "09318765432",
+    "8765432",
+    "11010519491231002X",
+    "13511112222",
+    "110101199001011234",
+    "15822223333",
+    "87654321",
+    "620102198001011239",
 ]
 # Members' own phones are printed in full on purpose: on their own visit sheet and on the entrance's
 # contact table (对接服务联系表), which exists so residents can call them.
@@ -45,13 +53,28 @@ def planted(small: Small) -> Small:
     h1, h2 = small.household(1, "101"), small.household(2, "201")
     ledger.update_household(s, h1, head_name="刘芳", phone="13912345678", notes="女儿电话13511112222")
     ledger.update_household(s, h2, head_name="陈强", phone="8123456")
-    ledger.add_resident(s, household_id=h1, name="刘芳", phone="13912345678", id_number="11010519491231002X",
-                        birth_year=1949, tags=["living_alone"])
-    ledger.add_resident(s, household_id=h2, name="陈强", phone="0931-8765432", id_number="620102198001011239",
-                        birth_year=1980, tags=["disabled"])
+    ledger.add_resident(
+        s,
+        household_id=h1,
+        name="刘芳",
+        phone="13912345678",
+        id_number="11010519491231002X",
+        birth_year=1949,
+        tags=["living_alone"],
+    )
+    ledger.add_resident(
+        s,
+        household_id=h2,
+        name="陈强",
+        phone="0931-8765432",
+        id_number="620102198001011239",
+        birth_year=1980,
+        tags=["disabled"],
+    )
     ledger.update_household(s, h2, notes="身份证110101199001011234 邻居87654321")
-    member2 = ledger.add_member(s, community_id=small.community, name="王伟", kind="community_member",
-                                phone="13600001111")
+    member2 = ledger.add_member(
+        s, community_id=small.community, name="王伟", kind="community_member", phone="13600001111"
+    )
     s.execute("UPDATE member SET phone = '13700002222' WHERE id = ?", [small.member])
     pairing.pair_member(s, member_id=small.member, household_id=h1, mode="1+1")
     pairing.pair_member(s, member_id=member2, household_id=h2, mode="1+1")
@@ -64,8 +87,9 @@ def planted(small: Small) -> Small:
 def _pdf_text(path: Path) -> str:
     import subprocess
 
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def test_every_printout_is_masked(gui, planted: Small, tmp_path: Path) -> None:
@@ -96,8 +120,11 @@ def test_every_default_export_is_masked(planted: Small, tmp_path: Path) -> None:
         out = tmp_path / f"{kind}.xlsx"
         export.export(planted.store, kind, out)
         cells = " \n".join(
-            str(c) for sheet in openpyxl.load_workbook(out).worksheets
-            for row in sheet.iter_rows(values_only=True) for c in row if c is not None
+            str(c)
+            for sheet in openpyxl.load_workbook(out).worksheets
+            for row in sheet.iter_rows(values_only=True)
+            for c in row
+            if c is not None
         )
         assert not leaks(cells), (kind, leaks(cells))
 
@@ -109,8 +136,12 @@ def test_a_revealed_export_is_full_and_recorded(planted: Small, tmp_path: Path, 
     out = tmp_path / "full.xlsx"
     assert cli.main(["export", "ledger", str(path), "--out", str(out), "--reveal"]) == 2
     assert "why" in capsys.readouterr().err.lower()
-    assert cli.main(["export", "ledger", str(path), "--out", str(out), "--reveal", "--reason", "民政核对"]) == 0
-    cells = " ".join(str(c) for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row)
+    assert (
+        cli.main(["export", "ledger", str(path), "--out", str(out), "--reveal", "--reason", "民政核对"]) == 0
+    )
+    cells = " ".join(
+        str(c) for row in openpyxl.load_workbook(out).active.iter_rows(values_only=True) for c in row
+    )
     assert "13912345678" in cells
     capsys.readouterr()
     assert cli.main(["audit", str(path), "--json", "--action", "reveal"]) == 0

@@ -96,7 +96,9 @@ def test_addresses_long_and_short_with_courtyards(db: Store) -> None:
 def test_the_audit_trail_names_a_courtyard_household_by_the_same_rule(db: Store) -> None:
     community = ledger.create_community(db, name="幸福社区")
     grid = ledger.create_grid(db, community_id=community, name="第一网格")
-    building = ledger.create_building(db, grid_id=grid, name="东院", kind="courtyard", floors=1, rooms_per_floor=1)
+    building = ledger.create_building(
+        db, grid_id=grid, name="东院", kind="courtyard", floors=1, rooms_per_floor=1
+    )
     household = db.scalar("SELECT id FROM household WHERE building_id = ?", [building])
     ledger.add_resident(db, household_id=household, name="王伟")
     room = db.scalar("SELECT room FROM household WHERE id = ?", [household])
@@ -145,7 +147,12 @@ def test_in_cycle_is_one_rule_for_the_rules_and_the_tallies(small) -> None:
     # Never reached: NULL for WHERE, 0 where a sum must not turn NULL.
     never = "(SELECT 'lived' AS occupancy, NULL AS last_reached_at, 0 AS priority_tier) x"
     assert store.scalar(f"SELECT {in_cycle_sql('x', repr('2026-01-01'))} FROM {never}") is None
-    assert store.scalar(f"SELECT {in_cycle_sql('x', repr('2026-01-01'), never_reached_is_false=True)} FROM {never}") == 0
+    assert (
+        store.scalar(
+            f"SELECT {in_cycle_sql('x', repr('2026-01-01'), never_reached_is_false=True)} FROM {never}"
+        )
+        == 0
+    )
 
 
 # -- the emergency in force, deliveries, cancellation -------------------------------------------------
@@ -176,7 +183,10 @@ def test_both_deliveries_are_written_by_one_writer(small, monkeypatch: pytest.Mo
     [item] = supplies.add_request_items(store, request, [("胰岛素", 4, "支")])
     supplies.record_delivery(store, request_item_id=item, quantity=3)
     emergency.record_delivery(store, grid_id=small.grid, item=" 大米 ", unit="kg", quantity=6)
-    assert [(w["item"], w["emergency_id"], w["request_item_id"] if "request_item_id" in w else None) for w in written] == [
+    assert [
+        (w["item"], w["emergency_id"], w["request_item_id"] if "request_item_id" in w else None)
+        for w in written
+    ] == [
         ("胰岛素", declared, item),
         ("大米", declared, None),
     ]

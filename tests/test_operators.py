@@ -49,8 +49,12 @@ def test_sign_in_checks_the_pin(small: Small) -> None:
 def test_secrets_have_rules(small: Small) -> None:
     for secret, kind in (("12", "pin"), ("abcd", "pin"), ("short", "password")):
         with pytest.raises(operators.InvalidInput):
-            operators.create_operator(small.store, name="王伟", role="worker", secret=secret, secret_kind=kind)
-    operators.create_operator(small.store, name="王伟", role="worker", secret="long enough", secret_kind="password")
+            operators.create_operator(
+                small.store, name="王伟", role="worker", secret=secret, secret_kind=kind
+            )
+    operators.create_operator(
+        small.store, name="王伟", role="worker", secret="long enough", secret_kind="password"
+    )
     assert operators.sign_in(small.store, "王伟", "long enough").role == "worker"
 
 
@@ -107,11 +111,15 @@ def test_read_only_cannot_write_through_the_model(small: Small) -> None:
 def test_grid_worker_sees_and_changes_only_their_grids(small: Small) -> None:
     store = small.store
     mine, theirs = _two_grids(small)
-    operators.create_operator(store, name="网格员甲", role="grid_worker", secret="2222", grid_ids=[small.grid])
+    operators.create_operator(
+        store, name="网格员甲", role="grid_worker", secret="2222", grid_ids=[small.grid]
+    )
     operators.sign_in(store, "网格员甲", "2222")
     # Sees: only the own grid's grids, buildings, households, residents.
     assert [r["id"] for r in store.query("SELECT id FROM grid")] == [small.grid]
-    ids = {r["id"] for r in store.query("SELECT h.id FROM household h JOIN building b ON b.id = h.building_id")}
+    ids = {
+        r["id"] for r in store.query("SELECT h.id FROM household h JOIN building b ON b.id = h.building_id")
+    }
     assert mine in ids and theirs not in ids
     with pytest.raises(NotAllowed):
         visits.log_visit(store, household_id=theirs)
@@ -138,8 +146,14 @@ def records_insert_visit(store, household_id: int) -> int:
     from gridboard.models import records
 
     return records.insert(
-        store, "visit", {"household_id": household_id, "visited_at": "2026-01-01 10:00:00", "method": "phone",
-                         "outcome": "met"}
+        store,
+        "visit",
+        {
+            "household_id": household_id,
+            "visited_at": "2026-01-01 10:00:00",
+            "method": "phone",
+            "outcome": "met",
+        },
     )
 
 
@@ -157,9 +171,13 @@ def test_every_writer_records_the_signed_in_operator(small: Small) -> None:
     assert {r[0] for r in store.execute("SELECT operator FROM request_step").fetchall()} == {"李娜"}
     assert store.scalar("SELECT declared_by FROM emergency") == "李娜"
     assert store.scalar("SELECT operator FROM rollcall") == "李娜"
-    rows = store.query("SELECT operator, operator_uid, via FROM audit_log WHERE id > (SELECT max(id) FROM"
-                       " audit_log WHERE action = 'sign_in')")
-    assert rows and {(r["operator"], r["operator_uid"], r["via"]) for r in rows} == {("李娜", session.uid, "app")}
+    rows = store.query(
+        "SELECT operator, operator_uid, via FROM audit_log WHERE id > (SELECT max(id) FROM"
+        " audit_log WHERE action = 'sign_in')"
+    )
+    assert rows and {(r["operator"], r["operator_uid"], r["via"]) for r in rows} == {
+        ("李娜", session.uid, "app")
+    }
 
 
 def test_a_file_from_before_operators_opens_and_has_none(tmp_path: Path) -> None:

@@ -41,7 +41,10 @@ pytestmark = [
         not sys.platform.startswith("linux") or platform.machine() != "x86_64",
         reason="the bundle and the .deb are built for Linux x86_64",
     ),
-    pytest.mark.skipif(importlib.util.find_spec("PyInstaller") is None, reason='PyInstaller missing: pip install -e ".[packaging]"'),
+    pytest.mark.skipif(
+        importlib.util.find_spec("PyInstaller") is None,
+        reason='PyInstaller missing: pip install -e ".[packaging]"',
+    ),
     pytest.mark.skipif(shutil.which("dpkg-deb") is None, reason="dpkg-deb missing: apt-get install dpkg-dev"),
 ]
 
@@ -98,14 +101,18 @@ def built() -> dict[str, Path | int]:
     sizes = {
         "base": "host" if OLD_BASE_MISSING else f"bullseye, glibc <= {GLIBC_TARGET}",
         **timings,
-        "bundle_bytes": sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()),
+        "bundle_bytes": sum(
+            p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()
+        ),
         "bundle_files": sum(1 for p in bundle.rglob("*") if p.is_file()),
         "deb_bytes": debs[0].stat().st_size,
     }
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "packaging-sizes.json").write_text(json.dumps(sizes, indent=1) + "\n", encoding="utf-8")
-    print(f"\nbundle: {sizes['bundle_bytes'] / 2**20:.1f} MiB in {sizes['bundle_files']} files; "
-          f".deb: {sizes['deb_bytes'] / 2**20:.1f} MiB")
+    print(
+        f"\nbundle: {sizes['bundle_bytes'] / 2**20:.1f} MiB in {sizes['bundle_files']} files; "
+        f".deb: {sizes['deb_bytes'] / 2**20:.1f} MiB"
+    )
     return {"bundle": bundle, "deb": debs[0], **sizes}
 
 
@@ -140,7 +147,15 @@ def test_the_bundle_carries_only_what_it_needs(built) -> None:
     qt = internal / "PySide6"
     modules = {p.name.split(".")[0] for p in qt.glob("Qt*.abi3.so")}
     # What gridboard imports (and pyqtgraph with it), nothing else of PySide6-Essentials.
-    assert modules <= {"QtCore", "QtGui", "QtWidgets", "QtPrintSupport", "QtSvg", "QtOpenGL", "QtOpenGLWidgets"}
+    assert modules <= {
+        "QtCore",
+        "QtGui",
+        "QtWidgets",
+        "QtPrintSupport",
+        "QtSvg",
+        "QtOpenGL",
+        "QtOpenGLWidgets",
+    }
     assert {p.name for p in (qt / "Qt" / "translations").iterdir()} == {"qtbase_zh_CN.qm"}
     resources = internal / "resources"
     assert (resources / "fonts" / "NotoSansSC-Subset.otf").is_file()
@@ -204,7 +219,12 @@ def test_the_installed_program_runs_with_nothing_else(installed, tmp_path: Path)
     assert version.stdout.strip() == cli.version_text()
 
     demo = tmp_path / "demo.gridboard"
-    made = _run([str(exe), "demo", "--scale", "community", "--out", str(demo), "--quiet"], env=env, cwd=tmp_path, timeout=600)
+    made = _run(
+        [str(exe), "demo", "--scale", "community", "--out", str(demo), "--quiet"],
+        env=env,
+        cwd=tmp_path,
+        timeout=600,
+    )
     assert made.returncode == 0, made.stderr
     assert "4,995 households" in made.stdout or "households" in made.stdout
     # The MIME type's magic: SQLite header, then our application_id at offset 68.
@@ -219,7 +239,12 @@ def test_the_installed_program_runs_with_nothing_else(installed, tmp_path: Path)
 
     for name, extra in (("bundle-window", []), ("bundle-about", ["--about"])):
         png = tmp_path / f"{name}.png"
-        shot = _run([str(exe), "snapshot", str(demo), "--out", str(png), "--lang", "zh_CN", *extra], env=env, cwd=tmp_path, timeout=300)
+        shot = _run(
+            [str(exe), "snapshot", str(demo), "--out", str(png), "--lang", "zh_CN", *extra],
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
         assert shot.returncode == 0, shot.stderr
         image = QImage(str(png))
         assert not image.isNull() and image.width() > 600 and image.height() > 500
@@ -244,9 +269,16 @@ def test_a_portable_copy_writes_nothing_to_the_pc(installed, tmp_path: Path) -> 
     env = clean_env(home, TMPDIR=str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     demo = stick / "demo.gridboard"
-    made = _run([str(exe), "demo", "--scale", "community", "--households", "300", "--out", str(demo), "--quiet"], env=env, cwd=stick, timeout=600)
+    made = _run(
+        [str(exe), "demo", "--scale", "community", "--households", "300", "--out", str(demo), "--quiet"],
+        env=env,
+        cwd=stick,
+        timeout=600,
+    )
     assert made.returncode == 0, made.stderr
-    shot = _run([str(exe), "snapshot", str(demo), "--out", str(stick / "shot.png")], env=env, cwd=stick, timeout=300)
+    shot = _run(
+        [str(exe), "snapshot", str(demo), "--out", str(stick / "shot.png")], env=env, cwd=stick, timeout=300
+    )
     assert shot.returncode == 0, shot.stderr
     data = stick / "gridboard" / "gridboard-data"
     ini = data / "settings" / "gridboard" / "gridboard.ini"
@@ -264,7 +296,9 @@ def test_no_file_in_the_bundle_needs_a_newer_glibc_than_the_oldest_office_deskto
     print(f"\n{result['elf_files']} ELF files in the bundle need glibc >= {result['needs']}")
     assert result["elf_files"] > 100  # the scan saw the bundle's libraries, not an empty folder
     if OLD_BASE_MISSING:
-        pytest.skip(f"{OLD_BASE_MISSING}; this bundle needs glibc {result['needs']} (old desktops: {GLIBC_TARGET})")
+        pytest.skip(
+            f"{OLD_BASE_MISSING}; this bundle needs glibc {result['needs']} (old desktops: {GLIBC_TARGET})"
+        )
     assert result["too_new"] == {}, result["too_new"]
     info = _run(["dpkg-deb", "-f", str(built["deb"]), "Depends"]).stdout
     assert f"libc6 (>= {result['needs']})" in info
@@ -291,8 +325,11 @@ def debian11(built) -> Path:
         if not list((root / "var" / "lib" / "apt" / "lists").glob("*_Packages*")):
             done = in_root(root, ["apt-get", "update", "-qq"])
             assert done.returncode == 0, done.stderr
-        done = in_root(root, ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "/tmp/gridboard.deb"],
-                       DEBIAN_FRONTEND="noninteractive")
+        done = in_root(
+            root,
+            ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "/tmp/gridboard.deb"],
+            DEBIAN_FRONTEND="noninteractive",
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         yield root
     finally:
@@ -305,7 +342,10 @@ def debian11(built) -> Path:
 def in_root(root: Path, cmd: list[str], timeout: int = 600, **env: str) -> subprocess.CompletedProcess:
     """cmd in the chroot as the office clerk would run it: their home, the system's PATH, no Python."""
     environment = {"HOME": "/home/office", "PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8", **env}
-    return _run(["chroot", str(root), "/usr/bin/env", "-i", *(f"{k}={v}" for k, v in environment.items()), *cmd], timeout=timeout)
+    return _run(
+        ["chroot", str(root), "/usr/bin/env", "-i", *(f"{k}={v}" for k, v in environment.items()), *cmd],
+        timeout=timeout,
+    )
 
 
 def test_the_deb_installs_and_runs_on_debian_11(debian11: Path) -> None:
@@ -322,7 +362,11 @@ def test_the_deb_installs_and_runs_on_debian_11(debian11: Path) -> None:
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == cli.version_text()
 
-    made = in_root(root, ["gridboard", "demo", "--scale", "community", "--out", "/home/office/demo.gridboard", "--quiet"], **offscreen)
+    made = in_root(
+        root,
+        ["gridboard", "demo", "--scale", "community", "--out", "/home/office/demo.gridboard", "--quiet"],
+        **offscreen,
+    )
     assert made.returncode == 0, made.stderr
     assert (home / "demo.gridboard").read_bytes()[68:72] == b"GRDB"
 
@@ -333,8 +377,20 @@ def test_the_deb_installs_and_runs_on_debian_11(debian11: Path) -> None:
     from PySide6.QtGui import QImage
 
     for name, extra in (("debian11-window", []), ("debian11-about", ["--about"])):
-        shot = in_root(root, ["gridboard", "snapshot", "/home/office/demo.gridboard", "--out", f"/home/office/{name}.png",
-                              "--lang", "zh_CN", *extra], **offscreen)
+        shot = in_root(
+            root,
+            [
+                "gridboard",
+                "snapshot",
+                "/home/office/demo.gridboard",
+                "--out",
+                f"/home/office/{name}.png",
+                "--lang",
+                "zh_CN",
+                *extra,
+            ],
+            **offscreen,
+        )
         assert shot.returncode == 0, shot.stderr
         image = QImage(str(home / f"{name}.png"))
         assert not image.isNull() and image.width() > 600 and image.height() > 500

@@ -33,7 +33,9 @@ def dialog(window, name: str) -> QDialog:
 
 
 def ok(qtbot, d: QDialog) -> None:
-    qtbot.mouseClick(d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        d.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
 
 
 def type_text(qtbot, widget, text: str) -> None:
@@ -99,8 +101,9 @@ def test_reassign_a_leaving_member(window, qtbot, small, qtmodeltester, monkeypa
     monkeypatch.setattr(ask, "confirm", lambda parent, title, text: asked.append(text) or False)
     store = small.store
     li = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member")
-    pairing.pair_households(store, member_id=small.member, household_ids=[small.household(1, "101"),
-                                                                           small.household(1, "102")])
+    pairing.pair_households(
+        store, member_id=small.member, household_ids=[small.household(1, "101"), small.household(1, "102")]
+    )
     pairing.give_scope(store, member_id=small.member, building_id=small.building, floor=6)
     window.notifier.refresh_all()
     window.show_view("members")
@@ -128,10 +131,20 @@ def test_reassign_a_leaving_member(window, qtbot, small, qtmodeltester, monkeypa
 def test_accept_all_proposals(window, qtbot, small, qtmodeltester) -> None:
     store = small.store
     ledger.update_row(store, "member", small.member, home_household_id=small.household(1, "101"))
-    li = ledger.add_member(store, community_id=small.community, name="李四", kind="in_service",
-                           work_unit="市税务局", home_household_id=small.household(2, "101"))
-    for unit, room, tag in ((1, "301", "living_alone"), (1, "402", "disabled"), (2, "502", "aged_80"),
-                            (2, "601", "dibao")):
+    li = ledger.add_member(
+        store,
+        community_id=small.community,
+        name="李四",
+        kind="in_service",
+        work_unit="市税务局",
+        home_household_id=small.household(2, "101"),
+    )
+    for unit, room, tag in (
+        (1, "301", "living_alone"),
+        (1, "402", "disabled"),
+        (2, "502", "aged_80"),
+        (2, "601", "dibao"),
+    ):
         ledger.add_resident(store, household_id=small.household(unit, room), name="孙奶奶", tags=[tag])
     window.notifier.refresh_all()
     window.ledger.show_proposals()
@@ -209,8 +222,12 @@ def test_search_by_initials_phone_tail_and_address(gui, qtbot, searchable) -> No
     qtbot.waitUntil(window.isActiveWindow)
     board = window.view("board")
     box = window.findChild(object, "searchBox")
-    for text, expected in (("zsf", small.household(2, "502")), ("2468", small.household(1, "302")),
-                           ("3-1-601", small.household(1, "601")), ("3号楼2单元402", small.household(2, "402"))):
+    for text, expected in (
+        ("zsf", small.household(2, "502")),
+        ("2468", small.household(1, "302")),
+        ("3-1-601", small.household(1, "601")),
+        ("3号楼2单元402", small.household(2, "402")),
+    ):
         box.hits = []
         box.clear()
         window.findChild(object, "actionFind").trigger()

@@ -73,8 +73,9 @@ def test_reassignment_moves_every_active_pairing_and_scope(small) -> None:
     store = small.store
     leaving = small.member
     taking = ledger.add_member(store, community_id=small.community, name="王五", kind="community_member")
-    pairing.pair_households(store, member_id=leaving, household_ids=[small.household(1, "101"),
-                                                                      small.household(1, "102")])
+    pairing.pair_households(
+        store, member_id=leaving, household_ids=[small.household(1, "101"), small.household(1, "102")]
+    )
     pairing.give_scope(store, member_id=leaving, building_id=small.building, unit=2, floor=4)
     # already taken over by the other member: only the old row ends
     pairing.pair_households(store, member_id=taking, household_ids=[small.household(1, "101")])
@@ -113,8 +114,9 @@ def test_member_loads_count_pairings_and_scopes_once_and_warn_over_the_limit(sma
     set_setting(store, "member_load_limit", 10)
     ledger.add_resident(store, household_id=small.household(2, "301"), name="刘奶奶", tags=["living_alone"])
     pairing.give_scope(store, member_id=small.member, building_id=small.building, unit=2)
-    pairing.pair_households(store, member_id=small.member, household_ids=[small.household(2, "301"),
-                                                                           small.household(1, "101")])
+    pairing.pair_households(
+        store, member_id=small.member, household_ids=[small.household(2, "301"), small.household(1, "101")]
+    )
     ledger.update_household(store, small.household(2, "601"), occupancy="vacant")
     [load] = members.member_loads(store)
     assert load.households == 12  # 12 in unit 2 (one vacant) + 1 paired in unit 1, 301 counted once
@@ -139,13 +141,22 @@ def test_grid_team_single_roles_hand_over_and_undo(small) -> None:
     assert second.ended == (first.new_id,)
     teams.assign_role(store, grid_id=small.grid, role="assistant", member_id=small.member)
     teams.assign_role(store, grid_id=small.grid, role="assistant", member_id=other)
-    teams.assign_role(store, grid_id=small.grid, role="unit_head", member_id=other,
-                      building_id=small.building, unit=2)
+    teams.assign_role(
+        store, grid_id=small.grid, role="unit_head", member_id=other, building_id=small.building, unit=2
+    )
     team = teams.grid_team(store, small.grid)
     assert [(r.role, r.member_name) for r in team] == [
-        ("grid_worker", "李四"), ("assistant", "张三"), ("assistant", "李四"), ("unit_head", "李四"),
+        ("grid_worker", "李四"),
+        ("assistant", "张三"),
+        ("assistant", "李四"),
+        ("unit_head", "李四"),
     ]
     teams.undo_assign(store, second)
-    assert next((r.role, r.member_name) for r in teams.grid_team(store, small.grid)) == ("grid_worker", "张三")
+    assert next((r.role, r.member_name) for r in teams.grid_team(store, small.grid)) == (
+        "grid_worker",
+        "张三",
+    )
     with pytest.raises(InvalidInput):
-        teams.assign_role(store, grid_id=small.grid, role="unit_head", member_id=other, building_id=small.building)
+        teams.assign_role(
+            store, grid_id=small.grid, role="unit_head", member_id=other, building_id=small.building
+        )

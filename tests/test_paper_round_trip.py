@@ -20,8 +20,12 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def sheet(small) -> sheets.Sheet:
-    for index, (household_id,) in enumerate(small.store.execute("SELECT id FROM household ORDER BY id").fetchall()):
-        ledger.update_household(small.store, household_id, head_name="王李张刘陈杨黄赵吴周徐孙"[index % 12] + "桂兰")
+    for index, (household_id,) in enumerate(
+        small.store.execute("SELECT id FROM household ORDER BY id").fetchall()
+    ):
+        ledger.update_household(
+            small.store, household_id, head_name="王李张刘陈杨黄赵吴周徐孙"[index % 12] + "桂兰"
+        )
     pairing.add_scope(small.store, member_id=small.member, building_id=small.building, unit=1)
     (printed,) = sheets.record_sheets(small.store, [sheets.member_sheet(small.store, small.member)])
     small.store.take_changes()
@@ -80,11 +84,15 @@ def open_dialog(qtbot, small, sheet):
     return window, dialog
 
 
-def test_entry_dialog_along_the_row_with_a_request_and_a_visit_already_typed(gui, qtbot, small, sheet) -> None:
+def test_entry_dialog_along_the_row_with_a_request_and_a_visit_already_typed(
+    gui, qtbot, small, sheet
+) -> None:
     store = small.store
     first, second, third = (r.household_id for r in sheet.rows[:3])
     today = date.today().isoformat()
-    typed = visits.log_visit(store, household_id=second, member_ids=[small.member], visited_at=f"{today} 10:05:00")
+    typed = visits.log_visit(
+        store, household_id=second, member_ids=[small.member], visited_at=f"{today} 10:05:00"
+    )
     store.take_changes()
     window, dialog = open_dialog(qtbot, small, sheet)
     assert "1见面" in dialog.how.text() and "横着录" in dialog.direction_combo.itemText(1)

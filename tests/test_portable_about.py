@@ -120,7 +120,9 @@ def test_help_about_shows_version_format_data_folder_and_licences(window, qtbot)
     assert labels["about_file"] == f"格式 {len(names)}/{len(names)}"
     assert labels["about_data"] == str(paths.data_folder())
     assert "网格党员联系户结对看板" in labels["aboutTitle"]
-    assert any(n.startswith("Python ") for n in seen["names"]) and any(n.startswith("SQLite") for n in seen["names"])
+    assert any(n.startswith("Python ") for n in seen["names"]) and any(
+        n.startswith("SQLite") for n in seen["names"]
+    )
     assert "SIL OPEN FONT LICENSE" in seen["font_text"]
     assert "GNU LESSER GENERAL PUBLIC LICENSE" in seen["qt_text"]
 

@@ -24,7 +24,9 @@ def _imports(path: Path) -> set[str]:
 
 def test_the_document_builders_import_nothing_from_the_ui() -> None:
     for name in ("documents.py", "emergency.py", "layout.py"):
-        ui = sorted(m for m in _imports(ROOT / "gridboard" / "printing" / name) if m.startswith("gridboard.ui"))
+        ui = sorted(
+            m for m in _imports(ROOT / "gridboard" / "printing" / name) if m.startswith("gridboard.ui")
+        )
         assert ui == [], (name, ui)
 
 

@@ -24,12 +24,23 @@ def test_nearest_member_first_then_lowest_load(small) -> None:
     store = small.store
     # 张三 (small.member) lives in unit 1; 李四 in unit 2; 王五 in another building of the grid.
     ledger.update_row(store, "member", small.member, home_household_id=small.household(1, "101"))
-    li = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member",
-                           home_household_id=small.household(2, "101"))
-    other = ledger.create_building(store, rooms="lived_in", grid_id=small.grid, name="4号楼", number=4, floors=2)
-    wang = ledger.add_member(store, community_id=small.community, name="王五", kind="volunteer",
-                             home_household_id=store.scalar("SELECT id FROM household WHERE building_id = ?",
-                                                            [other]))
+    li = ledger.add_member(
+        store,
+        community_id=small.community,
+        name="李四",
+        kind="community_member",
+        home_household_id=small.household(2, "101"),
+    )
+    other = ledger.create_building(
+        store, rooms="lived_in", grid_id=small.grid, name="4号楼", number=4, floors=2
+    )
+    wang = ledger.add_member(
+        store,
+        community_id=small.community,
+        name="王五",
+        kind="volunteer",
+        home_household_id=store.scalar("SELECT id FROM household WHERE building_id = ?", [other]),
+    )
     unit1 = add_priority(small, 1, "502")
     unit2 = add_priority(small, 2, "502")
     far = store.scalar("SELECT id FROM household WHERE building_id = ? ORDER BY id DESC", [other])
@@ -75,19 +86,44 @@ def _community(homes, priority):
     community = ledger.create_community(store, name="幸福社区")
     grid = ledger.create_grid(store, community_id=community, name="第一网格")
     buildings = [
-        ledger.create_building(store, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=3, rooms_per_floor=2),
-        ledger.create_building(store, rooms="lived_in", grid_id=grid, name="4号楼", number=4, units=1, floors=3, rooms_per_floor=2),
+        ledger.create_building(
+            store,
+            rooms="lived_in",
+            grid_id=grid,
+            name="3号楼",
+            number=3,
+            units=2,
+            floors=3,
+            rooms_per_floor=2,
+        ),
+        ledger.create_building(
+            store,
+            rooms="lived_in",
+            grid_id=grid,
+            name="4号楼",
+            number=4,
+            units=1,
+            floors=3,
+            rooms_per_floor=2,
+        ),
     ]
 
     def household(place):
         b, u, room = place
-        return store.scalar("SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?",
-                            [buildings[b], u, room])
+        return store.scalar(
+            "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?",
+            [buildings[b], u, room],
+        )
 
     where = {}
     for i, place in enumerate(homes):
-        m = ledger.add_member(store, community_id=community, name=f"党员{i}", kind="community_member",
-                              home_household_id=household(place))
+        m = ledger.add_member(
+            store,
+            community_id=community,
+            name=f"党员{i}",
+            kind="community_member",
+            home_household_id=household(place),
+        )
         where[m] = (buildings[place[0]], place[1])
     targets = {}
     for place in priority:

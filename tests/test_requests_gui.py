@@ -143,7 +143,9 @@ def test_illegal_step_is_refused_with_a_message(window, qtbot, small: Small, mon
     shown: list[str] = []
     monkeypatch.setattr(ask, "show_error", lambda parent, error: shown.append(str(error)))
     steps = window.undo_stack.count()
-    assert ops.run(window, "Resolve", rq.resolve_request, request_id, parent=view, resolution="x") is ops.FAILED
+    assert (
+        ops.run(window, "Resolve", rq.resolve_request, request_id, parent=view, resolution="x") is ops.FAILED
+    )
     assert shown == [f"Request {request_id} has not been dispatched yet; dispatch it first."]
     assert window.undo_stack.count() == steps  # nothing to undo
     assert rq.get_request(store, request_id).status == "collected"
@@ -294,7 +296,9 @@ def test_todays_list_on_screen_and_as_pdf(window, qtbot, small: Small, monkeypat
     store = small.store
     h = small.household
     # Today's steps all fall after midnight: just after it, the story is told faster.
-    since_midnight = (datetime.now() - datetime.combine(date.today(), datetime.min.time())).total_seconds() / 60
+    since_midnight = (
+        datetime.now() - datetime.combine(date.today(), datetime.min.time())
+    ).total_seconds() / 60
     if since_midnight < 1:
         pytest.skip("the first minute of the day leaves no room for today's steps")
     scale = min(1.0, (since_midnight - 0.5) / 50)

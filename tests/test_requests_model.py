@@ -253,7 +253,9 @@ def test_supplies_add_up_per_grid_and_item(small) -> None:
     store = small.store
     h = small.household
     other_grid = ledger.create_grid(store, community_id=small.community, name="第二网格")
-    other_building = ledger.create_building(store, rooms="lived_in", grid_id=other_grid, name="5号楼", units=1, floors=2)
+    other_building = ledger.create_building(
+        store, rooms="lived_in", grid_id=other_grid, name="5号楼", units=1, floors=2
+    )
     far = store.scalar("SELECT id FROM household WHERE building_id = ?", [other_building])
     a = rq.raise_request(
         store,

@@ -43,20 +43,35 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     view = window.view("serve")
     window.show_view("serve")
     # The unit pairs with the community under a contract.
-    _fill(view.new_unit(), name="区税务局", community_id=small.community, contract_terms="每季度开展共建活动",
-          contract_start="2026-01-01", contract_end="2027-12-31")
+    _fill(
+        view.new_unit(),
+        name="区税务局",
+        community_id=small.community,
+        contract_terms="每季度开展共建活动",
+        contract_start="2026-01-01",
+        contract_end="2027-12-31",
+    )
     (unit,) = units.units(store)
     assert view.units_table.column_texts(0) == ["区税务局"]
     # Three in-service members whose work unit is written as text become the unit's members.
-    members = [ledger.add_member(store, community_id=small.community, name=n, kind="in_service",
-                                 work_unit="区税务局") for n in ("李明", "王芳", "赵强")]
+    members = [
+        ledger.add_member(
+            store, community_id=small.community, name=n, kind="in_service", work_unit="区税务局"
+        )
+        for n in ("李明", "王芳", "赵强")
+    ]
     window.notifier.flush()
     view.link_members()
     assert units.get_unit(store, unit.id).members == 3
     # They report in; the list of who has not shrinks to nobody.
     for member in members:
-        _fill(view.report_in(), member_id=member, community_id=small.community, skills="政策宣讲",
-              available_time="周六上午")
+        _fill(
+            view.report_in(),
+            member_id=member,
+            community_id=small.community,
+            skills="政策宣讲",
+            available_time="周六上午",
+        )
     view.units_table.select_id(unit.id)
     assert view.reporting_table.rowCount() == 3
     view.reported_filter.setCurrentIndex(view.reported_filter.findData(False))
@@ -64,9 +79,16 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     view.reported_filter.setCurrentIndex(0)
     # The community publishes posts; two claim the patrol, the third is refused (full) and takes another.
     view.tabs.setCurrentIndex(1)
-    _fill(view.publish_post(), community_id=small.community, category="patrol", title="夜间治安巡逻", places=2)
-    _fill(view.publish_post(), community_id=small.community, category="elderly_disabled", title="助老服务岗",
-          places=3)
+    _fill(
+        view.publish_post(), community_id=small.community, category="patrol", title="夜间治安巡逻", places=2
+    )
+    _fill(
+        view.publish_post(),
+        community_id=small.community,
+        category="elderly_disabled",
+        title="助老服务岗",
+        places=3,
+    )
     patrol, elderly = sorted(p.id for p in service.posts(store))
     assert view.without_post.text() != ""
     view.posts_table.select_id(patrol)
@@ -84,8 +106,9 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
         _fill(view.record_service(), member_id=member, kind="post_shift", post_id=post, hours="2")
     assert view.services_table.rowCount() == 3
     # A resident's request the community cannot solve is escalated to the unit, answered and resolved.
-    request = rq.raise_request(store, household_id=small.household(1, "101"), category="benefits",
-                               text="咨询个税退税办理")
+    request = rq.raise_request(
+        store, household_id=small.household(1, "101"), category="benefits", text="咨询个税退税办理"
+    )
     window.notifier.flush()
     window.show_view("requests")
     window.requests.select_request(request)
@@ -117,7 +140,9 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     assert [(m.name, m.services) for m in sheet.members] == [("李明", 2), ("王芳", 1), ("赵强", 1)]
     assert sheet.points == 3 * (1 + 2) + 3 and sheet.reported == 3
     pdf = view.print_quarter(str(tmp_path / "sheet.pdf"))
-    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "区税务局" in text and "李明" in text and "12" in text
     xlsx = view.export_quarter(str(tmp_path / "cards.xlsx"))
     book = load_workbook(xlsx, read_only=True)
@@ -158,8 +183,7 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
     _fill(view.new_duty_post(), kind="checkpoint", name="幸福小区东门卡点", location="东门")
     view.tabs.setCurrentIndex(6)
     view.duty_table.selectRow(0)
-    candidates = [i for i, _n, k in duty.shift_candidates(store)
-                  if k == "cadre"]
+    candidates = [i for i, _n, k in duty.shift_candidates(store) if k == "cadre"]
     from datetime import datetime, timedelta
 
     start = (datetime.now() - timedelta(hours=2)).strftime("%Y-%m-%d %H:00")
@@ -187,21 +211,29 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
     }
     for name, path in outputs.items():
         assert path and Path(path).stat().st_size > 1000, name
-        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", path, str(ARTIFACTS / name)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", path, str(ARTIFACTS / name)], check=True
+        )
     assert errors == []
     window.close()
     assert not view.clock.isActive() and not window.requests.clock.isActive()
     store.close()
 
 
-def test_an_instruction_in_normal_times_is_issued_acknowledged_and_answered(window, small, errors, qtbot) -> None:
+def test_an_instruction_in_normal_times_is_issued_acknowledged_and_answered(
+    window, small, errors, qtbot
+) -> None:
     view = window.view("serve")
     window.show_view("serve")
     view.tabs.setCurrentIndex(7)
     _fill(view.new_unit(), name="区税务局", community_id=small.community)
-    _fill(view.issue_instruction(), text="本周开展燃气安全排查", grid_ids=[small.grid],
-          unit_ids=[units.units(small.store)[0].id], answer_within_hours=24)
+    _fill(
+        view.issue_instruction(),
+        text="本周开展燃气安全排查",
+        grid_ids=[small.grid],
+        unit_ids=[units.units(small.store)[0].id],
+        answer_within_hours=24,
+    )
     assert view.notices_table.rowCount() == 1
     view.notices_table.selectRow(0)
     assert sorted(view.targets_table.column_texts(0)) == ["区税务局", "第一网格"]

@@ -11,14 +11,22 @@ from gridboard.models.errors import InvalidInput
 
 
 def _unit(small, name="区税务局", **kw):
-    return units.add_unit(small.store, name=name, kind="government", community_id=small.community,
-                          contract_terms="每季度开展一次共建活动", contract_start="2026-01-01",
-                          contract_end="2027-12-31", **kw)
+    return units.add_unit(
+        small.store,
+        name=name,
+        kind="government",
+        community_id=small.community,
+        contract_terms="每季度开展一次共建活动",
+        contract_start="2026-01-01",
+        contract_end="2027-12-31",
+        **kw,
+    )
 
 
 def _in_service(small, name, unit_id=None):
-    member = ledger.add_member(small.store, community_id=small.community, name=name, kind="in_service",
-                               work_unit="区税务局")
+    member = ledger.add_member(
+        small.store, community_id=small.community, name=name, kind="in_service", work_unit="区税务局"
+    )
     if unit_id is not None:
         units.set_member_unit(small.store, member_id=member, unit_id=unit_id)
     return member
@@ -27,17 +35,29 @@ def _in_service(small, name, unit_id=None):
 def test_a_unit_pairs_with_one_community_under_a_contract(small) -> None:
     unit = _unit(small)
     got = units.get_unit(small.store, unit)
-    assert (got.community_name, got.contract_start, got.contract_end) == ("幸福社区", "2026-01-01", "2027-12-31")
+    assert (got.community_name, got.contract_start, got.contract_end) == (
+        "幸福社区",
+        "2026-01-01",
+        "2027-12-31",
+    )
     assert got.contract_active(__import__("datetime").date(2026, 6, 1))
     assert not got.contract_active(__import__("datetime").date(2028, 1, 1))
     with pytest.raises(InvalidInput):
-        units.add_unit(small.store, name="区水务局", community_id=small.community, contract_start="2026-05-01",
-                       contract_end="2026-01-01")
+        units.add_unit(
+            small.store,
+            name="区水务局",
+            community_id=small.community,
+            contract_start="2026-05-01",
+            contract_end="2026-01-01",
+        )
     with pytest.raises(InvalidInput):
         units.add_unit(small.store, name="  ")
     # A community has N units: a second one pairs with the same community.
     units.add_unit(small.store, name="区水务局", community_id=small.community)
-    assert [u.name for u in units.units(small.store, community_id=small.community)] == ["区水务局", "区税务局"]
+    assert [u.name for u in units.units(small.store, community_id=small.community)] == [
+        "区水务局",
+        "区税务局",
+    ]
 
 
 def test_a_members_work_unit_becomes_a_link(small) -> None:
@@ -54,8 +74,14 @@ def test_reporting_in_numbers_the_slip_receives_it_and_lists_who_has_not(small) 
     unit = _unit(small)
     a = _in_service(small, "李明", unit)
     _in_service(small, "王芳", unit)
-    report = units.report_in(small.store, community_id=small.community, member_id=a, reported_on="2026-10-08",
-                             skills="税务政策宣讲", available_time="周六上午")
+    report = units.report_in(
+        small.store,
+        community_id=small.community,
+        member_id=a,
+        reported_on="2026-10-08",
+        skills="税务政策宣讲",
+        available_time="周六上午",
+    )
     slip = units.get_report(small.store, report)
     assert slip.slip_no == "BD20261008-001" and slip.unit_name == "区税务局" and slip.received_at is None
     units.receive_report(small.store, report)
@@ -65,7 +91,9 @@ def test_reporting_in_numbers_the_slip_receives_it_and_lists_who_has_not(small) 
     with pytest.raises(InvalidInput, match="already reported"):
         units.report_in(small.store, community_id=small.community, member_id=a)
     # The unit's own Party organisation reports too (no member).
-    unit_slip = units.report_in(small.store, community_id=small.community, unit_id=unit, reported_on="2026-10-08")
+    unit_slip = units.report_in(
+        small.store, community_id=small.community, unit_id=unit, reported_on="2026-10-08"
+    )
     assert units.get_report(small.store, unit_slip).slip_no == "BD20261008-002"
     has = units.reporting_list(small.store, unit_id=unit, reported=True)
     has_not = units.reporting_list(small.store, unit_id=unit, reported=False)
@@ -76,8 +104,14 @@ def test_reporting_in_numbers_the_slip_receives_it_and_lists_who_has_not(small) 
 
 
 def test_claiming_a_full_post_is_refused(small) -> None:
-    post = service.publish_post(small.store, community_id=small.community, category="patrol",
-                                title="夜间治安巡逻", places=2, grid_id=small.grid)
+    post = service.publish_post(
+        small.store,
+        community_id=small.community,
+        category="patrol",
+        title="夜间治安巡逻",
+        places=2,
+        grid_id=small.grid,
+    )
     members = [_in_service(small, name) for name in ("甲", "乙", "丙")]
     service.claim_post(small.store, post_id=post, member_id=members[0])
     with pytest.raises(InvalidInput, match="already claimed"):
@@ -101,19 +135,24 @@ def test_every_reported_member_holds_a_post_or_is_listed(small) -> None:
     a = _in_service(small, "李明", unit)
     units.report_in(small.store, community_id=small.community, member_id=a, reported_on="2026-10-08")
     assert [m[1] for m in service.members_without_post(small.store)] == ["李明"]
-    post = service.publish_post(small.store, community_id=small.community, category="policy", title="政策宣传")
+    post = service.publish_post(
+        small.store, community_id=small.community, category="policy", title="政策宣传"
+    )
     service.claim_post(small.store, post_id=post, member_id=a)
     assert service.members_without_post(small.store) == []
 
 
 def test_points_follow_the_rule_table(small) -> None:
     member = _in_service(small, "李明")
-    first = service.record_service(small.store, member_id=member, kind="post_shift", hours=3, served_on="2026-10-10")
+    first = service.record_service(
+        small.store, member_id=member, kind="post_shift", hours=3, served_on="2026-10-10"
+    )
     assert records.fetch(small.store, "service_record", first)["points"] == 1 + 1 * 3
     old = service.set_point_rule(small.store, kind="post_shift", points_each=2, points_per_hour=0.5)
     assert old.points(3) == 4
-    second = service.record_service(small.store, member_id=member, kind="post_shift", hours=3,
-                                    served_on="2026-10-11")
+    second = service.record_service(
+        small.store, member_id=member, kind="post_shift", hours=3, served_on="2026-10-11"
+    )
     assert records.fetch(small.store, "service_record", second)["points"] == 2 + 0.5 * 3
     # A point already earned keeps its value when the table changes.
     assert records.fetch(small.store, "service_record", first)["points"] == 4
@@ -150,8 +189,12 @@ def test_a_members_quarter_adds_up_to_what_its_sheet_prints(small) -> None:
     unit = _unit(small)
     member = _in_service(small, "李明", unit)
     units.report_in(small.store, community_id=small.community, member_id=member, reported_on="2026-10-08")
-    for day, kind, hours in (("2026-09-30", "post_shift", 2), ("2026-10-01", "post_shift", 2),
-                             ("2026-11-15", "visit", 0), ("2026-12-01", "other", 1.5)):
+    for day, kind, hours in (
+        ("2026-09-30", "post_shift", 2),
+        ("2026-10-01", "post_shift", 2),
+        ("2026-11-15", "visit", 0),
+        ("2026-12-01", "other", 1.5),
+    ):
         service.record_service(small.store, member_id=member, kind=kind, hours=hours, served_on=day)
     withdrawn = service.record_service(small.store, member_id=member, kind="visit", served_on="2026-11-16")
     service.withdraw_service(small.store, withdrawn)
@@ -165,15 +208,17 @@ def test_a_members_quarter_adds_up_to_what_its_sheet_prints(small) -> None:
 
 
 def _request(small, at="2026-10-10 09:00:00"):
-    return rq.raise_request(small.store, household_id=small.household(1, "101"), category="repairs",
-                            text="楼道灯坏了", at=at)
+    return rq.raise_request(
+        small.store, household_id=small.household(1, "101"), category="repairs", text="楼道灯坏了", at=at
+    )
 
 
 def test_escalation_rises_a_level_at_its_limit(small) -> None:
     unit = _unit(small)
     request = _request(small)
-    first = esc.escalate_request(small.store, request, unit_id=unit, reason="社区无法解决",
-                                 at="2026-10-10 10:00:00")
+    first = esc.escalate_request(
+        small.store, request, unit_id=unit, reason="社区无法解决", at="2026-10-10 10:00:00"
+    )
     row = esc.get_escalation(small.store, first, now="2026-10-10 12:00:00")
     assert (row.level, row.target, row.state) == ("community", "区税务局", "waiting")
     assert row.answer_due_at == "2026-10-11 10:00:00" and row.resolve_due_at == "2026-10-13 10:00:00"
@@ -228,8 +273,9 @@ def test_resolving_by_a_member_lands_on_their_card(small) -> None:
     member = _in_service(small, "李明", unit)
     request = _request(small)
     first = esc.escalate_request(small.store, request, unit_id=unit, at="2026-10-10 10:00:00")
-    esc.resolve_escalation(small.store, first, resolution="已修复", member_id=member, hours=2,
-                           at="2026-10-10 16:00:00")
+    esc.resolve_escalation(
+        small.store, first, resolution="已修复", member_id=member, hours=2, at="2026-10-10 16:00:00"
+    )
     (line,) = service.services(small.store, member_id=member)
     assert (line.kind, line.points, line.grid_name) == ("request", 3.0, "第一网格")
 
@@ -244,15 +290,29 @@ def test_limits_are_checked(small) -> None:
 def test_duty_shifts_never_overlap_for_one_member_and_are_credited_once(small) -> None:
     from gridboard.models import duty
 
-    post = duty.add_duty_post(small.store, community_id=small.community, kind="checkpoint", name="东门卡点",
-                              grid_id=small.grid, location="东门")
-    zone = duty.add_duty_post(small.store, community_id=small.community, kind="responsibility_zone", name="3号楼责任区")
-    shift = duty.add_shift(small.store, post_id=post, member_id=small.member, starts_at="2026-11-01 08:00", hours=8)
+    post = duty.add_duty_post(
+        small.store,
+        community_id=small.community,
+        kind="checkpoint",
+        name="东门卡点",
+        grid_id=small.grid,
+        location="东门",
+    )
+    zone = duty.add_duty_post(
+        small.store, community_id=small.community, kind="responsibility_zone", name="3号楼责任区"
+    )
+    shift = duty.add_shift(
+        small.store, post_id=post, member_id=small.member, starts_at="2026-11-01 08:00", hours=8
+    )
     with pytest.raises(InvalidInput, match="already on duty"):
-        duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-01 15:00", hours=4)
+        duty.add_shift(
+            small.store, post_id=zone, member_id=small.member, starts_at="2026-11-01 15:00", hours=4
+        )
     duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-01 16:00", hours=4)
     with pytest.raises(InvalidInput):
-        duty.add_shift(small.store, post_id=zone, member_id=small.member, starts_at="2026-11-02 08:00", hours=30)
+        duty.add_shift(
+            small.store, post_id=zone, member_id=small.member, starts_at="2026-11-02 08:00", hours=30
+        )
     (now,) = duty.on_duty_now(small.store, now="2026-11-01 12:00:00")
     assert (now.post_name, now.member_name) == ("东门卡点", "张三")
     assert duty.duty_posts(small.store, now="2026-11-01 12:00:00")[0].on_duty == "张三"
@@ -267,8 +327,16 @@ def test_instructions_in_normal_times_reach_grids_units_and_branches(small) -> N
     from gridboard.models import instructions as ins
 
     unit = _unit(small)
-    notice = ins.issue(small.store, text="本周开展消防安全排查", community_id=small.community, grid_ids=[small.grid],
-                       unit_ids=[unit], branches=["第一网格党支部"], answer_within_hours=48, at="2026-11-01 09:00")
+    notice = ins.issue(
+        small.store,
+        text="本周开展消防安全排查",
+        community_id=small.community,
+        grid_ids=[small.grid],
+        unit_ids=[unit],
+        branches=["第一网格党支部"],
+        answer_within_hours=48,
+        at="2026-11-01 09:00",
+    )
     rows = ins.targets(small.store, notice, now="2026-11-02 09:00:00")
     assert sorted(t.kind for t in rows) == ["branch", "grid", "unit"]
     grid_target = next(t for t in rows if t.kind == "grid")
@@ -301,15 +369,28 @@ def test_instructions_survive_the_m015_rebuild(tmp_path) -> None:
     schema.migrations.apply(db, stop_before="m015_serve")
     stamp = "2026-01-01 00:00:00"
     for sql, values in (
-        ("INSERT INTO community (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)", ["c", stamp, stamp, "社区"]),
-        ("INSERT INTO grid (uid, created_at, updated_at, community_id, name) VALUES (?, ?, ?, 1, ?)",
-         ["g", stamp, stamp, "一网格"]),
-        ("INSERT INTO emergency (uid, created_at, updated_at, name, started_at) VALUES (?, ?, ?, ?, ?)",
-         ["e", stamp, stamp, "暴雪", stamp]),
-        ("INSERT INTO emergency_instruction (uid, created_at, updated_at, emergency_id, text, issued_at)"
-         " VALUES (?, ?, ?, 1, ?, ?)", ["i", stamp, stamp, "排查", stamp]),
-        ("INSERT INTO emergency_feedback (uid, created_at, updated_at, instruction_id, grid_id, feedback, answered_at)"
-         " VALUES (?, ?, ?, 1, 1, ?, ?)", ["f", stamp, stamp, "已完成", stamp]),
+        (
+            "INSERT INTO community (uid, created_at, updated_at, name) VALUES (?, ?, ?, ?)",
+            ["c", stamp, stamp, "社区"],
+        ),
+        (
+            "INSERT INTO grid (uid, created_at, updated_at, community_id, name) VALUES (?, ?, ?, 1, ?)",
+            ["g", stamp, stamp, "一网格"],
+        ),
+        (
+            "INSERT INTO emergency (uid, created_at, updated_at, name, started_at) VALUES (?, ?, ?, ?, ?)",
+            ["e", stamp, stamp, "暴雪", stamp],
+        ),
+        (
+            "INSERT INTO emergency_instruction (uid, created_at, updated_at, emergency_id, text, issued_at)"
+            " VALUES (?, ?, ?, 1, ?, ?)",
+            ["i", stamp, stamp, "排查", stamp],
+        ),
+        (
+            "INSERT INTO emergency_feedback (uid, created_at, updated_at, instruction_id, grid_id, feedback, answered_at)"
+            " VALUES (?, ?, ?, 1, 1, ?, ?)",
+            ["f", stamp, stamp, "已完成", stamp],
+        ),
     ):
         db.execute(sql, values)
     db.execute("PRAGMA application_id = 1196573762")

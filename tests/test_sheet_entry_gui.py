@@ -22,6 +22,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(gui, qtbot, small):
     from gridboard.ui.main_window import MainWindow
+
     store = small.store
     for index, (household_id,) in enumerate(store.execute("SELECT id FROM household ORDER BY id").fetchall()):
         ledger.update_household(
@@ -40,6 +41,7 @@ def host(gui, qtbot, small):
     from PySide6.QtWidgets import QWidget
 
     from gridboard.ui.notifier import Notifier
+
     widget = QWidget()
     widget.store = small.store
     widget.notifier = Notifier(small.store, widget)

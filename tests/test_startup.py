@@ -34,7 +34,9 @@ def needed(binary: Path) -> set[str]:
     return set(re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", out))
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("readelf"), reason="needs Linux and readelf")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not shutil.which("readelf"), reason="needs Linux and readelf"
+)
 def test_the_table_names_every_system_library_the_window_needs() -> None:
     qt = qt_lib_folder()
     binaries = [
@@ -46,11 +48,15 @@ def test_the_table_names_every_system_library_the_window_needs() -> None:
     ]
     wanted = set().union(*(needed(b) for b in binaries))
     system = {name for name in wanted if not ALWAYS_THERE.match(name)}
-    assert system - set(startup.LIBRARIES) == set(), "add these to startup.LIBRARIES with their Debian package"
+    assert system - set(startup.LIBRARIES) == set(), (
+        "add these to startup.LIBRARIES with their Debian package"
+    )
     assert all(re.fullmatch(r"[a-z0-9][a-z0-9.+-]+", package) for package in startup.LIBRARIES.values())
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or not shutil.which("ldd"), reason="needs Linux and ldd")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or not shutil.which("ldd"), reason="needs Linux and ldd"
+)
 def test_the_check_finds_what_the_dynamic_loader_cannot() -> None:
     plugin = qt_lib_folder() / "plugins" / "platforms" / "libqxcb.so"
     out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=True).stdout
@@ -62,7 +68,9 @@ def test_the_check_finds_what_the_dynamic_loader_cannot() -> None:
 
 
 def test_missing_libraries_are_named_with_their_packages() -> None:
-    lacking = startup.missing_libraries(loadable=lambda soname: soname not in {"libxcb-cursor.so.0", "libxcb-icccm.so.4"})
+    lacking = startup.missing_libraries(
+        loadable=lambda soname: soname not in {"libxcb-cursor.so.0", "libxcb-icccm.so.4"}
+    )
     assert lacking == {"libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4"}
     text = startup.window_problem({"DISPLAY": ":0"}, "linux", missing=lambda: lacking)
     assert "sudo apt install libxcb-cursor0 libxcb-icccm4" in text

@@ -51,18 +51,26 @@ def apply(store: Store, ops: list[tuple]) -> None:
         elif kind == "people":
             ledger.update_household(store, household, people=op[2])
         elif kind == "visit":
-            visits.log_visit(store, household_id=household, outcome=op[2], visited_at=LATER.isoformat(sep=" "))
+            visits.log_visit(
+                store, household_id=household, outcome=op[2], visited_at=LATER.isoformat(sep=" ")
+            )
         elif kind == "resident":
-            ledger.add_resident(store, household_id=household, name=op[2], tags=["living_alone"] if index % 2 else [])
+            ledger.add_resident(
+                store, household_id=household, name=op[2], tags=["living_alone"] if index % 2 else []
+            )
         elif kind == "end":
-            current = store.scalar("SELECT id FROM pairing WHERE household_id = ? AND ended_on IS NULL", [household])
+            current = store.scalar(
+                "SELECT id FROM pairing WHERE household_id = ? AND ended_on IS NULL", [household]
+            )
             if current:
                 pairing.end_pairing(store, current, reason="搬走")
 
 
 names = st.sampled_from(["王伟", "张伟", "李娜", "刘洋", "陈静"])
 op = st.one_of(
-    st.tuples(st.just("note"), st.integers(0, 23), st.sampled_from(["独居", "腿脚不便", "常不在家", "已搬走"])),
+    st.tuples(
+        st.just("note"), st.integers(0, 23), st.sampled_from(["独居", "腿脚不便", "常不在家", "已搬走"])
+    ),
     st.tuples(st.just("people"), st.integers(0, 23), st.integers(0, 6)),
     st.tuples(st.just("visit"), st.integers(0, 23), st.sampled_from(["met", "nobody_home"])),
     st.tuples(st.just("resident"), st.integers(0, 23), names),
@@ -158,8 +166,12 @@ def test_no_row_of_either_side_is_lost_and_conflicts_are_listed(ops_a, ops_b) ->
         store = open_store(a, operator="look")
         try:
             final = {r[0]: r[1] for r in store.conn.execute("SELECT uid, notes FROM household")}
-            listed = {(r[0], r[1]) for r in store.conn.execute(
-                "SELECT row_uid, lost_value FROM travel_conflict WHERE column_name = 'notes'")}
+            listed = {
+                (r[0], r[1])
+                for r in store.conn.execute(
+                    "SELECT row_uid, lost_value FROM travel_conflict WHERE column_name = 'notes'"
+                )
+            }
         finally:
             store.close()
         for uid, note in final.items():
@@ -198,7 +210,9 @@ def test_a_household_edited_on_both_sides_is_a_conflict_with_the_loser_kept(tmp_
     store = open_store(a, operator="office")
     try:
         rows = conflict_rows(store)
-        assert [(r.column, r.kept, r.lost, r.lost_side) for r in rows] == [("notes", "常不在家", "腿脚不便", "here")]
+        assert [(r.column, r.kept, r.lost, r.lost_side) for r in rows] == [
+            ("notes", "常不在家", "腿脚不便", "here")
+        ]
         assert "1号楼" in rows[0].record or "2号楼" in rows[0].record
         out = tmp_path / "conflicts.xlsx"
         assert write_conflicts_xlsx(store, out) == 1
@@ -227,7 +241,9 @@ def test_a_newer_schema_is_refused_and_an_older_one_migrated_on_a_copy(tmp_path:
     target = copy_file(base_file(), tmp_path / "office.gridboard")
     newer = copy_file(base_file(), tmp_path / "newer.gridboard")
     conn = __import__("sqlite3").connect(newer)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('gridboard', 'm999_future', '')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('gridboard', 'm999_future', '')"
+    )
     conn.commit()
     conn.close()
     store = open_store(target)

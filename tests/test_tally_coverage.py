@@ -267,9 +267,7 @@ def test_new_cycles_move_the_clock_and_keep_the_tallies_exact(demo: Store) -> No
 
     settings.set_setting(demo, "cycle_normal_days", 60)
     assert coverage.clock(demo.db) == since(demo, date.today())
-    emergency_id = emergency.declare_emergency(
-        demo, name="寒潮", cycle_priority_days=1, cycle_other_days=7
-    )
+    emergency_id = emergency.declare_emergency(demo, name="寒潮", cycle_priority_days=1, cycle_other_days=7)
     assert coverage.clock(demo.db) == since(demo, date.today())
     assert rules.current_cycles(demo).priority == 1
     assert_tallies_exact(demo)

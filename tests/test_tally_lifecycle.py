@@ -94,7 +94,9 @@ def test_a_failed_bulk_load_puts_the_triggers_back_and_marks_the_tallies_for_rec
     assert tallies.is_current(db.db) and tallies.verify(db.db) == []
 
 
-def test_a_big_file_with_old_tallies_is_checked_and_recounted_before_its_window(demo_file: Path, monkeypatch) -> None:
+def test_a_big_file_with_old_tallies_is_checked_and_recounted_before_its_window(
+    demo_file: Path, monkeypatch
+) -> None:
     """The deferred check opens big files read only at once; one whose tallies need counting again
     (a write) is checked first instead, like a file that needs a migration."""
     from gridboard.models import store as store_module

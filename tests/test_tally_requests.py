@@ -215,7 +215,9 @@ def make_world(store: Store) -> World:
         ledger.create_grid(store, community_id=communities[1], name="第一网格"),
     ]
     buildings = [
-        ledger.create_building(store, rooms="lived_in", grid_id=grid, name=f"{n}号楼", number=n, floors=2, rooms_per_floor=2)
+        ledger.create_building(
+            store, rooms="lived_in", grid_id=grid, name=f"{n}号楼", number=n, floors=2, rooms_per_floor=2
+        )
         for n, grid in enumerate([grids[0], grids[0], grids[1], grids[2]], start=1)
     ]
     households = [h for (h,) in store.execute("SELECT id FROM household ORDER BY id").fetchall()]

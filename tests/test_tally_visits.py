@@ -245,7 +245,9 @@ def test_moves_take_the_visits_to_the_new_areas(small) -> None:
     store.execute("UPDATE grid SET community_id = ? WHERE id = ?", [other_community, near_grid])
     assert tally.series(store, small.community, None, START, TODAY)[0][TODAY - timedelta(days=1)][1] == 0
     assert_exact(store)
-    second = ledger.create_building(store, rooms="lived_in", grid_id=far_grid, name="5号楼", number=5, units=1, floors=1)
+    second = ledger.create_building(
+        store, rooms="lived_in", grid_id=far_grid, name="5号楼", number=5, units=1, floors=1
+    )
     store.execute("UPDATE household SET building_id = ?, room = 'x' WHERE id = ?", [second, hs[0]])
     assert tally.series(store, None, far_grid, START, TODAY)[0][TODAY - timedelta(days=1)][1] == 1
     assert_exact(store)
@@ -294,7 +296,15 @@ def _world(small) -> tuple[list[int], list[int], list[int], list[int]]:
         ledger.create_grid(store, community_id=communities[1], name="第三网格"),
     ]
     buildings = [small.building] + [
-        ledger.create_building(store, rooms="lived_in", grid_id=grid, name=f"{n}号楼", number=n, units=1, floors=2, rooms_per_floor=2
+        ledger.create_building(
+            store,
+            rooms="lived_in",
+            grid_id=grid,
+            name=f"{n}号楼",
+            number=n,
+            units=1,
+            floors=2,
+            rooms_per_floor=2,
         )
         for n, grid in ((5, grids[1]), (6, grids[2]))
     ]

@@ -48,9 +48,14 @@ def test_a_grid_checked_out_worked_on_and_checked_in(demo_dir: Path, tmp_path: P
         grid = travel.find_grid(office, "第一网格")
         result, out = travel.checkout(office, grid_id=grid, out=laptop_path)
         assert out.grid_id == grid and travel.checked_out_grids(office).keys() == {grid}
-        households = [r[0] for r in office.conn.execute(
-            "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = ?"
-            " AND h.archived_at IS NULL AND h.occupancy != 'vacant' ORDER BY h.id", [grid])]
+        households = [
+            r[0]
+            for r in office.conn.execute(
+                "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = ?"
+                " AND h.archived_at IS NULL AND h.occupancy != 'vacant' ORDER BY h.id",
+                [grid],
+            )
+        ]
         assert result.added["household"] >= len(households)
         edited = households[0]
         edited_uid = office.scalar("SELECT uid FROM household WHERE id = ?", [edited])
@@ -64,8 +69,12 @@ def test_a_grid_checked_out_worked_on_and_checked_in(demo_dir: Path, tmp_path: P
     laptop = open_store(laptop_path, operator="网格员")
     try:
         assert laptop.scalar("SELECT count(*) FROM grid") >= 1
-        ids = {r["id"]: r["uid"] for r in laptop.query(
-            "SELECT id, uid FROM household WHERE archived_at IS NULL AND occupancy != 'vacant' ORDER BY id")}
+        ids = {
+            r["id"]: r["uid"]
+            for r in laptop.query(
+                "SELECT id, uid FROM household WHERE archived_at IS NULL AND occupancy != 'vacant' ORDER BY id"
+            )
+        }
         mine = [h for h, u in ids.items() if u != edited_uid][:5]
         for h in mine:
             visits.log_visit(laptop, household_id=h, visited_at=now - timedelta(hours=2), outcome="met")
@@ -102,7 +111,10 @@ def test_a_grid_checked_out_worked_on_and_checked_in(demo_dir: Path, tmp_path: P
         _dashboard_agrees_with_raw_rows(office)
 
         # A second checkin of the same file changes nothing.
-        counts = {t: office.scalar(f"SELECT count(*) FROM {t}") for t in ("visit", "request", "travel_conflict", "audit_log", "travel_meeting")}
+        counts = {
+            t: office.scalar(f"SELECT count(*) FROM {t}")
+            for t in ("visit", "request", "travel_conflict", "audit_log", "travel_meeting")
+        }
         again = travel.checkin(office, laptop_path)
         assert again.up_to_date and not again.written
         assert counts == {t: office.scalar(f"SELECT count(*) FROM {t}") for t in counts}
@@ -123,7 +135,9 @@ def test_changes_in_the_checkouts_own_second_are_not_missed(demo_dir: Path, tmp_
         met_at = office.scalar("SELECT met_at FROM travel_meeting WHERE kind = 'checkout'")
         edited = office.scalar(
             "SELECT h.id FROM household h JOIN building b ON b.id = h.building_id WHERE b.grid_id = ?"
-            " AND h.archived_at IS NULL ORDER BY h.id LIMIT 1", [grid])
+            " AND h.archived_at IS NULL ORDER BY h.id LIMIT 1",
+            [grid],
+        )
         edited_uid = office.scalar("SELECT uid FROM household WHERE id = ?", [edited])
         ledger.update_household(office, edited, notes="办公室：同一秒")
         # The office's edit in the checkout's second (the clock may have moved on since: pinned back).
@@ -151,7 +165,9 @@ def test_changes_in_the_checkouts_own_second_are_not_missed(demo_dir: Path, tmp_
     try:
         back = travel.checkin(office, laptop_path)
         listed = [c for c in back.conflicts if c.table == "household" and c.row_uid == edited_uid]
-        assert [(c.column, {c.kept, c.lost}) for c in listed] == [("notes", {"办公室：同一秒", "网格员：同一秒"})]
+        assert [(c.column, {c.kept, c.lost}) for c in listed] == [
+            ("notes", {"办公室：同一秒", "网格员：同一秒"})
+        ]
         kept = office.scalar("SELECT notes FROM household WHERE id = ?", [edited])
         assert kept == listed[0].kept
         assert tallies.verify(office.db) == []
@@ -176,7 +192,8 @@ def _dashboard_agrees_with_raw_rows(store: Store) -> None:
     assert board.headline.visited_in_cycle == sum(c.visited_in_cycle for c in by_sql)
     assert board.headline.paired == sum(c.paired for c in by_sql)
     open_requests = [
-        r for r in store.query("SELECT status, archived_at FROM request")
+        r
+        for r in store.query("SELECT status, archived_at FROM request")
         if r["status"] in OPEN_REQUEST_STATUSES and r["archived_at"] is None
     ]
     assert board.headline.open_requests == len(open_requests)
@@ -191,7 +208,9 @@ def test_checkout_command_line(demo_dir: Path, tmp_path: Path, capsys: pytest.Ca
     assert cli(["checkin", str(laptop), "--into", str(office), "--conflicts", str(tmp_path / "c.xlsx")]) == 0
     assert cli(["checkin", str(laptop), "--into", str(office)]) == 0
     assert "up to date" in capsys.readouterr().out
-    assert cli(["checkout", str(office), "--grid", "没有这个网格", "--out", str(tmp_path / "x.gridboard")]) == 2
+    assert (
+        cli(["checkout", str(office), "--grid", "没有这个网格", "--out", str(tmp_path / "x.gridboard")]) == 2
+    )
 
 
 def test_two_communities_roll_up_into_a_street(demo_dir: Path, tmp_path: Path) -> None:
@@ -217,7 +236,10 @@ def test_two_communities_roll_up_into_a_street(demo_dir: Path, tmp_path: Path) -
         bars = dashboard.compute(street).grids
         assert all(bar.community for bar in bars)
         rows = community_rows(street)
-        assert len(rows) == 2 and sum(r.households for r in rows) == dashboard.compute(street).headline.households
+        assert (
+            len(rows) == 2
+            and sum(r.households for r in rows) == dashboard.compute(street).headline.households
+        )
     finally:
         street.close()
 
@@ -253,7 +275,9 @@ def test_a_rollup_that_stops_half_way_leaves_the_tallies_counted_and_their_trigg
             rollup(street, [a, broken])
         assert street.scalar("SELECT count(*) FROM community") == 1  # the first file is in
         assert tallies.is_current(street.db) and tallies.verify(street.db) == []
-        triggers = {r[0] for r in street.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        triggers = {
+            r[0] for r in street.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        }
         assert set(tallies._trigger_names()) <= triggers
         # The triggers work again: a visit logged now moves the tallies as it should.
         household = street.scalar("SELECT id FROM household WHERE occupancy != 'vacant' LIMIT 1")

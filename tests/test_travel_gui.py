@@ -14,7 +14,9 @@ from tests.conftest import save_screenshot
 pytestmark = pytest.mark.gui
 
 
-def test_checkout_badge_checkin_with_preview_backup_and_restore(window, qtbot, small, tmp_path: Path, monkeypatch) -> None:
+def test_checkout_badge_checkin_with_preview_backup_and_restore(
+    window, qtbot, small, tmp_path: Path, monkeypatch
+) -> None:
     import gridboard.ui.travel as feature
 
     laptop = tmp_path / "第一网格.gridboard"

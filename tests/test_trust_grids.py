@@ -26,7 +26,9 @@ def _two_grids(small: Small) -> dict[str, int]:
     theirs = [int(r[0]) for r in store.execute("SELECT id FROM household WHERE building_id = ?", [building2])]
     mine = small.household(1, "101")
     pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=1)
-    other_member = ledger.add_member(store, community_id=small.community, name="李四", kind="community_member")
+    other_member = ledger.add_member(
+        store, community_id=small.community, name="李四", kind="community_member"
+    )
     pairing.pair_member(store, member_id=other_member, household_id=theirs[0])
     # Ten minutes ago: before an emergency declared now (times are kept to the second).
     earlier = (datetime.now() - timedelta(minutes=10)).strftime("%Y-%m-%d %H:%M:%S")
@@ -69,7 +71,8 @@ def test_a_workers_own_connection_carries_the_operator_and_the_grids(small: Smal
                 assert {m.id for m in d.members} <= {small.member}
                 assert sum(p.households for p in d.four_lists.by_grid) == 24
             assert dashboard.area_choices(connection) == (
-                [(small.community, "幸福社区")], [(small.grid, small.community, "第一网格")]
+                [(small.community, "幸福社区")],
+                [(small.grid, small.community, "第一网格")],
             )
             # The members list: members of their grids only.
             ids = members.member_ids(connection, members.MemberQuery()).ids
@@ -139,7 +142,9 @@ def test_the_emergency_report_counts_their_grids(small: Small) -> None:
 
 
 @pytest.mark.gui
-def test_a_grid_worker_sees_their_grids_figures_in_the_window(gui, qtbot, small: Small, tmp_path: Path) -> None:
+def test_a_grid_worker_sees_their_grids_figures_in_the_window(
+    gui, qtbot, small: Small, tmp_path: Path
+) -> None:
     from conftest import save_screenshot
 
     from gridboard.ui.main_window import MainWindow

@@ -139,7 +139,9 @@ def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window, mon
     assert not window.menuBar().isEnabled() and not window.centralWidget().isEnabled()
     log_visit = window.findChild(type(window.menuBar().actions()[0]), "actionLogVisit")
     assert log_visit is None or not log_visit.isEnabled()
-    assert screen.isWindow() and screen.geometry().contains(window.geometry())  # above the window and its dialogs
+    assert screen.isWindow() and screen.geometry().contains(
+        window.geometry()
+    )  # above the window and its dialogs
     # A wrong PIN keeps it locked, says so, and the window stays covered.
     qtbot.keyClicks(screen.secret_edit, "0000")
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
@@ -210,8 +212,12 @@ def test_read_only_operator_cannot_write_through_the_window(gui, qtbot, small: S
 
 def test_grid_worker_sees_only_their_grid_in_the_window(gui, qtbot, small: Small) -> None:
     grid2 = ledger.create_grid(small.store, community_id=small.community, name="第二网格")
-    ledger.create_building(small.store, grid_id=grid2, name="8号楼", number=8, units=1, floors=2, rooms_per_floor=1)
-    operators.create_operator(small.store, name="网格员甲", role="grid_worker", secret="2222", grid_ids=[small.grid])
+    ledger.create_building(
+        small.store, grid_id=grid2, name="8号楼", number=8, units=1, floors=2, rooms_per_floor=1
+    )
+    operators.create_operator(
+        small.store, name="网格员甲", role="grid_worker", secret="2222", grid_ids=[small.grid]
+    )
     operators.sign_in(small.store, "网格员甲", "2222")
     win = MainWindow(small.store)
     qtbot.addWidget(win)
@@ -234,7 +240,9 @@ def test_grid_worker_sees_only_their_grid_in_the_window(gui, qtbot, small: Small
     assert win.findChild(type(win.menuBar().actions()[0]), "actionAuditTrail") is None
 
 
-def test_audit_viewer_filters_masks_and_exports(gui, qtbot, window, small: Small, tmp_path: Path, monkeypatch) -> None:
+def test_audit_viewer_filters_masks_and_exports(
+    gui, qtbot, window, small: Small, tmp_path: Path, monkeypatch
+) -> None:
     store = small.store
     household = small.household(1, "101")
     ledger.update_household(store, household, head_name="刘芳", phone="13812345678")

@@ -52,13 +52,23 @@ def test_every_writer_records_the_signed_in_operator(small: Small, tmp_path: Pat
     # Settings.
     set_setting(store, "cycle_high_days", 5)
     # An Excel import: new residents, then the same sheet with a changed phone (per-row entries).
-    _import(store, tmp_path, "a.csv", "住址,姓名,电话\n3-1-101,王建国,13812345678\n3-2-502,李四,13911112222\n")
-    _import(store, tmp_path, "b.csv", "住址,姓名,电话\n3-1-101,王建国,13800001111\n3-2-502,李四,13911112222\n")
-    assert store.scalar(
-        "SELECT count(*) FROM audit_log WHERE id > ? AND action = 'import' AND table_name = 'resident'", [marker]
-    ) >= 1
+    _import(
+        store, tmp_path, "a.csv", "住址,姓名,电话\n3-1-101,王建国,13812345678\n3-2-502,李四,13911112222\n"
+    )
+    _import(
+        store, tmp_path, "b.csv", "住址,姓名,电话\n3-1-101,王建国,13800001111\n3-2-502,李四,13911112222\n"
+    )
+    assert (
+        store.scalar(
+            "SELECT count(*) FROM audit_log WHERE id > ? AND action = 'import' AND table_name = 'resident'",
+            [marker],
+        )
+        >= 1
+    )
     # The import's per-row entries keep numbers masked, as every other entry does.
-    kept = " ".join(str(v) for r in store.execute("SELECT old, new FROM audit_log WHERE id > ?", [marker]) for v in r)
+    kept = " ".join(
+        str(v) for r in store.execute("SELECT old, new FROM audit_log WHERE id > ?", [marker]) for v in r
+    )
     assert "13812345678" not in kept and "138****5678" in kept
     # A grid checked out, worked on elsewhere, checked in (a merge).
     out = tmp_path / "grid.gridboard"
@@ -78,15 +88,26 @@ def test_every_writer_records_the_signed_in_operator(small: Small, tmp_path: Pat
         "SELECT uid, action, table_name, operator, operator_uid, via FROM audit_log WHERE id > ?", [marker]
     )
     kinds = {(r["action"], r["table_name"]) for r in written}
-    for expected in (("insert", "visit"), ("correct", "visit"), ("withdraw", "visit"), ("insert", "request"),
-                     ("dispatch", "request"), ("insert", "rollcall"), ("insert", "emergency"), ("end", "emergency"),
-                     ("import", "import"), ("import", "resident"), ("checkin", "travel_meeting")):
+    for expected in (
+        ("insert", "visit"),
+        ("correct", "visit"),
+        ("withdraw", "visit"),
+        ("insert", "request"),
+        ("dispatch", "request"),
+        ("insert", "rollcall"),
+        ("insert", "emergency"),
+        ("end", "emergency"),
+        ("import", "import"),
+        ("import", "resident"),
+        ("checkin", "travel_meeting"),
+    ):
         assert expected in kinds, expected
     # This file's own entries (the laptop's came in with their history, signed there too).
     nobody = [
         (r["action"], r["table_name"], r["operator"], r["operator_uid"], r["via"])
         for r in written
-        if r["uid"] not in laptop_rows and (r["operator"], r["operator_uid"], r["via"]) != ("李书记", session.uid, "app")
+        if r["uid"] not in laptop_rows
+        and (r["operator"], r["operator_uid"], r["via"]) != ("李书记", session.uid, "app")
     ]
     assert nobody == [], nobody
     # What came back from the laptop is in the trail, with the laptop's operator.

@@ -48,7 +48,10 @@ def test_new_grid_then_a_building_in_it_undo_both_redo_both(window, qtbot, small
     dialog.accept()
     building_id = store.scalar("SELECT max(id) FROM building")
     assert store.scalar("SELECT grid_id FROM building WHERE id = ?", [building_id]) == grid_id
-    uids = (records.fetch(store, "grid", grid_id)["uid"], records.fetch(store, "building", building_id)["uid"])
+    uids = (
+        records.fetch(store, "grid", grid_id)["uid"],
+        records.fetch(store, "building", building_id)["uid"],
+    )
     assert window.undo_stack.count() == 2
 
     with qtbot.waitSignal(window.notifier.changed) as changed:
@@ -69,7 +72,9 @@ def test_new_grid_then_a_building_in_it_undo_both_redo_both(window, qtbot, small
     assert (building["uid"], building["grid_id"]) == (uids[1], grid_id)
     assert store.scalar("SELECT count(*) FROM household WHERE building_id = ?", [building_id]) == 6
     exact(store)
-    actions = [r[0] for r in store.query("SELECT action FROM audit_log WHERE table_name = 'grid' ORDER BY id")]
+    actions = [
+        r[0] for r in store.query("SELECT action FROM audit_log WHERE table_name = 'grid' ORDER BY id")
+    ]
     assert actions[-3:] == ["insert", "undo", "redo"]
 
     view = QUndoView(window.undo_stack)
@@ -145,7 +150,9 @@ def test_visit_cycles_dialog_is_undoable(window, qtbot, small: Small) -> None:
     exact(store)
 
 
-def test_a_step_whose_rows_changed_since_is_refused_and_dropped(window, qtbot, small: Small, monkeypatch) -> None:
+def test_a_step_whose_rows_changed_since_is_refused_and_dropped(
+    window, qtbot, small: Small, monkeypatch
+) -> None:
     store = small.store
     h = small.household(1, "502")
     assert ledger_editors.edit_row(window, "Edit", "household", h, {"head_name": "刘备"})
@@ -182,7 +189,9 @@ def desk_window(gui, qtbot, small: Small, monkeypatch):
     return win
 
 
-def test_emergency_declared_rostered_and_supplied_undo_to_none_and_back(desk_window, qtbot, small: Small) -> None:
+def test_emergency_declared_rostered_and_supplied_undo_to_none_and_back(
+    desk_window, qtbot, small: Small
+) -> None:
     win, store = desk_window, small.store
     win.findChild(object, "actionDeclareEmergency").trigger()
     dialog = win.emergency_feature.dialog
@@ -240,7 +249,9 @@ def exchange_window(gui, qtbot, small: Small, monkeypatch):
 
 
 @pytest.mark.parametrize("in_background", [False, True], ids=["here", "own connection"])
-def test_an_import_is_one_step(exchange_window, qtbot, small: Small, tmp_path, monkeypatch, in_background) -> None:
+def test_an_import_is_one_step(
+    exchange_window, qtbot, small: Small, tmp_path, monkeypatch, in_background
+) -> None:
     from test_exchange_gui import office_sheet, open_dialog
 
     win, store = exchange_window, small.store
@@ -269,7 +280,9 @@ def test_an_import_is_one_step(exchange_window, qtbot, small: Small, tmp_path, m
     assert store.scalar("SELECT priority_tier FROM household WHERE id = ?", [h]) == 0
     exact(store)
     redo(win)
-    assert [tuple(r) for r in store.query("SELECT id, uid FROM resident ORDER BY id")] == [tuple(r) for r in residents]
+    assert [tuple(r) for r in store.query("SELECT id, uid FROM resident ORDER BY id")] == [
+        tuple(r) for r in residents
+    ]
     assert store.scalar("SELECT priority_tier FROM household WHERE id = ?", [h]) == 2
     exact(store)
 

@@ -25,10 +25,31 @@ def snapshot(store: Store, *tables: str) -> dict[str, list[tuple]]:
     return shot
 
 
-ALL = ("community", "grid", "building", "household", "resident", "resident_tag", "member", "pairing", "scope",
-       "visit", "visit_member", "request", "request_step", "request_item", "setting", "emergency",
-       "emergency_roster", "emergency_instruction", "emergency_feedback", "rollcall", "printed_sheet",
-       "printed_sheet_row", "supply_delivery")
+ALL = (
+    "community",
+    "grid",
+    "building",
+    "household",
+    "resident",
+    "resident_tag",
+    "member",
+    "pairing",
+    "scope",
+    "visit",
+    "visit_member",
+    "request",
+    "request_step",
+    "request_item",
+    "setting",
+    "emergency",
+    "emergency_roster",
+    "emergency_instruction",
+    "emergency_feedback",
+    "rollcall",
+    "printed_sheet",
+    "printed_sheet_row",
+    "supply_delivery",
+)
 
 
 def exact(store: Store) -> None:
@@ -42,12 +63,23 @@ def test_create_a_grid_then_a_building_undo_both_redo_both_gives_the_same_rows(s
     made_grid = undo.run(store, "New grid", ledger.create_grid, community_id=small.community, name="第二网格")
     grid_id = made_grid.result
     made_building = undo.run(
-        store, "New building", ledger.create_building, grid_id=grid_id, name="9号楼", number=9, units=1, floors=3,
-        rooms_per_floor=2, rooms="lived_in",
+        store,
+        "New building",
+        ledger.create_building,
+        grid_id=grid_id,
+        name="9号楼",
+        number=9,
+        units=1,
+        floors=3,
+        rooms_per_floor=2,
+        rooms="lived_in",
     )
     building_id = made_building.result
     made = snapshot(store, "grid", "building", "household")
-    uids = (records.fetch(store, "grid", grid_id)["uid"], records.fetch(store, "building", building_id)["uid"])
+    uids = (
+        records.fetch(store, "grid", grid_id)["uid"],
+        records.fetch(store, "building", building_id)["uid"],
+    )
     assert made_grid.changes.tables >= {"grid"} and "building" in made_building.changes.tables
     assert made_building.step.size == 1 + 6  # the building and its six rooms
 
@@ -108,9 +140,18 @@ def test_visits_logged_corrected_and_withdrawn_come_back(small) -> None:
     store = small.store
     h = small.household(1, "502")
     start = snapshot(store, *ALL)
-    logged = undo.run(store, "Log", visits.log_visit, household_id=h, member_ids=[small.member], visited_at="2026-03-01 10:00")
+    logged = undo.run(
+        store,
+        "Log",
+        visits.log_visit,
+        household_id=h,
+        member_ids=[small.member],
+        visited_at="2026-03-01 10:00",
+    )
     after_log = snapshot(store, *ALL)
-    corrected = undo.run(store, "Correct", visits.correct_visit, logged.result, outcome="nobody_home", note="没人")
+    corrected = undo.run(
+        store, "Correct", visits.correct_visit, logged.result, outcome="nobody_home", note="没人"
+    )
     after_correct = snapshot(store, *ALL)
     withdrawn = undo.run(store, "Withdraw", visits.withdraw_visit, logged.result, reason="记错了")
     exact(store)
@@ -164,7 +205,9 @@ def test_a_returned_sheet_entered_is_one_step(small) -> None:
     (sheet,) = sheets.record_sheets(store, [sheets.member_sheet(store, small.member)], day=date(2026, 3, 9))
     start = snapshot(store, *ALL)
     entries = [sheets.RowEntry(position=1, outcome="met", visited_at="2026-03-10")]
-    done = undo.run(store, "Enter sheet", sheets.enter_returned_sheet, sheet_no=sheet.info.sheet_no, entries=entries)
+    done = undo.run(
+        store, "Enter sheet", sheets.enter_returned_sheet, sheet_no=sheet.info.sheet_no, entries=entries
+    )
     after = snapshot(store, *ALL)
     assert sheets.load_sheet(store, sheet.info.sheet_no).entered == 1
     done.step.undo(store)
@@ -177,7 +220,9 @@ def test_a_returned_sheet_entered_is_one_step(small) -> None:
 
 def test_a_setting_comes_back_and_the_tallies_follow_its_cycles(small) -> None:
     store = small.store
-    visits.log_visit(store, household_id=small.household(1, "502"), member_ids=[small.member], visited_at="2026-01-01")
+    visits.log_visit(
+        store, household_id=small.household(1, "502"), member_ids=[small.member], visited_at="2026-01-01"
+    )
     old = settings.get_setting(store, "cycle_normal_days")
     done = undo.run(store, "Cycles", settings.set_setting, "cycle_normal_days", 7)
     exact(store)
@@ -196,10 +241,23 @@ def test_emergency_desk_actions_come_back(small) -> None:
     declared = undo.run(store, "Declare", em.declare_emergency, name="暴雪", kind="blizzard")
     eid = declared.result
     exact(store)
-    rostered = undo.run(store, "Roster", em.add_to_roster, emergency_id=eid, grid_id=small.grid,
-                        member_id=small.member, role="volunteer")
-    called = undo.run(store, "Roll call", em.record_rollcall, emergency_id=eid, household_id=small.household(1, "502"),
-                      state="reached_safe")
+    rostered = undo.run(
+        store,
+        "Roster",
+        em.add_to_roster,
+        emergency_id=eid,
+        grid_id=small.grid,
+        member_id=small.member,
+        role="volunteer",
+    )
+    called = undo.run(
+        store,
+        "Roll call",
+        em.record_rollcall,
+        emergency_id=eid,
+        household_id=small.household(1, "502"),
+        state="reached_safe",
+    )
     issued = undo.run(store, "Instruction", em.issue_instruction, emergency_id=eid, text="清扫积雪")
     ended = undo.run(store, "End", em.end_emergency, eid)
     done = [declared, rostered, called, issued, ended]
@@ -243,7 +301,9 @@ def test_an_import_is_one_step(db: Store, tmp_path: Path, monkeypatch, big: bool
     done.step.redo(db)
     assert snapshot(db, *ALL) == after
     exact(db)
-    trail = db.query("SELECT action, row_uid, new FROM audit_log WHERE action IN ('undo', 'redo') AND table_name = 'resident'")
+    trail = db.query(
+        "SELECT action, row_uid, new FROM audit_log WHERE action IN ('undo', 'redo') AND table_name = 'resident'"
+    )
     if big:  # one entry per table and direction, with the counts
         assert len(trail) == 2 and all(r["row_uid"] is None and '"rows": ' in r["new"] for r in trail)
     else:
@@ -255,7 +315,9 @@ def test_a_read_only_operator_cannot_undo(small) -> None:
     from gridboard.models.operators import NotAllowed
 
     store = small.store
-    done = undo.run(store, "Edit", ledger.update_household_checked, small.household(1, "502"), head_name="刘备")
+    done = undo.run(
+        store, "Edit", ledger.update_household_checked, small.household(1, "502"), head_name="刘备"
+    )
     operators.create_operator(store, name="看看", role="read_only", secret="1357")
     operators.start_session(store, operators.find_operator(store, "看看").id, via="app")
     with pytest.raises(NotAllowed):

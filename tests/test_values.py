@@ -43,9 +43,13 @@ def test_values_outside_their_rule_are_refused_with_a_message(small, call: str, 
             args = {"building_id": small.building, "unit": 1, "floor": 3, "room": "9901", field: value}
             ledger.add_household(store, **args)
         elif call == "resident":
-            ledger.add_resident(store, household_id=small.household(1, "101"), **{"name": "王丽", field: value})
+            ledger.add_resident(
+                store, household_id=small.household(1, "101"), **{"name": "王丽", field: value}
+            )
         else:
-            ledger.add_member(store, community_id=small.community, name="李明", kind="cadre", **{field: value})
+            ledger.add_member(
+                store, community_id=small.community, name="李明", kind="cadre", **{field: value}
+            )
     assert store.scalar("SELECT count(*) FROM audit_log") == before, "a refusal changes nothing"
 
 

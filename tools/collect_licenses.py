@@ -85,7 +85,9 @@ def _text_of(dist: metadata.Distribution) -> str:
     files = [f for f in dist.files or [] if LICENSE_FILE.search(str(f)) and "dist-info" in str(f)]
     # The package's own licence first (the shortest path), then the rest it names.
     files.sort(key=lambda f: (str(f).count("/"), str(f)))
-    return "\n\n".join(Path(dist.locate_file(f)).read_text(encoding="utf-8", errors="replace") for f in files[:1])
+    return "\n\n".join(
+        Path(dist.locate_file(f)).read_text(encoding="utf-8", errors="replace") for f in files[:1]
+    )
 
 
 def main() -> int:
@@ -104,7 +106,13 @@ def main() -> int:
 
     add("gridboard", __version__, "MIT", GRIDBOARD_MIT)
     font_licence = (ROOT / "resources" / "fonts" / "OFL.txt").read_text(encoding="utf-8")
-    add("Noto Sans CJK SC (subset, as Gridboard Sans SC)", "subset", "SIL Open Font License 1.1", font_licence, "NotoSansCJK-SC.txt")
+    add(
+        "Noto Sans CJK SC (subset, as Gridboard Sans SC)",
+        "subset",
+        "SIL Open Font License 1.1",
+        font_licence,
+        "NotoSansCJK-SC.txt",
+    )
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
     add("Python", sys.version.split()[0], "PSF-2.0", python_licence.read_text(encoding="utf-8"))
     import sqlite3
@@ -121,7 +129,9 @@ def main() -> int:
                 raise SystemExit(f"no licence text found for {name}")
         add(dist.metadata["Name"], dist.version, licence, text)
     (TARGET / "GPL-3.0.txt").write_text(GPL3.read_text(encoding="utf-8"), encoding="utf-8")
-    (TARGET / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (TARGET / "index.json").write_text(
+        json.dumps(index, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     for entry in index:
         print(f"{entry['name']} {entry['version']}: {entry['license']} -> {entry['file']}")
     return 0

@@ -141,12 +141,18 @@ def main(path: str, out_folder: str) -> None:
     if current is not None:
         from gridboard.models.rollcall_help import record_needs_help
 
-        homes = [r[0] for r in store.execute(
-            "SELECT id FROM household WHERE priority_tier > 0 ORDER BY building_id, unit, floor, room LIMIT 3"
-        )]
+        homes = [
+            r[0]
+            for r in store.execute(
+                "SELECT id FROM household WHERE priority_tier > 0 ORDER BY building_id, unit, floor, room LIMIT 3"
+            )
+        ]
         emergency.record_rollcall(store, emergency_id=current.id, household_id=homes[0], state="reached_safe")
         record_needs_help(
-            store, emergency_id=current.id, household_id=homes[1], help_needed="降压药明天吃完",
+            store,
+            emergency_id=current.id,
+            household_id=homes[1],
+            help_needed="降压药明天吃完",
             request_category="medicine",
         )
         emergency.record_rollcall(store, emergency_id=current.id, household_id=homes[2], state="unreachable")
@@ -159,4 +165,7 @@ def main(path: str, out_folder: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else str(Path(__file__).parent.parent / "resources" / "guide"))
+    main(
+        sys.argv[1],
+        sys.argv[2] if len(sys.argv) > 2 else str(Path(__file__).parent.parent / "resources" / "guide"),
+    )

@@ -32,13 +32,20 @@ def ui_errors() -> list[str]:
         if "gridboard.ui.*" in modules:
             continue
         lines.append(f"[mypy-{','.join(modules)}]")
-        lines += [f"{k} = {str(v).lower() if isinstance(v, bool) else v}" for k, v in override.items() if k != "module"]
+        lines += [
+            f"{k} = {str(v).lower() if isinstance(v, bool) else v}"
+            for k, v in override.items()
+            if k != "module"
+        ]
     with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False, encoding="utf-8") as config:
         config.write("\n".join(lines) + "\n")
     try:
         run = subprocess.run(
             [sys.executable, "-m", "mypy", "--config-file", config.name, "gridboard/ui"],
-            cwd=ROOT, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     finally:
         Path(config.name).unlink()
@@ -63,7 +70,9 @@ def main() -> int:
         return 0
     if recorded is None or count > recorded:
         print("\n".join(errors))
-        print(f"gridboard/ui has {count} mypy errors; at most {recorded} are allowed (tools/mypy_ui_errors.txt)")
+        print(
+            f"gridboard/ui has {count} mypy errors; at most {recorded} are allowed (tools/mypy_ui_errors.txt)"
+        )
         return 1
     note = f" (down from {recorded}: run tools/mypy_ratchet.py --update)" if count < recorded else ""
     print(f"gridboard/ui: {count} mypy errors, at most {recorded} allowed{note}")

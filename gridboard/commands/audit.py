@@ -49,7 +49,8 @@ def record_cli_reveal(store: Store, *, what: str, reason: str | None, target: st
     if store.read_only is not None:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
-                "Errors", "Numbers can be shown in full only where that can be recorded: this file is read only here."
+                "Errors",
+                "Numbers can be shown in full only where that can be recorded: this file is read only here.",
             )
         )
     audit.record_reveal(store, what=what, reason=reason or "", target=target)
@@ -79,7 +80,5 @@ def run_audit(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def _jsonable(e: audit.AuditEntry) -> dict:
     data = asdict(e)
-    data["changes"] = [
-        {"column": c["column"], "old": c["old"], "new": c["new"]} for c in data["changes"]
-    ]
+    data["changes"] = [{"column": c["column"], "old": c["old"], "new": c["new"]} for c in data["changes"]]
     return data

@@ -55,7 +55,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--check", action="store_true", help="run the whole-file check first")
     p.add_argument("--quarter", help="service-cards: the quarter, e.g. 2026Q4 (default: this quarter)")
     p.add_argument("--overdue", action="store_true", help="escalations: only the overdue ones")
-    p.add_argument("--reason", help="why the numbers must be written in full (recorded; needed with --reveal)")
+    p.add_argument(
+        "--reason", help="why the numbers must be written in full (recorded; needed with --reveal)"
+    )
     add_operator_argument(p)
     p.set_defaults(func=run_export)
 
@@ -77,7 +79,10 @@ def print_report(plan: Plan, out=None) -> None:
     if plan.problems_cut:
         print(f"… and {plan.problems_cut} more problems not listed", file=out)
     for (vocabulary, word), unknown in sorted(plan.unknown.items()):
-        print(f"unknown {vocabulary}: {word} ({unknown.count}; first {unknown.sheet} row {unknown.row})", file=out)
+        print(
+            f"unknown {vocabulary}: {word} ({unknown.count}; first {unknown.sheet} row {unknown.row})",
+            file=out,
+        )
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(plan.skipped_rows.items()) if why != "empty")
     if skipped:
         print(f"rows not data, skipped: {skipped}", file=out)

@@ -87,12 +87,18 @@ def run_check(args: argparse.Namespace, out: TextIO | None = None) -> int:
                 f"problem: {stale} households' risk tier or last visit is out of date (ids {shown})", file=out
             )
         if not tallies.is_current(store.db):
-            print("tallies: counted by another version; they are counted again when the app opens the file", file=out)
+            print(
+                "tallies: counted by another version; they are counted again when the app opens the file",
+                file=out,
+            )
         else:
             wrong = tallies.verify(store.db)
             if wrong:
                 problems += 1
-                print(f"problem: the dashboard's tallies differ from a fresh count ({len(wrong)} rows), e.g.", file=out)
+                print(
+                    f"problem: the dashboard's tallies differ from a fresh count ({len(wrong)} rows), e.g.",
+                    file=out,
+                )
                 for line in wrong[:3]:
                     print(f"  {line}", file=out)
                 print("  `gridboard check --repair FILE` counts them again", file=out)

@@ -36,7 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             p.add_argument("--period", help="the period printed in the header (default: this month)")
             p.add_argument("--show-phones", action="store_true", help="print residents' phones unmasked")
             p.add_argument("--no-record", action="store_true", help="do not number and record the sheets")
-            p.add_argument("--reason", help="why phones must be printed in full (recorded; needed with --show-phones)")
+            p.add_argument(
+                "--reason", help="why phones must be printed in full (recorded; needed with --show-phones)"
+            )
         add_operator_argument(p)
         p.set_defaults(func=run_print)
 

@@ -40,10 +40,14 @@ def run_export(args: argparse.Namespace) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("serve", help="units, reporting in, service points and escalations")
     kinds = parser.add_subparsers(dest="serve_command", metavar="ACTION", required=True)
-    p = kinds.add_parser("rise", help="escalations past their time limit rise a level (community → street → district)")
+    p = kinds.add_parser(
+        "rise", help="escalations past their time limit rise a level (community → street → district)"
+    )
     p.add_argument("file", help="the .gridboard file")
     p.set_defaults(func=run_rise)
-    p = kinds.add_parser("print", help="print the quarterly feedback sheets or the street office's list to PDF")
+    p = kinds.add_parser(
+        "print", help="print the quarterly feedback sheets or the street office's list to PDF"
+    )
     p.add_argument("what", choices=("quarter-sheets", "escalations"))
     p.add_argument("file", help="the .gridboard file")
     p.add_argument("--quarter", help="e.g. 2026Q4 (default: this quarter)")

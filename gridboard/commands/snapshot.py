@@ -33,8 +33,12 @@ def run_snapshot(args: argparse.Namespace) -> int:
     try:
         width, height = (int(n) for n in args.size.lower().split("x"))
     except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "Give the size as WIDTHxHEIGHT, such as 1366x768.")) from None
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "Give the size as WIDTHxHEIGHT, such as 1366x768.")
+        ) from None
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 

@@ -53,7 +53,10 @@ def _report(name: str, result: MergeResult, dry_run: bool, out=None) -> None:
     verb = "would add" if dry_run else "added"
     added = ", ".join(f"{n:,} {t}" for t, n in result.added.items() if n) or "nothing"
     updated = ", ".join(f"{n:,} {t}" for t, n in result.updated.items() if n) or "nothing"
-    print(f"{name}: {verb} {added}; updated {updated}; {len(result.conflicts)} conflicts kept for review", file=out)
+    print(
+        f"{name}: {verb} {added}; updated {updated}; {len(result.conflicts)} conflicts kept for review",
+        file=out,
+    )
 
 
 def _conflicts(store, args: argparse.Namespace) -> None:
@@ -70,8 +73,10 @@ def run_checkout(args: argparse.Namespace) -> int:
     finally:
         store.close()
     households = result.added.get("household", 0)
-    print(f"{args.out}: grid {out.grid_name} ({out.community_name}) checked out, {households:,} households,"
-          f" {result.added.get('visit', 0):,} visits, {result.added.get('request', 0):,} open requests")
+    print(
+        f"{args.out}: grid {out.grid_name} ({out.community_name}) checked out, {households:,} households,"
+        f" {result.added.get('visit', 0):,} visits, {result.added.get('request', 0):,} open requests"
+    )
     return 0
 
 

@@ -542,7 +542,9 @@ def _request_rows(
         """,
         params,
     ):
-        steps.append([row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], mask_text(row[4] or "")])
+        steps.append(
+            [row[0], REQUEST_STATUSES.get(row[1], row[1]), _when(row[2]), row[3], mask_text(row[4] or "")]
+        )
     return sheet.rows
 
 

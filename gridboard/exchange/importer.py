@@ -114,7 +114,8 @@ def plan_import(
 def _stale(store: Store, plan: Plan) -> bool:
     """True when the file gained rows since the plan chose its new ids (another window, the CLI)."""
     return any(
-        int(store.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) != top for table, top in plan.basis.items()
+        int(store.scalar(f"SELECT coalesce(max(id), 0) FROM {table}")) != top
+        for table, top in plan.basis.items()
     )
 
 

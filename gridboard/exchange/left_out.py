@@ -40,7 +40,12 @@ def write_left_out(plan: Plan, path: str | Path, translate=lambda text: text) ->
         for number in sorted(rows):
             cells = list(source[number - 1]) if number - 1 < len(source) else []
             cells += [None] * (len(layout.headers) - len(cells))
-            sheet.append([*(_cell(c) for c in cells[: len(layout.headers)]), "；".join(problems[(layout.name, number)])])
+            sheet.append(
+                [
+                    *(_cell(c) for c in cells[: len(layout.headers)]),
+                    "；".join(problems[(layout.name, number)]),
+                ]
+            )
             written += 1
     if not workbook.worksheets:
         workbook.create_sheet("Sheet1")

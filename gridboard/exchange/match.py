@@ -77,21 +77,31 @@ class Matcher:
             self.plan.statements.append(Statement(sql, rows))
 
     def problem(
-        self, source: Source, column: int | None, value: str, reason: str, severity: str = "error", **params: Any
+        self,
+        source: Source,
+        column: int | None,
+        value: str,
+        reason: str,
+        severity: str = "error",
+        **params: Any,
     ) -> None:
         layout = self.layouts[source.sheet]
         column_text = ""
         if column is not None:
             header = layout.headers[column] if column < len(layout.headers) else ""
             column_text = f"{column_letter(column)} {header}".strip()
-        self.plan.add_problem(Problem(source.sheet, source.row, column_text, value, reason, severity, params, column))
+        self.plan.add_problem(
+            Problem(source.sheet, source.row, column_text, value, reason, severity, params, column)
+        )
 
     # -- the whole match ---------------------------------------------------------------------------
 
     def run(self) -> None:
         self.load_structure()
         for household in self.drafts.households.values():
-            household.building = self.building_id(household.place, household.source, kind=household.kind, create=True)
+            household.building = self.building_id(
+                household.place, household.source, kind=household.kind, create=True
+            )
         self.match_households()
         self.match_residents()
         self.match_members()
@@ -110,11 +120,14 @@ class Matcher:
     def load_structure(self) -> None:
         s = self.store
         self.communities = {
-            r["name"]: r["id"] for r in s.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
+            r["name"]: r["id"]
+            for r in s.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY id")
         }
         self.grids: dict[tuple[int, str], int] = {}
         self.grid_lists: dict[int, list[int]] = {}
-        for r in s.query("SELECT id, community_id, name FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id"):
+        for r in s.query(
+            "SELECT id, community_id, name FROM grid WHERE archived_at IS NULL ORDER BY sort_order, id"
+        ):
             self.grids.setdefault((r["community_id"], grid_key(r["name"])), r["id"])
             self.grid_lists.setdefault(r["community_id"], []).append(r["id"])
         self.buildings: dict[int, dict[str, Any]] = {}
@@ -178,7 +191,9 @@ class Matcher:
                 return b["id"]
         return None
 
-    def building_id(self, place: Place, source: Source, *, kind: str = "apartment", create: bool) -> int | None:
+    def building_id(
+        self, place: Place, source: Source, *, kind: str = "apartment", create: bool
+    ) -> int | None:
         community, grid, estate, name, number, _unit, _room = place
         cid = self.community_id(community)
         token = (cid, grid, estate, name, number)
@@ -261,7 +276,9 @@ class Matcher:
             building = self.buildings[household.building]
             shape = grow.get(household.building)
             if shape is None:
-                shape = grow[household.building] = {k: building[k] for k in ("units", "floors", "rooms_per_floor")}
+                shape = grow[household.building] = {
+                    k: building[k] for k in ("units", "floors", "rooms_per_floor")
+                }
             shape["units"] = max(shape["units"], min(unit, 50))
             shape["floors"] = max(shape["floors"], min(max(household.floor, 1), 120))
             digits = _DIGITS.match(room)
@@ -282,7 +299,9 @@ class Matcher:
                     values["people"] = len(household.residents)
                 household.id = self.new_id("household")
                 self.inserted_households.add(household.id)
-                tier = max([tiers.get(t, 0) for r in household.residents if r.tags for t in r.tags], default=0)
+                tier = max(
+                    [tiers.get(t, 0) for r in household.residents if r.tags for t in r.tags], default=0
+                )
                 inserts.append(
                     (
                         household.id,
@@ -346,7 +365,9 @@ class Matcher:
                 continue
             building = self.buildings[bid]
             bigger = {
-                k: v for k, v in shape.items() if v > building[k] and not (k == "floors" and building["kind"] == "courtyard")
+                k: v
+                for k, v in shape.items()
+                if v > building[k] and not (k == "floors" and building["kind"] == "courtyard")
             }
             if bigger:
                 building_updates.append((building, bigger))
@@ -371,8 +392,12 @@ class Matcher:
                 groups.setdefault(columns, []).append((*[changed[c] for c in columns], self.stamp, row["id"]))
             audit.append(
                 records.audit_values(  # the signed-in operator, numbers masked, as records.log does
-                    self.store, "import", table, row["uid"],
-                    {c: row.get(c) for c in sorted(changed)}, {c: changed[c] for c in sorted(changed)},
+                    self.store,
+                    "import",
+                    table,
+                    row["uid"],
+                    {c: row.get(c) for c in sorted(changed)},
+                    {c: changed[c] for c in sorted(changed)},
                     stamp=self.stamp,
                 )
             )
@@ -449,7 +474,9 @@ class Matcher:
                         changed["tags"] = new_tags
                         row = {**row, "tags": old_tags}
                         tag_rows.extend(
-                            (new_uid(), self.stamp, self.stamp, row["id"], tag_ids[t]) for t in new_tags if t not in old_tags
+                            (new_uid(), self.stamp, self.stamp, row["id"], tag_ids[t])
+                            for t in new_tags
+                            if t not in old_tags
                         )
                 if changed:
                     updates.append((row, changed))
@@ -552,7 +579,9 @@ class Matcher:
             link.source,
             link.member_column,
             name,
-            QT_TRANSLATE_NOOP("Exchange", "Not paired: there is no member named {name} in the file or the sheets."),
+            QT_TRANSLATE_NOOP(
+                "Exchange", "Not paired: there is no member named {name} in the file or the sheets."
+            ),
             "warning",
             name=name,
         )
@@ -597,7 +626,9 @@ class Matcher:
                 link.source,
                 link.column,
                 address,
-                QT_TRANSLATE_NOOP("Exchange", "Not paired: no household at {address} in the file or the sheets."),
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "Not paired: no household at {address} in the file or the sheets."
+                ),
                 "warning",
                 address=address,
             )
@@ -615,7 +646,9 @@ class Matcher:
         if len(found) == 1:
             return found.pop()
         reason = (
-            QT_TRANSLATE_NOOP("Exchange", "Not paired: no household's head is named {name}; give the address.")
+            QT_TRANSLATE_NOOP(
+                "Exchange", "Not paired: no household's head is named {name}; give the address."
+            )
             if not found
             else QT_TRANSLATE_NOOP(
                 "Exchange", "Not paired: {count} households have a head named {name}; give the address."
@@ -639,12 +672,18 @@ class Matcher:
                         link.source,
                         link.column,
                         link.place[3] if link.place else "",
-                        QT_TRANSLATE_NOOP("Exchange", "Not paired: no building {name} in the file or the sheets."),
+                        QT_TRANSLATE_NOOP(
+                            "Exchange", "Not paired: no building {name} in the file or the sheets."
+                        ),
                         "warning",
                         name=building_label(link.place[2], link.place[3]) if link.place else "",
                     )
                     continue
-                unit = (link.place[5] or None) if link.place is not None and link.level in ("unit", "floor") else None
+                unit = (
+                    (link.place[5] or None)
+                    if link.place is not None and link.level in ("unit", "floor")
+                    else None
+                )
                 for mid, _name in members:
                     if mid is not None:
                         scopes.append((link, mid, bid, unit, link.floor))
@@ -669,7 +708,16 @@ class Matcher:
             active.add((mid, hid))
             mode = link.mode or ("N+1" if per_household[hid] > 1 else "1+N" if per_member[mid] > 1 else "1+1")
             rows.append(
-                (new_uid(), self.stamp, self.stamp, mid, hid, mode, link.started_on or today().isoformat(), "导入")
+                (
+                    new_uid(),
+                    self.stamp,
+                    self.stamp,
+                    mid,
+                    hid,
+                    mode,
+                    link.started_on or today().isoformat(),
+                    "导入",
+                )
             )
             self.plan.add_count("pairing", "added")
         self.write(
@@ -689,7 +737,17 @@ class Matcher:
                 continue
             current.add(key)
             scope_rows.append(
-                (new_uid(), self.stamp, self.stamp, mid, bid, unit, floor, link.started_on or today().isoformat(), "导入")
+                (
+                    new_uid(),
+                    self.stamp,
+                    self.stamp,
+                    mid,
+                    bid,
+                    unit,
+                    floor,
+                    link.started_on or today().isoformat(),
+                    "导入",
+                )
             )
             self.plan.add_count("scope", "added")
         self.write(

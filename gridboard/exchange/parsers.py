@@ -51,7 +51,6 @@ _CN_RUN = re.compile("[零〇○一二两三四五六七八九十百千]+")
 # the BOM, interlinear annotation marks: nothing a person meant to write in a cell.
 
 
-
 def _to_str(value: Any) -> str:
     try:
         return str(value)

@@ -53,7 +53,7 @@ class Problem:
         return self.reason.format(**self.params) if self.params else self.reason
 
     def located_text(self, translate: Callable[[str], str] | None = None) -> str:
-        """"F 出生日期: reason": the text with the column it is about."""
+        """ "F 出生日期: reason": the text with the column it is about."""
         return f"{self.column}: {self.text(translate)}" if self.column else self.text(translate)
 
 

@@ -179,7 +179,9 @@ def _column_values(rows: Sequence[Sequence[Any]], raw: dict[int, str | None], ke
     return [p.clean_text(r[i]) for r in rows for i in columns if i < len(r) and r[i] not in (None, "")]
 
 
-def _kind(layout: SheetLayout, raw: dict[int, str | None], sample: Sequence[Sequence[Any]]) -> tuple[str, str]:
+def _kind(
+    layout: SheetLayout, raw: dict[int, str | None], sample: Sequence[Sequence[Any]]
+) -> tuple[str, str]:
     fields = {k for k in raw.values() if k}
     name = layout.name
     if _INSTRUCTIONS.search(name) and not fields & ADDRESS_FIELDS:

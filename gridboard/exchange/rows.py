@@ -29,7 +29,9 @@ _ODD_EXACT = _BLANKS | {"None", "NULL", "N/A", "#N/A", "同上", "同前", "ditt
 _ODD_FIRST = p.DITTO_FIRST | frozenset(" \u3000")
 _TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计数|total)", re.IGNORECASE)
 _TOTAL_START = frozenset("合总小共tT \t\r\n\u3000\xa0\u2002\u2003")  # first characters of a 合计 cell
-_NOTE_ROW = re.compile(r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]")
+_NOTE_ROW = re.compile(
+    r"^(注|说明|备注|填表人|填报人|审核人|制表人|负责人|统计人|填报日期|填表日期|日期|签字)[:：\s]"
+)
 _NAME_SPLIT = re.compile(r"[、,，;；/\n]+|\s{2,}")
 _FLOOR_WORD = re.compile(r"(-?\d+)\s*(?:层|楼层|F)$", re.IGNORECASE)
 # Where a building is written as words alone ("综合楼"), one row of doors is assumed.
@@ -152,7 +154,9 @@ class RowReader:
         """The yes/no group columns (tag:CODE) of a layout, looked up once per sheet."""
         found = self._tag_columns.get(layout.name)
         if found is None:
-            found = self._tag_columns[layout.name] = [k for k in layout.mapping.values() if k.startswith("tag:")]
+            found = self._tag_columns[layout.name] = [
+                k for k in layout.mapping.values() if k.startswith("tag:")
+            ]
         return found
 
     # -- problems ----------------------------------------------------------------------------------
@@ -244,7 +248,9 @@ class RowReader:
                 row = (*row, *(None,) * (columns[-1][0] + 1 - width))  # trailing blanks were trimmed
             values = take(row)  # every mapped cell in one call
         else:
-            values = [fixes.get((layout.name, index + 1, c), row[c] if c < width else None) for c, _ in columns]
+            values = [
+                fixes.get((layout.name, index + 1, c), row[c] if c < width else None) for c, _ in columns
+            ]
         for (column, key), value in zip(columns, values):
             if value is None:
                 continue
@@ -267,7 +273,8 @@ class RowReader:
                             column,
                             value,
                             QT_TRANSLATE_NOOP(
-                                "Exchange", "同上 (same as above) with nothing above it: write the value itself."
+                                "Exchange",
+                                "同上 (same as above) with nothing above it: write the value itself.",
                             ),
                         )
                         self.failed_rows.add((layout.name, index + 1))
@@ -400,7 +407,9 @@ class RowReader:
                 layout.header_row + 1,
                 None,
                 "",
-                QT_TRANSLATE_NOOP("Exchange", "No column gives the address (住址, 楼栋, 门牌号): assign one."),
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "No column gives the address (住址, 楼栋, 门牌号): assign one."
+                ),
             )
         if layout.kind in ("members", "pairings") and "member_name" not in fields:
             self.problem(
@@ -483,7 +492,11 @@ class RowReader:
             and parts.get("building") == carry.get("building")
         ):
             parts["unit"] = carry.get("unit")
-        if "estate" not in parts and "estate" in self.fields_of(layout) and parts.get("building") == carry.get("building"):
+        if (
+            "estate" not in parts
+            and "estate" in self.fields_of(layout)
+            and parts.get("building") == carry.get("building")
+        ):
             parts["estate"] = carry.get("estate")
         column = next((cells[k][0] for k in ("address", "room", "building") if k in cells), None)
         if not parts.get("building"):
@@ -492,7 +505,9 @@ class RowReader:
                 row,
                 column,
                 cells[("address", "room", "building")[0]][1] if "address" in cells else "",
-                QT_TRANSLATE_NOOP("Exchange", "The row does not say which building (楼栋) the household is in."),
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "The row does not say which building (楼栋) the household is in."
+                ),
             )
             return None
         if parts.get("room") is None:
@@ -715,9 +730,13 @@ class RowReader:
             self.disability(layout, row, cells, tags, values)
         if notes:
             values["notes"] = "；".join(dict.fromkeys(notes))
-        resident = ResidentDraft(name, source, values, list(dict.fromkeys(tags)) if tags is not None else None)
+        resident = ResidentDraft(
+            name, source, values, list(dict.fromkeys(tags)) if tags is not None else None
+        )
         if household is None:
-            self.pending.append((layout, row, cells["register_no"][0], register_no or "", resident, community))
+            self.pending.append(
+                (layout, row, cells["register_no"][0], register_no or "", resident, community)
+            )
             return
         self.add_resident(layout, row, cells, household, resident, relation)
 
@@ -751,14 +770,20 @@ class RowReader:
                 )
             elif household.head is None:
                 household.head = (name, resident.source)
-        if head_cell and "name" in self.fields_of(layout) and household.head and p.clean_name(head_cell) != household.head[0]:
+        if (
+            head_cell
+            and "name" in self.fields_of(layout)
+            and household.head
+            and p.clean_name(head_cell) != household.head[0]
+        ):
             self.problem(
                 layout,
                 row,
                 cells["head_name"][0],
                 head_cell,
                 QT_TRANSLATE_NOOP(
-                    "Exchange", "The head of household written here ({name}) is not the one on row {other_row} ({other})."
+                    "Exchange",
+                    "The head of household written here ({name}) is not the one on row {other_row} ({other}).",
                 ),
                 "warning",
                 name=p.clean_name(head_cell),
@@ -801,7 +826,8 @@ class RowReader:
                     column,
                     register_no,
                     QT_TRANSLATE_NOOP(
-                        "Exchange", "Household number {number} matches no household in the sheets (no address row has it)."
+                        "Exchange",
+                        "Household number {number} matches no household in the sheets (no address row has it).",
                     ),
                     number=register_no,
                 )
@@ -825,7 +851,9 @@ class RowReader:
                 row,
                 column,
                 raw,
-                QT_TRANSLATE_NOOP("Exchange", "Likely duplicate: the same ID number is on {other_sheet} row {other_row}."),
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "Likely duplicate: the same ID number is on {other_sheet} row {other_row}."
+                ),
                 "warning",
                 other_sheet=earlier.sheet,
                 other_row=earlier.row,
@@ -939,7 +967,9 @@ class RowReader:
             text = self.text(cells, key)
             if text:
                 values[key] = text
-        member = self.add_member(layout, row, cells, MemberDraft(community, p.clean_name(name), source, values))
+        member = self.add_member(
+            layout, row, cells, MemberDraft(community, p.clean_name(name), source, values)
+        )
         if "contact_households" in cells:
             column, raw = cells["contact_households"]
             for part in _NAME_SPLIT.split(p.clean_text(raw)):
@@ -965,11 +995,14 @@ class RowReader:
         same_name = self.member_index.setdefault((member.community, member.name), [])
         for other in same_name:
             differs = [
-                k for k in ("phone", "id_number") if other.values.get(k) and member.values.get(k)
-                and other.values[k] != member.values[k]
+                k
+                for k in ("phone", "id_number")
+                if other.values.get(k) and member.values.get(k) and other.values[k] != member.values[k]
             ]
             agrees = [
-                k for k in ("phone", "id_number") if other.values.get(k) and other.values.get(k) == member.values.get(k)
+                k
+                for k in ("phone", "id_number")
+                if other.values.get(k) and other.values.get(k) == member.values.get(k)
             ]
             if differs and not agrees:
                 continue
@@ -1079,7 +1112,9 @@ class RowReader:
             row,
             None,
             "",
-            QT_TRANSLATE_NOOP("Exchange", "Not paired: the row names no household (address or head of household)."),
+            QT_TRANSLATE_NOOP(
+                "Exchange", "Not paired: the row names no household (address or head of household)."
+            ),
             "warning",
         )
 
@@ -1116,7 +1151,9 @@ class RowReader:
                 row,
                 column,
                 "",
-                QT_TRANSLATE_NOOP("Exchange", "A 包楼栋/包单元/包楼层 row needs the building (and unit, floor)."),
+                QT_TRANSLATE_NOOP(
+                    "Exchange", "A 包楼栋/包单元/包楼层 row needs the building (and unit, floor)."
+                ),
             )
             return
         name, number = parts["building"]
@@ -1141,7 +1178,9 @@ class RowReader:
         self.drafts.links.append(link)
 
 
-def different_people(a: dict[str, Any], b: dict[str, Any], by: tuple[str, ...] = ("birth_year", "phone")) -> bool:
+def different_people(
+    a: dict[str, Any], b: dict[str, Any], by: tuple[str, ...] = ("birth_year", "phone")
+) -> bool:
     """Two records of one name are two people when their IDs differ, or, without IDs to compare, the
     other values `by` do (the same ID is one person whatever else differs)."""
     if a.get("id_number") and b.get("id_number"):

@@ -40,7 +40,12 @@ class Area:
         return {level: value for level in LEVELS if (value := getattr(self, level)) is not None}
 
     def conditions(
-        self, *, community: str = "g.community_id", grid: str = "g.id", building: str = "b.id", prefix: str = "within"
+        self,
+        *,
+        community: str = "g.community_id",
+        grid: str = "g.id",
+        building: str = "b.id",
+        prefix: str = "within",
     ) -> tuple[list[str], dict[str, Any]]:
         """SQL conditions, one per level set (`column = :within_grid`), on the columns given, and
         their params (named `prefix_level`, or just `level` with no prefix)."""

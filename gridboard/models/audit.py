@@ -22,6 +22,8 @@ from gridboard.models.store import Store
 
 # Tables whose rows belong to one household (by household_id).
 HOUSEHOLD_TABLES = ("resident", "visit", "request", "pairing", "rollcall")
+
+
 @dataclass(frozen=True)
 class AuditFilter:
     operator: str | None = None
@@ -91,18 +93,17 @@ def _where(store: Store, f: AuditFilter) -> tuple[str, list[Any]]:
             households = "SELECT ? AS id"
             area_params: list[Any] = [f.household_id]
         else:
-            households = (
-                "SELECT h.id FROM main.household h JOIN main.building b ON b.id = h.building_id WHERE b.grid_id = ?"
-            )
+            households = "SELECT h.id FROM main.household h JOIN main.building b ON b.id = h.building_id WHERE b.grid_id = ?"
             area_params = [f.grid_id]
         unions = ["SELECT uid FROM main.household WHERE id IN (SELECT id FROM hh)"] + [
             f"SELECT uid FROM main.{t} WHERE household_id IN (SELECT id FROM hh)" for t in HOUSEHOLD_TABLES
         ]
         if f.grid_id is not None:
-            unions += ["SELECT uid FROM main.building WHERE grid_id = ?", "SELECT uid FROM main.grid WHERE id = ?"]
-        clauses.append(
-            f"a.row_uid IN (WITH hh AS ({households}) {' UNION ALL '.join(unions)})"
-        )
+            unions += [
+                "SELECT uid FROM main.building WHERE grid_id = ?",
+                "SELECT uid FROM main.grid WHERE id = ?",
+            ]
+        clauses.append(f"a.row_uid IN (WITH hh AS ({households}) {' UNION ALL '.join(unions)})")
         params += area_params
         if f.grid_id is not None:
             params += [f.grid_id, f.grid_id]
@@ -128,11 +129,16 @@ def count_rows(store: Store, f: AuditFilter = AuditFilter()) -> int:
 
 
 def operators_in_log(store: Store) -> list[str]:
-    return [r[0] for r in store.execute("SELECT DISTINCT operator FROM main.audit_log ORDER BY operator").fetchall()]
+    return [
+        r[0]
+        for r in store.execute("SELECT DISTINCT operator FROM main.audit_log ORDER BY operator").fetchall()
+    ]
 
 
 def actions_in_log(store: Store) -> list[str]:
-    return [r[0] for r in store.execute("SELECT DISTINCT action FROM main.audit_log ORDER BY action").fetchall()]
+    return [
+        r[0] for r in store.execute("SELECT DISTINCT action FROM main.audit_log ORDER BY action").fetchall()
+    ]
 
 
 def _may_read(store: Store, f: AuditFilter) -> None:
@@ -140,10 +146,15 @@ def _may_read(store: Store, f: AuditFilter) -> None:
     if session is None or session.may("audit"):
         return
     # A grid worker sees the history of a household of their own grids, nothing else.
-    if session.role == "grid_worker" and f.household_id is not None and session._own_household(store, f.household_id):
+    if (
+        session.role == "grid_worker"
+        and f.household_id is not None
+        and session._own_household(store, f.household_id)
+    ):
         return
     raise operators.NotAllowed(
-        QT_TRANSLATE_NOOP("Errors", "{name}'s role does not allow reading the audit trail."), name=session.name
+        QT_TRANSLATE_NOOP("Errors", "{name}'s role does not allow reading the audit trail."),
+        name=session.name,
     )
 
 
@@ -176,7 +187,14 @@ def _entry(r: Any, label: str) -> AuditEntry:
     elif old is not None or new is not None:
         changes.append(Change("", mask_value("", old), mask_value("", new)))
     return AuditEntry(
-        r["id"], r["at"], r["operator"], r["via"] or "", r["action"], r["table_name"], r["row_uid"], label,
+        r["id"],
+        r["at"],
+        r["operator"],
+        r["via"] or "",
+        r["action"],
+        r["table_name"],
+        r["row_uid"],
+        label,
         tuple(changes),
     )
 
@@ -214,7 +232,9 @@ def _labels(store: Store, rows: list[Any]) -> dict[tuple[str, str | None], str]:
 # -- reveal ------------------------------------------------------------------------------------------
 
 
-def record_reveal(store: Store, *, what: str, reason: str, target: str = "", count: int | None = None) -> None:
+def record_reveal(
+    store: Store, *, what: str, reason: str, target: str = "", count: int | None = None
+) -> None:
     """Showing numbers in full ("reveal") for one export or print: allowed by role, a reason given,
     written to the audit trail with what was revealed."""
     operators.require(store, "reveal")
@@ -227,14 +247,26 @@ def record_reveal(store: Store, *, what: str, reason: str, target: str = "", cou
             "export",
             None,
             None,
-            {"what": what, "reason": reason, "file": os.path.basename(target) if target else "", "rows": count},
+            {
+                "what": what,
+                "reason": reason,
+                "file": os.path.basename(target) if target else "",
+                "rows": count,
+            },
         )
 
 
 # -- export --------------------------------------------------------------------------------------------
 
-AUDIT_COLUMNS = (("时间", 20.0), ("操作人", 12.0), ("来源", 8.0), ("操作", 12.0), ("表", 14.0),
-                 ("记录", 28.0), ("变更（旧 → 新，已遮蔽）", 70.0))
+AUDIT_COLUMNS = (
+    ("时间", 20.0),
+    ("操作人", 12.0),
+    ("来源", 8.0),
+    ("操作", 12.0),
+    ("表", 14.0),
+    ("记录", 28.0),
+    ("变更（旧 → 新，已遮蔽）", 70.0),
+)
 
 
 def export_audit(

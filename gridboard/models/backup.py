@@ -94,7 +94,9 @@ def _made_for(path: Path, day: date) -> bool:
 def needs_daily_backup(store: Store, day: date | None = None) -> bool:
     """True when today's copy is still to be made. A read-only Store makes none: the copy of gridboard
     that writes to the file makes them, and a read-only file does not change."""
-    return store.path is not None and store.read_only is None and not _made_for(store.path, day or date.today())
+    return (
+        store.path is not None and store.read_only is None and not _made_for(store.path, day or date.today())
+    )
 
 
 def write_backup(source: Store | Path, target: Path, progress: Progress | None = None) -> Path:
@@ -161,7 +163,9 @@ def _snapshot(path: Path, snapshot: Path, progress: Progress | None) -> dict:
         # Indexes are derived: their SQL stays in the copy, their pages are zeroed (compress to nothing).
         dest.execute("PRAGMA journal_mode = OFF")
         dest.execute("PRAGMA secure_delete = ON")
-        indexes = dest.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall()
+        indexes = dest.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall()
         dest.execute(f"CREATE TABLE {INDEX_TABLE} (name TEXT, sql TEXT)")
         dest.executemany(f"INSERT INTO {INDEX_TABLE} VALUES (?, ?)", indexes)
         for name, _sql in indexes:
@@ -219,7 +223,8 @@ def _pack(snapshot: Path, manifest: Path, chunks: Path, progress: Progress | Non
             if progress is not None:
                 progress(total + done, 2 * total)
     manifest.write_text(
-        json.dumps({"format": PACK_FORMAT, "piece": PIECE, "bytes": total, "pieces": pieces}), encoding="utf-8"
+        json.dumps({"format": PACK_FORMAT, "piece": PIECE, "bytes": total, "pieces": pieces}),
+        encoding="utf-8",
     )
     with manifest.open("rb+") as handle:
         os.fsync(handle.fileno())
@@ -348,7 +353,9 @@ def prune(path: Path, *, schedule: Schedule = SCHEDULE) -> list[Path]:
     return removed
 
 
-def prune_migration_copies(path: Path, *, today: date | None = None, keep: int = 2, days: int = 30) -> list[Path]:
+def prune_migration_copies(
+    path: Path, *, today: date | None = None, keep: int = 2, days: int = 30
+) -> list[Path]:
     """The `NAME.before-STEP.gridboard` copies a migration leaves: the newest `keep` stay, and any made
     in the last `days` days; older ones go (the day's backups cover them)."""
     today = today or date.today()
@@ -380,7 +387,9 @@ def list_backups(path_or_folder: Path) -> list[BackupInfo]:
                     path=candidate,
                     made_at=str(meta.get("made_at") or _mtime(candidate)),
                     # A pack's size is its pieces' (shared with the other days' packs), not its list's.
-                    size=int(meta.get("size") or 0) if candidate.name.endswith(PACK_SUFFIX) else candidate.stat().st_size,
+                    size=int(meta.get("size") or 0)
+                    if candidate.name.endswith(PACK_SUFFIX)
+                    else candidate.stat().st_size,
                     households=meta.get("households"),
                     visits=meta.get("visits"),
                     source=str(meta.get("source", "")),
@@ -407,7 +416,9 @@ def _plain_info(path: Path) -> BackupInfo:
     try:
         conn = connect_read_only(path)
         try:
-            households = conn.execute("SELECT count(*) FROM household WHERE archived_at IS NULL").fetchone()[0]
+            households = conn.execute("SELECT count(*) FROM household WHERE archived_at IS NULL").fetchone()[
+                0
+            ]
             visits = conn.execute("SELECT count(*) FROM visit WHERE withdrawn_at IS NULL").fetchone()[0]
         finally:
             conn.close()
@@ -496,4 +507,3 @@ def _rebuild_indexes(path: Path, backup: Path) -> None:
             raise sqlite3.DatabaseError("; ".join(problems))
     finally:
         conn.close()
-

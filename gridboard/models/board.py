@@ -673,7 +673,10 @@ def member_choices(store: Store, community_id: int | None = None) -> list[tuple[
     # Two statements, not "? IS NULL OR community_id = ?": that form cannot use the community's index,
     # and on a city file walked every member of the file in name order (seconds from a cold disk).
     if community_id is None:
-        sql, params = "SELECT id, name FROM member WHERE active = 1 AND archived_at IS NULL ORDER BY name, id", []
+        sql, params = (
+            "SELECT id, name FROM member WHERE active = 1 AND archived_at IS NULL ORDER BY name, id",
+            [],
+        )
     else:
         sql = (
             "SELECT id, name FROM member WHERE community_id = ? AND active = 1 AND archived_at IS NULL"

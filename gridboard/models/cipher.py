@@ -44,7 +44,11 @@ _KEYS: dict[str, tuple[bytes, bytes]] = {}  # resolved path -> (key, salt)
 LAYOUTS: dict[str, tuple[str, ...]] = {
     # SQLCipher's per-page HMAC (SHA-512): a changed page is refused as tampering.
     "hmac": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA512"),
-    "hmac_sha256": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA256"),
+    "hmac_sha256": (
+        "cipher_page_size = 16384",
+        "cipher_use_hmac = ON",
+        "cipher_hmac_algorithm = HMAC_SHA256",
+    ),
     "hmac_sha1": ("cipher_page_size = 16384", "cipher_use_hmac = ON", "cipher_hmac_algorithm = HMAC_SHA1"),
     # No per-page HMAC: every file protected so far, and new ones while NEW_LAYOUT says so.
     "no_hmac": ("cipher_page_size = 16384", "cipher_use_hmac = OFF"),
@@ -144,7 +148,9 @@ def key_like(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> 
         forget(target)
 
 
-def connect(uri: str, path: str | os.PathLike[str], *, timeout: float, key: tuple[bytes, bytes]) -> Connection:
+def connect(
+    uri: str, path: str | os.PathLike[str], *, timeout: float, key: tuple[bytes, bytes]
+) -> Connection:
     """A keyed SQLCipher connection to `uri`, looking like a sqlite3 one."""
     if _sc is None:
         raise CannotProtect(
@@ -211,7 +217,10 @@ def attach(conn: Any, path: str | os.PathLike[str], uri: str, schema: str) -> No
     # default for that moment (every connection of ours sets its whole layout, so none depends on it).
     settings = [s.split(" = ") for s in LAYOUTS[_LAYOUT[_name(path)]]]
     with _ATTACHING:
-        before = [(n, conn.execute(f"PRAGMA {n.replace('cipher_', 'cipher_default_', 1)}").fetchone()) for n, _ in settings]
+        before = [
+            (n, conn.execute(f"PRAGMA {n.replace('cipher_', 'cipher_default_', 1)}").fetchone())
+            for n, _ in settings
+        ]
         try:
             for name, value in settings:
                 conn.execute(f"PRAGMA {name.replace('cipher_', 'cipher_default_', 1)} = {value}")
@@ -267,7 +276,9 @@ def _check_passphrase(passphrase: str) -> None:
         raise CannotProtect(QT_TRANSLATE_NOOP("Errors", "A passphrase has at least 8 characters."))
 
 
-def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, target_key: tuple[bytes, bytes] | None) -> Path:
+def _export(
+    source: Path, source_key: tuple[bytes, bytes] | None, target: Path, target_key: tuple[bytes, bytes] | None
+) -> Path:
     if _sc is None:
         raise CannotProtect(
             QT_TRANSLATE_NOOP("Errors", "This gridboard cannot protect files (sqlcipher3 is missing).")
@@ -283,9 +294,10 @@ def _export(source: Path, source_key: tuple[bytes, bytes] | None, target: Path, 
             conn.execute(f"PRAGMA key = \"x'{source_key[0].hex()}{source_key[1].hex()}'\"")
             for setting in LAYOUTS[_LAYOUT.get(_name(source)) or _source_layout(source, source_key)]:
                 conn.execute(f"PRAGMA {setting}")
-        app_id, version = conn.execute("PRAGMA application_id").fetchone()[0], conn.execute(
-            "PRAGMA user_version"
-        ).fetchone()[0]
+        app_id, version = (
+            conn.execute("PRAGMA application_id").fetchone()[0],
+            conn.execute("PRAGMA user_version").fetchone()[0],
+        )
         key_sql = "''" if target_key is None else f"\"x'{target_key[0].hex()}{target_key[1].hex()}'\""
         conn.execute(f"ATTACH DATABASE ? AS copy KEY {key_sql}", [str(partial)])
         if target_key is not None:

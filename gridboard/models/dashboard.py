@@ -201,10 +201,14 @@ def own_area(store: Store, filters: Filters) -> Filters:
     if grids is None:
         return filters
     marks = ",".join("?" * len(grids))
-    rows = store.query(
-        f"SELECT id, community_id FROM main.grid WHERE id IN ({marks}) ORDER BY community_id, sort_order, id",
-        sorted(grids),
-    ) if grids else []
+    rows = (
+        store.query(
+            f"SELECT id, community_id FROM main.grid WHERE id IN ({marks}) ORDER BY community_id, sort_order, id",
+            sorted(grids),
+        )
+        if grids
+        else []
+    )
     chosen = next((r for r in rows if r["id"] == filters.grid_id), rows[0] if rows else None)
     if chosen is None:  # no grid at all: nothing to count
         return replace(filters, community_id=None, grid_id=-1)
@@ -224,7 +228,11 @@ def _rule_params(store: Store, filters: Filters, cycles: rules.Cycles | None = N
 
 def _counts(store: Store, kind: str, filters: Filters, cycles: rules.Cycles) -> dict[int, coverage.Counts]:
     return coverage.counts(
-        store.db, kind, cycles.since(filters.today), community_id=filters.community_id, grid_id=filters.grid_id
+        store.db,
+        kind,
+        cycles.since(filters.today),
+        community_id=filters.community_id,
+        grid_id=filters.grid_id,
     )
 
 
@@ -324,7 +332,8 @@ def population(
 ) -> tuple[list[GridPopulation], int]:
     """Lived-in and priority households by grid, with current residents (of every household)."""
     grids = [
-        GridPopulation(c.key, c.name, c.households, counts[c.key].residents, c.priority) for c in coverage_rows
+        GridPopulation(c.key, c.name, c.households, counts[c.key].residents, c.priority)
+        for c in coverage_rows
     ]
     return grids, sum(g.residents for g in grids)
 

@@ -61,7 +61,9 @@ def _when(value: str | datetime) -> str:
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value) from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
+        ) from None
     return parsed.replace(microsecond=0).isoformat(sep=" ")
 
 
@@ -76,7 +78,9 @@ def add_duty_post(
     emergency_id: int | None = None,
 ) -> int:
     """A post, squad, zone or checkpoint; tied to the emergency in force unless one is given."""
-    records.require(kind in DUTY_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown kind of post {value}."), value=kind)
+    records.require(
+        kind in DUTY_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown kind of post {value}."), value=kind
+    )
     records.require(bool(name.strip()), QT_TRANSLATE_NOOP("Errors", "A post needs a name."))
     records.fetch(store, "community", community_id)
     if grid_id is not None:
@@ -94,8 +98,14 @@ def add_duty_post(
         post_id = records.insert(
             store,
             "duty_post",
-            {"community_id": community_id, "grid_id": grid_id, "emergency_id": emergency_id, "kind": kind,
-             "name": name.strip(), "location": location.strip()},
+            {
+                "community_id": community_id,
+                "grid_id": grid_id,
+                "emergency_id": emergency_id,
+                "kind": kind,
+                "name": name.strip(),
+                "location": location.strip(),
+            },
         )
     store.changes.note("duty_post", grid=grid_id)
     return post_id
@@ -147,7 +157,9 @@ def add_shift(
     )
     with store.atomic():
         shift_id = records.insert(
-            store, "duty_shift", {"post_id": post_id, "member_id": member_id, "starts_at": start, "ends_at": end}
+            store,
+            "duty_shift",
+            {"post_id": post_id, "member_id": member_id, "starts_at": start, "ends_at": end},
         )
     store.changes.note("duty_shift", member=member_id)
     return shift_id
@@ -165,15 +177,25 @@ def credit_shift(store: Store, shift_id: int) -> int:
     row = records.fetch(store, "duty_shift", shift_id)
     records.require(row["withdrawn_at"] is None, QT_TRANSLATE_NOOP("Errors", "This shift was withdrawn."))
     records.require(row["ends_at"] <= now_iso(), QT_TRANSLATE_NOOP("Errors", "This shift has not ended yet."))
-    existing = store.scalar("SELECT id FROM service_record WHERE shift_id = ? AND withdrawn_at IS NULL", [shift_id])
+    existing = store.scalar(
+        "SELECT id FROM service_record WHERE shift_id = ? AND withdrawn_at IS NULL", [shift_id]
+    )
     if existing is not None:
         return int(existing)
-    hours = (datetime.fromisoformat(row["ends_at"]) - datetime.fromisoformat(row["starts_at"])).total_seconds() / 3600
+    hours = (
+        datetime.fromisoformat(row["ends_at"]) - datetime.fromisoformat(row["starts_at"])
+    ).total_seconds() / 3600
     post = records.fetch(store, "duty_post", row["post_id"])
     with store.atomic():
         record_id = service.record_service(
-            store, member_id=row["member_id"], kind="duty_shift", hours=round(hours, 2), shift_id=shift_id,
-            served_on=row["starts_at"][:10], note=post["name"], community_id=post["community_id"],
+            store,
+            member_id=row["member_id"],
+            kind="duty_shift",
+            hours=round(hours, 2),
+            shift_id=shift_id,
+            served_on=row["starts_at"][:10],
+            note=post["name"],
+            community_id=post["community_id"],
         )
         if post["grid_id"] is not None:
             records.update(store, "service_record", record_id, {"grid_id": post["grid_id"]})
@@ -195,7 +217,7 @@ def duty_posts(store: Store, *, community_id: int | None = None, now: str | None
                 WHERE s.post_id = p.id AND s.withdrawn_at IS NULL AND s.starts_at <= :now AND s.ends_at > :now),
                 '') AS on_duty
         FROM duty_post p LEFT JOIN grid g ON g.id = p.grid_id
-        WHERE {' AND '.join(where)} ORDER BY p.kind, p.id""",
+        WHERE {" AND ".join(where)} ORDER BY p.kind, p.id""",
         params,
     )
     return [DutyPost(**dict(r)) for r in rows]
@@ -227,7 +249,9 @@ def on_duty_now(store: Store, *, community_id: int | None = None, now: str | Non
     if community_id is not None:
         where += " AND p.community_id = :community"
         params["community"] = community_id
-    return [_shift(r) for r in store.query(f"{_SHIFT_SELECT} WHERE {where} ORDER BY p.name, s.starts_at", params)]
+    return [
+        _shift(r) for r in store.query(f"{_SHIFT_SELECT} WHERE {where} ORDER BY p.name, s.starts_at", params)
+    ]
 
 
 def shift_candidates(store: Store) -> list[tuple[int, str, str]]:

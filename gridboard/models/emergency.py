@@ -892,7 +892,9 @@ def report_figures(store: Store, emergency_id: int, *, until: date | None = None
     )
 
 
-def roster_candidates(store: Store, emergency_id: int, grid_id: int | None = None) -> list[tuple[int, str, str]]:
+def roster_candidates(
+    store: Store, emergency_id: int, grid_id: int | None = None
+) -> list[tuple[int, str, str]]:
     """Active members (id, name, kind), by name, to choose a roster from: those of the grid's community
     when a grid is given (a city-wide emergency's desk lists one community's members, not the city's),
     else of the emergency's community (every member for a file-wide emergency)."""

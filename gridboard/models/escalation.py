@@ -123,8 +123,16 @@ def _after_last_step(store: Store, request_id: int, when: str) -> str:
     return max(when, last) if last else when
 
 
-def _step(store: Store, request_id: int, step: str, at: str, *, department: str = "", due_at: str | None = None,
-          note: str = "") -> None:
+def _step(
+    store: Store,
+    request_id: int,
+    step: str,
+    at: str,
+    *,
+    department: str = "",
+    due_at: str | None = None,
+    note: str = "",
+) -> None:
     records.insert(
         store,
         "request_step",
@@ -146,8 +154,9 @@ def _hand_over(store: Store, request: dict[str, Any], target: str, at: str, due:
     if request["status"] in rq.ALLOWED_FROM["dispatch"]:
         rq.dispatch_request(store, request["id"], department=target, due_at=due, note=note, at=at)
     else:
-        records.update(store, "request", request["id"], {"assignee_department": target, "due_at": due},
-                       action="escalate")
+        records.update(
+            store, "request", request["id"], {"assignee_department": target, "due_at": due}, action="escalate"
+        )
         _step(store, request["id"], "escalated", at, department=target, due_at=due, note=note)
 
 
@@ -185,7 +194,9 @@ def escalate_request(
     )
     records.require(
         _open_escalation(store, request_id) is None,
-        QT_TRANSLATE_NOOP("Errors", "Request {number} is already escalated; it rises by itself when overdue."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Request {number} is already escalated; it rises by itself when overdue."
+        ),
         number=request_id,
     )
     target = department
@@ -200,8 +211,17 @@ def escalate_request(
     when = rq._when(None if at is None else str(at))
     rq._step_time(store, request, when)
     with store.atomic():
-        escalation_id = _insert(store, request, level=level, unit_id=unit_id, department=department, at=when,
-                                reason=reason.strip(), previous_id=None, by_rule=False)
+        escalation_id = _insert(
+            store,
+            request,
+            level=level,
+            unit_id=unit_id,
+            department=department,
+            at=when,
+            reason=reason.strip(),
+            previous_id=None,
+            by_rule=False,
+        )
         row = records.fetch(store, "escalation", escalation_id)
         note = f"{LEVEL_NAMES[level]}: {reason.strip()}" if reason.strip() else LEVEL_NAMES[level]
         _hand_over(store, request, target, when, row["resolve_due_at"], note)
@@ -209,8 +229,18 @@ def escalate_request(
     return escalation_id
 
 
-def _insert(store: Store, request: dict[str, Any], *, level: str, unit_id: int | None, department: str, at: str,
-            reason: str, previous_id: int | None, by_rule: bool) -> int:
+def _insert(
+    store: Store,
+    request: dict[str, Any],
+    *,
+    level: str,
+    unit_id: int | None,
+    department: str,
+    at: str,
+    reason: str,
+    previous_id: int | None,
+    by_rule: bool,
+) -> int:
     limit = limits(store)[level]
     return records.insert(
         store,
@@ -231,21 +261,33 @@ def _insert(store: Store, request: dict[str, Any], *, level: str, unit_id: int |
     )
 
 
-def answer_escalation(store: Store, escalation_id: int, *, answer: str, at: str | datetime | None = None) -> None:
+def answer_escalation(
+    store: Store, escalation_id: int, *, answer: str, at: str | datetime | None = None
+) -> None:
     """The unit or department reports (报到) and answers: it has the request and says what it will do."""
     answer = answer.strip()
     records.require(bool(answer), QT_TRANSLATE_NOOP("Errors", "Say what the unit answered."))
     row = _current(store, escalation_id)
-    records.require(row["answered_at"] is None, QT_TRANSLATE_NOOP("Errors", "This escalation was already answered."))
+    records.require(
+        row["answered_at"] is None, QT_TRANSLATE_NOOP("Errors", "This escalation was already answered.")
+    )
     request = records.fetch(store, "request", row["request_id"])
     when = _when(at)
     with store.atomic():
-        records.update(store, "escalation", escalation_id, {"answered_at": when, "answer": answer}, action="answer")
+        records.update(
+            store, "escalation", escalation_id, {"answered_at": when, "answer": answer}, action="answer"
+        )
         if request["status"] == "dispatched":
             rq.start_request(store, request["id"], note=answer, at=when)
         else:
-            _step(store, request["id"], "answered", _after_last_step(store, request["id"], when),
-                  department=_target(store, row), note=answer)
+            _step(
+                store,
+                request["id"],
+                "answered",
+                _after_last_step(store, request["id"], when),
+                department=_target(store, row),
+                note=answer,
+            )
     _note(store, request)
 
 
@@ -264,15 +306,27 @@ def resolve_escalation(
     when = _when(at)
     with store.atomic():
         if row["answered_at"] is None:
-            records.update(store, "escalation", escalation_id, {"answered_at": when, "answer": resolution.strip()},
-                           action="answer")
+            records.update(
+                store,
+                "escalation",
+                escalation_id,
+                {"answered_at": when, "answer": resolution.strip()},
+                action="answer",
+            )
         if request["status"] == "dispatched":
             rq.start_request(store, request["id"], at=when)
         rq.resolve_request(store, request["id"], resolution=resolution, at=when)
         records.update(store, "escalation", escalation_id, {"resolved_at": when}, action="resolve")
         if member_id is not None:
-            service.record_service(store, member_id=member_id, kind="request", request_id=request["id"],
-                                   served_on=when[:10], hours=hours, note=resolution.strip())
+            service.record_service(
+                store,
+                member_id=member_id,
+                kind="request",
+                request_id=request["id"],
+                served_on=when[:10],
+                hours=hours,
+                note=resolution.strip(),
+            )
     _note(store, request)
 
 
@@ -337,11 +391,26 @@ def rise_overdue(store: Store, *, now: str | datetime | None = None) -> list[int
                 target = targets(store)[level]
                 at = _after_last_step(store, request["id"], lapse)
                 records.update(store, "escalation", row["id"], {"risen_at": at}, action="rise")
-                new_id = _insert(store, request, level=level, unit_id=None, department=target, at=at,
-                                 reason=row["reason"], previous_id=row["id"], by_rule=True)
+                new_id = _insert(
+                    store,
+                    request,
+                    level=level,
+                    unit_id=None,
+                    department=target,
+                    at=at,
+                    reason=row["reason"],
+                    previous_id=row["id"],
+                    by_rule=True,
+                )
                 new = records.fetch(store, "escalation", new_id)
-                _hand_over(store, request, target, at, new["resolve_due_at"],
-                           f"{LEVEL_NAMES[row['level']]} → {LEVEL_NAMES[level]}")
+                _hand_over(
+                    store,
+                    request,
+                    target,
+                    at,
+                    new["resolve_due_at"],
+                    f"{LEVEL_NAMES[row['level']]} → {LEVEL_NAMES[level]}",
+                )
                 _note(store, request)
                 risen.append(new_id)
                 row = new
@@ -352,7 +421,9 @@ def rise_overdue(store: Store, *, now: str | datetime | None = None) -> list[int
 
 def _note(store: Store, request: dict[str, Any]) -> None:
     building = store.scalar("SELECT building_id FROM household WHERE id = ?", [request["household_id"]])
-    store.changes.note("escalation", request=request["id"], household=request["household_id"], building=building)
+    store.changes.note(
+        "escalation", request=request["id"], household=request["household_id"], building=building
+    )
     store.changes.note("request")
 
 
@@ -421,8 +492,10 @@ def escalations(
     where: list[str] = ["e.withdrawn_at IS NULL"]
     params: dict[str, Any] = {"now": moment}
     if open_only or overdue_only:
-        where.append("e.resolved_at IS NULL AND e.risen_at IS NULL AND r.status IN ('collected', 'dispatched',"
-                     " 'in_progress') AND r.archived_at IS NULL")
+        where.append(
+            "e.resolved_at IS NULL AND e.risen_at IS NULL AND r.status IN ('collected', 'dispatched',"
+            " 'in_progress') AND r.archived_at IS NULL"
+        )
     if overdue_only:
         where.append("(e.resolve_due_at <= :now OR (e.answered_at IS NULL AND e.answer_due_at <= :now))")
     if level is not None:
@@ -446,14 +519,17 @@ def escalations(
 def request_escalations(store: Store, request_id: int, *, now: str | None = None) -> list[Escalation]:
     """Every hand-over of one request, oldest first."""
     moment = now or now_iso()
-    return [_row(r, moment) for r in store.query(f"{_SELECT} WHERE e.request_id = ? ORDER BY e.id", [request_id])]
+    return [
+        _row(r, moment) for r in store.query(f"{_SELECT} WHERE e.request_id = ? ORDER BY e.id", [request_id])
+    ]
 
 
 def get_escalation(store: Store, escalation_id: int, *, now: str | None = None) -> Escalation:
     row = store.one(f"{_SELECT} WHERE e.id = ?", [escalation_id])
     if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="escalation",
-                           id=escalation_id)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="escalation", id=escalation_id
+        )
     return _row(row, now or now_iso())
 
 

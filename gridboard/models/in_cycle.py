@@ -1,4 +1,4 @@
-""""In cycle", the one home of the rule (issue 19): a lived-in household reached on or after the first
+""" "In cycle", the one home of the rule (issue 19): a lived-in household reached on or after the first
 day of its tier's cycle (the day is compared as the stored text, so an index on last_reached_at
 serves it). `rules` binds the days as parameters; the coverage tallies read them from their clock.
 A leaf: both `rules` and `tallies.coverage` build on it."""

@@ -56,7 +56,9 @@ def _when(value: str | datetime | None) -> str:
     try:
         return datetime.fromisoformat(str(value).strip()).replace(microsecond=0).isoformat(sep=" ")
     except ValueError:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value) from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
+        ) from None
 
 
 def issue(
@@ -94,20 +96,35 @@ def issue(
         instruction_id = records.insert(
             store,
             "emergency_instruction",
-            {"emergency_id": emergency_id, "community_id": community_id, "text": text, "issued_at": when,
-             "issued_by": store.operator, "due_at": due},
+            {
+                "emergency_id": emergency_id,
+                "community_id": community_id,
+                "text": text,
+                "issued_at": when,
+                "issued_by": store.operator,
+                "due_at": due,
+            },
         )
         for grid_id in grid_ids:
             records.fetch(store, "grid", grid_id)
-            records.insert(store, "emergency_feedback", {"instruction_id": instruction_id, "grid_id": grid_id},
-                           audit=False)
+            records.insert(
+                store,
+                "emergency_feedback",
+                {"instruction_id": instruction_id, "grid_id": grid_id},
+                audit=False,
+            )
         for unit_id in unit_ids:
             records.fetch(store, "org_unit", unit_id)
-            records.insert(store, "emergency_feedback", {"instruction_id": instruction_id, "unit_id": unit_id},
-                           audit=False)
+            records.insert(
+                store,
+                "emergency_feedback",
+                {"instruction_id": instruction_id, "unit_id": unit_id},
+                audit=False,
+            )
         for branch in branches:
-            records.insert(store, "emergency_feedback", {"instruction_id": instruction_id, "branch": branch},
-                           audit=False)
+            records.insert(
+                store, "emergency_feedback", {"instruction_id": instruction_id, "branch": branch}, audit=False
+            )
     store.changes.note("emergency_instruction")
     return instruction_id
 
@@ -118,7 +135,9 @@ def acknowledge(store: Store, target_id: int, *, at: str | datetime | None = Non
     if row["acknowledged_at"] is not None:
         return
     with store.atomic():
-        records.update(store, "emergency_feedback", target_id, {"acknowledged_at": _when(at)}, action="acknowledge")
+        records.update(
+            store, "emergency_feedback", target_id, {"acknowledged_at": _when(at)}, action="acknowledge"
+        )
     store.changes.note("emergency_instruction", grid=row["grid_id"])
 
 
@@ -130,9 +149,15 @@ def answer(store: Store, target_id: int, *, feedback: str, at: str | datetime | 
     when = _when(at)
     with store.atomic():
         records.update(
-            store, "emergency_feedback", target_id,
-            {"feedback": feedback, "answered_at": when, "answered_by": store.operator,
-             "acknowledged_at": row["acknowledged_at"] or when},
+            store,
+            "emergency_feedback",
+            target_id,
+            {
+                "feedback": feedback,
+                "answered_at": when,
+                "answered_by": store.operator,
+                "acknowledged_at": row["acknowledged_at"] or when,
+            },
             action="feedback",
         )
     store.changes.note("emergency_instruction", grid=row["grid_id"])
@@ -140,7 +165,9 @@ def answer(store: Store, target_id: int, *, feedback: str, at: str | datetime | 
 
 def withdraw(store: Store, instruction_id: int) -> None:
     with store.atomic():
-        records.update(store, "emergency_instruction", instruction_id, {"withdrawn_at": now_iso()}, action="withdraw")
+        records.update(
+            store, "emergency_instruction", instruction_id, {"withdrawn_at": now_iso()}, action="withdraw"
+        )
     store.changes.note("emergency_instruction")
 
 
@@ -161,7 +188,7 @@ def notices(
             count(f.acknowledged_at) AS acknowledged, count(f.answered_at) AS answered,
             sum(f.answered_at IS NULL AND i.due_at IS NOT NULL AND i.due_at <= :now) AS overdue
         FROM emergency_instruction i LEFT JOIN emergency_feedback f ON f.instruction_id = i.id
-        WHERE {' AND '.join(where)} GROUP BY i.id ORDER BY i.issued_at DESC, i.id DESC""",
+        WHERE {" AND ".join(where)} GROUP BY i.id ORDER BY i.issued_at DESC, i.id DESC""",
         params,
     )
     return [NoticeRow(**{**dict(r), "overdue": r["overdue"] or 0}) for r in rows]

@@ -160,7 +160,8 @@ def active_grids(store: Store) -> list[Any]:
 def grid_buildings(store: Store, grid_id: int) -> list[Any]:
     """A grid's active buildings (id, name) by number."""
     return store.query(
-        "SELECT id, name FROM building WHERE grid_id = ? AND archived_at IS NULL ORDER BY number, id", [grid_id]
+        "SELECT id, name FROM building WHERE grid_id = ? AND archived_at IS NULL ORDER BY number, id",
+        [grid_id],
     )
 
 
@@ -537,9 +538,7 @@ def archive(store: Store, table: str, row_id: int) -> list[tuple[str, int]]:
     """
     records.require(table in ARCHIVABLE, QT_TRANSLATE_NOOP("Errors", "Cannot remove a {table}."), table=table)
     row = records.fetch(store, table, row_id)
-    records.require(
-        row["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This has already been removed.")
-    )
+    records.require(row["archived_at"] is None, QT_TRANSLATE_NOOP("Errors", "This has already been removed."))
     if table == "member":
         covering = store.scalar(
             "SELECT (SELECT count(*) FROM pairing WHERE member_id = :m AND ended_on IS NULL)"
@@ -584,7 +583,9 @@ def unarchive(store: Store, archived: list[tuple[str, int]]) -> None:
                 )
                 if taken:
                     raise InvalidInput(
-                        QT_TRANSLATE_NOOP("Errors", "Unit {unit} room {room} already exists in this building."),
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "Unit {unit} room {room} already exists in this building."
+                        ),
                         unit=row["unit"],
                         room=row["room"],
                     )
@@ -777,7 +778,9 @@ def undo_merge(store: Store, done: Merge) -> None:
         for resident_id, household_id in done.moved_residents:
             records.update(store, "resident", resident_id, {"household_id": household_id}, action="unmerge")
         for pairing_id in done.ended_pairings:
-            records.update(store, "pairing", pairing_id, {"ended_on": None, "end_reason": ""}, action="reopen")
+            records.update(
+                store, "pairing", pairing_id, {"ended_on": None, "end_reason": ""}, action="reopen"
+            )
         for household_id in (done.kept, *done.merged):
             refresh_priority_tier(store, household_id)
     store.changes.note("household", household=done.kept)

@@ -106,4 +106,6 @@ def mask_row(values: dict | None) -> dict | None:
     so an old phone or ID number does not live on in full there."""
     if values is None:
         return None
-    return {k: (mask_value(k, v) if isinstance(v, str) or k in HIDDEN_COLUMNS else v) for k, v in values.items()}
+    return {
+        k: (mask_value(k, v) if isinstance(v, str) or k in HIDDEN_COLUMNS else v) for k, v in values.items()
+    }

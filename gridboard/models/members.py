@@ -88,7 +88,11 @@ def member_loads(
     chosen = " AND ".join(where)
     since = (cycles or current_cycles(store)).since(on or today())
     # Members' rows of the tallies, found by subject (the primary key) for the chosen members only.
-    subjects = "" if community_id is None and member_ids is None else f" AND c.subject IN (SELECT m.id FROM member m WHERE {chosen})"
+    subjects = (
+        ""
+        if community_id is None and member_ids is None
+        else f" AND c.subject IN (SELECT m.id FROM member m WHERE {chosen})"
+    )
     window, window_params = coverage_tally.catch_up_window(store.db, since)
     changes = "SELECT 0 AS subject, 0 AS change WHERE false"
     if window != "false":
@@ -196,9 +200,13 @@ def member_ids(store: Store, query: MemberQuery) -> MemberIds:
     if query.sort == "name":
         key = "m.name"
     elif query.sort == "kind":
-        key = "(CASE m.kind " + " ".join(
-            f"WHEN :kind{i} THEN {i}" for i in range(len(query.kind_order))
-        ) + f" ELSE {len(query.kind_order)} END)" if query.kind_order else "m.kind"
+        key = (
+            "(CASE m.kind "
+            + " ".join(f"WHEN :kind{i} THEN {i}" for i in range(len(query.kind_order)))
+            + f" ELSE {len(query.kind_order)} END)"
+            if query.kind_order
+            else "m.kind"
+        )
         params.update({f"kind{i}": code for i, code in enumerate(query.kind_order)})
     elif query.sort == "affiliation":
         key = _AFFILIATION

@@ -89,7 +89,15 @@ def names(
 
         def row(r: Any) -> tuple[Any, ...]:
             return (
-                r[1], r[2], name(r[3]), r[4], r[5], (r[6] or "")[:16], (r[7] or "")[:16], bool(r[8]), text(r[9])
+                r[1],
+                r[2],
+                name(r[3]),
+                r[4],
+                r[5],
+                (r[6] or "")[:16],
+                (r[7] or "")[:16],
+                bool(r[8]),
+                text(r[9]),
             )
 
     elif kind == "supplies":
@@ -103,7 +111,12 @@ def names(
             quantity, delivered = float(r[5] or 0), float(r[7] or 0)
             unit = r[6] or ""
             return (
-                r[1], r[2], name(r[3]), r[4], f"{quantity:g}{unit}", f"{min(delivered, quantity):g}{unit}",
+                r[1],
+                r[2],
+                name(r[3]),
+                r[4],
+                f"{quantity:g}{unit}",
+                f"{min(delivered, quantity):g}{unit}",
                 f"{max(quantity - delivered, 0):g}{unit}",
             )
 
@@ -119,7 +132,12 @@ def names(
 
         def row(r: Any) -> tuple[Any, ...]:
             return (
-                r[1], r[2], name(r[3]), (r[4] or "").replace(",", "、"), r[5] or "", phone(r[6]),
+                r[1],
+                r[2],
+                name(r[3]),
+                (r[4] or "").replace(",", "、"),
+                r[5] or "",
+                phone(r[6]),
                 (r[7] or "")[:10],
             )
 

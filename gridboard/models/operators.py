@@ -35,15 +35,29 @@ from gridboard.models.store import BARE, Store, open_store
 ROLES = ("admin", "worker", "grid_worker", "read_only")
 SECRET_KINDS = ("pin", "password")
 # The household columns a visit or a tier change keeps current: all a 网格员 may change there.
-HOUSEHOLD_SUMMARY = frozenset({"last_visit_at", "last_outcome", "last_reached_at", "priority_tier", "updated_at"})
+HOUSEHOLD_SUMMARY = frozenset(
+    {"last_visit_at", "last_outcome", "last_reached_at", "priority_tier", "updated_at"}
+)
 # What a 网格员 may write (rows of their own grids only) besides the household summary.
 GRID_WORKER_TABLES = frozenset(
-    {"visit", "visit_member", "request", "request_step", "request_item", "rollcall", "audit_log",
-     "printed_sheet", "printed_sheet_row"}
+    {
+        "visit",
+        "visit_member",
+        "request",
+        "request_step",
+        "request_item",
+        "rollcall",
+        "audit_log",
+        "printed_sheet",
+        "printed_sheet_row",
+    }
 )
 # Tables whose rows belong to a household through a parent row.
-_PARENT = {"visit_member": ("visit", "visit_id"), "request_step": ("request", "request_id"),
-           "request_item": ("request", "request_id")}
+_PARENT = {
+    "visit_member": ("visit", "visit_id"),
+    "request_step": ("request", "request_id"),
+    "request_item": ("request", "request_id"),
+}
 _ADMIN_TABLES = frozenset({"operator", "operator_grid", "setting"})
 _SHADOWED = ("grid", "building", "resident", "member")
 
@@ -101,7 +115,9 @@ class Session:
             )
         if table in _ADMIN_TABLES and self.role != "admin":
             raise NotAllowed(
-                QT_TRANSLATE_NOOP("Errors", "Only an administrator (管理员) may change operators and settings."),
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Only an administrator (管理员) may change operators and settings."
+                ),
             )
         if self.role != "grid_worker" or table.startswith("tally_"):
             return
@@ -144,14 +160,18 @@ def _household_of(store: Store, table: str, row: dict[str, Any]) -> int | None:
 
 def check_secret(secret: str, kind: str) -> None:
     """A PIN is 4–12 digits; a password at least 6 characters."""
-    records.require(kind in SECRET_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown kind of secret: {kind}."), kind=kind)
+    records.require(
+        kind in SECRET_KINDS, QT_TRANSLATE_NOOP("Errors", "Unknown kind of secret: {kind}."), kind=kind
+    )
     if kind == "pin":
         records.require(
             re.fullmatch(r"\d{4,12}", secret or "") is not None,
             QT_TRANSLATE_NOOP("Errors", "A PIN is 4 to 12 digits."),
         )
     else:
-        records.require(len(secret or "") >= 6, QT_TRANSLATE_NOOP("Errors", "A password has at least 6 characters."))
+        records.require(
+            len(secret or "") >= 6, QT_TRANSLATE_NOOP("Errors", "A password has at least 6 characters.")
+        )
 
 
 def hash_secret(secret: str) -> str:
@@ -195,7 +215,14 @@ def find_operator(store: Store, name: str) -> Operator | None:
 def _operator(r: sqlite3.Row) -> Operator:
     grids = tuple(sorted(int(g) for g in (r["grids"] or "").split(",") if g))
     return Operator(
-        r["id"], r["uid"], r["name"], r["role"], r["secret_kind"], grids, r["last_signed_in_at"], r["archived_at"]
+        r["id"],
+        r["uid"],
+        r["name"],
+        r["role"],
+        r["secret_kind"],
+        grids,
+        r["last_signed_in_at"],
+        r["archived_at"],
     )
 
 
@@ -247,7 +274,9 @@ def create_operator(
         )
         _audit_operator(store, "insert", operator_id, None, {"name": name, "role": role, "grids": grid_ids})
         for grid_id in grid_ids if role == "grid_worker" else ():
-            records.insert(store, "operator_grid", {"operator_id": operator_id, "grid_id": grid_id}, audit=False)
+            records.insert(
+                store, "operator_grid", {"operator_id": operator_id, "grid_id": grid_id}, audit=False
+            )
     store.changes.note("operator")
     return operator_id
 
@@ -272,9 +301,14 @@ def update_operator(
         )
         store.execute("DELETE FROM main.operator_grid WHERE operator_id = ?", [operator_id])
         for grid_id in grids if role == "grid_worker" else ():
-            records.insert(store, "operator_grid", {"operator_id": operator_id, "grid_id": grid_id}, audit=False)
+            records.insert(
+                store, "operator_grid", {"operator_id": operator_id, "grid_id": grid_id}, audit=False
+            )
         _audit_operator(
-            store, "update", operator_id, {"role": current.role, "grids": list(current.grid_ids)},
+            store,
+            "update",
+            operator_id,
+            {"role": current.role, "grids": list(current.grid_ids)},
             {"role": role, "grids": grids if role == "grid_worker" else []},
         )
     store.changes.note("operator")
@@ -303,7 +337,8 @@ def archive_operator(store: Store, operator_id: int) -> None:
         if current.role == "admin":
             _keep_an_admin(store, operator_id)
         store.execute(
-            "UPDATE main.operator SET archived_at = ?, updated_at = ? WHERE id = ?", [now_iso(), now_iso(), operator_id]
+            "UPDATE main.operator SET archived_at = ?, updated_at = ? WHERE id = ?",
+            [now_iso(), now_iso(), operator_id],
         )
         _audit_operator(store, "archive", operator_id, None, None)
     store.changes.note("operator")
@@ -311,7 +346,8 @@ def archive_operator(store: Store, operator_id: int) -> None:
 
 def _keep_an_admin(store: Store, operator_id: int) -> None:
     others = store.scalar(
-        "SELECT count(*) FROM main.operator WHERE role = 'admin' AND archived_at IS NULL AND id != ?", [operator_id]
+        "SELECT count(*) FROM main.operator WHERE role = 'admin' AND archived_at IS NULL AND id != ?",
+        [operator_id],
     )
     records.require(
         others > 0, QT_TRANSLATE_NOOP("Errors", "A file keeps at least one administrator (管理员).")
@@ -329,7 +365,8 @@ def _audit_operator(store: Store, action: str, operator_id: int, old: Any, new: 
 def sign_in(store: Store, name: str, secret: str, *, via: str = "app") -> Session:
     """Check the name and PIN/password and make them the file's operator for this Store."""
     row = store.one(
-        "SELECT id, secret_hash FROM main.operator WHERE name = ? AND archived_at IS NULL", [(name or "").strip()]
+        "SELECT id, secret_hash FROM main.operator WHERE name = ? AND archived_at IS NULL",
+        [(name or "").strip()],
     )
     if row is None or not _verify(row["secret_hash"], secret or ""):
         raise WrongSecret(QT_TRANSLATE_NOOP("Errors", "That name and PIN or password do not match."))
@@ -338,7 +375,9 @@ def sign_in(store: Store, name: str, secret: str, *, via: str = "app") -> Sessio
 
 def verify(store: Store, operator_id: int, secret: str) -> bool:
     """The PIN again (the lock screen): True when it is this operator's."""
-    row = store.one("SELECT secret_hash FROM main.operator WHERE id = ? AND archived_at IS NULL", [operator_id])
+    row = store.one(
+        "SELECT secret_hash FROM main.operator WHERE id = ? AND archived_at IS NULL", [operator_id]
+    )
     return row is not None and _verify(row["secret_hash"], secret or "")
 
 
@@ -349,7 +388,10 @@ def start_session(store: Store, operator_id: int, *, via: str = "app") -> Sessio
     operator = get_operator(store, operator_id)
     records.require(
         operator.archived_at is None,
-        QT_TRANSLATE_NOOP("Errors", "{name} no longer works in this file.", ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "{name} no longer works in this file.",
+        ),
         name=operator.name,
     )
     session = Session(
@@ -388,7 +430,9 @@ def open_alongside(store: Store) -> Store:
     emergency report, a printout): the same signed-in operator, role, authorizer and grid views, so a
     网格员 counts, exports and prints their own grids only, and a 只读 operator still cannot write.
     Opened without the whole-file check and read only when the file cannot be written."""
-    records.require(store.path is not None, QT_TRANSLATE_NOOP("Errors", "This file has no path to open again."))
+    records.require(
+        store.path is not None, QT_TRANSLATE_NOOP("Errors", "This file has no path to open again.")
+    )
     other = open_store(
         store.path, check="none", operator=store.operator, allow_read_only=True, on_open=BARE
     )  # the file is open already: its tallies are current
@@ -443,7 +487,9 @@ def _restrict(store: Store, session: Session) -> None:
 
 
 def _authorizer(session: Session):
-    def allow(action: int, arg1: str | None, arg2: str | None, dbname: str | None, _source: str | None) -> int:
+    def allow(
+        action: int, arg1: str | None, arg2: str | None, dbname: str | None, _source: str | None
+    ) -> int:
         if action not in (sqlite3.SQLITE_INSERT, sqlite3.SQLITE_UPDATE, sqlite3.SQLITE_DELETE):
             return sqlite3.SQLITE_OK
         table = arg1 or ""
@@ -504,9 +550,7 @@ def require(store: Store, permission: str) -> None:
     """Refuse unless the signed-in operator (if any) may do `permission`."""
     session = session_or_none(store)
     if session is not None and not session.may(permission):
-        raise NotAllowed(
-            QT_TRANSLATE_NOOP("Errors", "{name}'s role does not allow this."), name=session.name
-        )
+        raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "{name}'s role does not allow this."), name=session.name)
 
 
 __all__ = [

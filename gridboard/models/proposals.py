@@ -108,8 +108,11 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
     for h in households:
         chosen, nearness = None, None
         for level, candidates in (
-            ("unit", by_unit.get((h["building_id"], h["unit"]), set())
-             | by_unit.get((h["building_id"], -1), set())),
+            (
+                "unit",
+                by_unit.get((h["building_id"], h["unit"]), set())
+                | by_unit.get((h["building_id"], -1), set()),
+            ),
             ("building", by_building.get(h["building_id"], set())),
             ("grid", by_grid.get(h["grid_id"], set())),
         ):
@@ -141,9 +144,7 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
     return result
 
 
-def accept_proposals(
-    store: Store, choices: list[tuple[int, int]], *, reason: str = ""
-) -> list[int]:
+def accept_proposals(store: Store, choices: list[tuple[int, int]], *, reason: str = "") -> list[int]:
     """Pair each (household, member) chosen, all in one transaction; returns the new pairing ids."""
     created: list[int] = []
     with store.atomic():

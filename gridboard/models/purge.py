@@ -35,7 +35,9 @@ def _cutoff(years: int, today: date | None) -> str:
 
 def purge_preview(store: Store, *, years: int, today: date | None = None) -> list[PurgeCandidate]:
     """Who would be removed: moved out before today minus `years` years."""
-    records.require(years >= 1, QT_TRANSLATE_NOOP("Errors", "Keep residents at least one year after they move out."))
+    records.require(
+        years >= 1, QT_TRANSLATE_NOOP("Errors", "Keep residents at least one year after they move out.")
+    )
     rows = store.query(
         f"SELECT r.id, r.name, r.moved_out_at, {short_address_sql('b', 'h')} AS address"
         " FROM main.resident r JOIN main.household h ON h.id = r.household_id JOIN main.building b ON b.id = h.building_id"
@@ -53,10 +55,16 @@ def purge_moved_out(store: Store, *, years: int, reason: str, today: date | None
     candidates = purge_preview(store, years=years, today=today)
     ids = [c.id for c in candidates]
     with store.atomic():
-        uids = [r[0] for r in store.execute(
-            "SELECT uid FROM main.resident WHERE id IN (SELECT value FROM json_each(?))", [_json(ids)]
-        ).fetchall()]
-        store.execute("DELETE FROM main.resident_tag WHERE resident_id IN (SELECT value FROM json_each(?))", [_json(ids)])
+        uids = [
+            r[0]
+            for r in store.execute(
+                "SELECT uid FROM main.resident WHERE id IN (SELECT value FROM json_each(?))", [_json(ids)]
+            ).fetchall()
+        ]
+        store.execute(
+            "DELETE FROM main.resident_tag WHERE resident_id IN (SELECT value FROM json_each(?))",
+            [_json(ids)],
+        )
         store.execute("DELETE FROM main.resident WHERE id IN (SELECT value FROM json_each(?))", [_json(ids)])
         # The trail keeps that something happened to them, not what they were.
         store.execute(
@@ -65,7 +73,11 @@ def purge_moved_out(store: Store, *, years: int, reason: str, today: date | None
             [_json(uids)],
         )
         records.log(
-            store, "purge", "resident", None, None,
+            store,
+            "purge",
+            "resident",
+            None,
+            None,
             {"rows": len(ids), "moved_out_before": _cutoff(years, today), "years": years, "reason": reason},
         )
     store.changes.note("resident")

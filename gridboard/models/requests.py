@@ -845,7 +845,11 @@ def count_requests(store: Store, f: RequestFilter = RequestFilter(), *, now: str
 
 
 def overdue_requests(
-    store: Store, *, within: Area | dict[str, int] | None = None, now: str | None = None, limit: int | None = None
+    store: Store,
+    *,
+    within: Area | dict[str, int] | None = None,
+    now: str | None = None,
+    limit: int | None = None,
 ) -> list[RequestRow]:
     """Open requests past their due time, most overdue first (the secretary's and dashboard's list)."""
     now = now or now_iso()

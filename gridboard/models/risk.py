@@ -19,4 +19,6 @@ def tier_sql(household_id: str) -> str:
 
 # One row per household with any live tag (id, tier): the same rule for a whole file at once, as a
 # grouped scan rather than one lookup per household.
-TIERS_BY_HOUSEHOLD_SQL = f"SELECT r.household_id AS id, max(t.tier) AS tier {_LIVE_TAGS} GROUP BY r.household_id"
+TIERS_BY_HOUSEHOLD_SQL = (
+    f"SELECT r.household_id AS id, max(t.tier) AS tier {_LIVE_TAGS} GROUP BY r.household_id"
+)

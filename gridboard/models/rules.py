@@ -219,7 +219,9 @@ def member_coverage(
     return _coverage_row(row)
 
 
-def total_coverage(store: Store, *, within: Area | dict[str, int] | None = None, on: date | None = None) -> Coverage:
+def total_coverage(
+    store: Store, *, within: Area | dict[str, int] | None = None, on: date | None = None
+) -> Coverage:
     rows = coverage(store, "community", within=within, on=on)
     return Coverage(
         key=0,

@@ -512,7 +512,7 @@ _M009_TALLY_TABLES = (
         ways INTEGER NOT NULL,
         PRIMARY KEY (household_id, member_id)
     ) WITHOUT ROWID""",
-    'CREATE INDEX tally_member_link_member ON tally_member_link(member_id)',
+    "CREATE INDEX tally_member_link_member ON tally_member_link(member_id)",
     """
     CREATE TABLE tally_household_tag (
         household_id INTEGER NOT NULL,
@@ -532,7 +532,7 @@ _M009_TALLY_TABLES = (
         in_cycle INTEGER NOT NULL,
         PRIMARY KEY (kind, subject, grid_id, tier)
     ) WITHOUT ROWID""",
-    'CREATE INDEX tally_count_grid ON tally_count(kind, grid_id)',
+    "CREATE INDEX tally_count_grid ON tally_count(kind, grid_id)",
     """
     CREATE INDEX tally_count_behind ON tally_count(kind, households - in_cycle DESC, in_cycle * 1.0 / households, subject)
         WHERE kind = 'member_all'""",
@@ -567,7 +567,7 @@ _M009_TALLY_TABLES = (
         due_at TEXT,
         PRIMARY KEY (area, area_id, collected_at, request_id)
     ) WITHOUT ROWID""",
-    'CREATE INDEX tally_request_open_due ON tally_request_open(area, area_id, due_at)',
+    "CREATE INDEX tally_request_open_due ON tally_request_open(area, area_id, due_at)",
     """
     CREATE TABLE tally_request_open_category (
         area TEXT NOT NULL,
@@ -648,7 +648,7 @@ _M009_TALLY_TABLES = (
         delivered REAL NOT NULL,
         PRIMARY KEY (grid_id, item, unit, household_id, request_id, request_item_id)
     ) WITHOUT ROWID""",
-    'CREATE INDEX tally_supply_need_request ON tally_supply_need(request_id)',
+    "CREATE INDEX tally_supply_need_request ON tally_supply_need(request_id)",
     """
     CREATE TABLE tally_request_source (
         id INTEGER,
@@ -664,7 +664,7 @@ _M009_TALLY_TABLES = (
         grid_id INTEGER,
         community_id INTEGER
     )""",
-    'CREATE INDEX supply_delivery_request_item ON supply_delivery(request_item_id)',
+    "CREATE INDEX supply_delivery_request_item ON supply_delivery(request_item_id)",
 )
 
 

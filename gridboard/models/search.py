@@ -17,9 +17,33 @@ from gridboard.models.store import Store
 
 # Readings that differ when a character is a surname (pypinyin gives the common reading).
 _SURNAME_INITIALS = {
-    "曾": "z", "单": "s", "解": "x", "仇": "q", "区": "o", "查": "z", "朴": "p", "乐": "y", "翟": "z",
-    "盖": "g", "覃": "q", "缪": "m", "尉": "y", "长": "c", "重": "c", "万": "w", "秘": "b", "黑": "h",
-    "召": "s", "句": "g", "折": "s", "冼": "x", "任": "r", "沈": "s", "纪": "j", "繁": "p", "員": "y",
+    "曾": "z",
+    "单": "s",
+    "解": "x",
+    "仇": "q",
+    "区": "o",
+    "查": "z",
+    "朴": "p",
+    "乐": "y",
+    "翟": "z",
+    "盖": "g",
+    "覃": "q",
+    "缪": "m",
+    "尉": "y",
+    "长": "c",
+    "重": "c",
+    "万": "w",
+    "秘": "b",
+    "黑": "h",
+    "召": "s",
+    "句": "g",
+    "折": "s",
+    "冼": "x",
+    "任": "r",
+    "沈": "s",
+    "纪": "j",
+    "繁": "p",
+    "員": "y",
 }
 
 # One past the highest character: `text >= p AND text < p || HIGH` is a prefix match that uses an index.
@@ -145,7 +169,7 @@ _RESIDENT = f"""
 """
 _MEMBER = f"""
     SELECT 'member' AS kind, m.id, m.name, m.home_household_id AS household_id,
-        {_PLACE.replace('c.name', 'coalesce(c.name, mc.name)')}, m.phone
+        {_PLACE.replace("c.name", "coalesce(c.name, mc.name)")}, m.phone
     FROM member m JOIN community mc ON mc.id = m.community_id
     LEFT JOIN household h ON h.id = m.home_household_id
     LEFT JOIN building b ON b.id = h.building_id LEFT JOIN grid g ON g.id = b.grid_id
@@ -183,8 +207,11 @@ def search(store: Store, text: str, *, limit: int = 30) -> list[Hit]:
         if room:
             cond += " AND h.room >= ? AND h.room < ?"
             params += [room, room + _HIGH]
-        run(_HOUSEHOLD.format(cond=cond) + " ORDER BY h.room = ? DESC, c.id, b.id, h.unit, h.floor, h.room",
-            [*params, room or ""], "address")
+        run(
+            _HOUSEHOLD.format(cond=cond) + " ORDER BY h.room = ? DESC, c.id, b.id, h.unit, h.floor, h.room",
+            [*params, room or ""],
+            "address",
+        )
         return hits
     compact = text.replace(" ", "")
     if compact.isdigit():
@@ -200,8 +227,16 @@ def search(store: Store, text: str, *, limit: int = 30) -> list[Hit]:
     if compact.isascii() and compact.isalpha():
         fill_initials(store)
         key = compact.lower()
-        run(_MEMBER.format(cond="m.name_initials >= ? AND m.name_initials < ?"), [key, key + _HIGH], "initials")
-        run(_RESIDENT.format(cond="r.name_initials >= ? AND r.name_initials < ?"), [key, key + _HIGH], "initials")
+        run(
+            _MEMBER.format(cond="m.name_initials >= ? AND m.name_initials < ?"),
+            [key, key + _HIGH],
+            "initials",
+        )
+        run(
+            _RESIDENT.format(cond="r.name_initials >= ? AND r.name_initials < ?"),
+            [key, key + _HIGH],
+            "initials",
+        )
         return hits
     # A name: members by prefix and then anywhere in the name (a short table), residents by prefix.
     run(_MEMBER.format(cond="m.name >= ? AND m.name < ?"), [text, text + _HIGH], "name")

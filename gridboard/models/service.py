@@ -315,7 +315,8 @@ def claim_post(store: Store, *, post_id: int, member_id: int, claimed_on: str | 
 def release_claim(store: Store, *, post_id: int, member_id: int, on: str | date | None = None) -> None:
     """A member gives a post up; the claim's history is kept."""
     claim = store.scalar(
-        "SELECT id FROM post_claim WHERE post_id = ? AND member_id = ? AND ended_on IS NULL", [post_id, member_id]
+        "SELECT id FROM post_claim WHERE post_id = ? AND member_id = ? AND ended_on IS NULL",
+        [post_id, member_id],
     )
     records.require(claim is not None, QT_TRANSLATE_NOOP("Errors", "That member has not claimed this post."))
     with store.atomic():
@@ -334,7 +335,9 @@ _POST_SELECT = """
 def get_post(store: Store, post_id: int) -> Post:
     row = store.one(f"{_POST_SELECT} WHERE p.id = ?", [post_id])
     if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="service_post", id=post_id)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="service_post", id=post_id
+        )
     return Post(**dict(row))
 
 
@@ -458,7 +461,9 @@ def start_project(
     need = records.fetch(store, "community_need", need_id)
     resource = records.fetch(store, "unit_resource", resource_id)
     records.require(
-        claimed_by in ("community", "unit"), QT_TRANSLATE_NOOP("Errors", "Unknown claim {value}."), value=claimed_by
+        claimed_by in ("community", "unit"),
+        QT_TRANSLATE_NOOP("Errors", "Unknown claim {value}."),
+        value=claimed_by,
     )
     records.require(need["closed_at"] is None, QT_TRANSLATE_NOOP("Errors", "This need is already closed."))
     records.require(
@@ -500,7 +505,9 @@ def set_project_progress(
     with store.atomic():
         records.update(store, "service_project", project_id, values, action="progress")
         if progress >= 100:
-            records.update(store, "community_need", project["need_id"], {"closed_at": now_iso()}, action="close")
+            records.update(
+                store, "community_need", project["need_id"], {"closed_at": now_iso()}, action="close"
+            )
     store.changes.note("service_project")
 
 
@@ -516,7 +523,7 @@ def needs(store: Store, *, community_id: int | None = None, open_only: bool = Tr
             n.raised_on, n.closed_at,
             (SELECT count(*) FROM service_project p WHERE p.need_id = n.id AND p.status != 'dropped') AS projects
         FROM community_need n JOIN community c ON c.id = n.community_id
-        WHERE {' AND '.join(where)} ORDER BY n.raised_on DESC, n.id DESC""",
+        WHERE {" AND ".join(where)} ORDER BY n.raised_on DESC, n.id DESC""",
         params,
     )
     return [Need(**dict(r)) for r in rows]
@@ -536,7 +543,7 @@ def resources(store: Store, *, unit_id: int | None = None, category: str | None 
             (SELECT count(*) FROM service_project p WHERE p.resource_id = r.id AND p.status != 'dropped')
                 AS projects
         FROM unit_resource r JOIN org_unit u ON u.id = r.unit_id
-        WHERE {' AND '.join(where)} ORDER BY r.category, u.name, r.id""",
+        WHERE {" AND ".join(where)} ORDER BY r.category, u.name, r.id""",
         params,
     )
     return [Resource(**dict(r)) for r in rows]
@@ -625,9 +632,13 @@ def record_service(
     try:
         hours = float(hours)
     except (TypeError, ValueError):
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{value} is not a number of hours."), value=hours) from None
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{value} is not a number of hours."), value=hours
+        ) from None
     records.require(
-        0 <= hours <= 24, QT_TRANSLATE_NOOP("Errors", "Hours of one service are 0 to 24, not {value}."), value=hours
+        0 <= hours <= 24,
+        QT_TRANSLATE_NOOP("Errors", "Hours of one service are 0 to 24, not {value}."),
+        value=hours,
     )
     day = _day(served_on)
     records.require(
@@ -743,7 +754,7 @@ def services(
         FROM service_record s JOIN member m ON m.id = s.member_id LEFT JOIN org_unit u ON u.id = s.unit_id
         LEFT JOIN grid g ON g.id = s.grid_id LEFT JOIN service_post p ON p.id = s.post_id
         LEFT JOIN service_project pr ON pr.id = s.project_id
-        WHERE {' AND '.join(where)} ORDER BY s.served_on DESC, s.id DESC"""
+        WHERE {" AND ".join(where)} ORDER BY s.served_on DESC, s.id DESC"""
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [ServiceLine(**dict(r)) for r in store.query(sql, params)]
@@ -759,7 +770,9 @@ def quarter_sheet(store: Store, unit_id: int, quarter: str) -> QuarterSheet:
         [unit_id],
     )
     if unit is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="org_unit", id=unit_id)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="org_unit", id=unit_id
+        )
     # Everyone who is a member of the unit now, and anyone who served for it in the quarter.
     rows = store.query(
         """
@@ -811,7 +824,9 @@ def quarter_sheet(store: Store, unit_id: int, quarter: str) -> QuarterSheet:
                 by_kind=dict(t["kinds"]),
             )
         )
-    return QuarterSheet(unit_id, unit["name"], unit["community"], quarter.strip().upper(), start, end, members)
+    return QuarterSheet(
+        unit_id, unit["name"], unit["community"], quarter.strip().upper(), start, end, members
+    )
 
 
 def quarter_sheets(store: Store, quarter: str) -> list[QuarterSheet]:
@@ -855,7 +870,7 @@ def ranking(
         f"""SELECT t.id AS key, t.name, count(DISTINCT s.member_id) AS members, count(*) AS services,
             round(sum(s.hours), 2) AS hours, round(sum(s.points), 2) AS points
         FROM service_record s JOIN {table} t ON t.id = s.{by}_id
-        WHERE {' AND '.join(where)}
+        WHERE {" AND ".join(where)}
         GROUP BY t.id ORDER BY points DESC, services DESC, t.id LIMIT ?""",
         [*params, int(limit)],
     )

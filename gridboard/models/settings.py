@@ -20,7 +20,15 @@ from gridboard.models.store import Store
 from gridboard.models.tallies import coverage as coverage_tally
 from gridboard.models.vocab import Tier
 
-__all__ = ["DEFAULTS", "Cycles", "active_emergency_row", "advance_tallies", "current_cycles", "get_setting", "set_setting"]
+__all__ = [
+    "DEFAULTS",
+    "Cycles",
+    "active_emergency_row",
+    "advance_tallies",
+    "current_cycles",
+    "get_setting",
+    "set_setting",
+]
 
 
 def get_setting(store: Store, key: str) -> Any:

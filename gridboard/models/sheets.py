@@ -589,13 +589,16 @@ def enter_returned_sheet(
         for entry in entries:
             if entry.request_category:
                 records.require(
-                    entry.request_category in REQUEST_CATEGORIES and entry.request_urgency in REQUEST_URGENCIES,
+                    entry.request_category in REQUEST_CATEGORIES
+                    and entry.request_urgency in REQUEST_URGENCIES,
                     QT_TRANSLATE_NOOP("Errors", "Row {row}: choose the request's category and urgency."),
                     row=entry.position,
                 )
                 records.require(
                     bool(entry.note.strip()),
-                    QT_TRANSLATE_NOOP("Errors", "Row {row}: write the request under Situation and requests to raise it."),
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "Row {row}: write the request under Situation and requests to raise it."
+                    ),
                     row=entry.position,
                 )
         visit_ids = []
@@ -606,14 +609,19 @@ def enter_returned_sheet(
             if isinstance(when, date) and not isinstance(when, datetime):
                 when = when.isoformat()
             note = entry.note.strip()
-            earlier = same_day_visits(store, [row.household_id], str(when)[:10], members[0] if members else None)
+            earlier = same_day_visits(
+                store, [row.household_id], str(when)[:10], members[0] if members else None
+            )
             if earlier.get(row.household_id) and not entry.second_visit:
                 # Typed on the board already: this row is that visit (its note added), not another.
                 visit_id = earlier[row.household_id][0][0]
                 old_note = store.scalar("SELECT note FROM visit WHERE id = ?", [visit_id]) or ""
                 if note and note not in old_note:
                     records.update(
-                        store, "visit", visit_id, {"note": f"{old_note}；{note}" if old_note else note},
+                        store,
+                        "visit",
+                        visit_id,
+                        {"note": f"{old_note}；{note}" if old_note else note},
                         action="enter",
                     )
             else:

@@ -340,7 +340,11 @@ def open_store(
     deferred = check == "deferred"
     if deferred and exists and path.stat().st_size < DEFER_CHECK_BYTES:
         check, deferred = "quick", False  # a small file is checked in well under a second
-    info = inspect_readonly(path, check="none" if deferred else check, progress=progress) if exists else _FileInfo()
+    info = (
+        inspect_readonly(path, check="none" if deferred else check, progress=progress)
+        if exists
+        else _FileInfo()
+    )
     read_only = _cannot_write(path, exists)
     lock = None
     if read_only is None:

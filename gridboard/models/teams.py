@@ -37,7 +37,7 @@ def grid_team(store: Store, grid_id: int, *, include_ended: bool = False) -> lis
         f"""SELECT r.id, r.grid_id, r.role, r.member_id, m.name AS member_name, m.kind AS member_kind,
             r.building_id, b.name AS building_name, r.unit, r.started_on, r.ended_on
         FROM grid_role r JOIN member m ON m.id = r.member_id LEFT JOIN building b ON b.id = r.building_id
-        WHERE r.grid_id = ? {'' if include_ended else 'AND r.ended_on IS NULL'}
+        WHERE r.grid_id = ? {"" if include_ended else "AND r.ended_on IS NULL"}
         ORDER BY r.ended_on IS NOT NULL, instr('{order.replace("'", "")}', r.role), b.number, r.unit,
             r.started_on""",
         [grid_id],

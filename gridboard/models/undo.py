@@ -152,12 +152,17 @@ def _installed(store: Store) -> dict[str, tuple[str, ...]]:
     action pays for no DDL and a write outside a step costs one look into an empty TEMP table."""
     conn = store.conn
     # Both versions: a rolled-back transaction takes TEMP objects made inside it away again.
-    version = (conn.execute("PRAGMA main.schema_version").fetchone()[0], conn.execute("PRAGMA temp.schema_version").fetchone()[0])
+    version = (
+        conn.execute("PRAGMA main.schema_version").fetchone()[0],
+        conn.execute("PRAGMA temp.schema_version").fetchone()[0],
+    )
     cached = getattr(store, "_undo_installed", None)
     if cached is not None and cached[0] is conn and cached[1] == version:
         return cached[2]
     found = tables(store)
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} (tbl TEXT, rid INTEGER, old TEXT, PRIMARY KEY (tbl, rid))")
+    conn.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} (tbl TEXT, rid INTEGER, old TEXT, PRIMARY KEY (tbl, rid))"
+    )
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_ON} (tbl TEXT PRIMARY KEY, top INTEGER) WITHOUT ROWID")
     for (name,) in conn.execute(
         "SELECT name FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'gridboard_undo_%'"
@@ -179,7 +184,9 @@ def _installed(store: Store) -> dict[str, tuple[str, ...]]:
 def _start(store: Store, tops: dict[str, tuple[tuple[str, ...], int]]) -> None:
     conn = store.conn
     conn.execute(f"DELETE FROM temp.{_LOG}")
-    conn.executemany(f"INSERT INTO temp.{_ON} VALUES (?, ?)", [(name, top) for name, (_cols, top) in tops.items()])
+    conn.executemany(
+        f"INSERT INTO temp.{_ON} VALUES (?, ?)", [(name, top) for name, (_cols, top) in tops.items()]
+    )
     store._undo_recording = True  # type: ignore[attr-defined]
 
 
@@ -206,12 +213,16 @@ def _collect(store: Store, text: str, tops: dict[str, tuple[tuple[str, ...], int
         listed = ", ".join(f'"{c}"' for c in cols)
         was = touched.get(name, {})
         now: dict[int, Image] = {}
-        for rid, *values in conn.execute(f'SELECT {listed} FROM main."{name}" WHERE id > ? ORDER BY id', [top]):
+        for rid, *values in conn.execute(
+            f'SELECT {listed} FROM main."{name}" WHERE id > ? ORDER BY id', [top]
+        ):
             now[int(rid)] = (rid, *values)
         made = dict.fromkeys(now, None)
         for chunk in _chunks(list(was)):
             marks = ", ".join("?" for _ in chunk)
-            for rid, *values in conn.execute(f'SELECT {listed} FROM main."{name}" WHERE id IN ({marks})', chunk):
+            for rid, *values in conn.execute(
+                f'SELECT {listed} FROM main."{name}" WHERE id IN ({marks})', chunk
+            ):
                 now[int(rid)] = (rid, *values)
         old_rows: dict[int, Image] = {**made, **was}
         new_rows = {rid: now.get(rid) for rid in old_rows}
@@ -232,7 +243,12 @@ def _chunks(ids: list[int]) -> Iterator[list[int]]:
 
 
 def _restore(
-    store: Store, step: Step, *, have: dict[str, dict[int, Image]], want: dict[str, dict[int, Image]], action: str
+    store: Store,
+    step: Step,
+    *,
+    have: dict[str, dict[int, Image]],
+    want: dict[str, dict[int, Image]],
+    action: str,
 ) -> Changes:
     """Check the rows are as `have` says (but for when they were last changed), then make them `want`."""
     pending = store.take_changes()
@@ -244,7 +260,8 @@ def _restore(
                 raise
             raise UndoConflict(
                 QT_TRANSLATE_NOOP(
-                    "Errors", "“{text}” cannot be taken back: records made since refer to it. Nothing was changed."
+                    "Errors",
+                    "“{text}” cannot be taken back: records made since refer to it. Nothing was changed.",
                 ),
                 text=step.text,
             ) from error
@@ -258,7 +275,12 @@ def _restore(
 
 
 def _restore_rows(
-    store: Store, step: Step, *, have: dict[str, dict[int, Image]], want: dict[str, dict[int, Image]], action: str
+    store: Store,
+    step: Step,
+    *,
+    have: dict[str, dict[int, Image]],
+    want: dict[str, dict[int, Image]],
+    action: str,
 ) -> None:
     with store.atomic():
         # Deferred: rows that refer to each other are put back in any order, and checked at the end.
@@ -286,9 +308,13 @@ def _restore_rows(
         households = int(store.scalar("SELECT count(*) FROM main.household") or 0)
         with tallies.deferred(store.db) if big and step.size * 4 > households else nullcontext():
             for name in reversed(order):
-                _put_back(store, name, step, have[name], want[name], stamp, action, gone_only=True, summary=big)
+                _put_back(
+                    store, name, step, have[name], want[name], stamp, action, gone_only=True, summary=big
+                )
             for name in order:
-                _put_back(store, name, step, have[name], want[name], stamp, action, gone_only=False, summary=big)
+                _put_back(
+                    store, name, step, have[name], want[name], stamp, action, gone_only=False, summary=big
+                )
         if big:  # the trail says what the step did per table, as an import's own entry does
             for name in order:
                 images = list(want[name].values())
@@ -302,8 +328,16 @@ def _restore_rows(
                         "step": step.text,
                         "rows": len(want[name]),
                         "removed": sum(1 for image in images if image is None),
-                        "put_back": sum(1 for rid, image in want[name].items() if image is not None and have[name][rid] is None),
-                        "changed": sum(1 for rid, image in want[name].items() if image is not None and have[name][rid] is not None),
+                        "put_back": sum(
+                            1
+                            for rid, image in want[name].items()
+                            if image is not None and have[name][rid] is None
+                        ),
+                        "changed": sum(
+                            1
+                            for rid, image in want[name].items()
+                            if image is not None and have[name][rid] is not None
+                        ),
                     },
                 )
         if want.keys() & {"setting", "emergency"}:
@@ -315,7 +349,9 @@ def _current(store: Store, name: str, cols: tuple[str, ...], ids: list[int]) -> 
     found: dict[int, Image] = {}
     for chunk in _chunks(ids):
         marks = ", ".join("?" for _ in chunk)
-        for rid, *values in store.conn.execute(f'SELECT {listed} FROM main."{name}" WHERE id IN ({marks})', chunk):
+        for rid, *values in store.conn.execute(
+            f'SELECT {listed} FROM main."{name}" WHERE id IN ({marks})', chunk
+        ):
             found[int(rid)] = (rid, *values)
     return found
 
@@ -415,7 +451,13 @@ def _put_back(
         records.log(store, action, name, uid, old_values, new_values)
 
 
-_NOTED = {"household": "household", "building": "building", "grid": "grid", "member": "member", "request": "request"}
+_NOTED = {
+    "household": "household",
+    "building": "building",
+    "grid": "grid",
+    "member": "member",
+    "request": "request",
+}
 
 
 def _note(changes: Changes, table: str, row: dict[str, Any] | None) -> None:
@@ -430,5 +472,3 @@ def _note(changes: Changes, table: str, row: dict[str, Any] | None) -> None:
         if isinstance(value, int):
             ids[kind] = value
     changes.note(table, **ids)
-
-

@@ -49,8 +49,11 @@ class Unit:
 
     def contract_active(self, on: date | None = None) -> bool:
         day = (on or date.today()).isoformat()
-        return self.contract_start is not None and bool(self.contract_start) and self.contract_start <= day and (
-            not self.contract_end or day <= self.contract_end
+        return (
+            self.contract_start is not None
+            and bool(self.contract_start)
+            and self.contract_start <= day
+            and (not self.contract_end or day <= self.contract_end)
         )
 
 
@@ -164,7 +167,11 @@ def update_unit(store: Store, unit_id: int, **values: Any) -> None:
             values[key] = _day(values[key], field=key)
     merged = {**old, **values}
     _check_unit(
-        store, merged["name"], merged["kind"], merged["community_id"], merged["contract_start"],
+        store,
+        merged["name"],
+        merged["kind"],
+        merged["community_id"],
+        merged["contract_start"],
         merged["contract_end"],
     )
     if "name" in values:
@@ -172,7 +179,9 @@ def update_unit(store: Store, unit_id: int, **values: Any) -> None:
     with store.atomic():
         records.update(store, "org_unit", unit_id, values)
         if "name" in values and values["name"] != old["name"]:
-            for member_id in [r[0] for r in store.query("SELECT id FROM member WHERE unit_id = ?", [unit_id])]:
+            for member_id in [
+                r[0] for r in store.query("SELECT id FROM member WHERE unit_id = ?", [unit_id])
+            ]:
                 records.update(store, "member", member_id, {"work_unit": values["name"]})
                 store.changes.members.add(member_id)
     store.changes.note("org_unit")
@@ -248,14 +257,18 @@ def totals(store: Store, *, community_id: int | None = None) -> dict[str, int]:
     params = [] if community_id is None else [community_id]
     return {
         "units": int(store.scalar(f"SELECT count(*) FROM org_unit WHERE archived_at IS NULL{where}", params)),
-        "reported": int(store.scalar(f"SELECT count(*) FROM report_in WHERE withdrawn_at IS NULL{where}", params)),
+        "reported": int(
+            store.scalar(f"SELECT count(*) FROM report_in WHERE withdrawn_at IS NULL{where}", params)
+        ),
     }
 
 
 def get_unit(store: Store, unit_id: int) -> Unit:
     row = store.one(f"{_UNIT_SELECT} WHERE u.id = ?", [unit_id])
     if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="org_unit", id=unit_id)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="org_unit", id=unit_id
+        )
     return _unit(row)
 
 
@@ -294,7 +307,7 @@ def member_choices(store: Store, *, in_service_only: bool = False) -> list[tuple
 def _next_slip_no(store: Store, day: str) -> str:
     prefix = "BD" + day[:4] + day[5:7] + day[8:10] + "-"
     last = store.scalar("SELECT max(slip_no) FROM report_in WHERE slip_no LIKE ?", [prefix + "%"])
-    number = int(last[len(prefix):]) + 1 if last else 1
+    number = int(last[len(prefix) :]) + 1 if last else 1
     return f"{prefix}{number:03d}"
 
 
@@ -416,7 +429,9 @@ _REPORT_SELECT = """
 def get_report(store: Store, report_id: int) -> Report:
     row = store.one(f"{_REPORT_SELECT} WHERE r.id = ?", [report_id])
     if row is None:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="report_in", id=report_id)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="report_in", id=report_id
+        )
     return Report(**dict(row))
 
 
@@ -436,7 +451,8 @@ def reports(store: Store, *, community_id: int | None = None, unit_id: int | Non
 
 def member_report(store: Store, member_id: int) -> Report | None:
     row = store.one(
-        f"{_REPORT_SELECT} WHERE r.member_id = ? AND r.withdrawn_at IS NULL ORDER BY r.id LIMIT 1", [member_id]
+        f"{_REPORT_SELECT} WHERE r.member_id = ? AND r.withdrawn_at IS NULL ORDER BY r.id LIMIT 1",
+        [member_id],
     )
     return None if row is None else Report(**dict(row))
 
@@ -466,7 +482,7 @@ def reporting_list(
         LEFT JOIN report_in r ON r.id = (SELECT min(id) FROM report_in WHERE member_id = m.id
             AND withdrawn_at IS NULL)
         LEFT JOIN community c ON c.id = r.community_id
-        WHERE {' AND '.join(where)}
+        WHERE {" AND ".join(where)}
         ORDER BY u.name, u.id, r.id IS NULL, m.name, m.id
         """,
         params,

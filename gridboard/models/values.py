@@ -78,10 +78,14 @@ def _in_range(value: Any, low: int, high: int, template: str) -> int:
 
 def check_floor(value: Any) -> int:
     floor = _in_range(
-        value, *FLOORS, QT_TRANSLATE_NOOP("Errors", "A floor is {low} to {high} (below 0 for basements), not {value}.")
+        value,
+        *FLOORS,
+        QT_TRANSLATE_NOOP("Errors", "A floor is {low} to {high} (below 0 for basements), not {value}."),
     )
     if floor == 0:
-        _refuse(QT_TRANSLATE_NOOP("Errors", "There is no floor 0: the ground floor is 1, the first basement -1."))
+        _refuse(
+            QT_TRANSLATE_NOOP("Errors", "There is no floor 0: the ground floor is 1, the first basement -1.")
+        )
     return floor
 
 
@@ -129,7 +133,8 @@ def check_room(value: Any) -> str:
     if len(room) > ROOM_LENGTH or not _ROOM.fullmatch(room):
         _refuse(
             QT_TRANSLATE_NOOP(
-                "Errors", "A room is a number or a short label such as 502, B101, 101A or 18号商铺, not {value}."
+                "Errors",
+                "A room is a number or a short label such as 502, B101, 101A or 18号商铺, not {value}.",
             ),
             value=room[:ROOM_LENGTH],
         )
@@ -212,8 +217,12 @@ def clean_row(table: str, values: dict[str, Any]) -> dict[str, Any]:
         if rule is not None and value is not None:
             value = rule(value)
         elif isinstance(value, str):
-            value = check_text(value) if column in _NOTES else check_name(value) if column in _NAMES else (
-                strip_control(value)
+            value = (
+                check_text(value)
+                if column in _NOTES
+                else check_name(value)
+                if column in _NAMES
+                else (strip_control(value))
             )
         cleaned[column] = value
     return cleaned

@@ -58,16 +58,23 @@ def report_slip_document(store: Store, report_id: int, *, mask_phones: bool = Tr
         Spacer(2),
         Paragraph(translate("Serve", "Service posts claimed (at least one)"), size=11, bold=True),
         Table(
-            [Column(translate("Serve", "No."), 0.5, _CENTER), Column(translate("Serve", "Category"), 1.5),
-             Column(translate("Serve", "Post"), 3.0), Column(translate("Serve", "Grid"), 1.2)],
+            [
+                Column(translate("Serve", "No."), 0.5, _CENTER),
+                Column(translate("Serve", "Category"), 1.5),
+                Column(translate("Serve", "Post"), 3.0),
+                Column(translate("Serve", "Grid"), 1.2),
+            ],
             [[str(i), labels.category(p.category), p.title, p.grid_name] for i, p in enumerate(posts, 1)]
             + [[str(i), "", "", ""] for i in range(len(posts) + 1, max(4, len(posts) + 1) + 1)],
             min_row_mm=8.0,
         ),
         Spacer(4),
         Fields(
-            [(translate("Serve", "Signature of the member"), ""), (translate("Serve", "Seal of the work unit"), ""),
-             (translate("Serve", "Date"), "")],
+            [
+                (translate("Serve", "Signature of the member"), ""),
+                (translate("Serve", "Seal of the work unit"), ""),
+                (translate("Serve", "Date"), ""),
+            ],
             columns=3,
         ),
         Spacer(10),
@@ -93,7 +100,9 @@ def report_slip_document(store: Store, report_id: int, *, mask_phones: bool = Tr
             size=9.5,
         ),
         Spacer(3),
-        Fields([(translate("Serve", "Seal of the community"), ""), (translate("Serve", "Date"), "")], columns=2),
+        Fields(
+            [(translate("Serve", "Seal of the community"), ""), (translate("Serve", "Date"), "")], columns=2
+        ),
     ]
     return Document(
         title=translate("Serve", "Reporting slip {slip}").format(slip=r.slip_no),
@@ -115,12 +124,30 @@ def quarter_section(sheet: service.QuarterSheet) -> Section:
         Column(translate("Serve", "Points"), 0.7, _RIGHT),
     ]
     rows = [
-        [str(i), m.name, m.reported_on or translate("Serve", "not reported"), m.posts,
-         *[str(m.by_kind.get(k, 0) or "") for k in kinds], str(m.services), _number(m.hours), _number(m.points)]
+        [
+            str(i),
+            m.name,
+            m.reported_on or translate("Serve", "not reported"),
+            m.posts,
+            *[str(m.by_kind.get(k, 0) or "") for k in kinds],
+            str(m.services),
+            _number(m.hours),
+            _number(m.points),
+        ]
         for i, m in enumerate(sheet.members, 1)
     ]
-    rows.append(["", translate("Serve", "Total"), "", "", *[str(sum(m.by_kind.get(k, 0) for m in sheet.members)
-                 or "") for k in kinds], str(sheet.services), _number(sheet.hours), _number(sheet.points)])
+    rows.append(
+        [
+            "",
+            translate("Serve", "Total"),
+            "",
+            "",
+            *[str(sum(m.by_kind.get(k, 0) for m in sheet.members) or "") for k in kinds],
+            str(sheet.services),
+            _number(sheet.hours),
+            _number(sheet.points),
+        ]
+    )
     blocks: list[Block] = [
         Heading(translate("Serve", "Quarterly service feedback to {unit}").format(unit=sheet.unit_name)),
         Fields(
@@ -137,11 +164,16 @@ def quarter_section(sheet: service.QuarterSheet) -> Section:
         Table(columns, rows, size=8.5, emphasis=[False] * (len(rows) - 1) + [True]),
         Spacer(4),
         Paragraph(
-            translate("Serve", "For the unit's own appraisal of its members (双积分). Figures from the service"
-                      " cards kept by the community."),
+            translate(
+                "Serve",
+                "For the unit's own appraisal of its members (双积分). Figures from the service"
+                " cards kept by the community.",
+            ),
             size=9,
         ),
-        Fields([(translate("Serve", "Seal of the community"), ""), (translate("Serve", "Date"), "")], columns=2),
+        Fields(
+            [(translate("Serve", "Seal of the community"), ""), (translate("Serve", "Date"), "")], columns=2
+        ),
     ]
     return Section(blocks, running_head=f"{sheet.unit_name} · {sheet.quarter}")
 
@@ -179,8 +211,17 @@ def escalation_columns() -> list[Column]:
 
 def escalation_cells(e: esc.Escalation) -> list[str]:
     return [
-        f"#{e.request_id}", e.community_name, e.grid_name, e.address, e.text, labels.level(e.level), e.target,
-        e.escalated_at[5:16], e.answer_due_at[5:16], e.resolve_due_at[5:16], labels.escalation_state(e.state),
+        f"#{e.request_id}",
+        e.community_name,
+        e.grid_name,
+        e.address,
+        e.text,
+        labels.level(e.level),
+        e.target,
+        e.escalated_at[5:16],
+        e.answer_due_at[5:16],
+        e.resolve_due_at[5:16],
+        labels.escalation_state(e.state),
     ]
 
 
@@ -195,8 +236,12 @@ def escalations_document(store: Store, *, overdue_only: bool = False, now: str |
             [(translate("Serve", "Open"), str(len(rows))), (translate("Serve", "Overdue"), str(overdue))],
             columns=2,
         ),
-        Table(escalation_columns(), [escalation_cells(e) for e in rows], size=8.5,
-              emphasis=[e.overdue for e in rows])
+        Table(
+            escalation_columns(),
+            [escalation_cells(e) for e in rows],
+            size=8.5,
+            emphasis=[e.overdue for e in rows],
+        )
         if rows
         else Paragraph(translate("Serve", "None."), size=9),
     ]
@@ -212,22 +257,50 @@ def duty_roster_document(store: Store, post_ids: Sequence[int] | None = None) ->
     sections = []
     for post in posts:
         shifts = duty.shifts(store, post.id)
-        sections.append(Section([
-            Heading(translate("Serve", "Duty roster — {post}").format(post=post.name)),
-            Fields([(translate("Serve", "Kind"), labels.duty_kind(post.kind)),
-                    (translate("Serve", "Grid"), post.grid_name), (translate("Serve", "Location"), post.location),
-                    (translate("Serve", "Shifts"), str(len(shifts)))], columns=2),
-            Table(
-                [Column(translate("Serve", "No."), 0.5, _CENTER), Column(translate("Serve", "From"), 1.4),
-                 Column(translate("Serve", "To"), 1.4), Column(translate("Serve", "Name"), 1.2),
-                 Column(translate("Serve", "Kind of member"), 1.2), Column(translate("Serve", "Phone"), 1.3),
-                 Column(translate("Serve", "Signed in"), 1.2), Column(translate("Serve", "Handed over"), 1.2)],
-                [[str(i), s.starts_at[:16], s.ends_at[:16], s.member_name, common.member_kind(s.member_kind),
-                  mask_phone(s.phone), "", ""] for i, s in enumerate(shifts, 1)]
-                or [["", translate("Serve", "No shifts yet"), "", "", "", "", "", ""]],
-                min_row_mm=9.0,
-            ),
-        ], running_head=post.name))
+        sections.append(
+            Section(
+                [
+                    Heading(translate("Serve", "Duty roster — {post}").format(post=post.name)),
+                    Fields(
+                        [
+                            (translate("Serve", "Kind"), labels.duty_kind(post.kind)),
+                            (translate("Serve", "Grid"), post.grid_name),
+                            (translate("Serve", "Location"), post.location),
+                            (translate("Serve", "Shifts"), str(len(shifts))),
+                        ],
+                        columns=2,
+                    ),
+                    Table(
+                        [
+                            Column(translate("Serve", "No."), 0.5, _CENTER),
+                            Column(translate("Serve", "From"), 1.4),
+                            Column(translate("Serve", "To"), 1.4),
+                            Column(translate("Serve", "Name"), 1.2),
+                            Column(translate("Serve", "Kind of member"), 1.2),
+                            Column(translate("Serve", "Phone"), 1.3),
+                            Column(translate("Serve", "Signed in"), 1.2),
+                            Column(translate("Serve", "Handed over"), 1.2),
+                        ],
+                        [
+                            [
+                                str(i),
+                                s.starts_at[:16],
+                                s.ends_at[:16],
+                                s.member_name,
+                                common.member_kind(s.member_kind),
+                                mask_phone(s.phone),
+                                "",
+                                "",
+                            ]
+                            for i, s in enumerate(shifts, 1)
+                        ]
+                        or [["", translate("Serve", "No shifts yet"), "", "", "", "", "", ""]],
+                        min_row_mm=9.0,
+                    ),
+                ],
+                running_head=post.name,
+            )
+        )
     return Document(
         title=translate("Serve", "Duty rosters"),
         sections=sections or [Section([Paragraph(translate("Serve", "No posts or checkpoints yet."))])],

@@ -40,15 +40,19 @@ def find_grid(store: Store, name: str, community: str | None = None) -> int:
     """The grid called `name` (or with that uid); several of that name need the community's name too."""
     rows = store.query(
         "SELECT g.id, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
-        " WHERE (g.name = ? OR g.uid = ?) AND g.archived_at IS NULL" + (" AND c.name = ?" if community else ""),
+        " WHERE (g.name = ? OR g.uid = ?) AND g.archived_at IS NULL"
+        + (" AND c.name = ?" if community else ""),
         [name, name, *([community] if community else [])],
     )
     if not rows:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "There is no grid called {name} in this file."), name=name)
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "There is no grid called {name} in this file."), name=name
+        )
     if len(rows) > 1:
         raise InvalidInput(
             QT_TRANSLATE_NOOP(
-                "Errors", "Several communities have a grid called {name} ({communities}): say which community."
+                "Errors",
+                "Several communities have a grid called {name} ({communities}): say which community.",
             ),
             name=name,
             communities="、".join(r["community"] for r in rows),
@@ -79,7 +83,9 @@ def _picker(grid_uid: str):
         if "tag" in names:
             conn.execute("INSERT INTO temp.pick_tag SELECT id FROM src.tag")
         if "emergency" in names:
-            conn.execute("INSERT INTO temp.pick_emergency SELECT id FROM src.emergency WHERE ended_at IS NULL")
+            conn.execute(
+                "INSERT INTO temp.pick_emergency SELECT id FROM src.emergency WHERE ended_at IS NULL"
+            )
         # Down from the grid: whatever refers to a row of it (children come after parents).
         for table in tables:
             if table.name in HUBS or table.name in LEFT_HOME or table.name == "grid":
@@ -121,7 +127,9 @@ def checkout(
     assert store.path is not None
     out = Path(out)
     if out.exists():
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} already exists; choose another name."), path=str(out))
+        raise InvalidInput(
+            QT_TRANSLATE_NOOP("Errors", "{path} already exists; choose another name."), path=str(out)
+        )
     grid = store.one("SELECT uid, name FROM grid WHERE id = ?", [grid_id])
     if grid is None:
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "No {table} with id {id}."), table="grid", id=grid_id)
@@ -129,7 +137,11 @@ def checkout(
     laptop = open_store(out, create=True, operator=store.operator)
     try:
         result = merge_file(
-            laptop, store.path, kind="checked_out_from", progress=progress, pick=_picker(grid["uid"]),
+            laptop,
+            store.path,
+            kind="checked_out_from",
+            progress=progress,
+            pick=_picker(grid["uid"]),
             grid_uid=grid["uid"],
         )
         _copy_settings(laptop, store.path)
@@ -178,7 +190,9 @@ def _copy_settings(laptop: Store, office: Path) -> None:
         laptop.conn.execute("DETACH DATABASE office")
 
 
-def checkin(store: Store, path: Path, *, dry_run: bool = False, progress: Progress | None = None) -> MergeResult:
+def checkin(
+    store: Store, path: Path, *, dry_run: bool = False, progress: Progress | None = None
+) -> MergeResult:
     """Bring back what was done in a checked-out file; a second checkin of the same file changes nothing."""
     result = merge_file(store, path, kind="checkin", dry_run=dry_run, progress=progress)
     if not dry_run:

@@ -12,12 +12,32 @@ from gridboard.models.store import Store
 
 # Labels of the file's tables and columns for the list (Chinese: the offices read the workbook as is).
 TABLE_LABELS = {
-    "community": "社区", "grid": "网格", "building": "楼栋", "household": "住户", "resident": "居民",
-    "member": "党员", "pairing": "结对", "scope": "包保", "visit": "走访", "request": "诉求",
-    "request_step": "诉求进展", "tag": "标签", "resident_tag": "居民标签",
+    "community": "社区",
+    "grid": "网格",
+    "building": "楼栋",
+    "household": "住户",
+    "resident": "居民",
+    "member": "党员",
+    "pairing": "结对",
+    "scope": "包保",
+    "visit": "走访",
+    "request": "诉求",
+    "request_step": "诉求进展",
+    "tag": "标签",
+    "resident_tag": "居民标签",
 }
-XLSX_HEADERS = ("合并时间", "来自文件", "类别", "记录", "字段", "保留的值", "未采用的值", "保留值修改于",
-                "未采用值修改于", "未采用的一方")
+XLSX_HEADERS = (
+    "合并时间",
+    "来自文件",
+    "类别",
+    "记录",
+    "字段",
+    "保留的值",
+    "未采用的值",
+    "保留值修改于",
+    "未采用值修改于",
+    "未采用的一方",
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +76,9 @@ def record_label(store: Store, table: str, uid: str) -> str:
             [uid],
         )
         if row:
-            return f"{row['building']} {row['unit']}单元 {row['room']}" + (f"（{row['head_name']}）" if row["head_name"] else "")
+            return f"{row['building']} {row['unit']}单元 {row['room']}" + (
+                f"（{row['head_name']}）" if row["head_name"] else ""
+            )
     if table in ("community", "grid", "building", "resident", "member", "tag"):
         name = store.scalar(f"SELECT name FROM {table} WHERE uid = ?", [uid])
         if name:
@@ -122,10 +144,20 @@ def write_conflicts_xlsx(store: Store, path: str | Path, *, reveal: bool = False
     sheet.title = "合并冲突"
     sheet.append(list(XLSX_HEADERS))
     for r in rows:
-        sheet.append([
-            r.met_at, r.file, TABLE_LABELS.get(r.table, r.table), r.record, r.column, r.kept, r.lost,
-            r.kept_updated_at, r.lost_updated_at, "本文件" if r.lost_side == "here" else "对方文件",
-        ])
+        sheet.append(
+            [
+                r.met_at,
+                r.file,
+                TABLE_LABELS.get(r.table, r.table),
+                r.record,
+                r.column,
+                r.kept,
+                r.lost,
+                r.kept_updated_at,
+                r.lost_updated_at,
+                "本文件" if r.lost_side == "here" else "对方文件",
+            ]
+        )
     for column, width in zip("ABCDEFGHIJ", (20, 24, 10, 28, 14, 24, 24, 20, 20, 12)):
         sheet.column_dimensions[column].width = width
     with replacing(path, "xlsx") as partial:

@@ -94,7 +94,9 @@ def file_uid(store: Store, schema_name: str = "main") -> str:
 def renew_identity(store: Store) -> str:
     """Give the file a new identity (a copy that goes its own way: a checkout, a save-as)."""
     uid = new_uid()
-    store.execute("UPDATE file_identity SET uid = ?, made_at = ?, updated_at = ?", [uid, now_iso(), now_iso()])
+    store.execute(
+        "UPDATE file_identity SET uid = ?, made_at = ?, updated_at = ?", [uid, now_iso(), now_iso()]
+    )
     return uid
 
 
@@ -107,7 +109,9 @@ def current_copy(path: Path) -> Iterator[Path]:
     info = inspect_readonly(path, check="quick")
     if "_sqlite_migrations" not in info.tables:
         raise NotAGridboardFile(
-            QT_TRANSLATE_NOOP("Errors", "{path} is marked as a gridboard file but holds no gridboard tables."),
+            QT_TRANSLATE_NOOP(
+                "Errors", "{path} is marked as a gridboard file but holds no gridboard tables."
+            ),
             path=str(path),
         )
     if not [name for name in schema.known_migration_names() if name not in info.applied]:
@@ -147,8 +151,15 @@ def merge_file(
         raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "A file cannot be merged into itself."))
     with current_copy(source) as path:
         return _merge_attached(
-            store, path, name=source.name, kind=kind, dry_run=dry_run, progress=progress, pick=pick,
-            grid_uid=grid_uid, tallies_by_caller=tallies_by_caller,
+            store,
+            path,
+            name=source.name,
+            kind=kind,
+            dry_run=dry_run,
+            progress=progress,
+            pick=pick,
+            grid_uid=grid_uid,
+            tallies_by_caller=tallies_by_caller,
         )
 
 
@@ -184,8 +195,16 @@ def _merge_attached(
         result.peer_uid = peer
         try:
             with store.atomic():
-                _merge(store, result, name=name, kind=kind, progress=progress, pick=pick, grid_uid=grid_uid,
-                       tallies_by_caller=tallies_by_caller)
+                _merge(
+                    store,
+                    result,
+                    name=name,
+                    kind=kind,
+                    progress=progress,
+                    pick=pick,
+                    grid_uid=grid_uid,
+                    tallies_by_caller=tallies_by_caller,
+                )
                 if dry_run:
                     raise _DryRun()
             result.written = True
@@ -257,8 +276,13 @@ def _merge(
     with tallies.deferred(store.db) if bulk and not tallies_by_caller else nullcontext():
         for index, table in enumerate(tables):
             added, updated, conflicts = _merge_table(
-                store, table, picked=pick is not None, cuts=cuts, decided=decided,
-                since_here=since_here, since_there=since_there,
+                store,
+                table,
+                picked=pick is not None,
+                cuts=cuts,
+                decided=decided,
+                since_here=since_here,
+                since_there=since_there,
             )
             result.added[table.name] = added
             result.updated[table.name] = updated
@@ -297,8 +321,19 @@ def _merge(
         " column_name, kept_value, lost_value, kept_updated_at, lost_updated_at, lost_side)"
         " VALUES (gb_uid(), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (stamp, stamp, meeting, c.table, c.row_uid, c.column, _text(c.kept), _text(c.lost),
-             c.kept_updated_at, c.lost_updated_at, c.lost_side)
+            (
+                stamp,
+                stamp,
+                meeting,
+                c.table,
+                c.row_uid,
+                c.column,
+                _text(c.kept),
+                _text(c.lost),
+                c.kept_updated_at,
+                c.lost_updated_at,
+                c.lost_side,
+            )
             for c in result.conflicts
         ],
     )
@@ -323,7 +358,10 @@ def _cuts(store: Store) -> set[tuple[str, str, str]]:
     """References the other file does not carry (a checked-out grid's members' homes elsewhere)."""
     if not _exists(store, "src", "travel_cut"):
         return set()
-    return {(r[0], r[1], r[2]) for r in store.conn.execute("SELECT table_name, row_uid, column_name FROM src.travel_cut")}
+    return {
+        (r[0], r[1], r[2])
+        for r in store.conn.execute("SELECT table_name, row_uid, column_name FROM src.travel_cut")
+    }
 
 
 def _decided(store: Store) -> set[tuple[str, str, str, str]]:
@@ -373,8 +411,12 @@ def _merge_table(
     mapping = f'temp."map_{table.name}"'
     source = _source_rows(table, picked=picked)
     # new: 0 matched, 1 added, 2 matched and updated here
-    conn.execute(f"CREATE TEMP TABLE {mapping[5:]} (s INTEGER PRIMARY KEY, t INTEGER NOT NULL, new INTEGER NOT NULL)")
-    conn.execute(f"INSERT INTO {mapping} SELECT s.id, x.id, 0 FROM {source} s JOIN main.{t} x ON x.uid = s.uid")
+    conn.execute(
+        f"CREATE TEMP TABLE {mapping[5:]} (s INTEGER PRIMARY KEY, t INTEGER NOT NULL, new INTEGER NOT NULL)"
+    )
+    conn.execute(
+        f"INSERT INTO {mapping} SELECT s.id, x.id, 0 FROM {source} s JOIN main.{t} x ON x.uid = s.uid"
+    )
     expressions, joins = _mapped(table)
     for columns, where in table.keys:
         s_rows = f"(SELECT * FROM {source} WHERE {where})" if where else source
@@ -398,7 +440,7 @@ def _merge_table(
     if rename:
         values[rename] = (
             f'CASE WHEN EXISTS (SELECT 1 FROM main.{t} c WHERE c."{rename}" = s."{rename}")'
-            f" THEN s.\"{rename}\" || '-' || substr(s.uid, 1, 4) ELSE s.\"{rename}\" END"
+            f' THEN s."{rename}" || \'-\' || substr(s.uid, 1, 4) ELSE s."{rename}" END'
         )
     columns = ", ".join(f'"{c}"' for c in table.columns)
     added = conn.execute(
@@ -438,9 +480,17 @@ def _merge_table(
         # listed for review; one made just after is never missed).
         changed_here = since_here is None or here_at >= since_here
         changed_there = since_there is None or there_at >= since_there
-        there_wins = (there_at, changed_there, _sort_key(there, diff)) > (here_at, changed_here, _sort_key(here, diff))
-        if changed_here and changed_there and not _superseded(
-            store, "src" if there_wins else "main", table.name, uid, here if there_wins else there, diff
+        there_wins = (there_at, changed_there, _sort_key(there, diff)) > (
+            here_at,
+            changed_here,
+            _sort_key(here, diff),
+        )
+        if (
+            changed_here
+            and changed_there
+            and not _superseded(
+                store, "src" if there_wins else "main", table.name, uid, here if there_wins else there, diff
+            )
         ):
             winner, loser = (there, here) if there_wins else (here, there)
             for column in diff:
@@ -479,7 +529,9 @@ def _merge_table(
     return added, updated, conflicts
 
 
-def _superseded(store: Store, schema_name: str, table: str, uid: str, loser: dict[str, Any], diff: list[str]) -> bool:
+def _superseded(
+    store: Store, schema_name: str, table: str, uid: str, loser: dict[str, Any], diff: list[str]
+) -> bool:
     """True when the winning side's audit trail shows it changed these very values (the loser's are
     what it had before): one side changed the record, the other did not, so there is no conflict."""
     seen: dict[str, list[Any]] = {c: [] for c in diff}
@@ -531,7 +583,10 @@ def _refresh_derived(store: Store) -> None:
     for table, join in (
         ("visit", "JOIN main.visit v ON v.id = m.t"),
         ("resident", "JOIN main.resident v ON v.id = m.t"),
-        ("resident_tag", "JOIN main.resident_tag rt ON rt.id = m.t JOIN main.resident v ON v.id = rt.resident_id"),
+        (
+            "resident_tag",
+            "JOIN main.resident_tag rt ON rt.id = m.t JOIN main.resident v ON v.id = rt.resident_id",
+        ),
     ):
         if _exists(store, "temp", f"map_{table}"):
             parts.append(f"SELECT v.household_id AS id FROM temp.map_{table} m {join} WHERE m.new != 0")
@@ -549,9 +604,7 @@ def _refresh_derived(store: Store) -> None:
 
 def _peer_mark(store: Store, tables: list[Table], *, picked: bool) -> str | None:
     """The latest change the other file held when they met: its rows changed after this are news."""
-    marks = [
-        store.scalar(f"SELECT max(updated_at) FROM {_source_rows(t, picked=picked)} s") for t in tables
-    ]
+    marks = [store.scalar(f"SELECT max(updated_at) FROM {_source_rows(t, picked=picked)} s") for t in tables]
     marks = [m for m in marks if m]
     return max(marks) if marks else None
 

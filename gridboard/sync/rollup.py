@@ -34,11 +34,14 @@ def rollup(
             store.execute("UPDATE tally_state SET fingerprint = ''")
     try:
         for index, path in enumerate(files):
+
             def step(done: int, count: int, *_args: object, _index: int = index) -> None:
                 if progress is not None:
                     progress(_index * 100 + (100 * done // count if count else 0), total * 100)
 
-            merged = merge_file(store, path, kind="rollup", dry_run=dry_run, progress=step, tallies_by_caller=once)
+            merged = merge_file(
+                store, path, kind="rollup", dry_run=dry_run, progress=step, tallies_by_caller=once
+            )
             results.append((Path(path), merged))
     finally:
         if once:  # whatever happened, the files merged so far are counted and the triggers are back

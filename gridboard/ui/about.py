@@ -90,7 +90,9 @@ class AboutDialog(QDialog):
         self.licence_text = QPlainTextEdit(split)
         self.licence_text.setObjectName("licenceText")
         self.licence_text.setReadOnly(True)
-        self.licence_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # the texts keep their own lines
+        self.licence_text.setLineWrapMode(
+            QPlainTextEdit.LineWrapMode.NoWrap
+        )  # the texts keep their own lines
         self.licence_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.licences = bundled_licences()
         for licence in self.licences:
@@ -119,7 +121,11 @@ class AboutDialog(QDialog):
         if self.store is not None:
             applied, known = schema_version(self.store)
             rows.append(
-                ("file", self.tr("This file:"), self.tr("format {applied} of {known}").format(applied=applied, known=known))
+                (
+                    "file",
+                    self.tr("This file:"),
+                    self.tr("format {applied} of {known}").format(applied=applied, known=known),
+                )
             )
         folder = str(paths.data_folder())
         if paths.is_portable():

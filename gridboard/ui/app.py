@@ -166,12 +166,18 @@ class AppController(QObject):
         check.start()
 
     def new_file(self) -> bool:
-        path = ask.save_file(self.window, self.tr("New community file"), self.file_filter(), self.tr("community"))
+        path = ask.save_file(
+            self.window, self.tr("New community file"), self.file_filter(), self.tr("community")
+        )
         if not path:
             return False
         path = Path(path) if path.endswith(FILE_SUFFIX) else Path(path + FILE_SUFFIX)
         if path.exists():
-            ask.warn(self.window, self.tr("New community file"), self.tr("{path} already exists.").format(path=path))
+            ask.warn(
+                self.window,
+                self.tr("New community file"),
+                self.tr("{path} already exists.").format(path=path),
+            )
             return False
         name = ask.text(self.window, self.tr("New community"), self.tr("Name of the community:"))
         if not name:
@@ -203,7 +209,11 @@ class AppController(QObject):
 
             # Asked, not hidden in a data folder: the user finds the demo file again and can delete it.
             chosen = ask.save_file(
-                self.window, self.tr("Save the demo community as"), self.file_filter(), str(path), kind="gridboard"
+                self.window,
+                self.tr("Save the demo community as"),
+                self.file_filter(),
+                str(path),
+                kind="gridboard",
             )
             if not chosen:
                 return False

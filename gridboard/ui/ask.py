@@ -98,7 +98,9 @@ def save_file(
     kind = kind or _kind_of(filters)
     suggestion = Path(suggested)
     initial = suggestion if suggestion.is_absolute() else start_folder(kind) / safe_file_name(suggested)
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(initial) if suggested else str(initial.parent), filters)
+    path, _ = QFileDialog.getSaveFileName(
+        parent, title, str(initial) if suggested else str(initial.parent), filters
+    )
     if path:
         remember_folder(kind, path)
     return path or None

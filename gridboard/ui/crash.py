@@ -152,9 +152,7 @@ class CrashHandler(QObject):
             threading.excepthook = self._previous_thread_hook
             self._previous_hook = None
 
-    def handle(
-        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def handle(self, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, (KeyboardInterrupt, SystemExit)) or self._showing:
             # Ctrl+C, or a failure while showing a failure: no dialog loop, the old way.
             (self._previous_hook or sys.__excepthook__)(kind, value, tb)

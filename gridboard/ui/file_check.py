@@ -67,7 +67,9 @@ class FileCheck(QObject):
             self._finished.emit(
                 storage_error(error, path)
                 or DamagedFile(
-                    QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."), path=str(path), error=str(error)
+                    QT_TRANSLATE_NOOP("Errors", "{path} is damaged ({error})."),
+                    path=str(path),
+                    error=str(error),
                 )
             )
         else:

@@ -97,15 +97,42 @@ class GuideDialog(QDialog):
 def quick_start_document() -> layout.Document:
     """One A4 page: the daily tasks and where each one is, to pin beside the office PC."""
     rows = [
-        [translate("Guide", "Start a community"), translate("Guide", "File → New; then Import your ledger (Excel, WPS, CSV) or add grids")],
-        [translate("Guide", "See each household"), translate("Guide", "Board (Ctrl+1): click a building; colours show visits, letters the groups")],
-        [translate("Guide", "Log a visit"), translate("Guide", "Double-click a household, or select it and press Ctrl+L; Enter saves")],
-        [translate("Guide", "Print visit sheets"), translate("Guide", "Print → Visit sheet for a member (Ctrl+P) or a building's list")],
-        [translate("Guide", "Enter returned sheets"), translate("Guide", "Print → Enter a returned sheet; type the number; digits 1-3 per row")],
-        [translate("Guide", "Handle requests"), translate("Guide", "Requests (Ctrl+3): overdue first; dispatch, resolve, call back")],
-        [translate("Guide", "Report to the street"), translate("Guide", "Dashboard (Ctrl+4): Export PDF report; the four lists open into names")],
-        [translate("Guide", "Emergency roll call"), translate("Guide", "Emergency → declare; Roll call (Ctrl+5): safe, needs help, unreachable")],
-        [translate("Guide", "Back up"), translate("Guide", "File → Back up now, every evening, to a USB stick")],
+        [
+            translate("Guide", "Start a community"),
+            translate("Guide", "File → New; then Import your ledger (Excel, WPS, CSV) or add grids"),
+        ],
+        [
+            translate("Guide", "See each household"),
+            translate("Guide", "Board (Ctrl+1): click a building; colours show visits, letters the groups"),
+        ],
+        [
+            translate("Guide", "Log a visit"),
+            translate("Guide", "Double-click a household, or select it and press Ctrl+L; Enter saves"),
+        ],
+        [
+            translate("Guide", "Print visit sheets"),
+            translate("Guide", "Print → Visit sheet for a member (Ctrl+P) or a building's list"),
+        ],
+        [
+            translate("Guide", "Enter returned sheets"),
+            translate("Guide", "Print → Enter a returned sheet; type the number; digits 1-3 per row"),
+        ],
+        [
+            translate("Guide", "Handle requests"),
+            translate("Guide", "Requests (Ctrl+3): overdue first; dispatch, resolve, call back"),
+        ],
+        [
+            translate("Guide", "Report to the street"),
+            translate("Guide", "Dashboard (Ctrl+4): Export PDF report; the four lists open into names"),
+        ],
+        [
+            translate("Guide", "Emergency roll call"),
+            translate("Guide", "Emergency → declare; Roll call (Ctrl+5): safe, needs help, unreachable"),
+        ],
+        [
+            translate("Guide", "Back up"),
+            translate("Guide", "File → Back up now, every evening, to a USB stick"),
+        ],
         [translate("Guide", "Help"), translate("Guide", "F1: the guide with pictures of each task")],
     ]
     return layout.Document(
@@ -124,7 +151,10 @@ def quick_start_document() -> layout.Document:
                     ),
                     layout.Spacer(4),
                     layout.Table(
-                        [layout.Column(translate("Guide", "To do this"), 1.0), layout.Column(translate("Guide", "Go here"), 3.2)],
+                        [
+                            layout.Column(translate("Guide", "To do this"), 1.0),
+                            layout.Column(translate("Guide", "Go here"), 3.2),
+                        ],
                         rows,
                         size=11,
                         min_row_mm=11,

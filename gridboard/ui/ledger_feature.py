@@ -41,13 +41,23 @@ class LedgerFeature:
         self.board = window.view("board")
         self.board.map_menu_hooks.append(self.map_menu)
         panel = self.board.panel
-        panel.add_action("pairMemberButton", QCoreApplication.translate("Ledger", "Pair a member…"), self.pair_household)
-        panel.add_action("editHouseholdButton", QCoreApplication.translate("Ledger", "Edit household…"), lambda h: editors.edit_household(window, h))
-        panel.add_action("residentsButton", QCoreApplication.translate("Ledger", "Residents…"), lambda h: editors.residents(window, h))
+        panel.add_action(
+            "pairMemberButton", QCoreApplication.translate("Ledger", "Pair a member…"), self.pair_household
+        )
+        panel.add_action(
+            "editHouseholdButton",
+            QCoreApplication.translate("Ledger", "Edit household…"),
+            lambda h: editors.edit_household(window, h),
+        )
+        panel.add_action(
+            "residentsButton",
+            QCoreApplication.translate("Ledger", "Residents…"),
+            lambda h: editors.residents(window, h),
+        )
 
     def _search_to_end(self) -> None:
         bar = self.window.view_bar
-        if bar.actions()[-len(self._bar_widgets):] == self._bar_widgets:
+        if bar.actions()[-len(self._bar_widgets) :] == self._bar_widgets:
             return
         for action in self._bar_widgets:
             bar.removeAction(action)
@@ -83,54 +93,156 @@ class LedgerFeature:
 
     def _menus(self) -> None:
         w = self.window
-        w.add_action("edit", "actionFind", QCoreApplication.translate("Ledger", "&Find…"), self.search.focus, "Ctrl+F")
+        w.add_action(
+            "edit", "actionFind", QCoreApplication.translate("Ledger", "&Find…"), self.search.focus, "Ctrl+F"
+        )
         w.menu("edit").addSeparator()
         pick_household = QCoreApplication.translate("Ledger", "Select a household on the map first.")
         pick_building = QCoreApplication.translate("Ledger", "Open a building on the board first.")
         for name, text, slot in (
-            ("actionNewCommunity", QCoreApplication.translate("Ledger", "New community…"), lambda: editors.new_community(w)),
-            ("actionEditCommunity", QCoreApplication.translate("Ledger", "Edit community…"),
-             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
-             and editors.edit_community(w, self.community_id())),
-            ("actionNewGrid", QCoreApplication.translate("Ledger", "New grid…"),
-             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
-             and editors.new_grid(w, self.community_id())),
-            ("actionEditGrid", QCoreApplication.translate("Ledger", "Edit grid…"),
-             lambda: self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet.")) and editors.edit_grid(w, self.grid_id())),
-            ("actionGridTeam", QCoreApplication.translate("Ledger", "Grid team…"), lambda: edit_team(w, self.grid_id())),
+            (
+                "actionNewCommunity",
+                QCoreApplication.translate("Ledger", "New community…"),
+                lambda: editors.new_community(w),
+            ),
+            (
+                "actionEditCommunity",
+                QCoreApplication.translate("Ledger", "Edit community…"),
+                lambda: (
+                    self._need(
+                        self.community_id(),
+                        QCoreApplication.translate("Ledger", "There is no community yet."),
+                    )
+                    and editors.edit_community(w, self.community_id())
+                ),
+            ),
+            (
+                "actionNewGrid",
+                QCoreApplication.translate("Ledger", "New grid…"),
+                lambda: (
+                    self._need(
+                        self.community_id(),
+                        QCoreApplication.translate("Ledger", "There is no community yet."),
+                    )
+                    and editors.new_grid(w, self.community_id())
+                ),
+            ),
+            (
+                "actionEditGrid",
+                QCoreApplication.translate("Ledger", "Edit grid…"),
+                lambda: (
+                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
+                    and editors.edit_grid(w, self.grid_id())
+                ),
+            ),
+            (
+                "actionGridTeam",
+                QCoreApplication.translate("Ledger", "Grid team…"),
+                lambda: edit_team(w, self.grid_id()),
+            ),
             (None, None, None),
-            ("actionNewBuilding", QCoreApplication.translate("Ledger", "New building…"),
-             lambda: self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet.")) and editors.new_building(w, self.grid_id())),
-            ("actionEditBuilding", QCoreApplication.translate("Ledger", "Edit building…"),
-             lambda: self._need(self.building_id(), pick_building) and editors.edit_building(w, self.building_id())),
-            ("actionAddRoom", QCoreApplication.translate("Ledger", "Add a room…"),
-             lambda: self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())),
-            ("actionRemoveBuilding", QCoreApplication.translate("Ledger", "Remove building"),
-             lambda: self._need(self.building_id(), pick_building)
-             and editors.remove(w, "building", self.building_id(), self._building_name())),
+            (
+                "actionNewBuilding",
+                QCoreApplication.translate("Ledger", "New building…"),
+                lambda: (
+                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
+                    and editors.new_building(w, self.grid_id())
+                ),
+            ),
+            (
+                "actionEditBuilding",
+                QCoreApplication.translate("Ledger", "Edit building…"),
+                lambda: (
+                    self._need(self.building_id(), pick_building)
+                    and editors.edit_building(w, self.building_id())
+                ),
+            ),
+            (
+                "actionAddRoom",
+                QCoreApplication.translate("Ledger", "Add a room…"),
+                lambda: (
+                    self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())
+                ),
+            ),
+            (
+                "actionRemoveBuilding",
+                QCoreApplication.translate("Ledger", "Remove building"),
+                lambda: (
+                    self._need(self.building_id(), pick_building)
+                    and editors.remove(w, "building", self.building_id(), self._building_name())
+                ),
+            ),
             (None, None, None),
-            ("actionEditHousehold", QCoreApplication.translate("Ledger", "Edit household…"),
-             lambda: self._need(self.selected(), pick_household) and editors.edit_household(w, self.selected()[0])),
-            ("actionResidents", QCoreApplication.translate("Ledger", "Residents…"),
-             lambda: self._need(self.selected(), pick_household) and editors.residents(w, self.selected()[0])),
-            ("actionMoveOut", QCoreApplication.translate("Ledger", "Move residents out"),
-             lambda: self._need(self.selected(), pick_household) and editors.move_out(w, self.selected()[0])),
-            ("actionMoveIn", QCoreApplication.translate("Ledger", "Move new residents in…"),
-             lambda: self._need(self.selected(), pick_household) and editors.move_in(w, self.selected()[0])),
-            ("actionMergeRooms", QCoreApplication.translate("Ledger", "Merge selected rooms…"), lambda: editors.merge_rooms(w, self.selected())),
-            ("actionRemoveHousehold", QCoreApplication.translate("Ledger", "Remove household"),
-             lambda: self._need(self.selected(), pick_household)
-             and editors.remove(w, "household", self.selected()[0], QCoreApplication.translate("Ledger", "this household"))),
+            (
+                "actionEditHousehold",
+                QCoreApplication.translate("Ledger", "Edit household…"),
+                lambda: (
+                    self._need(self.selected(), pick_household)
+                    and editors.edit_household(w, self.selected()[0])
+                ),
+            ),
+            (
+                "actionResidents",
+                QCoreApplication.translate("Ledger", "Residents…"),
+                lambda: (
+                    self._need(self.selected(), pick_household) and editors.residents(w, self.selected()[0])
+                ),
+            ),
+            (
+                "actionMoveOut",
+                QCoreApplication.translate("Ledger", "Move residents out"),
+                lambda: (
+                    self._need(self.selected(), pick_household) and editors.move_out(w, self.selected()[0])
+                ),
+            ),
+            (
+                "actionMoveIn",
+                QCoreApplication.translate("Ledger", "Move new residents in…"),
+                lambda: (
+                    self._need(self.selected(), pick_household) and editors.move_in(w, self.selected()[0])
+                ),
+            ),
+            (
+                "actionMergeRooms",
+                QCoreApplication.translate("Ledger", "Merge selected rooms…"),
+                lambda: editors.merge_rooms(w, self.selected()),
+            ),
+            (
+                "actionRemoveHousehold",
+                QCoreApplication.translate("Ledger", "Remove household"),
+                lambda: (
+                    self._need(self.selected(), pick_household)
+                    and editors.remove(
+                        w,
+                        "household",
+                        self.selected()[0],
+                        QCoreApplication.translate("Ledger", "this household"),
+                    )
+                ),
+            ),
             (None, None, None),
-            ("actionNewMember", QCoreApplication.translate("Ledger", "New member…"),
-             lambda: self._need(self.community_id(), QCoreApplication.translate("Ledger", "There is no community yet."))
-             and editors.new_member(w, self.community_id())),
+            (
+                "actionNewMember",
+                QCoreApplication.translate("Ledger", "New member…"),
+                lambda: (
+                    self._need(
+                        self.community_id(),
+                        QCoreApplication.translate("Ledger", "There is no community yet."),
+                    )
+                    and editors.new_member(w, self.community_id())
+                ),
+            ),
         ):
             if name is None:
                 w.menu("edit").addSeparator()
             else:
                 w.add_action("edit", name, text, slot)
-        w.add_action("view", "actionProposals", QCoreApplication.translate("Ledger", "Unpaired priority households"), self.show_proposals)
+        w.add_action(
+            "view",
+            "actionProposals",
+            QCoreApplication.translate("Ledger", "Unpaired priority households"),
+            self.show_proposals,
+        )
 
     def _building_name(self) -> str:
         return records.name_of(self.window.store, "building", self.building_id())
@@ -154,8 +266,11 @@ class LedgerFeature:
         units = {r["unit"] for r in rows}
         floors = {r["floor"] for r in rows}
         pair = menu.addAction(
-            QCoreApplication.translate("Ledger", "Pair a member with this household…") if len(household_ids) == 1
-            else QCoreApplication.translate("Ledger", "Pair one member with these {n} households…").format(n=len(household_ids))
+            QCoreApplication.translate("Ledger", "Pair a member with this household…")
+            if len(household_ids) == 1
+            else QCoreApplication.translate("Ledger", "Pair one member with these {n} households…").format(
+                n=len(household_ids)
+            )
         )
         pair.setObjectName("menuPairMember")
         pair.triggered.connect(lambda _=False: self.pair_households(household_ids))
@@ -166,14 +281,21 @@ class LedgerFeature:
             floor = next(iter(floors))
             unit = next(iter(units)) if len(units) == 1 else None
             action = menu.addAction(
-                QCoreApplication.translate("Ledger", "Give floor {floor} of unit {unit} to a member…").format(floor=floor, unit=unit) if unit
-                else QCoreApplication.translate("Ledger", "Give floor {floor} to a member…").format(floor=floor)
+                QCoreApplication.translate("Ledger", "Give floor {floor} of unit {unit} to a member…").format(
+                    floor=floor, unit=unit
+                )
+                if unit
+                else QCoreApplication.translate("Ledger", "Give floor {floor} to a member…").format(
+                    floor=floor
+                )
             )
             action.setObjectName("menuGiveFloor")
             action.triggered.connect(lambda _=False: self.give_place(building_id, unit, floor))
         if len(units) == 1:
             unit = next(iter(units))
-            action = menu.addAction(QCoreApplication.translate("Ledger", "Give unit {unit} to a member…").format(unit=unit))
+            action = menu.addAction(
+                QCoreApplication.translate("Ledger", "Give unit {unit} to a member…").format(unit=unit)
+            )
             action.setObjectName("menuGiveUnit")
             action.triggered.connect(lambda _=False: self.give_place(building_id, unit, None))
         action = menu.addAction(QCoreApplication.translate("Ledger", "Give the whole building to a member…"))

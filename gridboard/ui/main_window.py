@@ -162,10 +162,15 @@ class MainWindow(QMainWindow):
         label.setObjectName("readOnlyText")
         label.setWordWrap(True)
         row.addWidget(label, 1)
-        if self.controller is not None and self.store.path is not None and self.store.read_only.reason in (
-            "locked",
-            "file",
-            "folder",
+        if (
+            self.controller is not None
+            and self.store.path is not None
+            and self.store.read_only.reason
+            in (
+                "locked",
+                "file",
+                "folder",
+            )
         ):
             again = QPushButton(self.tr("Open for writing"), banner)
             again.setObjectName("readOnlyRetry")
@@ -259,7 +264,9 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda _=False, c=code: self.controller.set_language(c))
                 group.addAction(action)
         self.add_action("tools", "actionCycles", self.tr("Visit &cycles and limits…"), self._edit_cycles)
-        self.add_action("help", "actionGuide", self.tr("&Guide"), self._guide, QKeySequence.StandardKey.HelpContents)
+        self.add_action(
+            "help", "actionGuide", self.tr("&Guide"), self._guide, QKeySequence.StandardKey.HelpContents
+        )
         self.add_action("help", "actionAbout", self.tr("&About gridboard"), self._about)
 
     def _quit_last(self) -> None:

@@ -39,7 +39,11 @@ class Notifier(QObject):
         except (sqlite3.Error, OSError) as error:
             known = storage_error(error, self.store.path)
             read_only = self.store.read_only
-            if isinstance(known, ReadOnlyFile) and read_only is not None and read_only.reason in ("checking", "damaged"):
+            if (
+                isinstance(known, ReadOnlyFile)
+                and read_only is not None
+                and read_only.reason in ("checking", "damaged")
+            ):
                 known = read_only.error(self.store.path)  # why: its check is still running, or found damage
             if known is None:
                 raise

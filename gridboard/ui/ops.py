@@ -107,7 +107,10 @@ class Op(Generic[T]):
         text, action = self.text, self.action
         try:
             done = on_own_store(
-                self.parent or _widget(self.window), title, store, lambda own, progress: undo.run(own, text, action, progress)
+                self.parent or _widget(self.window),
+                title,
+                store,
+                lambda own, progress: undo.run(own, text, action, progress),
             )
         except KnownError as error:
             return self._refused(error)
@@ -133,7 +136,13 @@ class Op(Generic[T]):
 
 
 def run(
-    window: Host, text: str, action: Callable[..., T], /, *args: Any, parent: QWidget | None = None, **kwargs: Any
+    window: Host,
+    text: str,
+    action: Callable[..., T],
+    /,
+    *args: Any,
+    parent: QWidget | None = None,
+    **kwargs: Any,
 ) -> T | Failed:
     """`action(store, *args, **kwargs)` as one undoable step; its result, or FAILED (trouble shown)."""
     if args or kwargs:
@@ -182,7 +191,9 @@ class StepCommand(QUndoCommand):
             title = QCoreApplication.translate("Undo", "Taking back “{text}”…").format(text=step.text)
         else:
             title = QCoreApplication.translate("Undo", "Doing “{text}” again…").format(text=step.text)
-        changes = on_own_store(_widget(self.window), title, self.window.store, lambda own, _progress: getattr(step, method)(own))
+        changes = on_own_store(
+            _widget(self.window), title, self.window.store, lambda own, _progress: getattr(step, method)(own)
+        )
         if changes is not None:
             self.window.store.changes.merge(changes)
         self.window.notifier.flush()

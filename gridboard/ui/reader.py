@@ -85,5 +85,3 @@ class ReadWorker(QObject):
         finally:
             if store is not None:
                 store.close(checkpoint=False)
-
-

@@ -50,6 +50,9 @@ class CyclesDialog(QDialog):
                     if value != int(get_setting(store, key)):
                         set_setting(store, key, value)
 
-        if ops.run(ops.host(self.notifier), self.tr("Visit cycles and limits"), save, parent=self) is ops.FAILED:
+        if (
+            ops.run(ops.host(self.notifier), self.tr("Visit cycles and limits"), save, parent=self)
+            is ops.FAILED
+        ):
             return
         super().accept()

@@ -43,7 +43,7 @@ def patch(path: Path) -> str:
     data = bytearray(path.read_bytes())
     if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
         raise ValueError("not a 64-bit little-endian ELF file")
-    shoff, = struct.unpack_from("<Q", data, 0x28)
+    (shoff,) = struct.unpack_from("<Q", data, 0x28)
     shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
     sections = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
     by_type = {s[1]: s for s in sections}
@@ -83,9 +83,9 @@ def patch(path: Path) -> str:
     count = dynsym[5] // 24
     bound = set()
     for i in range(count):
-        index, = struct.unpack_from("<H", data, versym[4] + 2 * i)
+        (index,) = struct.unpack_from("<H", data, versym[4] + 2 * i)
         if index & 0x7FFF in indexes:
-            st_name, = struct.unpack_from("<I", data, dynsym[4] + 24 * i)
+            (st_name,) = struct.unpack_from("<I", data, dynsym[4] + 24 * i)
             bound.add(_cstr(data, sym_str[4] + st_name).decode())
     if not bound <= OLD_FUNCTIONS:
         raise ValueError(f"other symbols are bound to libm's {NEW.decode()}: {sorted(bound - OLD_FUNCTIONS)}")

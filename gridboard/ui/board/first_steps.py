@@ -37,13 +37,17 @@ class FirstSteps(QWidget):
         texts = {
             "import": (
                 self.tr("1. Import your ledger…"),
-                self.tr("The household and resident roster you keep in Excel or WPS (.xlsx, .xls, .csv): "
-                        "grids, buildings, households and residents are made from it."),
+                self.tr(
+                    "The household and resident roster you keep in Excel or WPS (.xlsx, .xls, .csv): "
+                    "grids, buildings, households and residents are made from it."
+                ),
             ),
             "template": (
                 self.tr("2. Download the import template…"),
-                self.tr("No ledger at hand, or a layout the import does not recognise? Fill in the "
-                        "template and import it."),
+                self.tr(
+                    "No ledger at hand, or a layout the import does not recognise? Fill in the "
+                    "template and import it."
+                ),
             ),
             "grid": (
                 self.tr("3. Add grids by hand…"),

@@ -314,7 +314,9 @@ class HouseholdPanel(QScrollArea):
         for v in detail.visits:
             item = QTreeWidgetItem(
                 [
-                    v.visited_at[:16] if v.time_written else v.visited_at[:10] + self.tr(" (time not written)"),
+                    v.visited_at[:16]
+                    if v.time_written
+                    else v.visited_at[:10] + self.tr(" (time not written)"),
                     labels.visit_method(v.method),
                     labels.visit_outcome(v.outcome),
                     "、".join(v.member_names),

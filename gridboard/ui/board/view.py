@@ -324,7 +324,17 @@ class BoardView(QWidget):
         visit = found[0]
 
         def save(values: dict[str, Any]) -> bool:
-            return ops.run(self.window_, self.tr("Correct a visit"), visits.correct_visit, visit_id, parent=self, **values) is not ops.FAILED
+            return (
+                ops.run(
+                    self.window_,
+                    self.tr("Correct a visit"),
+                    visits.correct_visit,
+                    visit_id,
+                    parent=self,
+                    **values,
+                )
+                is not ops.FAILED
+            )
 
         dialog = VisitDialog(self.store, visit.household_id, save, visit=visit, parent=self)
         self._open_dialog(dialog)
@@ -339,7 +349,17 @@ class BoardView(QWidget):
         )
         if reason is None:
             return False
-        return ops.run(self.window_, self.tr("Withdraw a visit"), visits.withdraw_visit, visit_id, parent=self, reason=reason) is not ops.FAILED
+        return (
+            ops.run(
+                self.window_,
+                self.tr("Withdraw a visit"),
+                visits.withdraw_visit,
+                visit_id,
+                parent=self,
+                reason=reason,
+            )
+            is not ops.FAILED
+        )
 
     def _open_dialog(self, dialog: VisitDialog) -> None:
         self.dialog = dialog
@@ -354,7 +374,12 @@ class BoardView(QWidget):
             self.floor_map.setFocus()
 
     def _save_visit(self, values: dict[str, Any]) -> bool:
-        return ops.run(self.window_, self.tr("Log a visit"), board.log_visit_with_requests, parent=self, **values) is not ops.FAILED
+        return (
+            ops.run(
+                self.window_, self.tr("Log a visit"), board.log_visit_with_requests, parent=self, **values
+            )
+            is not ops.FAILED
+        )
 
     # -- site plan -------------------------------------------------------------------------------------
 

@@ -75,7 +75,9 @@ class _Choices(QStringListModel):
         super().__init__([text for _, text in choices], parent)
         self.ids = [choice_id for choice_id, _ in choices]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()] if index.isValid() and 0 <= index.row() < len(self.ids) else None
         return super().data(index, role)
@@ -133,7 +135,9 @@ class VisitDialog(QDialog):
             for member_id in defaults.member_ids
             if member_id in names
         ]
-        choices += [(member_id, name) for member_id, name in names.items() if member_id not in defaults.member_ids]
+        choices += [
+            (member_id, name) for member_id, name in names.items() if member_id not in defaults.member_ids
+        ]
         # A city community has a couple of thousand members: one item per addItem took a third of a
         # second, and measuring them all for the width more. Their texts go to Qt in one call.
         self.member.setModel(_Choices(choices, self.member))

@@ -97,7 +97,11 @@ class NamesModel(QAbstractTableModel):
         value = self.names.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return cell_text(column, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int) and not isinstance(value, bool):
+        if (
+            role == Qt.ItemDataRole.TextAlignmentRole
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -151,8 +155,13 @@ def write_xlsx(names: name_lists.NameList, title: str, area: str, path: str) -> 
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for i, row in enumerate(names.rows, 1):
-        sheet.append([i] + [v if isinstance(v, int) and not isinstance(v, bool) else cell_text(c, v)
-                            for c, v in zip(names.columns, row, strict=True)])
+        sheet.append(
+            [i]
+            + [
+                v if isinstance(v, int) and not isinstance(v, bool) else cell_text(c, v)
+                for c, v in zip(names.columns, row, strict=True)
+            ]
+        )
     for letter, width in zip("ABCDEFGHIJ", [6, 12, 12, 10, 14, 10, 12, 16, 16, 30], strict=False):
         sheet.column_dimensions[letter].width = width
     with outputs.replacing(path, "xlsx") as partial:

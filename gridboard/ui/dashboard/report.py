@@ -373,7 +373,9 @@ def draw_category_bars(p: QPainter, rect: QRectF, by_category_status: dict[str, 
         need = swatch + 4 + small.horizontalAdvance(word) + 12
         if x + need > rect.right() and x > rect.left():
             x, y = rect.left(), y + small.lineSpacing()
-        p.fillRect(QRectF(x, y + (small.height() - swatch) / 2, swatch, swatch), QColor(STATUS_COLORS[status]))
+        p.fillRect(
+            QRectF(x, y + (small.height() - swatch) / 2, swatch, swatch), QColor(STATUS_COLORS[status])
+        )
         p.drawText(QRectF(x + swatch + 4, y, need, small.lineSpacing()), Qt.AlignmentFlag.AlignLeft, word)
         x += need
     y += small.lineSpacing() + 4

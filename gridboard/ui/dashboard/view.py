@@ -194,7 +194,9 @@ class DashboardView(QWidget):
             tiles.setColumnStretch(column, 2 if alert else 1)
         outer.addLayout(tiles)
         self.communities = CommunitiesBox(self)  # a street or city file: communities side by side
-        self.communities.chosen.connect(lambda c: self.community_box.setCurrentIndex(self.community_box.findData(c)))
+        self.communities.chosen.connect(
+            lambda c: self.community_box.setCurrentIndex(self.community_box.findData(c))
+        )
         outer.addWidget(self.communities)
 
         scroll = QScrollArea(self)
@@ -357,10 +359,28 @@ class DashboardView(QWidget):
         ):
             self._fill(
                 key,
-                [self.tr("No."), title, self.tr("Members"), self.tr("Services"), self.tr("Hours"), self.tr("Points")],
                 [
-                    [i, " · ".join(filter(None, (communities.get(line.key, "") if key == "points_grid" else "", line.name))),
-                     line.members, line.services, float(line.hours or 0), float(line.points or 0)]
+                    self.tr("No."),
+                    title,
+                    self.tr("Members"),
+                    self.tr("Services"),
+                    self.tr("Hours"),
+                    self.tr("Points"),
+                ],
+                [
+                    [
+                        i,
+                        " · ".join(
+                            filter(
+                                None,
+                                (communities.get(line.key, "") if key == "points_grid" else "", line.name),
+                            )
+                        ),
+                        line.members,
+                        line.services,
+                        float(line.hours or 0),
+                        float(line.points or 0),
+                    ]
                     for i, line in enumerate(lines, 1)
                 ],
             )
@@ -478,7 +498,9 @@ class DashboardView(QWidget):
         self._show_visits()
         self._chart("requests", self.category_chart.set_figures, d.requests_by_category_status)
         self._chart("ages", self.age_chart.set_figures, d.open_request_ages)
-        self._chart("resolution", self.trend_chart.set_figures, d.resolution_trend, weekly=d.filters.weekly_trend)
+        self._chart(
+            "resolution", self.trend_chart.set_figures, d.resolution_trend, weekly=d.filters.weekly_trend
+        )
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
         if not self._overdue_sized and d.overdue_priority:
             self._overdue_sized = True
@@ -659,7 +681,10 @@ class DashboardView(QWidget):
         if self.data is None:
             return None
         path = ask.save_file(
-            self, self.tr("Export PDF report"), self.tr("PDF files (*.pdf)"), ask.file_name(self.tr("Dashboard"), self.area_title(), suffix=".pdf")
+            self,
+            self.tr("Export PDF report"),
+            self.tr("PDF files (*.pdf)"),
+            ask.file_name(self.tr("Dashboard"), self.area_title(), suffix=".pdf"),
         )
         if not path:
             return None

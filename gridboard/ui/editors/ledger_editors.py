@@ -46,7 +46,9 @@ def remove(window: Any, table: str, row_id: int, what: str) -> bool:
     if not ask.confirm(
         window,
         QCoreApplication.translate("Ledger", "Remove"),
-        QCoreApplication.translate("Ledger", "Remove {what}? Its history stays in the file and it can be undone.").format(what=what),
+        QCoreApplication.translate(
+            "Ledger", "Remove {what}? Its history stays in the file and it can be undone."
+        ).format(what=what),
     ):
         return False
     return (
@@ -72,13 +74,24 @@ def community_fields() -> list[Field]:
 
 def new_community(window: Any) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return ops.run(
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "New community"),
+                lambda store: ledger.create_community(store, **values),
+            )
+            is not ops.FAILED
+        )
+
+    return _open(
+        FormDialog(
             window,
             QCoreApplication.translate("Ledger", "New community"),
-            lambda store: ledger.create_community(store, **values),
-        ) is not ops.FAILED
-
-    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New community"), community_fields(), save=save, name="communityDialog"))
+            community_fields(),
+            save=save,
+            name="communityDialog",
+        )
+    )
 
 
 def edit_community(window: Any, community_id: int) -> QDialog:
@@ -88,25 +101,41 @@ def edit_community(window: Any, community_id: int) -> QDialog:
         QCoreApplication.translate("Ledger", "Edit community"),
         community_fields(),
         row,
-        save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit community"), "community", community_id, v),
+        save=lambda v: edit_row(
+            window, QCoreApplication.translate("Ledger", "Edit community"), "community", community_id, v
+        ),
         name="communityDialog",
     )
     return _open(dialog)
 
 
 def grid_fields() -> list[Field]:
-    return [Field("name", QCoreApplication.translate("Ledger", "Name")), Field("sort_order", QCoreApplication.translate("Ledger", "Order"), "int", maximum=9999)]
+    return [
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("sort_order", QCoreApplication.translate("Ledger", "Order"), "int", maximum=9999),
+    ]
 
 
 def new_grid(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return ops.run(
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "New grid"),
+                lambda store: ledger.create_grid(store, community_id=community_id, **values),
+            )
+            is not ops.FAILED
+        )
+
+    return _open(
+        FormDialog(
             window,
             QCoreApplication.translate("Ledger", "New grid"),
-            lambda store: ledger.create_grid(store, community_id=community_id, **values),
-        ) is not ops.FAILED
-
-    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New grid"), grid_fields(), save=save, name="gridDialog"))
+            grid_fields(),
+            save=save,
+            name="gridDialog",
+        )
+    )
 
 
 def edit_grid(window: Any, grid_id: int) -> QDialog:
@@ -117,7 +146,9 @@ def edit_grid(window: Any, grid_id: int) -> QDialog:
             QCoreApplication.translate("Ledger", "Edit grid"),
             grid_fields(),
             row,
-            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit grid"), "grid", grid_id, v),
+            save=lambda v: edit_row(
+                window, QCoreApplication.translate("Ledger", "Edit grid"), "grid", grid_id, v
+            ),
             name="gridDialog",
         )
     )
@@ -130,33 +161,64 @@ def new_building(window: Any, grid_id: int) -> QDialog:
     fields = [
         Field("name", QCoreApplication.translate("Ledger", "Name")),
         Field("number", QCoreApplication.translate("Ledger", "Number"), "int", maximum=9999),
-        Field("kind", QCoreApplication.translate("Ledger", "Kind"), "choice", [("apartment", QCoreApplication.translate("Ledger", "Apartment block")), ("courtyard", QCoreApplication.translate("Ledger", "Courtyard"))]),
+        Field(
+            "kind",
+            QCoreApplication.translate("Ledger", "Kind"),
+            "choice",
+            [
+                ("apartment", QCoreApplication.translate("Ledger", "Apartment block")),
+                ("courtyard", QCoreApplication.translate("Ledger", "Courtyard")),
+            ],
+        ),
         Field("units", QCoreApplication.translate("Ledger", "Units"), "int", minimum=1, maximum=50),
         Field("floors", QCoreApplication.translate("Ledger", "Floors"), "int", minimum=1, maximum=120),
-        Field("rooms_per_floor", QCoreApplication.translate("Ledger", "Rooms per floor"), "int", minimum=1, maximum=200),
+        Field(
+            "rooms_per_floor",
+            QCoreApplication.translate("Ledger", "Rooms per floor"),
+            "int",
+            minimum=1,
+            maximum=200,
+        ),
     ]
 
     def save(values: dict[str, Any]) -> bool:
-        return ops.run(
-            window,
-            QCoreApplication.translate("Ledger", "New building"),
-            lambda store: ledger.create_building(store, grid_id=grid_id, **values),
-        ) is not ops.FAILED
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "New building"),
+                lambda store: ledger.create_building(store, grid_id=grid_id, **values),
+            )
+            is not ops.FAILED
+        )
 
     defaults = {"units": 2, "floors": 6, "rooms_per_floor": 2, "kind": "apartment"}
-    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "New building"), fields, defaults, save=save, name="buildingDialog"))
+    return _open(
+        FormDialog(
+            window,
+            QCoreApplication.translate("Ledger", "New building"),
+            fields,
+            defaults,
+            save=save,
+            name="buildingDialog",
+        )
+    )
 
 
 def edit_building(window: Any, building_id: int) -> QDialog:
     row = records.fetch(window.store, "building", building_id)
-    fields = [Field("name", QCoreApplication.translate("Ledger", "Name")), Field("number", QCoreApplication.translate("Ledger", "Number"), "int", maximum=9999)]
+    fields = [
+        Field("name", QCoreApplication.translate("Ledger", "Name")),
+        Field("number", QCoreApplication.translate("Ledger", "Number"), "int", maximum=9999),
+    ]
     return _open(
         FormDialog(
             window,
             QCoreApplication.translate("Ledger", "Edit building"),
             fields,
             row,
-            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit building"), "building", building_id, v),
+            save=lambda v: edit_row(
+                window, QCoreApplication.translate("Ledger", "Edit building"), "building", building_id, v
+            ),
             name="buildingDialog",
         )
     )
@@ -173,7 +235,12 @@ def household_fields(*, new: bool = False) -> list[Field]:
             Field("head_name", QCoreApplication.translate("Ledger", "Head of household")),
             Field("phone", QCoreApplication.translate("Ledger", "Phone")),
             Field("people", QCoreApplication.translate("Ledger", "People"), "int", maximum=99),
-            Field("occupancy", QCoreApplication.translate("Ledger", "Occupancy"), "choice", [(c, labels.occupancy(c)) for c in OCCUPANCY]),
+            Field(
+                "occupancy",
+                QCoreApplication.translate("Ledger", "Occupancy"),
+                "choice",
+                [(c, labels.occupancy(c)) for c in OCCUPANCY],
+            ),
             Field("notes", QCoreApplication.translate("Ledger", "Notes")),
         ]
     return fields
@@ -181,15 +248,26 @@ def household_fields(*, new: bool = False) -> list[Field]:
 
 def add_room(window: Any, building_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return ops.run(
-            window,
-            QCoreApplication.translate("Ledger", "Add a room"),
-            lambda store: ledger.add_household(store, building_id=building_id, occupancy="vacant", **values),
-        ) is not ops.FAILED
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "Add a room"),
+                lambda store: ledger.add_household(
+                    store, building_id=building_id, occupancy="vacant", **values
+                ),
+            )
+            is not ops.FAILED
+        )
 
     return _open(
-        FormDialog(window, QCoreApplication.translate("Ledger", "Add a room"), household_fields(new=True), {"unit": 1, "floor": 1},
-                   save=save, name="roomDialog")
+        FormDialog(
+            window,
+            QCoreApplication.translate("Ledger", "Add a room"),
+            household_fields(new=True),
+            {"unit": 1, "floor": 1},
+            save=save,
+            name="roomDialog",
+        )
     )
 
 
@@ -201,8 +279,13 @@ def edit_household(window: Any, household_id: int) -> QDialog:
             QCoreApplication.translate("Ledger", "Edit household"),
             household_fields(),
             row,
-            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit household {room}").format(room=row["room"]),
-                                    "household", household_id, v),
+            save=lambda v: edit_row(
+                window,
+                QCoreApplication.translate("Ledger", "Edit household {room}").format(room=row["room"]),
+                "household",
+                household_id,
+                v,
+            ),
             name="householdDialog",
         )
     )
@@ -210,37 +293,79 @@ def edit_household(window: Any, household_id: int) -> QDialog:
 
 def merge_rooms(window: Any, household_ids: list[int]) -> bool:
     if len(household_ids) < 2:
-        ask.inform(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Select two or more rooms of one unit on the map first."))
+        ask.inform(
+            window,
+            QCoreApplication.translate("Ledger", "Merge rooms"),
+            QCoreApplication.translate("Ledger", "Select two or more rooms of one unit on the map first."),
+        )
         return False
     rooms = ledger.household_rooms(window.store, household_ids)
-    room = ask.text(window, QCoreApplication.translate("Ledger", "Merge rooms"), QCoreApplication.translate("Ledger", "Room number of the merged home:"), rooms[0] if rooms else "")
-    if room is None:
-        return False
-    return ops.run(
+    room = ask.text(
         window,
         QCoreApplication.translate("Ledger", "Merge rooms"),
-        lambda store: ledger.merge_rooms(store, household_ids, room=room),
-    ) is not ops.FAILED
+        QCoreApplication.translate("Ledger", "Room number of the merged home:"),
+        rooms[0] if rooms else "",
+    )
+    if room is None:
+        return False
+    return (
+        ops.run(
+            window,
+            QCoreApplication.translate("Ledger", "Merge rooms"),
+            lambda store: ledger.merge_rooms(store, household_ids, room=room),
+        )
+        is not ops.FAILED
+    )
 
 
 def move_out(window: Any, household_id: int) -> bool:
     if not ask.confirm(
-        window, QCoreApplication.translate("Ledger", "Move out"), QCoreApplication.translate("Ledger", "Everyone living here moves out and the household becomes vacant. Go on?")
+        window,
+        QCoreApplication.translate("Ledger", "Move out"),
+        QCoreApplication.translate(
+            "Ledger", "Everyone living here moves out and the household becomes vacant. Go on?"
+        ),
     ):
         return False
-    return ops.run(
-        window, QCoreApplication.translate("Ledger", "Move out"), lambda store: ledger.move_out(store, household_id)
-    ) is not ops.FAILED
+    return (
+        ops.run(
+            window,
+            QCoreApplication.translate("Ledger", "Move out"),
+            lambda store: ledger.move_out(store, household_id),
+        )
+        is not ops.FAILED
+    )
 
 
 def resident_fields() -> list[Field]:
     return [
         Field("name", QCoreApplication.translate("Ledger", "Name")),
-        Field("gender", QCoreApplication.translate("Ledger", "Gender"), "choice", [(None, QCoreApplication.translate("Ledger", "(not given)")), ("M", QCoreApplication.translate("Ledger", "Male")), ("F", QCoreApplication.translate("Ledger", "Female"))]),
-        Field("birth_year", QCoreApplication.translate("Ledger", "Year of birth"), "int", minimum=1900, maximum=2100, optional=True),
+        Field(
+            "gender",
+            QCoreApplication.translate("Ledger", "Gender"),
+            "choice",
+            [
+                (None, QCoreApplication.translate("Ledger", "(not given)")),
+                ("M", QCoreApplication.translate("Ledger", "Male")),
+                ("F", QCoreApplication.translate("Ledger", "Female")),
+            ],
+        ),
+        Field(
+            "birth_year",
+            QCoreApplication.translate("Ledger", "Year of birth"),
+            "int",
+            minimum=1900,
+            maximum=2100,
+            optional=True,
+        ),
         Field("phone", QCoreApplication.translate("Ledger", "Phone")),
         Field("id_number", QCoreApplication.translate("Ledger", "ID number")),
-        Field("tags", QCoreApplication.translate("Ledger", "Tags"), "tags", [(t.code, labels.tag_label(t.code)) for t in BUILTIN_TAGS]),
+        Field(
+            "tags",
+            QCoreApplication.translate("Ledger", "Tags"),
+            "tags",
+            [(t.code, labels.tag_label(t.code)) for t in BUILTIN_TAGS],
+        ),
     ]
 
 
@@ -256,13 +381,24 @@ def move_in(window: Any, household_id: int) -> QDialog:
             id_number=values["id_number"],
             tags=tuple(values["tags"]),
         )
-        return ops.run(
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "Move in"),
+                lambda store: ledger.move_in(store, household_id, residents=[person]),
+            )
+            is not ops.FAILED
+        )
+
+    return _open(
+        FormDialog(
             window,
             QCoreApplication.translate("Ledger", "Move in"),
-            lambda store: ledger.move_in(store, household_id, residents=[person]),
-        ) is not ops.FAILED
-
-    return _open(FormDialog(window, QCoreApplication.translate("Ledger", "Move in"), resident_fields(), save=save, name="moveInDialog"))
+            resident_fields(),
+            save=save,
+            name="moveInDialog",
+        )
+    )
 
 
 class ResidentsDialog(QDialog):
@@ -304,7 +440,11 @@ class ResidentsDialog(QDialog):
         self.list.clear()
         for r in ledger.current_residents(self.window_.store, self.household_id):
             tags = "、".join(labels.tag_label(c) for c in (r["tags"] or "").split(",") if c)
-            text = r["name"] + (f"  ({r['birth_year']})" if r["birth_year"] else "") + (f"  {tags}" if tags else "")
+            text = (
+                r["name"]
+                + (f"  ({r['birth_year']})" if r["birth_year"] else "")
+                + (f"  {tags}" if tags else "")
+            )
             item = QListWidgetItem(text, self.list)
             item.setData(Qt.ItemDataRole.UserRole, r["id"])
 
@@ -314,13 +454,24 @@ class ResidentsDialog(QDialog):
 
     def add(self) -> QDialog:
         def save(values: dict[str, Any]) -> bool:
-            return ops.run(
-                self.window_,
-                QCoreApplication.translate("Ledger", "Add a resident"),
-                lambda store: ledger.add_resident(store, household_id=self.household_id, **values),
-            ) is not ops.FAILED
+            return (
+                ops.run(
+                    self.window_,
+                    QCoreApplication.translate("Ledger", "Add a resident"),
+                    lambda store: ledger.add_resident(store, household_id=self.household_id, **values),
+                )
+                is not ops.FAILED
+            )
 
-        return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Add a resident"), resident_fields(), save=save, name="residentDialog"))
+        return _open(
+            FormDialog(
+                self,
+                QCoreApplication.translate("Ledger", "Add a resident"),
+                resident_fields(),
+                save=save,
+                name="residentDialog",
+            )
+        )
 
     def edit(self) -> QDialog | None:
         resident_id = self.current_id()
@@ -339,9 +490,21 @@ class ResidentsDialog(QDialog):
                     old_tags = ledger.set_resident_tags(s, resident_id, tags)
                 return old, old_tags
 
-            return ops.run(self.window_, QCoreApplication.translate("Ledger", "Edit resident"), do) is not ops.FAILED
+            return (
+                ops.run(self.window_, QCoreApplication.translate("Ledger", "Edit resident"), do)
+                is not ops.FAILED
+            )
 
-        return _open(FormDialog(self, QCoreApplication.translate("Ledger", "Edit resident"), resident_fields(), row, save=save, name="residentDialog"))
+        return _open(
+            FormDialog(
+                self,
+                QCoreApplication.translate("Ledger", "Edit resident"),
+                resident_fields(),
+                row,
+                save=save,
+                name="residentDialog",
+            )
+        )
 
     def remove(self) -> bool:
         resident_id = self.current_id()
@@ -363,7 +526,12 @@ def residents(window: Any, household_id: int) -> ResidentsDialog:
 def member_fields() -> list[Field]:
     return [
         Field("name", QCoreApplication.translate("Ledger", "Name")),
-        Field("kind", QCoreApplication.translate("Ledger", "Kind"), "choice", [(k, labels.member_kind(k)) for k in MEMBER_KINDS]),
+        Field(
+            "kind",
+            QCoreApplication.translate("Ledger", "Kind"),
+            "choice",
+            [(k, labels.member_kind(k)) for k in MEMBER_KINDS],
+        ),
         Field("phone", QCoreApplication.translate("Ledger", "Phone")),
         Field("branch", QCoreApplication.translate("Ledger", "Party branch")),
         Field("work_unit", QCoreApplication.translate("Ledger", "Work unit")),
@@ -373,15 +541,24 @@ def member_fields() -> list[Field]:
 
 def new_member(window: Any, community_id: int) -> QDialog:
     def save(values: dict[str, Any]) -> bool:
-        return ops.run(
-            window,
-            QCoreApplication.translate("Ledger", "New member"),
-            lambda store: ledger.add_member(store, community_id=community_id, **values),
-        ) is not ops.FAILED
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Ledger", "New member"),
+                lambda store: ledger.add_member(store, community_id=community_id, **values),
+            )
+            is not ops.FAILED
+        )
 
     return _open(
-        FormDialog(window, QCoreApplication.translate("Ledger", "New member"), member_fields(), {"active": True, "kind": "community_member"},
-                   save=save, name="memberDialog")
+        FormDialog(
+            window,
+            QCoreApplication.translate("Ledger", "New member"),
+            member_fields(),
+            {"active": True, "kind": "community_member"},
+            save=save,
+            name="memberDialog",
+        )
     )
 
 
@@ -393,7 +570,13 @@ def edit_member(window: Any, member_id: int) -> QDialog:
             QCoreApplication.translate("Ledger", "Edit member"),
             member_fields(),
             row,
-            save=lambda v: edit_row(window, QCoreApplication.translate("Ledger", "Edit member"), "member", member_id, {**v, "active": int(v["active"])}),
+            save=lambda v: edit_row(
+                window,
+                QCoreApplication.translate("Ledger", "Edit member"),
+                "member",
+                member_id,
+                {**v, "active": int(v["active"])},
+            ),
             name="memberDialog",
         )
     )

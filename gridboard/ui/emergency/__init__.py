@@ -79,7 +79,10 @@ class EmergencyFeature(QObject):
         return self.dialog
 
     def _declare(self, values: dict[str, Any]) -> None:
-        if ops.run(self.window, self.tr("Declare an emergency"), em.declare_emergency, **values) is ops.FAILED:
+        if (
+            ops.run(self.window, self.tr("Declare an emergency"), em.declare_emergency, **values)
+            is ops.FAILED
+        ):
             return
         if self.dialog is not None:
             self.dialog.done(1)
@@ -120,7 +123,10 @@ class EmergencyFeature(QObject):
             return None
         grid_id = self.rollcall.model.grid_id
         path = ask.save_file(
-            self.window, self.tr("Save door-knocking lists"), PDF_FILTER, ask.file_name(self.tr("Door-knocking lists"), suffix=".pdf")
+            self.window,
+            self.tr("Save door-knocking lists"),
+            PDF_FILTER,
+            ask.file_name(self.tr("Door-knocking lists"), suffix=".pdf"),
         )
         if not path:
             return None
@@ -139,7 +145,9 @@ class EmergencyFeature(QObject):
         current = em.active_emergency(self.store)
         if current is None:
             return None
-        path = ask.save_file(self.window, self.tr("Save rosters"), PDF_FILTER, ask.file_name(self.tr("Rosters"), suffix=".pdf"))
+        path = ask.save_file(
+            self.window, self.tr("Save rosters"), PDF_FILTER, ask.file_name(self.tr("Rosters"), suffix=".pdf")
+        )
         if not path:
             return None
 
@@ -153,7 +161,12 @@ class EmergencyFeature(QObject):
         return Path(path) if self._run(self.tr("Printing rosters"), work) is not None else None
 
     def print_instruction(self, instruction_id: int) -> Path | None:
-        path = ask.save_file(self.window, self.tr("Save instruction"), PDF_FILTER, ask.file_name(self.tr("Instruction"), suffix=".pdf"))
+        path = ask.save_file(
+            self.window,
+            self.tr("Save instruction"),
+            PDF_FILTER,
+            ask.file_name(self.tr("Instruction"), suffix=".pdf"),
+        )
         if not path:
             return None
 

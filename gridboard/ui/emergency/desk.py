@@ -68,7 +68,11 @@ def _fill(
 
 
 def _fill_rows(
-    table: QTableWidget, rows: list[list[str]], data: list[Any], shade: list[bool] | None, numbers: tuple[int, ...]
+    table: QTableWidget,
+    rows: list[list[str]],
+    data: list[Any],
+    shade: list[bool] | None,
+    numbers: tuple[int, ...],
 ) -> None:
     table.setRowCount(len(rows))
     for r, cells in enumerate(rows):
@@ -177,7 +181,9 @@ class RosterTab(_Tab):
         self._candidates_for = key
         self.members.blockSignals(True)
         found = (
-            [] if self.desk.emergency is None else em.roster_candidates(self.store, self.desk.emergency.id, grid_id)
+            []
+            if self.desk.emergency is None
+            else em.roster_candidates(self.store, self.desk.emergency.id, grid_id)
         )
         kinds = {kind: labels.member_kind(kind) for kind in {kind for _, _, kind in found}}
         self.candidates = [(member_id, kind) for member_id, _, kind in found]
@@ -363,15 +369,18 @@ class InstructionsTab(_Tab):
             for i in range(self.grid_list.count())
             if self.grid_list.item(i).checkState() == Qt.CheckState.Checked
         ]
-        if ops.run(
-            self.desk.main_window,
-            self.tr("Record an instruction"),
-            em.issue_instruction,
-            parent=self,
-            emergency_id=self.desk.emergency.id,
-            text=self.text.toPlainText(),
-            grid_ids=grid_ids,
-        ) is not ops.FAILED:
+        if (
+            ops.run(
+                self.desk.main_window,
+                self.tr("Record an instruction"),
+                em.issue_instruction,
+                parent=self,
+                emergency_id=self.desk.emergency.id,
+                text=self.text.toPlainText(),
+                grid_ids=grid_ids,
+            )
+            is not ops.FAILED
+        ):
             self.text.clear()
             self.instructions.selectRow(0)
 
@@ -484,16 +493,19 @@ class SuppliesTab(_Tab):
         grid_id = self.grids.currentData()
         if grid_id is None:
             return
-        if ops.run(
-            self.desk.main_window,
-            self.tr("Record a delivery"),
-            em.record_delivery,
-            parent=self,
-            grid_id=grid_id,
-            item=self.item.currentText(),
-            quantity=self.quantity.value(),
-            unit=self.unit.text(),
-        ) is not ops.FAILED:
+        if (
+            ops.run(
+                self.desk.main_window,
+                self.tr("Record a delivery"),
+                em.record_delivery,
+                parent=self,
+                grid_id=grid_id,
+                item=self.item.currentText(),
+                quantity=self.quantity.value(),
+                unit=self.unit.text(),
+            )
+            is not ops.FAILED
+        ):
             self.quantity.setValue(1)
 
 

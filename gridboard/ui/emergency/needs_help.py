@@ -26,7 +26,9 @@ class NeedsHelpDialog(QDialog):
         self.setObjectName("needsHelpDialog")
         self.setWindowTitle(self.tr("Reached, needs help"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("{place}: what help does the household need?").format(place=place), self))
+        layout.addWidget(
+            QLabel(self.tr("{place}: what help does the household need?").format(place=place), self)
+        )
         self.help_edit = QLineEdit(self)
         self.help_edit.setObjectName("needsHelpText")
         self.help_edit.setPlaceholderText(self.tr("e.g. insulin runs out tomorrow; the heating is off"))

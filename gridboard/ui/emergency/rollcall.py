@@ -238,7 +238,9 @@ class RollcallView(QWidget):
         bold = self.table.font()
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        widest = max(metrics.horizontalAdvance(texts.state(code)) for code in (*em.RECORDED_STATES, "not_tried"))
+        widest = max(
+            metrics.horizontalAdvance(texts.state(code)) for code in (*em.RECORDED_STATES, "not_tried")
+        )
         self.table.setColumnWidth(0, widest + 24)
 
         top = QHBoxLayout()
@@ -301,17 +303,20 @@ class RollcallView(QWidget):
         state = values.get("state", "reached_needs_help")
         household_id = self.model.rows[row].household_id
         following = self.model.rows[row + 1].household_id if row + 1 < len(self.model.rows) else None
-        if ops.run(
-            self.main_window,
-            self.tr("Roll call: {state}").format(state=texts.state(state)),
-            action,
-            parent=self,
-            emergency_id=self.model.emergency_id,
-            household_id=household_id,
-            method=self.method_combo.currentData(),
-            member_id=self.member_combo.currentData(),
-            **values,
-        ) is ops.FAILED:
+        if (
+            ops.run(
+                self.main_window,
+                self.tr("Roll call: {state}").format(state=texts.state(state)),
+                action,
+                parent=self,
+                emergency_id=self.model.emergency_id,
+                household_id=household_id,
+                method=self.method_combo.currentData(),
+                member_id=self.member_combo.currentData(),
+                **values,
+            )
+            is ops.FAILED
+        ):
             return
         self.select_household(following if following is not None else household_id)
 
@@ -322,9 +327,16 @@ class RollcallView(QWidget):
         row = self.model.rows[index.row()]
         if row.rollcall_id is None:
             return
-        if ops.run(
-            self.main_window, self.tr("Withdraw roll-call result"), em.withdraw_rollcall, row.rollcall_id, parent=self
-        ) is ops.FAILED:
+        if (
+            ops.run(
+                self.main_window,
+                self.tr("Withdraw roll-call result"),
+                em.withdraw_rollcall,
+                row.rollcall_id,
+                parent=self,
+            )
+            is ops.FAILED
+        ):
             return
         self.select_household(row.household_id)
 

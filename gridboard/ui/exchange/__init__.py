@@ -163,9 +163,16 @@ class ExchangeFeature:
         session = self.window.store.session
         if session is not None and session.role == "grid_worker":
             # Exports hold the whole file; a grid worker works in their own grids (issue 16).
-            ask.show_error(self.window, NotAllowed(QT_TRANSLATE_NOOP(
-                "Errors", "A grid worker (网格员) prints their grids' sheets; exports of the whole file are"
-                " for community staff.")))
+            ask.show_error(
+                self.window,
+                NotAllowed(
+                    QT_TRANSLATE_NOOP(
+                        "Errors",
+                        "A grid worker (网格员) prints their grids' sheets; exports of the whole file are"
+                        " for community staff.",
+                    )
+                ),
+            )
             return None
         if kind in ("ledger", "visits", "requests"):
             may_reveal = kind == "ledger" and (session is None or session.may("reveal"))
@@ -221,7 +228,8 @@ class ExchangeFeature:
             self.window,
             QCoreApplication.translate("Exchange", "Full phone and ID numbers"),
             QCoreApplication.translate(
-                "Exchange", "Why must this export show phone and ID numbers in full? (recorded in the audit trail)"
+                "Exchange",
+                "Why must this export show phone and ID numbers in full? (recorded in the audit trail)",
             ),
         )
         if reason is None:

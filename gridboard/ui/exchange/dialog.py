@@ -184,7 +184,9 @@ def summary_text(report: Plan, *, done: bool) -> str:
     if skipped:
         lines.append(
             QCoreApplication.translate("Exchange", "Sheets not imported: {sheets}").format(
-                sheets="；".join(f"{x.name}（{_t(x.skip_reason)}）" if x.skip_reason else x.name for x in skipped)
+                sheets="；".join(
+                    f"{x.name}（{_t(x.skip_reason)}）" if x.skip_reason else x.name for x in skipped
+                )
             )
         )
     not_data = sum(n for why, n in report.skipped_rows.items() if why != "empty")
@@ -196,9 +198,9 @@ def summary_text(report: Plan, *, done: bool) -> str:
         )
     if report.left_out:
         lines.append(
-            QCoreApplication.translate("Exchange", "{rows} rows left out (they can be saved to fix later).").format(
-                rows=len(report.left_out)
-            )
+            QCoreApplication.translate(
+                "Exchange", "{rows} rows left out (they can be saved to fix later)."
+            ).format(rows=len(report.left_out))
         )
     if report.unknown:
         lines.append(
@@ -300,7 +302,9 @@ class ImportDialog(QDialog):
         self.mapping.setColumnWidth(2, 170)
         self.words = QTableWidget(0, 3, upper)
         self.words.setObjectName("importWords")
-        self.words.setHorizontalHeaderLabels([self.tr("Word in the sheet"), self.tr("Rows"), self.tr("Means")])
+        self.words.setHorizontalHeaderLabels(
+            [self.tr("Word in the sheet"), self.tr("Rows"), self.tr("Means")]
+        )
         self.words.verticalHeader().hide()
         self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.words.horizontalHeader().setStretchLastSection(True)
@@ -410,7 +414,9 @@ class ImportDialog(QDialog):
         for column, header in enumerate(current.headers):
             title = QTableWidgetItem(f"{column_letter(column)}  {header}")
             self.mapping.setItem(column, 0, title)
-            values = [plain_text(r[column]) for r in examples if column < len(r) and r[column] not in (None, "")]
+            values = [
+                plain_text(r[column]) for r in examples if column < len(r) and r[column] not in (None, "")
+            ]
             self.mapping.setItem(column, 1, QTableWidgetItem("；".join(values)))
             combo = QComboBox(self.mapping)
             combo.setObjectName(f"importField_{column}")
@@ -422,7 +428,9 @@ class ImportDialog(QDialog):
             if value and combo.findData(value) < 0:
                 field = FIELDS_BY_KEY.get(field_label_key(value))
                 label = _t(field.label) if field else ""
-                combo.addItem(f"{label}: {value.removeprefix('tag:')}" if value.startswith("tag:") else label, value)
+                combo.addItem(
+                    f"{label}: {value.removeprefix('tag:')}" if value.startswith("tag:") else label, value
+                )
             combo.setCurrentIndex(max(combo.findData(value), 0))
             combo.currentIndexChanged.connect(lambda _i, c=column, box=combo: self._field_changed(c, box))
             self.mapping.setCellWidget(column, 2, combo)
@@ -486,7 +494,9 @@ class ImportDialog(QDialog):
             for label, code in word_targets(vocabulary):
                 combo.addItem(label, code)
             combo.setCurrentIndex(max(combo.findData(self.edits.words.get((vocabulary, word), "")), 0))
-            combo.currentIndexChanged.connect(lambda _i, v=vocabulary, w=word, box=combo: self._word_mapped(v, w, box))
+            combo.currentIndexChanged.connect(
+                lambda _i, v=vocabulary, w=word, box=combo: self._word_mapped(v, w, box)
+            )
             self.words.setCellWidget(row, 2, combo)
         if entries and not self.words.isVisible():
             self.words.show()
@@ -530,7 +540,9 @@ class ImportDialog(QDialog):
         problem = self.selected_problem()
         if problem is None or problem.column_index is None:
             return
-        self.edits.cells[(problem.sheet, problem.row, problem.column_index)] = self.fix_value.text().strip() or None
+        self.edits.cells[(problem.sheet, problem.row, problem.column_index)] = (
+            self.fix_value.text().strip() or None
+        )
         self.check()
 
     def leave_row_out(self) -> None:
@@ -562,7 +574,9 @@ class ImportDialog(QDialog):
 
     def has_unsaved_work(self) -> bool:
         """Corrections made here and not yet imported (Esc or close asks before losing them)."""
-        return self.result_report is None and bool(self.edits.cells or self.edits.left_out or self.edits.words)
+        return self.result_report is None and bool(
+            self.edits.cells or self.edits.left_out or self.edits.words
+        )
 
     def reject(self) -> None:
         if self.has_unsaved_work() and not ask.discard_unsaved(
@@ -598,7 +612,9 @@ class ImportDialog(QDialog):
         try:
             # One import, one undo step (the worker's own connection records it).
             report = (
-                ops.Op(self.window, self.windowTitle(), lambda store, progress: write_plan(store, plan, progress))
+                ops.Op(
+                    self.window, self.windowTitle(), lambda store, progress: write_plan(store, plan, progress)
+                )
                 .on(self)
                 .run_in_background(self.tr("Importing…"))
             )
@@ -610,7 +626,9 @@ class ImportDialog(QDialog):
         self.result_report = report
         text = summary_text(report, done=True)
         if report.left_out:
-            text += "\n" + self.tr("Use “Save rows left out…” before closing to keep the rows that were not imported.")
+            text += "\n" + self.tr(
+                "Use “Save rows left out…” before closing to keep the rows that were not imported."
+            )
             ask.inform(self, self.tr("Import finished"), text)
             self.apply_button.setEnabled(False)
             self._update_fix_buttons()
@@ -618,4 +636,3 @@ class ImportDialog(QDialog):
         ask.inform(self, self.tr("Import finished"), text)
         self.accept()
         return report
-

@@ -68,13 +68,27 @@ class MemberPage(QWidget):
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("memberTabs")
-        self.pairings = self._table("memberPairings", [
-            self.tr("Covers"), self.tr("Form"), self.tr("From"), self.tr("To"), self.tr("Reason"),
-        ])
+        self.pairings = self._table(
+            "memberPairings",
+            [
+                self.tr("Covers"),
+                self.tr("Form"),
+                self.tr("From"),
+                self.tr("To"),
+                self.tr("Reason"),
+            ],
+        )
         self.pairings.doubleClicked.connect(lambda index: self._open_row(index.row()))
-        self.visits = self._table("memberVisits", [
-            self.tr("When"), self.tr("Household"), self.tr("How"), self.tr("Outcome"), self.tr("Note"),
-        ])
+        self.visits = self._table(
+            "memberVisits",
+            [
+                self.tr("When"),
+                self.tr("Household"),
+                self.tr("How"),
+                self.tr("Outcome"),
+                self.tr("Note"),
+            ],
+        )
         self.visits.doubleClicked.connect(lambda index: self._open_visit(index.row()))
         self.tabs.addTab(self.pairings, self.tr("Pairings"))
         self.tabs.addTab(self.visits, self.tr("Visit record"))
@@ -131,13 +145,18 @@ class MemberPage(QWidget):
         if phone:
             lines.append(html.escape(self.tr("Phone: {phone}").format(phone=phone)))
         if m.get("home_building"):
-            lines.append(html.escape(self.tr("Lives at {building} {unit}-{room}").format(
-                building=m["home_building"], unit=m["home_unit"], room=m["home_room"])))
+            lines.append(
+                html.escape(
+                    self.tr("Lives at {building} {unit}-{room}").format(
+                        building=m["home_building"], unit=m["home_unit"], room=m["home_room"]
+                    )
+                )
+            )
         if load is not None:
             limit = members.load_limit(store)
-            text = self.tr("Covers {households} households ({priority} priority), {visited} visited this cycle.").format(
-                households=load.households, priority=load.priority, visited=load.visited_in_cycle
-            )
+            text = self.tr(
+                "Covers {households} households ({priority} priority), {visited} visited this cycle."
+            ).format(households=load.households, priority=load.priority, visited=load.visited_in_cycle)
             lines.append(html.escape(text))
             if load.over_limit:
                 warning = self.tr("Over the office's load limit of {limit} households.").format(limit=limit)
@@ -158,7 +177,13 @@ class MemberPage(QWidget):
                 form = r.mode or ""
             else:
                 what = describe_place(store, r.building_id, r.unit, r.floor)
-                form = self.tr("Floor") if r.floor is not None else self.tr("Unit") if r.unit is not None else self.tr("Building")
+                form = (
+                    self.tr("Floor")
+                    if r.floor is not None
+                    else self.tr("Unit")
+                    if r.unit is not None
+                    else self.tr("Building")
+                )
             reason = r.end_reason if r.ended_on else r.reason
             for column, text in enumerate((what, form, r.started_on, r.ended_on or "", reason)):
                 item = QTableWidgetItem(text)
@@ -172,8 +197,13 @@ class MemberPage(QWidget):
         self.visit_rows = rows
         self.visits.setRowCount(len(rows))
         for i, v in enumerate(rows):
-            texts = (v.visited_at[:16], f"{v.building_name} {v.unit}-{v.room}", labels.visit_method(v.method),
-                     labels.visit_outcome(v.outcome), v.note)
+            texts = (
+                v.visited_at[:16],
+                f"{v.building_name} {v.unit}-{v.room}",
+                labels.visit_method(v.method),
+                labels.visit_outcome(v.outcome),
+                v.note,
+            )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if v.withdrawn:

@@ -34,7 +34,17 @@ from gridboard.ui.reader import ReadWorker
 from gridboard.ui.tables import size_columns
 
 # Tables whose changes can alter a member's row (load, visits, own fields).
-_MEMBER_TABLES = {"member", "pairing", "scope", "household", "resident", "visit", "setting", "building", "grid_role"}
+_MEMBER_TABLES = {
+    "member",
+    "pairing",
+    "scope",
+    "household",
+    "resident",
+    "visit",
+    "setting",
+    "building",
+    "grid_role",
+}
 WARN = QColor("#b3261e")
 
 _ROOT = QModelIndex()
@@ -116,7 +126,9 @@ class MembersModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -135,7 +147,11 @@ class MembersModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -43,9 +43,16 @@ class MemberChoiceModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 4
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (QCoreApplication.translate("Pairing", "Name"), QCoreApplication.translate("Pairing", "Kind"), QCoreApplication.translate("Pairing", "Households"), QCoreApplication.translate("Pairing", "Branch / work unit"))[section]
+            return (
+                QCoreApplication.translate("Pairing", "Name"),
+                QCoreApplication.translate("Pairing", "Kind"),
+                QCoreApplication.translate("Pairing", "Households"),
+                QCoreApplication.translate("Pairing", "Branch / work unit"),
+            )[section]
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -66,7 +73,9 @@ class MemberChoiceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 2 and m.households >= self.limit:
             return QBrush(QColor("#b3261e"))
         if role == Qt.ItemDataRole.ToolTipRole and column == 2 and m.households >= self.limit:
-            return QCoreApplication.translate("Pairing", "At or over the load limit of {limit} households").format(limit=self.limit)
+            return QCoreApplication.translate(
+                "Pairing", "At or over the load limit of {limit} households"
+            ).format(limit=self.limit)
         return None
 
 
@@ -142,11 +151,17 @@ class _Dialog(QDialog):
 def describe_place(store: Store, building_id: int, unit: int | None, floor: int | None) -> str:
     name = records.name_of(store, "building", building_id)
     if unit is not None and floor is not None:
-        return QCoreApplication.translate("Pairing", "{building} unit {unit}, floor {floor}").format(building=name, unit=unit, floor=floor)
+        return QCoreApplication.translate("Pairing", "{building} unit {unit}, floor {floor}").format(
+            building=name, unit=unit, floor=floor
+        )
     if unit is not None:
-        return QCoreApplication.translate("Pairing", "{building} unit {unit}").format(building=name, unit=unit)
+        return QCoreApplication.translate("Pairing", "{building} unit {unit}").format(
+            building=name, unit=unit
+        )
     if floor is not None:
-        return QCoreApplication.translate("Pairing", "{building} floor {floor} (all units)").format(building=name, floor=floor)
+        return QCoreApplication.translate("Pairing", "{building} floor {floor} (all units)").format(
+            building=name, floor=floor
+        )
     return QCoreApplication.translate("Pairing", "{building} (the whole building)").format(building=name)
 
 
@@ -165,16 +180,18 @@ class PairDialog(_Dialog):
         self.place = place
         store = window.store
         if place is not None:
-            what = QCoreApplication.translate("Pairing", "Give {place} to a member; households added there later are covered too.").format(
-                place=describe_place(store, *place)
-            )
+            what = QCoreApplication.translate(
+                "Pairing", "Give {place} to a member; households added there later are covered too."
+            ).format(place=describe_place(store, *place))
         elif len(self.household_ids) == 1:
             row = ledger.household_heading(store, self.household_ids[0])
-            what = QCoreApplication.translate("Pairing", "Pair a member with {building} {unit}-{room} {head}.").format(
-                building=row["name"], unit=row["unit"], room=row["room"], head=row["head_name"]
-            )
+            what = QCoreApplication.translate(
+                "Pairing", "Pair a member with {building} {unit}-{room} {head}."
+            ).format(building=row["name"], unit=row["unit"], room=row["room"], head=row["head_name"])
         else:
-            what = QCoreApplication.translate("Pairing", "Pair one member with these {count} households (1+N).").format(count=len(self.household_ids))
+            what = QCoreApplication.translate(
+                "Pairing", "Pair one member with these {count} households (1+N)."
+            ).format(count=len(self.household_ids))
         intro = QLabel(what, self)
         intro.setWordWrap(True)
         self.layout_.addWidget(intro)
@@ -199,14 +216,20 @@ class PairDialog(_Dialog):
     def accept(self) -> None:
         member_id = self.picker.member_id()
         if member_id is None:
-            ask.warn(self, QCoreApplication.translate("Pairing", "Pair a member"), QCoreApplication.translate("Pairing", "Choose a member first."))
+            ask.warn(
+                self,
+                QCoreApplication.translate("Pairing", "Pair a member"),
+                QCoreApplication.translate("Pairing", "Choose a member first."),
+            )
             return
         reason = self.reason.text().strip()
         if self.place is not None:
             building_id, unit, floor = self.place
             done = ops.run(
                 self.window_,
-                QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(self.window_.store, *self.place)),
+                QCoreApplication.translate("Pairing", "Give {place} to a member").format(
+                    place=describe_place(self.window_.store, *self.place)
+                ),
                 lambda store: pairing.give_scope(
                     store, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
@@ -230,11 +253,15 @@ class PlaceDialog(_Dialog):
     """From a member's page: choose a building and a household, floor, unit or the whole building."""
 
     def __init__(self, window: Any, member_id: int) -> None:
-        super().__init__(window, QCoreApplication.translate("Pairing", "Give households to a member"), "placeDialog")
+        super().__init__(
+            window, QCoreApplication.translate("Pairing", "Give households to a member"), "placeDialog"
+        )
         self.member_id = member_id
         store = window.store
         name = records.name_of(store, "member", member_id)
-        self.layout_.addWidget(QLabel(QCoreApplication.translate("Pairing", "What should {name} cover?").format(name=name), self))
+        self.layout_.addWidget(
+            QLabel(QCoreApplication.translate("Pairing", "What should {name} cover?").format(name=name), self)
+        )
         form = QFormLayout()
         self.building = QComboBox(self)
         self.building.setObjectName("buildingCombo")
@@ -287,14 +314,22 @@ class PlaceDialog(_Dialog):
         if building_id is None:
             return
         if what == "household":
-            household_id = ledger.household_at(store, building_id, self.unit.value(), self.room.text().strip())
+            household_id = ledger.household_at(
+                store, building_id, self.unit.value(), self.room.text().strip()
+            )
             if household_id is None:
-                ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "There is no such room in that building and unit."))
+                ask.warn(
+                    self,
+                    self.windowTitle(),
+                    QCoreApplication.translate("Pairing", "There is no such room in that building and unit."),
+                )
                 return
             done = ops.run(
                 self.window_,
                 QCoreApplication.translate("Pairing", "Pair a member"),
-                lambda s: pairing.pair_households(s, member_id=member_id, household_ids=[household_id], reason=reason),
+                lambda s: pairing.pair_households(
+                    s, member_id=member_id, household_ids=[household_id], reason=reason
+                ),
                 parent=self,
             )
         else:
@@ -302,7 +337,9 @@ class PlaceDialog(_Dialog):
             floor = self.floor.value() if what == "floor" else None
             done = ops.run(
                 self.window_,
-                QCoreApplication.translate("Pairing", "Give {place} to a member").format(place=describe_place(store, building_id, unit, floor)),
+                QCoreApplication.translate("Pairing", "Give {place} to a member").format(
+                    place=describe_place(store, building_id, unit, floor)
+                ),
                 lambda s: pairing.give_scope(
                     s, member_id=member_id, building_id=building_id, unit=unit, floor=floor, reason=reason
                 ),
@@ -316,15 +353,17 @@ class ReassignDialog(_Dialog):
     """A member is leaving: every household and place they cover goes to another member at once."""
 
     def __init__(self, window: Any, member_id: int) -> None:
-        super().__init__(window, QCoreApplication.translate("Pairing", "Reassign a leaving member"), "reassignDialog")
+        super().__init__(
+            window, QCoreApplication.translate("Pairing", "Reassign a leaving member"), "reassignDialog"
+        )
         self.member_id = member_id
         store = window.store
         name = records.name_of(store, "member", member_id)
         count = len(pairing.member_pairings(store, member_id, include_ended=False))
         text = QLabel(
-            QCoreApplication.translate("Pairing", "{name} hands over {count} pairings and places. Choose who takes them over:").format(
-                name=name, count=count
-            ),
+            QCoreApplication.translate(
+                "Pairing", "{name} hands over {count} pairings and places. Choose who takes them over:"
+            ).format(name=name, count=count),
             self,
         )
         text.setWordWrap(True)
@@ -342,14 +381,18 @@ class ReassignDialog(_Dialog):
     def accept(self) -> None:
         to_member = self.picker.member_id()
         if to_member is None:
-            ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first."))
+            ask.warn(
+                self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first.")
+            )
             return
         reason = self.reason.text().strip()
         from_member = self.member_id
         done = ops.run(
             self.window_,
             QCoreApplication.translate("Pairing", "Reassign a leaving member"),
-            lambda s: pairing.reassign_member(s, from_member_id=from_member, to_member_id=to_member, reason=reason),
+            lambda s: pairing.reassign_member(
+                s, from_member_id=from_member, to_member_id=to_member, reason=reason
+            ),
             parent=self,
         )
         if done is not ops.FAILED:
@@ -365,7 +408,8 @@ class ReassignDialog(_Dialog):
             self,
             self.windowTitle(),
             QCoreApplication.translate(
-                "Pairing", "Has {name} left? Mark {name} as no longer serving (kept in the file, not offered again)."
+                "Pairing",
+                "Has {name} left? Mark {name} as no longer serving (kept in the file, not offered again).",
             ).format(name=name),
         ):
             ops.run(
@@ -399,17 +443,27 @@ class ChooseMemberDialog(_Dialog):
 
 def end_pairing(window: Any, row: pairing.PairingRow) -> bool:
     """End a pairing or scope with a reason (asked); undoable."""
-    reason = ask.text(window, QCoreApplication.translate("Pairing", "End pairing"), QCoreApplication.translate("Pairing", "Why does it end?"))
+    reason = ask.text(
+        window,
+        QCoreApplication.translate("Pairing", "End pairing"),
+        QCoreApplication.translate("Pairing", "Why does it end?"),
+    )
     if reason is None:
         return False
     if row.kind == "pairing":
-        return ops.run(
+        return (
+            ops.run(
+                window,
+                QCoreApplication.translate("Pairing", "End pairing"),
+                lambda s: pairing.end_pairing(s, row.id, reason=reason) or True,
+            )
+            is not ops.FAILED
+        )
+    return (
+        ops.run(
             window,
             QCoreApplication.translate("Pairing", "End pairing"),
-            lambda s: pairing.end_pairing(s, row.id, reason=reason) or True,
-        ) is not ops.FAILED
-    return ops.run(
-        window,
-        QCoreApplication.translate("Pairing", "End pairing"),
-        lambda s: pairing.end_scope(s, row.id, reason=reason) or True,
-    ) is not ops.FAILED
+            lambda s: pairing.end_scope(s, row.id, reason=reason) or True,
+        )
+        is not ops.FAILED
+    )

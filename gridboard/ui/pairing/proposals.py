@@ -59,7 +59,9 @@ class ProposalsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
@@ -195,7 +197,9 @@ class ProposalsPanel(QWidget):
         if not self._sized and rows:
             self._sized = True
             size_columns(self.table, skip_last=False)
-        self.buttons["acceptAllButton"].setEnabled(any(p.member_id for p in rows) or bool(self.model.changed_to))
+        self.buttons["acceptAllButton"].setEnabled(
+            any(p.member_id for p in rows) or bool(self.model.changed_to)
+        )
 
     def _failed(self, seq: int, error: Exception) -> None:
         if seq != self.reader.seq:
@@ -239,7 +243,9 @@ class ProposalsPanel(QWidget):
             ask.inform(self, self.tr("Change member"), self.tr("Select a household in the list first."))
             return None
         row = rows[0].row()
-        dialog = ChooseMemberDialog(self.window_, self.tr("Change member"), current=self.model.member_for(row))
+        dialog = ChooseMemberDialog(
+            self.window_, self.tr("Change member"), current=self.model.member_for(row)
+        )
 
         def chosen() -> None:
             if dialog.chosen is not None:

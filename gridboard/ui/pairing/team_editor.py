@@ -43,7 +43,14 @@ class TeamEditor(QDialog):
         layout.addWidget(self.grid)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("teamTable")
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("Pairing", "Role"), QCoreApplication.translate("Pairing", "Member"), QCoreApplication.translate("Pairing", "Where"), QCoreApplication.translate("Pairing", "Since")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Pairing", "Role"),
+                QCoreApplication.translate("Pairing", "Member"),
+                QCoreApplication.translate("Pairing", "Where"),
+                QCoreApplication.translate("Pairing", "Since"),
+            ]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -115,7 +122,12 @@ class TeamEditor(QDialog):
             if r.unit is not None:
                 where += QCoreApplication.translate("Pairing", " unit {unit}").format(unit=r.unit)
             for column, text in enumerate(
-                (labels.grid_role(r.role), f"{r.member_name}（{labels.member_kind(r.member_kind)}）", where, r.started_on)
+                (
+                    labels.grid_role(r.role),
+                    f"{r.member_name}（{labels.member_kind(r.member_kind)}）",
+                    where,
+                    r.started_on,
+                )
             ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, r.id)
@@ -125,31 +137,39 @@ class TeamEditor(QDialog):
     def assign(self) -> bool:
         grid_id, member_id = self.grid_id(), self.picker.member_id()
         if grid_id is None or member_id is None:
-            ask.warn(self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first."))
+            ask.warn(
+                self, self.windowTitle(), QCoreApplication.translate("Pairing", "Choose a member first.")
+            )
             return False
         role = self.role.currentData()
         building_id = self.building.currentData() if role in ("building_head", "unit_head") else None
         unit = self.unit.value() if role == "unit_head" else None
-        return ops.run(
-            self.window_,
-            QCoreApplication.translate("Pairing", "Give a grid role"),
-            lambda s: teams.assign_role(
-                s, grid_id=grid_id, role=role, member_id=member_id, building_id=building_id, unit=unit
-            ),
-            parent=self,
-        ) is not ops.FAILED
+        return (
+            ops.run(
+                self.window_,
+                QCoreApplication.translate("Pairing", "Give a grid role"),
+                lambda s: teams.assign_role(
+                    s, grid_id=grid_id, role=role, member_id=member_id, building_id=building_id, unit=unit
+                ),
+                parent=self,
+            )
+            is not ops.FAILED
+        )
 
     def end_selected(self) -> bool:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return False
         role_id = int(self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
-        return ops.run(
-            self.window_,
-            QCoreApplication.translate("Pairing", "End a grid role"),
-            lambda s: teams.end_role(s, role_id) or True,
-            parent=self,
-        ) is not ops.FAILED
+        return (
+            ops.run(
+                self.window_,
+                QCoreApplication.translate("Pairing", "End a grid role"),
+                lambda s: teams.end_role(s, role_id) or True,
+                parent=self,
+            )
+            is not ops.FAILED
+        )
 
 
 def edit_team(window: Any, grid_id: int | None = None) -> TeamEditor:

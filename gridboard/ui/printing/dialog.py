@@ -62,7 +62,9 @@ class PrintDialog(QDialog):
             self.kind_combo.addItem(text, code)
 
         # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
-        self.member_combo = MemberBox(self.store, self, only={c.id for c in sheet_model.printable_members(self.store)})
+        self.member_combo = MemberBox(
+            self.store, self, only={c.id for c in sheet_model.printable_members(self.store)}
+        )
         self.member_combo.setObjectName("printMember")
         self.member_combo.setMinimumContentsLength(24)
         self.building_combo = self._searchable("printBuilding")

@@ -52,7 +52,14 @@ METHOD_KEYS = {"1": "in_person", "2": "phone", "3": "wechat", "0": None}
 CATEGORY_KEYS: dict[str, str | None] = {str(i): c for i, c in enumerate(REQUEST_CATEGORIES, 1)} | {"0": None}
 URGENCY_KEYS: dict[str, str | None] = {str(i): u for i, u in enumerate(REQUEST_URGENCIES, 1)} | {"0": None}
 DIGIT_KEYS = {OUTCOME: OUTCOME_KEYS, METHOD: METHOD_KEYS, CATEGORY: CATEGORY_KEYS, URGENCY: URGENCY_KEYS}
-FIELDS = {OUTCOME: "outcome", METHOD: "method", DATE: "date", NOTE: "note", CATEGORY: "category", URGENCY: "urgency"}
+FIELDS = {
+    OUTCOME: "outcome",
+    METHOD: "method",
+    DATE: "date",
+    NOTE: "note",
+    CATEGORY: "category",
+    URGENCY: "urgency",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -146,9 +153,13 @@ class SheetEntryModel(QAbstractTableModel):
             return self._headers()[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if section == CATEGORY:
-                return "  ".join(f"{i} {labels.request_category(c)}" for i, c in enumerate(REQUEST_CATEGORIES, 1))
+                return "  ".join(
+                    f"{i} {labels.request_category(c)}" for i, c in enumerate(REQUEST_CATEGORIES, 1)
+                )
             if section == URGENCY:
-                return "  ".join(f"{i} {labels.request_urgency(u)}" for i, u in enumerate(REQUEST_URGENCIES, 1))
+                return "  ".join(
+                    f"{i} {labels.request_urgency(u)}" for i, u in enumerate(REQUEST_URGENCIES, 1)
+                )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -215,7 +226,12 @@ class SheetEntryModel(QAbstractTableModel):
                     if values.get("second")
                     else self.tr("{earlier}: this row is that visit").format(earlier=text)
                 )
-        if role == Qt.ItemDataRole.CheckStateRole and column == EARLIER and not entered and self.earlier_of(row):
+        if (
+            role == Qt.ItemDataRole.CheckStateRole
+            and column == EARLIER
+            and not entered
+            and self.earlier_of(row)
+        ):
             return Qt.CheckState.Checked if values.get("second") else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.EditRole:
             key = FIELDS.get(column)
@@ -282,7 +298,7 @@ def _when(typed: str | None, default_day: date) -> str | date:
 
 
 def _day_and_time(text: str) -> str | None:
-    """"2026-12-01", "2026-12-01 14:30" or "14:30" (the default day) as stored; None if not a time
+    """ "2026-12-01", "2026-12-01 14:30" or "14:30" (the default day) as stored; None if not a time
     or in the future. A day alone means the time was not written."""
     from datetime import datetime, time
 
@@ -410,7 +426,9 @@ class SheetEntryDialog(QDialog):
         self.direction_combo = QComboBox(self)
         self.direction_combo.setObjectName("entryDirection")
         self.direction_combo.addItem(self.tr("down the column (all outcomes first, then methods)"), "column")
-        self.direction_combo.addItem(self.tr("along the row (outcome, method, then the next household)"), "row")
+        self.direction_combo.addItem(
+            self.tr("along the row (outcome, method, then the next household)"), "row"
+        )
         self.direction_combo.currentIndexChanged.connect(self._direction_changed)
 
         self.date_edit = QDateEdit(QDate.currentDate(), self)
@@ -468,14 +486,16 @@ class SheetEntryDialog(QDialog):
         self.table.setItemDelegateForColumn(
             CATEGORY,
             _ChoiceDelegate(
-                [("", None)] + [(f"{i} {labels.request_category(c)}", c) for i, c in enumerate(REQUEST_CATEGORIES, 1)],
+                [("", None)]
+                + [(f"{i} {labels.request_category(c)}", c) for i, c in enumerate(REQUEST_CATEGORIES, 1)],
                 self.table,
             ),
         )
         self.table.setItemDelegateForColumn(
             URGENCY,
             _ChoiceDelegate(
-                [("", None)] + [(f"{i} {labels.request_urgency(u)}", u) for i, u in enumerate(REQUEST_URGENCIES, 1)],
+                [("", None)]
+                + [(f"{i} {labels.request_urgency(u)}", u) for i, u in enumerate(REQUEST_URGENCIES, 1)],
                 self.table,
             ),
         )

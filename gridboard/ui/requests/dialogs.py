@@ -342,9 +342,17 @@ class DispatchDialog(StepDialog):
             kwargs["department"] = self.department.currentText()
         if not self.keep_due.isChecked():
             kwargs["due_at"] = _iso(self.due)
-        return ops.run(
-            self.window_, self.tr("Dispatch"), rq.dispatch_requests, self.request_ids, parent=self, **kwargs
-        ) is not _FAILED
+        return (
+            ops.run(
+                self.window_,
+                self.tr("Dispatch"),
+                rq.dispatch_requests,
+                self.request_ids,
+                parent=self,
+                **kwargs,
+            )
+            is not _FAILED
+        )
 
 
 class ResolveDialog(StepDialog):

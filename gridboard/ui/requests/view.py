@@ -460,7 +460,10 @@ class RequestsView(QWidget):
         request_id = self.current_id()
         if request_id is None or not self.actions_["start"].isEnabled():
             return False
-        return ops.run(self.window_, self.tr("Start work"), rq.start_request, request_id, parent=self) is not ops.FAILED
+        return (
+            ops.run(self.window_, self.tr("Start work"), rq.start_request, request_id, parent=self)
+            is not ops.FAILED
+        )
 
     def resolve_selected(self) -> StepDialog | None:
         request_id = self.current_id()
@@ -487,7 +490,14 @@ class RequestsView(QWidget):
         if reason is None:
             return False
         return (
-            ops.run(self.window_, self.tr("Withdraw a request"), rq.withdraw_request, request_id, parent=self, reason=reason)
+            ops.run(
+                self.window_,
+                self.tr("Withdraw a request"),
+                rq.withdraw_request,
+                request_id,
+                parent=self,
+                reason=reason,
+            )
             is not ops.FAILED
         )
 

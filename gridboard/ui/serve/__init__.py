@@ -59,19 +59,27 @@ def install(window: Any) -> None:
         return show(5).escalate(request_id)
 
     window.add_action(
-        "requests", "actionEscalateRequest",
-        QCoreApplication.translate("Serve", "&Escalate to a unit or department…"), escalate_selected,
+        "requests",
+        "actionEscalateRequest",
+        QCoreApplication.translate("Serve", "&Escalate to a unit or department…"),
+        escalate_selected,
     )
     window.add_action(
-        "requests", "actionEscalations", QCoreApplication.translate("Serve", "Escalated requests (street office)"),
+        "requests",
+        "actionEscalations",
+        QCoreApplication.translate("Serve", "Escalated requests (street office)"),
         lambda: show(5),
     )
     window.add_action(
-        "print", "actionPrintFeedbackSheets", QCoreApplication.translate("Serve", "Quarterly feedback sheets…"),
+        "print",
+        "actionPrintFeedbackSheets",
+        QCoreApplication.translate("Serve", "Quarterly feedback sheets…"),
         lambda: show(3).print_quarter(),
     )
     window.add_action(
-        "emergency", "actionDutyPosts", QCoreApplication.translate("Serve", "Duty posts and checkpoints"),
+        "emergency",
+        "actionDutyPosts",
+        QCoreApplication.translate("Serve", "Duty posts and checkpoints"),
         lambda: show(6),
     )
 
@@ -88,7 +96,9 @@ def install(window: Any) -> None:
             return
         counts = esc.escalation_counts(window.store)
         overdue = sum(v for k, v in counts.items() if k.startswith("overdue"))
-        alarm.setText(QCoreApplication.translate("Serve", "{count} overdue escalations").format(count=overdue))
+        alarm.setText(
+            QCoreApplication.translate("Serve", "{count} overdue escalations").format(count=overdue)
+        )
         alarm.setVisible(overdue > 0)
 
     window.notifier.changed.connect(update_alarm)

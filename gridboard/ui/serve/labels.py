@@ -79,4 +79,7 @@ def duty_kind(code: str) -> str:
 
 
 def claimed_by(code: str) -> str:
-    return {"community": QCoreApplication.translate("Serve", "Community claimed"), "unit": QCoreApplication.translate("Serve", "Unit claimed")}.get(code, code)
+    return {
+        "community": QCoreApplication.translate("Serve", "Community claimed"),
+        "unit": QCoreApplication.translate("Serve", "Unit claimed"),
+    }.get(code, code)

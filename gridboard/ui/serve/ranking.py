@@ -33,7 +33,14 @@ class RankingWidget(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
         lists = QHBoxLayout()
-        headers = [self.tr("No."), "", self.tr("Members"), self.tr("Services"), self.tr("Hours"), self.tr("Points")]
+        headers = [
+            self.tr("No."),
+            "",
+            self.tr("Members"),
+            self.tr("Services"),
+            self.tr("Hours"),
+            self.tr("Points"),
+        ]
         self.by_grid = Table("rankingByGrid", [headers[0], self.tr("Grid"), *headers[2:]], self)
         self.by_unit = Table("rankingByUnit", [headers[0], self.tr("Unit"), *headers[2:]], self)
         for title, table in ((self.tr("By grid"), self.by_grid), (self.tr("By unit"), self.by_unit)):
@@ -56,7 +63,16 @@ class RankingWidget(QWidget):
         for by, table in (("grid", self.by_grid), ("unit", self.by_unit)):
             lines = service.ranking(self.store, by, start=start, end=end, limit=50)
             table.fill(
-                [[i, line.name, line.members, line.services, float(line.hours or 0), float(line.points or 0)]
-                 for i, line in enumerate(lines, 1)],
+                [
+                    [
+                        i,
+                        line.name,
+                        line.members,
+                        line.services,
+                        float(line.hours or 0),
+                        float(line.points or 0),
+                    ]
+                    for i, line in enumerate(lines, 1)
+                ],
                 [line.key for line in lines],
             )

@@ -38,13 +38,39 @@ def install(window: MainWindow) -> None:
     window.travel = feature  # type: ignore[attr-defined]
     menu = window.menu("file")
     menu.addSeparator()
-    window.add_action("file", "actionCheckout", QCoreApplication.translate("Travel", "Check out a grid…"), feature.checkout)
-    window.add_action("file", "actionCheckin", QCoreApplication.translate("Travel", "Check a grid back in…"), feature.checkin)
-    window.add_action("file", "actionMergeCommunities", QCoreApplication.translate("Travel", "Merge community files…"), feature.merge_communities)
-    window.add_action("file", "actionCheckedOut", QCoreApplication.translate("Travel", "Grids checked out…"), feature.show_checked_out)
-    window.add_action("file", "actionSaveAs", QCoreApplication.translate("Travel", "Save as…"), feature.save_as)
-    window.add_action("file", "actionBackupNow", QCoreApplication.translate("Travel", "Back up now to…"), feature.backup_now)
-    window.add_action("file", "actionRestore", QCoreApplication.translate("Travel", "Restore from a backup…"), feature.restore)
+    window.add_action(
+        "file", "actionCheckout", QCoreApplication.translate("Travel", "Check out a grid…"), feature.checkout
+    )
+    window.add_action(
+        "file",
+        "actionCheckin",
+        QCoreApplication.translate("Travel", "Check a grid back in…"),
+        feature.checkin,
+    )
+    window.add_action(
+        "file",
+        "actionMergeCommunities",
+        QCoreApplication.translate("Travel", "Merge community files…"),
+        feature.merge_communities,
+    )
+    window.add_action(
+        "file",
+        "actionCheckedOut",
+        QCoreApplication.translate("Travel", "Grids checked out…"),
+        feature.show_checked_out,
+    )
+    window.add_action(
+        "file", "actionSaveAs", QCoreApplication.translate("Travel", "Save as…"), feature.save_as
+    )
+    window.add_action(
+        "file", "actionBackupNow", QCoreApplication.translate("Travel", "Back up now to…"), feature.backup_now
+    )
+    window.add_action(
+        "file",
+        "actionRestore",
+        QCoreApplication.translate("Travel", "Restore from a backup…"),
+        feature.restore,
+    )
 
 
 class TravelFeature(QObject):
@@ -80,8 +106,12 @@ class TravelFeature(QObject):
         grids = travel.grid_list(self.store)
         if not grids:
             return None
-        index = choose(self.window, self.tr("Check out a grid"), self.tr("Grid to take to a laptop:"),
-                       [f"{community} · {name}" for _id, name, community in grids])
+        index = choose(
+            self.window,
+            self.tr("Check out a grid"),
+            self.tr("Grid to take to a laptop:"),
+            [f"{community} · {name}" for _id, name, community in grids],
+        )
         if index is None:
             return None
         grid_id, name, _community = grids[index]
@@ -100,10 +130,16 @@ class TravelFeature(QObject):
         ask.inform(
             self.window,
             self.tr("Check out a grid"),
-            self.tr("{grid} is checked out to {file}: {households} households, {visits} visits, {requests} open"
-               " requests. Check it back in with File → Check a grid back in.").format(
-                grid=name, file=out.name, households=result.added.get("household", 0),
-                visits=result.added.get("visit", 0), requests=result.added.get("request", 0)),
+            self.tr(
+                "{grid} is checked out to {file}: {households} households, {visits} visits, {requests} open"
+                " requests. Check it back in with File → Check a grid back in."
+            ).format(
+                grid=name,
+                file=out.name,
+                households=result.added.get("household", 0),
+                visits=result.added.get("visit", 0),
+                requests=result.added.get("request", 0),
+            ),
         )
         return out
 
@@ -112,7 +148,8 @@ class TravelFeature(QObject):
         if not path:
             return None
         return self._preview_then_merge(
-            self.tr("Check a grid back in"), lambda own, progress, dry: travel.checkin(own, Path(path), dry_run=dry, progress=progress)
+            self.tr("Check a grid back in"),
+            lambda own, progress, dry: travel.checkin(own, Path(path), dry_run=dry, progress=progress),
         )
 
     def merge_communities(self) -> MergeResult | None:
@@ -125,7 +162,9 @@ class TravelFeature(QObject):
         )
 
     def _preview_then_merge(self, title: str, work) -> MergeResult | None:
-        preview = self._run(self.tr("Working out what will change…"), lambda own, progress: work(own, progress, True))
+        preview = self._run(
+            self.tr("Working out what will change…"), lambda own, progress: work(own, progress, True)
+        )
         if preview is None:
             return None
         if preview.up_to_date:
@@ -137,9 +176,14 @@ class TravelFeature(QObject):
         if result is not None:
             self.window.notifier.refresh_all()
             if result.conflicts:
-                ask.inform(self.window, title, self.tr(
-                    "{count} values changed on both sides were not kept; they are listed under"
-                    " File → Grids checked out… and can be written to an .xlsx.").format(count=len(result.conflicts)))
+                ask.inform(
+                    self.window,
+                    title,
+                    self.tr(
+                        "{count} values changed on both sides were not kept; they are listed under"
+                        " File → Grids checked out… and can be written to an .xlsx."
+                    ).format(count=len(result.conflicts)),
+                )
         return result
 
     def show_checked_out(self) -> None:
@@ -160,7 +204,11 @@ class TravelFeature(QObject):
             return None
         out = Path(target if target.endswith(FILE_SUFFIX) else target + FILE_SUFFIX)
         if out.exists():
-            ask.warn(self.window, self.tr("Save as"), self.tr("{path} already exists; choose another name.").format(path=out))
+            ask.warn(
+                self.window,
+                self.tr("Save as"),
+                self.tr("{path} already exists; choose another name.").format(path=out),
+            )
             return None
         source = self.store.path
 
@@ -185,15 +233,27 @@ class TravelFeature(QObject):
         if self.store.path is None:
             return None
         suggested = f"{self.store.path.stem}{backup.SUFFIX}"
-        target = ask.save_file(self.window, self.tr("Back up now"), QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX), suggested)
+        target = ask.save_file(
+            self.window,
+            self.tr("Back up now"),
+            QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX),
+            suggested,
+        )
         if not target:
             return None
         out = Path(target if target.endswith(backup.SUFFIX) else target + backup.SUFFIX)
         source = self.store.path
-        made = self._run(self.tr("Backing up…"), lambda _own, progress: backup.write_backup(source, out, progress))
+        made = self._run(
+            self.tr("Backing up…"), lambda _own, progress: backup.write_backup(source, out, progress)
+        )
         if made is not None:
-            ask.inform(self.window, self.tr("Back up now"), self.tr("Backed up to {path} ({size:.1f} MB).").format(
-                path=made, size=made.stat().st_size / 1e6))
+            ask.inform(
+                self.window,
+                self.tr("Back up now"),
+                self.tr("Backed up to {path} ({size:.1f} MB).").format(
+                    path=made, size=made.stat().st_size / 1e6
+                ),
+            )
         return made
 
     def restore(self) -> Path | None:
@@ -202,8 +262,11 @@ class TravelFeature(QObject):
         found = backup.list_backups(self.store.path)
         items = [
             self.tr("{when}: {households} households, {visits} visits ({size:.1f} MB)").format(
-                when=b.made_at, households=b.households if b.households is not None else "?",
-                visits=b.visits if b.visits is not None else "?", size=b.size / 1e6)
+                when=b.made_at,
+                households=b.households if b.households is not None else "?",
+                visits=b.visits if b.visits is not None else "?",
+                size=b.size / 1e6,
+            )
             for b in found
         ] + [self.tr("Another backup file…")]
         index = choose(self.window, self.tr("Restore from a backup"), self.tr("Backup to restore:"), items)
@@ -213,20 +276,34 @@ class TravelFeature(QObject):
             source = found[index].path
         else:
             kinds = f"{backup.SUFFIX} *{backup.PACK_SUFFIX}"  # a USB stick's one-file backup, or a day's pack
-            picked = ask.open_file(self.window, self.tr("Restore from a backup"), QCoreApplication.translate("Travel", BACKUPS).format(kinds, FILE_SUFFIX))
+            picked = ask.open_file(
+                self.window,
+                self.tr("Restore from a backup"),
+                QCoreApplication.translate("Travel", BACKUPS).format(kinds, FILE_SUFFIX),
+            )
             if not picked:
                 return None
             source = Path(picked)
-        target = ask.save_file(self.window, self.tr("Restore into a new file"), FILES,
-                               f"{self.store.path.stem}-restored{FILE_SUFFIX}")
+        target = ask.save_file(
+            self.window,
+            self.tr("Restore into a new file"),
+            FILES,
+            f"{self.store.path.stem}-restored{FILE_SUFFIX}",
+        )
         if not target:
             return None
         out = Path(target if target.endswith(FILE_SUFFIX) else target + FILE_SUFFIX)
         open_file = self.store.path
-        made = self._run(self.tr("Restoring…"), lambda _own, progress: backup.restore(source, out, progress, open_file=open_file))
+        made = self._run(
+            self.tr("Restoring…"),
+            lambda _own, progress: backup.restore(source, out, progress, open_file=open_file),
+        )
         if made is not None:
-            ask.inform(self.window, self.tr("Restore from a backup"),
-                       self.tr("The backup was restored into {path}. Open it with File → Open.").format(path=made))
+            ask.inform(
+                self.window,
+                self.tr("Restore from a backup"),
+                self.tr("The backup was restored into {path}. Open it with File → Open.").format(path=made),
+            )
         return made
 
 
@@ -236,7 +313,7 @@ def preview_text(result: MergeResult) -> str:
     return QCoreApplication.translate(
         "Travel",
         "This will add: {added}.\nIt will update: {updated}.\n{conflicts} values changed on both sides:"
-        " the later change is kept and the other listed for review.\nNothing is deleted. Go ahead?"
+        " the later change is kept and the other listed for review.\nNothing is deleted. Go ahead?",
     ).format(added=added, updated=updated, conflicts=len(result.conflicts))
 
 
@@ -255,10 +332,13 @@ _TABLES = {
 
 
 def _counts(counts: dict[str, int]) -> str:
-    """"visits 12, households 3, other records 40" in the user's language."""
-    named = [QCoreApplication.translate("Travel", _TABLES[t]) + f" {n}" for t, n in counts.items() if n and t in _TABLES]
+    """ "visits 12, households 3, other records 40" in the user's language."""
+    named = [
+        QCoreApplication.translate("Travel", _TABLES[t]) + f" {n}"
+        for t, n in counts.items()
+        if n and t in _TABLES
+    ]
     other = sum(n for t, n in counts.items() if t not in _TABLES)
     if other:
-        named.append(QCoreApplication.translate(
-"Travel", "other records {count}").format(count=other))
+        named.append(QCoreApplication.translate("Travel", "other records {count}").format(count=other))
     return "、".join(named)

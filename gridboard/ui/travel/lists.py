@@ -41,8 +41,15 @@ class TravelListsDialog(QDialog):
         self.conflicts = QTableWidget(0, 7, self)
         self.conflicts.setObjectName("conflicts")
         self.conflicts.setHorizontalHeaderLabels(
-            [self.tr("Merged"), self.tr("From"), self.tr("Record"), self.tr("Field"), self.tr("Kept"),
-             self.tr("Not kept"), self.tr("Reviewed")]
+            [
+                self.tr("Merged"),
+                self.tr("From"),
+                self.tr("Record"),
+                self.tr("Field"),
+                self.tr("Kept"),
+                self.tr("Not kept"),
+                self.tr("Reviewed"),
+            ]
         )
         layout.addWidget(self.conflicts, 1)
         row = QHBoxLayout()
@@ -70,8 +77,15 @@ class TravelListsDialog(QDialog):
         self.rows = rows
         self.conflicts.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            values = (c.met_at, c.file, f"{TABLE_LABELS.get(c.table, c.table)} {c.record}", c.column, c.kept,
-                      c.lost, self.tr("yes") if c.reviewed else "")
+            values = (
+                c.met_at,
+                c.file,
+                f"{TABLE_LABELS.get(c.table, c.table)} {c.record}",
+                c.column,
+                c.kept,
+                c.lost,
+                self.tr("yes") if c.reviewed else "",
+            )
             for col, text in enumerate(values):
                 self.conflicts.setItem(r, col, QTableWidgetItem(str(text)))
         self.checkouts.resizeColumnsToContents()

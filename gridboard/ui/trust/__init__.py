@@ -22,25 +22,61 @@ class TrustFeature:
         window.idle_lock = self.lock = IdleLock(window)
         self.lock.screen.switch_requested.connect(self.switch_operator)
         if session is not None:
-            self._file_action("actionSwitchOperator", QCoreApplication.translate("Trust", "S&witch operator…"), self.switch_operator,
-                              "Ctrl+Shift+O")
-            self._file_action("actionLockNow", QCoreApplication.translate("Trust", "Loc&k the window"), self.lock.lock, "Ctrl+Shift+L")
+            self._file_action(
+                "actionSwitchOperator",
+                QCoreApplication.translate("Trust", "S&witch operator…"),
+                self.switch_operator,
+                "Ctrl+Shift+O",
+            )
+            self._file_action(
+                "actionLockNow",
+                QCoreApplication.translate("Trust", "Loc&k the window"),
+                self.lock.lock,
+                "Ctrl+Shift+L",
+            )
         if session is None or session.may("audit"):
-            window.add_action("tools", "actionAuditTrail", QCoreApplication.translate("Trust", "Audit trail (操作记录)…"), self.open_audit)
+            window.add_action(
+                "tools",
+                "actionAuditTrail",
+                QCoreApplication.translate("Trust", "Audit trail (操作记录)…"),
+                self.open_audit,
+            )
         if session is not None and session.may("manage") and store.read_only is None:
-            window.add_action("tools", "actionOperators", QCoreApplication.translate("Trust", "&Operators…"), self.open_operators)
-            window.add_action("tools", "actionPurge", QCoreApplication.translate("Trust", "Purge residents who moved out…"), self.open_purge)
+            window.add_action(
+                "tools",
+                "actionOperators",
+                QCoreApplication.translate("Trust", "&Operators…"),
+                self.open_operators,
+            )
+            window.add_action(
+                "tools",
+                "actionPurge",
+                QCoreApplication.translate("Trust", "Purge residents who moved out…"),
+                self.open_purge,
+            )
             from gridboard.models import cipher
 
             if store.path is not None and cipher.available():
                 if cipher.is_protected(store.path):
-                    self._file_action("actionUnprotect", QCoreApplication.translate("Trust", "Remove passphrase protection…"), self.unprotect)
+                    self._file_action(
+                        "actionUnprotect",
+                        QCoreApplication.translate("Trust", "Remove passphrase protection…"),
+                        self.unprotect,
+                    )
                 else:
-                    self._file_action("actionProtect", QCoreApplication.translate("Trust", "Protect with a passphrase…"), self.protect)
+                    self._file_action(
+                        "actionProtect",
+                        QCoreApplication.translate("Trust", "Protect with a passphrase…"),
+                        self.protect,
+                    )
         board = window.view("board")
         panel = getattr(board, "panel", None)
         if panel is not None:
-            panel.add_action("householdHistoryButton", QCoreApplication.translate("Trust", "Its history…"), self.household_history)
+            panel.add_action(
+                "householdHistoryButton",
+                QCoreApplication.translate("Trust", "Its history…"),
+                self.household_history,
+            )
         window.navigators["household_history"] = self.household_history
 
     def _file_action(self, name: str, text: str, slot, shortcut=None):
@@ -60,7 +96,9 @@ class TrustFeature:
             self.label.setText("")
             return
         self.label.setText(
-            QCoreApplication.translate("Trust", "Signed in: {name} ({role})").format(name=session.name, role=role_texts().get(session.role, ""))
+            QCoreApplication.translate("Trust", "Signed in: {name} ({role})").format(
+                name=session.name, role=role_texts().get(session.role, "")
+            )
         )
 
     def switch_operator(self) -> bool:
@@ -94,7 +132,9 @@ class TrustFeature:
         from gridboard.ui.trust.audit_view import open_audit
 
         d = household_detail(self.window.store, household_id)
-        title = QCoreApplication.translate("Trust", "History of {address}").format(address=f"{d.building_name} {d.unit}-{d.room}")
+        title = QCoreApplication.translate("Trust", "History of {address}").format(
+            address=f"{d.building_name} {d.unit}-{d.room}"
+        )
         return open_audit(self.window, household_id, title)
 
     def protect(self):

@@ -33,8 +33,14 @@ class AuditModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.entries: list[audit.AuditEntry] = []
-        self.headers = [self.tr("When"), self.tr("Who"), self.tr("From"), self.tr("What"), self.tr("Record"),
-                        self.tr("Change (old → new, masked)")]
+        self.headers = [
+            self.tr("When"),
+            self.tr("Who"),
+            self.tr("From"),
+            self.tr("What"),
+            self.tr("Record"),
+            self.tr("Change (old → new, masked)"),
+        ]
         self.words = Words()
 
     def set_entries(self, entries: list[audit.AuditEntry]) -> None:
@@ -172,15 +178,17 @@ class AuditDialog(QDialog):
         self.model.set_entries(entries)
         if total > len(entries):
             self.count_label.setText(
-                self.tr("{shown} newest of {total} entries shown; narrow the filters or export them all.").format(
-                    shown=len(entries), total=total
-                )
+                self.tr(
+                    "{shown} newest of {total} entries shown; narrow the filters or export them all."
+                ).format(shown=len(entries), total=total)
             )
         else:
             self.count_label.setText(self.tr("{total} entries").format(total=total))
 
     def export(self) -> None:
-        path = ask.save_file(self, self.tr("Export the audit trail"), self.tr("Excel workbooks (*.xlsx)"), "操作记录.xlsx")
+        path = ask.save_file(
+            self, self.tr("Export the audit trail"), self.tr("Excel workbooks (*.xlsx)"), "操作记录.xlsx"
+        )
         if not path:
             return
         if not path.endswith(".xlsx"):
@@ -192,8 +200,11 @@ class AuditDialog(QDialog):
         except KnownError as error:
             ask.show_error(self, error)
             return
-        ask.inform(self, self.tr("Export the audit trail"), self.tr("{rows} entries written to {path}.").format(
-            rows=rows, path=path))
+        ask.inform(
+            self,
+            self.tr("Export the audit trail"),
+            self.tr("{rows} entries written to {path}.").format(rows=rows, path=path),
+        )
 
 
 def _date(value: QDate) -> date:

@@ -334,6 +334,7 @@ def table_texts() -> dict[str, str]:
         "import": QCoreApplication.translate("Trust", "import"),
     }
 
+
 def via_texts() -> dict[str, str]:
     return {
         "app": QCoreApplication.translate("Trust", "window"),
@@ -349,19 +350,27 @@ def _roles() -> dict[str, str]:
 
 
 def _secret_kinds() -> dict[str, str]:
-    return {"pin": QCoreApplication.translate("Trust", "PIN"),
-            "password": QCoreApplication.translate("Trust", "password")}
+    return {
+        "pin": QCoreApplication.translate("Trust", "PIN"),
+        "password": QCoreApplication.translate("Trust", "password"),
+    }
 
 
 def _building_kinds() -> dict[str, str]:
-    return {"apartment": QCoreApplication.translate("Trust", "apartment block"),
-            "courtyard": QCoreApplication.translate("Trust", "courtyard (平房院落)")}
+    return {
+        "apartment": QCoreApplication.translate("Trust", "apartment block"),
+        "courtyard": QCoreApplication.translate("Trust", "courtyard (平房院落)"),
+    }
 
 
 def _steps() -> dict[str, str]:
     words = {code: labels.request_status(code) for code in vocab.REQUEST_STATUSES}
-    words.update({"reopened": QCoreApplication.translate("Trust", "reopened"),
-                  "withdrawn": QCoreApplication.translate("Trust", "withdrawn")})
+    words.update(
+        {
+            "reopened": QCoreApplication.translate("Trust", "reopened"),
+            "withdrawn": QCoreApplication.translate("Trust", "withdrawn"),
+        }
+    )
     return words
 
 
@@ -382,19 +391,26 @@ def value_words() -> dict[tuple[str, str], dict[str, str]]:
         ("", "last_outcome"): outcomes,
         ("visit", "source"): _of(labels.visit_source, vocab.VISIT_SOURCES),
         ("request", "source"): _of(labels.request_source, vocab.REQUEST_SOURCES),
-        ("", "source"): {**_of(labels.visit_source, vocab.VISIT_SOURCES),
-                         **_of(labels.request_source, vocab.REQUEST_SOURCES)},
+        ("", "source"): {
+            **_of(labels.visit_source, vocab.VISIT_SOURCES),
+            **_of(labels.request_source, vocab.REQUEST_SOURCES),
+        },
         ("request", "status"): _of(labels.request_status, vocab.REQUEST_STATUSES),
         ("service_project", "status"): dict(service.PROJECT_STATUSES),
         ("", "status"): _of(labels.request_status, vocab.REQUEST_STATUSES),
         ("request", "category"): _of(labels.request_category, vocab.REQUEST_CATEGORIES),
         ("service_post", "category"): dict(service.POST_CATEGORIES),
-        ("", "category"): {**service.POST_CATEGORIES, **_of(labels.request_category, vocab.REQUEST_CATEGORIES)},
+        ("", "category"): {
+            **service.POST_CATEGORIES,
+            **_of(labels.request_category, vocab.REQUEST_CATEGORIES),
+        },
         ("", "urgency"): _of(labels.request_urgency, vocab.REQUEST_URGENCIES),
         ("", "rating"): _of(labels.rating, vocab.RATINGS),
         ("", "occupancy"): _of(labels.occupancy, vocab.OCCUPANCY),
-        ("", "gender"): {"M": QCoreApplication.translate("Trust", "male"),
-                         "F": QCoreApplication.translate("Trust", "female")},
+        ("", "gender"): {
+            "M": QCoreApplication.translate("Trust", "male"),
+            "F": QCoreApplication.translate("Trust", "female"),
+        },
         ("operator", "role"): _roles(),
         ("grid_role", "role"): _of(labels.grid_role, vocab.GRID_ROLES),
         ("emergency_roster", "role"): dict(emergency.ROSTER_ROLES),
@@ -418,7 +434,9 @@ def value_words() -> dict[tuple[str, str], dict[str, str]]:
 def _settings() -> dict[str, str]:
     return {
         "cycle_high_days": QCoreApplication.translate("Trust", "visit cycle of high-risk households (days)"),
-        "cycle_priority_days": QCoreApplication.translate("Trust", "visit cycle of priority households (days)"),
+        "cycle_priority_days": QCoreApplication.translate(
+            "Trust", "visit cycle of priority households (days)"
+        ),
         "cycle_normal_days": QCoreApplication.translate("Trust", "visit cycle of other households (days)"),
         "due_soon_days": QCoreApplication.translate("Trust", "days before a visit is due soon"),
         "member_load_limit": QCoreApplication.translate("Trust", "households a member can cover"),
@@ -430,11 +448,44 @@ YES_NO = frozenset({"active", "builtin", "by_rule", "updated", "purged"})
 _IMPORTED = re.compile(r"([a-z_]+): (\d+) added(?:, (\d+) updated, (\d+) unchanged)?")
 # A value that reads like a code (snake_case letters), in a field that is not free text.
 _CODE = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
-FREE_TEXT = frozenset({"name", "head_name", "note", "notes", "text", "reason", "feedback", "answer", "resolution",
-                       "description", "title", "phone_note", "withdrawn_reason", "end_reason", "progress",
-                       "contract_terms", "skills", "address", "location", "branch", "work_unit", "estate",
-                       "department", "assignee_department", "contact_name", "file", "item", "operator",
-                       "peer_name", "hotline_ticket", "register_no", "slip_no", "sheet_no", "room"})
+FREE_TEXT = frozenset(
+    {
+        "name",
+        "head_name",
+        "note",
+        "notes",
+        "text",
+        "reason",
+        "feedback",
+        "answer",
+        "resolution",
+        "description",
+        "title",
+        "phone_note",
+        "withdrawn_reason",
+        "end_reason",
+        "progress",
+        "contract_terms",
+        "skills",
+        "address",
+        "location",
+        "branch",
+        "work_unit",
+        "estate",
+        "department",
+        "assignee_department",
+        "contact_name",
+        "file",
+        "item",
+        "operator",
+        "peer_name",
+        "hotline_ticket",
+        "register_no",
+        "slip_no",
+        "sheet_no",
+        "room",
+    }
+)
 
 
 class Words:
@@ -509,18 +560,25 @@ class Words:
                 continue
             kind, added, updated, unchanged = found.groups()
             if updated is None:
-                parts.append(QCoreApplication.translate("Trust", "{kind}: {added} added").format(
-                    kind=self.table(kind), added=added))
+                parts.append(
+                    QCoreApplication.translate("Trust", "{kind}: {added} added").format(
+                        kind=self.table(kind), added=added
+                    )
+                )
             else:
-                parts.append(QCoreApplication.translate(
-                    "Trust", "{kind}: {added} added, {updated} changed, {unchanged} unchanged").format(
-                    kind=self.table(kind), added=added, updated=updated, unchanged=unchanged))
+                parts.append(
+                    QCoreApplication.translate(
+                        "Trust", "{kind}: {added} added, {updated} changed, {unchanged} unchanged"
+                    ).format(kind=self.table(kind), added=added, updated=updated, unchanged=unchanged)
+                )
         return "; ".join(parts)
 
     def _revealed(self, text: str) -> str:
         verb, _, kind = text.partition(" ")
-        verbs = {"export": QCoreApplication.translate("Trust", "export"),
-                 "print": QCoreApplication.translate("Trust", "print")}
+        verbs = {
+            "export": QCoreApplication.translate("Trust", "export"),
+            "print": QCoreApplication.translate("Trust", "print"),
+        }
         return f"{verbs.get(verb, self.other)} · {self.kinds.get(kind, self.table(kind))}"
 
     def _code(self, words: dict[str, str], part: str) -> str:

@@ -47,8 +47,10 @@ class LockScreen(QFrame):
     switch_requested = Signal()
 
     def __init__(self, window: QWidget) -> None:
-        super().__init__(window, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint)
+        super().__init__(
+            window,
+            Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint,
+        )
         self.setObjectName("lockScreen")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.window_ = window
@@ -109,7 +111,9 @@ class LockScreen(QFrame):
         self.title.setText(self.tr("Locked — {name}").format(name=f"{name}（{role}）" if role else name))
         self.reason.setText(
             (
-                self.tr("This window locked itself after {minutes} minutes without use.").format(minutes=minutes)
+                self.tr("This window locked itself after {minutes} minutes without use.").format(
+                    minutes=minutes
+                )
                 if minutes
                 else self.tr("This window is locked.")
             )

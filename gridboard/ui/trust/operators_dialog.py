@@ -34,13 +34,18 @@ from gridboard.ui.trust.signin import secret_kind_texts
 class OperatorEditor(QDialog):
     """A new operator, or another role and grids for one (`operator` given)."""
 
-    def __init__(self, store, parent: QWidget | None = None, operator: operators.Operator | None = None) -> None:
+    def __init__(
+        self, store, parent: QWidget | None = None, operator: operators.Operator | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("operatorEditor")
         self.store = store
         self.operator = operator
-        self.setWindowTitle(self.tr("New operator") if operator is None else self.tr("Operator {name}").format(
-            name=operator.name))
+        self.setWindowTitle(
+            self.tr("New operator")
+            if operator is None
+            else self.tr("Operator {name}").format(name=operator.name)
+        )
         form = QFormLayout(self)
         self.name_edit = QLineEdit(self)
         self.name_edit.setObjectName("operatorName")
@@ -106,7 +111,10 @@ class OperatorEditor(QDialog):
                 )
             else:
                 operators.update_operator(
-                    self.store, self.operator.id, role=self.role_combo.currentData(), grid_ids=self.checked_grids()
+                    self.store,
+                    self.operator.id,
+                    role=self.role_combo.currentData(),
+                    grid_ids=self.checked_grids(),
                 )
         except KnownError as error:
             self.message.setText(error_text(error))
@@ -125,7 +133,9 @@ class OperatorsDialog(QDialog):
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("operatorsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Grids"), self.tr("Last signed in")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Grids"), self.tr("Last signed in")]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -163,8 +173,12 @@ class OperatorsDialog(QDialog):
         roles = role_texts()
         self.table.setRowCount(len(self.operators))
         for row, op in enumerate(self.operators):
-            shown = [op.name, roles.get(op.role, op.role), "、".join(grids.get(g, "?") for g in op.grid_ids),
-                     (op.last_signed_in_at or "")[:16]]
+            shown = [
+                op.name,
+                roles.get(op.role, op.role),
+                "、".join(grids.get(g, "?") for g in op.grid_ids),
+                (op.last_signed_in_at or "")[:16],
+            ]
             for column, text in enumerate(shown):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         if self.operators and self.table.currentRow() < 0:
@@ -187,7 +201,9 @@ class OperatorsDialog(QDialog):
         op = self.selected()
         if op is None:
             return
-        secret = ask.text(self, self.tr("New PIN"), self.tr("New PIN (4–12 digits) for {name}:").format(name=op.name))
+        secret = ask.text(
+            self, self.tr("New PIN"), self.tr("New PIN (4–12 digits) for {name}:").format(name=op.name)
+        )
         if not secret:
             return
         try:
@@ -198,7 +214,9 @@ class OperatorsDialog(QDialog):
     def archive(self) -> None:
         op = self.selected()
         if op is None or not ask.confirm(
-            self, self.tr("Operators"), self.tr("{name} will no longer be able to sign in. Go on?").format(name=op.name)
+            self,
+            self.tr("Operators"),
+            self.tr("{name} will no longer be able to sign in. Go on?").format(name=op.name),
         ):
             return
         try:

@@ -26,9 +26,13 @@ from gridboard.ui.labels import error_text
 def ask_passphrase(parent: QWidget | None, path: Path, *, again: bool = False) -> str | None:
     """The seam for the passphrase of a protected file (tests/conftest.py answers for it)."""
     label = (
-        QCoreApplication.translate("Trust", "That passphrase did not open {file}. Try again:") if again else QCoreApplication.translate("Trust", "{file} is protected. Its passphrase:")
+        QCoreApplication.translate("Trust", "That passphrase did not open {file}. Try again:")
+        if again
+        else QCoreApplication.translate("Trust", "{file} is protected. Its passphrase:")
     ).format(file=path.name)
-    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("Trust", "Protected file"), label, QLineEdit.EchoMode.Password)
+    text, ok = QInputDialog.getText(
+        parent, QCoreApplication.translate("Trust", "Protected file"), label, QLineEdit.EchoMode.Password
+    )
     return text if ok and text else None
 
 
@@ -62,7 +66,9 @@ class ProtectDialog(QDialog):
         form.addRow(self.tr("Passphrase (8 or more characters):"), self.first)
         form.addRow(self.tr("Once more:"), self.second)
         layout.addLayout(form)
-        self.understood = QCheckBox(self.tr("I understand that a forgotten passphrase cannot be recovered."), self)
+        self.understood = QCheckBox(
+            self.tr("I understand that a forgotten passphrase cannot be recovered."), self
+        )
         self.understood.setObjectName("passphraseUnderstood")
         layout.addWidget(self.understood)
         self.message = QLabel(self)
@@ -70,7 +76,9 @@ class ProtectDialog(QDialog):
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -116,9 +124,10 @@ def unprotect_file(window) -> Path | None:
     if not ask.confirm(
         window,
         QCoreApplication.translate("Trust", "Remove protection"),
-        QCoreApplication.translate("Trust",
+        QCoreApplication.translate(
+            "Trust",
             "A new file without protection will be made beside this one: anyone who copies it can read"
-            " every resident. Go on?"
+            " every resident. Go on?",
         ),
     ):
         return None
@@ -132,11 +141,14 @@ def _make(window, work, target: Path, passphrase: str | None) -> Path | None:
     except KnownError as error:
         ask.show_error(window, error)
         return None
-    text = QCoreApplication.translate("Trust",
+    text = QCoreApplication.translate(
+        "Trust",
         "{path} was made. The file open now is kept as it was: remove it yourself once you have checked"
-        " the new one. Open the new file now?"
+        " the new one. Open the new file now?",
     ).format(path=made)
-    if window.controller is not None and ask.confirm(window, QCoreApplication.translate("Trust", "New file made"), text):
+    if window.controller is not None and ask.confirm(
+        window, QCoreApplication.translate("Trust", "New file made"), text
+    ):
         window.controller.open_path(made, passphrase=passphrase)
     return made
 

@@ -59,7 +59,9 @@ class PurgeDialog(QDialog):
         self.count.setObjectName("purgeCount")
         layout.addWidget(self.count)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.purge_button = buttons.addButton(self.tr("Purge them"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.purge_button = buttons.addButton(
+            self.tr("Purge them"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.purge_button.setObjectName("purgeButton")
         self.purge_button.clicked.connect(lambda _=False: self.purge())
         buttons.rejected.connect(self.reject)

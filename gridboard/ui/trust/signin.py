@@ -152,7 +152,9 @@ class SignInDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.session = operators.sign_in(self.store, self.name_combo.currentText(), self.secret_edit.text())
+            self.session = operators.sign_in(
+                self.store, self.name_combo.currentText(), self.secret_edit.text()
+            )
         except KnownError as error:
             self.message.setText(error_text(error))
             self.secret_edit.clear()

@@ -73,6 +73,7 @@ def test_wrong_or_missing_passphrase_is_a_clear_message_and_changes_nothing(smal
     store.close()
 
 
+@pytest.mark.parametrize("db", ["plain"], indirect=True)  # it starts from a plain file
 def test_turning_protection_on_and_off_makes_a_new_file(small: Small) -> None:
     _fill(small)
     path = small.store.path

@@ -178,10 +178,10 @@ class Dashboard:
 
 # -- the area filter -------------------------------------------------------------------------------
 
-_AREA_JOIN = "JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id"
+AREA_JOIN = "JOIN building b ON b.id = h.building_id JOIN grid g ON g.id = b.grid_id"
 
 
-def _area(filters: Filters) -> tuple[str, dict[str, Any]]:
+def area_where(filters: Filters) -> tuple[str, dict[str, Any]]:
     """SQL conditions (on h, b, g) and params for the filters' area; households not archived."""
     area, params = filters.area().conditions(prefix="")
     return " AND ".join(["h.archived_at IS NULL", "b.archived_at IS NULL", *area]), params
@@ -386,14 +386,14 @@ def overdue_priority_ids(
     if sort == "overdue" and not descending and limit is not None and _area_is_all(filters):
         # A community's or grid's overdue households are few: sorting them all is quicker there.
         return _most_overdue(store, filters, params, limit)
-    where, area = _area(filters)
+    where, area = area_where(filters)
     terms = OVERDUE_SORTS[sort]
     if descending:
         terms = tuple(term[:-5] if term.endswith(" DESC") else term + " DESC" for term in terms)
     order = ", ".join(terms)
     rows = store.execute(
         f"""
-        SELECT h.id FROM household h {_AREA_JOIN}
+        SELECT h.id FROM household h {AREA_JOIN}
         WHERE {where} AND h.priority_tier > 0 AND {rules.overdue_priority_sql()}
         ORDER BY {order} LIMIT :limit
         """,
@@ -406,9 +406,9 @@ def _most_overdue(store: Store, filters: Filters, params: dict[str, Any], limit:
     """The whole file's first `limit` of OVERDUE_SORTS["overdue"] without sorting a city's overdue households:
     never reached first (by address), then each tier read in last-reached order from its index
     (which is its due order) and the tiers merged. Same result as the general query."""
-    where, area = _area(filters)
+    where, area = area_where(filters)
     place = "b.number, b.id, h.unit, h.room"
-    base = f"FROM household h {_AREA_JOIN} WHERE {where} AND h.priority_tier > 0 AND h.occupancy != 'vacant'"
+    base = f"FROM household h {AREA_JOIN} WHERE {where} AND h.priority_tier > 0 AND h.occupancy != 'vacant'"
     never = store.execute(
         f"SELECT h.id {base} AND h.last_reached_at IS NULL ORDER BY {place} LIMIT :limit",
         {**area, "limit": limit},
@@ -467,7 +467,7 @@ def overdue_rows(store: Store, ids: list[int], filters: Filters) -> list[Overdue
                 JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
                 WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.archived_at IS NULL
                     AND t.archived_at IS NULL) AS tags
-        FROM household h {_AREA_JOIN}
+        FROM household h {AREA_JOIN}
         WHERE h.id IN ({marks})
         """,
         params,

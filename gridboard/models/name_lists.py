@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gridboard.models.dashboard import _AREA_JOIN, Filters, _area
+from gridboard.models.dashboard import AREA_JOIN, Filters, area_where
 from gridboard.models.masking import mask_name, mask_phone, mask_text
 from gridboard.models.store import Store
 from gridboard.models.vocab import OPEN_REQUEST_STATUSES
@@ -60,7 +60,7 @@ def names(
     dashboard's list (a grid id, a request category, a supply item, a group's tag code)."""
     if kind not in COLUMNS:
         raise ValueError(kind)
-    where, params = _area(filters)
+    where, params = area_where(filters)
     params = {**params, "key": key, "limit": limit, "now": filters.moment.isoformat(sep=" ")}
     name = mask_name if masked else (lambda s: s or "")
     phone = mask_phone if masked else (lambda s: s or "")
@@ -71,7 +71,7 @@ def names(
             SELECT h.id, g.name, {_ADDRESS}, h.head_name, h.phone,
                 (SELECT count(*) FROM resident r WHERE r.household_id = h.id AND r.moved_out_at IS NULL
                     AND r.archived_at IS NULL), {_tags_sql()}
-            FROM household h {_AREA_JOIN}
+            FROM household h {AREA_JOIN}
             WHERE {where} AND h.occupancy != 'vacant' AND (:key IS NULL OR g.id = :key)
             ORDER BY {order}"""
 
@@ -82,7 +82,7 @@ def names(
         sql = f"""
             SELECT h.id, g.name, {_ADDRESS}, h.head_name, q.category, q.urgency, q.collected_at, q.due_at,
                 q.due_at < :now, q.text
-            FROM request q JOIN household h ON h.id = q.household_id {_AREA_JOIN}
+            FROM request q JOIN household h ON h.id = q.household_id {AREA_JOIN}
             WHERE {where} AND q.status IN ({_OPEN}) AND q.archived_at IS NULL
                 AND (:key IS NULL OR q.category = :key)
             ORDER BY q.due_at, q.id"""
@@ -103,7 +103,7 @@ def names(
     elif kind == "supplies":
         sql = f"""
             SELECT h.id, g.name, {_ADDRESS}, h.head_name, n.item, n.quantity, n.unit, n.delivered
-            FROM tally_supply_need n JOIN household h ON h.id = n.household_id {_AREA_JOIN}
+            FROM tally_supply_need n JOIN household h ON h.id = n.household_id {AREA_JOIN}
             WHERE {where} AND (:key IS NULL OR n.item = :key)
             ORDER BY n.item, {order}"""
 
@@ -125,7 +125,7 @@ def names(
             SELECT h.id, g.name, {_ADDRESS}, r.name, group_concat(t.name), r.birth_year, r.phone,
                 h.last_visit_at
             FROM resident r JOIN resident_tag rt ON rt.resident_id = r.id JOIN tag t ON t.id = rt.tag_id
-                JOIN household h ON h.id = r.household_id {_AREA_JOIN}
+                JOIN household h ON h.id = r.household_id {AREA_JOIN}
             WHERE {where} AND r.moved_out_at IS NULL AND r.archived_at IS NULL AND t.archived_at IS NULL
                 AND h.occupancy != 'vacant' AND (:key IS NULL OR t.code = :key)
             GROUP BY r.id ORDER BY {order}, r.id"""

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from gridboard.models import dashboard
+from gridboard.models import dashboard, rules
 from gridboard.models.store import Store
+from gridboard.models.tallies import coverage
+from gridboard.models.tallies import requests as request_tally
+from gridboard.models.tallies import visits as visit_tally
 
 
 @dataclass(frozen=True)
@@ -31,28 +35,47 @@ class CommunityRow:
 
 
 def community_rows(store: Store, filters: dashboard.Filters | None = None) -> list[CommunityRow]:
-    """Every community still in use, with the figures the dashboard shows for it alone."""
+    """Every community still in use, with the figures the dashboard shows for it alone.
+
+    Read for all communities at once (a city has over a hundred): the grids' tally rows once per
+    set of cycles in force (an emergency gives its community cycles of its own), the week's visits
+    and the open requests grouped by community."""
     base = filters or dashboard.Filters()
-    rows = []
-    for community_id, name in store.execute(
+    today = base.today
+    communities = store.execute(
         "SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY name, id"
-    ).fetchall():
-        f = dashboard.Filters(community_id=community_id, period_days=base.period_days, now=base.now)
-        coverage = dashboard.grid_coverage(store, f)
-        this_week, _ = dashboard.visits_in_weeks(store, f)
-        req = dashboard.request_figures(store, f)
+    ).fetchall()
+    grids_of: dict[int, list[int]] = defaultdict(list)
+    for grid_id, community_id in store.execute("SELECT id, community_id FROM grid"):
+        grids_of[community_id].append(grid_id)
+    counts_by_since: dict[tuple[str, str, str], dict[int, coverage.Counts]] = {}
+    weeks = visit_tally.week_counts_by_community(store.db, today)
+    requests = request_tally.open_by_community(store.db, base.moment.isoformat(sep=" "))
+    rows = []
+    for community_id, name in communities:
+        since = rules.current_cycles(store, community_id).since(today)
+        if since not in counts_by_since:
+            counts_by_since[since] = coverage.counts(store.db, "grid", since)
+        counts = counts_by_since[since]
+        # The grids the dashboard shows: those with households or residents left.
+        shown = [
+            c
+            for c in (counts.get(g) for g in grids_of.get(community_id, ()))
+            if c and (c.households or c.residents)
+        ]
+        open_, overdue = requests.get(community_id, (0, 0))
         rows.append(
             CommunityRow(
                 id=community_id,
                 name=name,
-                grids=len(coverage),
-                households=sum(c.households for c in coverage),
-                paired=sum(c.paired for c in coverage),
-                visited_in_cycle=sum(c.visited_in_cycle for c in coverage),
-                priority_overdue=sum(c.priority_overdue for c in coverage),
-                visits_this_week=this_week,
-                open_requests=req.open,
-                overdue_requests=req.overdue,
+                grids=len(shown),
+                households=sum(c.households for c in shown),
+                paired=sum(c.paired for c in shown),
+                visited_in_cycle=sum(c.in_cycle for c in shown),
+                priority_overdue=sum(c.priority - c.priority_in_cycle for c in shown),
+                visits_this_week=weeks.get(community_id, (0, 0))[0],
+                open_requests=open_,
+                overdue_requests=overdue,
             )
         )
     return rows

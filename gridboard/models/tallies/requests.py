@@ -710,6 +710,17 @@ def _open(db: Any, area: tuple[str, int], now: str) -> tuple[dict[str, int], int
     return by_category, total - not_due - no_due, ages
 
 
+def open_by_community(db: Any, now: str) -> dict[int, tuple[int, int]]:
+    """Open requests of every community at once (community id -> open, overdue): `_open`'s counts,
+    overdue being past a due time before `now`."""
+    rows = db.execute(
+        "SELECT area_id, count(*), count(CASE WHEN due_at < :now THEN 1 END) FROM tally_request_open"
+        " WHERE area = :area GROUP BY area_id",
+        {"area": COMMUNITY, "now": now},
+    )
+    return {community: (open_, overdue) for community, open_, overdue in rows}
+
+
 def _month_after(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from gridboard.models.tallies.area import area_key
+from gridboard.models.tallies.area import COMMUNITY, area_key
 from gridboard.models.vocab import REACHED_OUTCOMES, VISIT_METHODS
 
 TABLES = ("tally_visit_day",)
@@ -404,20 +404,36 @@ def series(
     return days, weeks
 
 
+def _week_bounds(today: date) -> dict[str, str]:
+    monday = today - timedelta(days=today.weekday())
+    return {
+        "this": monday.isoformat(),
+        "last": (monday - timedelta(days=7)).isoformat(),
+        "today": today.isoformat(),
+    }
+
+
+def _week_sums() -> str:
+    visits = " + ".join(METHODS)
+    return f"total(CASE WHEN day >= :this THEN {visits} END), total(CASE WHEN day < :this THEN {visits} END)"
+
+
 def week_counts(db: Any, community_id: int | None, grid_id: int | None, today: date) -> tuple[int, int]:
     """Visits (any outcome) this week up to today, and all of last week (weeks start on Monday)."""
     area, area_id = area_key(community_id, grid_id)
-    monday = today - timedelta(days=today.weekday())
-    visits = " + ".join(METHODS)
     row = db.execute(
-        f"SELECT total(CASE WHEN day >= :this THEN {visits} END), total(CASE WHEN day < :this THEN {visits} END)"
-        " FROM tally_visit_day WHERE area = :area AND area_id = :id AND day BETWEEN :last AND :today",
-        {
-            "area": area,
-            "id": area_id,
-            "this": monday.isoformat(),
-            "last": (monday - timedelta(days=7)).isoformat(),
-            "today": today.isoformat(),
-        },
+        f"SELECT {_week_sums()} FROM tally_visit_day WHERE area = :area AND area_id = :id"
+        " AND day BETWEEN :last AND :today",
+        {"area": area, "id": area_id, **_week_bounds(today)},
     ).fetchone()
     return int(row[0]), int(row[1])
+
+
+def week_counts_by_community(db: Any, today: date) -> dict[int, tuple[int, int]]:
+    """`week_counts` of every community at once (community id -> this week, last week)."""
+    rows = db.execute(
+        f"SELECT area_id, {_week_sums()} FROM tally_visit_day WHERE area = :area"
+        " AND day BETWEEN :last AND :today GROUP BY area_id",
+        {"area": COMMUNITY, **_week_bounds(today)},
+    )
+    return {community: (int(this), int(last)) for community, this, last in rows}

@@ -66,9 +66,22 @@ def test_a_street_files_dashboard_compares_its_communities(
     communities = store.query("SELECT id, name FROM community WHERE archived_at IS NULL ORDER BY name, id")
     assert table.rowCount() == len(communities) == 2
     shown = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
-    # Each community's households against an independent count from the raw rows; together the tile.
+    # Each community's households against an independent count from the raw rows.
     assert shown == {c["name"]: f"{lived_in(store, c['id']):,}" for c in communities}
-    assert view.tiles["households"].value.text() == f"{sum(lived_in(store, c['id']) for c in communities):,}"
+    # A street file opens on its first community; its grid box holds that community's grids.
+    first = store.scalar("SELECT min(id) FROM community WHERE archived_at IS NULL")
+    assert view.community_box.currentData() == first
+    assert view.tiles["households"].value.text() == f"{lived_in(store, first):,}"
+    assert view.grid_box.count() == 1 + store.scalar(
+        "SELECT count(*) FROM grid WHERE community_id = ? AND archived_at IS NULL", [first]
+    )
+    # All communities is a choice away: the tile is their sum, and grids are chosen within a community.
+    view.community_box.setCurrentIndex(view.community_box.findData(None))
+    everyone = f"{sum(lived_in(store, c['id']) for c in communities):,}"
+    qtbot.waitUntil(
+        lambda: view.up_to_date and view.tiles["households"].value.text() == everyone, timeout=WAIT
+    )
+    assert [view.grid_box.itemData(i) for i in range(view.grid_box.count())] == [None]
     # Same-named grids of the two communities: each community counts its own.
     grids = {table.item(r, 0).text(): int(table.item(r, 1).text()) for r in range(table.rowCount())}
     assert grids == {

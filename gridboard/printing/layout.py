@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-import segno
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -515,6 +514,8 @@ def _paint_cells(
 
 def _paint_qr(painter: QPainter, data: str, rect: QRectF) -> None:
     """A QR code as vector squares (crisp at any resolution, nothing rasterised)."""
+    import segno  # here, not at the top: it brings urllib, http and ssl (a third of a second)
+
     matrix = segno.make(data, error="m", micro=False).matrix
     quiet = 2
     count = len(matrix) + 2 * quiet

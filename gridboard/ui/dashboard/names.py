@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -20,8 +20,10 @@ from gridboard.models import name_lists, outputs
 from gridboard.models.dashboard import Filters
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store
-from gridboard.printing import layout
 from gridboard.ui import ask, labels
+
+if TYPE_CHECKING:
+    from gridboard.printing import layout
 
 translate = QCoreApplication.translate
 
@@ -108,6 +110,8 @@ class NamesModel(QAbstractTableModel):
 
 def names_document(names: name_lists.NameList, title: str, area: str) -> layout.Document:
     """The list as a printable document (landscape A4, header repeated on each page)."""
+    from gridboard.printing import layout  # when printed: not while the dashboard is first shown
+
     weights = {"text": 3.0, "groups": 2.2, "address": 1.4, "phone": 1.5, "group": 1.8}
     columns = [layout.Column(translate("NameList", "No."), 0.6, Qt.AlignmentFlag.AlignHCenter)] + [
         layout.Column(column_title(c), weights.get(c, 1.0)) for c in names.columns

@@ -27,11 +27,13 @@ class OverdueModel(QAbstractTableModel):
         self._rows: dict[int, dashboard.OverdueRow] = {}
         self.sort_column = 0
         self.sort_order = Qt.SortOrder.AscendingOrder
+        self._computed = False  # no figures yet: a sort only records the user's choice
 
     def set_ids(self, ids: list[int], filters: dashboard.Filters) -> None:
         """New figures: the default order from the computation, or re-sorted to the user's choice."""
         self.beginResetModel()
         self.filters = filters
+        self._computed = True
         self._rows.clear()
         if self._default_order():
             self.ids = list(ids)
@@ -125,6 +127,8 @@ class OverdueModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
+        if not self._computed:
+            return
         self.beginResetModel()
         self.ids = self._sorted_ids()
         self.endResetModel()

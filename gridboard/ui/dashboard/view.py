@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import errno
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -28,19 +29,14 @@ from gridboard.models import dashboard, outputs
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.ui import ask, labels
-from gridboard.ui.dashboard.charts import (
-    Chart,
-    GridCoverageChart,
-    MemberLoadChart,
-    RequestAgeChart,
-    RequestsByCategoryChart,
-    ResolutionTrendChart,
-    VisitsChart,
-)
+from gridboard.ui.dashboard import preload
 from gridboard.ui.dashboard.communities import CommunitiesBox, with_communities
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
 from gridboard.ui.tables import size_columns
+
+if TYPE_CHECKING:
+    from gridboard.ui.dashboard.charts import Chart
 
 # Tables whose changes can move a figure on the dashboard.
 WATCHED = {
@@ -62,6 +58,11 @@ WATCHED = {
     "rollcall",
 }
 AREA_TABLES = {"grid", "community"}
+# The charts in the order they are made (one per turn of the event loop, each well under 100 ms).
+CHART_KEYS = ("grids", "visits", "members", "requests", "ages", "resolution")
+LIST_KINDS = ("population", "requests", "supplies", "groups")
+STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
+SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
 
 def percent(share: float | None) -> str:
@@ -118,6 +119,9 @@ class DashboardView(QWidget):
         self.store = window.store
         self.data: dashboard.Dashboard | None = None
         self._charted: dict[str, Any] = {}  # what each chart shows now
+        self._steps: list[Any] = []  # what is left of putting the newest figures on screen
+        self._stepping = False
+        self.list_keys: dict[str, list[tuple[Any, str]]] = {}
         self._dirty = True
         self._pending: int | None = None
         self.worker = DashboardWorker(self.store, self, name="dashboard")
@@ -127,16 +131,21 @@ class DashboardView(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(30)
         self._timer.timeout.connect(self.refresh)
-        self._build()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 6, 8, 6)
+        self._build_bar(outer)
         self._load_areas()
+        # The figures are asked for first: the worker opens its connection and counts while the
+        # rest of the screen is made.
+        self.refresh()
+        self._build(outer)
+        QTimer.singleShot(0, self._make_next_chart)
         window.notifier.changed.connect(self._on_changed)
         window.closed.connect(self.worker.shutdown)
 
     # -- building -----------------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(8, 6, 8, 6)
+    def _build_bar(self, outer: QVBoxLayout) -> None:
         bar = QHBoxLayout()
         self.community_box = QComboBox(self)
         self.community_box.setObjectName("dashCommunity")
@@ -171,6 +180,8 @@ class DashboardView(QWidget):
         self.community_box.currentIndexChanged.connect(self._community_chosen)
         self.grid_box.currentIndexChanged.connect(self._filters_changed)
         self.period_box.currentIndexChanged.connect(self._filters_changed)
+
+    def _build(self, outer: QVBoxLayout) -> None:
 
         tiles = QGridLayout()
         tiles.setSpacing(6)
@@ -210,52 +221,34 @@ class DashboardView(QWidget):
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
 
-        self.grid_chart = GridCoverageChart(body)
-        self.grid_chart.setObjectName("dashGridChart")
-        self.grid_chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
-        self.member_chart = MemberLoadChart(body)
-        self.member_chart.setObjectName("dashMemberChart")
-        self.member_chart.memberClicked.connect(lambda member_id: self.window_.navigate("member", member_id))
-        self.visits_chart = VisitsChart(body)
-        self.visits_chart.setObjectName("dashVisitsChart")
+        # The charts are made after the rest of the screen, once pyqtgraph is imported (preload).
+        self.charts: dict[str, Chart] = {}
+        self._chart_slots: dict[str, QVBoxLayout] = {}
+        self._chart_buttons: dict[str, QPushButton] = {}
         self.visits_weekly = QComboBox(body)
         self.visits_weekly.setObjectName("dashVisitsStep")
         self.visits_weekly.addItem(self.tr("Per week"), True)
         self.visits_weekly.addItem(self.tr("Per day"), False)
         self.visits_weekly.currentIndexChanged.connect(self._show_visits)
-        self.category_chart = RequestsByCategoryChart(body)
-        self.category_chart.setObjectName("dashRequestsChart")
-        self.age_chart = RequestAgeChart(body)
-        self.age_chart.setObjectName("dashAgeChart")
-        self.trend_chart = ResolutionTrendChart(body)
-        self.trend_chart.setObjectName("dashTrendChart")
-        self.charts: dict[str, Chart] = {
-            "grids": self.grid_chart,
-            "members": self.member_chart,
-            "visits": self.visits_chart,
-            "requests": self.category_chart,
-            "ages": self.age_chart,
-            "resolution": self.trend_chart,
-        }
 
-        grid.addWidget(self._framed("grids", self.grid_chart), 0, 0)
+        grid.addWidget(self._framed("grids", body), 0, 0)
         grid.addWidget(self._overdue_box(body), 0, 1)
-        grid.addWidget(self._framed("visits", self.visits_chart, self.visits_weekly), 1, 0)
-        grid.addWidget(self._framed("members", self.member_chart), 1, 1)
+        grid.addWidget(self._framed("visits", body, self.visits_weekly), 1, 0)
+        grid.addWidget(self._framed("members", body), 1, 1)
         requests_row = QWidget(body)
         row = QHBoxLayout(requests_row)
         row.setContentsMargins(0, 0, 0, 0)
         for key in ("requests", "ages", "resolution"):
-            row.addWidget(self._framed(key, self.charts[key]), 3 if key == "requests" else 2)
+            row.addWidget(self._framed(key, requests_row), 3 if key == "requests" else 2)
         grid.addWidget(requests_row, 2, 0, 1, 2)
         grid.addWidget(self._four_lists(body), 3, 0, 1, 2)
         grid.addWidget(self._points_box(body), 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
 
-    def _framed(self, key: str, chart: Chart, extra: QWidget | None = None) -> QWidget:
-        """A chart with its own "Save as PNG" button."""
-        box = QWidget(chart.parentWidget())
+    def _framed(self, key: str, parent: QWidget, extra: QWidget | None = None) -> QWidget:
+        """A place for a chart, with its own "Save as PNG" button; the chart comes in `_make_chart`."""
+        box = QWidget(parent)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -266,11 +259,74 @@ class DashboardView(QWidget):
         button = QPushButton(self.tr("Save as PNG…"), box)
         button.setObjectName(f"dashSavePng_{key}")
         button.setFlat(True)
+        button.setEnabled(False)
         button.clicked.connect(lambda _=False, k=key: self.save_chart(k))
         top.addWidget(button)
         layout.addLayout(top)
-        layout.addWidget(chart, 1)
+        waiting = QLabel(self.tr("Drawing the chart…"), box)
+        waiting.setObjectName(f"dashChartWaiting_{key}")
+        waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        waiting.setMinimumHeight(210)  # as tall as the chart to come: nothing jumps when it does
+        waiting.setStyleSheet("color: #999; background: white;")
+        layout.addWidget(waiting, 1)
+        self._chart_slots[key] = layout
+        self._chart_buttons[key] = button
         return box
+
+    def _make_next_chart(self) -> None:
+        """Make one chart (the next of CHART_KEYS), then come back on the next turn of the event loop
+        for the one after: the screen stays responsive while they appear."""
+        missing = [key for key in CHART_KEYS if key not in self.charts]
+        if not missing:
+            return
+        if not preload.ready():
+            preload.start()
+            QTimer.singleShot(40, self._make_next_chart)
+            return
+        from gridboard.ui.dashboard import charts
+
+        key = missing[0]
+        kind = {
+            "grids": charts.GridCoverageChart,
+            "members": charts.MemberLoadChart,
+            "visits": charts.VisitsChart,
+            "requests": charts.RequestsByCategoryChart,
+            "ages": charts.RequestAgeChart,
+            "resolution": charts.ResolutionTrendChart,
+        }[key]
+        layout = self._chart_slots[key]
+        box = layout.parentWidget()
+        chart = kind(box)
+        chart.setObjectName(
+            {
+                "grids": "dashGridChart",
+                "members": "dashMemberChart",
+                "visits": "dashVisitsChart",
+                "requests": "dashRequestsChart",
+                "ages": "dashAgeChart",
+                "resolution": "dashTrendChart",
+            }[key]
+        )
+        if key == "grids":
+            chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
+        elif key == "members":
+            chart.memberClicked.connect(lambda member_id: self.window_.navigate("member", member_id))
+        waiting = layout.itemAt(layout.count() - 1).widget()
+        layout.replaceWidget(waiting, chart)
+        waiting.deleteLater()
+        self.charts[key] = chart
+        self._chart_buttons[key].setEnabled(True)
+        if self.data is not None:
+            self._show_chart(key)
+        QTimer.singleShot(0, self._make_next_chart)
+
+    @property
+    def grid_chart(self) -> Any:
+        return self.charts.get("grids")
+
+    @property
+    def member_chart(self) -> Any:
+        return self.charts.get("members")
 
     def _overdue_box(self, parent: QWidget) -> QWidget:
         box = QGroupBox(self.tr("Overdue priority households"), parent)
@@ -322,6 +378,7 @@ class DashboardView(QWidget):
             table.verticalHeader().setVisible(False)
             table.verticalHeader().setDefaultSectionSize(22)
             table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
             table.setMinimumHeight(170)
             page_layout.addWidget(note)
             page_layout.addWidget(table, 1)
@@ -346,12 +403,15 @@ class DashboardView(QWidget):
             table.verticalHeader().setVisible(False)
             table.verticalHeader().setDefaultSectionSize(22)
             table.horizontalHeader().setStretchLastSection(True)
+            table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
             table.setMinimumHeight(150)
             layout.addWidget(table, 1)
             self.list_tables[key] = table
         return box
 
-    def _show_points(self, d: dashboard.Dashboard) -> None:
+    def _show_points(self) -> None:
+        d = self.data
+        assert d is not None
         communities = {bar.id: bar.community for bar in d.grids}  # several communities: grid names repeat
         for key, title, lines in (
             ("points_grid", self.tr("Grid"), d.points_by_grid),
@@ -389,6 +449,7 @@ class DashboardView(QWidget):
 
     def _load_areas(self) -> None:
         communities, self._grids = dashboard.area_choices(self.store)
+        first_time = self.community_box.count() == 0
         current = self.community_box.currentData()
         self.community_box.blockSignals(True)
         self.community_box.clear()
@@ -397,6 +458,10 @@ class DashboardView(QWidget):
             self.community_box.addItem(self.tr("All communities"), None)
         for community_id, name in communities:
             self.community_box.addItem(name, community_id)
+        if first_time and len(communities) > 1:
+            # A street or city file opens on its first community; all of them is a deliberate choice
+            # (the communities compared are shown either way).
+            current = communities[0][0]
         index = self.community_box.findData(current)
         self.community_box.setCurrentIndex(max(index, 0))
         self.community_box.blockSignals(False)
@@ -409,9 +474,15 @@ class DashboardView(QWidget):
         self.grid_box.clear()
         if dashboard.own_grids(self.store) is None:
             self.grid_box.addItem(self.tr("All grids"), None)
-        for grid_id, community_id, name in self._grids:
-            if community is None or community_id == community:
-                self.grid_box.addItem(name, grid_id)
+        several = len({community_id for _, community_id, _ in self._grids}) > 1
+        if community is None and several:
+            # Grids are chosen within a community (a city has hundreds, their names repeat).
+            self.grid_box.setToolTip(self.tr("Choose a community to choose one of its grids"))
+        else:
+            self.grid_box.setToolTip("")
+            for grid_id, community_id, name in self._grids:
+                if community is None or community_id == community:
+                    self.grid_box.addItem(name, grid_id)
         index = self.grid_box.findData(current)
         self.grid_box.setCurrentIndex(max(index, 0))
         self.grid_box.blockSignals(False)
@@ -468,12 +539,43 @@ class DashboardView(QWidget):
 
     @property
     def up_to_date(self) -> bool:
-        return self._pending is None and not self._dirty and self.data is not None
+        return (
+            self._pending is None
+            and not self._dirty
+            and self.data is not None
+            and not self._steps
+            and len(self.charts) == len(CHART_KEYS)
+        )
 
     # -- showing --------------------------------------------------------------------------------------
 
     def _show(self, d: dashboard.Dashboard) -> None:
-        h = d.headline
+        """Put new figures on screen in steps, one turn of the event loop each (a city's lists and
+        charts together take most of a second): the tiles first, then each chart and list."""
+        self._steps = [
+            self._show_tiles,
+            self._show_overdue,
+            *(lambda k=key: self._show_chart(k) for key in CHART_KEYS),
+            *(lambda k=kind: self._show_list(k) for kind in LIST_KINDS),
+            self._show_points,
+            lambda: self.communities.show_figures(self.data),
+        ]
+        if not self._stepping:
+            self._stepping = True
+            self._next_steps()
+
+    def _next_steps(self) -> None:
+        started = time.perf_counter()
+        while self._steps and time.perf_counter() - started < STEP_S:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self._next_steps)
+        else:
+            self._stepping = False
+
+    def _show_tiles(self) -> None:
+        assert self.data is not None
+        h = self.data.headline
         self.tiles["households"].set(f"{h.households:,}", self.tr("lived in"))
         self.tiles["paired"].set(percent(h.paired_share), self.tr("{n} households").format(n=f"{h.paired:,}"))
         self.tiles["visited"].set(
@@ -491,16 +593,10 @@ class DashboardView(QWidget):
         self.tiles["overdue_requests"].set(f"{h.overdue_requests:,}", self.tr("past their time limit"))
         self.tiles["resolve_time"].set(duration(h.median_resolve_hours), self.tr("in the period"))
         self.tiles["satisfaction"].set(percent(h.satisfaction), self.tr("{n} rated").format(n=f"{h.rated:,}"))
-        # A chart is drawn again only when its figures changed: after a visit the requests' charts
-        # stay as they are (each redraw rebuilds its items and legend, a tenth of a second or more).
-        self._chart("grids", self.grid_chart.set_figures, d.grids)
-        self._chart("members", self.member_chart.set_figures, d.members)
-        self._show_visits()
-        self._chart("requests", self.category_chart.set_figures, d.requests_by_category_status)
-        self._chart("ages", self.age_chart.set_figures, d.open_request_ages)
-        self._chart(
-            "resolution", self.trend_chart.set_figures, d.resolution_trend, weekly=d.filters.weekly_trend
-        )
+
+    def _show_overdue(self) -> None:
+        assert self.data is not None
+        d, h = self.data, self.data.headline
         self.overdue_model.set_ids(d.overdue_priority, d.filters)
         if not self._overdue_sized and d.overdue_priority:
             self._overdue_sized = True
@@ -513,32 +609,45 @@ class DashboardView(QWidget):
             )
         else:
             self.overdue_box.setTitle(self.tr("Overdue priority households"))
-        self._show_lists(d.four_lists)
-        self._show_points(d)
-        self.communities.show_figures(d)
 
-    def _chart(self, key: str, setter: Any, figures: Any, **options: Any) -> None:
+    def _show_chart(self, key: str) -> None:
+        # A chart is drawn again only when its figures changed: after a visit the requests' charts
+        # stay as they are (each redraw rebuilds its items and legend, a tenth of a second or more).
+        d = self.data
+        assert d is not None
+        if key == "visits":
+            self._show_visits()
+        elif key == "resolution":
+            self._chart(key, d.resolution_trend, weekly=d.filters.weekly_trend)
+        else:
+            self._chart(
+                key,
+                {
+                    "grids": d.grids,
+                    "members": d.members,
+                    "requests": d.requests_by_category_status,
+                    "ages": d.open_request_ages,
+                }[key],
+            )
+
+    def _chart(self, key: str, figures: Any, **options: Any) -> None:
+        chart = self.charts.get(key)
         shown = (figures, options)
-        if self._charted.get(key) == shown:
+        if chart is None or self._charted.get(key) == shown:
             return
         self._charted[key] = shown
-        setter(figures, **options)
+        chart.set_figures(figures, **options)
 
     def _show_visits(self) -> None:
         if self.data is None:
             return
         weekly = bool(self.visits_weekly.currentData())
-        self._chart(
-            "visits",
-            self.visits_chart.set_figures,
-            self.data.visits_by_week if weekly else self.data.visits_by_day,
-            weekly=weekly,
-        )
+        self._chart("visits", self.data.visits_by_week if weekly else self.data.visits_by_day, weekly=weekly)
 
     def _fill(self, key: str, headers: list[str], rows: list[list[Any]]) -> None:
         """Fill one of the four lists; a refresh that changes nothing in it touches nothing. A header
         sized to its contents re-measures every cell on every setItem (seconds on a city file): it is
-        sized once, after the fill."""
+        sized once, after the fill, from the first rows."""
         shown = (headers, rows)
         if self._filled.get(key) == shown:
             return
@@ -547,6 +656,7 @@ class DashboardView(QWidget):
         header = table.horizontalHeader()
         table.setUpdatesEnabled(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         try:
             table.clearContents()
             table.setColumnCount(len(headers))
@@ -556,94 +666,103 @@ class DashboardView(QWidget):
                 for c, value in enumerate(values):
                     item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value))
                     if isinstance(value, (int, float)):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                        item.setTextAlignment(right)
                     table.setItem(r, c, item)
             table.resizeColumnsToContents()
         finally:
             header.setStretchLastSection(True)
             table.setUpdatesEnabled(True)
 
-    def _show_lists(self, lists: dashboard.FourLists) -> None:
-        # What each row of the four lists opens into (names.attach_four_lists), in the rows' order.
-        self.list_keys = {
-            "population": [(g.id, g.name) for g in lists.by_grid],
-            "requests": [
-                (c, labels.request_category(c))
-                for c, _ in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
-            ],
-            "supplies": [(s.item, s.item) for s in lists.supplies],
-            "groups": [(g.code, labels.tag_label(g.code, g.name)) for g in lists.special_groups],
-        }
-        self.list_notes["population"].setText(
-            self.tr("{households} households lived in, {residents} residents").format(
-                households=f"{lists.households:,}", residents=f"{lists.residents:,}"
+    def _show_list(self, kind: str) -> None:
+        """One of the four lists, and what each of its rows opens into (names.attach_four_lists)."""
+        assert self.data is not None
+        lists = self.data.four_lists
+        if kind == "population":
+            communities = {bar.id: bar.community for bar in self.data.grids}
+            self.list_keys[kind] = [(g.id, g.name) for g in lists.by_grid]
+            self.list_notes[kind].setText(
+                self.tr("{households} households lived in, {residents} residents").format(
+                    households=f"{lists.households:,}", residents=f"{lists.residents:,}"
+                )
             )
-        )
-        communities = {bar.id: bar.community for bar in self.data.grids} if self.data else {}
-        self._fill(
-            "population",
-            [self.tr("Grid"), self.tr("Households"), self.tr("Residents"), self.tr("Priority households")],
-            [
+            self._fill(
+                kind,
                 [
-                    " · ".join(filter(None, (communities.get(g.id, ""), g.name))),
-                    g.households,
-                    g.residents,
-                    g.priority,
-                ]
-                for g in lists.by_grid
-            ],
-        )
-        open_total = sum(lists.open_by_category.values())
-        self.list_notes["requests"].setText(self.tr("{n} requests open").format(n=f"{open_total:,}"))
-        self._fill(
-            "requests",
-            [self.tr("Category"), self.tr("Open")],
-            [
-                [labels.request_category(c), n]
-                for c, n in sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
-            ],
-        )
-        self.list_notes["supplies"].setText(
-            self.tr("Items on open scarce-supplies requests")
-            if lists.supplies
-            else self.tr("No scarce supplies are waiting.")
-        )
-        self._fill(
-            "supplies",
-            [
-                self.tr("Item"),
-                self.tr("Needed"),
-                self.tr("Delivered"),
-                self.tr("Outstanding"),
-                self.tr("Households"),
-            ],
-            [
+                    self.tr("Grid"),
+                    self.tr("Households"),
+                    self.tr("Residents"),
+                    self.tr("Priority households"),
+                ],
                 [
-                    f"{s.item}（{s.unit}）" if s.unit else s.item,
-                    f"{s.needed:g}",
-                    f"{s.delivered:g}",
-                    f"{s.outstanding:g}",
-                    s.households,
-                ]
-                for s in lists.supplies
-            ],
-        )
-        self.list_notes["groups"].setText(
-            self.tr("Residents by priority group, and their households' visits")
-        )
-        self._fill(
-            "groups",
-            [self.tr("Group"), self.tr("Residents"), self.tr("Households"), self.tr("Visited within cycle")],
-            [
+                    [
+                        " · ".join(filter(None, (communities.get(g.id, ""), g.name))),
+                        g.households,
+                        g.residents,
+                        g.priority,
+                    ]
+                    for g in lists.by_grid
+                ],
+            )
+        elif kind == "requests":
+            by_count = sorted(lists.open_by_category.items(), key=lambda kv: -kv[1])
+            self.list_keys[kind] = [(c, labels.request_category(c)) for c, _ in by_count]
+            open_total = sum(lists.open_by_category.values())
+            self.list_notes[kind].setText(self.tr("{n} requests open").format(n=f"{open_total:,}"))
+            self._fill(
+                kind,
+                [self.tr("Category"), self.tr("Open")],
+                [[labels.request_category(c), n] for c, n in by_count],
+            )
+        elif kind == "supplies":
+            self.list_keys[kind] = [(s.item, s.item) for s in lists.supplies]
+            self.list_notes[kind].setText(
+                self.tr("Items on open scarce-supplies requests")
+                if lists.supplies
+                else self.tr("No scarce supplies are waiting.")
+            )
+            self._fill(
+                kind,
                 [
-                    labels.tag_label(g.code, g.name),
-                    g.residents,
-                    g.households,
-                    f"{g.visited_in_cycle:,} ({percent(g.visited_in_cycle / g.households if g.households else None)})",
-                ]
-                for g in lists.special_groups
-            ],
-        )
+                    self.tr("Item"),
+                    self.tr("Needed"),
+                    self.tr("Delivered"),
+                    self.tr("Outstanding"),
+                    self.tr("Households"),
+                ],
+                [
+                    [
+                        f"{s.item}（{s.unit}）" if s.unit else s.item,
+                        f"{s.needed:g}",
+                        f"{s.delivered:g}",
+                        f"{s.outstanding:g}",
+                        s.households,
+                    ]
+                    for s in lists.supplies
+                ],
+            )
+        else:
+            self.list_keys[kind] = [(g.code, labels.tag_label(g.code, g.name)) for g in lists.special_groups]
+            self.list_notes[kind].setText(
+                self.tr("Residents by priority group, and their households' visits")
+            )
+            self._fill(
+                kind,
+                [
+                    self.tr("Group"),
+                    self.tr("Residents"),
+                    self.tr("Households"),
+                    self.tr("Visited within cycle"),
+                ],
+                [
+                    [
+                        labels.tag_label(g.code, g.name),
+                        g.residents,
+                        g.households,
+                        f"{g.visited_in_cycle:,} ({percent(g.visited_in_cycle / g.households if g.households else None)})",
+                    ]
+                    for g in lists.special_groups
+                ],
+            )
 
     # -- actions --------------------------------------------------------------------------------------
 
@@ -652,6 +771,8 @@ class DashboardView(QWidget):
             self.window_.navigate("household", self.overdue_model.household_id(index.row()))
 
     def save_chart(self, key: str) -> str | None:
+        if key not in self.charts:  # not drawn yet (its button is off until it is)
+            return None
         title = self.charts[key].getPlotItem().titleLabel.text or key
         suggested = ask.file_name(self.area_title(), title, suffix=".png")
         path = ask.save_file(self, self.tr("Save chart as PNG"), self.tr("PNG images (*.png)"), suggested)

@@ -298,3 +298,35 @@ def test_the_serve_view_is_built_when_first_shown_and_its_clock_runs_before(gui,
     assert view.clock is clock and window.serve is view
     window.close()
     assert not clock.isActive()
+
+
+def test_printing_while_the_file_is_being_checked_numbers_nothing_and_writes_nothing(
+    gui, qtbot, small, deferred, shown, monkeypatch
+) -> None:
+    """A window still checking its file is read only: a printout made meanwhile is not numbered
+    (numbering writes), and closing its preview has nothing to give back."""
+    from gridboard.models import pairing
+    from gridboard.ui.file_check import FileCheck
+
+    pairing.add_scope(small.store, member_id=small.member, building_id=small.building, unit=1)
+    path = small.store.path
+    small.store.close()
+    monkeypatch.setattr(FileCheck, "start", lambda self: None)  # the check is still running
+    before = digest(path)
+    controller = AppController()
+    assert controller.open_path(path)
+    window, store = controller.window, controller.store
+    assert store.read_only is not None and store.read_only.reason == "checking"
+    dialog = window.printing.print_dialog("grid", target_id=small.grid)
+    dialog.set_kind("grid", small.grid)
+    previewed: list = []
+    monkeypatch.setattr(
+        type(dialog), "show_preview", lambda self, document: previewed.append(document) or False
+    )
+    assert not dialog.preview()
+    assert previewed and previewed[0].sections, "the grid's sheets were made"
+    assert all(not section.qr for section in previewed[0].sections)
+    assert not shown
+    assert digest(path) == before
+    dialog.close()
+    controller.close()

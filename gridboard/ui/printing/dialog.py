@@ -244,7 +244,8 @@ class PrintDialog(QDialog):
             try:
                 if path:
                     operators.adopt(store, session)  # the same operator, role and grids
-                document = build_document(store, choices)
+                # A window still read only (its file being checked) numbers nothing either.
+                document = build_document(store, choices, record=not read_only)
                 pages = 0
                 if render_to:
                     try:
@@ -392,11 +393,11 @@ def sheet_numbers(document: layout.Document) -> list[str]:
     return [s.qr for s in document.sections if s.qr]
 
 
-def build_document(store: Store, choices: dict[str, Any]) -> layout.Document:
+def build_document(store: Store, choices: dict[str, Any], *, record: bool = True) -> layout.Document:
     """The document for the dialog's choices; visit sheets are numbered and recorded (unless the file
-    is open read only)."""
+    is open read only, or `record` is False)."""
     kind, options = choices["kind"], choices["options"]
-    record = store.read_only is None
+    record = record and store.read_only is None
     if kind == "member":
         return documents.member_sheet_document(store, choices["member_id"], options, record=record)
     if kind == "building":

@@ -53,11 +53,11 @@ _MAX_SCAN = 2000
 
 @lru_cache(maxsize=20000)
 def _initial(char: str) -> str:
-    from pypinyin import Style, lazy_pinyin
+    from gridboard.models import pinyin
 
     if char.isascii():
         return char.lower() if char.isalnum() else ""
-    letters = lazy_pinyin(char, style=Style.FIRST_LETTER, errors="ignore")
+    letters = pinyin.first_letters(char)
     return letters[0][:1].lower() if letters and letters[0] else ""
 
 

@@ -163,10 +163,10 @@ def walking_order_sql(floor_order: str) -> str:
 
 
 def _pinyin(name: str) -> list[str]:
-    """Sort key for Chinese names (pypinyin loads its dictionaries on first use: seconds, not at import)."""
-    from pypinyin import lazy_pinyin
+    """Sort key for Chinese names (pypinyin loads its dictionary on first use, not at import)."""
+    from gridboard.models import pinyin
 
-    return lazy_pinyin(name)
+    return pinyin.readings(name)
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:

@@ -98,3 +98,68 @@ def test_hand_over_asks_whether_the_member_left_and_marks_it(window, qtbot, crow
         "SELECT reason FROM pairing WHERE member_id = ? AND ended_on IS NULL", [ids["chen_b"]]
     )
     assert [r["reason"] for r in new] == [""]
+
+
+@pytest.fixture
+def two_communities(crowd):
+    """The crowd's community and a second one (a street file): its own grid, building and member."""
+    small, ids, household = crowd
+    store = small.store
+    other = ledger.create_community(store, name="和平社区")
+    grid = ledger.create_grid(store, community_id=other, name="第一网格")
+    building = ledger.create_building(
+        store, rooms="lived_in", grid_id=grid, name="8号楼", number=8, units=1, floors=3, rooms_per_floor=2
+    )
+    ids["wang"] = ledger.add_member(store, community_id=other, name="王芳", kind="volunteer")
+    store.take_changes()
+    return small, ids, household, other, grid, building
+
+
+def test_a_households_pickers_hold_its_own_communitys_members(two_communities) -> None:
+    small, ids, household, other, _, _ = two_communities
+    mine = {c.id for c in pickers.member_choices(small.store, household_id=household)}
+    assert ids["wang"] not in mine and ids["li"] in mine
+    theirs = {c.id for c in pickers.member_choices(small.store, community_id=other)}
+    assert theirs == {ids["wang"]}
+    assert ids["wang"] in {c.id for c in pickers.member_choices(small.store)}  # the whole file
+
+
+@pytest.mark.gui
+def test_print_dialog_of_a_street_file_prints_for_one_community(window, qtbot, two_communities) -> None:
+    from gridboard.ui.printing.dialog import PrintDialog
+
+    small, ids, _, other, other_grid, other_building = two_communities
+    dialog = PrintDialog(window, kind="grid", target_id=other_grid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # It opens on the community of what is printed, and offers that community's choices only.
+    assert dialog.community_combo.isVisible() and dialog.community_combo.currentData() == other
+    grids = [dialog.grid_combo.itemData(i) for i in range(dialog.grid_combo.count())]
+    assert grids == [None, other_grid]
+    assert [c.id for c in dialog.member_combo.choices] == [ids["wang"]]
+    buildings = [dialog.building_combo.itemData(i) for i in range(dialog.building_combo.count())]
+    assert buildings == [other_building]
+    # Another community: its members, buildings and grids.
+    dialog.community_combo.setCurrentIndex(dialog.community_combo.findData(small.community))
+    assert {c.id for c in dialog.member_combo.choices} == {
+        ids["zhang"],
+        ids["chen_a"],
+        ids["chen_b"],
+        ids["li"],
+    }
+    assert [dialog.building_combo.itemData(i) for i in range(dialog.building_combo.count())] == [
+        small.building
+    ]
+    dialog.set_kind("member", ids["wang"])  # a member of the other community brings it back
+    assert dialog.community_combo.currentData() == other
+    assert dialog.choices()["member_id"] == ids["wang"]
+
+
+@pytest.mark.gui
+def test_print_dialog_of_one_community_asks_no_community(window, qtbot, crowd) -> None:
+    from gridboard.ui.printing.dialog import PrintDialog
+
+    dialog = PrintDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.community_combo.isVisible()

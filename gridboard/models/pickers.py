@@ -37,10 +37,22 @@ class MemberChoice:
 
 
 def member_choices(
-    store: Store, *, household_id: int | None = None, active_only: bool = True
+    store: Store,
+    *,
+    household_id: int | None = None,
+    community_id: int | None = None,
+    active_only: bool = True,
 ) -> list[MemberChoice]:
-    """Serving members, the household's paired members first, then those working in its grid, then
-    the rest by name."""
+    """Serving members of a community (for a household: of its community), the household's paired
+    members first, then those working in its grid, then the rest by name. Without either, every
+    member of the file (a city holds tens of thousands: the pickers of one household or one
+    community stay quick)."""
+    if community_id is None and household_id is not None:
+        community_id = store.scalar(
+            "SELECT g.community_id FROM household h JOIN building b ON b.id = h.building_id"
+            " JOIN grid g ON g.id = b.grid_id WHERE h.id = ?",
+            [household_id],
+        )
     rows = store.query(
         f"""
         SELECT m.id, m.name, m.kind, m.phone, coalesce(m.name_initials, '') AS initials,
@@ -54,8 +66,10 @@ def member_choices(
                 GROUP BY b.grid_id ORDER BY count(*) DESC LIMIT 1) AS grid_id
         FROM member m
         WHERE m.archived_at IS NULL {"AND m.active = 1" if active_only else ""}
+            {"AND m.community_id = ?" if community_id is not None else ""}
         ORDER BY m.name, m.id
-        """
+        """,
+        [community_id] if community_id is not None else [],
     )
     paired: set[int] = set()
     grid_id = None

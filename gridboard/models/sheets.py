@@ -780,21 +780,41 @@ def printable_members(store: Store) -> list[Choice]:
     ]
 
 
-def printable_grids(store: Store) -> list[Choice]:
+def printable_grids(store: Store, community_id: int | None = None) -> list[Choice]:
+    """Grids to print for (of one community, or of the file)."""
+    where, params = ("AND g.community_id = ?", [community_id]) if community_id is not None else ("", [])
     return [
         Choice(r["id"], r["name"], r["community"])
         for r in store.query(
             "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
-            " WHERE g.archived_at IS NULL ORDER BY c.id, g.sort_order, g.id"
+            f" WHERE g.archived_at IS NULL {where} ORDER BY c.id, g.sort_order, g.id",
+            params,
         )
     ]
 
 
-def printable_buildings(store: Store) -> list[Choice]:
+def printable_buildings(store: Store, community_id: int | None = None) -> list[Choice]:
+    """Buildings to print for (of one community, or of the file)."""
+    where, params = ("AND g.community_id = ?", [community_id]) if community_id is not None else ("", [])
     return [
         Choice(r["id"], r["name"], r["grid"], r["units"])
         for r in store.query(
             "SELECT b.id, b.name, g.name AS grid, b.units FROM building b JOIN grid g ON g.id = b.grid_id"
-            " WHERE b.archived_at IS NULL ORDER BY g.community_id, g.sort_order, g.id, b.number, b.id"
+            f" WHERE b.archived_at IS NULL {where} ORDER BY g.community_id, g.sort_order, g.id, b.number, b.id",
+            params,
         )
     ]
+
+
+def community_of(store: Store, kind: str, target_id: int | None) -> int | None:
+    """The community a printout's member, building or grid belongs to (None when there is none)."""
+    if target_id is None:
+        return None
+    sql = {
+        "member": "SELECT community_id FROM member WHERE id = ?",
+        "building": "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
+        "contact": "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
+        "grid": "SELECT community_id FROM grid WHERE id = ?",
+        "requests": "SELECT community_id FROM grid WHERE id = ?",
+    }.get(kind)
+    return store.scalar(sql, [target_id]) if sql else None

@@ -343,13 +343,18 @@ def request_columns() -> list[Column]:
     ]
 
 
-def todays_requests_document(store: Store, day=None, *, grid_id: int | None = None) -> Document:
-    """The day's requests list: received today, and still open and due by tonight (overdue first)."""
+def todays_requests_document(
+    store: Store, day=None, *, grid_id: int | None = None, community_id: int | None = None
+) -> Document:
+    """The day's requests list: received today, and still open and due by tonight (overdue first),
+    of a grid, a community or the whole file."""
     from gridboard.models import ledger, requests
+    from gridboard.models.area import Area
 
-    within = {"grid": grid_id} if grid_id is not None else None
-    listing = requests.todays_list(store, day, within=within)
-    community = records.name_of(store, "community", ledger.first_community_id(store))
+    if grid_id is not None and community_id is None:
+        community_id = ledger.grid_community(store, grid_id)
+    listing = requests.todays_list(store, day, within=Area(community=community_id, grid=grid_id))
+    community = records.name_of(store, "community", community_id or ledger.first_community_id(store))
     day_text = listing.day.isoformat()
     blocks: list = [
         Heading(translate("Printing", "Requests list for {day}").format(day=day_text)),

@@ -22,6 +22,7 @@ class MemberBox(QComboBox):
         parent: QWidget | None = None,
         *,
         household_id: int | None = None,
+        community_id: int | None = None,
         exclude: int | None = None,
         blank: str | None = None,
         only: set[int] | None = None,
@@ -29,10 +30,23 @@ class MemberBox(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.store = store
+        self._household_id, self._exclude, self._blank, self._only = household_id, exclude, blank, only
+        self.fill(community_id)
+        self.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("MemberBox", "Name, pinyin initials or phone's last digits")
+        )
+        self.lineEdit().editingFinished.connect(self._take_typed)
+
+    def fill(self, community_id: int | None = None) -> None:
+        """(Re)fill the choices: the members of `community_id` (of the household's community when the
+        box is for a household; every member of the file when neither is given)."""
         self.choices = [
             c
-            for c in pickers.member_choices(store, household_id=household_id)
-            if c.id != exclude and (only is None or c.id in only)
+            for c in pickers.member_choices(
+                self.store, household_id=self._household_id, community_id=community_id
+            )
+            if c.id != self._exclude and (self._only is None or c.id in self._only)
         ]
         self.label_of = pickers.labels(
             self.choices,
@@ -40,8 +54,8 @@ class MemberBox(QComboBox):
             lambda digits: QCoreApplication.translate("MemberBox", "phone …{digits}").format(digits=digits),
         )
         model = QStandardItemModel(self)
-        if blank is not None:
-            item = QStandardItem(blank)
+        if self._blank is not None:
+            item = QStandardItem(self._blank)
             item.setData(None, Qt.ItemDataRole.UserRole)
             item.setData("", KEYS_ROLE)
             model.appendRow(item)
@@ -54,17 +68,13 @@ class MemberBox(QComboBox):
             item.setData(choice.id, Qt.ItemDataRole.UserRole)
             item.setData(f"{label} {choice.keys()}", KEYS_ROLE)
             model.appendRow(item)
-        self.setModel(model)
+        self.setModel(model)  # the box deletes its old model (its child)
         completer = QCompleter(model, self)
         completer.setCompletionRole(KEYS_ROLE)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
-        self.lineEdit().setPlaceholderText(
-            QCoreApplication.translate("MemberBox", "Name, pinyin initials or phone's last digits")
-        )
-        self.lineEdit().editingFinished.connect(self._take_typed)
 
     def member_id(self) -> int | None:
         """The member chosen, or typed exactly (a name only one member has, or the only match)."""

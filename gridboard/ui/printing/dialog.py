@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gridboard.models import operators
+from gridboard.models import board, operators
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
@@ -61,23 +61,26 @@ class PrintDialog(QDialog):
         ):
             self.kind_combo.addItem(text, code)
 
+        # A street or city file prints for one community at a time: its members, buildings and
+        # grids are the choices (a city's 70,000 members in one box took the dialog 20 s to open).
+        self.community_combo = QComboBox(self)
+        self.community_combo.setObjectName("printCommunity")
+        communities = board.community_choices(self.store)
+        for community_id, name in communities:
+            self.community_combo.addItem(name, community_id)
+        community = sheet_model.community_of(self.store, kind, target_id)
+        self.community_combo.setCurrentIndex(max(self.community_combo.findData(community), 0))
+        self._several_communities = len(communities) > 1
         # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
-        self.member_combo = MemberBox(
-            self.store, self, only={c.id for c in sheet_model.printable_members(self.store)}
-        )
+        self.member_combo = MemberBox(self.store, self, community_id=self._community())
         self.member_combo.setObjectName("printMember")
         self.member_combo.setMinimumContentsLength(24)
         self.building_combo = self._searchable("printBuilding")
         self._building_units: dict[int, int] = {}
-        for c in sheet_model.printable_buildings(self.store):
-            self.building_combo.addItem(f"{c.name} — {c.detail}", c.id)
-            self._building_units[c.id] = c.units
         self.unit_combo = QComboBox(self)
         self.unit_combo.setObjectName("printUnit")
         self.grid_combo = self._searchable("printGrid")
-        self.grid_combo.addItem(self.tr("All grids"), None)
-        for c in sheet_model.printable_grids(self.store):
-            self.grid_combo.addItem(f"{c.name} — {c.detail}", c.id)
+        self._fill_places()
         self.by_combo = QComboBox(self)
         self.by_combo.setObjectName("printGridBy")
         self.by_combo.addItem(self.tr("One sheet per member"), "member")
@@ -98,6 +101,8 @@ class PrintDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.addRow(self.tr("Print:"), self.kind_combo)
+        self.form.addRow(self.tr("Community:"), self.community_combo)
+        self.form.setRowVisible(self.community_combo, self._several_communities)
         self.form.addRow(self.tr("Member:"), self.member_combo)
         self.form.addRow(self.tr("Building:"), self.building_combo)
         self.form.addRow(self.tr("Unit:"), self.unit_combo)
@@ -131,6 +136,7 @@ class PrintDialog(QDialog):
         layout_.addWidget(buttons)
 
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.community_combo.currentIndexChanged.connect(self._community_changed)
         self.building_combo.currentIndexChanged.connect(self._fill_units)
         self._fill_units()
         self.set_kind(kind, target_id)
@@ -147,7 +153,33 @@ class PrintDialog(QDialog):
 
     # -- choices ------------------------------------------------------------------------------------
 
+    def _community(self) -> int | None:
+        """The community printed for (None: a file of one community, every choice is its own)."""
+        return self.community_combo.currentData() if self._several_communities else None
+
+    def _fill_places(self) -> None:
+        community = self._community()
+        self.building_combo.blockSignals(True)
+        self.building_combo.clear()
+        self._building_units.clear()
+        for c in sheet_model.printable_buildings(self.store, community):
+            self.building_combo.addItem(f"{c.name} — {c.detail}", c.id)
+            self._building_units[c.id] = c.units
+        self.building_combo.blockSignals(False)
+        self.grid_combo.clear()
+        self.grid_combo.addItem(self.tr("All grids"), None)
+        for c in sheet_model.printable_grids(self.store, community):
+            self.grid_combo.addItem(f"{c.name} — {c.detail}", c.id)
+
+    def _community_changed(self) -> None:
+        self.member_combo.fill(self._community())
+        self._fill_places()
+        self._fill_units()
+
     def set_kind(self, kind: str, target_id: int | None = None) -> None:
+        community = sheet_model.community_of(self.store, kind, target_id)
+        if community is not None and community != self.community_combo.currentData():
+            self.community_combo.setCurrentIndex(max(self.community_combo.findData(community), 0))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
         combo = {
             "member": self.member_combo,
@@ -196,6 +228,7 @@ class PrintDialog(QDialog):
     def choices(self) -> dict[str, Any]:
         return {
             "kind": self.kind(),
+            "community_id": self._community(),
             "member_id": self.member_combo.member_id(),
             "building_id": self._chosen(self.building_combo),
             "unit": self.unit_combo.currentData(),
@@ -411,4 +444,6 @@ def build_document(store: Store, choices: dict[str, Any], *, record: bool = True
         )
     if kind == "contact":
         return documents.contact_table_document(store, choices["building_id"], choices["unit"])
-    return documents.todays_requests_document(store, choices["day"], grid_id=choices["grid_id"])
+    return documents.todays_requests_document(
+        store, choices["day"], grid_id=choices["grid_id"], community_id=choices.get("community_id")
+    )

@@ -63,6 +63,15 @@ def new_uid() -> str:
     return _time_part + _suffixes.pop()
 
 
+def seeded_uid(source: random.Random) -> str:
+    """A uid drawn from `source` instead of the process's own generator: the same seed gives the same
+    uids, as the demo's reproducible files need. It is a version 4 UUID (all random, no time), because
+    a file that must come out the same on every run cannot carry the time it was made."""
+    # Formatted by hand: uuid.UUID(int=..., version=4) costs more than the rest of a demo row.
+    h = source.getrandbits(128).to_bytes(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+
+
 def parse_date(value: str | date | None) -> date | None:
     if value is None or isinstance(value, date):
         return value

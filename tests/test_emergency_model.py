@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from gridboard.models import emergency, ledger, pairing, requests, rules, visits
+from gridboard.models import emergency, ledger, pairing, requests, rules, supplies, visits
 from gridboard.models.errors import InvalidInput
 
 TODAY = date.today()
@@ -300,7 +300,7 @@ def test_supply_totals_against_independent_counts(town, monkeypatch) -> None:
         ]
 
     # Needs stand in for the requests area's list; deliveries to a grid as a whole are real rows.
-    monkeypatch.setattr(emergency.supplies, "needed_by_grid_item", needed_by_grid_item)
+    monkeypatch.setattr(supplies, "needed_by_grid_item", needed_by_grid_item)
     for grid, item, unit, q in deliveries:
         emergency.record_delivery(store, grid_id=grid, item=item, unit=unit, quantity=q)
     lines = {(line.grid_id, line.item, line.unit): line for line in emergency.scarce_supplies(store)}

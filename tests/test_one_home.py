@@ -52,7 +52,7 @@ def _definitions() -> dict[str, list[str]]:
         ("mask_id", "models/masking.py"),
         ("new_uid", "models/clock.py"),
         ("Cancelled", "models/errors.py"),
-        ("active_emergency", "models/emergency.py"),
+        ("active_emergency", "models/emergency/declaring.py"),
         ("active_emergency_row", "models/settings.py"),
         ("tier_sql", "models/risk.py"),
         ("in_cycle_sql", None),  # models/in_cycle.py, and rules' binding of it

@@ -51,6 +51,8 @@ def _definitions() -> dict[str, list[str]]:
         ("mask_phone", "models/masking.py"),
         ("mask_id", "models/masking.py"),
         ("new_uid", "models/clock.py"),
+        ("seeded_uid", "models/clock.py"),
+        ("normalise_when", "models/clock.py"),
         ("Cancelled", "models/errors.py"),
         ("active_emergency", "models/emergency/declaring.py"),
         ("active_emergency_row", "models/settings.py"),

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from gridboard.models import records, rules, settings, visits
-from gridboard.models.clock import now_iso
+from gridboard.models import records, rules, settings
 from gridboard.models.clock import today as today_
+from gridboard.models.clock import when_or_now
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 
@@ -79,7 +79,7 @@ def declare_emergency(
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "An emergency is already in force; end it before declaring another.")
         )
-    when = visits.normalise_when(started_at or now_iso())
+    when = when_or_now(started_at)
     records.require(
         when[:10] <= today_().isoformat(),
         QT_TRANSLATE_NOOP("Errors", "An emergency cannot start in the future ({value})."),
@@ -112,7 +112,7 @@ def end_emergency(store: Store, emergency_id: int, *, ended_at: str | datetime |
     """Back to normal cycles; everything recorded during the emergency is kept for the report."""
     current = get_emergency(store, emergency_id)
     records.require(current.active, QT_TRANSLATE_NOOP("Errors", "This emergency has already ended."))
-    when = visits.normalise_when(ended_at or now_iso())
+    when = when_or_now(ended_at)
     records.require(
         when >= current.started_at,
         QT_TRANSLATE_NOOP("Errors", "An emergency cannot end before it started ({value})."),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from gridboard.models import records, supplies, visits
-from gridboard.models.clock import now_iso
+from gridboard.models import records, supplies
+from gridboard.models.clock import when_or_now
 from gridboard.models.emergency.declaring import active_emergency
 from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.store import Store
@@ -60,7 +60,7 @@ def record_delivery(
         quantity=quantity,
         unit=unit.strip(),
         household_id=household_id,
-        delivered_at=visits.normalise_when(at or now_iso()),
+        delivered_at=when_or_now(at),
         note=note,
     )
     store.changes.note("supply_delivery", grid=grid_id, household=household_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from gridboard.models import records, visits
-from gridboard.models.clock import now_iso
+from gridboard.models import records
+from gridboard.models.clock import when_or_now
 from gridboard.models.emergency.declaring import Emergency, get_emergency, grids
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
@@ -62,7 +62,7 @@ def issue_instruction(
             {
                 "emergency_id": emergency_id,
                 "text": text.strip(),
-                "issued_at": visits.normalise_when(at or now_iso()),
+                "issued_at": when_or_now(at),
                 "issued_by": store.operator,
             },
         )
@@ -96,7 +96,7 @@ def record_feedback(
             row["id"],
             {
                 "feedback": feedback.strip(),
-                "answered_at": visits.normalise_when(at or now_iso()),
+                "answered_at": when_or_now(at),
                 "answered_by": store.operator,
             },
             action="feedback",

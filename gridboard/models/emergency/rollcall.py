@@ -8,7 +8,7 @@ from typing import Any
 
 from gridboard.models import records, visits
 from gridboard.models.addresses import short_address
-from gridboard.models.clock import now_iso
+from gridboard.models.clock import now_iso, when_or_now
 from gridboard.models.clock import today as today_
 from gridboard.models.emergency.declaring import Emergency, get_emergency
 from gridboard.models.errors import QT_TRANSLATE_NOOP
@@ -209,7 +209,7 @@ def record_rollcall(
     records.require(
         emergency.active, QT_TRANSLATE_NOOP("Errors", "This emergency has ended; roll call is closed.")
     )
-    when = visits.normalise_when(at or now_iso())
+    when = when_or_now(at)
     household = records.fetch(store, "household", household_id)
     visit_note = ROLLCALL_STATES[state] + (f"：{note}" if note else "")
     with store.atomic():

@@ -117,18 +117,6 @@ def withdraw_visit(store: Store, visit_id: int, *, reason: str = "") -> None:
     store.changes.note("visit", household=visit["household_id"], building=household["building_id"])
 
 
-def restore_visit(store: Store, visit_id: int) -> None:
-    """Undo a withdrawal."""
-    visit = records.fetch(store, "visit", visit_id)
-    household = records.fetch(store, "household", visit["household_id"])
-    with store.atomic():
-        records.update(
-            store, "visit", visit_id, {"withdrawn_at": None, "withdrawn_reason": ""}, action="restore"
-        )
-        refresh_visit_summary(store, visit["household_id"])
-    store.changes.note("visit", household=visit["household_id"], building=household["building_id"])
-
-
 def correct_visit(store: Store, visit_id: int, **values: Any) -> dict[str, Any]:
     """Fix the date, method, outcome or note of a visit; returns the old values."""
     allowed = {"visited_at", "method", "outcome", "note"}

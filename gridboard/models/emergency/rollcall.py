@@ -259,17 +259,6 @@ def withdraw_rollcall(store: Store, rollcall_id: int) -> None:
     store.changes.note("rollcall", household=row["household_id"], building=household["building_id"])
 
 
-def restore_rollcall(store: Store, rollcall_id: int) -> None:
-    """Undo a withdrawal."""
-    row = records.fetch(store, "rollcall", rollcall_id)
-    household = records.fetch(store, "household", row["household_id"])
-    with store.atomic():
-        records.update(store, "rollcall", rollcall_id, {"withdrawn_at": None}, action="restore")
-        if row["visit_id"] is not None:
-            visits.restore_visit(store, row["visit_id"])
-    store.changes.note("rollcall", household=row["household_id"], building=household["building_id"])
-
-
 def paired_member_names(store: Store, household_ids: list[int]) -> dict[int, str]:
     """Who covers each household now (pairings and scopes), names joined with 、, for printouts."""
     if not household_ids:

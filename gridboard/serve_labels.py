@@ -1,4 +1,5 @@
-"""Translated labels for the serve vocabularies (unit kinds, post categories, service kinds, levels)."""
+"""Translated labels for the serve vocabularies (unit kinds, post categories, service kinds, levels).
+QtCore only (no widgets): the serve screens and the printouts read them alike."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from gridboard.models import emergency, ledger, pairing, requests, rules, visits
+from gridboard.models import emergency, ledger, pairing, requests, rules, supplies, undo, visits
 from gridboard.models.errors import InvalidInput
 
 TODAY = date.today()
@@ -161,11 +161,12 @@ def test_rollcall_states_and_their_visits(town) -> None:
     assert cov.priority == 3 and cov.priority_overdue == 1
 
     # A wrong key is withdrawn with its visit, and the household is back to "not tried".
-    emergency.withdraw_rollcall(store, needs)
+    withdrawn = undo.run(store, "Withdraw", emergency.withdraw_rollcall, needs)
     states = {r.household_id: r.state for r in emergency.rollcall_rows(store, e)}
     assert states[homes["2-301"]] == "not_tried"
     assert visits.household_visits(store, homes["2-301"]) == []
-    emergency.restore_rollcall(store, needs)
+    assert withdrawn.step is not None
+    withdrawn.step.undo(store)  # undo brings the result and its visit back
     states = {r.household_id: r.state for r in emergency.rollcall_rows(store, e)}
     assert states[homes["2-301"]] == "reached_needs_help"
 
@@ -300,7 +301,7 @@ def test_supply_totals_against_independent_counts(town, monkeypatch) -> None:
         ]
 
     # Needs stand in for the requests area's list; deliveries to a grid as a whole are real rows.
-    monkeypatch.setattr(emergency.supplies, "needed_by_grid_item", needed_by_grid_item)
+    monkeypatch.setattr(supplies, "needed_by_grid_item", needed_by_grid_item)
     for grid, item, unit, q in deliveries:
         emergency.record_delivery(store, grid_id=grid, item=item, unit=unit, quantity=q)
     lines = {(line.grid_id, line.item, line.unit): line for line in emergency.scarce_supplies(store)}

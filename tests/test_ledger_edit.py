@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from gridboard.models import ledger, pairing
+from gridboard.models import ledger, pairing, undo
 from gridboard.models.errors import InvalidInput
 
 
@@ -24,12 +24,14 @@ def test_move_out_makes_a_household_vacant_and_move_in_fills_it(small) -> None:
     h = small.household(2, "301")
     ledger.add_resident(store, household_id=h, name="孙奶奶", tags=["living_alone"])
     ledger.update_household(store, h, head_name="孙奶奶", people=1)
-    out = ledger.move_out(store, h)
+    out = undo.run(store, "Move out", ledger.move_out, h)
     row = store.one("SELECT * FROM household WHERE id = ?", [h])
     assert row["occupancy"] == "vacant" and row["priority_tier"] == 0 and row["people"] == 0
     assert store.scalar("SELECT moved_out_at IS NOT NULL FROM resident WHERE household_id = ?", [h])
-    came = ledger.move_in(
+    came = undo.run(
         store,
+        "Move in",
+        ledger.move_in,
         h,
         residents=[
             ledger.NewResident("周强", phone="13500001234"),
@@ -43,8 +45,8 @@ def test_move_out_makes_a_household_vacant_and_move_in_fills_it(small) -> None:
         2,
         1,
     )
-    ledger.undo_move_in(store, came)
-    ledger.undo_move_out(store, out)
+    came.step.undo(store)
+    out.step.undo(store)
     row = store.one("SELECT * FROM household WHERE id = ?", [h])
     assert (row["occupancy"], row["head_name"], row["people"], row["priority_tier"]) == (
         "lived_in",
@@ -59,12 +61,12 @@ def test_merge_rooms_and_undo(small) -> None:
     a, b = small.household(1, "601"), small.household(1, "602")
     ledger.add_resident(store, household_id=b, name="钱多多")
     [pid] = pairing.pair_households(store, member_id=small.member, household_ids=[b])
-    done = ledger.merge_rooms(store, [a, b], room="601-602")
+    done = undo.run(store, "Merge rooms", ledger.merge_rooms, [a, b], room="601-602")
     assert store.scalar("SELECT archived_at IS NOT NULL FROM household WHERE id = ?", [b])
     assert store.scalar("SELECT household_id FROM resident WHERE name = '钱多多'") == a
     assert store.scalar("SELECT end_reason FROM pairing WHERE id = ?", [pid]) == "merged"
     assert store.scalar("SELECT room FROM household WHERE id = ?", [a]) == "601-602"
-    ledger.undo_merge(store, done)
+    done.step.undo(store)
     assert store.scalar("SELECT archived_at FROM household WHERE id = ?", [b]) is None
     assert store.scalar("SELECT household_id FROM resident WHERE name = '钱多多'") == b
     assert store.scalar("SELECT ended_on FROM pairing WHERE id = ?", [pid]) is None
@@ -78,11 +80,11 @@ def test_removing_archives_and_a_covering_member_must_hand_over_first(small) -> 
     pairing.give_scope(store, member_id=small.member, building_id=small.building, unit=1)
     with pytest.raises(InvalidInput):
         ledger.archive(store, "member", small.member)
-    archived = ledger.archive(store, "building", small.building)
-    assert len(archived) == 25
+    archived = undo.run(store, "Remove", ledger.archive, "building", small.building)
+    assert len(archived.result) == 25
     assert store.scalar("SELECT count(*) FROM household WHERE archived_at IS NULL") == 0
     assert store.scalar("SELECT count(*) FROM household") == 24  # nothing deleted
-    ledger.unarchive(store, archived)
+    archived.step.undo(store)
     assert store.scalar("SELECT count(*) FROM household WHERE archived_at IS NULL") == 24
 
 

@@ -51,8 +51,10 @@ def _definitions() -> dict[str, list[str]]:
         ("mask_phone", "models/masking.py"),
         ("mask_id", "models/masking.py"),
         ("new_uid", "models/clock.py"),
+        ("seeded_uid", "models/clock.py"),
+        ("normalise_when", "models/clock.py"),
         ("Cancelled", "models/errors.py"),
-        ("active_emergency", "models/emergency.py"),
+        ("active_emergency", "models/emergency/declaring.py"),
         ("active_emergency_row", "models/settings.py"),
         ("tier_sql", "models/risk.py"),
         ("in_cycle_sql", None),  # models/in_cycle.py, and rules' binding of it
@@ -233,3 +235,32 @@ def test_queries_take_an_area_or_the_old_dict_alike(small) -> None:
     other = ledger.create_grid(store, community_id=small.community, name="第二网格")
     assert requests.request_counts(store, within=Area(grid=other)) != whole
     assert rules.total_coverage(store, within=Area(grid=other)).households == 0
+
+
+def test_the_coverage_tallies_take_the_area_value(small) -> None:
+    """tallies.coverage reads an Area (its rows are kept per grid) and agrees with the rules' SQL."""
+    from gridboard.models.tallies import coverage
+
+    store = small.store
+    since = rules.current_cycles(store).since(date.today())
+    other_community = ledger.create_community(store, name="和平社区")
+    empty = ledger.create_grid(store, community_id=other_community, name="和平一网格")
+    whole = coverage.counts(store.db, "grid", since)
+    assert coverage.counts(store.db, "grid", since, area=Area(community=small.community)) == whole
+    assert coverage.counts(store.db, "grid", since, area={"grid": small.grid}) == whole
+    assert coverage.counts(store.db, "grid", since, area=Area(community=other_community)) == {}
+    # Levels set together narrow each other: a grid outside the community holds nothing of it.
+    assert (
+        coverage.counts(store.db, "grid", since, area=Area(community=other_community, grid=small.grid)) == {}
+    )
+    assert (
+        whole[small.grid].households == rules.total_coverage(store, within=Area(grid=small.grid)).households
+    )
+    assert empty not in whole
+    assert Area(community=1).grid_sql("c.grid_id") == (
+        "c.grid_id IN (SELECT id FROM grid WHERE community_id = :within_community)",
+        {"within_community": 1},
+    )
+    assert WHOLE_FILE.grid_sql("r.grid_id") == ("true", {})
+    with pytest.raises(ValueError):
+        Area(building=2).grid_sql("c.grid_id")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gridboard.models import ledger, members, pairing, teams
+from gridboard.models import ledger, members, pairing, teams, undo
 from gridboard.models.errors import InvalidInput
 from gridboard.models.pairing import COVERED_SQL
 
@@ -57,7 +57,7 @@ def test_ending_a_pairing_keeps_its_history(small) -> None:
     store = small.store
     h = small.household(1, "502")
     [pid] = pairing.pair_households(store, member_id=small.member, household_ids=[h])
-    pairing.end_pairing(store, pid, reason="moved away", ended_on=date(2026, 1, 5))
+    ended = undo.run(store, "End", pairing.end_pairing, pid, reason="moved away", ended_on=date(2026, 1, 5))
     assert not covered(store, h)
     rows = pairing.member_pairings(store, small.member)
     assert [(r.id, r.ended_on, r.end_reason) for r in rows] == [(pid, "2026-01-05", "moved away")]
@@ -65,7 +65,7 @@ def test_ending_a_pairing_keeps_its_history(small) -> None:
     assert store.scalar("SELECT count(*) FROM audit_log WHERE table_name = 'pairing' AND action = 'end'") == 1
     with pytest.raises(InvalidInput):
         pairing.end_pairing(store, pid)
-    pairing.reopen_pairing(store, pid)
+    ended.step.undo(store)
     assert covered(store, h)
 
 
@@ -83,7 +83,15 @@ def test_reassignment_moves_every_active_pairing_and_scope(small) -> None:
     pairing.end_pairing(store, old_ended, reason="earlier")
     before = set(pairing.member_household_ids(store, leaving))
 
-    done = pairing.reassign_member(store, from_member_id=leaving, to_member_id=taking, reason="moved away")
+    reassigned = undo.run(
+        store,
+        "Hand over",
+        pairing.reassign_member,
+        from_member_id=leaving,
+        to_member_id=taking,
+        reason="moved away",
+    )
+    done = reassigned.result
 
     assert pairing.member_household_ids(store, leaving) == []
     assert before <= set(pairing.member_household_ids(store, taking))
@@ -93,7 +101,7 @@ def test_reassignment_moves_every_active_pairing_and_scope(small) -> None:
     assert len(history) == 4 and all(r.ended_on for r in history)
     assert {r.end_reason for r in history} == {"moved away", "earlier"}
 
-    pairing.undo_reassignment(store, done)
+    reassigned.step.undo(store)
     assert set(pairing.member_household_ids(store, leaving)) == before
     assert set(pairing.member_household_ids(store, taking)) == {small.household(1, "101")}
 
@@ -137,8 +145,10 @@ def test_grid_team_single_roles_hand_over_and_undo(small) -> None:
     store = small.store
     other = ledger.add_member(store, community_id=small.community, name="李四", kind="grid_worker")
     first = teams.assign_role(store, grid_id=small.grid, role="grid_worker", member_id=small.member)
-    second = teams.assign_role(store, grid_id=small.grid, role="grid_worker", member_id=other)
-    assert second.ended == (first.new_id,)
+    second = undo.run(
+        store, "Assign", teams.assign_role, grid_id=small.grid, role="grid_worker", member_id=other
+    )
+    assert second.result.ended == (first.new_id,)
     teams.assign_role(store, grid_id=small.grid, role="assistant", member_id=small.member)
     teams.assign_role(store, grid_id=small.grid, role="assistant", member_id=other)
     teams.assign_role(
@@ -151,7 +161,7 @@ def test_grid_team_single_roles_hand_over_and_undo(small) -> None:
         ("assistant", "李四"),
         ("unit_head", "李四"),
     ]
-    teams.undo_assign(store, second)
+    second.step.undo(store)
     assert next((r.role, r.member_name) for r in teams.grid_team(store, small.grid)) == (
         "grid_worker",
         "张三",

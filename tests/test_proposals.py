@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from gridboard.models import ledger, pairing, proposals
+from gridboard.models import ledger, proposals, undo
 from gridboard.models.opening import open_store
 from gridboard.models.settings import set_setting
 from gridboard.models.store import Store
@@ -60,10 +60,12 @@ def test_accept_all_in_one_transaction(small) -> None:
     wanted = [add_priority(small, 1, room) for room in ("201", "301", "401")]
     found = proposals.propose(store)
     assert {p.household_id for p in found} == set(wanted)
-    created = proposals.accept_proposals(store, [(p.household_id, p.member_id) for p in found])
-    assert len(created) == 3
+    accepted = undo.run(
+        store, "Accept", proposals.accept_proposals, [(p.household_id, p.member_id) for p in found]
+    )
+    assert len(accepted.result) == 3
     assert proposals.unpaired_priority(store) == []
-    pairing.retract_pairings(store, created)
+    accepted.step.undo(store)
     assert len(proposals.unpaired_priority(store)) == 3
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from gridboard.models import ledger, pairing, rules, visits
+from gridboard.models import ledger, pairing, rules, undo, visits
 from gridboard.models.rules import Cycles, household_status
 
 TODAY = date(2026, 11, 27)
@@ -92,10 +92,11 @@ def test_withdrawn_visit_no_longer_counts(small) -> None:
     h = small.household(1, "201")
     pairing.pair_member(store, member_id=small.member, household_id=h)
     v = visits.log_visit(store, household_id=h, visited_at=days_ago(2))
-    visits.withdraw_visit(store, v, reason="wrong household")
+    withdrawn = undo.run(store, "Withdraw", visits.withdraw_visit, v, reason="wrong household")
     assert status_of(store, h) == "never_visited"
     assert store.scalar("SELECT count(*) FROM audit_log WHERE action = 'withdraw'") == 1
-    visits.restore_visit(store, v)
+    assert withdrawn.step is not None
+    withdrawn.step.undo(store)
     assert status_of(store, h) == "ok"
 
 

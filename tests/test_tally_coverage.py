@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gridboard.models import ledger, pairing, rules, tallies, visits
+from gridboard.models.area import Area
 from gridboard.models.opening import open_store
 from gridboard.models.store import Store
 from gridboard.models.tallies import coverage
@@ -69,7 +70,7 @@ def raw_member_loads(store: Store, on: date, grid: int | None = None) -> dict[in
 
 
 def kept_member_loads(store: Store, on: date, grid: int | None = None) -> dict[int, tuple[int, int]]:
-    found = coverage.lagging_members(store.db, since(store, on), grid_id=grid)
+    found = coverage.lagging_members(store.db, since(store, on), area=Area(grid=grid))
     return {m: (h, done) for m, _, h, done in found}
 
 

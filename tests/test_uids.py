@@ -42,3 +42,19 @@ def test_a_forked_child_draws_other_random_bits_than_its_parent():
     theirs = {child[i : i + 36][-12:] for i in range(0, len(child), 36)}
     ours = {new_uid()[-12:] for _ in range(100)}
     assert len(theirs) == 100 and not theirs & ours
+
+
+def test_a_seeded_uid_is_a_version_4_uuid_the_same_for_the_same_seed():
+    import random
+
+    from gridboard.models.clock import seeded_uid
+
+    first = [seeded_uid(random.Random("demo:1")) for _ in range(3)]
+    again = random.Random("demo:1")
+    assert [seeded_uid(again) for _ in range(3)][0] == first[0] == first[1]
+    other = random.Random("demo:2")
+    drawn = [seeded_uid(other) for _ in range(1000)]
+    assert len(set(drawn)) == 1000 and first[0] not in drawn
+    for uid in drawn[:50]:
+        parsed = uuid.UUID(uid)
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122 and str(parsed) == uid

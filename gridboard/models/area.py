@@ -62,5 +62,20 @@ class Area:
         clauses, params = self.conditions(**columns)
         return " ".join(f"AND {c}" for c in clauses), params
 
+    def grid_sql(self, column: str, *, prefix: str = "within") -> tuple[str, dict[str, Any]]:
+        """The area as one condition on a grid id `column`, for rows kept per grid (the coverage
+        tallies): a community is its grids, found through the grid table ("true" for the whole file).
+        Such rows know no building, so a building's area is refused."""
+        if self.building is not None:
+            raise ValueError("rows kept per grid cannot be narrowed to a building")
+        clauses, params = [], {}
+        if self.grid is not None:
+            clauses.append(f"{column} = :{prefix}_grid")
+            params[f"{prefix}_grid"] = self.grid
+        if self.community is not None:
+            clauses.append(f"{column} IN (SELECT id FROM grid WHERE community_id = :{prefix}_community)")
+            params[f"{prefix}_community"] = self.community
+        return " AND ".join(clauses) or "true", params
+
 
 WHOLE_FILE = Area()

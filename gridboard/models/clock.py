@@ -7,6 +7,8 @@ import random
 import time
 from datetime import date, datetime
 
+from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+
 
 def now_iso() -> str:
     """Local wall-clock time to the second; community offices think in local time."""
@@ -15,6 +17,31 @@ def now_iso() -> str:
 
 def today() -> date:
     return date.today()
+
+
+def normalise_when(value: str | datetime) -> str:
+    """The one form a moment is stored in: local time as "YYYY-MM-DD HH:MM:SS" (rules, the board and
+    the tallies compare these texts directly). Takes a datetime or ISO text ("T" or a space between
+    day and time; a day alone is its midnight); seconds are kept and fractions dropped; a time with
+    an offset is turned into local time. Anything else (empty text included) is refused in words."""
+    if not isinstance(value, datetime):
+        try:
+            parsed = datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InvalidInput(
+                QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
+            ) from None
+        value = parsed
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value.replace(microsecond=0).isoformat(sep=" ")
+
+
+def when_or_now(value: str | datetime | None) -> str:
+    """`normalise_when`, with nothing given (None or blank text) meaning now."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return now_iso()
+    return normalise_when(value)
 
 
 # uids are version 7 UUIDs (RFC 9562): the time in milliseconds first, so rows made together sit next
@@ -61,6 +88,15 @@ def new_uid() -> str:
     if not _suffixes:
         _draw_suffixes()
     return _time_part + _suffixes.pop()
+
+
+def seeded_uid(source: random.Random) -> str:
+    """A uid drawn from `source` instead of the process's own generator: the same seed gives the same
+    uids, as the demo's reproducible files need. It is a version 4 UUID (all random, no time), because
+    a file that must come out the same on every run cannot carry the time it was made."""
+    # Formatted by hand: uuid.UUID(int=..., version=4) costs more than the rest of a demo row.
+    h = source.getrandbits(128).to_bytes(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
 
 
 def parse_date(value: str | date | None) -> date | None:

@@ -231,8 +231,7 @@ def _counts(store: Store, kind: str, filters: Filters, cycles: rules.Cycles) -> 
         store.db,
         kind,
         cycles.since(filters.today),
-        community_id=filters.community_id,
-        grid_id=filters.grid_id,
+        area=filters.area(),
     )
 
 
@@ -292,8 +291,7 @@ def member_bars(store: Store, filters: Filters, cycles: rules.Cycles | None = No
     rows = coverage.lagging_members(
         store.db,
         cycles.since(filters.today),
-        community_id=filters.community_id,
-        grid_id=filters.grid_id,
+        area=filters.area(),
         limit=MEMBERS_LISTED,
     )
     return [AreaBar(member_id, name, households, done) for member_id, name, households, done in rows]

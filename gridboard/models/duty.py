@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gridboard.models import records, service
-from gridboard.models.clock import now_iso
-from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.clock import normalise_when, now_iso
+from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.store import Store
 
 DUTY_KINDS = {
@@ -52,19 +52,6 @@ class Shift:
     ends_at: str
     on_duty: bool
     credited: bool
-
-
-def _when(value: str | datetime) -> str:
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0, second=0).isoformat(sep=" ")
-    text = str(value).strip().replace("T", " ")
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
-        ) from None
-    return parsed.replace(microsecond=0).isoformat(sep=" ")
 
 
 def add_duty_post(
@@ -129,15 +116,15 @@ def add_shift(
         QT_TRANSLATE_NOOP("Errors", "{name} is no longer an active member."),
         name=member["name"],
     )
-    start = _when(starts_at)
+    start = normalise_when(starts_at)
     if ends_at is None:
         records.require(
             hours is not None and 0 < float(hours) <= 24,
             QT_TRANSLATE_NOOP("Errors", "A shift lasts up to 24 hours."),
         )
-        end = _when(datetime.fromisoformat(start) + timedelta(hours=float(hours or 0)))
+        end = normalise_when(datetime.fromisoformat(start) + timedelta(hours=float(hours or 0)))
     else:
-        end = _when(ends_at)
+        end = normalise_when(ends_at)
     records.require(end > start, QT_TRANSLATE_NOOP("Errors", "A shift must end after it starts."))
     records.require(
         datetime.fromisoformat(end) - datetime.fromisoformat(start) <= timedelta(hours=24),

@@ -19,7 +19,7 @@ from typing import Any
 from gridboard.models import records, service
 from gridboard.models import requests as rq
 from gridboard.models.addresses import short_address
-from gridboard.models.clock import now_iso
+from gridboard.models.clock import now_iso, when_or_now
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
 from gridboard.models.store import Store
@@ -114,10 +114,6 @@ def _due(start: str, hours: int) -> str:
     return _iso(_parse(start) + timedelta(hours=hours))
 
 
-def _when(at: str | datetime | None) -> str:
-    return rq._normalise(at) if at is not None else now_iso()
-
-
 def _after_last_step(store: Store, request_id: int, when: str) -> str:
     last = store.scalar("SELECT max(at) FROM request_step WHERE request_id = ?", [request_id])
     return max(when, last) if last else when
@@ -208,7 +204,7 @@ def escalate_request(
             name=unit["name"],
         )
         target = unit["name"]
-    when = rq._when(None if at is None else str(at))
+    when = rq.step_time(at)
     rq._step_time(store, request, when)
     with store.atomic():
         escalation_id = _insert(
@@ -272,7 +268,7 @@ def answer_escalation(
         row["answered_at"] is None, QT_TRANSLATE_NOOP("Errors", "This escalation was already answered.")
     )
     request = records.fetch(store, "request", row["request_id"])
-    when = _when(at)
+    when = when_or_now(at)
     with store.atomic():
         records.update(
             store, "escalation", escalation_id, {"answered_at": when, "answer": answer}, action="answer"
@@ -303,7 +299,7 @@ def resolve_escalation(
     """The unit resolved the request; the member who did it (if named) gets the service on their card."""
     row = _current(store, escalation_id)
     request = records.fetch(store, "request", row["request_id"])
-    when = _when(at)
+    when = when_or_now(at)
     with store.atomic():
         if row["answered_at"] is None:
             records.update(
@@ -363,7 +359,7 @@ def rise_overdue(store: Store, *, now: str | datetime | None = None) -> list[int
     """Escalations past their limit rise a level (community → street → district), as often as their
     limits have passed by `now`; escalations whose request was resolved are closed. Returns the ids of
     the new escalations."""
-    moment = _when(now)
+    moment = when_or_now(now)
     risen: list[int] = []
     row: Any  # a row read, then the escalation it rose to (a dict)
     with store.atomic():

@@ -16,8 +16,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from gridboard.models import records
-from gridboard.models.clock import now_iso
-from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
+from gridboard.models.clock import now_iso, when_or_now
+from gridboard.models.errors import QT_TRANSLATE_NOOP
 from gridboard.models.store import Store
 
 
@@ -48,19 +48,6 @@ class Target:
     overdue: bool
 
 
-def _when(value: str | datetime | None) -> str:
-    if value is None:
-        return now_iso()
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0).isoformat(sep=" ")
-    try:
-        return datetime.fromisoformat(str(value).strip()).replace(microsecond=0).isoformat(sep=" ")
-    except ValueError:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
-        ) from None
-
-
 def issue(
     store: Store,
     *,
@@ -88,7 +75,7 @@ def issue(
         QT_TRANSLATE_NOOP("Errors", "A time limit is 1 to 2160 hours, not {value}."),
         value=answer_within_hours,
     )
-    when = _when(at)
+    when = when_or_now(at)
     due = None
     if answer_within_hours is not None:
         due = (datetime.fromisoformat(when) + timedelta(hours=answer_within_hours)).isoformat(sep=" ")
@@ -136,7 +123,7 @@ def acknowledge(store: Store, target_id: int, *, at: str | datetime | None = Non
         return
     with store.atomic():
         records.update(
-            store, "emergency_feedback", target_id, {"acknowledged_at": _when(at)}, action="acknowledge"
+            store, "emergency_feedback", target_id, {"acknowledged_at": when_or_now(at)}, action="acknowledge"
         )
     store.changes.note("emergency_instruction", grid=row["grid_id"])
 
@@ -146,7 +133,7 @@ def answer(store: Store, target_id: int, *, feedback: str, at: str | datetime | 
     feedback = feedback.strip()
     records.require(bool(feedback), QT_TRANSLATE_NOOP("Errors", "Feedback needs some text."))
     row = records.fetch(store, "emergency_feedback", target_id)
-    when = _when(at)
+    when = when_or_now(at)
     with store.atomic():
         records.update(
             store,

@@ -534,7 +534,7 @@ def archive(store: Store, table: str, row_id: int) -> list[tuple[str, int]]:
     """Remove something from the ledger by archiving it (its history stays in the file).
 
     A building takes its households with it. A member who still covers households must hand them
-    over first. Returns every (table, id) archived, for `unarchive`.
+    over first. Returns every (table, id) archived (undo puts them back: `models/undo.py`).
     """
     records.require(table in ARCHIVABLE, QT_TRANSLATE_NOOP("Errors", "Cannot remove a {table}."), table=table)
     row = records.fetch(store, table, row_id)
@@ -570,32 +570,6 @@ def archive(store: Store, table: str, row_id: int) -> list[tuple[str, int]]:
     return archived
 
 
-def unarchive(store: Store, archived: list[tuple[str, int]]) -> None:
-    """Bring back what `archive` removed (undo)."""
-    with store.atomic():
-        for table, row_id in archived:
-            row = records.fetch(store, table, row_id)
-            if table == "household":
-                taken = store.scalar(
-                    "SELECT id FROM household WHERE building_id = ? AND unit = ? AND room = ?"
-                    " AND archived_at IS NULL",
-                    [row["building_id"], row["unit"], row["room"]],
-                )
-                if taken:
-                    raise InvalidInput(
-                        QT_TRANSLATE_NOOP(
-                            "Errors", "Unit {unit} room {room} already exists in this building."
-                        ),
-                        unit=row["unit"],
-                        room=row["room"],
-                    )
-            records.update(store, table, row_id, {"archived_at": None}, action="unarchive")
-            if table == "resident":
-                refresh_priority_tier(store, row["household_id"])
-            _note_row(store, table, row)
-    store.changes.everything = store.changes.everything or any(t == "building" for t, _ in archived)
-
-
 @dataclass(frozen=True)
 class MoveOut:
     """What `move_out` changed, for undo."""
@@ -622,14 +596,6 @@ def move_out(store: Store, household_id: int, *, when: str | None = None) -> Mov
         old = update_household(store, household_id, occupancy="vacant", head_name="", phone="", people=0)
         refresh_priority_tier(store, household_id)
     return MoveOut(household_id, tuple(residents), old)
-
-
-def undo_move_out(store: Store, done: MoveOut) -> None:
-    with store.atomic():
-        for resident_id in done.resident_ids:
-            records.update(store, "resident", resident_id, {"moved_out_at": None}, action="move_back")
-        update_household(store, done.household_id, **done.old)
-        refresh_priority_tier(store, done.household_id)
 
 
 @dataclass(frozen=True)
@@ -689,15 +655,6 @@ def move_in(
             values["phone"] = phone or residents[0].phone
         old = update_household(store, household_id, **values)
     return MoveIn(household_id, ids, old)
-
-
-def undo_move_in(store: Store, done: MoveIn) -> None:
-    with store.atomic():
-        stamp = now_iso()
-        for resident_id in done.resident_ids:
-            records.update(store, "resident", resident_id, {"archived_at": stamp}, action="archive")
-        update_household(store, done.household_id, **done.old)
-        refresh_priority_tier(store, done.household_id)
 
 
 @dataclass(frozen=True)
@@ -768,19 +725,3 @@ def merge_rooms(store: Store, household_ids: list[int], *, room: str | None = No
     for other in others:
         store.changes.note("household", household=other["id"])
     return Merge(kept["id"], tuple(o["id"] for o in others), tuple(moved), tuple(ended), old)
-
-
-def undo_merge(store: Store, done: Merge) -> None:
-    with store.atomic():
-        if done.old_kept:
-            update_household(store, done.kept, **done.old_kept)
-        unarchive(store, [("household", i) for i in done.merged])
-        for resident_id, household_id in done.moved_residents:
-            records.update(store, "resident", resident_id, {"household_id": household_id}, action="unmerge")
-        for pairing_id in done.ended_pairings:
-            records.update(
-                store, "pairing", pairing_id, {"ended_on": None, "end_reason": ""}, action="reopen"
-            )
-        for household_id in (done.kept, *done.merged):
-            refresh_priority_tier(store, household_id)
-    store.changes.note("household", household=done.kept)

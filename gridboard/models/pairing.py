@@ -265,47 +265,6 @@ def _require_active_member(store: Store, member_id: int) -> None:
     )
 
 
-def retract_pairings(store: Store, pairing_ids: list[int]) -> None:
-    """Undo pairings made in this session by mistake: the rows go, the audit log keeps the record."""
-    with store.atomic():
-        for pairing_id in pairing_ids:
-            pairing = records.fetch(store, "pairing", pairing_id)
-            store.execute("DELETE FROM pairing WHERE id = ?", [pairing_id])
-            records.log(store, "retract", "pairing", pairing["uid"], pairing, None)
-            _note_household(store, pairing["household_id"], pairing["member_id"])
-
-
-def reopen_pairing(store: Store, pairing_id: int) -> None:
-    """Undo ending a pairing."""
-    pairing = records.fetch(store, "pairing", pairing_id)
-    with store.atomic():
-        records.update(store, "pairing", pairing_id, {"ended_on": None, "end_reason": ""}, action="reopen")
-    _note_household(store, pairing["household_id"], pairing["member_id"])
-
-
-def retract_scopes(store: Store, scope_ids: list[int]) -> None:
-    with store.atomic():
-        for scope_id in scope_ids:
-            scope = records.fetch(store, "scope", scope_id)
-            store.execute("DELETE FROM scope WHERE id = ?", [scope_id])
-            records.log(store, "retract", "scope", scope["uid"], scope, None)
-            store.changes.note("scope", member=scope["member_id"], building=scope["building_id"])
-
-
-def reopen_scope(store: Store, scope_id: int) -> None:
-    scope = records.fetch(store, "scope", scope_id)
-    with store.atomic():
-        records.update(store, "scope", scope_id, {"ended_on": None, "end_reason": ""}, action="reopen")
-    store.changes.note("scope", member=scope["member_id"], building=scope["building_id"])
-
-
-def _note_household(store: Store, household_id: int, member_id: int) -> None:
-    with store.atomic():
-        follow_modes(store, household_id=household_id, member_id=member_id)
-    building_id = store.scalar("SELECT building_id FROM household WHERE id = ?", [household_id])
-    store.changes.note("pairing", household=household_id, member=member_id, building=building_id)
-
-
 def give_scope(
     store: Store,
     *,
@@ -437,16 +396,6 @@ def reassign_member(
     store.changes.note("member", member=from_member_id)
     store.changes.note("member", member=to_member_id)
     return done
-
-
-def undo_reassignment(store: Store, done: Reassignment) -> None:
-    with store.atomic():
-        retract_pairings(store, done.new_pairings)
-        retract_scopes(store, done.new_scopes)
-        for pairing_id in done.ended_pairings:
-            reopen_pairing(store, pairing_id)
-        for scope_id in done.ended_scopes:
-            reopen_scope(store, scope_id)
 
 
 _ROW_SQL = """

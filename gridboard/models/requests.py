@@ -22,7 +22,7 @@ from typing import Any
 from gridboard.models import records, supplies
 from gridboard.models.addresses import short_address
 from gridboard.models.area import Area
-from gridboard.models.clock import now_iso
+from gridboard.models.clock import normalise_when, now_iso, when_or_now
 from gridboard.models.errors import QT_TRANSLATE_NOOP, IllegalTransition, InvalidInput
 from gridboard.models.settings import get_setting, set_setting
 from gridboard.models.store import Store
@@ -332,8 +332,8 @@ def raise_request(
     )
     checked_items = supplies.check_items(items)
     household = records.fetch(store, "household", household_id)
-    when = _when(at)
-    due = _normalise(due_at) if due_at else due_time(store, category, urgency, when)
+    when = step_time(at)
+    due = normalise_when(due_at) if due_at else due_time(store, category, urgency, when)
     records.require(due > when, QT_TRANSLATE_NOOP("Errors", "The due time must be after {when}."), when=when)
     with store.atomic():
         request_id = records.insert(
@@ -401,7 +401,7 @@ def dispatch_requests(
             name=member["name"],
         )
     records.require(bool(request_ids), QT_TRANSLATE_NOOP("Errors", "Choose at least one request."))
-    due = _normalise(due_at) if due_at else None
+    due = normalise_when(due_at) if due_at else None
     with store.atomic():
         for request_id in dict.fromkeys(request_ids):
             request = _transition(store, request_id, "dispatch")
@@ -559,7 +559,7 @@ def _transition(store: Store, request_id: int, action: str) -> dict[str, Any]:
 
 def _step_time(store: Store, request: dict[str, Any], at: str | None) -> str:
     """The step's time: now unless given, never before the request's previous step."""
-    when = _when(at)
+    when = step_time(at)
     previous = store.scalar("SELECT max(at) FROM request_step WHERE request_id = ?", [request["id"]])
     if previous is not None and when < previous:
         raise InvalidInput(
@@ -569,10 +569,9 @@ def _step_time(store: Store, request: dict[str, Any], at: str | None) -> str:
     return when
 
 
-def _when(at: str | None) -> str:
-    if at is None:
-        return now_iso()
-    when = _normalise(at)
+def step_time(at: str | datetime | None) -> str:
+    """When a step happened: `clock.when_or_now`, and never in the future."""
+    when = when_or_now(at)
     if when > now_iso():
         raise InvalidInput(
             QT_TRANSLATE_NOOP("Errors", "A step cannot be in the future ({value})."), value=when
@@ -621,19 +620,6 @@ def _parse(value: str) -> datetime:
 
 def _iso(value: datetime) -> str:
     return value.replace(microsecond=0).isoformat(sep=" ")
-
-
-def _normalise(value: str | datetime) -> str:
-    if isinstance(value, datetime):
-        return _iso(value)
-    text = str(value).strip().replace("T", " ")
-    try:
-        parsed = datetime.fromisoformat(text if len(text) > 10 else text + " 00:00:00")
-    except ValueError:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "{value} is not a date and time."), value=value
-        ) from None
-    return _iso(parsed)
 
 
 # -- reading ---------------------------------------------------------------------------------------

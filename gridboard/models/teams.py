@@ -116,21 +116,3 @@ def end_role(store: Store, role_id: int, *, on: date | None = None) -> None:
     with store.atomic():
         records.update(store, "grid_role", role_id, {"ended_on": (on or today()).isoformat()}, action="end")
     store.changes.note("grid_role", grid=row["grid_id"], member=row["member_id"])
-
-
-def reopen_role(store: Store, role_id: int) -> None:
-    row = records.fetch(store, "grid_role", role_id)
-    with store.atomic():
-        records.update(store, "grid_role", role_id, {"ended_on": None}, action="reopen")
-    store.changes.note("grid_role", grid=row["grid_id"], member=row["member_id"])
-
-
-def undo_assign(store: Store, change: RoleChange) -> None:
-    """Take back an assignment made in this session: the new row goes, the previous holder returns."""
-    row = records.fetch(store, "grid_role", change.new_id)
-    with store.atomic():
-        store.execute("DELETE FROM grid_role WHERE id = ?", [change.new_id])
-        records.log(store, "retract", "grid_role", row["uid"], row, None)
-        for role_id in change.ended:
-            reopen_role(store, role_id)
-    store.changes.note("grid_role", grid=row["grid_id"], member=row["member_id"])

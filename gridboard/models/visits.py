@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from gridboard.models import records
-from gridboard.models.clock import now_iso
+from gridboard.models.clock import normalise_when, now_iso, when_or_now
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
 from gridboard.models.vocab import REACHED_OUTCOMES, VISIT_METHODS, VISIT_OUTCOMES, VISIT_SOURCES
@@ -54,20 +54,6 @@ def _check_visit_values(method: str, outcome: str, source: str, visited_at: str)
         )
 
 
-def normalise_when(visited_at: str | datetime) -> str:
-    """Local time as "YYYY-MM-DD HH:MM:SS", the one form stored: rules, the board and the tallies
-    compare these texts directly. Text that is not a time is returned for the check to refuse."""
-    if not isinstance(visited_at, datetime):
-        text = str(visited_at).strip()
-        try:
-            visited_at = datetime.fromisoformat(text)
-        except ValueError:
-            return text
-    if visited_at.tzinfo is not None:
-        visited_at = visited_at.astimezone().replace(tzinfo=None)
-    return visited_at.replace(microsecond=0).isoformat(sep=" ")
-
-
 def log_visit(
     store: Store,
     *,
@@ -81,7 +67,7 @@ def log_visit(
     sheet_no: str | None = None,
     time_written: bool = True,
 ) -> int:
-    when = normalise_when(visited_at or now_iso())
+    when = when_or_now(visited_at)
     _check_visit_values(method, outcome, source, when)
     household = records.fetch(store, "household", household_id)
     records.require(
@@ -126,18 +112,6 @@ def withdraw_visit(store: Store, visit_id: int, *, reason: str = "") -> None:
             visit_id,
             {"withdrawn_at": now_iso(), "withdrawn_reason": reason},
             action="withdraw",
-        )
-        refresh_visit_summary(store, visit["household_id"])
-    store.changes.note("visit", household=visit["household_id"], building=household["building_id"])
-
-
-def restore_visit(store: Store, visit_id: int) -> None:
-    """Undo a withdrawal."""
-    visit = records.fetch(store, "visit", visit_id)
-    household = records.fetch(store, "household", visit["household_id"])
-    with store.atomic():
-        records.update(
-            store, "visit", visit_id, {"withdrawn_at": None, "withdrawn_reason": ""}, action="restore"
         )
         refresh_visit_summary(store, visit["household_id"])
     store.changes.note("visit", household=visit["household_id"], building=household["building_id"])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gridboard import serve_labels as labels
 from gridboard.models import escalation as esc
 from gridboard.models import service, units
 from gridboard.models.masking import mask_phone
@@ -22,7 +23,6 @@ from gridboard.printing.layout import (
     Spacer,
     Table,
 )
-from gridboard.ui.serve import labels
 
 translate = QCoreApplication.translate
 _CENTER = Qt.AlignmentFlag.AlignHCenter
@@ -250,8 +250,8 @@ def escalations_document(store: Store, *, overdue_only: bool = False, now: str |
 
 def duty_roster_document(store: Store, post_ids: Sequence[int] | None = None) -> Document:
     """The duty roster of each post or checkpoint (who stands which shift), a page each."""
+    from gridboard import labels as common
     from gridboard.models import duty
-    from gridboard.ui import labels as common
 
     posts = [p for p in duty.duty_posts(store) if post_ids is None or p.id in post_ids]
     sections = []

@@ -238,10 +238,6 @@
         <translation>办理环节的时间不能晚于现在（{value}）。</translation>
     </message>
     <message>
-        <source>{value} is not a date and time.</source>
-        <translation>{value} 不是有效的日期时间。</translation>
-    </message>
-    <message>
         <source>No {table} with id {id}.</source>
         <translation>找不到编号为 {id} 的 {table}。</translation>
     </message>

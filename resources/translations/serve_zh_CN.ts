@@ -175,10 +175,6 @@
         <translation>这次吹哨已结束（已办结、已升级或已撤回）。</translation>
     </message>
     <message>
-        <source>{value} is not a date and time.</source>
-        <translation>{value} 不是有效的日期时间。</translation>
-    </message>
-    <message>
         <source>Unknown kind of post {value}.</source>
         <translation>未知的岗位类型 {value}。</translation>
     </message>

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from gridboard.models.area import Area
 from gridboard.models.clock import today
 from gridboard.models.defaults import DEFAULTS
 from gridboard.models.in_cycle import LIVED_IN, in_cycle_sql, since_sql
@@ -557,16 +558,6 @@ def advance(db: Any, wanted: Since) -> None:
 # -- reading -----------------------------------------------------------------------------------------
 
 
-def _area(community_id: int | None, grid_id: int | None, alias: str) -> tuple[str, dict[str, Any]]:
-    if grid_id is not None:
-        return f"{alias}.grid_id = :grid", {"grid": grid_id}
-    if community_id is not None:
-        return f"{alias}.grid_id IN (SELECT id FROM grid WHERE community_id = :community)", {
-            "community": community_id
-        }
-    return "true", {}
-
-
 @dataclass(frozen=True)
 class Counts:
     """Lived-in households of one grid, member or tag, and how many of them are in cycle."""
@@ -584,27 +575,28 @@ def counts(
     kind: str,
     since: Since,
     *,
-    community_id: int | None = None,
-    grid_id: int | None = None,
+    area: Area | None = None,
     subjects: str | None = None,
     subject_params: Mapping[str, Any] | None = None,
 ) -> dict[int, Counts]:
-    """Counts by subject (grid, member or tag id) within an area, in cycle as of `since`.
+    """Counts by subject (grid, member or tag id) within an area (the whole file, a community or a
+    grid), in cycle as of `since`.
 
     `subjects` (SQL selecting ids, bound with `subject_params`) limits which subjects are counted.
     """
 
-    def where(alias: str) -> str:
-        area = _area(community_id, grid_id, alias)[0]
-        return area if subjects is None else f"{area} AND {alias}.subject IN ({subjects})"
+    within = Area.of(area)
 
-    params = {**_area(community_id, grid_id, "c")[1], **(subject_params or {})}
-    area = where("c")
+    def where(alias: str) -> str:
+        condition = within.grid_sql(f"{alias}.grid_id")[0]
+        return condition if subjects is None else f"{condition} AND {alias}.subject IN ({subjects})"
+
+    params = {**within.grid_sql("c.grid_id")[1], **(subject_params or {})}
     rows = db.execute(
         f"""
         SELECT c.subject, sum(c.households), sum(c.paired), sum(c.residents), sum(c.in_cycle),
             sum(c.households * (c.tier > 0)), sum(c.in_cycle * (c.tier > 0))
-        FROM tally_count c WHERE c.kind = :kind AND {area} GROUP BY c.subject
+        FROM tally_count c WHERE c.kind = :kind AND {where("c")} GROUP BY c.subject
         """,
         {**params, "kind": kind},
     ).fetchall()
@@ -644,22 +636,22 @@ def lagging_members(
     db: Any,
     since: Since,
     *,
-    community_id: int | None = None,
-    grid_id: int | None = None,
+    area: Area | None = None,
     limit: int | None = None,
 ) -> list[tuple[int, str, int, int]]:
     """(member id, name, households, in cycle) of members covering lived-in households in the area,
     most households not in cycle first (then the lowest share, then id)."""
-    area, params = _area(community_id, grid_id, "c")
+    within = Area.of(area)
+    condition, params = within.grid_sql("c.grid_id")
     changes = "SELECT 0 AS subject, 0 AS change WHERE false"  # no days to catch up on
     window, window_params = _window(clock(db), since)
     if window != "false":
         changes = (
             f"SELECT r.subject, sum(r.households * {_SIGN}) AS change FROM tally_reached r"
-            f" WHERE r.kind = 'member' AND ({window}) AND {_area(community_id, grid_id, 'r')[0]}"
+            f" WHERE r.kind = 'member' AND ({window}) AND {within.grid_sql('r.grid_id')[0]}"
             " GROUP BY r.subject"
         )
-    if community_id is None and grid_id is None and window == "false":
+    if within.is_whole_file and window == "false":
         # The whole file as of the stored clock: the members furthest behind, read in index order.
         rows = db.execute(
             """
@@ -672,7 +664,7 @@ def lagging_members(
             {"limit": -1 if limit is None else limit},
         ).fetchall()
         return [tuple(row) for row in rows]
-    if community_id is None and grid_id is None:
+    if within.is_whole_file:
         # The whole file: one row per member, nothing to group.
         load = (
             "SELECT c.subject, c.households, c.in_cycle FROM tally_count c"
@@ -683,7 +675,7 @@ def lagging_members(
         # would rather walk every member's rows in key order).
         load = (
             "SELECT c.subject, sum(c.households) AS households, sum(c.in_cycle) AS in_cycle"
-            f" FROM tally_count c INDEXED BY tally_count_grid WHERE c.kind = 'member' AND {area}"
+            f" FROM tally_count c INDEXED BY tally_count_grid WHERE c.kind = 'member' AND {condition}"
             " GROUP BY c.subject HAVING sum(c.households) > 0"
         )
     rows = db.execute(

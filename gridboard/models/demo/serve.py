@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from gridboard.models import names
+from gridboard.models.clock import seeded_uid
 from gridboard.models.escalation import DEFAULT_LIMITS
 from gridboard.models.service import DEFAULT_POINT_RULES
 from gridboard.models.store import Store
@@ -79,8 +80,7 @@ class _Writer:
         self.written: dict[str, int] = {}
 
     def uid(self) -> str:
-        h = self.rng.getrandbits(128).to_bytes(16).hex()
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
+        return seeded_uid(self.rng)
 
     def add(self, table: str, stamp: str, **values: Any) -> int:
         if table not in self.next_id:

@@ -1,133 +1,24 @@
-"""Demo and scale data: a realistic ledger for one community, a street or a city, fast and reproducible.
-
-`generate(path, scale)` makes a new file with `open_store`, then bulk-loads it in one transaction.
-Ids are assigned here rather than by SQLite, so each grid's rows (households, visits, the households'
-summary columns) are built completely in Python before they are written; at street and city size a
-spawned producer process builds the next grids while this one writes. Everything comes from
-`random.Random` seeded per grid, and every time is relative to `today`: the same seed and day give
-the same rows. The file is written as `NAME.partial` and renamed when complete, so a cancelled or
-failed run (the progress callback may raise `Cancelled`) leaves nothing behind.
-"""
+"""The demo's synthesis: one community's grids (buildings, households, people, team, pairings, scopes,
+visits, sheets, requests, deliveries) and the file's last rows, from generators seeded per grid."""
 
 from __future__ import annotations
 
-import functools
 import json
-import math
-import multiprocessing
-import os
 import random
-import sqlite3
-import traceback
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from pathlib import Path
-from queue import Empty
-from typing import Any
 
-from gridboard.models import demo_serve, names, tallies
-
-# demo.Cancelled, raised from a progress callback, stops a run: it is the one errors.Cancelled.
-from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
-from gridboard.models.errors import Cancelled as Cancelled
+from gridboard.models import names
+from gridboard.models.demo.plan import HISTORY_DAYS
+from gridboard.models.demo.rows import Batch, Rows
 from gridboard.models.ledger import room_label
-from gridboard.models.opening import open_store
 from gridboard.models.requests import DEFAULT_TIME_LIMITS
-from gridboard.models.search import initials
-from gridboard.models.store import Store
 from gridboard.models.supplies import COMMON_ITEMS
 from gridboard.models.vocab import (
     RATINGS,
     REACHED_OUTCOMES,
     TAGS_BY_CODE,
 )
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class Scale:
-    communities: int
-    grids: int
-    households: int
-
-
-SCALES: dict[str, Scale] = {
-    # "test" is small enough for unit tests yet has every kind of row.
-    "test": Scale(communities=1, grids=2, households=800),
-    "community": Scale(communities=1, grids=12, households=5_000),
-    "street": Scale(communities=10, grids=120, households=50_000),
-    "city": Scale(communities=60, grids=615, households=250_000),
-}
-
-# How far back the ledger goes: visits start two years ago, the structure was entered a month before.
-HISTORY_DAYS = 730
-SETUP_DAYS = 760
-_BASE_DAYS = 800  # minute offsets count from midnight this many days before today
-
-# SQLite's page cache while generating: big enough to hold the city file's uid indexes.
-CACHE_KIB = 3_000_000
-
-# fmt: off
-# Columns written for each table, in insert order (parents before children).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "community": ("name", "hotline", "address"),
-    "grid": ("community_id", "name", "sort_order"),
-    "building": ("grid_id", "name", "number", "kind", "units", "floors", "rooms_per_floor", "unit_layout"),
-    "household": (
-        "building_id", "unit", "floor", "room", "head_name", "phone", "people", "occupancy", "notes",
-        "priority_tier", "last_visit_at", "last_outcome", "last_reached_at",
-    ),
-    "resident": (
-        "household_id", "name", "gender", "birth_year", "phone", "id_number", "moved_out_at", "name_initials",
-    ),
-    "resident_tag": ("resident_id", "tag_id"),
-    "member": (
-        "community_id", "name", "phone", "kind", "branch", "work_unit", "home_household_id", "active",
-        "name_initials",
-    ),
-    "grid_role": ("grid_id", "member_id", "role", "building_id", "unit", "started_on", "ended_on"),
-    "pairing": ("member_id", "household_id", "mode", "started_on", "ended_on", "reason", "end_reason"),
-    "scope": (
-        "member_id", "building_id", "unit", "floor", "started_on", "ended_on", "reason", "end_reason",
-    ),
-    "visit": ("household_id", "visited_at", "method", "outcome", "note", "source", "sheet_no"),
-    "visit_member": ("visit_id", "member_id"),
-    "printed_sheet": (
-        "sheet_no", "kind", "member_id", "building_id", "grid_id", "period", "floor_order", "printed_at",
-        "operator",
-    ),
-    "printed_sheet_row": ("sheet_id", "position", "household_id", "visit_id"),
-    "request": (
-        "household_id", "visit_id", "category", "text", "urgency", "source", "hotline_ticket", "status",
-        "assignee_member_id", "assignee_department", "due_at", "resolution", "rating", "collected_at",
-        "dispatched_at", "started_at", "resolved_at", "followed_up_at", "reopened_at", "reopen_count",
-    ),
-    "request_step": (
-        "request_id", "step", "at", "operator", "note", "member_id", "department", "due_at", "rating",
-    ),
-    "request_item": ("request_id", "item", "quantity", "unit"),
-    "emergency": (
-        "community_id", "name", "kind", "started_at", "ended_at", "declared_by", "cycle_priority_days",
-        "cycle_other_days",
-    ),
-    "supply_delivery": (
-        "emergency_id", "grid_id", "item", "quantity", "unit", "request_item_id", "household_id",
-        "delivered_at", "delivered_by", "note",
-    ),
-    "setting": ("key", "value"),
-    "audit_log": ("at", "operator", "action", "table_name", "row_uid", "old", "new"),
-}
-# fmt: on
-TABLES = tuple(COLUMNS)
-INSERT_SQL = {
-    t: f"INSERT INTO {t} (id, uid, created_at, updated_at, {', '.join(cols)})"
-    f" VALUES ({', '.join('?' * (len(cols) + 4))})"
-    for t, cols in COLUMNS.items()
-}
-Batch = dict[str, list[tuple[Any, ...]]]
-_VARIANT = "89ab"
 
 # fmt: off
 # Building types: (weight, kind, floors choices, units range, rooms-per-floor range).
@@ -183,7 +74,7 @@ def _weighted(rng: random.Random, pairs: Sequence[tuple[str, float]]) -> str:
 
 
 @dataclass(slots=True)
-class _Household:
+class Household:
     id: int
     uid: str
     building: int
@@ -208,110 +99,22 @@ class _Household:
 
 
 @dataclass(slots=True)
-class _Building:
+class Building:
     id: int
     kind: str
     floors: int
     units: int
     rooms: int
     layout: dict[str, dict[str, int]]
-    households: list[_Household] = field(default_factory=list)
+    households: list[Household] = field(default_factory=list)
 
 
-class _Rows:
-    """Builds the rows of every table (ids, uids, stamps) without touching a database."""
-
-    def __init__(self, seed: int, today: date, tag_ids: dict[str, int], first_ids: dict[str, int]) -> None:
-        self.seed = seed
-        self.today = today
-        self.tag_ids = tag_ids
-        base = today - timedelta(days=_BASE_DAYS)
-        self.now = _BASE_DAYS * 1440 + 17 * 60 + 30  # generated "now": 17:30 today
-        self.start = (_BASE_DAYS - HISTORY_DAYS) * 1440
-        self.setup = (_BASE_DAYS - SETUP_DAYS) * 1440
-        # Minutes count from midnight `_BASE_DAYS` before today; text stamps come from two tables.
-        self._days = [(base + timedelta(days=d)).isoformat() for d in range(_BASE_DAYS + 40)]
-        self._times = [f" {m // 60:02d}:{m % 60:02d}:00" for m in range(1440)]
-        self.next_id = dict(first_ids)
-        self.sheets_per_day: dict[str, int] = {}
-        # Pinyin initials for search (m006); names repeat a lot, so each is worked out once.
-        self.initials = functools.lru_cache(maxsize=None)(initials)
-        self.rows: Batch = {t: [] for t in TABLES}
-
-    # -- small helpers ----------------------------------------------------------------------
-    def ts(self, minute: int) -> str:
-        day, rest = divmod(minute, 1440)
-        return self._days[day] + self._times[rest]
-
-    def day(self, minute: int) -> str:
-        return self._days[minute // 1440]
-
-    @staticmethod
-    def uid(rng: random.Random) -> str:
-        # A version-4 UUID from the seeded generator (uuid.UUID(int=..., version=4) is slower).
-        h = rng.getrandbits(128).to_bytes(16).hex()
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}"
-
-    def add(self, table: str, rng: random.Random, created: str, updated: str, *values: Any) -> int:
-        row_id = self.next_id[table]
-        self.next_id[table] = row_id + 1
-        self.rows[table].append((row_id, self.uid(rng), created, updated, *values))
-        return row_id
-
-    def take(self) -> Batch:
-        """The rows built since the last call, in insert order (parents first)."""
-        batch = {t: rows for t, rows in self.rows.items() if rows}
-        self.rows = {t: [] for t in TABLES}
-        return batch
-
-    # -- the whole file ---------------------------------------------------------------------
-    def community(self, index: int, grid_targets: list[int]) -> Iterator[Batch]:
-        """The community's rows, one batch per grid."""
-        rng = random.Random(f"{self.seed}:community:{index}")
-        name = names.community_name(index)
-        stamp = self.ts(self.setup + rng.randrange(1440 * 5))
-        hotline = f"0936-{rng.randrange(8_000_000, 8_999_999)}"
-        address = f"{rng.choice(names.STREET_NAMES)}{rng.randint(1, 300)}号"
-        community_id = self.add("community", rng, stamp, stamp, name, hotline, address)
-        building_number = [0]
-        for g, target in enumerate(grid_targets, start=1):
-            grid_rng = random.Random(f"{self.seed}:grid:{index}:{g}")
-            _Grid(self, grid_rng, community_id, name, g, target, building_number).build()
-            yield self.take()
-
-    def finish(self, scale_name: str, operator: str) -> Batch:
-        rng = random.Random(f"{self.seed}:finish")
-        # A past emergency (ended, so today's cycles are the normal ones), for the history views.
-        start = self.start + 300 * 1440 + 8 * 60
-        end = self.ts(start + 6 * 1440)
-        self.add(
-            "emergency",
-            rng,
-            self.ts(start),
-            end,
-            None,
-            "暴雪应急响应",
-            "blizzard",
-            self.ts(start),
-            end,
-            "区应急指挥部",
-            1,
-            3,
-        )
-        stamp = self.ts(self.now)
-        info = json.dumps({"scale": scale_name, "seed": self.seed, "today": self.today.isoformat()})
-        # Marks the file as demo data, so the app can say so; and the audit trail says who made it.
-        self.add("setting", rng, stamp, stamp, "demo", info)
-        self.add("audit_log", rng, stamp, stamp, stamp, operator, "generate", "demo", None, None, info)
-        return self.take()
-
-
-class _Grid:
+class Grid:
     """One grid: its buildings and households, team, pairings, scopes, visits and requests."""
 
     def __init__(
         self,
-        w: _Rows,
+        w: Rows,
         rng: random.Random,
         community_id: int,
         community: str,
@@ -327,8 +130,8 @@ class _Grid:
         self.index = index
         self.target = target
         self.building_number = building_number
-        self.buildings: list[_Building] = []
-        self.households: list[_Household] = []
+        self.buildings: list[Building] = []
+        self.households: list[Household] = []
         self.area = rng.choice(names.AREA_CODES)
         self.branch = f"{community}{names.grid_name(index)}{'党支部' if rng.random() < 0.6 else '党小组'}"
         # Community staff who enter requests and print sheets (the `operator` of those rows).
@@ -422,13 +225,13 @@ class _Grid:
                 rooms,
                 json.dumps(layout),
             )
-            building = _Building(building_id, kind, floors, units, rooms, layout)
+            building = Building(building_id, kind, floors, units, rooms, layout)
             self.buildings.append(building)
             for unit in range(1, units + 1):
                 shape = layout.get(str(unit), {})
                 for floor in range(1, shape.get("floors", floors) + 1):
                     for i in range(1, shape.get("rooms", rooms) + 1):
-                        household = _Household(
+                        household = Household(
                             id=w.next_id["household"],
                             uid=w.uid(rng),
                             building=building_id,
@@ -443,7 +246,7 @@ class _Grid:
                         self.households.append(household)
                         total += 1
 
-    def fill_household(self, h: _Household) -> None:
+    def fill_household(self, h: Household) -> None:
         rng, w = self.rng, self.w
         roll = rng.random()
         h.occupancy = "lived_in" if roll < 0.85 else "rented_out" if roll < 0.95 else "vacant"
@@ -537,7 +340,7 @@ class _Grid:
         parent = adult(28, 50)  # single parent
         return [parent, *children(parent[1], 1)]
 
-    def choose_tags(self, people: list[tuple[str, int, str]], h: _Household) -> list[list[str]]:
+    def choose_tags(self, people: list[tuple[str, int, str]], h: Household) -> list[list[str]]:
         """Each resident's tags, at shares close to real ledgers."""
         rng, year = self.rng, self.w.today.year
         tags: list[list[str]] = [[] for _ in people]
@@ -580,7 +383,7 @@ class _Grid:
         self,
         kind: str,
         *,
-        home: _Household | None = None,
+        home: Household | None = None,
         work_unit: str = "",
         branch: str | None = None,
         active: bool = True,
@@ -606,7 +409,7 @@ class _Grid:
             w.initials(name),
         )
 
-    def resident_home(self, within: Iterable[_Household] | None = None) -> _Household | None:
+    def resident_home(self, within: Iterable[Household] | None = None) -> Household | None:
         homes = [h for h in (within if within is not None else self.households) if h.occupancy != "vacant"]
         return self.rng.choice(homes) if homes else None
 
@@ -679,14 +482,14 @@ class _Grid:
         self.in_service.append(member_id)
         return member_id
 
-    def cover(self, members: list[int], households: Iterable[_Household], since: int) -> None:
+    def cover(self, members: list[int], households: Iterable[Household], since: int) -> None:
         for h in households:
             for m in members:
                 if m not in h.members:
                     h.members.append(m)
             h.covered_from = since if h.covered_from is None else min(h.covered_from, since)
 
-    def scope(self, member_id: int, b: _Building, unit: int | None, floor: int | None) -> None:
+    def scope(self, member_id: int, b: Building, unit: int | None, floor: int | None) -> None:
         """包楼栋 / 包单元 / 包楼层, sometimes taken over from an earlier member."""
         rng, w = self.rng, self.w
         start = w.start - rng.randrange(1440 * 30)
@@ -723,7 +526,7 @@ class _Grid:
 
     def make_scopes(self) -> None:
         rng = self.rng
-        self.unscoped: list[_Building] = []
+        self.unscoped: list[Building] = []
         for b in self.buildings:
             units_headed = [u for u in range(1, b.units + 1) if (b.id, u) in self.unit_heads]
             if b.floors >= 11 and rng.random() < 0.85:
@@ -748,7 +551,7 @@ class _Grid:
             else:
                 self.unscoped.append(b)
 
-    def pair(self, member_id: int, h: _Household, mode: str, reason: str = "") -> None:
+    def pair(self, member_id: int, h: Household, mode: str, reason: str = "") -> None:
         rng, w = self.rng, self.w
         start = w.start + rng.randrange(-30, 200) * 1440
         if rng.random() < 0.06:
@@ -814,7 +617,7 @@ class _Grid:
                     self.pair(member_id, h, "1+N", "在职党员双报到")
 
     # -- visits and requests ----------------------------------------------------------------
-    def visit(self, h: _Household) -> None:
+    def visit(self, h: Household) -> None:
         """Two years of visits to one household, and what it asked for on them.
 
         The hot loop of the generator: locals and `random()` arithmetic rather than randrange/choices.
@@ -944,7 +747,7 @@ class _Grid:
                 w.add("printed_sheet_row", rng, stamp, stamp, sheet_id, position, household_id, visit_id)
                 visits[index] = (*visits[index][:-1], sheet_no)
 
-    def request(self, h: _Household, collected: int, visit_id: int | None, member_id: int) -> None:
+    def request(self, h: Household, collected: int, visit_id: int | None, member_id: int) -> None:
         """One request through the loop as requests.py runs it: collected → dispatched →
         in_progress → resolved → followed_up, a dissatisfied rating reopening it once."""
         rng, w = self.rng, self.w
@@ -1074,7 +877,7 @@ class _Grid:
         if category == "supplies":
             self.supplies(h, request_id, collected, times["resolved"], operator)
 
-    def supplies(self, h: _Household, request_id: int, collected: int, resolved: int | None, by: str) -> None:
+    def supplies(self, h: Household, request_id: int, collected: int, resolved: int | None, by: str) -> None:
         """What a scarce-supplies request needs, and what was handed over when it was resolved."""
         rng, w = self.rng, self.w
         stamp = w.ts(collected)
@@ -1101,200 +904,44 @@ class _Grid:
                 )
 
 
-def _apportion(total: int, weights: list[float], *, minimum: int) -> list[int]:
-    """Split `total` in proportion to `weights` (largest remainders), each at least `minimum`."""
-    scale = (total - minimum * len(weights)) / sum(weights)
-    shares = [minimum + w * scale for w in weights]
-    counts = [math.floor(s) for s in shares]
-    by_remainder = sorted(range(len(weights)), key=lambda i: counts[i] - shares[i])
-    for i in by_remainder[: total - sum(counts)]:
-        counts[i] += 1
-    return counts
+def community(w: Rows, index: int, grid_targets: list[int]) -> Iterator[Batch]:
+    """The community's rows, one batch per grid."""
+    rng = random.Random(f"{w.seed}:community:{index}")
+    name = names.community_name(index)
+    stamp = w.ts(w.setup + rng.randrange(1440 * 5))
+    hotline = f"0936-{rng.randrange(8_000_000, 8_999_999)}"
+    address = f"{rng.choice(names.STREET_NAMES)}{rng.randint(1, 300)}号"
+    community_id = w.add("community", rng, stamp, stamp, name, hotline, address)
+    building_number = [0]
+    for g, target in enumerate(grid_targets, start=1):
+        grid_rng = random.Random(f"{w.seed}:grid:{index}:{g}")
+        Grid(w, grid_rng, community_id, name, g, target, building_number).build()
+        yield w.take()
 
 
-def plan(spec: Scale, seed: int) -> list[list[int]]:
-    """Households wanted in each grid of each community (communities vary: 2,000–8,000)."""
-    rng = random.Random(f"{seed}:plan")
-    weights = [rng.uniform(0.5, 1.5) for _ in range(spec.communities)]
-    per_grid = spec.households / spec.grids
-    return [
-        [round(per_grid * rng.uniform(0.8, 1.2)) for _ in range(n)]
-        for n in _apportion(spec.grids, weights, minimum=1)
-    ]
-
-
-@dataclass(frozen=True)
-class _Job:
-    """Everything the row builder needs; picklable, so a producer process can run it."""
-
-    seed: int
-    today: date
-    scale: str
-    plan: list[list[int]]
-    tag_ids: dict[str, int]
-    first_ids: dict[str, int]
-    operator: str
-
-
-def _batches(job: _Job) -> Generator[Batch, None, None]:
-    rows = _Rows(job.seed, job.today, job.tag_ids, job.first_ids)
-    for index, grid_targets in enumerate(job.plan):
-        yield from rows.community(index, grid_targets)
-    yield rows.finish(job.scale, job.operator)
-
-
-def _produce(job: _Job, queue: Any) -> None:
-    """Producer process: builds batches while the parent writes the previous ones (two cores)."""
-    try:
-        for batch in _batches(job):
-            queue.put(("batch", batch))
-        queue.put(("done", None))
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises it
-        queue.put(("failed", traceback.format_exc()))
-
-
-def _batches_from_process(job: _Job) -> Generator[Batch, None, None]:
-    # "spawn" everywhere: forking a process that may run Qt threads is unsafe.
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue(maxsize=4)
-    process = context.Process(target=_produce, args=(job, queue), daemon=True)
-    process.start()
-    try:
-        while True:
-            try:
-                kind, item = queue.get(timeout=2)
-            except Empty:
-                if not process.is_alive():
-                    raise RuntimeError("The demo data producer process stopped unexpectedly.") from None
-                continue
-            if kind == "done":
-                break
-            if kind == "failed":
-                raise RuntimeError(f"The demo data producer failed:\n{item}")
-            yield item
-        process.join()
-    finally:
-        if process.is_alive():
-            process.terminate()
-            process.join()
-
-
-def generate(
-    path: str | os.PathLike[str],
-    scale: str = "community",
-    *,
-    seed: int = 1,
-    today: date | None = None,
-    households: int | None = None,
-    progress: Progress | None = None,
-    overwrite: bool = False,
-    operator: str | None = None,
-    parallel: bool | None = None,
-) -> dict[str, int]:
-    """Write a demo file at `path`; returns the number of rows written to each table.
-
-    `progress(done, total)` is called after each grid and once when the file is in place; it may
-    raise (for example `Cancelled`) to stop, and then no file is left behind. `households` overrides
-    the scale's household count (for tests). `parallel` builds rows in a second process while this
-    one writes them; by default only for street and city sizes. Safe to call from a worker thread:
-    it opens its own connection.
-    """
-    if scale not in SCALES:
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "Unknown scale {scale}; choose one of {choices}."),
-            scale=scale,
-            choices=", ".join(SCALES),
-        )
-    target = Path(path)
-    if target.exists() and not overwrite:
-        raise InvalidInput(QT_TRANSLATE_NOOP("Errors", "{path} already exists."), path=str(target))
-    if not target.parent.is_dir():
-        raise InvalidInput(
-            QT_TRANSLATE_NOOP("Errors", "There is no folder {folder}."), folder=str(target.parent)
-        )
-    spec = SCALES[scale]
-    if households is not None:
-        spec = Scale(spec.communities, spec.grids, households)
-    if parallel is None:
-        parallel = spec.households >= 20_000 and (os.cpu_count() or 1) > 1
-    layout = plan(spec, seed)
-    total = sum(len(grids) for grids in layout) + 1
-    partial = target.with_name(target.name + ".partial")
-    _remove(partial)
-    store = open_store(partial, create=True, operator=operator or "demo")
-    counts = dict.fromkeys(TABLES, 0)
-    try:
-        indexes = _prepare_bulk(store, cache_kib=min(CACHE_KIB, 20_000 + spec.households * 12))
-        job = _Job(
-            seed=seed,
-            today=today or date.today(),
-            scale=scale,
-            plan=layout,
-            tag_ids={r["code"]: r["id"] for r in store.query("SELECT id, code FROM tag")},
-            first_ids={t: (store.scalar(f"SELECT max(id) FROM {t}") or 0) + 1 for t in TABLES},
-            operator=store.operator,
-        )
-        batches = _batches_from_process(job) if parallel else _batches(job)
-        try:
-            # One transaction for the lot: each commit would rewrite every page of the uid indexes
-            # that random uids scatter inserts over.
-            # The dashboard's tallies are counted once at the end, not by triggers row by row.
-            with store.atomic(), tallies.deferred(store.db):
-                for done, batch in enumerate(batches, start=1):
-                    for table, rows in batch.items():
-                        store.conn.executemany(INSERT_SQL[table], rows)
-                        counts[table] += len(rows)
-                    if progress and done < total:
-                        progress(done, total)
-                # Those who come to serve (units, reporting in, posts, services, escalations): issue 21.
-                counts.update(demo_serve.add(store, seed=seed, today=job.today))
-                for index in indexes:
-                    store.execute(index["sql"])
-        finally:
-            batches.close()
-        store.execute("PRAGMA ignore_check_constraints = OFF")
-        store.execute("PRAGMA foreign_keys = ON")
-        store.execute("PRAGMA journal_mode = WAL")
-        store.close()
-    except BaseException as error:
-        store.close(checkpoint=False)  # lets go of the lock beside the partial file too
-        _remove(partial)
-        if isinstance(error, sqlite3.OperationalError):
-            # The world's trouble (disk full, folder not writable), not a bug: say it plainly.
-            raise KnownError(
-                QT_TRANSLATE_NOOP("Errors", "Could not write {path} ({error})."),
-                path=str(target),
-                error=str(error),
-            ) from error
-        raise
-    os.replace(partial, target)
-    if progress:
-        progress(total, total)
-    return counts
-
-
-def _prepare_bulk(store: Store, *, cache_kib: int) -> list[Any]:
-    """Set the connection up for one bulk load; returns the secondary indexes it dropped."""
-    # Nothing else sees the partial file and it is deleted if anything fails, so durability is not
-    # needed until the end. CHECK constraints cost more than the insert itself, and foreign keys
-    # hold by construction: PRAGMA integrity_check and foreign_key_check verify both (tests do).
-    store.execute("PRAGMA journal_mode = MEMORY")
-    store.execute("PRAGMA synchronous = OFF")
-    store.execute("PRAGMA foreign_keys = OFF")
-    store.execute("PRAGMA ignore_check_constraints = ON")
-    store.execute(f"PRAGMA cache_size = -{cache_kib}")
-    # The indexes built at the end may sort on helper threads (the producer is done by then).
-    store.execute("PRAGMA threads = 2")
-    # Secondary indexes are built once at the end (a sort) rather than row by row.
-    indexes = store.query(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        " AND sql NOT LIKE 'CREATE UNIQUE%'"
+def finish(w: Rows, scale_name: str, operator: str) -> Batch:
+    """The file's last rows: a past emergency, the demo marker and its audit entry."""
+    rng = random.Random(f"{w.seed}:finish")
+    # A past emergency (ended, so today's cycles are the normal ones), for the history views.
+    start = w.start + 300 * 1440 + 8 * 60
+    end = w.ts(start + 6 * 1440)
+    w.add(
+        "emergency",
+        rng,
+        w.ts(start),
+        end,
+        None,
+        "暴雪应急响应",
+        "blizzard",
+        w.ts(start),
+        end,
+        "区应急指挥部",
+        1,
+        3,
     )
-    for index in indexes:
-        store.execute(f"DROP INDEX {index['name']}")
-    return indexes
-
-
-def _remove(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    stamp = w.ts(w.now)
+    info = json.dumps({"scale": scale_name, "seed": w.seed, "today": w.today.isoformat()})
+    # Marks the file as demo data, so the app can say so; and the audit trail says who made it.
+    w.add("setting", rng, stamp, stamp, "demo", info)
+    w.add("audit_log", rng, stamp, stamp, stamp, operator, "generate", "demo", None, None, info)
+    return w.take()

@@ -311,7 +311,8 @@ class DashboardView(QWidget):
             chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
         elif key == "members":
             chart.memberClicked.connect(lambda member_id: self.window_.navigate("member", member_id))
-        waiting = layout.itemAt(layout.count() - 1).widget()
+        waiting = self.findChild(QLabel, f"dashChartWaiting_{key}")
+        assert box is not None and waiting is not None
         layout.replaceWidget(waiting, chart)
         waiting.deleteLater()
         self.charts[key] = chart
@@ -558,7 +559,7 @@ class DashboardView(QWidget):
             *(lambda k=key: self._show_chart(k) for key in CHART_KEYS),
             *(lambda k=kind: self._show_list(k) for kind in LIST_KINDS),
             self._show_points,
-            lambda: self.communities.show_figures(self.data),
+            self._show_communities,
         ]
         if not self._stepping:
             self._stepping = True
@@ -593,6 +594,10 @@ class DashboardView(QWidget):
         self.tiles["overdue_requests"].set(f"{h.overdue_requests:,}", self.tr("past their time limit"))
         self.tiles["resolve_time"].set(duration(h.median_resolve_hours), self.tr("in the period"))
         self.tiles["satisfaction"].set(percent(h.satisfaction), self.tr("{n} rated").format(n=f"{h.rated:,}"))
+
+    def _show_communities(self) -> None:
+        assert self.data is not None
+        self.communities.show_figures(self.data)
 
     def _show_overdue(self) -> None:
         assert self.data is not None

@@ -289,6 +289,10 @@
         <translation>保存为图片…</translation>
     </message>
     <message>
+        <source>Drawing the chart…</source>
+        <translation>正在绘制图表…</translation>
+    </message>
+    <message>
         <source>Overdue priority households</source>
         <translation>超期未访重点户</translation>
     </message>
@@ -347,6 +351,10 @@
     <message>
         <source>All grids</source>
         <translation>全部网格</translation>
+    </message>
+    <message>
+        <source>Choose a community to choose one of its grids</source>
+        <translation>先选择社区，再选择其中的网格</translation>
     </message>
     <message>
         <source>Updating…</source>

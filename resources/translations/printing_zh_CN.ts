@@ -150,6 +150,10 @@
         <translation>打印：</translation>
     </message>
     <message>
+        <source>Community:</source>
+        <translation>社区：</translation>
+    </message>
+    <message>
         <source>Member:</source>
         <translation>党员：</translation>
     </message>

@@ -411,40 +411,21 @@ class DashboardView(QWidget):
         return box
 
     def _show_points(self) -> None:
+        from gridboard.ui.serve.ranking import ranking_rows
+
         d = self.data
         assert d is not None
         communities = {bar.id: bar.community for bar in d.grids}  # several communities: grid names repeat
-        for key, title, lines in (
-            ("points_grid", self.tr("Grid"), d.points_by_grid),
-            ("points_unit", self.tr("Work unit"), d.points_by_unit),
+
+        def grid_name(line: Any) -> str:
+            return " · ".join(filter(None, (communities.get(line.key, ""), line.name)))
+
+        for key, title, lines, name in (
+            ("points_grid", self.tr("Grid"), d.points_by_grid, grid_name),
+            ("points_unit", self.tr("Work unit"), d.points_by_unit, None),
         ):
-            self._fill(
-                key,
-                [
-                    self.tr("No."),
-                    title,
-                    self.tr("Members"),
-                    self.tr("Services"),
-                    self.tr("Hours"),
-                    self.tr("Points"),
-                ],
-                [
-                    [
-                        i,
-                        " · ".join(
-                            filter(
-                                None,
-                                (communities.get(line.key, "") if key == "points_grid" else "", line.name),
-                            )
-                        ),
-                        line.members,
-                        line.services,
-                        float(line.hours or 0),
-                        float(line.points or 0),
-                    ]
-                    for i, line in enumerate(lines, 1)
-                ],
-            )
+            headers = [self.tr("No."), title, self.tr("Members"), self.tr("Services"), self.tr("Hours")]
+            self._fill(key, [*headers, self.tr("Points")], ranking_rows(lines, name))
 
     # -- filters --------------------------------------------------------------------------------------
 

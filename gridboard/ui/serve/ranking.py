@@ -3,11 +3,32 @@ shown in the serve view and available to the dashboard."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gridboard.models import service
 from gridboard.models.clock import today
 from gridboard.models.store import Store
+
+
+def ranking_rows(
+    lines: list[service.RankLine], name: Callable[[service.RankLine], str] | None = None
+) -> list[list[Any]]:
+    """The ranking's rows as both the serve view and the dashboard show them: No., name, members,
+    services, hours, points."""
+    return [
+        [
+            i,
+            name(line) if name is not None else line.name,
+            line.members,
+            line.services,
+            float(line.hours or 0),
+            float(line.points or 0),
+        ]
+        for i, line in enumerate(lines, 1)
+    ]
 
 
 class RankingWidget(QWidget):
@@ -62,17 +83,4 @@ class RankingWidget(QWidget):
         start, end = self.period_range()
         for by, table in (("grid", self.by_grid), ("unit", self.by_unit)):
             lines = service.ranking(self.store, by, start=start, end=end, limit=50)
-            table.fill(
-                [
-                    [
-                        i,
-                        line.name,
-                        line.members,
-                        line.services,
-                        float(line.hours or 0),
-                        float(line.points or 0),
-                    ]
-                    for i, line in enumerate(lines, 1)
-                ],
-                [line.key for line in lines],
-            )
+            table.fill(ranking_rows(lines), [line.key for line in lines])

@@ -441,7 +441,10 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         )
 
     # -- search -----------------------------------------------------------------------------------------
-    box = window.ledger.search
+    from gridboard.ui.ledger_feature import LedgerFeature
+    from gridboard.ui.printing import PrintingFeature
+
+    box = window.features.get(LedgerFeature).search
     name = raw.execute(
         "SELECT name FROM resident WHERE name <> '' ORDER BY id LIMIT 1 OFFSET ?", [households // 2]
     ).fetchone()[0]
@@ -665,7 +668,7 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         preview.reject()
 
     for i in range(max(1, rounds - 1)):
-        dialog = window.printing.print_dialog("grid", target_id=grid_id)
+        dialog = window.features.get(PrintingFeature).print_dialog("grid", target_id=grid_id)
         dialog.set_kind("grid", grid_id)
         measure.idle(0.1)
         r.add(measure.run(lambda dialog=dialog: dialog.preview(), preview_open, close_preview))

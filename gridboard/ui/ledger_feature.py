@@ -3,24 +3,31 @@ panel, the grid team editor, ledger editing in the Edit menu, and the search box
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget, QWidgetAction
 
 from gridboard.models import ledger, records
 from gridboard.ui import ask
+from gridboard.ui.board import BoardFeature
 from gridboard.ui.editors import ledger_editors as editors
+from gridboard.ui.features import Feature
 from gridboard.ui.members.view import MembersView
 from gridboard.ui.pairing.dialogs import PairDialog
 from gridboard.ui.pairing.team_editor import edit_team
 from gridboard.ui.search import SearchBox
 
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
+
 
 class LedgerFeature:
-    """What install() set up, so tests and other features can reach it (window.ledger)."""
+    """The members view, the search box, pairing and ledger editing (`window.features.get(LedgerFeature)`)."""
 
-    def __init__(self, window: Any) -> None:
+    needs: ClassVar[tuple[type[Feature], ...]] = (BoardFeature,)
+
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.members = MembersView(window)
         window.add_view("members", QCoreApplication.translate("Ledger", "Members"), self.members, "Ctrl+2")
@@ -38,7 +45,7 @@ class LedgerFeature:
         # Features installed after this one add their views to the bar; keep the search at its end.
         QTimer.singleShot(0, self._search_to_end)
         self._menus()
-        self.board = window.view("board")
+        self.board = window.features.get(BoardFeature).view
         self.board.map_menu_hooks.append(self.map_menu)
         panel = self.board.panel
         panel.add_action(
@@ -319,9 +326,3 @@ class LedgerFeature:
     def show_proposals(self) -> None:
         self.window.show_view("members")
         self.members.show_proposals()
-
-
-def install(window: Any) -> LedgerFeature:
-    feature = LedgerFeature(window)
-    window.ledger = feature
-    return feature

@@ -1,34 +1,39 @@
 """The coverage dashboard feature ("一屏知全域"): tiles, charts, the four lists, overdue priority households.
 
-`install(window)` adds the "dashboard" view (Ctrl+4) and File → Export dashboard report. The view
+`DashboardFeature` adds the "dashboard" view (Ctrl+4) and File → Export dashboard report. The view
 (and pyqtgraph, which its charts need) is built when first shown, not while the window opens.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication
 
-__all__ = ["install"]
+from gridboard.ui.features import Feature, LazyView
+
+if TYPE_CHECKING:
+    from gridboard.ui.dashboard.view import DashboardView
+    from gridboard.ui.main_window import MainWindow
+
+__all__ = ["DashboardFeature"]
 
 
-def install(window: Any) -> None:
-    def build() -> Any:
-        from gridboard.ui.dashboard.view import DashboardView
+class DashboardFeature:
+    needs: ClassVar[tuple[type[Feature], ...]] = ()
 
-        view = DashboardView(window)
-        window.dashboard = view
-        return view
+    def __init__(self, window: MainWindow) -> None:
+        def build() -> DashboardView:
+            from gridboard.ui.dashboard.view import DashboardView
 
-    window.add_view("dashboard", QCoreApplication.translate("Dashboard", "Dashboard"), build, "Ctrl+4")
+            return DashboardView(window)
 
-    def export() -> None:
-        window.show_view("dashboard").export_pdf()
-
-    window.add_action(
-        "file",
-        "actionDashboardReport",
-        QCoreApplication.translate("Dashboard", "Export dashboard &report (PDF)…"),
-        export,
-    )
+        self.view: LazyView[DashboardView] = LazyView(
+            window, "dashboard", QCoreApplication.translate("Dashboard", "Dashboard"), build, "Ctrl+4"
+        )
+        window.add_action(
+            "file",
+            "actionDashboardReport",
+            QCoreApplication.translate("Dashboard", "Export dashboard &report (PDF)…"),
+            lambda: self.view.show().export_pdf(),
+        )

@@ -138,7 +138,7 @@ def _float(text: Any) -> float:
 class ServeView(QWidget):
     """Those who come to serve, in one place; every change goes through the window's notifier."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, *, clock: QTimer | None = None) -> None:
         super().__init__(window)
         self.window_ = window
         self.store = window.store
@@ -176,8 +176,8 @@ class ServeView(QWidget):
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._fill_tab)
         # Escalations rise a level by rule as their limits pass, whatever else is going on: the
-        # window's clock does it (the view is built when first shown), else the view's own.
-        self.clock = getattr(window, "serve_clock", None)
+        # window's clock does it (the serve feature's: the view is built when first shown), else the view's own.
+        self.clock = clock
         if self.clock is None:
             self.clock = QTimer(self)
             self.clock.setInterval(5 * 60 * 1000)

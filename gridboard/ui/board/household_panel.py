@@ -80,7 +80,8 @@ class HouseholdPanel(QScrollArea):
         self.body_layout.addWidget(self.status)
 
         self.actions_box = QWidget(body)
-        self.actions_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # At least as tall as its rows of buttons (never squashed), and no taller.
+        self.actions_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.actions_layout = QGridLayout(self.actions_box)
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         self.log_button = QPushButton(self.tr("Log a visit…"), self.actions_box)
@@ -142,6 +143,9 @@ class HouseholdPanel(QScrollArea):
         count = len(self._action_buttons) + 1
         self.actions_layout.addWidget(button, count // 2, count % 2)
         self._action_buttons.append(button)
+        # Other features add their buttons before the window is shown: the body's layout must ask the
+        # box its height again, or the first paint squeezes every row into the one row's height it had.
+        self.actions_box.updateGeometry()
         button.setEnabled(self.household_id is not None)
         return button
 

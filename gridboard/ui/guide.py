@@ -179,7 +179,7 @@ def quick_start_document() -> layout.Document:
 
 def show_guide(window: MainWindow) -> GuideDialog:
     existing = window.guide_dialog
-    if existing is not None:
+    if isinstance(existing, GuideDialog):
         try:
             existing.show()
             existing.raise_()

@@ -240,7 +240,7 @@ class LedgerFeature:
                 ),
             ),
         ):
-            if name is None:
+            if name is None or text is None or slot is None:
                 w.menu("edit").addSeparator()
             else:
                 w.add_action("edit", name, text, slot)

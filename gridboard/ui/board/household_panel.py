@@ -135,7 +135,7 @@ class HouseholdPanel(QScrollArea):
 
     # -- hooks for other features -----------------------------------------------------------------
 
-    def add_action(self, object_name: str, text: str, callback: Callable[[int], None]) -> QPushButton:
+    def add_action(self, object_name: str, text: str, callback: Callable[[int], object]) -> QPushButton:
         """A button acting on the current household (called with its id)."""
         button = QPushButton(text, self.actions_box)
         button.setObjectName(object_name)

@@ -7,6 +7,7 @@ the board and others can offer printing too (`window.features.get(PrintingFeatur
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -98,6 +99,9 @@ class PrintingFeature(QObject):
             dialog.open_sheet(sheet_no)
         return dialog
 
+    def _opener(self, kind: str) -> Callable[[], object]:
+        return lambda: self.print_dialog(kind)
+
     def _actions(self, window: MainWindow) -> None:
         feature = self
         for name, text, kind, shortcut in (
@@ -132,7 +136,7 @@ class PrintingFeature(QObject):
                 None,
             ),
         ):
-            window.add_action("print", name, text, lambda k=kind: feature.print_dialog(k), shortcut)
+            window.add_action("print", name, text, self._opener(kind), shortcut)
         window.menu("print").addSeparator()
         enter = window.add_action(
             "print",

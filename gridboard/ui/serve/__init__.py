@@ -54,7 +54,7 @@ class ServeFeature:
 
         requests = window.features.get(RequestsFeature)
 
-        def escalate_selected() -> ServeView:
+        def escalate_selected() -> object:
             return self.show(5).escalate(requests.view.current_id())
 
         window.add_action(

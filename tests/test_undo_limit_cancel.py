@@ -109,7 +109,9 @@ def _cancel_as_soon_as_shown(window) -> list[QProgressDialog]:
     return pressed
 
 
-def test_cancel_on_a_long_undo_and_redo_really_cancels(board_window, qtbot, small: Small, monkeypatch) -> None:
+def test_cancel_on_a_long_undo_and_redo_really_cancels(
+    board_window, qtbot, small: Small, monkeypatch
+) -> None:
     window, stack, store = board_window, board_window.undo_stack, small.store
     monkeypatch.setattr(ops, "_BIG_STEP", 0)  # every step is undone behind the progress dialog
     building = ops.run(

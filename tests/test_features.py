@@ -109,7 +109,10 @@ def test_the_window_gives_its_features_by_class(gui, qtbot, small) -> None:
     # Heavy views wait until they are first shown.
     dashboard = window.features.get(DashboardFeature).view
     serve = window.features.get(ServeFeature).view
+    emergency = window.features.get(EmergencyFeature)
     assert dashboard.built() is None and serve.built() is None
+    assert emergency.rollcall_view.built() is None and emergency.desk_view.built() is None
+    assert emergency.desk is window.view("emergency")  # asked for: made now
     shown = serve.show()
     assert serve.built() is shown and window.current_view_key() == "serve"
     assert not hasattr(window, "ledger") and not hasattr(window, "serve") and not hasattr(window, "trust")

@@ -1,7 +1,8 @@
 """Emergency mode (feature): the Emergency menu, the banner, the roll-call board, the emergency desk
 (rosters, instructions and feedback, scarce supplies), printouts and the end-of-emergency report.
 
-`EmergencyFeature` adds the "rollcall" view (Ctrl+5) and the "emergency" view (Ctrl+6).
+`EmergencyFeature` adds the "rollcall" view (Ctrl+5) and the "emergency" view (Ctrl+6), both made when
+first shown (most days no emergency is in force, and the desk's tabs cost a tenth of a second).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from gridboard.ui.board import BoardFeature
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
 from gridboard.ui.emergency.rollcall import RollcallView
-from gridboard.ui.features import Feature
+from gridboard.ui.features import Feature, LazyView
 
 if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
@@ -44,10 +45,12 @@ class EmergencyFeature(QObject):
 
         self.banner = EmergencyBanner(window)
         window.banner_layout.addWidget(self.banner)
-        self.rollcall = RollcallView(window)
-        self.desk = EmergencyDesk(window)
-        window.add_view("rollcall", self.tr("Roll call"), self.rollcall, "Ctrl+5")
-        window.add_view("emergency", self.tr("Emergency desk"), self.desk, "Ctrl+6")
+        self.rollcall_view = LazyView(
+            window, "rollcall", self.tr("Roll call"), lambda: RollcallView(window), "Ctrl+5"
+        )
+        self.desk_view = LazyView(
+            window, "emergency", self.tr("Emergency desk"), lambda: EmergencyDesk(window), "Ctrl+6"
+        )
         self.banner.rollcall_button.clicked.connect(lambda: window.show_view("rollcall"))
         self.banner.end_button.clicked.connect(self.end)
 
@@ -76,6 +79,14 @@ class EmergencyFeature(QObject):
         )
         window.notifier.changed.connect(self._changed)
         self._show_state(opening=True)
+
+    @property
+    def rollcall(self) -> RollcallView:
+        return self.rollcall_view.get()
+
+    @property
+    def desk(self) -> EmergencyDesk:
+        return self.desk_view.get()
 
     # -- declaring and ending -------------------------------------------------------------------------------
 
@@ -129,7 +140,8 @@ class EmergencyFeature(QObject):
         if current is None:
             ask.inform(self.window, self.tr("Door-knocking lists"), self.tr("No emergency is in force."))
             return None
-        grid_id = self.rollcall.model.grid_id
+        rollcall = self.rollcall_view.built()  # its grid, if one was chosen there (else every grid)
+        grid_id = rollcall.model.grid_id if rollcall is not None else None
         path = ask.save_file(
             self.window,
             self.tr("Save door-knocking lists"),

@@ -3,6 +3,7 @@ panel, the grid team editor, ledger editing in the Edit menu, and the search box
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -96,6 +97,19 @@ class LedgerFeature:
             return False
         return True
 
+    def _with(
+        self, value: Callable[[], int | None], message: str, action: Callable[[int], object]
+    ) -> Callable[[], object]:
+        """A menu slot: `action` on what `value` finds now, or `message` when there is none."""
+
+        def slot() -> object:
+            found = value()
+            if found is None:
+                return self._need(None, message)
+            return action(found)
+
+        return slot
+
     # -- menus -------------------------------------------------------------------------------------
 
     def _menus(self) -> None:
@@ -115,31 +129,28 @@ class LedgerFeature:
             (
                 "actionEditCommunity",
                 QCoreApplication.translate("Ledger", "Edit community…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.edit_community(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.edit_community(w, c),
                 ),
             ),
             (
                 "actionNewGrid",
                 QCoreApplication.translate("Ledger", "New grid…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.new_grid(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.new_grid(w, c),
                 ),
             ),
             (
                 "actionEditGrid",
                 QCoreApplication.translate("Ledger", "Edit grid…"),
-                lambda: (
-                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
-                    and editors.edit_grid(w, self.grid_id())
+                self._with(
+                    self.grid_id,
+                    QCoreApplication.translate("Ledger", "There is no grid yet."),
+                    lambda g: editors.edit_grid(w, g),
                 ),
             ),
             (
@@ -151,32 +162,29 @@ class LedgerFeature:
             (
                 "actionNewBuilding",
                 QCoreApplication.translate("Ledger", "New building…"),
-                lambda: (
-                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
-                    and editors.new_building(w, self.grid_id())
+                self._with(
+                    self.grid_id,
+                    QCoreApplication.translate("Ledger", "There is no grid yet."),
+                    lambda g: editors.new_building(w, g),
                 ),
             ),
             (
                 "actionEditBuilding",
                 QCoreApplication.translate("Ledger", "Edit building…"),
-                lambda: (
-                    self._need(self.building_id(), pick_building)
-                    and editors.edit_building(w, self.building_id())
-                ),
+                self._with(self.building_id, pick_building, lambda b: editors.edit_building(w, b)),
             ),
             (
                 "actionAddRoom",
                 QCoreApplication.translate("Ledger", "Add a room…"),
-                lambda: (
-                    self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())
-                ),
+                self._with(self.building_id, pick_building, lambda b: editors.add_room(w, b)),
             ),
             (
                 "actionRemoveBuilding",
                 QCoreApplication.translate("Ledger", "Remove building"),
-                lambda: (
-                    self._need(self.building_id(), pick_building)
-                    and editors.remove(w, "building", self.building_id(), self._building_name())
+                self._with(
+                    self.building_id,
+                    pick_building,
+                    lambda b: editors.remove(w, "building", b, self._building_name()),
                 ),
             ),
             (None, None, None),
@@ -231,12 +239,10 @@ class LedgerFeature:
             (
                 "actionNewMember",
                 QCoreApplication.translate("Ledger", "New member…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.new_member(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.new_member(w, c),
                 ),
             ),
         ):

@@ -38,7 +38,9 @@ class SearchBox(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCompletionRole(QUERY_ROLE)  # highlighting a hit keeps what the user typed
         self.completer_.setMaxVisibleItems(12)
-        self.completer_.popup().setObjectName("searchPopup")
+        self.popup_ = self.completer_.popup()
+        assert self.popup_ is not None  # a QCompleter always has its popup
+        self.popup_.setObjectName("searchPopup")
         self.setCompleter(self.completer_)
         self.completer_.activated[QModelIndex].connect(self._activated)
         self._timer = QTimer(self)
@@ -73,7 +75,7 @@ class SearchBox(QLineEdit):
         if self.results.rowCount() and self.hasFocus():
             self.completer_.complete()
         elif not self.results.rowCount():
-            self.completer_.popup().hide()
+            self.popup_.hide()
         return self.hits
 
     def _prepare_initials(self) -> None:
@@ -110,7 +112,7 @@ class SearchBox(QLineEdit):
     def go(self, hit: Hit) -> None:
         self._went = True
         QTimer.singleShot(0, self._reset_went)
-        self.completer_.popup().hide()
+        self.popup_.hide()
         if hit.household_id is not None:
             self.window_.navigate("household", hit.household_id)
         elif hit.kind == "member":
@@ -129,7 +131,7 @@ class SearchBox(QLineEdit):
             return
         if self._timer.isActive() or not self.hits:
             self.run()
-        popup = self.completer_.popup()
+        popup = self.popup_
         current = popup.currentIndex() if popup.isVisible() else QModelIndex()
         hit = current.data(HIT_ROLE) if current.isValid() else None
         if isinstance(hit, Hit):

@@ -93,11 +93,14 @@ class HouseholdPanel(QScrollArea):
 
         self.residents = self._text_section("panelResidents", self.tr("Residents"))
         self.pairings = self._text_section("panelPairings", self.tr("Pairings"))
-        self.history_button = QPushButton(self.tr("Show pairing history"), self.pairings.parentWidget())
+        pairings_box = self.pairings.parentWidget()
+        pairings_layout = pairings_box.layout() if pairings_box is not None else None
+        assert isinstance(pairings_layout, QVBoxLayout)  # made by _text_section
+        self.history_button = QPushButton(self.tr("Show pairing history"), pairings_box)
         self.history_button.setObjectName("pairingHistoryButton")
         self.history_button.setFlat(True)
         self.history_button.clicked.connect(self.show_pairing_history)
-        self.pairings.parentWidget().layout().addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pairings_layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._history_for: int | None = None  # the household whose history is shown
 
         visits_box = QGroupBox(self.tr("Visits"), body)

@@ -149,7 +149,7 @@ def main() -> int:
         )
 
         # The board alone, as the other features' views are theirs to measure.
-        main_window.FEATURES = ("gridboard.ui.board",)
+        main_window.FEATURES = ("gridboard.ui.board:BoardFeature",)
         started = time.perf_counter()
         window = main_window.MainWindow(store)
         window.resize(1500, 950)

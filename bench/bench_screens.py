@@ -441,7 +441,10 @@ def run(source: Path, folder: Path, rounds: int) -> int:
         )
 
     # -- search -----------------------------------------------------------------------------------------
-    box = window.ledger.search
+    from gridboard.ui.ledger_feature import LedgerFeature
+    from gridboard.ui.printing import PrintingFeature
+
+    box = window.features.get(LedgerFeature).search
     name = raw.execute(
         "SELECT name FROM resident WHERE name <> '' ORDER BY id LIMIT 1 OFFSET ?", [households // 2]
     ).fetchone()[0]
@@ -709,7 +712,7 @@ def run(source: Path, folder: Path, rounds: int) -> int:
     made: dict[str, Any] = {}
 
     def open_dialog() -> None:
-        made["dialog"] = window.printing.print_dialog("grid", target_id=grid_id)
+        made["dialog"] = window.features.get(PrintingFeature).print_dialog("grid", target_id=grid_id)
 
     for i in range(max(1, rounds - 1)):
         made.clear()

@@ -111,6 +111,41 @@ def test_main_window_fits_an_old_office_screen(gui, qtbot, small) -> None:
     assert window.width() <= 1366
 
 
+def _squashed_buttons(window) -> list[str]:
+    from PySide6.QtWidgets import QPushButton
+
+    return [
+        f"{b.objectName() or b.text()}: {b.height()} < {b.sizeHint().height()}"
+        for b in window.findChildren(QPushButton)
+        if b.isVisible() and b.height() < b.sizeHint().height()
+    ]
+
+
+def test_a_blank_community_fits_an_old_office_screen_with_no_button_squashed(gui, qtbot, db) -> None:
+    """The household panel's buttons are added by several features before the window is shown: its
+    first paint at 1366×768 had all six squashed to a few pixels high (its box kept the height it had
+    with one button)."""
+    from gridboard.models import ledger
+    from gridboard.ui.board import BoardFeature
+    from gridboard.ui.main_window import MainWindow
+
+    ledger.create_community(db, name="幸福社区")
+    db.take_changes()
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    panel = window.features.get(BoardFeature).view.panel
+    assert len(panel._action_buttons) >= 5  # the ledger's, requests' and trust's buttons are there
+    # The first paint, before the event loop has run once more: what the user sees first.
+    save_screenshot(window, "blank_community_1366")
+    assert _squashed_buttons(window) == []
+    qtbot.waitExposed(window)
+    assert _squashed_buttons(window) == []
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768, hint
+
+
 def test_the_demo_goes_to_documents_unless_saved_elsewhere(gui, tmp_path: Path) -> None:
     from PySide6.QtCore import QSettings, QStandardPaths
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from gridboard.models import emergency as em
 from gridboard.models import ledger, pairing
 from gridboard.ui import ask, main_window
+from gridboard.ui.emergency import EmergencyFeature
 
 pytestmark = pytest.mark.gui
 
@@ -59,7 +60,11 @@ def town(small):
 @pytest.fixture
 def window(gui, qtbot, town, monkeypatch):
     # The board (to see it filtered) and this feature; other views are not needed here.
-    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.board", "gridboard.ui.emergency"))
+    monkeypatch.setattr(
+        main_window,
+        "FEATURES",
+        ("gridboard.ui.board:BoardFeature", "gridboard.ui.emergency:EmergencyFeature"),
+    )
     win = main_window.MainWindow(town.store)
     qtbot.addWidget(win)
     win.resize(1200, 700)
@@ -70,7 +75,7 @@ def window(gui, qtbot, town, monkeypatch):
 
 def declare(qtbot, win, name: str = "暴雪应急响应") -> None:
     win.findChild(object, "actionDeclareEmergency").trigger()
-    dialog = win.emergency_feature.dialog
+    dialog = win.features.get(EmergencyFeature).dialog
     assert dialog is not None and dialog.isVisible()
     dialog.name_edit.setText(name)  # QTest cannot type Chinese; the field is a plain QLineEdit
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("blizzard"))
@@ -101,7 +106,7 @@ def test_declare_rollcall_by_keyboard_end_and_report(
     assert not win.findChild(object, "actionDeclareEmergency").isEnabled()
 
     win.show_view("rollcall")
-    view = win.emergency_feature.rollcall
+    view = win.features.get(EmergencyFeature).rollcall
     qtmodeltester.check(view.model)
     assert len(view.model.rows) == 6
     assert set(states(view).values()) == {"not_tried"}
@@ -172,7 +177,7 @@ def test_declare_rollcall_by_keyboard_end_and_report(
 
     # The door-knocking list for today, roster first.
     win.show_view("emergency")
-    desk = win.emergency_feature.desk
+    desk = win.features.get(EmergencyFeature).desk
     roster = desk.rosters
     desk.tabs.setCurrentWidget(roster)
     for name in ("张三", "王干部", "周楼长"):
@@ -224,7 +229,7 @@ def test_desk_instructions_feedback_and_supplies(qtbot, window, town, tmp_path, 
     win, store = window, town.store
     declare(qtbot, win, "停电保障")
     win.show_view("emergency")
-    desk = win.emergency_feature.desk
+    desk = win.features.get(EmergencyFeature).desk
     instructions = desk.instructions
     desk.tabs.setCurrentWidget(instructions)
     assert instructions.grid_list.count() == 2

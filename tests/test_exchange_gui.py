@@ -10,11 +10,12 @@ import openpyxl
 import pytest
 from conftest import save_screenshot
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
 from gridboard.exchange import importer
 from gridboard.ui import ask, main_window
-from gridboard.ui.exchange import ExportOptions
+from gridboard.ui.exchange import ExchangeFeature, ExportOptions
 from gridboard.ui.exchange.dialog import ImportDialog
 
 pytestmark = pytest.mark.gui
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def window(gui, qtbot, small, monkeypatch):
-    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange",))
+    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange:ExchangeFeature",))
     win = main_window.MainWindow(small.store)
     qtbot.addWidget(win)
     win.show()
@@ -59,8 +60,8 @@ def office_sheet(path: Path) -> Path:
 
 def open_dialog(window, qtbot, path: Path, monkeypatch) -> ImportDialog:
     monkeypatch.setattr(ask, "open_file", lambda *a, **k: str(path))
-    window.findChild(type(window.exchange.import_action), "actionImport").trigger()
-    dialog = window.exchange.dialog
+    window.findChild(QAction, "actionImport").trigger()
+    dialog = window.features.get(ExchangeFeature).dialog
     assert dialog is not None and dialog.objectName() == "importDialog"
     qtbot.waitUntil(dialog.isVisible)
     return dialog
@@ -130,15 +131,15 @@ def test_exports_and_templates_from_the_menu(window, qtbot, small, tmp_path, mon
     target = tmp_path / "out.xlsx"
     monkeypatch.setattr(ask, "save_file", lambda *a, **k: str(target))
     monkeypatch.setattr(ExportOptions, "exec", lambda self: QDialog.DialogCode.Accepted)
-    window.findChild(type(window.exchange.import_action), "actionExport_ledger").trigger()
+    window.findChild(QAction, "actionExport_ledger").trigger()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(min_row=2, values_only=True))
     assert ("王建国", "138****5678") in {(r[11], r[14]) for r in rows}
     for kind in ("visits", "requests", "coverage"):
         target.unlink()
-        window.findChild(type(window.exchange.import_action), f"actionExport_{kind}").trigger()
+        window.findChild(QAction, f"actionExport_{kind}").trigger()
         assert target.exists(), kind
     target.unlink()
-    window.findChild(type(window.exchange.import_action), "actionTemplate_members").trigger()
+    window.findChild(QAction, "actionTemplate_members").trigger()
     assert openpyxl.load_workbook(target).sheetnames == ["党员名册", "填写说明"]
     assert said == []
 

@@ -23,6 +23,8 @@ from gridboard.models import emergency as em
 from gridboard.models import visits
 from gridboard.models.opening import open_store
 from gridboard.ui import ask, main_window
+from gridboard.ui.emergency import EmergencyFeature
+from gridboard.ui.exchange import ExchangeFeature
 
 pytestmark = pytest.mark.gui
 
@@ -116,7 +118,7 @@ def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> N
     said: list[str] = []
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: said.append(text))
     monkeypatch.setattr(ask, "show_error", lambda parent, error: said.append(f"error: {error}"))
-    exchange = win.exchange
+    exchange = win.features.get(ExchangeFeature)
     only_ledger = tmp_path / "居民台账.xlsx"
     book = load_workbook(ledger_path)
     del book["党员名册"]
@@ -158,7 +160,7 @@ def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> N
 
     # An emergency declared through the menu.
     win.findChild(object, "actionDeclareEmergency").trigger()
-    dialog = win.emergency_feature.dialog
+    dialog = win.features.get(EmergencyFeature).dialog
     dialog.name_edit.setText("暴雪应急响应")
     ok = dialog.findChild(QDialogButtonBox, "declareButtons").button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
@@ -183,7 +185,7 @@ def test_a_whole_day_offline(gui, qtbot, tmp_path, monkeypatch, no_network) -> N
     assert (tmp_path / "敲门清单.pdf").exists()
     current = em.active_emergency(store)
     instruction = win.notifier.perform(em.issue_instruction, emergency_id=current.id, text="清点独居老人用药")
-    assert win.emergency_feature.print_instruction(instruction) is not None
+    assert win.features.get(EmergencyFeature).print_instruction(instruction) is not None
     win.notifier.perform(em.record_delivery, grid_id=grid, item="饮用水", quantity=10, unit="桶")
 
     # End the emergency and write the report.

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from gridboard.models import ledger, pairing, proposals, teams
 from gridboard.models.opening import open_store
 from gridboard.ui import ask, labels
+from gridboard.ui.ledger_feature import LedgerFeature
 from gridboard.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -147,7 +148,7 @@ def test_accept_all_proposals(window, qtbot, small, qtmodeltester) -> None:
     ):
         ledger.add_resident(store, household_id=small.household(unit, room), name="孙奶奶", tags=[tag])
     window.notifier.refresh_all()
-    window.ledger.show_proposals()
+    window.features.get(LedgerFeature).show_proposals()
     panel = window.view("members").proposals
     qtbot.waitUntil(lambda: panel.model.rowCount() == 4)
     qtmodeltester.check(panel.model)
@@ -259,7 +260,7 @@ def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmo
     details = view.page.details
     qtbot.waitUntil(lambda: details.height() >= details.sizeHint().height())
     save_screenshot(window, "members_view")
-    window.ledger.show_proposals()
+    window.features.get(LedgerFeature).show_proposals()
     qtbot.waitUntil(lambda: view.proposals.model.rowCount() > 0)
     save_screenshot(window, "proposals")
     count = view.proposals.model.rowCount()
@@ -273,7 +274,7 @@ def test_members_view_and_proposals_on_the_demo(gui, qtbot, community_demo, qtmo
 def test_member_page_shows_their_households_on_the_map(window, qtbot, small) -> None:
     pairing.give_scope(small.store, member_id=small.member, building_id=small.building, unit=1, floor=2)
     window.notifier.refresh_all()
-    window.ledger.show_member(small.member)
+    window.features.get(LedgerFeature).show_member(small.member)
     page = window.view("members").page
     qtbot.waitUntil(lambda: page.member_id == small.member and page.pairings.rowCount() == 1)
     qtbot.mouseClick(page.buttons["showOnMapButton"], Qt.MouseButton.LeftButton)

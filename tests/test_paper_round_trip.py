@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gridboard.models import ledger, pairing, sheets, visits
 from gridboard.models.sheets import RowEntry
+from gridboard.ui.printing import PrintingFeature
 
 pytestmark = pytest.mark.gui
 
@@ -76,7 +77,7 @@ def open_dialog(qtbot, small, sheet):
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    dialog = window.printing.entry_dialog()
+    dialog = window.features.get(PrintingFeature).entry_dialog()
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.number_edit, sheet.info.sheet_no)

@@ -9,6 +9,7 @@ from conftest import Small
 
 from gridboard.models import ledger, operators, purge, tallies
 from gridboard.ui import ask
+from gridboard.ui.trust import TrustFeature
 
 
 def _moved(small: Small) -> tuple[int, int]:
@@ -53,7 +54,7 @@ def test_only_an_administrator_purges_and_a_reason_is_needed(small: Small) -> No
 @pytest.mark.gui
 def test_purge_dialog_previews_and_purges(gui, qtbot, window, small: Small, monkeypatch) -> None:
     _moved(small)
-    dialog = window.trust.open_purge()
+    dialog = window.features.get(TrustFeature).open_purge()
     qtbot.addWidget(dialog)
     dialog.years.setValue(5)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "赵老五"

@@ -18,6 +18,7 @@ from gridboard.models.opening import open_store
 from gridboard.ui import ask, labels
 from gridboard.ui.app import AppController
 from gridboard.ui.main_window import MainWindow
+from gridboard.ui.serve import ServeFeature
 
 pytestmark = pytest.mark.gui
 
@@ -295,7 +296,7 @@ def test_the_serve_view_is_built_when_first_shown_and_its_clock_runs_before(gui,
     clock = window.findChild(QTimer, "serveClock")
     assert clock is not None and clock.isActive()  # escalations rise by rule all the same
     view = window.show_view("serve")
-    assert view.clock is clock and window.serve is view
+    assert view.clock is clock and window.features.get(ServeFeature).view.get() is view
     window.close()
     assert not clock.isActive()
 
@@ -317,7 +318,9 @@ def test_printing_while_the_file_is_being_checked_numbers_nothing_and_writes_not
     assert controller.open_path(path)
     window, store = controller.window, controller.store
     assert store.read_only is not None and store.read_only.reason == "checking"
-    dialog = window.printing.print_dialog("grid", target_id=small.grid)
+    from gridboard.ui.printing import PrintingFeature
+
+    dialog = window.features.get(PrintingFeature).print_dialog("grid", target_id=small.grid)
     dialog.set_kind("grid", small.grid)
     previewed: list = []
     monkeypatch.setattr(

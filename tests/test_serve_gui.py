@@ -16,6 +16,7 @@ from gridboard.models import escalation as esc
 from gridboard.models import requests as rq
 from gridboard.models.clock import today
 from gridboard.ui import ask
+from gridboard.ui.requests import RequestsFeature
 
 pytestmark = pytest.mark.gui
 
@@ -111,7 +112,7 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     )
     window.notifier.flush()
     window.show_view("requests")
-    window.requests.select_request(request)
+    window.features.get(RequestsFeature).view.select_request(request)
     window.findChild(type(window.menu("requests").actions()[0]), "actionEscalateRequest").trigger()
     assert view.isVisible() and view.tabs.currentIndex() == 5
     _fill(view.dialog, unit_id=unit.id, reason="涉及税务政策")
@@ -130,9 +131,9 @@ def test_scenario_unit_reports_in_serves_and_resolves_an_escalated_request(
     view.escalations_table.select_id(escalated.id)
     view.overdue_only.setChecked(False)
     window.navigate("request", request)
-    window.requests.select_request(request)
+    window.features.get(RequestsFeature).view.select_request(request)
     qtbot.wait(20)
-    history = window.requests.detail.toPlainText()
+    history = window.features.get(RequestsFeature).view.detail.toPlainText()
     assert "区税务局" in history and "已报到，安排李明上门解答" in history
     save_screenshot(window, "serve_request_history")
     # The quarter's feedback sheet to the unit shows each member, and adds up.
@@ -216,7 +217,7 @@ def test_screens_and_printouts_of_the_demo(gui, qtbot, community_demo, tmp_path,
         )
     assert errors == []
     window.close()
-    assert not view.clock.isActive() and not window.requests.clock.isActive()
+    assert not view.clock.isActive() and not window.features.get(RequestsFeature).view.clock.isActive()
     store.close()
 
 

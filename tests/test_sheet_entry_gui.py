@@ -15,6 +15,7 @@ from gridboard.models import ledger, pairing, sheets, visits
 from gridboard.models.errors import KnownError
 from gridboard.models.opening import open_store
 from gridboard.ui import labels
+from gridboard.ui.printing import PrintingFeature
 
 pytestmark = pytest.mark.gui
 
@@ -70,7 +71,7 @@ def test_enter_a_returned_sheet_by_keyboard(qtbot, small, sheet, window, monkeyp
 
     # A second dialog, opened on the same sheet before the first one saves (a colleague, or a
     # forgotten window), will try to enter the same row later.
-    stale = window.printing.entry_dialog()
+    stale = window.features.get(PrintingFeature).entry_dialog()
     qtbot.addWidget(stale)
 
     window.findChild(QAction, "actionEnterReturnedSheet").trigger()

@@ -150,8 +150,9 @@ from gridboard import cli
 for name in cli.COMMAND_MODULES:
     importlib.import_module(name)
 from gridboard.ui import main_window, app, about
-for name in main_window.FEATURES:
-    importlib.import_module(name)
+from gridboard.ui import features
+for spec in main_window.FEATURES:
+    features.load(spec)
 import pyqtgraph.exporters
 print("imported")
 """,

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from gridboard.models import audit, emergency, ledger, operators, pairing, purge, requests, visits
 from gridboard.models.settings import set_setting
 from gridboard.ui import ask
+from gridboard.ui.trust import TrustFeature
 
 pytestmark = pytest.mark.gui
 
@@ -92,7 +93,7 @@ def test_no_raw_code_and_no_number_in_full(
     gui, qtbot, window, small: Small, tmp_path: Path, monkeypatch
 ) -> None:
     _every_kind_of_change(small)
-    dialog = window.trust.open_audit()
+    dialog = window.features.get(TrustFeature).open_audit()
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     model = dialog.model

@@ -16,7 +16,7 @@ from gridboard.models.settings import set_setting
 from gridboard.ui import ask
 from gridboard.ui.app import AppController
 from gridboard.ui.main_window import MainWindow
-from gridboard.ui.trust import signin
+from gridboard.ui.trust import TrustFeature, signin
 from gridboard.ui.trust.audit_view import AuditDialog
 from gridboard.ui.trust.operators_dialog import OperatorEditor
 
@@ -110,7 +110,7 @@ def _nothing_modal_left(qtbot) -> None:
 
 def test_using_the_window_keeps_it_unlocked(gui, qtbot, window) -> None:
     _nothing_modal_left(qtbot)
-    lock = window.idle_lock
+    lock = window.features.get(TrustFeature).lock
     set_setting(window.store, "lock_after_minutes", 5)
     lock.reload()
     full = 5 * 60_000
@@ -130,7 +130,7 @@ def test_idle_lock_hides_the_window_and_asks_for_the_pin(gui, qtbot, window, mon
     _nothing_modal_left(qtbot)
     # A minute of 300 ms: the file's setting, the lock's real timer and its own timeout do the rest.
     monkeypatch.setattr(IdleLock, "MS_PER_MINUTE", 300)
-    lock = window.idle_lock
+    lock = window.features.get(TrustFeature).lock
     set_setting(window.store, "lock_after_minutes", 1)
     lock.reload()
     assert lock.timer.isActive() and lock.timer.interval() == 300 and not lock.is_locked()
@@ -171,13 +171,13 @@ def test_a_dialog_left_open_is_covered_and_kept(gui, qtbot, window) -> None:
     edit = QLineEdit(dialog)
     edit.setText("half typed")
     dialog.show()
-    window.idle_lock.lock()
-    screen = window.idle_lock.screen
+    window.features.get(TrustFeature).lock.lock()
+    screen = window.features.get(TrustFeature).lock.screen
     assert screen.isVisible() and dialog.isVisible()
     assert screen.windowModality() == Qt.WindowModality.ApplicationModal
     qtbot.keyClicks(screen.secret_edit, TESTER_PIN)
     qtbot.keyClick(screen.secret_edit, Qt.Key.Key_Return)
-    assert not window.idle_lock.is_locked() and edit.text() == "half typed"
+    assert not window.features.get(TrustFeature).lock.is_locked() and edit.text() == "half typed"
     dialog.close()
 
 
@@ -190,9 +190,9 @@ def test_switching_operator_is_one_step(gui, qtbot, window, small: Small) -> Non
         dialog.accept()
 
     _drive(qtbot, signin.SignInDialog, fill)
-    assert window.trust.switch_operator()
+    assert window.features.get(TrustFeature).switch_operator()
     assert small.store.session.name == "只看"
-    assert "只看" in window.trust.label.text()
+    assert "只看" in window.features.get(TrustFeature).label.text()
 
 
 def test_read_only_operator_cannot_write_through_the_window(gui, qtbot, small: Small, monkeypatch) -> None:
@@ -251,7 +251,7 @@ def test_audit_viewer_filters_masks_and_exports(
     operators.sign_in(store, "李娜", "1357")
     visits.log_visit(store, household_id=household, note="身份证110101199001011234")
     operators.sign_in(store, TESTER, TESTER_PIN)
-    dialog = window.trust.open_audit()
+    dialog = window.features.get(TrustFeature).open_audit()
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     model = dialog.model
@@ -319,7 +319,7 @@ def test_a_test_store_of_its_own_can_be_signed_in(gui, qtbot, tmp_path: Path) ->
     sign_in_tester(store)
     win = MainWindow(store)
     qtbot.addWidget(win)
-    assert store.session.name == TESTER and "tester" in win.trust.label.text()
+    assert store.session.name == TESTER and "tester" in win.features.get(TrustFeature).label.text()
     win.close()
     store.close()
 
@@ -348,7 +348,7 @@ def test_protecting_a_file_makes_a_new_one_that_asks_for_its_passphrase(
 
     _drive(qtbot, protect.ProtectDialog, fill)
     monkeypatch.setattr(ask, "confirm", lambda *a: False)  # do not open it yet
-    made = window.trust.protect()
+    made = window.features.get(TrustFeature).protect()
     assert made == path.with_name("test-protected.gridboard") and path.exists()
     assert "刘芳芳".encode() not in made.read_bytes()
     cipher.forget(made)

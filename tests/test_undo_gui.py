@@ -13,6 +13,8 @@ from gridboard.models import ledger, records, settings, tallies
 from gridboard.models import requests as rq
 from gridboard.ui import ask, main_window, ops
 from gridboard.ui.editors import ledger_editors
+from gridboard.ui.emergency import EmergencyFeature
+from gridboard.ui.printing import PrintingFeature
 
 pytestmark = pytest.mark.gui
 
@@ -178,7 +180,11 @@ def test_a_refused_action_leaves_no_step(window, small: Small, monkeypatch) -> N
 
 @pytest.fixture
 def desk_window(gui, qtbot, small: Small, monkeypatch):
-    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.board", "gridboard.ui.emergency"))
+    monkeypatch.setattr(
+        main_window,
+        "FEATURES",
+        ("gridboard.ui.board:BoardFeature", "gridboard.ui.emergency:EmergencyFeature"),
+    )
     ledger.add_member(small.store, community_id=small.community, name="王干部", kind="cadre")
     small.store.take_changes()
     win = main_window.MainWindow(small.store)
@@ -194,7 +200,7 @@ def test_emergency_declared_rostered_and_supplied_undo_to_none_and_back(
 ) -> None:
     win, store = desk_window, small.store
     win.findChild(object, "actionDeclareEmergency").trigger()
-    dialog = win.emergency_feature.dialog
+    dialog = win.features.get(EmergencyFeature).dialog
     dialog.name_edit.setText("暴雪应急响应")
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("blizzard"))
     ok = dialog.findChild(QDialogButtonBox, "declareButtons").button(QDialogButtonBox.StandardButton.Ok)
@@ -202,7 +208,7 @@ def test_emergency_declared_rostered_and_supplied_undo_to_none_and_back(
     emergency = em.active_emergency(store)
     assert emergency is not None
     win.show_view("emergency")
-    desk = win.emergency_feature.desk
+    desk = win.features.get(EmergencyFeature).desk
     roster = desk.rosters
     desk.tabs.setCurrentWidget(roster)
     qtbot.mouseClick(win.findChild(object, "rosterAddButton"), Qt.MouseButton.LeftButton)
@@ -241,7 +247,7 @@ def test_emergency_declared_rostered_and_supplied_undo_to_none_and_back(
 
 @pytest.fixture
 def exchange_window(gui, qtbot, small: Small, monkeypatch):
-    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange",))
+    monkeypatch.setattr(main_window, "FEATURES", ("gridboard.ui.exchange:ExchangeFeature",))
     win = main_window.MainWindow(small.store)
     qtbot.addWidget(win)
     win.show()
@@ -294,7 +300,7 @@ def test_a_returned_sheet_entered_is_one_step(window, qtbot, small: Small) -> No
     pairing.add_scope(store, member_id=small.member, building_id=small.building, unit=1)
     (sheet,) = sheets.record_sheets(store, [sheets.member_sheet(store, small.member)])
     store.take_changes()
-    dialog = window.printing.entry_dialog()
+    dialog = window.features.get(PrintingFeature).entry_dialog()
     qtbot.addWidget(dialog)
     dialog.open_sheet(sheet.info.sheet_no)
     dialog.model.set_value(0, 3, "1")

@@ -99,13 +99,15 @@ def main(path: str, out_folder: str) -> None:
     member = store.scalar(
         "SELECT m.id FROM member m JOIN pairing p ON p.member_id = m.id WHERE p.ended_on IS NULL LIMIT 1"
     )
-    dialog = window.printing.print_dialog("member", target_id=member)
+    from gridboard.ui.printing import PrintingFeature
+
+    dialog = window.features.get(PrintingFeature).print_dialog("member", target_id=member)
     wait(app, lambda: False, 1.0)
     save(dialog, out, "print", 800)
     dialog.close()
 
     (printed,) = sheets.record_sheets(store, [sheets.member_sheet(store, member)])
-    dialog = window.printing.entry_dialog(printed.info.sheet_no)
+    dialog = window.features.get(PrintingFeature).entry_dialog(printed.info.sheet_no)
     dialog.direction_combo.setCurrentIndex(1)
     for row, (outcome, method) in enumerate((("1", "1"), ("2", "1"), ("1", "2"))):
         dialog.model.set_value(row, 3, outcome)

@@ -96,6 +96,16 @@ def pending_initials(store: Store) -> int:
     )
 
 
+def may_fill_initials(store: Store) -> bool:
+    """Whether this connection may write the initials: a file it can write, and an operator who may
+    change the ledger (a 只读 or 网格员 operator's role refuses the UPDATE: their pinyin search finds
+    the names that have initials already)."""
+    if store.read_only is not None:
+        return False
+    session = store.session
+    return session is None or bool(session.may("ledger"))
+
+
 def fill_initials(
     store: Store, *, batch: int = 50_000, progress: Callable[[int, int], None] | None = None
 ) -> int:
@@ -225,7 +235,8 @@ def search(store: Store, text: str, *, limit: int = 30) -> list[Hit]:
             run(_HOUSEHOLD.format(cond="h.phone = ?"), [compact], "phone")
         return hits
     if compact.isascii() and compact.isalpha():
-        fill_initials(store)
+        if may_fill_initials(store):
+            fill_initials(store)
         key = compact.lower()
         run(
             _MEMBER.format(cond="m.name_initials >= ? AND m.name_initials < ?"),

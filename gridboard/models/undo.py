@@ -33,6 +33,9 @@ from gridboard.models.rules import advance_tallies
 from gridboard.models.store import Store
 
 T = TypeVar("T")
+# `progress(done, total)`, called between tables and before the commit; raising `errors.Cancelled`
+# there rolls the whole undo or redo back (the file stays as it was).
+Progress = Callable[[int, int], None]
 
 # The file's machinery and derived data are not the user's rows: the audit trail keeps its history (an
 # undo is recorded in it, never erased from it), tallies follow their triggers, operators and files'
@@ -70,13 +73,13 @@ class Step:
     def size(self) -> int:
         return sum(len(rows) for rows in self.before.values())
 
-    def undo(self, store: Store) -> Changes:
+    def undo(self, store: Store, progress: Progress | None = None) -> Changes:
         """Put back the rows as they were before the action (same ids and uids)."""
-        return _restore(store, self, have=self.after, want=self.before, action="undo")
+        return _restore(store, self, have=self.after, want=self.before, action="undo", progress=progress)
 
-    def redo(self, store: Store) -> Changes:
+    def redo(self, store: Store, progress: Progress | None = None) -> Changes:
         """Put back the rows as the action left them (the same rows again, never new ones)."""
-        return _restore(store, self, have=self.before, want=self.after, action="redo")
+        return _restore(store, self, have=self.before, want=self.after, action="redo", progress=progress)
 
 
 @dataclass
@@ -249,12 +252,13 @@ def _restore(
     have: dict[str, dict[int, Image]],
     want: dict[str, dict[int, Image]],
     action: str,
+    progress: Progress | None = None,
 ) -> Changes:
     """Check the rows are as `have` says (but for when they were last changed), then make them `want`."""
     pending = store.take_changes()
     try:
         try:
-            _restore_rows(store, step, have=have, want=want, action=action)
+            _restore_rows(store, step, have=have, want=want, action=action, progress=progress)
         except sqlite3.IntegrityError as error:  # the deferred foreign keys, at the commit
             if "FOREIGN KEY" not in str(error):
                 raise
@@ -281,7 +285,9 @@ def _restore_rows(
     have: dict[str, dict[int, Image]],
     want: dict[str, dict[int, Image]],
     action: str,
+    progress: Progress | None = None,
 ) -> None:
+    tell = progress or (lambda _done, _total: None)
     with store.atomic():
         # Deferred: rows that refer to each other are put back in any order, and checked at the end.
         store.conn.execute("PRAGMA defer_foreign_keys = ON")
@@ -306,15 +312,22 @@ def _restore_rows(
         # A big step beside the file (an office's first import) is counted once afterwards, as the
         # import itself was; a few rows in a big file go through the tally triggers row by row.
         households = int(store.scalar("SELECT count(*) FROM main.household") or 0)
+        # Steps: each table's rows removed, each table's rows put back, the count (and the commit).
+        total, done = 2 * len(order) + 1, 0
+        tell(done, total)
         with tallies.deferred(store.db) if big and step.size * 4 > households else nullcontext():
             for name in reversed(order):
                 _put_back(
                     store, name, step, have[name], want[name], stamp, action, gone_only=True, summary=big
                 )
+                done += 1
+                tell(done, total)
             for name in order:
                 _put_back(
                     store, name, step, have[name], want[name], stamp, action, gone_only=False, summary=big
                 )
+                done += 1
+                tell(done, total)
         if big:  # the trail says what the step did per table, as an import's own entry does
             for name in order:
                 images = list(want[name].values())
@@ -342,6 +355,7 @@ def _restore_rows(
                 )
         if want.keys() & {"setting", "emergency"}:
             advance_tallies(store)  # the coverage tallies count by the cycles these rows set
+        tell(total, total)  # the last moment a Cancel still leaves the file as it was
 
 
 def _current(store: Store, name: str, cols: tuple[str, ...], ids: list[int]) -> dict[int, Image]:

@@ -6,7 +6,7 @@ real window by tools/guide_screenshots.py.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
@@ -16,6 +16,9 @@ from gridboard import bundled
 from gridboard.models.errors import KnownError
 from gridboard.printing import layout
 from gridboard.ui import ask
+
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 GUIDE = "guide_zh_CN.html"
@@ -174,9 +177,9 @@ def quick_start_document() -> layout.Document:
     )
 
 
-def show_guide(window: Any) -> GuideDialog:
-    existing = getattr(window, "guide_dialog", None)
-    if existing is not None:
+def show_guide(window: MainWindow) -> GuideDialog:
+    existing = window.guide_dialog
+    if isinstance(existing, GuideDialog):
         try:
             existing.show()
             existing.raise_()

@@ -3,24 +3,32 @@ panel, the grid team editor, ledger editing in the Edit menu, and the search box
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget, QWidgetAction
 
 from gridboard.models import ledger, records
 from gridboard.ui import ask
+from gridboard.ui.board import BoardFeature
 from gridboard.ui.editors import ledger_editors as editors
+from gridboard.ui.features import Feature
 from gridboard.ui.members.view import MembersView
 from gridboard.ui.pairing.dialogs import PairDialog
 from gridboard.ui.pairing.team_editor import edit_team
 from gridboard.ui.search import SearchBox
 
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
+
 
 class LedgerFeature:
-    """What install() set up, so tests and other features can reach it (window.ledger)."""
+    """The members view, the search box, pairing and ledger editing (`window.features.get(LedgerFeature)`)."""
 
-    def __init__(self, window: Any) -> None:
+    needs: ClassVar[tuple[type[Feature], ...]] = (BoardFeature,)
+
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.members = MembersView(window)
         window.add_view("members", QCoreApplication.translate("Ledger", "Members"), self.members, "Ctrl+2")
@@ -38,7 +46,7 @@ class LedgerFeature:
         # Features installed after this one add their views to the bar; keep the search at its end.
         QTimer.singleShot(0, self._search_to_end)
         self._menus()
-        self.board = window.view("board")
+        self.board = window.features.get(BoardFeature).view
         self.board.map_menu_hooks.append(self.map_menu)
         panel = self.board.panel
         panel.add_action(
@@ -89,6 +97,19 @@ class LedgerFeature:
             return False
         return True
 
+    def _with(
+        self, value: Callable[[], int | None], message: str, action: Callable[[int], object]
+    ) -> Callable[[], object]:
+        """A menu slot: `action` on what `value` finds now, or `message` when there is none."""
+
+        def slot() -> object:
+            found = value()
+            if found is None:
+                return self._need(None, message)
+            return action(found)
+
+        return slot
+
     # -- menus -------------------------------------------------------------------------------------
 
     def _menus(self) -> None:
@@ -108,31 +129,28 @@ class LedgerFeature:
             (
                 "actionEditCommunity",
                 QCoreApplication.translate("Ledger", "Edit community…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.edit_community(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.edit_community(w, c),
                 ),
             ),
             (
                 "actionNewGrid",
                 QCoreApplication.translate("Ledger", "New grid…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.new_grid(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.new_grid(w, c),
                 ),
             ),
             (
                 "actionEditGrid",
                 QCoreApplication.translate("Ledger", "Edit grid…"),
-                lambda: (
-                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
-                    and editors.edit_grid(w, self.grid_id())
+                self._with(
+                    self.grid_id,
+                    QCoreApplication.translate("Ledger", "There is no grid yet."),
+                    lambda g: editors.edit_grid(w, g),
                 ),
             ),
             (
@@ -144,32 +162,29 @@ class LedgerFeature:
             (
                 "actionNewBuilding",
                 QCoreApplication.translate("Ledger", "New building…"),
-                lambda: (
-                    self._need(self.grid_id(), QCoreApplication.translate("Ledger", "There is no grid yet."))
-                    and editors.new_building(w, self.grid_id())
+                self._with(
+                    self.grid_id,
+                    QCoreApplication.translate("Ledger", "There is no grid yet."),
+                    lambda g: editors.new_building(w, g),
                 ),
             ),
             (
                 "actionEditBuilding",
                 QCoreApplication.translate("Ledger", "Edit building…"),
-                lambda: (
-                    self._need(self.building_id(), pick_building)
-                    and editors.edit_building(w, self.building_id())
-                ),
+                self._with(self.building_id, pick_building, lambda b: editors.edit_building(w, b)),
             ),
             (
                 "actionAddRoom",
                 QCoreApplication.translate("Ledger", "Add a room…"),
-                lambda: (
-                    self._need(self.building_id(), pick_building) and editors.add_room(w, self.building_id())
-                ),
+                self._with(self.building_id, pick_building, lambda b: editors.add_room(w, b)),
             ),
             (
                 "actionRemoveBuilding",
                 QCoreApplication.translate("Ledger", "Remove building"),
-                lambda: (
-                    self._need(self.building_id(), pick_building)
-                    and editors.remove(w, "building", self.building_id(), self._building_name())
+                self._with(
+                    self.building_id,
+                    pick_building,
+                    lambda b: editors.remove(w, "building", b, self._building_name()),
                 ),
             ),
             (None, None, None),
@@ -224,16 +239,14 @@ class LedgerFeature:
             (
                 "actionNewMember",
                 QCoreApplication.translate("Ledger", "New member…"),
-                lambda: (
-                    self._need(
-                        self.community_id(),
-                        QCoreApplication.translate("Ledger", "There is no community yet."),
-                    )
-                    and editors.new_member(w, self.community_id())
+                self._with(
+                    self.community_id,
+                    QCoreApplication.translate("Ledger", "There is no community yet."),
+                    lambda c: editors.new_member(w, c),
                 ),
             ),
         ):
-            if name is None:
+            if name is None or text is None or slot is None:
                 w.menu("edit").addSeparator()
             else:
                 w.add_action("edit", name, text, slot)
@@ -319,9 +332,3 @@ class LedgerFeature:
     def show_proposals(self) -> None:
         self.window.show_view("members")
         self.members.show_proposals()
-
-
-def install(window: Any) -> LedgerFeature:
-    feature = LedgerFeature(window)
-    window.ledger = feature
-    return feature

@@ -1,12 +1,12 @@
 """The main window: menus, a bar of views (board, members, requests, dashboard...), status bar.
 
-Each feature lives in its own module with `install(window)`, listed in FEATURES; it adds its view
-with `add_view`, its actions to `menu(...)`, and navigation targets to `navigators`.
+Each feature is a class in its own module (`features.Feature`), listed in FEATURES; made with the
+window after the features it `needs`, it adds its view with `add_view`, its actions to `menu(...)`,
+and navigation targets to `navigators`. Others reach it by its class: `window.features.get(Kind)`.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,21 +27,26 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models.store import Store
+from gridboard.ui.features import Features, load
 from gridboard.ui.notifier import Notifier
 
-# Feature modules, each with install(window: MainWindow) -> None, in the order their views appear.
+# The window's features ("module:Class", each a `features.Feature`), in the order their views appear;
+# a feature that needs another comes after it whatever this order says (`features.install_order`).
 FEATURES: tuple[str, ...] = (
-    "gridboard.ui.board",
-    "gridboard.ui.ledger_feature",
-    "gridboard.ui.requests",
-    "gridboard.ui.dashboard",
-    "gridboard.ui.emergency",
-    "gridboard.ui.serve",
-    "gridboard.ui.printing",
-    "gridboard.ui.exchange",
-    "gridboard.ui.travel",
-    "gridboard.ui.trust",
+    "gridboard.ui.board:BoardFeature",
+    "gridboard.ui.ledger_feature:LedgerFeature",
+    "gridboard.ui.requests:RequestsFeature",
+    "gridboard.ui.dashboard:DashboardFeature",
+    "gridboard.ui.emergency:EmergencyFeature",
+    "gridboard.ui.serve:ServeFeature",
+    "gridboard.ui.printing:PrintingFeature",
+    "gridboard.ui.exchange:ExchangeFeature",
+    "gridboard.ui.travel:TravelFeature",
+    "gridboard.ui.trust:TrustFeature",
 )
+
+# Steps the undo stack keeps: the oldest falls off (each holds the rows its action touched, twice).
+UNDO_LIMIT = 100
 
 
 class MainWindow(QMainWindow):
@@ -57,17 +62,19 @@ class MainWindow(QMainWindow):
         self.notifier = Notifier(store, self)
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("undoStack")
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self.navigators: dict[str, Callable[[int], None]] = {}
         self._views: dict[str, QWidget] = {}
         self._factories: dict[str, tuple[Callable[[], QWidget], QWidget]] = {}  # views built when first shown
         self._view_actions: dict[str, QAction] = {}
         self._menus: dict[str, QMenu] = {}
+        self.features = Features()
+        self.guide_dialog: QDialog | None = None  # the guide, while it is open (F1 raises it)
 
         self.setWindowTitle(self._title())
         self._build_frame()
         self._build_menus()
-        for name in FEATURES:
-            importlib.import_module(name).install(self)
+        self.features.install(self, [load(spec) for spec in FEATURES])
         self._quit_last()
         if self._view_actions:
             self.show_view(next(iter(self._view_actions)))
@@ -329,6 +336,10 @@ class MainWindow(QMainWindow):
         self._menus["view"].addAction(action)
         self._view_actions[key] = action
         return action
+
+    def view_action(self, key: str) -> QAction:
+        """The view's entry in the View menu and on the view bar (to add it to another menu too)."""
+        return self._view_actions[key]
 
     def _built(self, key: str) -> QWidget | None:
         if key in self._factories:

@@ -21,9 +21,9 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from gridboard.models import operators, undo
 from gridboard.models.errors import KnownError
@@ -156,13 +156,18 @@ def run(
 
 
 class StepCommand(QUndoCommand):
-    """An undo step of the model's (`models.undo.Step`) on the window's undo stack."""
+    """An undo step of the model's (`models.undo.Step`) on the window's undo stack.
+
+    A big step is undone or redone behind a progress dialog whose Cancel really cancels: the work
+    rolls back (the file stays as it was) and the stack is put back where it was, so the step can be
+    undone (or redone) again later."""
 
     def __init__(self, window: Host, step: undo.Step) -> None:
         super().__init__(step.text)
         self.window = window
         self.step = step
         self._done_already = True  # push() calls redo(): the action has just run
+        self._undone_already = False  # a cancelled redo: the stack steps back over it, nothing to do
 
     def redo(self) -> None:
         if self._done_already:
@@ -171,6 +176,9 @@ class StepCommand(QUndoCommand):
         self._apply(self.step.redo)
 
     def undo(self) -> None:
+        if self._undone_already:
+            self._undone_already = False
+            return
         self._apply(self.step.undo)
 
     def _apply(self, change: Callable[[Store], object]) -> None:
@@ -192,11 +200,34 @@ class StepCommand(QUndoCommand):
         else:
             title = QCoreApplication.translate("Undo", "Doing “{text}” again…").format(text=step.text)
         changes = on_own_store(
-            _widget(self.window), title, self.window.store, lambda own, _progress: getattr(step, method)(own)
+            _widget(self.window),
+            title,
+            self.window.store,
+            lambda own, progress: getattr(step, method)(own, progress),
         )
-        if changes is not None:
-            self.window.store.changes.merge(changes)
+        if changes is None:
+            self._cancelled(method)
+            return
+        self.window.store.changes.merge(changes)
         self.window.notifier.flush()
+
+    def _cancelled(self, method: str) -> None:
+        """Cancel was pressed: nothing changed, so the stack goes back to where it was (the stack moves
+        its index after this returns; stepping back is done once it has, over a command that then
+        does nothing)."""
+        stack = getattr(self.window, "undo_stack", None)
+        if method == "undo":
+            self._done_already = True
+            text = QCoreApplication.translate("Undo", "Undo cancelled: “{text}” was not taken back.")
+        else:
+            self._undone_already = True
+            text = QCoreApplication.translate("Undo", "Redo cancelled: “{text}” was not done again.")
+        log.info("%s cancelled: %s", method, self.step.text)
+        if stack is not None:
+            QTimer.singleShot(0, stack.redo if method == "undo" else stack.undo)
+        widget = _widget(self.window)
+        if isinstance(widget, QMainWindow):
+            widget.statusBar().showMessage(text.format(text=self.step.text), 10_000)
 
 
 def on_own_store(

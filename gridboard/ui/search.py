@@ -9,13 +9,16 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from gridboard.models import search
+from gridboard.models.errors import KnownError
 from gridboard.models.masking import mask_phone
-from gridboard.models.opening import open_store
 from gridboard.models.search import Hit
-from gridboard.ui.tasks import run_task
+from gridboard.ui import ask, ops
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 QUERY_ROLE = Qt.ItemDataRole.UserRole + 2
+# More names than this without pinyin initials (an import, the demo) are given theirs behind a progress
+# dialog, on a connection of the file's own; fewer are given theirs by the search itself.
+PREPARE_BEHIND = 5000
 
 
 class SearchBox(QLineEdit):
@@ -35,7 +38,9 @@ class SearchBox(QLineEdit):
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setCompletionRole(QUERY_ROLE)  # highlighting a hit keeps what the user typed
         self.completer_.setMaxVisibleItems(12)
-        self.completer_.popup().setObjectName("searchPopup")
+        self.popup_ = self.completer_.popup()
+        assert self.popup_ is not None  # a QCompleter always has its popup
+        self.popup_.setObjectName("searchPopup")
         self.setCompleter(self.completer_)
         self.completer_.activated[QModelIndex].connect(self._activated)
         self._timer = QTimer(self)
@@ -52,7 +57,7 @@ class SearchBox(QLineEdit):
         text = self.text()
         store = self.window_.store
         compact = text.replace(" ", "")
-        if compact.isascii() and compact.isalpha() and search.pending_initials(store) > 5000:
+        if compact.isascii() and compact.isalpha() and search.pending_initials(store) > PREPARE_BEHIND:
             self._prepare_initials()
         self.hits = search.search(store, text, limit=30)
         self.results.clear()
@@ -70,23 +75,26 @@ class SearchBox(QLineEdit):
         if self.results.rowCount() and self.hasFocus():
             self.completer_.complete()
         elif not self.results.rowCount():
-            self.completer_.popup().hide()
+            self.popup_.hide()
         return self.hits
 
     def _prepare_initials(self) -> None:
-        """Names written by an import or the demo generator get their pinyin initials once, with progress."""
-        path = self.window_.store.path
-        if path is None or self.window_.store.read_only is not None:
-            return  # a read-only file keeps its names as they are; pinyin search finds fewer of them
+        """Names written by an import or the demo generator get their pinyin initials once, with progress.
 
-        def work(progress: Any) -> int:
-            worker_store = open_store(path, check="none")
-            try:
-                return search.fill_initials(worker_store, batch=20_000, progress=progress)
-            finally:
-                worker_store.close()
+        On the file's own opening (`ops.on_own_store`: a protected file with its key, the tallies' hooks),
+        signed in as the window's operator with the same role, so a role that may not change the ledger
+        is refused there as it is here (and is not asked: its search finds the names that have them)."""
+        store = self.window_.store
+        if store.path is None or not search.may_fill_initials(store):
+            return  # a read-only file or role keeps its names as they are; pinyin search finds fewer
 
-        run_task(self, self.tr("Preparing pinyin search…"), work)
+        def work(own: Any, progress: Any) -> int:
+            return search.fill_initials(own, batch=20_000, progress=progress)
+
+        try:
+            ops.on_own_store(self, self.tr("Preparing pinyin search…"), store, work)
+        except KnownError as error:  # a locked or full file: the search goes on with what is there
+            ask.show_error(self, error)
 
     def describe(self, hit: Hit) -> str:
         kind = {
@@ -104,7 +112,7 @@ class SearchBox(QLineEdit):
     def go(self, hit: Hit) -> None:
         self._went = True
         QTimer.singleShot(0, self._reset_went)
-        self.completer_.popup().hide()
+        self.popup_.hide()
         if hit.household_id is not None:
             self.window_.navigate("household", hit.household_id)
         elif hit.kind == "member":
@@ -123,7 +131,7 @@ class SearchBox(QLineEdit):
             return
         if self._timer.isActive() or not self.hits:
             self.run()
-        popup = self.completer_.popup()
+        popup = self.popup_
         current = popup.currentIndex() if popup.isVisible() else QModelIndex()
         hit = current.data(HIT_ROLE) if current.isValid() else None
         if isinstance(hit, Hit):

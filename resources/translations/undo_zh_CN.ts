@@ -21,5 +21,13 @@
         <source>Doing “{text}” again…</source>
         <translation>正在重做“{text}”…</translation>
     </message>
+    <message>
+        <source>Undo cancelled: “{text}” was not taken back.</source>
+        <translation>已取消撤销：“{text}”没有撤回。</translation>
+    </message>
+    <message>
+        <source>Redo cancelled: “{text}” was not done again.</source>
+        <translation>已取消重做：“{text}”没有重做。</translation>
+    </message>
 </context>
 </TS>

@@ -80,7 +80,8 @@ class HouseholdPanel(QScrollArea):
         self.body_layout.addWidget(self.status)
 
         self.actions_box = QWidget(body)
-        self.actions_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # At least as tall as its rows of buttons (never squashed), and no taller.
+        self.actions_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.actions_layout = QGridLayout(self.actions_box)
         self.actions_layout.setContentsMargins(0, 0, 0, 0)
         self.log_button = QPushButton(self.tr("Log a visit…"), self.actions_box)
@@ -92,11 +93,14 @@ class HouseholdPanel(QScrollArea):
 
         self.residents = self._text_section("panelResidents", self.tr("Residents"))
         self.pairings = self._text_section("panelPairings", self.tr("Pairings"))
-        self.history_button = QPushButton(self.tr("Show pairing history"), self.pairings.parentWidget())
+        pairings_box = self.pairings.parentWidget()
+        pairings_layout = pairings_box.layout() if pairings_box is not None else None
+        assert isinstance(pairings_layout, QVBoxLayout)  # made by _text_section
+        self.history_button = QPushButton(self.tr("Show pairing history"), pairings_box)
         self.history_button.setObjectName("pairingHistoryButton")
         self.history_button.setFlat(True)
         self.history_button.clicked.connect(self.show_pairing_history)
-        self.pairings.parentWidget().layout().addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
+        pairings_layout.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._history_for: int | None = None  # the household whose history is shown
 
         visits_box = QGroupBox(self.tr("Visits"), body)
@@ -134,7 +138,7 @@ class HouseholdPanel(QScrollArea):
 
     # -- hooks for other features -----------------------------------------------------------------
 
-    def add_action(self, object_name: str, text: str, callback: Callable[[int], None]) -> QPushButton:
+    def add_action(self, object_name: str, text: str, callback: Callable[[int], object]) -> QPushButton:
         """A button acting on the current household (called with its id)."""
         button = QPushButton(text, self.actions_box)
         button.setObjectName(object_name)
@@ -142,6 +146,9 @@ class HouseholdPanel(QScrollArea):
         count = len(self._action_buttons) + 1
         self.actions_layout.addWidget(button, count // 2, count % 2)
         self._action_buttons.append(button)
+        # Other features add their buttons before the window is shown: the body's layout must ask the
+        # box its height again, or the first paint squeezes every row into the one row's height it had.
+        self.actions_box.updateGeometry()
         button.setEnabled(self.household_id is not None)
         return button
 

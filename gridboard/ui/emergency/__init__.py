@@ -1,14 +1,15 @@
 """Emergency mode (feature): the Emergency menu, the banner, the roll-call board, the emergency desk
 (rosters, instructions and feedback, scarce supplies), printouts and the end-of-emergency report.
 
-`install(window)` adds the "rollcall" view (Ctrl+5) and the "emergency" view (Ctrl+6).
+`EmergencyFeature` adds the "rollcall" view (Ctrl+5) and the "emergency" view (Ctrl+6), both made when
+first shown (most days no emergency is in force, and the desk's tabs cost a tenth of a second).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QObject
 
@@ -17,29 +18,39 @@ from gridboard.models.changes import Changes
 from gridboard.models.errors import KnownError
 from gridboard.models.store import Store
 from gridboard.ui import ask, ops
+from gridboard.ui.board import BoardFeature
 from gridboard.ui.emergency.declare import DeclareDialog, EmergencyBanner
 from gridboard.ui.emergency.desk import EmergencyDesk
 from gridboard.ui.emergency.rollcall import RollcallView
+from gridboard.ui.features import Feature, LazyView
+
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
 
 PDF_FILTER = "PDF (*.pdf)"
 
 
 class EmergencyFeature(QObject):
-    """What `install` wires into the window; kept as `window.emergency_feature`."""
+    """The banner, roll call, the desk and the Emergency menu (`window.features.get(EmergencyFeature)`)."""
 
-    def __init__(self, window) -> None:
+    needs: ClassVar[tuple[type[Feature], ...]] = (BoardFeature,)
+
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("emergencyFeature")
         self.window = window
         self.store: Store = window.store
         self.dialog: DeclareDialog | None = None
+        self.board = window.features.get(BoardFeature).view
 
         self.banner = EmergencyBanner(window)
         window.banner_layout.addWidget(self.banner)
-        self.rollcall = RollcallView(window)
-        self.desk = EmergencyDesk(window)
-        window.add_view("rollcall", self.tr("Roll call"), self.rollcall, "Ctrl+5")
-        window.add_view("emergency", self.tr("Emergency desk"), self.desk, "Ctrl+6")
+        self.rollcall_view = LazyView(
+            window, "rollcall", self.tr("Roll call"), lambda: RollcallView(window), "Ctrl+5"
+        )
+        self.desk_view = LazyView(
+            window, "emergency", self.tr("Emergency desk"), lambda: EmergencyDesk(window), "Ctrl+6"
+        )
         self.banner.rollcall_button.clicked.connect(lambda: window.show_view("rollcall"))
         self.banner.end_button.clicked.connect(self.end)
 
@@ -50,8 +61,8 @@ class EmergencyFeature(QObject):
             "emergency", "actionEndEmergency", self.tr("&End the emergency…"), self.end
         )
         window.menu("emergency").addSeparator()
-        window.menu("emergency").addAction(window._view_actions["rollcall"])
-        window.menu("emergency").addAction(window._view_actions["emergency"])
+        window.menu("emergency").addAction(window.view_action("rollcall"))
+        window.menu("emergency").addAction(window.view_action("emergency"))
         window.menu("emergency").addSeparator()
         self.print_action = window.add_action(
             "emergency", "actionPrintDoorknock", self.tr("&Print door-knocking lists…"), self.print_doorknock
@@ -68,6 +79,14 @@ class EmergencyFeature(QObject):
         )
         window.notifier.changed.connect(self._changed)
         self._show_state(opening=True)
+
+    @property
+    def rollcall(self) -> RollcallView:
+        return self.rollcall_view.get()
+
+    @property
+    def desk(self) -> EmergencyDesk:
+        return self.desk_view.get()
 
     # -- declaring and ending -------------------------------------------------------------------------------
 
@@ -102,7 +121,7 @@ class EmergencyFeature(QObject):
             return
         if ops.run(self.window, self.tr("End the emergency"), em.end_emergency, current.id) is ops.FAILED:
             return
-        self.window.view("board").set_filter("priority", False)
+        self.board.set_filter("priority", False)
         if ask.confirm(
             self.window,
             self.tr("End-of-emergency report"),
@@ -111,7 +130,7 @@ class EmergencyFeature(QObject):
             self.export_report()
 
     def _open_board_on_priority(self) -> None:
-        self.window.view("board").set_filter("priority", True)
+        self.board.set_filter("priority", True)
         self.window.show_view("board")
 
     # -- printouts and the report ---------------------------------------------------------------------------
@@ -121,7 +140,8 @@ class EmergencyFeature(QObject):
         if current is None:
             ask.inform(self.window, self.tr("Door-knocking lists"), self.tr("No emergency is in force."))
             return None
-        grid_id = self.rollcall.model.grid_id
+        rollcall = self.rollcall_view.built()  # its grid, if one was chosen there (else every grid)
+        grid_id = rollcall.model.grid_id if rollcall is not None else None
         path = ask.save_file(
             self.window,
             self.tr("Save door-knocking lists"),
@@ -232,7 +252,3 @@ class EmergencyFeature(QObject):
         self.rosters_action.setEnabled(current is not None)
         if opening and current is not None:
             self._open_board_on_priority()
-
-
-def install(window) -> None:
-    window.emergency_feature = EmergencyFeature(window)

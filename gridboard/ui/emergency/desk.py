@@ -403,7 +403,9 @@ class InstructionsTab(_Tab):
     def print_selected(self) -> None:
         instruction_id = self.selected_instruction()
         if instruction_id is not None:
-            self.desk.main_window.emergency_feature.print_instruction(instruction_id)
+            from gridboard.ui.emergency import EmergencyFeature
+
+            self.desk.main_window.features.get(EmergencyFeature).print_instruction(instruction_id)
 
 
 class SuppliesTab(_Tab):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QAction
@@ -21,6 +21,7 @@ from gridboard.models import operators
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 from gridboard.models.operators import NotAllowed
 from gridboard.ui import ask
+from gridboard.ui.features import Feature
 from gridboard.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -30,11 +31,6 @@ if TYPE_CHECKING:
 def _t(text: str) -> str:
     """Translate a string marked elsewhere with QT_TRANSLATE_NOOP("Exchange", ...)."""
     return QCoreApplication.translate("Exchange", text)
-
-
-def install(window: MainWindow) -> None:
-    feature = ExchangeFeature(window)
-    window.exchange = feature  # type: ignore[attr-defined]
 
 
 class ExportOptions(QDialog):
@@ -84,6 +80,8 @@ class ExportOptions(QDialog):
 
 class ExchangeFeature:
     """Owns the menu entries; the import dialog lives in gridboard.ui.exchange.dialog."""
+
+    needs: ClassVar[tuple[type[Feature], ...]] = ()
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window

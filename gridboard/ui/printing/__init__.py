@@ -1,18 +1,25 @@
 """The Print menu: visit sheets, door-knocking lists, grid sheets, contact tables, the day's requests list,
 and "Enter a returned sheet" (also under Visits).
 
-`install(window)` adds the actions; `window.printing` is the feature object, which opens the dialogs
-(`print_dialog(kind)`, `entry_dialog()`), so the board and others can offer printing too.
+`PrintingFeature` adds the actions and opens the dialogs (`print_dialog(kind)`, `entry_dialog()`), so
+the board and others can offer printing too (`window.features.get(PrintingFeature)`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMenu
 
-__all__ = ["PrintDialog", "PrintingFeature", "SheetEntryDialog", "install"]
+from gridboard.ui.board import BoardFeature
+from gridboard.ui.features import Feature
+
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
+
+__all__ = ["PrintDialog", "PrintingFeature", "SheetEntryDialog"]
 
 
 def __getattr__(name: str) -> Any:
@@ -29,10 +36,14 @@ def __getattr__(name: str) -> Any:
 
 
 class PrintingFeature(QObject):
-    def __init__(self, window: Any) -> None:
+    needs: ClassVar[tuple[type[Feature], ...]] = (BoardFeature,)
+
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.setObjectName("printingFeature")
+        self.board = window.features.get(BoardFeature).view
+        self._actions(window)
 
     def print_dialog(
         self, kind: str = "member", *, target_id: int | None = None, unit: int | None = None
@@ -49,7 +60,7 @@ class PrintingFeature(QObject):
 
     def _board_target(self, kind: str) -> int | None:
         """What the board shows, so printing starts from the building or grid in front of the user."""
-        board = self.window.view("board")
+        board = self.board
         if kind in ("building", "contact"):
             return board.current_building_id()
         if kind in ("grid", "requests"):
@@ -58,7 +69,7 @@ class PrintingFeature(QObject):
 
     def map_menu(self, menu: QMenu, household_ids: list[int]) -> None:
         """On the building map's menu: print this building's list, or this unit's contact table."""
-        board = self.window.view("board")
+        board = self.board
         building_id = board.current_building_id()
         if building_id is None:
             return
@@ -88,51 +99,51 @@ class PrintingFeature(QObject):
             dialog.open_sheet(sheet_no)
         return dialog
 
+    def _opener(self, kind: str) -> Callable[[], object]:
+        return lambda: self.print_dialog(kind)
 
-def install(window: Any) -> PrintingFeature:
-    feature = PrintingFeature(window)
-    window.printing = feature
-    for name, text, kind, shortcut in (
-        (
-            "actionPrintMemberSheet",
-            QCoreApplication.translate("Printing", "&Visit sheet for a member…"),
-            "member",
-            "Ctrl+P",
-        ),
-        (
-            "actionPrintBuildingList",
-            QCoreApplication.translate("Printing", "&Door-knocking list for a building…"),
-            "building",
-            None,
-        ),
-        (
-            "actionPrintGridSheets",
-            QCoreApplication.translate("Printing", "Visit sheets for a &grid…"),
-            "grid",
-            None,
-        ),
-        (
-            "actionPrintContactTable",
-            QCoreApplication.translate("Printing", "&Contact table for a unit entrance…"),
-            "contact",
-            None,
-        ),
-        (
-            "actionPrintTodaysRequests",
-            QCoreApplication.translate("Printing", "Today's &requests list…"),
-            "requests",
-            None,
-        ),
-    ):
-        window.add_action("print", name, text, lambda k=kind: feature.print_dialog(k), shortcut)
-    window.menu("print").addSeparator()
-    enter = window.add_action(
-        "print",
-        "actionEnterReturnedSheet",
-        QCoreApplication.translate("Printing", "&Enter a returned sheet…"),
-        feature.entry_dialog,
-        "Ctrl+Shift+E",
-    )
-    window.menu("visits").addAction(enter)
-    window.view("board").map_menu_hooks.append(feature.map_menu)
-    return feature
+    def _actions(self, window: MainWindow) -> None:
+        feature = self
+        for name, text, kind, shortcut in (
+            (
+                "actionPrintMemberSheet",
+                QCoreApplication.translate("Printing", "&Visit sheet for a member…"),
+                "member",
+                "Ctrl+P",
+            ),
+            (
+                "actionPrintBuildingList",
+                QCoreApplication.translate("Printing", "&Door-knocking list for a building…"),
+                "building",
+                None,
+            ),
+            (
+                "actionPrintGridSheets",
+                QCoreApplication.translate("Printing", "Visit sheets for a &grid…"),
+                "grid",
+                None,
+            ),
+            (
+                "actionPrintContactTable",
+                QCoreApplication.translate("Printing", "&Contact table for a unit entrance…"),
+                "contact",
+                None,
+            ),
+            (
+                "actionPrintTodaysRequests",
+                QCoreApplication.translate("Printing", "Today's &requests list…"),
+                "requests",
+                None,
+            ),
+        ):
+            window.add_action("print", name, text, self._opener(kind), shortcut)
+        window.menu("print").addSeparator()
+        enter = window.add_action(
+            "print",
+            "actionEnterReturnedSheet",
+            QCoreApplication.translate("Printing", "&Enter a returned sheet…"),
+            feature.entry_dialog,
+            "Ctrl+Shift+E",
+        )
+        window.menu("visits").addAction(enter)
+        self.board.map_menu_hooks.append(feature.map_menu)

@@ -128,6 +128,12 @@ def _button(parent: QWidget, name: str, text: str, slot: Callable[[], object]) -
     return button
 
 
+def _label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    return label
+
+
 def _float(text: Any) -> float:
     try:
         return float(str(text).strip() or 0)
@@ -138,7 +144,7 @@ def _float(text: Any) -> float:
 class ServeView(QWidget):
     """Those who come to serve, in one place; every change goes through the window's notifier."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: Any, *, clock: QTimer | None = None) -> None:
         super().__init__(window)
         self.window_ = window
         self.store = window.store
@@ -176,8 +182,8 @@ class ServeView(QWidget):
         self._stale: set[int] = set()
         self.tabs.currentChanged.connect(self._fill_tab)
         # Escalations rise a level by rule as their limits pass, whatever else is going on: the
-        # window's clock does it (the view is built when first shown), else the view's own.
-        self.clock = getattr(window, "serve_clock", None)
+        # window's clock does it (the serve feature's: the view is built when first shown), else the view's own.
+        self.clock = clock
         if self.clock is None:
             self.clock = QTimer(self)
             self.clock.setInterval(5 * 60 * 1000)
@@ -187,21 +193,45 @@ class ServeView(QWidget):
 
     # -- building the tabs ------------------------------------------------------------------------------
 
-    def _build_units(self) -> None:
+    def _tab(
+        self,
+        title: str,
+        buttons: Sequence[tuple[str, str, Callable[[], object]]] = (),
+        *,
+        left: Sequence[QWidget | int] = (),
+        right: Sequence[QWidget] = (),
+    ) -> tuple[QWidget, QVBoxLayout]:
+        """A tab of the view: a page with a bar on top (its buttons, then `left` widgets or spacings,
+        a stretch, the `right` widgets); the caller adds the tables below, to the layout returned."""
         page = QWidget(self)
         layout = QVBoxLayout(page)
         bar = QHBoxLayout()
-        for name, text, slot in (
-            ("newUnitButton", self.tr("New unit…"), self.new_unit),
-            ("editUnitButton", self.tr("Edit unit…"), self.edit_unit),
-            ("linkMembersButton", self.tr("Link members by work unit"), self.link_members),
-            ("reportInButton", self.tr("Report in…"), self.report_in),
-            ("receiveSlipButton", self.tr("Receive the slip"), self.receive_slip),
-            ("printSlipButton", self.tr("Print slip and receipt…"), self.print_slip),
-        ):
+        for name, text, slot in buttons:
             bar.addWidget(_button(page, name, text, slot))
+        for item in left:
+            if isinstance(item, int):
+                bar.addSpacing(item)
+            else:
+                bar.addWidget(item)
         bar.addStretch(1)
+        for widget in right:
+            bar.addWidget(widget)
         layout.addLayout(bar)
+        self.tabs.addTab(page, title)
+        return page, layout
+
+    def _build_units(self) -> None:
+        page, layout = self._tab(
+            self.tr("Units and reporting in"),
+            (
+                ("newUnitButton", self.tr("New unit…"), self.new_unit),
+                ("editUnitButton", self.tr("Edit unit…"), self.edit_unit),
+                ("linkMembersButton", self.tr("Link members by work unit"), self.link_members),
+                ("reportInButton", self.tr("Report in…"), self.report_in),
+                ("receiveSlipButton", self.tr("Receive the slip"), self.receive_slip),
+                ("printSlipButton", self.tr("Print slip and receipt…"), self.print_slip),
+            ),
+        )
         split = QSplitter(Qt.Orientation.Horizontal, page)
         self.units_table = Table(
             "unitsTable",
@@ -251,23 +281,18 @@ class ServeView(QWidget):
         split.addWidget(right)
         split.setSizes([640, 560])
         layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Units and reporting in"))
 
     def _build_posts(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        for name, text, slot in (
-            ("publishPostButton", self.tr("Publish a post…"), self.publish_post),
-            ("claimPostButton", self.tr("Claim for a member…"), self.claim_post),
-            ("closePostButton", self.tr("Close the post"), self.close_post),
-        ):
-            bar.addWidget(_button(page, name, text, slot))
-        bar.addStretch(1)
-        self.without_post = QLabel(page)
-        self.without_post.setObjectName("withoutPostLabel")
-        bar.addWidget(self.without_post)
-        layout.addLayout(bar)
+        self.without_post = _label(self, "withoutPostLabel")
+        page, layout = self._tab(
+            self.tr("Service posts"),
+            (
+                ("publishPostButton", self.tr("Publish a post…"), self.publish_post),
+                ("claimPostButton", self.tr("Claim for a member…"), self.claim_post),
+                ("closePostButton", self.tr("Close the post"), self.close_post),
+            ),
+            right=[self.without_post],
+        )
         split = QSplitter(Qt.Orientation.Horizontal, page)
         self.posts_table = Table(
             "postsTable",
@@ -286,21 +311,17 @@ class ServeView(QWidget):
         self.holders_table = Table("holdersTable", [self.tr("Holder"), self.tr("Work unit")], split)
         split.setSizes([760, 400])
         layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Service posts"))
 
     def _build_projects(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        for name, text, slot in (
-            ("raiseNeedButton", self.tr("New need…"), self.raise_need),
-            ("offerResourceButton", self.tr("New resource…"), self.offer_resource),
-            ("startProjectButton", self.tr("Match need and resource…"), self.start_project),
-            ("progressButton", self.tr("Progress…"), self.set_progress),
-        ):
-            bar.addWidget(_button(page, name, text, slot))
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        page, layout = self._tab(
+            self.tr("Needs, resources, projects"),
+            (
+                ("raiseNeedButton", self.tr("New need…"), self.raise_need),
+                ("offerResourceButton", self.tr("New resource…"), self.offer_resource),
+                ("startProjectButton", self.tr("Match need and resource…"), self.start_project),
+                ("progressButton", self.tr("Progress…"), self.set_progress),
+            ),
+        )
         split = QSplitter(Qt.Orientation.Horizontal, page)
         self.needs_table = Table(
             "needsTable",
@@ -329,32 +350,29 @@ class ServeView(QWidget):
             page,
         )
         layout.addWidget(self.projects_table, 1)
-        self.tabs.addTab(page, self.tr("Needs, resources, projects"))
 
     def _build_services(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        bar.addWidget(_button(page, "recordServiceButton", self.tr("Record a service…"), self.record_service))
-        bar.addWidget(_button(page, "pointRulesButton", self.tr("Point rules…"), self.edit_point_rules))
-        bar.addSpacing(20)
-        bar.addWidget(QLabel(self.tr("Quarter:"), page))
-        self.quarter = QComboBox(page)
+        self.quarter = QComboBox(self)
         self.quarter.setObjectName("quarterCombo")
         year, q = today().year, (today().month - 1) // 3 + 1
         for _ in range(8):
             self.quarter.addItem(f"{year}Q{q}", f"{year}Q{q}")
             year, q = (year, q - 1) if q > 1 else (year - 1, 4)
         self.quarter.currentIndexChanged.connect(lambda _=0: self._fill_services())
-        bar.addWidget(self.quarter)
-        bar.addWidget(
-            _button(page, "printQuarterButton", self.tr("Print feedback sheets…"), self.print_quarter)
+        page, layout = self._tab(
+            self.tr("Services and points"),
+            (
+                ("recordServiceButton", self.tr("Record a service…"), self.record_service),
+                ("pointRulesButton", self.tr("Point rules…"), self.edit_point_rules),
+            ),
+            left=[
+                20,
+                QLabel(self.tr("Quarter:"), self),
+                self.quarter,
+                _button(self, "printQuarterButton", self.tr("Print feedback sheets…"), self.print_quarter),
+                _button(self, "exportQuarterButton", self.tr("Service cards to Excel…"), self.export_quarter),
+            ],
         )
-        bar.addWidget(
-            _button(page, "exportQuarterButton", self.tr("Service cards to Excel…"), self.export_quarter)
-        )
-        bar.addStretch(1)
-        layout.addLayout(bar)
         self.services_table = Table(
             "servicesTable",
             [
@@ -370,7 +388,6 @@ class ServeView(QWidget):
             page,
         )
         layout.addWidget(self.services_table, 1)
-        self.tabs.addTab(page, self.tr("Services and points"))
 
     def _build_ranking(self) -> None:
         from gridboard.ui.serve.ranking import RankingWidget
@@ -379,26 +396,23 @@ class ServeView(QWidget):
         self.tabs.addTab(self.ranking, self.tr("Points ranking"))
 
     def _build_escalations(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        for name, text, slot in (
-            ("escalateButton", self.tr("Escalate a request…"), self.escalate),
-            ("answerButton", self.tr("Unit reports and answers…"), self.answer),
-            ("resolveEscalationButton", self.tr("Resolved…"), self.resolve),
-            ("openRequestButton", self.tr("Open the request"), self.open_request),
-        ):
-            bar.addWidget(_button(page, name, text, slot))
-        self.overdue_only = QCheckBox(self.tr("Overdue only"), page)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.overdue_only.setObjectName("overdueOnly")
         self.overdue_only.toggled.connect(lambda _=False: self._fill_escalations())
-        bar.addWidget(self.overdue_only)
-        bar.addStretch(1)
-        bar.addWidget(
-            _button(page, "printEscalationsButton", self.tr("Print the list…"), self.print_escalations)
+        page, layout = self._tab(
+            self.tr("Escalations"),
+            (
+                ("escalateButton", self.tr("Escalate a request…"), self.escalate),
+                ("answerButton", self.tr("Unit reports and answers…"), self.answer),
+                ("resolveEscalationButton", self.tr("Resolved…"), self.resolve),
+                ("openRequestButton", self.tr("Open the request"), self.open_request),
+            ),
+            left=[self.overdue_only],
+            right=[
+                _button(self, "printEscalationsButton", self.tr("Print the list…"), self.print_escalations),
+                _button(self, "exportEscalationsButton", self.tr("To Excel…"), self.export_escalations),
+            ],
         )
-        bar.addWidget(_button(page, "exportEscalationsButton", self.tr("To Excel…"), self.export_escalations))
-        layout.addLayout(bar)
         self.escalation_counts = QLabel(page)
         self.escalation_counts.setObjectName("escalationCounts")
         layout.addWidget(self.escalation_counts)
@@ -420,23 +434,18 @@ class ServeView(QWidget):
             page,
         )
         layout.addWidget(self.escalations_table, 1)
-        self.tabs.addTab(page, self.tr("Escalations"))
 
     def _build_duty(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        for name, text, slot in (
-            ("newDutyPostButton", self.tr("New post or checkpoint…"), self.new_duty_post),
-            ("addShiftButton", self.tr("Schedule a shift…"), self.add_shift),
-            ("printRosterButton", self.tr("Print duty roster…"), self.print_roster),
-        ):
-            bar.addWidget(_button(page, name, text, slot))
-        bar.addStretch(1)
-        self.on_duty = QLabel(page)
-        self.on_duty.setObjectName("onDutyLabel")
-        bar.addWidget(self.on_duty)
-        layout.addLayout(bar)
+        self.on_duty = _label(self, "onDutyLabel")
+        page, layout = self._tab(
+            self.tr("Duty posts and checkpoints"),
+            (
+                ("newDutyPostButton", self.tr("New post or checkpoint…"), self.new_duty_post),
+                ("addShiftButton", self.tr("Schedule a shift…"), self.add_shift),
+                ("printRosterButton", self.tr("Print duty roster…"), self.print_roster),
+            ),
+            right=[self.on_duty],
+        )
         split = QSplitter(Qt.Orientation.Horizontal, page)
         self.duty_table = Table(
             "dutyPostsTable",
@@ -457,23 +466,18 @@ class ServeView(QWidget):
             split,
         )
         layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Duty posts and checkpoints"))
 
     def _build_instructions(self) -> None:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        for name, text, slot in (
-            ("issueInstructionButton", self.tr("Issue an instruction…"), self.issue_instruction),
-            ("acknowledgeButton", self.tr("Mark as received"), self.acknowledge),
-            ("feedbackButton", self.tr("Record feedback…"), self.record_feedback),
-        ):
-            bar.addWidget(_button(page, name, text, slot))
-        bar.addStretch(1)
-        self.overdue_feedback = QLabel(page)
-        self.overdue_feedback.setObjectName("overdueFeedbackLabel")
-        bar.addWidget(self.overdue_feedback)
-        layout.addLayout(bar)
+        self.overdue_feedback = _label(self, "overdueFeedbackLabel")
+        page, layout = self._tab(
+            self.tr("Instructions"),
+            (
+                ("issueInstructionButton", self.tr("Issue an instruction…"), self.issue_instruction),
+                ("acknowledgeButton", self.tr("Mark as received"), self.acknowledge),
+                ("feedbackButton", self.tr("Record feedback…"), self.record_feedback),
+            ),
+            right=[self.overdue_feedback],
+        )
         split = QSplitter(Qt.Orientation.Horizontal, page)
         self.notices_table = Table(
             "noticesTable",
@@ -502,7 +506,6 @@ class ServeView(QWidget):
         )
         split.setSizes([700, 560])
         layout.addWidget(split, 1)
-        self.tabs.addTab(page, self.tr("Instructions"))
 
     # -- filling ----------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import weakref
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -19,6 +19,7 @@ from gridboard.models.store import FILE_SUFFIX, copy_database
 from gridboard.sync import checkout as travel
 from gridboard.sync.merge import MergeResult, merge_file, renew_identity
 from gridboard.ui import ask
+from gridboard.ui.features import Feature
 
 if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
@@ -33,9 +34,7 @@ def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> 
     return items.index(item) if ok and item in items else None
 
 
-def install(window: MainWindow) -> None:
-    feature = TravelFeature(window)
-    window.travel = feature  # type: ignore[attr-defined]
+def _install_menu(window: MainWindow, feature: TravelFeature) -> None:
     menu = window.menu("file")
     menu.addSeparator()
     window.add_action(
@@ -74,11 +73,14 @@ def install(window: MainWindow) -> None:
 
 
 class TravelFeature(QObject):
+    needs: ClassVar[tuple[type[Feature], ...]] = ()
+
     def __init__(self, window: MainWindow) -> None:
         # No Qt parent and only a weak reference back: the window owns the feature, never the reverse,
         # so a closed window (and the timers of its views) goes away with its file.
         super().__init__()
         self._window = weakref.ref(window)
+        _install_menu(window, self)
 
     @property
     def window(self) -> MainWindow:

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel
 
+from gridboard.ui.board import BoardFeature
+from gridboard.ui.features import Feature
 from gridboard.ui.trust.lock import IdleLock, role_texts
+
+if TYPE_CHECKING:
+    from gridboard.ui.main_window import MainWindow
 
 
 class TrustFeature:
-    def __init__(self, window: Any) -> None:
+    """Who is signed in, the idle lock (`lock`), operators, the audit trail and a household's history."""
+
+    needs: ClassVar[tuple[type[Feature], ...]] = (BoardFeature,)
+
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         store = window.store
         session = store.session
@@ -19,7 +28,7 @@ class TrustFeature:
         self.label.setObjectName("signedInAs")
         window.statusBar().addPermanentWidget(self.label)
         self.show_who()
-        window.idle_lock = self.lock = IdleLock(window)
+        self.lock = IdleLock(window)
         self.lock.screen.switch_requested.connect(self.switch_operator)
         if session is not None:
             self._file_action(
@@ -69,14 +78,11 @@ class TrustFeature:
                         QCoreApplication.translate("Trust", "Protect with a passphrase…"),
                         self.protect,
                     )
-        board = window.view("board")
-        panel = getattr(board, "panel", None)
-        if panel is not None:
-            panel.add_action(
-                "householdHistoryButton",
-                QCoreApplication.translate("Trust", "Its history…"),
-                self.household_history,
-            )
+        window.features.get(BoardFeature).view.panel.add_action(
+            "householdHistoryButton",
+            QCoreApplication.translate("Trust", "Its history…"),
+            self.household_history,
+        )
         window.navigators["household_history"] = self.household_history
 
     def _file_action(self, name: str, text: str, slot, shortcut=None):
@@ -160,7 +166,3 @@ class TrustFeature:
         dialog = OperatorsDialog(self.window)
         dialog.show()
         return dialog
-
-
-def install(window: Any) -> None:
-    window.trust = TrustFeature(window)

@@ -233,7 +233,9 @@ class OperatorsDialog(QDialog):
             except KnownError as error:
                 ask.show_error(self, error)
             self.window_.notifier.flush()
-            lock = getattr(self.window_, "idle_lock", None)
-            if lock is not None:
-                lock.reload()
+            from gridboard.ui.trust import TrustFeature
+
+            trust = self.window_.features.find(TrustFeature)
+            if trust is not None:
+                trust.lock.reload()
         super().done(result)

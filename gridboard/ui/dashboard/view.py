@@ -58,8 +58,17 @@ WATCHED = {
     "rollcall",
 }
 AREA_TABLES = {"grid", "community"}
-# The charts in the order they are made (one per turn of the event loop, each well under 100 ms).
-CHART_KEYS = ("grids", "visits", "members", "requests", "ages", "resolution")
+# The charts in the order they are made (one per turn of the event loop, each well under 100 ms):
+# key -> (class in charts.py, object name).
+CHARTS = {
+    "grids": ("GridCoverageChart", "dashGridChart"),
+    "visits": ("VisitsChart", "dashVisitsChart"),
+    "members": ("MemberLoadChart", "dashMemberChart"),
+    "requests": ("RequestsByCategoryChart", "dashRequestsChart"),
+    "ages": ("RequestAgeChart", "dashAgeChart"),
+    "resolution": ("ResolutionTrendChart", "dashTrendChart"),
+}
+CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
@@ -182,7 +191,6 @@ class DashboardView(QWidget):
         self.period_box.currentIndexChanged.connect(self._filters_changed)
 
     def _build(self, outer: QVBoxLayout) -> None:
-
         tiles = QGridLayout()
         tiles.setSpacing(6)
         self.tiles: dict[str, Tile] = {}
@@ -286,27 +294,11 @@ class DashboardView(QWidget):
         from gridboard.ui.dashboard import charts
 
         key = missing[0]
-        kind = {
-            "grids": charts.GridCoverageChart,
-            "members": charts.MemberLoadChart,
-            "visits": charts.VisitsChart,
-            "requests": charts.RequestsByCategoryChart,
-            "ages": charts.RequestAgeChart,
-            "resolution": charts.ResolutionTrendChart,
-        }[key]
+        kind, name = CHARTS[key]
         layout = self._chart_slots[key]
         box = layout.parentWidget()
-        chart = kind(box)
-        chart.setObjectName(
-            {
-                "grids": "dashGridChart",
-                "members": "dashMemberChart",
-                "visits": "dashVisitsChart",
-                "requests": "dashRequestsChart",
-                "ages": "dashAgeChart",
-                "resolution": "dashTrendChart",
-            }[key]
-        )
+        chart = getattr(charts, kind)(box)
+        chart.setObjectName(name)
         if key == "grids":
             chart.gridClicked.connect(lambda grid_id: self.window_.navigate("grid", grid_id))
         elif key == "members":

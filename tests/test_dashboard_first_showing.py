@@ -1,0 +1,59 @@
+"""The dashboard's first showing never imports pyqtgraph in the GUI thread (its import froze the window
+for a second or more): the screen comes up with its charts to come, pyqtgraph is imported by the
+preload thread, and the charts are made one at a time. Run in a fresh interpreter, where pyqtgraph
+is not imported yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+SCRIPT = textwrap.dedent(
+    """
+    import os, sys, time
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QEventLoop
+    from gridboard.models import ledger, operators
+    from gridboard.models.opening import open_store
+    from gridboard.ui.app import make_application
+    from gridboard.ui.main_window import MainWindow
+
+    app = make_application()
+    store = open_store(sys.argv[1], create=True, operator="tester")
+    operators.create_operator(store, name="tester", role="admin", secret="2468")
+    operators.start_session(store, operators.find_operator(store, "tester").id, via="app")
+    community = ledger.create_community(store, name="幸福社区")
+    grid = ledger.create_grid(store, community_id=community, name="第一网格")
+    ledger.create_building(store, rooms="lived_in", grid_id=grid, name="3号楼", number=3, units=2, floors=6, rooms_per_floor=2)
+    window = MainWindow(store)
+    window.show()
+    view = window.show_view("dashboard")
+    print("after show:", "pyqtgraph" in sys.modules, len(view.charts))
+    started = time.perf_counter()
+    while not view.up_to_date and time.perf_counter() - started < 60:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    print("done:", view.up_to_date, len(view.charts), view.tiles["households"].value.text())
+    window.close()
+    store.close()
+    """
+)
+
+
+def test_the_first_showing_leaves_pyqtgraph_to_the_preload_thread(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "first.gridboard")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "after show: False 0" in lines, out.stdout  # screen up, no chart, pyqtgraph not imported
+    assert "done: True 6 24" in lines, out.stdout  # then every chart, with the figures

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -128,8 +129,9 @@ class DashboardView(QWidget):
         self.store = window.store
         self.data: dashboard.Dashboard | None = None
         self._charted: dict[str, Any] = {}  # what each chart shows now
-        self._steps: list[Any] = []  # what is left of putting the newest figures on screen
+        self._steps: list[Callable[[], None]] = []  # what is left of putting the newest figures on screen
         self._stepping = False
+        self._charts_started = False
         self.list_keys: dict[str, list[tuple[Any, str]]] = {}
         self._dirty = True
         self._pending: int | None = None
@@ -148,7 +150,8 @@ class DashboardView(QWidget):
         # rest of the screen is made.
         self.refresh()
         self._build(outer)
-        QTimer.singleShot(0, self._make_next_chart)
+        self._stepping = True
+        QTimer.singleShot(0, self._next_steps)
         window.notifier.changed.connect(self._on_changed)
         window.closed.connect(self.worker.shutdown)
 
@@ -239,8 +242,19 @@ class DashboardView(QWidget):
         self.visits_weekly.addItem(self.tr("Per day"), False)
         self.visits_weekly.currentIndexChanged.connect(self._show_visits)
 
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        # The body is made on the next turns of the event loop, a part each (all of it at once held
+        # the first showing most of a second), before any figures go into it.
+        self._build_steps: list[Callable[[], None]] = [
+            lambda: self._add_chart_frames(grid, body),
+            lambda: grid.addWidget(self._overdue_box(body), 0, 1),
+            lambda: grid.addWidget(self._four_lists(body), 3, 0, 1, 2),
+            lambda: grid.addWidget(self._points_box(body), 4, 0, 1, 2),
+        ]
+
+    def _add_chart_frames(self, grid: QGridLayout, body: QWidget) -> None:
         grid.addWidget(self._framed("grids", body), 0, 0)
-        grid.addWidget(self._overdue_box(body), 0, 1)
         grid.addWidget(self._framed("visits", body, self.visits_weekly), 1, 0)
         grid.addWidget(self._framed("members", body), 1, 1)
         requests_row = QWidget(body)
@@ -249,10 +263,6 @@ class DashboardView(QWidget):
         for key in ("requests", "ages", "resolution"):
             row.addWidget(self._framed(key, requests_row), 3 if key == "requests" else 2)
         grid.addWidget(requests_row, 2, 0, 1, 2)
-        grid.addWidget(self._four_lists(body), 3, 0, 1, 2)
-        grid.addWidget(self._points_box(body), 4, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
 
     def _framed(self, key: str, parent: QWidget, extra: QWidget | None = None) -> QWidget:
         """A place for a chart, with its own "Save as PNG" button; the chart comes in `_make_chart`."""
@@ -518,6 +528,7 @@ class DashboardView(QWidget):
             and not self._dirty
             and self.data is not None
             and not self._steps
+            and not self._build_steps
             and len(self.charts) == len(CHART_KEYS)
         )
 
@@ -539,10 +550,14 @@ class DashboardView(QWidget):
             self._next_steps()
 
     def _next_steps(self) -> None:
+        """Build what is left of the screen, then show what is left of the figures, in turns."""
         started = time.perf_counter()
-        while self._steps and time.perf_counter() - started < STEP_S:
-            self._steps.pop(0)()
-        if self._steps:
+        while (self._build_steps or self._steps) and time.perf_counter() - started < STEP_S:
+            (self._build_steps or self._steps).pop(0)()
+            if not self._build_steps and not self._charts_started:
+                self._charts_started = True  # their places are there now
+                QTimer.singleShot(0, self._make_next_chart)
+        if self._build_steps or self._steps:
             QTimer.singleShot(0, self._next_steps)
         else:
             self._stepping = False

@@ -1033,6 +1033,7 @@ def m020_lists(db: Database) -> None:
     # Frozen SQL. The members list reads serving members in name order from these indexes alone (no
     # member row touched): one community's, or the whole file's. On the city file (70,000 members) a
     # cold read of the list went from seconds to a fraction of one; building both takes under a second.
+    # Other lists of serving members by name (pickers, assignees, rosters) read them too.
     run_statements(
         db,
         """

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from typing import Any
+
 from gridboard.models.store import Store
 
 
@@ -16,4 +19,56 @@ def grid_communities(store: Store) -> dict[int, str]:
         return {}
     return dict(
         store.conn.execute("SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id").fetchall()
+    )
+
+
+@dataclass(frozen=True)
+class RequestChoices:
+    """What the requests list's filters offer: grids (labelled with their community in a file of
+    several) and assignees (members who have had requests, then departments)."""
+
+    grids: list[tuple[int, str]]
+    members: list[tuple[int, str]]
+    departments: list[str]
+
+
+def request_choices(store: Store, communities: dict[int, str] | None = None) -> RequestChoices:
+    from gridboard.models import requests as rq
+
+    communities = grid_communities(store) if communities is None else communities
+    grids = [
+        (grid_id, f"{communities[grid_id]} {name}" if grid_id in communities else name)
+        for grid_id, name in rq.grid_choices(store)
+    ]
+    members, departments = rq.assignee_choices(store)
+    return RequestChoices(grids, members, departments)
+
+
+@dataclass(frozen=True)
+class RequestList:
+    """One reading of the requests list: the ids in the secretary's order at `now`, the overdue
+    counts of the summary, the community of each grid, and the filters' choices when asked for."""
+
+    ids: list[int] | None  # None: only the choices were read
+    now: str
+    overdue_shown: int
+    overdue_all: int
+    communities: dict[int, str]
+    choices: RequestChoices | None
+
+
+def request_list(
+    store: Store, f: Any, now: str, *, choices: bool = False, with_list: bool = True
+) -> RequestList:
+    """The requests list as the view shows it (run off the GUI thread for a file)."""
+    from gridboard.models import requests as rq
+
+    communities = grid_communities(store)
+    return RequestList(
+        ids=rq.request_ids(store, f, now=now) if with_list else None,
+        now=now,
+        overdue_shown=rq.count_requests(store, replace(f, overdue_only=True), now=now) if with_list else 0,
+        overdue_all=rq.count_requests(store, rq.RequestFilter(overdue_only=True), now=now) if with_list else 0,
+        communities=communities,
+        choices=request_choices(store, communities) if choices else None,
     )

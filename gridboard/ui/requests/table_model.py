@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gridboard.models import lists
 from gridboard.models import requests as rq
 from gridboard.models.clock import now_iso
 from gridboard.models.store import Store
@@ -22,8 +23,8 @@ OVERDUE_TEXT = QColor("#b3261e")
 OVERDUE_FILL = QColor("#fde7e4")
 CLOSED_TEXT = QColor("#6b6b6b")
 
-COLUMNS = ("number", "status", "category", "urgency", "address", "grid", "text", "source", "assignee",
-           "collected", "due", "age")  # fmt: skip
+COLUMNS = ("number", "status", "category", "urgency", "address", "community", "grid", "text", "source",
+           "assignee", "collected", "due", "age")  # fmt: skip
 
 
 class RequestTableModel(QAbstractTableModel):
@@ -35,6 +36,8 @@ class RequestTableModel(QAbstractTableModel):
         self.filter = rq.RequestFilter()
         self.now = now_iso()
         self.ids: list[int] = []
+        # grid id -> community name when the file holds several communities (else empty: no column).
+        self.communities: dict[int, str] = {}
         self._pages: dict[int, list[rq.RequestRow | None]] = {}
         self._headers = {
             "number": self.tr("No."),
@@ -42,6 +45,7 @@ class RequestTableModel(QAbstractTableModel):
             "category": self.tr("Category"),
             "urgency": self.tr("Urgency"),
             "address": self.tr("Household"),
+            "community": self.tr("Community"),
             "grid": self.tr("Grid"),
             "text": self.tr("Request"),
             "source": self.tr("Source"),
@@ -59,9 +63,15 @@ class RequestTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask again which requests match (after a filter change or an action)."""
+        now = now_iso()
+        self.set_ids(rq.request_ids(self.store, self.filter, now=now), now, lists.grid_communities(self.store))
+
+    def set_ids(self, ids: list[int], now: str, communities: dict[int, str]) -> None:
+        """The requests matching the filter, read (off the GUI thread or not) at `now`."""
         self.beginResetModel()
-        self.now = now_iso()
-        self.ids = rq.request_ids(self.store, self.filter, now=self.now)
+        self.now = now
+        self.ids = ids
+        self.communities = communities
         self._pages.clear()
         self.endResetModel()
 
@@ -113,6 +123,8 @@ class RequestTableModel(QAbstractTableModel):
             return labels.request_urgency(row.urgency)
         if column == "address":
             return f"{row.address} {row.head_name}".strip()
+        if column == "community":
+            return self.communities.get(row.grid_id, "")
         if column == "grid":
             return row.grid_name
         if column == "text":

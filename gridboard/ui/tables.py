@@ -78,3 +78,11 @@ def use_choices(combo: QComboBox, *, length: int = 12) -> Choices:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(length)
     return model
+
+
+def communities_shown(store: Any, chosen_community: int | None) -> dict[int, str]:
+    """grid id -> community name for a list whose grids come from several communities: empty (no
+    community column) when the list shows one chosen community or the file holds only one."""
+    from gridboard.models import lists
+
+    return {} if chosen_community is not None else lists.grid_communities(store)

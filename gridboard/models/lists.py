@@ -12,13 +12,13 @@ def grid_communities(store: Store) -> dict[int, str]:
     """grid id -> its community's name, when the file holds more than one community (lists of grids
     from several communities then show a community column: two 第一网格 in two communities are two
     grids); empty for a file of one community (the column stays hidden)."""
-    communities = store.conn.execute(
-        "SELECT count(*) FROM (SELECT 1 FROM community LIMIT 2)"
-    ).fetchone()[0]
+    communities = store.conn.execute("SELECT count(*) FROM (SELECT 1 FROM community LIMIT 2)").fetchone()[0]
     if communities < 2:
         return {}
     return dict(
-        store.conn.execute("SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id").fetchall()
+        store.conn.execute(
+            "SELECT g.id, c.name FROM grid g JOIN community c ON c.id = g.community_id"
+        ).fetchall()
     )
 
 
@@ -68,7 +68,9 @@ def request_list(
         ids=rq.request_ids(store, f, now=now) if with_list else None,
         now=now,
         overdue_shown=rq.count_requests(store, replace(f, overdue_only=True), now=now) if with_list else 0,
-        overdue_all=rq.count_requests(store, rq.RequestFilter(overdue_only=True), now=now) if with_list else 0,
+        overdue_all=rq.count_requests(store, rq.RequestFilter(overdue_only=True), now=now)
+        if with_list
+        else 0,
         communities=communities,
         choices=request_choices(store, communities) if choices else None,
     )

@@ -52,7 +52,9 @@ class Choices(QAbstractListModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.items)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.items):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
@@ -61,7 +63,9 @@ class Choices(QAbstractListModel):
             return self.items[index.row()][1]
         return None
 
-    def match(self, start: QModelIndex, role: int, value: Any, hits: int = 1, flags: Any = None) -> list[QModelIndex]:  # noqa: ARG002
+    def match(
+        self, start: QModelIndex, role: int, value: Any, hits: int = 1, flags: Any = None
+    ) -> list[QModelIndex]:  # noqa: ARG002
         if role == Qt.ItemDataRole.UserRole:
             try:
                 row = self._rows.get(value, -1)

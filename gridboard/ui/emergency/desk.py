@@ -564,7 +564,12 @@ class EmergencyDesk(QWidget):
             return
         self._stale = False
         self.emergency = em.latest_emergency(self.store)
-        self.communities = lists.grid_communities(self.store)
+        # An emergency of one community lists its grids only; a street-wide one, all of them.
+        self.communities = (
+            lists.grid_communities(self.store)
+            if self.emergency is not None and self.emergency.community_id is None
+            else {}
+        )
         if self.emergency is None:
             self.heading.setText(self.tr("No emergency has been declared in this file."))
         elif self.emergency.active:

@@ -64,7 +64,9 @@ class RequestTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Ask again which requests match (after a filter change or an action)."""
         now = now_iso()
-        self.set_ids(rq.request_ids(self.store, self.filter, now=now), now, lists.grid_communities(self.store))
+        self.set_ids(
+            rq.request_ids(self.store, self.filter, now=now), now, lists.grid_communities(self.store)
+        )
 
     def set_ids(self, ids: list[int], now: str, communities: dict[int, str]) -> None:
         """The requests matching the filter, read (off the GUI thread or not) at `now`."""

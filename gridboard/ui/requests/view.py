@@ -83,9 +83,10 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 140, "community": 90,
-                  "grid": 70, "text": 160, "source": 64, "assignee": 80, "collected": 84, "due": 124,
-                  "age": 56}  # fmt: skip
+        # At 1366 pixels the request's text keeps some room beside a community column too.
+        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 128, "community": 72,
+                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 112,
+                  "age": 48}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
         # Only a file of several communities shows which community a request's grid is in.
@@ -605,7 +606,9 @@ class RequestsView(QWidget):
         if overdue is None or everywhere is None:
             shown = replace(self.model.filter, overdue_only=True)
             overdue = rq.count_requests(self.store, shown, now=self.model.now)
-            everywhere = rq.count_requests(self.store, rq.RequestFilter(overdue_only=True), now=self.model.now)
+            everywhere = rq.count_requests(
+                self.store, rq.RequestFilter(overdue_only=True), now=self.model.now
+            )
         text = html.escape(self.tr("{count} requests shown").format(count=total))
         if overdue:
             text += (

@@ -729,8 +729,15 @@ class ServeView(QWidget):
         self.duty_table.setColumnHidden(2, not communities)
         self.duty_table.fill(
             [
-                [p.name, labels.duty_kind(p.kind), communities.get(p.grid_id, ""), p.grid_name, p.location,
-                 p.shifts, p.on_duty]  # fmt: skip
+                [
+                    p.name,
+                    labels.duty_kind(p.kind),
+                    communities.get(p.grid_id, ""),
+                    p.grid_name,
+                    p.location,
+                    p.shifts,
+                    p.on_duty,
+                ]  # fmt: skip
                 for p in posts
             ],
             [p.id for p in posts],

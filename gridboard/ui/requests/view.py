@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import lists
+from gridboard.models import lists, supplies
 from gridboard.models import requests as rq
-from gridboard.models import supplies
 from gridboard.models.changes import Changes
 from gridboard.models.clock import now_iso
 from gridboard.models.vocab import (
@@ -39,8 +38,8 @@ from gridboard.models.vocab import (
     REQUEST_STATUSES,
 )
 from gridboard.ui import ask, labels, ops
-from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.reader import ReadWorker
+from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
 from gridboard.ui.tables import use_choices
 

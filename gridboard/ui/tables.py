@@ -64,15 +64,20 @@ class Choices(QAbstractListModel):
         return None
 
     def match(
-        self, start: QModelIndex, role: int, value: Any, hits: int = 1, flags: Any = None
-    ) -> list[QModelIndex]:  # noqa: ARG002
+        self,
+        start: QModelIndex | QPersistentModelIndex,
+        role: int,
+        value: Any,
+        hits: int = 1,
+        flags: Any = Qt.MatchFlag.MatchExactly,
+    ) -> list[QModelIndex]:
         if role == Qt.ItemDataRole.UserRole:
             try:
                 row = self._rows.get(value, -1)
             except TypeError:  # an unhashable value is no choice of ours
                 row = -1
             return [self.index(row, 0)] if row >= 0 else []
-        return super().match(start, role, value, hits, flags or Qt.MatchFlag.MatchExactly)
+        return super().match(start, role, value, hits, flags)
 
 
 def use_choices(combo: QComboBox, *, length: int = 12) -> Choices:

@@ -612,7 +612,7 @@ class ServeView(QWidget):
                 [
                     p.title,
                     labels.category(p.category),
-                    communities.get(p.grid_id, ""),
+                    communities.get(p.grid_id or 0, ""),
                     p.grid_name,
                     p.places,
                     p.claimed,
@@ -732,7 +732,7 @@ class ServeView(QWidget):
                 [
                     p.name,
                     labels.duty_kind(p.kind),
-                    communities.get(p.grid_id, ""),
+                    communities.get(p.grid_id or 0, ""),
                     p.grid_name,
                     p.location,
                     p.shifts,

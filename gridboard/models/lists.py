@@ -27,9 +27,9 @@ class RequestChoices:
     """What the requests list's filters offer: grids (labelled with their community in a file of
     several) and assignees (members who have had requests, then departments)."""
 
-    grids: list[tuple[int, str]]
-    members: list[tuple[int, str]]
-    departments: list[str]
+    grids: list[tuple[str, int]]  # (label, grid id)
+    # (name, ("member", id)) then (name, ("department", name)): a combo's items, made off the GUI thread
+    assignees: list[tuple[str, tuple[str, Any]]]
 
 
 def request_choices(store: Store, communities: dict[int, str] | None = None) -> RequestChoices:
@@ -37,11 +37,13 @@ def request_choices(store: Store, communities: dict[int, str] | None = None) -> 
 
     communities = grid_communities(store) if communities is None else communities
     grids = [
-        (grid_id, f"{communities[grid_id]} {name}" if grid_id in communities else name)
+        (f"{communities[grid_id]} {name}" if grid_id in communities else name, grid_id)
         for grid_id, name in rq.grid_choices(store)
     ]
     members, departments = rq.assignee_choices(store)
-    return RequestChoices(grids, members, departments)
+    assignees: list[tuple[str, tuple[str, Any]]] = [(name, ("member", i)) for i, name in members]
+    assignees += [(name, ("department", name)) for name in departments]
+    return RequestChoices(grids, assignees)
 
 
 @dataclass(frozen=True)

@@ -246,14 +246,8 @@ class RequestsView(QWidget):
         for combo in (self.grid_filter, self.assignee_filter):
             combo.blockSignals(True)
         grid, assignee = self.grid_filter.currentData(), self.assignee_filter.currentData()
-        self.grid_choices.set_items([(self.tr("All grids"), None), *((name, i) for i, name in choices.grids)])
-        self.assignee_choices.set_items(
-            [
-                (self.tr("Anyone"), None),
-                *((name, ("member", member_id)) for member_id, name in choices.members),
-                *((name, ("department", name)) for name in choices.departments),
-            ]
-        )
+        self.grid_choices.set_items([(self.tr("All grids"), None), *choices.grids])
+        self.assignee_choices.set_items([(self.tr("Anyone"), None), *choices.assignees])
         for combo, value in ((self.grid_filter, grid), (self.assignee_filter, assignee)):
             index = combo.findData(value)
             combo.setCurrentIndex(max(index, 0))

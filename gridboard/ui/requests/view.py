@@ -84,7 +84,7 @@ class RequestsView(QWidget):
         header.setStretchLastSection(False)
         # At 1366 pixels the request's text keeps some room beside a community column too.
         widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 128, "community": 72,
-                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 112,
+                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 124,
                   "age": 48}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -167,12 +169,42 @@ def _catch_up(store: Store, chosen: str) -> tuple[str, dict[str, Any]]:
     return join, params
 
 
+# The list's readings kept per reading connection while the file is unchanged: sorting a city's 70,000
+# members again (or coming back to "all") sorts cached keys instead of reading them again. Any commit
+# (PRAGMA data_version: another connection's; total_changes: this one's) makes them stale, and so
+# does another operator signing in (their grid views are temp views: temp.schema_version).
+_MEMO: weakref.WeakKeyDictionary[Store, tuple[tuple[int, int, int], dict[Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_MEMO_SIZE = 8
+
+
+def _memo(store: Store, key: Any, compute: Callable[[], Any]) -> Any:
+    version = (
+        store.conn.execute("PRAGMA data_version").fetchone()[0],
+        store.conn.total_changes,
+        store.conn.execute("PRAGMA temp.schema_version").fetchone()[0],  # another operator's grid views
+    )
+    held = _MEMO.get(store)
+    if held is None or held[0] != version:
+        held = (version, {})
+        _MEMO[store] = held
+    found = held[1]
+    if key not in found:
+        if len(found) >= _MEMO_SIZE:
+            found.pop(next(iter(found)))
+        found[key] = compute()
+    return found[key]
+
+
 def _key_map(store: Store, sql: str, chosen: str, params: dict[str, Any], group: str = "") -> dict[int, int]:
     """subject -> value of the coverage tallies' rows `sql` selects, for the members `chosen` selects
     (a whole file: one range of the tallies' primary key; one community: its members looked up)."""
     if ":community" in chosen:
         sql += f" AND c.subject IN (SELECT m.id FROM member m WHERE {chosen})"
-    return dict(store.conn.execute(sql + group, params).fetchall())
+    sql += group
+    used = tuple(sorted((k, v) for k, v in params.items() if f":{k}" in sql))
+    return _memo(store, (sql, used), lambda: dict(store.conn.execute(sql, params).fetchall()))
 
 
 def member_ids(store: Store, query: MemberQuery) -> MemberIds:
@@ -230,8 +262,9 @@ def member_ids(store: Store, query: MemberQuery) -> MemberIds:
         else:
             key = "m.phone"
         order = f"{key} {direction}, m.name, m.id"
-    found = store.conn.execute(f"SELECT m.id FROM member m WHERE {where} ORDER BY {order}", params).fetchall()
-    ids = [r[0] for r in found]
+    sql = f"SELECT m.id FROM member m WHERE {where} ORDER BY {order}"
+    used = tuple(sorted((k, v) for k, v in params.items() if f":{k}" in sql))
+    ids = list(_memo(store, (sql, used), lambda: [r[0] for r in store.conn.execute(sql, params)]))
     if text:
         total, over = store.conn.execute(
             f"SELECT count(*), coalesce(sum(m.id IN (SELECT c.subject FROM tally_count c"
@@ -266,11 +299,13 @@ def member_ids(store: Store, query: MemberQuery) -> MemberIds:
 
 def _visited(store: Store, chosen: str, params: dict[str, Any]) -> dict[int, int]:
     """Households each member has reached this cycle: the tallies' row plus the change since their clock."""
-    visited = _key_map(
-        store,
-        "SELECT c.subject, c.in_cycle FROM tally_count c WHERE c.kind = 'member_all' AND c.in_cycle != 0",
-        chosen,
-        params,
+    visited = dict(  # a copy: the cached map stays as read
+        _key_map(
+            store,
+            "SELECT c.subject, c.in_cycle FROM tally_count c WHERE c.kind = 'member_all' AND c.in_cycle != 0",
+            chosen,
+            params,
+        )
     )
     since = current_cycles(store).since(today())
     window, window_params = coverage_tally.catch_up_window(store.db, since)
@@ -278,11 +313,13 @@ def _visited(store: Store, chosen: str, params: dict[str, Any]) -> dict[int, int
         subjects = (
             f" AND r.subject IN (SELECT m.id FROM member m WHERE {chosen})" if ":community" in chosen else ""
         )
-        for subject, change in store.conn.execute(
+        sql = (
             f"SELECT r.subject, sum(r.households * {coverage_tally.SIGN_SQL}) FROM tally_reached r"
-            f" WHERE r.kind = 'member' AND ({window}){subjects} GROUP BY r.subject",
-            {**params, **window_params},
-        ):
+            f" WHERE r.kind = 'member' AND ({window}){subjects} GROUP BY r.subject"
+        )
+        both = {**params, **window_params}
+        key = (sql, tuple(sorted((k, v) for k, v in both.items() if f":{k}" in sql)))
+        for subject, change in _memo(store, key, lambda: store.conn.execute(sql, both).fetchall()):
             visited[subject] = visited.get(subject, 0) + change
     return visited
 

@@ -64,8 +64,11 @@ def _anchors(
     anchors: dict[int, set[tuple[int, int, int]]] = defaultdict(set)
     if not grid_ids:
         return anchors
-    params: dict = {f"g{i}": g for i, g in enumerate(grid_ids)}
-    grids = ",".join(f":g{i}" for i in range(len(grid_ids)))
+    # Few grids (one community's): named; very many (a whole city's): all of them, within SQLite's
+    # limit on bound values.
+    few = len(grid_ids) <= 500
+    params: dict = {f"g{i}": g for i, g in enumerate(grid_ids)} if few else {}
+    in_grids = f"b.grid_id IN ({','.join(f':g{i}' for i in range(len(grid_ids)))})" if few else "1"
     serving = "m.active = 1 AND m.archived_at IS NULL"
     if community_id is not None:
         serving += " AND m.community_id = :community"
@@ -75,18 +78,18 @@ def _anchors(
     for member_id, grid_id, building_id, unit in store.execute(
         f"""SELECT m.id, b.grid_id, h.building_id, h.unit FROM member m
             JOIN household h ON h.id = m.home_household_id JOIN building b ON b.id = h.building_id
-            WHERE {serving} AND b.grid_id IN ({grids})
+            WHERE {serving} AND {in_grids}
         UNION
         SELECT m.id, b.grid_id, s.building_id, coalesce(s.unit, 0) FROM building b
             CROSS JOIN scope s ON s.building_id = b.id AND s.ended_on IS NULL
             CROSS JOIN member m ON m.id = s.member_id
-            WHERE b.grid_id IN ({grids}) AND {serving}
+            WHERE {in_grids} AND {serving}
         UNION
         SELECT m.id, b.grid_id, h.building_id, h.unit FROM building b
             CROSS JOIN household h ON h.building_id = b.id
             CROSS JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
             CROSS JOIN member m ON m.id = p.member_id
-            WHERE b.grid_id IN ({grids}) AND {serving}""",
+            WHERE {in_grids} AND {serving}""",
         params,
     ).fetchall():
         anchors[member_id].add((grid_id, building_id, unit))

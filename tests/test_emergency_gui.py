@@ -257,7 +257,8 @@ def test_desk_instructions_feedback_and_supplies(qtbot, window, town, tmp_path, 
     supplies.unit.setText("桶")
     qtbot.mouseClick(win.findChild(object, "recordDeliveryButton"), Qt.MouseButton.LeftButton)
     assert supplies.table.rowCount() == 1
-    assert [supplies.table.item(0, c).text() for c in range(6)] == [
+    # column 0 is the community (hidden in a file of one community)
+    assert [supplies.table.item(0, c).text() for c in range(1, 7)] == [
         "第二网格",
         "饮用水",
         "桶",

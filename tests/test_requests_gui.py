@@ -49,6 +49,11 @@ def requests_view(qtbot, window: MainWindow) -> RequestsView:
     assert window.current_view_key() == "requests"
     view = window.findChild(RequestsView, "requestsView")
     assert view is not None
+    qtbot.waitUntil(lambda: view.up_to_date)  # the list is read off the GUI thread
+    # Meanwhile the offscreen platform may have taken the window's activation away (a dialog closed
+    # before): the user's next keys go to the window, as they would after a click on it.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     return view
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import weakref
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -166,28 +169,70 @@ def _catch_up(store: Store, chosen: str) -> tuple[str, dict[str, Any]]:
     return join, params
 
 
+# The list's readings kept per reading connection while the file is unchanged: sorting a city's 70,000
+# members again (or coming back to "all") sorts cached keys instead of reading them again. Any commit
+# (PRAGMA data_version: another connection's; total_changes: this one's) makes them stale, and so
+# does another operator signing in (their grid views are temp views: temp.schema_version).
+_MEMO: weakref.WeakKeyDictionary[Store, tuple[tuple[int, int, int], dict[Any, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_MEMO_SIZE = 8
+
+
+def _memo(store: Store, key: Any, compute: Callable[[], Any]) -> Any:
+    version = (
+        store.conn.execute("PRAGMA data_version").fetchone()[0],
+        store.conn.total_changes,
+        store.conn.execute("PRAGMA temp.schema_version").fetchone()[0],  # another operator's grid views
+    )
+    held = _MEMO.get(store)
+    if held is None or held[0] != version:
+        held = (version, {})
+        _MEMO[store] = held
+    found = held[1]
+    if key not in found:
+        if len(found) >= _MEMO_SIZE:
+            found.pop(next(iter(found)))
+        found[key] = compute()
+    return found[key]
+
+
+def _key_map(store: Store, sql: str, chosen: str, params: dict[str, Any], group: str = "") -> dict[int, int]:
+    """subject -> value of the coverage tallies' rows `sql` selects, for the members `chosen` selects
+    (a whole file: one range of the tallies' primary key; one community: its members looked up)."""
+    if ":community" in chosen:
+        sql += f" AND c.subject IN (SELECT m.id FROM member m WHERE {chosen})"
+    sql += group
+    used = tuple(sorted((k, v) for k, v in params.items() if f":{k}" in sql))
+    return _memo(store, (sql, used), lambda: dict(store.conn.execute(sql, params).fetchall()))
+
+
 def member_ids(store: Store, query: MemberQuery) -> MemberIds:
-    """The ids of the serving members the list shows, sorted in SQL on the coverage tallies' one row
-    per member (a city's 70,000 members without grouping), and the summary counts."""
+    """The ids of the serving members the list shows, in order, and the summary counts.
+
+    Names, kinds, branches and phones are sorted in SQL (by name: read in order from the index
+    member_list_name / member_list_community, m020_lists, without touching a member's row). Loads
+    (households, priority, visited) are sorted on cached keys: the name-ordered ids, stably sorted
+    by one dict of the coverage tallies (a city's 70,000 members in a few tens of milliseconds, no
+    join of every member with the tallies). Ties stay in name order, whichever way a load is sorted.
+    Names compare by code point (BINARY): for Chinese, the radical-and-stroke order of Unicode."""
     params: dict[str, Any] = {"limit": load_limit(store)}
-    chosen = "m.archived_at IS NULL AND m.active = 1"
+    chosen = "m.active = 1 AND m.archived_at IS NULL"
     if query.community_id is not None:
         chosen += " AND m.community_id = :community"
         params["community"] = query.community_id
-    catch_up, catch_params = _catch_up(store, chosen)
-    params.update(catch_params)
-    in_cycle = "coalesce(l.in_cycle, 0)" + (" + coalesce(ch.change, 0)" if catch_up else "")
-    households = "coalesce(l.households, 0)"
-    text = query.text.strip()
-    unfiltered = not text and not query.over_only
-    if not unfiltered:
-        total, over = store.conn.execute(
-            f"SELECT count(*), coalesce(sum({households} > :limit), 0) FROM member m {_LOAD_JOIN} WHERE {chosen}",
+    limit = params["limit"]
+    # Members over the limit are few: their ids, found in the tallies' one row per member.
+    over_limit = set(
+        _key_map(
+            store,
+            "SELECT c.subject, 1 FROM tally_count c WHERE c.kind = 'member_all' AND c.households > :limit",
+            chosen,
             params,
-        ).fetchone()
+        )
+    )
     where = chosen
-    if query.over_only:
-        where += f" AND {households} > :limit"
+    text = query.text.strip()
     if text:
         from gridboard.models.search import like_escape
 
@@ -196,43 +241,87 @@ def member_ids(store: Store, query: MemberQuery) -> MemberIds:
             " AND (m.name LIKE :text ESCAPE '\\' OR m.branch LIKE :text ESCAPE '\\'"
             " OR m.work_unit LIKE :text ESCAPE '\\' OR substr(m.phone, -4) LIKE :text ESCAPE '\\')"
         )
-    extra = ""
-    if query.sort == "name":
-        key = "m.name"
-    elif query.sort == "kind":
-        key = (
-            "(CASE m.kind "
-            + " ".join(f"WHEN :kind{i} THEN {i}" for i in range(len(query.kind_order)))
-            + f" ELSE {len(query.kind_order)} END)"
-            if query.kind_order
-            else "m.kind"
-        )
-        params.update({f"kind{i}": code for i, code in enumerate(query.kind_order)})
-    elif query.sort == "affiliation":
-        key = _AFFILIATION
-    elif query.sort == "phone":
-        key = "m.phone"
-    elif query.sort == "priority":
-        # Only this order needs the per-tier rows, grouped: a deliberate click on the column.
-        extra = (
-            " LEFT JOIN (SELECT c.subject, sum(c.households) AS n FROM tally_count c"
-            " WHERE c.kind = 'member' AND c.tier > 0 GROUP BY c.subject) p ON p.subject = m.id"
-        )
-        key = "coalesce(p.n, 0)"
-    elif query.sort == "visited":
-        key = in_cycle
-    else:
-        key = households
     direction = "DESC" if query.descending else "ASC"
-    found = store.conn.execute(
-        f"SELECT m.id, {households} > :limit FROM member m {_LOAD_JOIN}{catch_up}{extra} WHERE {where}"
-        f" ORDER BY {key} {direction}, m.name, m.id",
-        params,
-    ).fetchall()
-    ids = [r[0] for r in found]
-    if unfiltered:  # the summary from the same rows: a city's 70,000 members are joined once, not twice
-        total, over = len(found), sum(r[1] for r in found)
-    return MemberIds(ids=ids, total=total, over=over, limit=params["limit"])
+    loads = query.sort in ("households", "priority", "visited")
+    if query.sort == "name":
+        order = f"m.name {direction}, m.id {direction}"
+    elif loads:
+        order = "m.name, m.id"  # then sorted on the load, stably
+    else:
+        if query.sort == "kind":
+            key = (
+                "(CASE m.kind "
+                + " ".join(f"WHEN :kind{i} THEN {i}" for i in range(len(query.kind_order)))
+                + f" ELSE {len(query.kind_order)} END)"
+                if query.kind_order
+                else "m.kind"
+            )
+            params.update({f"kind{i}": code for i, code in enumerate(query.kind_order)})
+        elif query.sort == "affiliation":
+            key = _AFFILIATION
+        else:
+            key = "m.phone"
+        order = f"{key} {direction}, m.name, m.id"
+    sql = f"SELECT m.id FROM member m WHERE {where} ORDER BY {order}"
+    used = tuple(sorted((k, v) for k, v in params.items() if f":{k}" in sql))
+    ids = list(_memo(store, (sql, used), lambda: [r[0] for r in store.conn.execute(sql, params)]))
+    if text:
+        total, over = store.conn.execute(
+            f"SELECT count(*), coalesce(sum(m.id IN (SELECT c.subject FROM tally_count c"
+            f" WHERE c.kind = 'member_all' AND c.households > :limit)), 0) FROM member m WHERE {chosen}",
+            params,
+        ).fetchone()
+    else:  # the summary from the rows themselves
+        total, over = len(ids), len(over_limit.intersection(ids))
+    if query.over_only:
+        ids = [i for i in ids if i in over_limit]
+    if loads:
+        if query.sort == "households":
+            keys = _key_map(
+                store,
+                "SELECT c.subject, c.households FROM tally_count c WHERE c.kind = 'member_all' AND c.households > 0",
+                chosen,
+                params,
+            )
+        elif query.sort == "priority":
+            keys = _key_map(
+                store,
+                "SELECT c.subject, sum(c.households) FROM tally_count c WHERE c.kind = 'member' AND c.tier > 0",
+                chosen,
+                params,
+                group=" GROUP BY c.subject",
+            )
+        else:
+            keys = _visited(store, chosen, params)
+        ids.sort(key=defaultdict(int, keys).__getitem__, reverse=query.descending)
+    return MemberIds(ids=ids, total=total, over=over, limit=limit)
+
+
+def _visited(store: Store, chosen: str, params: dict[str, Any]) -> dict[int, int]:
+    """Households each member has reached this cycle: the tallies' row plus the change since their clock."""
+    visited = dict(  # a copy: the cached map stays as read
+        _key_map(
+            store,
+            "SELECT c.subject, c.in_cycle FROM tally_count c WHERE c.kind = 'member_all' AND c.in_cycle != 0",
+            chosen,
+            params,
+        )
+    )
+    since = current_cycles(store).since(today())
+    window, window_params = coverage_tally.catch_up_window(store.db, since)
+    if window != "false":
+        subjects = (
+            f" AND r.subject IN (SELECT m.id FROM member m WHERE {chosen})" if ":community" in chosen else ""
+        )
+        sql = (
+            f"SELECT r.subject, sum(r.households * {coverage_tally.SIGN_SQL}) FROM tally_reached r"
+            f" WHERE r.kind = 'member' AND ({window}){subjects} GROUP BY r.subject"
+        )
+        both = {**params, **window_params}
+        key = (sql, tuple(sorted((k, v) for k, v in both.items() if f":{k}" in sql)))
+        for subject, change in _memo(store, key, lambda: store.conn.execute(sql, both).fetchall()):
+            visited[subject] = visited.get(subject, 0) + change
+    return visited
 
 
 def member_rows(store: Store, ids: list[int]) -> list[MemberLoad]:

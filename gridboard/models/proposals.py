@@ -6,9 +6,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from gridboard.models import pairing
-from gridboard.models.members import load_limit, loads_by_member
+from gridboard.models.clock import today
+from gridboard.models.members import load_limit
 from gridboard.models.pairing import COVERED_SQL
+from gridboard.models.rules import current_cycles
 from gridboard.models.store import Store
+from gridboard.models.tallies import coverage as coverage_tally
 
 # How near a proposed member is to the household, nearest first.
 NEARNESS = ("unit", "building", "grid")
@@ -51,29 +54,60 @@ def unpaired_priority(store: Store, *, community_id: int | None = None) -> list[
     return [dict(r) for r in rows]
 
 
-def _anchors(store: Store, community_id: int | None) -> dict[int, set[tuple[int, int, int]]]:
-    """Places each active member is at home in: (grid, building, unit) of their home, their scopes
-    (unit 0 = the whole building) and the households they are paired with."""
+def _anchors(
+    store: Store, community_id: int | None, grid_ids: list[int]
+) -> dict[int, set[tuple[int, int, int]]]:
+    """Places each active member is at home in, within the given grids: (grid, building, unit) of
+    their home, their scopes (unit 0 = the whole building) and the households they are paired with.
+    Only the grids of the households proposed for are read (a city's community has thousands of
+    pairings elsewhere that could never be a candidate)."""
     anchors: dict[int, set[tuple[int, int, int]]] = defaultdict(set)
+    if not grid_ids:
+        return anchors
+    # Few grids (one community's): named; very many (a whole city's): all of them, within SQLite's
+    # limit on bound values.
+    few = len(grid_ids) <= 500
+    params: dict = {f"g{i}": g for i, g in enumerate(grid_ids)} if few else {}
+    in_grids = f"b.grid_id IN ({','.join(f':g{i}' for i in range(len(grid_ids)))})" if few else "1"
+    serving = "m.active = 1 AND m.archived_at IS NULL"
+    if community_id is not None:
+        serving += " AND m.community_id = :community"
+        params["community"] = community_id
+    # Homes from the members (no index leads from a household to who lives there); scopes and
+    # pairings from the grids' buildings (CROSS JOIN keeps SQLite to that order).
     for member_id, grid_id, building_id, unit in store.execute(
-        """SELECT m.id, b.grid_id, h.building_id, h.unit FROM member m
+        f"""SELECT m.id, b.grid_id, h.building_id, h.unit FROM member m
             JOIN household h ON h.id = m.home_household_id JOIN building b ON b.id = h.building_id
-            WHERE m.active = 1 AND m.archived_at IS NULL AND (:community IS NULL OR m.community_id = :community)
+            WHERE {serving} AND {in_grids}
         UNION
-        SELECT m.id, b.grid_id, s.building_id, coalesce(s.unit, 0) FROM scope s
-            JOIN member m ON m.id = s.member_id JOIN building b ON b.id = s.building_id
-            WHERE s.ended_on IS NULL AND m.active = 1 AND m.archived_at IS NULL
-                AND (:community IS NULL OR m.community_id = :community)
+        SELECT m.id, b.grid_id, s.building_id, coalesce(s.unit, 0) FROM building b
+            CROSS JOIN scope s ON s.building_id = b.id AND s.ended_on IS NULL
+            CROSS JOIN member m ON m.id = s.member_id
+            WHERE {in_grids} AND {serving}
         UNION
-        SELECT m.id, b.grid_id, h.building_id, h.unit FROM pairing p
-            JOIN member m ON m.id = p.member_id JOIN household h ON h.id = p.household_id
-            JOIN building b ON b.id = h.building_id
-            WHERE p.ended_on IS NULL AND m.active = 1 AND m.archived_at IS NULL
-                AND (:community IS NULL OR m.community_id = :community)""",
-        {"community": community_id},
+        SELECT m.id, b.grid_id, h.building_id, h.unit FROM building b
+            CROSS JOIN household h ON h.building_id = b.id
+            CROSS JOIN pairing p ON p.household_id = h.id AND p.ended_on IS NULL
+            CROSS JOIN member m ON m.id = p.member_id
+            WHERE {in_grids} AND {serving}""",
+        params,
     ).fetchall():
         anchors[member_id].add((grid_id, building_id, unit))
     return anchors
+
+
+def _loads(store: Store, member_ids: set[int]) -> dict[int, int]:
+    """Lived-in households each of these members covers now (members with none are absent)."""
+    if not member_ids:
+        return {}
+    marks = ",".join(str(int(m)) for m in sorted(member_ids))
+    counts = coverage_tally.counts(
+        store.db,
+        "member",
+        current_cycles(store).since(today()),
+        subjects=f"SELECT id FROM member WHERE id IN ({marks})",
+    )
+    return {member_id: c.households for member_id, c in counts.items() if c.households}
 
 
 def propose(store: Store, *, community_id: int | None = None, limit: int | None = None) -> list[Proposal]:
@@ -87,16 +121,11 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
     households = unpaired_priority(store, community_id=community_id)
     if not households:
         return []
-    loads = loads_by_member(store, community_id=community_id)
-    names = dict(
-        store.execute(
-            "SELECT id, name FROM member WHERE ? IS NULL OR community_id = ?", [community_id, community_id]
-        ).fetchall()
-    )
     by_unit: dict[tuple[int, int], set[int]] = defaultdict(set)
     by_building: dict[int, set[int]] = defaultdict(set)
     by_grid: dict[int, set[int]] = defaultdict(set)
-    for member_id, places in _anchors(store, community_id).items():
+    anchors = _anchors(store, community_id, sorted({h["grid_id"] for h in households}))
+    for member_id, places in anchors.items():
         for grid_id, building_id, unit in places:
             if unit:
                 by_unit[(building_id, unit)].add(member_id)
@@ -104,6 +133,7 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
                 by_unit[(building_id, -1)].add(member_id)
             by_building[building_id].add(member_id)
             by_grid[grid_id].add(member_id)
+    loads = _loads(store, set(anchors))
     result = []
     for h in households:
         chosen, nearness = None, None
@@ -123,25 +153,36 @@ def propose(store: Store, *, community_id: int | None = None, limit: int | None 
                 break
         if chosen is not None:
             loads[chosen] = loads.get(chosen, 0) + 1
-        result.append(
-            Proposal(
-                household_id=h["id"],
-                building_id=h["building_id"],
-                building_name=h["building_name"],
-                grid_id=h["grid_id"],
-                grid_name=h["grid_name"],
-                unit=h["unit"],
-                floor=h["floor"],
-                room=h["room"],
-                head_name=h["head_name"],
-                priority_tier=h["priority_tier"],
-                member_id=chosen,
-                member_name=names.get(chosen, "") if chosen else "",
-                nearness=nearness,
-                member_load=loads.get(chosen, 0) if chosen else 0,
-            )
+        result.append((h, chosen, nearness, loads.get(chosen, 0) if chosen else 0))
+    chosen_ids = sorted({c for _h, c, _n, _l in result if c is not None})
+    names = (
+        dict(
+            store.execute(
+                f"SELECT id, name FROM member WHERE id IN ({','.join(str(int(m)) for m in chosen_ids)})"
+            ).fetchall()
         )
-    return result
+        if chosen_ids
+        else {}
+    )
+    return [
+        Proposal(
+            household_id=h["id"],
+            building_id=h["building_id"],
+            building_name=h["building_name"],
+            grid_id=h["grid_id"],
+            grid_name=h["grid_name"],
+            unit=h["unit"],
+            floor=h["floor"],
+            room=h["room"],
+            head_name=h["head_name"],
+            priority_tier=h["priority_tier"],
+            member_id=chosen,
+            member_name=names.get(chosen, "") if chosen else "",
+            nearness=nearness,
+            member_load=load,
+        )
+        for h, chosen, nearness, load in result
+    ]
 
 
 def accept_proposals(store: Store, choices: list[tuple[int, int]], *, reason: str = "") -> list[int]:

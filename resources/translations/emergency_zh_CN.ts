@@ -632,6 +632,10 @@
         <translation>反馈</translation>
     </message>
     <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
         <source>The selected grid's feedback</source>
         <translation>所选网格的反馈</translation>
     </message>
@@ -811,6 +815,10 @@
 </context>
 <context>
     <name>SuppliesTab</name>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
     <message>
         <source>Grid</source>
         <translation>网格</translation>

@@ -302,6 +302,10 @@
         <translation>住户</translation>
     </message>
     <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
         <source>Grid</source>
         <translation>网格</translation>
     </message>

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gridboard.models import emergency as em
+from gridboard.models import lists
 from gridboard.models.changes import Changes
 from gridboard.models.masking import mask_phone
 from gridboard.ui import labels, ops
@@ -108,7 +109,7 @@ class _Tab(QWidget):
         combo.clear()
         if self.desk.emergency is not None:
             for grid_id, name in em.grids(self.store, self.desk.emergency.id):
-                combo.addItem(name, grid_id)
+                combo.addItem(self.desk.grid_label(grid_id, name), grid_id)
         combo.setCurrentIndex(max(combo.findData(chosen), 0))
         combo.blockSignals(False)
 
@@ -279,7 +280,9 @@ class InstructionsTab(_Tab):
         self.unanswered.setObjectName("unansweredLabel")
         self.unanswered.setWordWrap(True)
         self.feedback = _table(
-            self, "feedbackTable", [self.tr("Grid"), self.tr("Answered at"), self.tr("Feedback")]
+            self,
+            "feedbackTable",
+            [self.tr("Community"), self.tr("Grid"), self.tr("Answered at"), self.tr("Feedback")],
         )
         self.feedback_edit = QLineEdit(self)
         self.feedback_edit.setObjectName("feedbackEdit")
@@ -317,7 +320,7 @@ class InstructionsTab(_Tab):
         self.grid_list.clear()
         if self.desk.emergency is not None:
             for grid_id, name in em.grids(self.store, self.desk.emergency.id):
-                item = QListWidgetItem(name, self.grid_list)
+                item = QListWidgetItem(self.desk.grid_label(grid_id, name), self.grid_list)
                 item.setData(Qt.ItemDataRole.UserRole, grid_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
@@ -345,13 +348,18 @@ class InstructionsTab(_Tab):
     def reload_feedback(self) -> None:
         instruction_id = self.selected_instruction()
         rows = em.feedback_rows(self.store, instruction_id) if instruction_id else []
+        communities = self.desk.communities
         _fill(
             self.feedback,
-            [[r.grid_name, (r.answered_at or "")[5:16], r.feedback] for r in rows],
+            [
+                [communities.get(r.grid_id, ""), r.grid_name, (r.answered_at or "")[5:16], r.feedback]
+                for r in rows
+            ],
             [r.grid_id for r in rows],
             [r.answered_at is None for r in rows],
         )
-        waiting = [r.grid_name for r in rows if r.answered_at is None]
+        self.feedback.setColumnHidden(0, not communities)
+        waiting = [self.desk.grid_label(r.grid_id, r.grid_name) for r in rows if r.answered_at is None]
         if instruction_id is None:
             self.unanswered.setText(self.tr("No instructions yet."))
         elif waiting:
@@ -417,6 +425,7 @@ class SuppliesTab(_Tab):
             self,
             "suppliesTable",
             [
+                self.tr("Community"),
                 self.tr("Grid"),
                 self.tr("Item"),
                 self.tr("Unit"),
@@ -460,10 +469,12 @@ class SuppliesTab(_Tab):
     def reload(self) -> None:
         community = self.desk.emergency.community_id if self.desk.emergency else None
         lines = em.scarce_supplies(self.store, community_id=community)
+        communities = self.desk.communities
         _fill(
             self.table,
             [
                 [
+                    communities.get(line.grid_id, ""),
                     line.grid_name,
                     line.item,
                     line.unit,
@@ -475,8 +486,9 @@ class SuppliesTab(_Tab):
             ],
             [(line.grid_id, line.item, line.unit) for line in lines],
             [line.outstanding > 0 for line in lines],
-            numbers=(3, 4, 5),
+            numbers=(4, 5, 6),
         )
+        self.table.setColumnHidden(0, not communities)
         current = self.item.currentText()
         self.item.blockSignals(True)
         self.item.clear()
@@ -526,6 +538,9 @@ class EmergencyDesk(QWidget):
         self.main_window = window
         self.store = window.store
         self.emergency: em.Emergency | None = None
+        # grid id -> community name in a file of several communities (a community column, grids
+        # named with their community); empty for one community.
+        self.communities: dict[int, str] = {}
         self.heading = QLabel(self)
         self.heading.setObjectName("emergencyDeskHeading")
         self.tabs = QTabWidget(self)
@@ -551,6 +566,12 @@ class EmergencyDesk(QWidget):
             return
         self._stale = False
         self.emergency = em.latest_emergency(self.store)
+        # An emergency of one community lists its grids only; a street-wide one, all of them.
+        self.communities = (
+            lists.grid_communities(self.store)
+            if self.emergency is not None and self.emergency.community_id is None
+            else {}
+        )
         if self.emergency is None:
             self.heading.setText(self.tr("No emergency has been declared in this file."))
         elif self.emergency.active:
@@ -566,6 +587,11 @@ class EmergencyDesk(QWidget):
         # table alone has a thousand lines).
         self._stale_tabs = {self.rosters, self.instructions, self.supplies}
         self._refresh_tab()
+
+    def grid_label(self, grid_id: int, name: str) -> str:
+        """A grid's name, with its community's in a file of several (two 第一网格 are two grids)."""
+        community = self.communities.get(grid_id)
+        return f"{community} {name}" if community else name
 
     def _refresh_tab(self) -> None:
         tab = self.tabs.currentWidget()

@@ -86,7 +86,14 @@ class MembersModel(QAbstractTableModel):
         was = [self.ids[i.row()] if 0 <= i.row() < len(self.ids) else None for i in old]
         self.ids, self.limit = found.ids, found.limit
         self._rows.clear()
-        position = {member_id: row for row, member_id in enumerate(self.ids)} if old else {}
+        # Only the few members selected or current are looked for (a C-level scan each), not a
+        # position for every one of a city's 70,000.
+        position: dict[int, int] = {}
+        for member_id in {m for m in was if m is not None}:
+            try:
+                position[member_id] = self.ids.index(member_id)
+            except ValueError:
+                pass
         self.changePersistentIndexList(
             old,
             [

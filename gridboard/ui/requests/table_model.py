@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from gridboard.models import lists
 from gridboard.models import requests as rq
 from gridboard.models.clock import now_iso
 from gridboard.models.store import Store
@@ -21,9 +22,33 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 OVERDUE_TEXT = QColor("#b3261e")
 OVERDUE_FILL = QColor("#fde7e4")
 CLOSED_TEXT = QColor("#6b6b6b")
+_OVERDUE_BRUSH, _CLOSED_BRUSH, _FILL_BRUSH = QBrush(OVERDUE_TEXT), QBrush(CLOSED_TEXT), QBrush(OVERDUE_FILL)
+_BOLD: list[QFont] = []
 
-COLUMNS = ("number", "status", "category", "urgency", "address", "grid", "text", "source", "assignee",
-           "collected", "due", "age")  # fmt: skip
+
+def _bold() -> QFont:
+    if not _BOLD:  # made once, after the application is
+        font = QFont()
+        font.setBold(True)
+        _BOLD.append(font)
+    return _BOLD[0]
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        ID_ROLE,
+        ROW_ROLE,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
+
+COLUMNS = ("number", "status", "category", "urgency", "address", "community", "grid", "text", "source",
+           "assignee", "collected", "due", "age")  # fmt: skip
 
 
 class RequestTableModel(QAbstractTableModel):
@@ -35,13 +60,17 @@ class RequestTableModel(QAbstractTableModel):
         self.filter = rq.RequestFilter()
         self.now = now_iso()
         self.ids: list[int] = []
+        # grid id -> community name when the file holds several communities (else empty: no column).
+        self.communities: dict[int, str] = {}
         self._pages: dict[int, list[rq.RequestRow | None]] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}  # row -> its columns' texts, made when first shown
         self._headers = {
             "number": self.tr("No."),
             "status": self.tr("Status"),
             "category": self.tr("Category"),
             "urgency": self.tr("Urgency"),
             "address": self.tr("Household"),
+            "community": self.tr("Community"),
             "grid": self.tr("Grid"),
             "text": self.tr("Request"),
             "source": self.tr("Source"),
@@ -59,10 +88,19 @@ class RequestTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Ask again which requests match (after a filter change or an action)."""
+        now = now_iso()
+        self.set_ids(
+            rq.request_ids(self.store, self.filter, now=now), now, lists.grid_communities(self.store)
+        )
+
+    def set_ids(self, ids: list[int], now: str, communities: dict[int, str]) -> None:
+        """The requests matching the filter, read (off the GUI thread or not) at `now`."""
         self.beginResetModel()
-        self.now = now_iso()
-        self.ids = rq.request_ids(self.store, self.filter, now=self.now)
+        self.now = now
+        self.ids = ids
+        self.communities = communities
         self._pages.clear()
+        self._texts.clear()
         self.endResetModel()
 
     def row_at(self, row: int) -> rq.RequestRow | None:
@@ -113,6 +151,8 @@ class RequestTableModel(QAbstractTableModel):
             return labels.request_urgency(row.urgency)
         if column == "address":
             return f"{row.address} {row.head_name}".strip()
+        if column == "community":
+            return self.communities.get(row.grid_id, "")
         if column == "grid":
             return row.grid_name
         if column == "text":
@@ -148,14 +188,20 @@ class RequestTableModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+        # A screenful is painted asking ~8 roles of each of ~400 cells: roles nobody answers return
+        # at once, and a row's texts are made once, not once per role per paint.
+        if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        row = self.row_at(index.row())
+        number = index.row()
+        row = self.row_at(number)
         if row is None:
             return None
-        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.text_for(row, column)
+            texts = self._texts.get(number)
+            if texts is None:
+                texts = self._texts[number] = tuple(self.text_for(row, c) for c in COLUMNS)
+            return texts[index.column()]
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "source" and row.hotline_ticket:
                 return f"{labels.request_source(row.source)} {row.hotline_ticket}"
@@ -166,16 +212,14 @@ class RequestTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.overdue:
-                return QBrush(OVERDUE_TEXT)
+                return _OVERDUE_BRUSH
             if not row.is_open:
-                return QBrush(CLOSED_TEXT)
+                return _CLOSED_BRUSH
             return None
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
-            return QBrush(OVERDUE_FILL)
+            return _FILL_BRUSH
         if role == Qt.ItemDataRole.FontRole and row.overdue and column in ("status", "due"):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _bold()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("number", "age"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

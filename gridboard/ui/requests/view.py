@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridboard.models import lists, supplies
 from gridboard.models import requests as rq
-from gridboard.models import supplies
 from gridboard.models.changes import Changes
+from gridboard.models.clock import now_iso
 from gridboard.models.vocab import (
     OPEN_REQUEST_STATUSES,
     REQUEST_CATEGORIES,
@@ -37,8 +38,10 @@ from gridboard.models.vocab import (
     REQUEST_STATUSES,
 )
 from gridboard.ui import ask, labels, ops
+from gridboard.ui.reader import ReadWorker
 from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
+from gridboard.ui.tables import use_choices
 
 # Ages offered in the filter: (key, older_than_days, newer_than_days).
 AGES = (("any", None, None), ("today", None, 1), ("week", None, 7), ("older3", 3, None),
@@ -79,10 +82,14 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 140, "grid": 70,
-                  "text": 160, "source": 64, "assignee": 80, "collected": 84, "due": 124, "age": 56}  # fmt: skip
+        # At 1366 pixels the request's text keeps some room beside a community column too.
+        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 128, "community": 72,
+                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 124,
+                  "age": 48}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
+        # Only a file of several communities shows which community a request's grid is in.
+        self.table.setColumnHidden(COLUMNS.index("community"), True)
         header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.doubleClicked.connect(lambda _index: self.show_household())
@@ -151,6 +158,14 @@ class RequestsView(QWidget):
         # changes made while it is hidden are caught up on when it is shown again.
         self.model.filter = self.current_filter()
         self._stale = True
+        # Reading the list and the filters' choices runs off the GUI thread (a city's list and its
+        # twenty thousand assignees took the window for half a second); `_stale` stays set until
+        # the reading is on screen.
+        self.reader = ReadWorker(self.store, self, name="requests")
+        self.reader.finished.connect(self._read)
+        self.reader.failed.connect(self._read_failed)
+        window.closed.connect(self.reader.shutdown)
+        self._pending: int | None = None
 
     # -- filters -----------------------------------------------------------------------------------------
 
@@ -206,6 +221,9 @@ class RequestsView(QWidget):
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             widget.setMaximumWidth(widget.fontMetrics().horizontalAdvance("汉") * 12 + 40)
             row.addWidget(widget)
+        # A city's grids and assignees: set in one call each, never measured item by item.
+        self.grid_choices = use_choices(self.grid_filter)
+        self.assignee_choices = use_choices(self.assignee_filter)
         self.overdue_filter.toggled.connect(lambda _=False: self.apply_filters())
         # Search filters as you type, once typing pauses.
         self._search_timer = QTimer(self)
@@ -220,23 +238,16 @@ class RequestsView(QWidget):
         row.addWidget(self.today_button)
         return row
 
-    def _fill_filter_choices(self) -> None:
+    def _fill_filter_choices(self, choices: lists.RequestChoices | None = None) -> None:
         """Grids and assignees come from the file; keep what was chosen."""
+        if choices is None:
+            choices = lists.request_choices(self.store)
         self._choices_stale = False
         for combo in (self.grid_filter, self.assignee_filter):
             combo.blockSignals(True)
         grid, assignee = self.grid_filter.currentData(), self.assignee_filter.currentData()
-        self.grid_filter.clear()
-        self.grid_filter.addItem(self.tr("All grids"), None)
-        for grid_id, name in rq.grid_choices(self.store):
-            self.grid_filter.addItem(name, grid_id)
-        self.assignee_filter.clear()
-        self.assignee_filter.addItem(self.tr("Anyone"), None)
-        members, departments = rq.assignee_choices(self.store)
-        for member_id, name in members:
-            self.assignee_filter.addItem(name, ("member", member_id))
-        for name in departments:
-            self.assignee_filter.addItem(name, ("department", name))
+        self.grid_choices.set_items([(self.tr("All grids"), None), *choices.grids])
+        self.assignee_choices.set_items([(self.tr("Anyone"), None), *choices.assignees])
         for combo, value in ((self.grid_filter, grid), (self.assignee_filter, assignee)):
             index = combo.findData(value)
             combo.setCurrentIndex(max(index, 0))
@@ -274,8 +285,45 @@ class RequestsView(QWidget):
 
     def apply_filters(self) -> None:
         self._stale = False
+        self._pending = None  # a reading under way is for the filter before
         self.model.set_filter(self.current_filter())
         self._after_reload()
+
+    # -- reading off the GUI thread ------------------------------------------------------------------
+
+    def _read_in_background(self) -> None:
+        """Read the list (when stale) and the filters' choices (when stale) off the GUI thread; what is
+        on screen stays until the reading comes (`_read`)."""
+        with_list = self._stale or self._pending is not None
+        f, now, choices = self.current_filter(), now_iso(), self._choices_stale
+        self.model.filter = f
+        seq = self.reader.seq + 1  # noted first: a file in memory is read at once
+        self._pending = seq if with_list else None
+        self.reader.request(
+            lambda store: lists.request_list(store, f, now, choices=choices, with_list=with_list)
+        )
+
+    @property
+    def up_to_date(self) -> bool:
+        return not self._stale and not self._choices_stale and self._pending is None
+
+    def _read(self, seq: int, found: lists.RequestList) -> None:
+        if seq != self.reader.seq or self.store.closed:
+            return
+        if found.choices is not None and self._choices_stale:
+            self._fill_filter_choices(found.choices)
+        if found.ids is None or seq != self._pending:
+            return  # no list in it, or the list was read in the GUI thread meanwhile
+        self._pending = None
+        self._stale = False
+        self._keeping_selection(lambda: self.model.set_ids(found.ids, found.now, found.communities))
+        self._after_reload(found.overdue_shown, found.overdue_all)
+
+    def _read_failed(self, seq: int, error: Exception) -> None:
+        if seq != self.reader.seq:
+            return
+        self._pending = None
+        raise error
 
     # -- selection and detail -----------------------------------------------------------------------------
 
@@ -510,39 +558,50 @@ class RequestsView(QWidget):
     # -- refreshing ----------------------------------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.everything or {"grid", "member"} & changes.tables:
-            if self.isVisible():
-                self._fill_filter_choices()
-            else:
-                self._choices_stale = True
+        choices = changes.everything or bool({"grid", "member"} & changes.tables)
+        if choices:
+            self._choices_stale = True
         if changes.everything or {"request", "request_item", "supply_delivery", "household", "building",
                                   "grid", "member"} & changes.tables:  # fmt: skip
             self._refresh()
+        if choices and self.isVisible():
+            self._read_in_background()  # the choices (a city's assignees) off the GUI thread
 
     def _refresh(self) -> None:
+        """After a change: the list on screen is read at once (the step buttons go by it), a hidden
+        one when it is next shown."""
         if self.isVisible():
             self._reload_keeping_selection()
         else:
             self._stale = True
 
-    def _reload_keeping_selection(self) -> None:
-        self._stale = False
+    def _keeping_selection(self, reload: Any) -> None:
         selected = self.selected_ids()
         current = self.current_id()
-        self.model.reload()
+        reload()
         rows = [r for r in (self.model.row_of(i) for i in selected) if r >= 0]
         if current is not None and self.model.row_of(current) >= 0:
             first = self.model.row_of(current)
             rows = [first] + [r for r in rows if r != first]
         self.select_rows(rows)
+
+    def _reload_keeping_selection(self) -> None:
+        """Read the list now, in the GUI thread (to select a request at once)."""
+        self._stale = False
+        self._pending = None
+        self._keeping_selection(self.model.reload)
         self._after_reload()
 
-    def _after_reload(self) -> None:
+    def _after_reload(self, overdue: int | None = None, everywhere: int | None = None) -> None:
         total = len(self.model.ids)
+        self.table.setColumnHidden(COLUMNS.index("community"), not self.model.communities)
         # Overdue among what is shown (the filter's own count), then the whole file's if it differs.
-        shown = replace(self.model.filter, overdue_only=True)
-        overdue = rq.count_requests(self.store, shown, now=self.model.now)
-        everywhere = rq.count_requests(self.store, rq.RequestFilter(overdue_only=True), now=self.model.now)
+        if overdue is None or everywhere is None:
+            shown = replace(self.model.filter, overdue_only=True)
+            overdue = rq.count_requests(self.store, shown, now=self.model.now)
+            everywhere = rq.count_requests(
+                self.store, rq.RequestFilter(overdue_only=True), now=self.model.now
+            )
         text = html.escape(self.tr("{count} requests shown").format(count=total))
         if overdue:
             text += (
@@ -558,7 +617,6 @@ class RequestsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._choices_stale:
-            self._fill_filter_choices()
-        if self._stale:
-            self._reload_keeping_selection()
+        if (self._stale or self._choices_stale) and self._pending is None:
+            self._stale = True
+            self._read_in_background()

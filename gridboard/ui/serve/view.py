@@ -36,6 +36,7 @@ from gridboard.models.masking import mask_phone
 from gridboard.ui import ask, ops
 from gridboard.ui.editors.form import Field, FormDialog
 from gridboard.ui.serve import labels
+from gridboard.ui.tables import communities_shown
 
 PDF_FILTER = "PDF (*.pdf)"
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -299,6 +300,7 @@ class ServeView(QWidget):
             [
                 self.tr("Post"),
                 self.tr("Category"),
+                self.tr("Community"),
                 self.tr("Grid"),
                 self.tr("Places"),
                 self.tr("Claimed"),
@@ -452,6 +454,7 @@ class ServeView(QWidget):
             [
                 self.tr("Post"),
                 self.tr("Kind"),
+                self.tr("Community"),
                 self.tr("Grid"),
                 self.tr("Location"),
                 self.tr("Shifts"),
@@ -605,11 +608,14 @@ class ServeView(QWidget):
 
     def _fill_posts(self) -> None:
         rows = service.posts(self.store, community_id=self.community_id())
+        communities = communities_shown(self.store, self.community_id())
+        self.posts_table.setColumnHidden(2, not communities)
         self.posts_table.fill(
             [
                 [
                     p.title,
                     labels.category(p.category),
+                    communities.get(p.grid_id or 0, ""),
                     p.grid_name,
                     p.places,
                     p.claimed,
@@ -722,8 +728,21 @@ class ServeView(QWidget):
 
     def _fill_duty(self) -> None:
         posts = duty.duty_posts(self.store, community_id=self.community_id())
+        communities = communities_shown(self.store, self.community_id())
+        self.duty_table.setColumnHidden(2, not communities)
         self.duty_table.fill(
-            [[p.name, labels.duty_kind(p.kind), p.grid_name, p.location, p.shifts, p.on_duty] for p in posts],
+            [
+                [
+                    p.name,
+                    labels.duty_kind(p.kind),
+                    communities.get(p.grid_id or 0, ""),
+                    p.grid_name,
+                    p.location,
+                    p.shifts,
+                    p.on_duty,
+                ]  # fmt: skip
+                for p in posts
+            ],
             [p.id for p in posts],
         )
         now = duty.on_duty_now(self.store, community_id=self.community_id())

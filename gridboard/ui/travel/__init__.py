@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from gridboard.models import backup
+from gridboard.models import backup, cipher
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 from gridboard.models.store import FILE_SUFFIX, copy_database
 from gridboard.sync import checkout as travel
@@ -294,9 +294,14 @@ class TravelFeature(QObject):
             return None
         out = Path(target if target.endswith(FILE_SUFFIX) else target + FILE_SUFFIX)
         open_file = self.store.path
+        passphrase = self._backup_passphrase(source, open_file)
+        if passphrase is False:
+            return None
         made = self._run(
             self.tr("Restoring…"),
-            lambda _own, progress: backup.restore(source, out, progress, open_file=open_file),
+            lambda _own, progress: backup.restore(
+                source, out, progress, open_file=open_file, passphrase=passphrase or None
+            ),
         )
         if made is not None:
             ask.inform(
@@ -305,6 +310,32 @@ class TravelFeature(QObject):
                 self.tr("The backup was restored into {path}. Open it with File → Open.").format(path=made),
             )
         return made
+
+    def _backup_passphrase(self, source: Path, open_file: Path) -> str | bool:
+        """A protected file's pack from another file (or another PC) needs its passphrase: asked until
+        it opens the pack or the question is cancelled (False). "" when none is needed."""
+        if not backup.is_sealed(source):
+            return ""
+        from gridboard.ui.trust import protect
+
+        try:
+            backup.sealed_key(source, open_file=open_file)
+            return ""  # the open file's own backup: its key opens it
+        except backup.BackupPassphraseNeeded:
+            pass
+        again = False
+        while True:
+            passphrase = protect.ask_passphrase(self.window, source, again=again)
+            if not passphrase:
+                return False
+            try:
+                backup.sealed_key(source, passphrase=passphrase)
+                return passphrase
+            except cipher.WrongPassphrase:
+                again = True
+            except KnownError as error:
+                ask.show_error(self.window, error)
+                return False
 
 
 def preview_text(result: MergeResult) -> str:

@@ -221,3 +221,43 @@ def test_a_file_in_an_hmac_layout_restores_in_its_layout(small, tmp_path: Path, 
         assert tallies.verify(copy.db) == []
     finally:
         copy.close()
+
+
+def test_back_up_now_is_one_gzip_file_for_a_plain_file_and_a_sealed_pack_for_a_protected_one(
+    small, tmp_path: Path
+) -> None:
+    """Plain or with --protected: what "back up now" writes is listed by restore with its date and
+    counts, and restores into a new file."""
+    store = small.store
+    visits.log_visit(store, household_id=small.household(1, "101"), note="门口见到")
+    usb = tmp_path / "usb"
+    made = backup.backup_now(store, usb)
+    protected = cipher.is_protected(store.path)
+    assert made.name.endswith(backup.PACK_SUFFIX if protected else backup.SUFFIX)
+    assert backup.is_sealed(made) == protected
+    [info] = backup.list_backups(usb)
+    assert (info.path, info.households, info.visits) == (made, 24, 1)
+    assert info.size == backup.stored_size(made) > 0 and info.made_at
+    restored = open_store(backup.restore(made, tmp_path / "r.gridboard", open_file=store.path))
+    try:
+        assert restored.scalar("SELECT note FROM visit") == "门口见到"
+        assert cipher.is_protected(restored.path) == protected
+    finally:
+        restored.close()
+
+
+def test_the_days_backup_prunes_the_migrations_copies(small) -> None:
+    """The `.before-STEP` copies a migration leaves beside the file go with the day's backup once they
+    are old and not among the newest two."""
+    import os
+
+    store = small.store
+    copies = []
+    for n in range(4):
+        copy = store.path.with_name(f"{store.path.stem}.before-m00{n}_step.gridboard")
+        copy.write_bytes(b"x")
+        old = (date(2025, 1, 1 + n) - date(1970, 1, 1)).days * 86400
+        os.utime(copy, (old, old))
+        copies.append(copy)
+    backup.daily_backup(store, day=date(2026, 3, 1))
+    assert [c.exists() for c in copies] == [False, False, True, True]

@@ -10,6 +10,8 @@ it was made and what it holds, so the restore list needs no unpacking.
 
 Two forms:
 - `.gridboard.gz`: one gzip file, for "back up now" to any folder (a USB stick carries one file).
+  A protected file's "back up now" writes a sealed pack instead (below), with `chunks/` beside it:
+  the encrypted copy in a gzip file would not compress. Restore lists both forms the same way.
 - `.gridboard.pack`, the day's backups: the snapshot cut into 64 KiB pieces, each stored once,
   zlib-compressed, in `chunks/` under the backups folder, named by its SHA-256; the pack lists them.
   A day's work touches few pages of a file, so a day's backup writes only the pieces that changed
@@ -452,11 +454,25 @@ def daily_backup(
     return made
 
 
+def now_suffix(path: Path) -> str:
+    """The form "back up now" writes: one gzip file for a plain file; a sealed pack (its pieces in
+    `chunks/` beside it) for a protected one, whose encrypted copy would not compress."""
+    return PACK_SUFFIX if cipher.is_protected(path) else SUFFIX
+
+
 def backup_now(store: Store, folder: Path, progress: Progress | None = None) -> Path:
     """A backup to any folder (a USB stick), named with the moment; never pruned."""
     assert store.path is not None
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    return write_backup(store.path, Path(folder) / f"{store.path.stem}-{stamp}{SUFFIX}", progress)
+    name = f"{store.path.stem}-{stamp}{now_suffix(store.path)}"
+    return write_backup(store.path, Path(folder) / name, progress)
+
+
+def stored_size(backup: Path) -> int:
+    """The bytes a backup takes: a gzip file's own, a pack's pieces (shared with other packs)."""
+    if backup.name.endswith(PACK_SUFFIX):
+        return int(_read_meta(backup).get("size") or 0)
+    return backup.stat().st_size
 
 
 def _daily_backups(path: Path) -> list[tuple[date, Path]]:

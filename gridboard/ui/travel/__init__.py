@@ -232,16 +232,18 @@ class TravelFeature(QObject):
     def backup_now(self) -> Path | None:
         if self.store.path is None:
             return None
-        suggested = f"{self.store.path.stem}{backup.SUFFIX}"
+        # A plain file: one gzip file; a protected one: a sealed pack, its pieces in chunks/ beside it.
+        suffix = backup.now_suffix(self.store.path)
+        suggested = f"{self.store.path.stem}{suffix}"
         target = ask.save_file(
             self.window,
             self.tr("Back up now"),
-            QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX),
+            QCoreApplication.translate("Travel", BACKUPS).format(suffix, FILE_SUFFIX),
             suggested,
         )
         if not target:
             return None
-        out = Path(target if target.endswith(backup.SUFFIX) else target + backup.SUFFIX)
+        out = Path(target if target.endswith(suffix) else target + suffix)
         source = self.store.path
         made = self._run(
             self.tr("Backing up…"), lambda _own, progress: backup.write_backup(source, out, progress)
@@ -251,7 +253,7 @@ class TravelFeature(QObject):
                 self.window,
                 self.tr("Back up now"),
                 self.tr("Backed up to {path} ({size:.1f} MB).").format(
-                    path=made, size=made.stat().st_size / 1e6
+                    path=made, size=backup.stored_size(made) / 1e6
                 ),
             )
         return made

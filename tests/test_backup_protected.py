@@ -261,3 +261,21 @@ def test_the_days_backup_prunes_the_migrations_copies(small) -> None:
         copies.append(copy)
     backup.daily_backup(store, day=date(2026, 3, 1))
     assert [c.exists() for c in copies] == [False, False, True, True]
+
+
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="Linux's per-thread nice")
+def test_the_days_backup_runs_at_low_cpu_and_io_priority(qtbot) -> None:
+    """The background thread yields to the window: its nice value is the lowest, the window's stays."""
+    import os
+    import threading
+
+    from gridboard.ui.travel.background import LOW_NICE, Background
+
+    runner = Background()
+    mine = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    seen: list[int] = []
+    with qtbot.waitSignal(runner.finished, timeout=10_000) as blocker:
+        runner.start(lambda: seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
+    assert blocker.args == [None]
+    assert seen == [LOW_NICE]
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the window's thread: as it was

@@ -52,7 +52,10 @@ def test_checkout_badge_checkin_with_preview_backup_and_restore(
     assert dialog.checkouts.rowCount() == 0
     save_screenshot(dialog, "travel_lists")
 
-    usb = tmp_path / "usb.gridboard.gz"
+    from gridboard.models import backup
+
+    # One gzip file for a plain file; a sealed pack (pieces beside it) for a protected one (--protected).
+    usb = tmp_path / f"usb{backup.now_suffix(small.store.path)}"
     monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(usb))
     assert window.travel.backup_now() == usb and usb.exists()
     restored = tmp_path / "restored.gridboard"

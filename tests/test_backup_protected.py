@@ -278,4 +278,6 @@ def test_the_days_backup_runs_at_low_cpu_and_io_priority(qtbot) -> None:
         runner.start(lambda: seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id())))
     assert blocker.args == [None]
     assert seen == [LOW_NICE]
-    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine  # the window's thread: as it was
+    assert (
+        os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == mine
+    )  # the window's thread: as it was

@@ -53,7 +53,10 @@ def test_checkout_badge_checkin_with_preview_backup_and_restore(
     assert dialog.checkouts.rowCount() == 0
     save_screenshot(dialog, "travel_lists")
 
-    usb = tmp_path / "usb.gridboard.gz"
+    from gridboard.models import backup
+
+    # One gzip file for a plain file; a sealed pack (pieces beside it) for a protected one (--protected).
+    usb = tmp_path / f"usb{backup.now_suffix(small.store.path)}"
     monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(usb))
     assert window.features.get(TravelFeature).backup_now() == usb and usb.exists()
     restored = tmp_path / "restored.gridboard"
@@ -64,3 +67,46 @@ def test_checkout_badge_checkin_with_preview_backup_and_restore(
     copy = open_store(restored)
     assert copy.scalar("SELECT count(*) FROM visit") == before + 1
     copy.close()
+
+
+@pytest.mark.parametrize("db", ["plain"], indirect=True)
+def test_restoring_another_protected_files_pack_asks_its_passphrase(
+    window, small, tmp_path: Path, monkeypatch
+) -> None:
+    """A protected file's day pack picked from a folder (another office's, a USB stick): the window
+    asks the passphrase, asks again after a wrong one, and restores a protected file with the right one."""
+    from datetime import date
+
+    import gridboard.ui.travel as feature
+    from gridboard.models import backup, cipher
+    from gridboard.ui.trust import protect
+    from tests.conftest import TEST_PASSPHRASE
+
+    other = cipher.protect(small.store.path, tmp_path / "另一社区.gridboard", TEST_PASSPHRASE)
+    made = backup.write_backup(other, backup.backup_path(other, date(2026, 3, 1)))
+    cipher.forget(other)  # not this process's file any more: only the passphrase opens its pack
+    asked: list[bool] = []
+    answers = iter(["not the passphrase", TEST_PASSPHRASE])
+    monkeypatch.setattr(
+        protect, "ask_passphrase", lambda parent, path, again=False: asked.append(again) or next(answers)
+    )
+    restored = tmp_path / "restored.gridboard"
+    monkeypatch.setattr(feature, "choose", lambda parent, title, label, items: len(items) - 1)
+    monkeypatch.setattr(ask, "open_file", lambda *args, **kwargs: str(made))
+    monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(restored))
+    shown: list[str] = []
+    monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
+    assert window.travel.restore() == restored
+    assert asked == [False, True]  # asked, then asked again after the wrong one
+    assert cipher.is_protected(restored) and not restored.read_bytes().startswith(b"SQLite format 3")
+    copy = open_store(restored)
+    try:
+        assert copy.scalar("SELECT count(*) FROM household") == 24
+    finally:
+        copy.close()
+    # Cancelled at the question: nothing is written.
+    cipher.forget(restored)
+    monkeypatch.setattr(protect, "ask_passphrase", lambda parent, path, again=False: None)
+    monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(tmp_path / "second.gridboard"))
+    assert window.travel.restore() is None
+    assert not (tmp_path / "second.gridboard").exists()

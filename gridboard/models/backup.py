@@ -10,12 +10,22 @@ it was made and what it holds, so the restore list needs no unpacking.
 
 Two forms:
 - `.gridboard.gz`: one gzip file, for "back up now" to any folder (a USB stick carries one file).
+  A protected file's "back up now" writes a sealed pack instead (below), with `chunks/` beside it:
+  the encrypted copy in a gzip file would not compress. Restore lists both forms the same way.
 - `.gridboard.pack`, the day's backups: the snapshot cut into 64 KiB pieces, each stored once,
   zlib-compressed, in `chunks/` under the backups folder, named by its SHA-256; the pack lists them.
   A day's work touches few pages of a file, so a day's backup writes only the pieces that changed
   and the kept set (7 daily, 4 weekly, 12 monthly) costs about one full copy plus the changes
   between them (restic's way, one level simpler). Pruning drops a pack, then every piece no pack
   lists any more.
+
+A protected file's pack ("sealed") is cut the same way from the plaintext of its pages, which never
+reach the disk: the snapshot is itself protected, and its pages are decrypted in memory
+(`cipher_pages`) one piece at a time. Each piece is named by an HMAC under a key derived from the
+file's (a name says nothing of what the piece holds), compressed, then sealed with AES-256-GCM (the
+name is its associated data) under another derived key. The pack lists the file's salt and layout and
+a check value of the key, so restoring asks for the passphrase, refuses a wrong one before writing
+anything, and writes a protected file again, page by page, encrypted as SQLCipher writes it.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from __future__ import annotations
 import errno
 import gzip
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -35,7 +46,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from gridboard.models import cipher, tallies
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from gridboard.models import cipher, cipher_pages, tallies
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, NotAGridboardFile
 from gridboard.models.store import APPLICATION_ID, FILE_SUFFIX, Store, connect, connect_read_only
 
@@ -43,6 +57,7 @@ Progress = Callable[[int, int], None]
 SUFFIX = FILE_SUFFIX + ".gz"
 PACK_SUFFIX = FILE_SUFFIX + ".pack"
 PACK_FORMAT = "gridboard-pack-1"
+SEALED_FORMAT = "gridboard-pack-sealed-1"  # a protected file's: an older gridboard says "not a pack"
 CHUNKS = "chunks"
 CHUNK = 1 << 20
 PIECE = 1 << 16  # a pack's pieces: 16 pages of 4 KiB (4 of a protected file's 16 KiB)
@@ -118,7 +133,7 @@ def write_backup(source: Store | Path, target: Path, progress: Progress | None =
     try:
         meta = _snapshot(path, snapshot, progress)
         if target.name.endswith(PACK_SUFFIX):
-            meta.update(_pack(snapshot, partial, target.parent / CHUNKS, progress))
+            meta.update(_pack(snapshot, partial, target.parent / CHUNKS, progress, sealer_for(snapshot)))
         else:
             _compress(snapshot, partial, progress)
             meta["size"] = partial.stat().st_size
@@ -195,23 +210,96 @@ def _compress(snapshot: Path, target: Path, progress: Progress | None) -> None:
         os.fsync(handle.fileno())
 
 
-def _pack(snapshot: Path, manifest: Path, chunks: Path, progress: Progress | None) -> dict:
+class Sealer:
+    """A protected file's pieces: named by a keyed hash, compressed, then sealed (AES-256-GCM), under
+    two keys derived from the file's key (HMAC-SHA256 with a label each)."""
+
+    def __init__(self, key: bytes, salt: bytes, layout: str) -> None:
+        self.codec = cipher_pages.PageCodec(key, salt, layout)
+        self._names = hmac.new(key, b"gridboard pack: piece names", hashlib.sha256).digest()
+        self._aead = AESGCM(hmac.new(key, b"gridboard pack: piece contents", hashlib.sha256).digest())
+
+    @property
+    def check(self) -> str:
+        """Shows that a key is this pack's, and nothing else (a keyed hash of a fixed text)."""
+        return hmac.new(self._names, b"gridboard pack: key check", hashlib.sha256).hexdigest()[:32]
+
+    def describe(self) -> dict:
+        return {
+            "cipher": "AES-256-GCM",
+            "salt": self.codec.salt.hex(),
+            "layout": self.codec.layout,
+            "check": self.check,
+        }
+
+    def name(self, piece: bytes) -> str:
+        return hmac.new(self._names, piece, hashlib.sha256).hexdigest()[:40]
+
+    def seal(self, name: str, packed: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + self._aead.encrypt(nonce, packed, name.encode("ascii"))
+
+    def open(self, name: str, stored: bytes) -> bytes:
+        try:
+            return self._aead.decrypt(stored[:12], stored[12:], name.encode("ascii"))
+        except InvalidTag as error:
+            raise sqlite3.DatabaseError(f"piece {name} is damaged") from error
+
+    def plain_pieces(self, raw, first: int = 1):
+        """The protected snapshot's plaintext, a piece at a time (in memory only)."""
+        number = first
+        while block := raw.read(PIECE):
+            pages = []
+            for offset in range(0, len(block), cipher_pages.PAGE):
+                pages.append(self.codec.decrypt(block[offset : offset + cipher_pages.PAGE], number))
+                if number == 1 and not self.codec.looks_right(pages[0], APPLICATION_ID):
+                    raise OSError(errno.EIO, "the protected copy does not decrypt as expected", str(raw.name))
+                number += 1
+            yield b"".join(pages)
+
+    def encrypted(self, piece: bytes, first: int) -> bytes:
+        """A plaintext piece's pages as SQLCipher writes them, `first` being its first page's number."""
+        size = cipher_pages.PAGE
+        return b"".join(
+            self.codec.encrypt(piece[o : o + size], first + o // size) for o in range(0, len(piece), size)
+        )
+
+
+def sealer_for(path: Path) -> Sealer | None:
+    """The sealer of a protected file's packs (its key must be known in this run), None for a plain one."""
+    found = cipher.key_for(path)
+    if found is None:
+        return None
+    return Sealer(found[0], found[1], cipher.layout_of(path) or cipher.NEW_LAYOUT)
+
+
+def _pack(
+    snapshot: Path, manifest: Path, chunks: Path, progress: Progress | None, sealer: Sealer | None = None
+) -> dict:
     """Cut the snapshot into pieces, store the ones the chunk folder lacks, write the list to
-    `manifest`; returns the pack's sizes (all its pieces, and what this backup added)."""
+    `manifest`; returns the pack's sizes (all its pieces, and what this backup added). With a
+    sealer (a protected snapshot), the pieces are cut from the pages' plaintext and sealed."""
+    if sealer is not None and (
+        PIECE % cipher_pages.PAGE or snapshot.stat().st_size % cipher_pages.PAGE
+    ):  # pragma: no cover - the layouts are all 16 KiB pages
+        raise OSError(errno.EIO, "a protected copy is whole pages", str(snapshot))
     total = snapshot.stat().st_size
     pieces: list[str] = []
     size = added = 0
     done = 0
     now = time.time()
     with snapshot.open("rb") as raw:
-        while piece := raw.read(PIECE):
-            name = hashlib.sha256(piece).hexdigest()[:40]
+        source = sealer.plain_pieces(raw) if sealer is not None else iter(lambda: raw.read(PIECE), b"")
+        for piece in source:
+            name = sealer.name(piece) if sealer is not None else hashlib.sha256(piece).hexdigest()[:40]
             stored = chunks / name[:2] / name
             try:
                 os.utime(stored, (now, now))  # listed again: not an orphan for another copy's pruning
                 size += stored.stat().st_size
             except FileNotFoundError:
                 packed = zlib.compress(piece, 6)
+                if sealer is not None:
+                    packed = sealer.seal(name, packed)
                 stored.parent.mkdir(parents=True, exist_ok=True)
                 partial = stored.with_name(name + ".partial")
                 partial.write_bytes(packed)
@@ -222,33 +310,98 @@ def _pack(snapshot: Path, manifest: Path, chunks: Path, progress: Progress | Non
             done += len(piece)
             if progress is not None:
                 progress(total + done, 2 * total)
-    manifest.write_text(
-        json.dumps({"format": PACK_FORMAT, "piece": PIECE, "bytes": total, "pieces": pieces}),
-        encoding="utf-8",
-    )
+    listing: dict = {"format": PACK_FORMAT, "piece": PIECE, "bytes": total, "pieces": pieces}
+    if sealer is not None:
+        listing.update(format=SEALED_FORMAT, sealed=sealer.describe())
+    manifest.write_text(json.dumps(listing), encoding="utf-8")
     with manifest.open("rb+") as handle:
         os.fsync(handle.fileno())
     return {"size": size, "added": added, "bytes": total}
 
 
-def _unpack(backup: Path, target: Path, progress: Progress | None) -> None:
+def _read_manifest(backup: Path) -> dict:
     try:
         manifest = json.loads(backup.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise sqlite3.DatabaseError(f"unreadable pack: {error}") from error
-    if manifest.get("format") != PACK_FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in (PACK_FORMAT, SEALED_FORMAT):
         raise sqlite3.DatabaseError("not a gridboard pack")
+    return manifest
+
+
+def is_sealed(backup: Path) -> bool:
+    """A protected file's pack (restoring it needs the file's passphrase)."""
+    if not Path(backup).name.endswith(PACK_SUFFIX):
+        return False
+    try:
+        return _read_manifest(Path(backup)).get("format") == SEALED_FORMAT
+    except sqlite3.DatabaseError:
+        return False
+
+
+def sealed_key(backup: Path, *, passphrase: str | None = None, open_file: Path | None = None) -> Sealer:
+    """The sealer that opens a protected file's pack: from `passphrase`, or the open file's key when
+    the pack is that file's (the same salt). A wrong or missing passphrase is refused in words."""
+    manifest = _read_manifest(Path(backup))
+    described = manifest.get("sealed") or {}
+    try:
+        salt = bytes.fromhex(described["salt"])
+        layout = str(described["layout"])
+        check = str(described["check"])
+    except (KeyError, TypeError, ValueError) as error:
+        raise sqlite3.DatabaseError(f"unreadable pack: {error}") from error
+    if layout not in cipher.LAYOUTS:
+        raise sqlite3.DatabaseError(f"unknown layout {layout}")
+    keys = []
+    if passphrase:
+        keys.append(cipher.derive(passphrase, salt))
+    elif open_file is not None and (found := cipher.key_for(open_file)) is not None and found[1] == salt:
+        keys.append(found[0])
+    for key in keys:
+        sealer = Sealer(key, salt, layout)
+        if hmac.compare_digest(sealer.check, check):
+            return sealer
+    if not passphrase:
+        raise BackupPassphraseNeeded(
+            QT_TRANSLATE_NOOP(
+                "Errors", "{path} is the backup of a protected file: its passphrase is needed."
+            ),
+            path=str(backup),
+        )
+    raise cipher.WrongPassphrase(
+        QT_TRANSLATE_NOOP("Errors", "That passphrase does not open the backup {path}. Nothing was written."),
+        path=str(backup),
+    )
+
+
+class BackupPassphraseNeeded(cipher.PassphraseNeeded):
+    """A protected file's backup, and no key for it in this run."""
+
+
+def _unpack(backup: Path, target: Path, progress: Progress | None, sealer: Sealer | None = None) -> None:
+    manifest = _read_manifest(backup)
+    if (manifest.get("format") == SEALED_FORMAT) != (sealer is not None):
+        raise sqlite3.DatabaseError("a protected file's pack is opened with its key")
     chunks = backup.parent / CHUNKS
     pieces = manifest["pieces"]
+    page = 1
     with target.open("wb") as raw:
         for index, name in enumerate(pieces):
             try:
-                piece = zlib.decompress((chunks / name[:2] / name).read_bytes())
+                stored = (chunks / name[:2] / name).read_bytes()
+                piece = zlib.decompress(sealer.open(name, stored) if sealer is not None else stored)
             except (OSError, zlib.error) as error:
                 raise sqlite3.DatabaseError(f"piece {name} is missing or damaged ({error})") from error
-            if hashlib.sha256(piece).hexdigest()[:40] != name:
+            expected = sealer.name(piece) if sealer is not None else hashlib.sha256(piece).hexdigest()[:40]
+            if expected != name:
                 raise sqlite3.DatabaseError(f"piece {name} is damaged")
-            raw.write(piece)
+            if sealer is not None:
+                if len(piece) % cipher_pages.PAGE:
+                    raise sqlite3.DatabaseError(f"piece {name} is not whole pages")
+                raw.write(sealer.encrypted(piece, page))  # encrypted again before it is written
+                page += len(piece) // cipher_pages.PAGE
+            else:
+                raw.write(piece)
             if progress is not None:
                 progress(index + 1, 2 * len(pieces))
 
@@ -301,11 +454,25 @@ def daily_backup(
     return made
 
 
+def now_suffix(path: Path) -> str:
+    """The form "back up now" writes: one gzip file for a plain file; a sealed pack (its pieces in
+    `chunks/` beside it) for a protected one, whose encrypted copy would not compress."""
+    return PACK_SUFFIX if cipher.is_protected(path) else SUFFIX
+
+
 def backup_now(store: Store, folder: Path, progress: Progress | None = None) -> Path:
     """A backup to any folder (a USB stick), named with the moment; never pruned."""
     assert store.path is not None
     stamp = datetime.now().strftime("%Y-%m-%d-%H%M%S")
-    return write_backup(store.path, Path(folder) / f"{store.path.stem}-{stamp}{SUFFIX}", progress)
+    name = f"{store.path.stem}-{stamp}{now_suffix(store.path)}"
+    return write_backup(store.path, Path(folder) / name, progress)
+
+
+def stored_size(backup: Path) -> int:
+    """The bytes a backup takes: a gzip file's own, a pack's pieces (shared with other packs)."""
+    if backup.name.endswith(PACK_SUFFIX):
+        return int(_read_meta(backup).get("size") or 0)
+    return backup.stat().st_size
 
 
 def _daily_backups(path: Path) -> list[tuple[date, Path]]:
@@ -438,7 +605,8 @@ def restore(
     """Unpack `backup` into the new file `target` (never over an existing file or the open one).
 
     A protected file's backup is protected with the same key: the open file's (its own backups), or
-    the one `passphrase` gives."""
+    the one `passphrase` gives. A protected file's pack without either raises BackupPassphraseNeeded,
+    with a wrong passphrase cipher.WrongPassphrase; neither writes anything."""
     backup, target = Path(backup), Path(target)
     if target.exists() or (open_file is not None and target.resolve() == Path(open_file).resolve()):
         raise InvalidInput(
@@ -448,7 +616,13 @@ def restore(
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        if backup.name.endswith(PACK_SUFFIX):
+        # A protected file's pack: its key first, so a wrong passphrase writes nothing.
+        sealer = sealed_key(backup, passphrase=passphrase, open_file=open_file) if is_sealed(backup) else None
+        if sealer is not None:
+            _unpack(backup, partial, progress, sealer)
+            codec = sealer.codec
+            cipher.remember(partial, codec.key, codec.salt, layout=codec.layout)
+        elif backup.name.endswith(PACK_SUFFIX):
             _unpack(backup, partial, progress)
         elif backup.name.endswith(".gz"):
             total = backup.stat().st_size
@@ -459,9 +633,9 @@ def restore(
                         progress(min(packed.fileobj.tell(), total), 2 * total)  # type: ignore[union-attr]
         else:
             shutil.copyfile(backup, partial)
-        if passphrase:
+        if sealer is None and passphrase:
             cipher.unlock(partial, passphrase)
-        elif open_file is not None:
+        elif sealer is None and open_file is not None:
             cipher.key_like(open_file, partial)
         _rebuild_indexes(partial, backup)
         if progress is not None:
@@ -471,6 +645,7 @@ def restore(
         cipher.forget(partial)
     except (gzip.BadGzipFile, EOFError, sqlite3.DatabaseError) as error:
         partial.unlink(missing_ok=True)
+        cipher.forget(partial)
         raise NotAGridboardFile(
             QT_TRANSLATE_NOOP("Errors", "{path} is not a gridboard backup, or it is damaged ({error})."),
             path=str(backup),
@@ -478,6 +653,7 @@ def restore(
         ) from error
     except BaseException:
         partial.unlink(missing_ok=True)
+        cipher.forget(partial)
         raise
     return target
 
@@ -494,14 +670,16 @@ def _rebuild_indexes(path: Path, backup: Path) -> None:
         has_list = conn.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [INDEX_TABLE]
         ).fetchone()
+        # One transaction for the indexes and the counts (one sync to disk, not one per statement).
+        if not conn.in_transaction:
+            conn.execute("BEGIN")
         if has_list:
             for _name, sql in conn.execute(f"SELECT name, sql FROM {INDEX_TABLE}").fetchall():
                 conn.execute(sql)
             conn.execute(f"DROP TABLE {INDEX_TABLE}")
-            conn.commit()
         if not tallies.is_current(conn):  # a backup's tallies are left out: counted again here
             tallies.repair(conn)
-            conn.commit()
+        conn.commit()
         problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
         if problems != ["ok"]:
             raise sqlite3.DatabaseError("; ".join(problems))

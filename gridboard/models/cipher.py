@@ -101,8 +101,10 @@ def remember_new(path: str | os.PathLike[str], passphrase: str) -> None:
     _LAYOUT.pop(_name(path), None)  # made new: the new layout
 
 
-def remember(path: str | os.PathLike[str], key: bytes, salt: bytes) -> None:
+def remember(path: str | os.PathLike[str], key: bytes, salt: bytes, *, layout: str | None = None) -> None:
     _KEYS[_name(path)] = (key, salt)
+    if layout is not None:  # a file written page by page in that layout (a restored backup)
+        _LAYOUT[_name(path)] = layout
 
 
 def forget(path: str | os.PathLike[str]) -> None:

@@ -46,6 +46,14 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>{path} is the backup of a protected file: its passphrase is needed.</source>
+        <translation>{path} 是受保护文件的备份：需要输入它的密码。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open the backup {path}. Nothing was written.</source>
+        <translation>这个密码打不开备份 {path}。没有写入任何内容。</translation>
+    </message>
+    <message>
         <source>{path} already exists; a backup is restored into a new file.</source>
         <translation>{path} 已存在；备份只能恢复到一个新文件。</translation>
     </message>

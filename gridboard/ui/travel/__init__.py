@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from gridboard.models import backup
+from gridboard.models import backup, cipher
 from gridboard.models.errors import QT_TRANSLATE_NOOP, KnownError
 from gridboard.models.store import FILE_SUFFIX, copy_database
 from gridboard.sync import checkout as travel
@@ -234,16 +234,18 @@ class TravelFeature(QObject):
     def backup_now(self) -> Path | None:
         if self.store.path is None:
             return None
-        suggested = f"{self.store.path.stem}{backup.SUFFIX}"
+        # A plain file: one gzip file; a protected one: a sealed pack, its pieces in chunks/ beside it.
+        suffix = backup.now_suffix(self.store.path)
+        suggested = f"{self.store.path.stem}{suffix}"
         target = ask.save_file(
             self.window,
             self.tr("Back up now"),
-            QCoreApplication.translate("Travel", BACKUPS).format(backup.SUFFIX, FILE_SUFFIX),
+            QCoreApplication.translate("Travel", BACKUPS).format(suffix, FILE_SUFFIX),
             suggested,
         )
         if not target:
             return None
-        out = Path(target if target.endswith(backup.SUFFIX) else target + backup.SUFFIX)
+        out = Path(target if target.endswith(suffix) else target + suffix)
         source = self.store.path
         made = self._run(
             self.tr("Backing up…"), lambda _own, progress: backup.write_backup(source, out, progress)
@@ -253,7 +255,7 @@ class TravelFeature(QObject):
                 self.window,
                 self.tr("Back up now"),
                 self.tr("Backed up to {path} ({size:.1f} MB).").format(
-                    path=made, size=made.stat().st_size / 1e6
+                    path=made, size=backup.stored_size(made) / 1e6
                 ),
             )
         return made
@@ -296,9 +298,14 @@ class TravelFeature(QObject):
             return None
         out = Path(target if target.endswith(FILE_SUFFIX) else target + FILE_SUFFIX)
         open_file = self.store.path
+        passphrase = self._backup_passphrase(source, open_file)
+        if passphrase is None:
+            return None
         made = self._run(
             self.tr("Restoring…"),
-            lambda _own, progress: backup.restore(source, out, progress, open_file=open_file),
+            lambda _own, progress: backup.restore(
+                source, out, progress, open_file=open_file, passphrase=passphrase or None
+            ),
         )
         if made is not None:
             ask.inform(
@@ -307,6 +314,32 @@ class TravelFeature(QObject):
                 self.tr("The backup was restored into {path}. Open it with File → Open.").format(path=made),
             )
         return made
+
+    def _backup_passphrase(self, source: Path, open_file: Path) -> str | None:
+        """A protected file's pack from another file (or another PC) needs its passphrase: asked until
+        it opens the pack or the question is cancelled (None). "" when none is needed."""
+        if not backup.is_sealed(source):
+            return ""
+        from gridboard.ui.trust import protect
+
+        try:
+            backup.sealed_key(source, open_file=open_file)
+            return ""  # the open file's own backup: its key opens it
+        except backup.BackupPassphraseNeeded:
+            pass
+        again = False
+        while True:
+            passphrase = protect.ask_passphrase(self.window, source, again=again)
+            if not passphrase:
+                return None
+            try:
+                backup.sealed_key(source, passphrase=passphrase)
+                return passphrase
+            except cipher.WrongPassphrase:
+                again = True
+            except KnownError as error:
+                ask.show_error(self.window, error)
+                return None
 
 
 def preview_text(result: MergeResult) -> str:

@@ -108,7 +108,8 @@ def test_view_fits_1366_by_768(demo_window, qtbot, key) -> None:
     qtbot.wait(50)
     if key == "dashboard":
         view = window.view("dashboard")
-        qtbot.waitUntil(lambda: view.data is not None, timeout=20000)
+        qtbot.waitUntil(lambda: view.up_to_date, timeout=20000)
+        qtbot.wait(50)  # the last figures laid out
     size = AVAILABLE.size() - screen.FRAME
     assert window.width() <= size.width() and window.height() <= size.height()
     assert window.minimumSizeHint().width() <= size.width()

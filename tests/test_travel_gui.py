@@ -96,7 +96,7 @@ def test_restoring_another_protected_files_pack_asks_its_passphrase(
     monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(restored))
     shown: list[str] = []
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
-    assert window.travel.restore() == restored
+    assert window.features.get(TravelFeature).restore() == restored
     assert asked == [False, True]  # asked, then asked again after the wrong one
     assert cipher.is_protected(restored) and not restored.read_bytes().startswith(b"SQLite format 3")
     copy = open_store(restored)
@@ -108,5 +108,5 @@ def test_restoring_another_protected_files_pack_asks_its_passphrase(
     cipher.forget(restored)
     monkeypatch.setattr(protect, "ask_passphrase", lambda parent, path, again=False: None)
     monkeypatch.setattr(ask, "save_file", lambda *args, **kwargs: str(tmp_path / "second.gridboard"))
-    assert window.travel.restore() is None
+    assert window.features.get(TravelFeature).restore() is None
     assert not (tmp_path / "second.gridboard").exists()

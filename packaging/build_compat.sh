@@ -48,6 +48,8 @@ BUILD_PACKAGES+=,libglib2.0-0,libxcb-cursor0,libxkbcommon-x11-0,libxcb-icccm4,li
 BUILD_PACKAGES+=,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xkb1,libxcb-util1,libx11-xcb1
 # Qt's print support plugin talks to CUPS: carried, as build_bundle.sh carries this machine's.
 BUILD_PACKAGES+=,libcups2
+# tclsh makes SQLite's amalgamation (step 2a).
+BUILD_PACKAGES+=,tcl8.6
 
 # 1. The build root.
 if [ ! -f "$BROOT/.gridboard-root" ]; then
@@ -85,6 +87,60 @@ in_root() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 }
 
+# 2a. SQLite from Debian 12's source package (3.40.1): Debian 11's 3.34 is too old for gridboard's
+# SQL (UPDATE ... FROM, RETURNING, ...). Built into $PYPREFIX/lib, where the interpreter's _sqlite3
+# looks first (its RUNPATH), with Debian 12's compile options and its fixes to the SQL engine;
+# PyInstaller then carries this libsqlite3.so.0, not Debian 11's.                 (first time: ~3 min)
+SQLITE_WANT="${GRIDBOARD_SQLITE_MIN:-3.40}"
+if ! [ -f "$BROOT$PYPREFIX/lib/libsqlite3.so.0" ] || ! grep -q "^bookworm " "$BROOT$PYPREFIX/lib/sqlite-source.txt" 2>/dev/null; then
+  T1=$SECONDS
+  mkdir -p "$BROOT/build/sqlite" "$BROOT/opt/compat" "$BROOT$PYPREFIX/lib" "$BROOT$PYPREFIX/include"
+  install -m 644 "$ROOT/packaging/compat/glibc228.h" "$BROOT/opt/compat/glibc228.h"
+  echo "deb-src $MIRROR bookworm main" >"$BROOT/etc/apt/sources.list.d/bookworm-src.list"
+  in_root apt-get update -qq
+  # tclsh makes the one-file amalgamation (sqlite3.c) from the source tree.
+  in_root bash -c 'command -v tclsh >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tcl8.6 >/dev/null'
+  in_root bash -c 'cd /build/sqlite && rm -rf sqlite3-* sqlite3_* && apt-get source --download-only -qq sqlite3' >/dev/null
+  cat >"$BROOT/build/sqlite/build.sh" <<BUILD
+set -e
+cd /build/sqlite
+version=\$(ls sqlite3_*.dsc | sed 's/^sqlite3_\(.*\)\.dsc\$/\1/')
+tar xJf sqlite3_*.orig.tar.xz
+cd sqlite3-*/
+tar xJf ../sqlite3_*.debian.tar.xz
+# Debian's fixes to the engine itself (src/, ext/): its build-system patches are for its own packaging.
+applied=""
+for p in \$(sed 's/#.*//' debian/patches/series); do
+  if ! grep '^+++ ' "debian/patches/\$p" | awk '{print \$2}' | sed 's|^[^/]*/||' | grep -qv -E '^(src|ext|test)/'; then
+    patch -p1 -s --forward --no-backup-if-mismatch <"debian/patches/\$p"
+    applied="\$applied \$p"
+  fi
+done
+echo "SQLite \$version, Debian patches applied:\$applied"
+./configure -q --disable-tcl >/dev/null
+make -s sqlite3.c >/dev/null
+# Debian 12's compile options (debian/rules, and what its configure adds), plus glibc228.h.
+gcc -O2 -fPIC -fno-strict-aliasing -include /opt/compat/glibc228.h -shared \\
+  -DSQLITE_SECURE_DELETE -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS3_PARENTHESIS \\
+  -DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE=1 -DSQLITE_SOUNDEX=1 -DSQLITE_ENABLE_UNLOCK_NOTIFY \\
+  -DSQLITE_OMIT_LOOKASIDE=1 -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ALLOW_ROWID_IN_VIEW \\
+  -DSQLITE_ENABLE_UPDATE_DELETE_LIMIT=1 -DSQLITE_ENABLE_LOAD_EXTENSION -DSQLITE_ENABLE_JSON1 \\
+  -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS3_TOKENIZER=1 -DSQLITE_USE_URI=1 \\
+  -DSQLITE_MAX_SCHEMA_RETRY=25 -DSQLITE_ENABLE_PREUPDATE_HOOK -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_STMTVTAB \\
+  -DSQLITE_MAX_VARIABLE_NUMBER=250000 -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_TEMP_STORE=1 \\
+  -DHAVE_ISNAN=1 -DHAVE_USLEEP=1 -DHAVE_LOCALTIME_R=1 -DHAVE_GMTIME_R=1 -DHAVE_FDATASYNC=1 -DHAVE_STRCHRNUL=1 \\
+  -DHAVE_POSIX_FALLOCATE=1 -DHAVE_MALLOC_H=1 \\
+  -Wl,-soname,libsqlite3.so.0 -Wl,--as-needed sqlite3.c -lm -ldl -lpthread -o $PYPREFIX/lib/libsqlite3.so.0
+ln -sf libsqlite3.so.0 $PYPREFIX/lib/libsqlite3.so
+install -m 644 sqlite3.h sqlite3ext.h $PYPREFIX/include/
+echo "bookworm \$version" >$PYPREFIX/lib/sqlite-source.txt
+BUILD
+  in_root bash /build/sqlite/build.sh 2>&1 | tee "$CACHE/sqlite-build.log" >&2 || true
+  [ -f "$BROOT$PYPREFIX/lib/sqlite-source.txt" ] || { say "SQLite did not build (log: $CACHE/sqlite-build.log)"; exit 1; }
+  rm -rf "$BROOT/build/sqlite"
+  say "SQLite $(cut -d' ' -f2 "$BROOT$PYPREFIX/lib/sqlite-source.txt") built in $((SECONDS - T1)) s"
+fi
+
 # 2. CPython 3.11 from Debian 12's source package.
 # (A half-done earlier build counts as none: the interpreter must import what the bundle needs.)
 if ! in_root $PYPREFIX/bin/python3.11 -c "import pyexpat, _elementtree, _sqlite3, _ssl, _ctypes, pip" 2>/dev/null; then
@@ -118,7 +174,8 @@ echo "Debian patches applied: \$applied; not applied:\${failed:- none}"
 ./configure -q --prefix=$PYPREFIX --enable-shared --with-ensurepip=no \\
   CFLAGS='-O2 -include /opt/compat/glibc228.h' LDFLAGS='-Wl,-rpath,$PYPREFIX/lib' \\
   ac_cv_func_sem_clockwait=no ac_cv_func_pthread_cond_clockwait=no \\
-  ac_cv_func_posix_spawn_file_actions_addchdir_np=no >/dev/null
+  ac_cv_func_posix_spawn_file_actions_addchdir_np=no \\
+  LIBSQLITE3_CFLAGS='-I$PYPREFIX/include' LIBSQLITE3_LIBS='-L$PYPREFIX/lib -lsqlite3' >/dev/null
 make -s -j$JOBS >/dev/null 2>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
 make -s install >/dev/null 2>>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
 # pyexpat (and _elementtree, which needs it: openpyxl reads .xlsx with them) came out missing from
@@ -145,6 +202,12 @@ BUILD
   rm -rf "$BROOT/build/cpython"
   say "CPython $(in_root $PYPREFIX/bin/python3.11 -c 'import sys; print(sys.version.split()[0])') built in $((SECONDS - T1)) s"
 fi
+
+# The interpreter's sqlite3 must use that SQLite, not Debian 11's.
+SQLITE_HAVE="$(in_root $PYPREFIX/bin/python3.11 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+in_root $PYPREFIX/bin/python3.11 -c "import sqlite3, sys; sys.exit(sqlite3.sqlite_version_info < tuple(map(int, '$SQLITE_WANT'.split('.'))))" \
+  || { say "the interpreter's sqlite3 uses SQLite $SQLITE_HAVE, older than $SQLITE_WANT"; exit 1; }
+say "CPython's sqlite3 uses SQLite $SQLITE_HAVE"
 
 # 3. The project's source and its dependencies, wheels for glibc <= TARGET only.
 T2=$SECONDS

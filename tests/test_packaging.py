@@ -75,6 +75,19 @@ OLD_BASE_MISSING = old_base_missing()
 DIST = ROOT / "build" / ("dist" if OLD_BASE_MISSING else "dist-compat")
 
 
+# gridboard's SQL needs SQLite >= 3.40 (what Debian 12 has; Debian 11's 3.34 fails the demo with
+# 'near "UPDATE": syntax error'): the bundle carries its own.
+SQLITE_MIN = (3, 40)
+
+
+def assert_sqlite_new_enough(versions: dict[str, str]) -> dict[str, str]:
+    """`gridboard about --json` of a bundled copy: its SQLite is new enough, SQLCipher is carried."""
+    assert tuple(int(x) for x in versions["sqlite"].split(".")[:2]) >= SQLITE_MIN, versions
+    assert versions["sqlcipher"] and versions["sqlcipher_sqlite"], versions  # protected files work
+    assert tuple(int(x) for x in versions["sqlcipher_sqlite"].split(".")[:2]) >= SQLITE_MIN, versions
+    return versions
+
+
 def _run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     kwargs.setdefault("text", True)
     return subprocess.run(cmd, capture_output=True, **kwargs)
@@ -217,6 +230,9 @@ def test_the_installed_program_runs_with_nothing_else(installed, tmp_path: Path)
     version = _run([str(exe), "--version"], env=env, cwd=tmp_path, timeout=120)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == cli.version_text()
+    about = _run([str(exe), "about", "--json"], env=env, cwd=tmp_path, timeout=120)
+    assert about.returncode == 0, about.stderr
+    assert_sqlite_new_enough(json.loads(about.stdout))
 
     demo = tmp_path / "demo.gridboard"
     made = _run(
@@ -361,6 +377,14 @@ def test_the_deb_installs_and_runs_on_debian_11(debian11: Path) -> None:
     version = in_root(root, ["gridboard", "--version"], **offscreen)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip() == cli.version_text()
+    # The bundle's own SQLite, not Debian 11's 3.34 (libsqlite3-0 is in the root, as on every desktop).
+    system = in_root(root, ["dpkg-query", "-W", "-f=${Version}", "libsqlite3-0"]).stdout
+    assert system.startswith("3.34"), system
+    about = in_root(root, ["gridboard", "about", "--json"], **offscreen)
+    assert about.returncode == 0, about.stderr
+    versions = assert_sqlite_new_enough(json.loads(about.stdout))
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "debian11-versions.json").write_text(json.dumps(versions, indent=1) + "\n", encoding="utf-8")
 
     made = in_root(
         root,

@@ -3,12 +3,14 @@
 # (UOS V20: glibc 2.28; Kylin V10 and Debian 11: 2.31). The bundle that build_bundle.sh makes on
 # this machine needs this machine's glibc (Debian 12: 2.36).
 #   packaging/build_compat.sh [DIST_DIR]        default DIST_DIR: build/dist-compat
-# Then: packaging/build_deb.sh build/dist-compat/gridboard   (the .deb of the compat bundle)
+# packaging/build_deb.sh runs this when build/dist-compat/gridboard is missing: the .deb is of this bundle.
 #
 # Needs root (chroot, mount), debootstrap and binutils (apt-get install debootstrap binutils), and
 # the package registries (Debian's archive and PyPI). Steps, each kept in a cache so the next build
 # reuses it ($GRIDBOARD_COMPAT_CACHE, default /var/cache/gridboard-compat):
 #   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5 min)
+#   1b. SQLite 3.40 from Debian 12's source package (Debian 11's 3.34 is too old for gridboard's
+#      SQL), in the interpreter's lib folder                                      (first time: ~2 min)
 #   2. CPython 3.11 compiled in it from Debian 12's python3.11 source package, with Debian's
 #      security patches, built so that it needs no glibc newer than 2.28 (the C functions of glibc
 #      2.29-2.31 are turned off in configure, and the maths functions that glibc 2.29 re-versioned
@@ -19,7 +21,7 @@
 #   5. libdbus-1 and libsystemd left to the desktop; packaging/compat/old_maths.py on the carried
 #      Debian 11 libraries that ask for glibc 2.29's
 #      maths functions; then packaging/glibc_needs.py fails when any ELF file needs glibc > 2.28
-# A bundle-only build (DIST_DIR/gridboard) takes ~6 min once the cache is there.
+# A bundle-only build (DIST_DIR/gridboard) takes 1-5 min once the cache is there (2-core machine, loaded).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIST="${1:-$ROOT/build/dist-compat}"
@@ -32,9 +34,10 @@ PYPREFIX=/opt/python3.11
 JOBS="${GRIDBOARD_COMPAT_JOBS:-$(nproc)}"
 
 say() { echo "build_compat.sh: $*" >&2; }
-[ "$(id -u)" = 0 ] || { say "needs root (debootstrap, chroot, mount)"; exit 3; }
+HOST_HINT="(GRIDBOARD_BUNDLE=host packaging/build_deb.sh builds a quick one for this machine's glibc instead)"
+[ "$(id -u)" = 0 ] || { say "needs root (debootstrap, chroot, mount) $HOST_HINT"; exit 3; }
 for tool in debootstrap objdump; do
-  command -v "$tool" >/dev/null || { say "$tool not found; apt-get install debootstrap binutils"; exit 3; }
+  command -v "$tool" >/dev/null || { say "$tool not found; apt-get install debootstrap binutils $HOST_HINT"; exit 3; }
 done
 mkdir -p "$CACHE"
 T0=$SECONDS
@@ -48,7 +51,7 @@ BUILD_PACKAGES+=,libglib2.0-0,libxcb-cursor0,libxkbcommon-x11-0,libxcb-icccm4,li
 BUILD_PACKAGES+=,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xkb1,libxcb-util1,libx11-xcb1
 # Qt's print support plugin talks to CUPS: carried, as build_bundle.sh carries this machine's.
 BUILD_PACKAGES+=,libcups2
-# tclsh makes SQLite's amalgamation (step 2a).
+# tclsh makes SQLite's amalgamation (step 1b).
 BUILD_PACKAGES+=,tcl8.6
 
 # 1. The build root.
@@ -87,7 +90,7 @@ in_root() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 }
 
-# 2a. SQLite from Debian 12's source package (3.40.1): Debian 11's 3.34 is too old for gridboard's
+# 1b. SQLite from Debian 12's source package (3.40.1): Debian 11's 3.34 is too old for gridboard's
 # SQL (UPDATE ... FROM, RETURNING, ...). Built into $PYPREFIX/lib, where the interpreter's _sqlite3
 # looks first (its RUNPATH), with Debian 12's compile options and its fixes to the SQL engine;
 # PyInstaller then carries this libsqlite3.so.0, not Debian 11's.                 (first time: ~3 min)

@@ -9,8 +9,9 @@ The bundle an office gets is built on an old base (packaging/build_compat.sh: De
 compiled there, wheels for glibc <= 2.28), so that it starts on UOS V20 (glibc 2.28), Kylin V10 and
 Debian 11 (2.31). That needs root and debootstrap; without them (or with GRIDBOARD_BUNDLE=host) the
 bundle is built on this machine's own base by build_bundle.sh and the old-base checks are skipped
-with the reason. For now the old-base build is opt-in, GRIDBOARD_BUNDLE=compat (see old_base_missing). The .deb is then installed into a bare Debian 11 root (packaging/make_test_root.sh)
-and run there with chroot.
+with the reason. The old-base bundle carries its own SQLite (3.40, Debian 12's; Debian 11 has 3.34,
+too old for gridboard's SQL). The .deb is then installed into a bare Debian 11 root
+(packaging/make_test_root.sh) and run there with chroot.
 """
 
 from __future__ import annotations
@@ -59,10 +60,8 @@ import glibc_needs  # noqa: E402 - packaging/ is not a package
 
 def old_base_missing() -> str | None:
     """Why the old-base (compat) build and the Debian 11 root cannot be made here, or None."""
-    if os.environ.get("GRIDBOARD_BUNDLE", "host") != "compat":
-        # Not yet the default: Debian 11's SQLite (3.34) is too old for gridboard's SQL (the demo
-        # fails with 'near "UPDATE": syntax error'); the compat build must carry a newer one first.
-        return "the old-base build is opt-in (GRIDBOARD_BUNDLE=compat) until it carries SQLite >= 3.40"
+    if os.environ.get("GRIDBOARD_BUNDLE", "compat") == "host":
+        return "GRIDBOARD_BUNDLE=host: the bundle is built on this machine's base, for its glibc only"
     if os.geteuid() != 0:
         return "the old-base build needs root (debootstrap, chroot)"
     for tool in ("debootstrap", "objdump", "chroot"):

@@ -231,7 +231,14 @@ def test_the_installed_program_runs_with_nothing_else(installed, tmp_path: Path)
     assert version.stdout.strip() == cli.version_text()
     about = _run([str(exe), "about", "--json"], env=env, cwd=tmp_path, timeout=120)
     assert about.returncode == 0, about.stderr
-    assert_sqlite_new_enough(json.loads(about.stdout))
+    versions = assert_sqlite_new_enough(json.loads(about.stdout))
+    # Help → About's licence list names the versions this copy carries, not the developer's.
+    index = json.loads(
+        (exe.parent / "_internal" / "resources" / "licenses" / "index.json").read_text("utf-8")
+    )
+    listed = {entry["name"]: entry["version"] for entry in index}
+    assert listed["Python"] == versions["python"] and listed["SQLite"] == versions["sqlite"], listed
+    assert listed["PySide6_Essentials"] == versions["pyside6"] and "sqlcipher3" in listed, listed
 
     demo = tmp_path / "demo.gridboard"
     made = _run(

@@ -8,9 +8,9 @@
 # Needs root (chroot, mount), debootstrap and binutils (apt-get install debootstrap binutils), and
 # the package registries (Debian's archive and PyPI). Steps, each kept in a cache so the next build
 # reuses it ($GRIDBOARD_COMPAT_CACHE, default /var/cache/gridboard-compat):
-#   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5 min)
+#   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5-8 min)
 #   1b. SQLite 3.40 from Debian 12's source package (Debian 11's 3.34 is too old for gridboard's
-#      SQL), in the interpreter's lib folder                                      (first time: ~2 min)
+#      SQL), in the interpreter's lib folder                                    (first time: ~1.5 min)
 #   2. CPython 3.11 compiled in it from Debian 12's python3.11 source package, with Debian's
 #      security patches, built so that it needs no glibc newer than 2.28 (the C functions of glibc
 #      2.29-2.31 are turned off in configure, and the maths functions that glibc 2.29 re-versioned

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "gridboard.commands.snapshot",
     "gridboard.commands.travel",
     "gridboard.commands.audit",
+    "gridboard.commands.about",
 )
 
 

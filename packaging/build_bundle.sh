@@ -35,5 +35,16 @@ PY
 BUNDLE="$DIST/gridboard"
 # Nothing a user needs: Python bytecode caches left by hooks.
 find "$BUNDLE" -name "__pycache__" -type d -prune -exec rm -rf {} +
+# Debug information a user never needs (a self-built libpython, the sqlcipher3 wheel: ~40 MB): dropped
+# from the files that have it. Only the debug sections go (strip --strip-debug), symbols stay; files
+# without them (the wheels' libraries, some patched by auditwheel) are not touched.
+# (Never the gridboard executable: its archive is appended after the ELF data.)
+if command -v strip >/dev/null && command -v readelf >/dev/null; then
+  find "$BUNDLE" -type f \( -name "*.so" -o -name "*.so.*" \) -print0 |
+    while IFS= read -r -d '' f; do
+      # (grep reads all of readelf's output: with -q, pipefail would see readelf's SIGPIPE.)
+      if readelf -S "$f" 2>/dev/null | grep '\.debug_info' >/dev/null; then strip --strip-debug "$f"; fi
+    done
+fi
 echo "bundle: $BUNDLE"
 echo "size: $(du -sh "$BUNDLE" | cut -f1) ($(du -sb "$BUNDLE" | cut -f1) bytes, $(find "$BUNDLE" -type f | wc -l) files)"

@@ -3,12 +3,14 @@
 # (UOS V20: glibc 2.28; Kylin V10 and Debian 11: 2.31). The bundle that build_bundle.sh makes on
 # this machine needs this machine's glibc (Debian 12: 2.36).
 #   packaging/build_compat.sh [DIST_DIR]        default DIST_DIR: build/dist-compat
-# Then: packaging/build_deb.sh build/dist-compat/gridboard   (the .deb of the compat bundle)
+# packaging/build_deb.sh runs this when build/dist-compat/gridboard is missing: the .deb is of this bundle.
 #
 # Needs root (chroot, mount), debootstrap and binutils (apt-get install debootstrap binutils), and
 # the package registries (Debian's archive and PyPI). Steps, each kept in a cache so the next build
 # reuses it ($GRIDBOARD_COMPAT_CACHE, default /var/cache/gridboard-compat):
-#   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5 min)
+#   1. a Debian 11 (bullseye, glibc 2.31) build root, by debootstrap      (first time: ~5-8 min)
+#   1b. SQLite 3.40 from Debian 12's source package (Debian 11's 3.34 is too old for gridboard's
+#      SQL), in the interpreter's lib folder                                    (first time: ~1.5 min)
 #   2. CPython 3.11 compiled in it from Debian 12's python3.11 source package, with Debian's
 #      security patches, built so that it needs no glibc newer than 2.28 (the C functions of glibc
 #      2.29-2.31 are turned off in configure, and the maths functions that glibc 2.29 re-versioned
@@ -19,7 +21,7 @@
 #   5. libdbus-1 and libsystemd left to the desktop; packaging/compat/old_maths.py on the carried
 #      Debian 11 libraries that ask for glibc 2.29's
 #      maths functions; then packaging/glibc_needs.py fails when any ELF file needs glibc > 2.28
-# A bundle-only build (DIST_DIR/gridboard) takes ~6 min once the cache is there.
+# A bundle-only build (DIST_DIR/gridboard) takes 1-5 min once the cache is there (2-core machine, loaded).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIST="${1:-$ROOT/build/dist-compat}"
@@ -32,9 +34,10 @@ PYPREFIX=/opt/python3.11
 JOBS="${GRIDBOARD_COMPAT_JOBS:-$(nproc)}"
 
 say() { echo "build_compat.sh: $*" >&2; }
-[ "$(id -u)" = 0 ] || { say "needs root (debootstrap, chroot, mount)"; exit 3; }
+HOST_HINT="(GRIDBOARD_BUNDLE=host packaging/build_deb.sh builds a quick one for this machine's glibc instead)"
+[ "$(id -u)" = 0 ] || { say "needs root (debootstrap, chroot, mount) $HOST_HINT"; exit 3; }
 for tool in debootstrap objdump; do
-  command -v "$tool" >/dev/null || { say "$tool not found; apt-get install debootstrap binutils"; exit 3; }
+  command -v "$tool" >/dev/null || { say "$tool not found; apt-get install debootstrap binutils $HOST_HINT"; exit 3; }
 done
 mkdir -p "$CACHE"
 T0=$SECONDS
@@ -48,6 +51,8 @@ BUILD_PACKAGES+=,libglib2.0-0,libxcb-cursor0,libxkbcommon-x11-0,libxcb-icccm4,li
 BUILD_PACKAGES+=,libxcb-randr0,libxcb-render-util0,libxcb-shape0,libxcb-xkb1,libxcb-util1,libx11-xcb1
 # Qt's print support plugin talks to CUPS: carried, as build_bundle.sh carries this machine's.
 BUILD_PACKAGES+=,libcups2
+# tclsh makes SQLite's amalgamation (step 1b).
+BUILD_PACKAGES+=,tcl8.6
 
 # 1. The build root.
 if [ ! -f "$BROOT/.gridboard-root" ]; then
@@ -85,6 +90,60 @@ in_root() {
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
 }
 
+# 1b. SQLite from Debian 12's source package (3.40.1): Debian 11's 3.34 is too old for gridboard's
+# SQL (UPDATE ... FROM, RETURNING, ...). Built into $PYPREFIX/lib, where the interpreter's _sqlite3
+# looks first (its RUNPATH), with Debian 12's compile options and its fixes to the SQL engine;
+# PyInstaller then carries this libsqlite3.so.0, not Debian 11's.                 (first time: ~3 min)
+SQLITE_WANT="${GRIDBOARD_SQLITE_MIN:-3.40}"
+if ! [ -f "$BROOT$PYPREFIX/lib/libsqlite3.so.0" ] || ! grep -q "^bookworm " "$BROOT$PYPREFIX/lib/sqlite-source.txt" 2>/dev/null; then
+  T1=$SECONDS
+  mkdir -p "$BROOT/build/sqlite" "$BROOT/opt/compat" "$BROOT$PYPREFIX/lib" "$BROOT$PYPREFIX/include"
+  install -m 644 "$ROOT/packaging/compat/glibc228.h" "$BROOT/opt/compat/glibc228.h"
+  echo "deb-src $MIRROR bookworm main" >"$BROOT/etc/apt/sources.list.d/bookworm-src.list"
+  in_root apt-get update -qq
+  # tclsh makes the one-file amalgamation (sqlite3.c) from the source tree.
+  in_root bash -c 'command -v tclsh >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tcl8.6 >/dev/null'
+  in_root bash -c 'cd /build/sqlite && rm -rf sqlite3-* sqlite3_* && apt-get source --download-only -qq sqlite3' >/dev/null
+  cat >"$BROOT/build/sqlite/build.sh" <<BUILD
+set -e
+cd /build/sqlite
+version=\$(ls sqlite3_*.dsc | sed 's/^sqlite3_\(.*\)\.dsc\$/\1/')
+tar xJf sqlite3_*.orig.tar.xz
+cd sqlite3-*/
+tar xJf ../sqlite3_*.debian.tar.xz
+# Debian's fixes to the engine itself (src/, ext/): its build-system patches are for its own packaging.
+applied=""
+for p in \$(sed 's/#.*//' debian/patches/series); do
+  if ! grep '^+++ ' "debian/patches/\$p" | awk '{print \$2}' | sed 's|^[^/]*/||' | grep -qv -E '^(src|ext|test)/'; then
+    patch -p1 -s --forward --no-backup-if-mismatch <"debian/patches/\$p"
+    applied="\$applied \$p"
+  fi
+done
+echo "SQLite \$version, Debian patches applied:\$applied"
+./configure -q --disable-tcl >/dev/null
+make -s sqlite3.c >/dev/null
+# Debian 12's compile options (debian/rules, and what its configure adds), plus glibc228.h.
+gcc -O2 -fPIC -fno-strict-aliasing -include /opt/compat/glibc228.h -shared \\
+  -DSQLITE_SECURE_DELETE -DSQLITE_ENABLE_COLUMN_METADATA -DSQLITE_ENABLE_FTS3 -DSQLITE_ENABLE_FTS3_PARENTHESIS \\
+  -DSQLITE_ENABLE_FTS4 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_RTREE=1 -DSQLITE_SOUNDEX=1 -DSQLITE_ENABLE_UNLOCK_NOTIFY \\
+  -DSQLITE_OMIT_LOOKASIDE=1 -DSQLITE_ENABLE_DBSTAT_VTAB -DSQLITE_ALLOW_ROWID_IN_VIEW \\
+  -DSQLITE_ENABLE_UPDATE_DELETE_LIMIT=1 -DSQLITE_ENABLE_LOAD_EXTENSION -DSQLITE_ENABLE_JSON1 \\
+  -DSQLITE_LIKE_DOESNT_MATCH_BLOBS -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS3_TOKENIZER=1 -DSQLITE_USE_URI=1 \\
+  -DSQLITE_MAX_SCHEMA_RETRY=25 -DSQLITE_ENABLE_PREUPDATE_HOOK -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_STMTVTAB \\
+  -DSQLITE_MAX_VARIABLE_NUMBER=250000 -DSQLITE_ENABLE_MATH_FUNCTIONS -DSQLITE_TEMP_STORE=1 \\
+  -DHAVE_ISNAN=1 -DHAVE_USLEEP=1 -DHAVE_LOCALTIME_R=1 -DHAVE_GMTIME_R=1 -DHAVE_FDATASYNC=1 -DHAVE_STRCHRNUL=1 \\
+  -DHAVE_POSIX_FALLOCATE=1 -DHAVE_MALLOC_H=1 \\
+  -Wl,-soname,libsqlite3.so.0 -Wl,--as-needed sqlite3.c -lm -ldl -lpthread -o $PYPREFIX/lib/libsqlite3.so.0
+ln -sf libsqlite3.so.0 $PYPREFIX/lib/libsqlite3.so
+install -m 644 sqlite3.h sqlite3ext.h $PYPREFIX/include/
+echo "bookworm \$version" >$PYPREFIX/lib/sqlite-source.txt
+BUILD
+  in_root bash /build/sqlite/build.sh 2>&1 | tee "$CACHE/sqlite-build.log" >&2 || true
+  [ -f "$BROOT$PYPREFIX/lib/sqlite-source.txt" ] || { say "SQLite did not build (log: $CACHE/sqlite-build.log)"; exit 1; }
+  rm -rf "$BROOT/build/sqlite"
+  say "SQLite $(cut -d' ' -f2 "$BROOT$PYPREFIX/lib/sqlite-source.txt") built in $((SECONDS - T1)) s"
+fi
+
 # 2. CPython 3.11 from Debian 12's source package.
 # (A half-done earlier build counts as none: the interpreter must import what the bundle needs.)
 if ! in_root $PYPREFIX/bin/python3.11 -c "import pyexpat, _elementtree, _sqlite3, _ssl, _ctypes, pip" 2>/dev/null; then
@@ -118,7 +177,8 @@ echo "Debian patches applied: \$applied; not applied:\${failed:- none}"
 ./configure -q --prefix=$PYPREFIX --enable-shared --with-ensurepip=no \\
   CFLAGS='-O2 -include /opt/compat/glibc228.h' LDFLAGS='-Wl,-rpath,$PYPREFIX/lib' \\
   ac_cv_func_sem_clockwait=no ac_cv_func_pthread_cond_clockwait=no \\
-  ac_cv_func_posix_spawn_file_actions_addchdir_np=no >/dev/null
+  ac_cv_func_posix_spawn_file_actions_addchdir_np=no \\
+  LIBSQLITE3_CFLAGS='-I$PYPREFIX/include' LIBSQLITE3_LIBS='-L$PYPREFIX/lib -lsqlite3' >/dev/null
 make -s -j$JOBS >/dev/null 2>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
 make -s install >/dev/null 2>>make-warnings.log || { tail -40 make-warnings.log; exit 1; }
 # pyexpat (and _elementtree, which needs it: openpyxl reads .xlsx with them) came out missing from
@@ -145,6 +205,12 @@ BUILD
   rm -rf "$BROOT/build/cpython"
   say "CPython $(in_root $PYPREFIX/bin/python3.11 -c 'import sys; print(sys.version.split()[0])') built in $((SECONDS - T1)) s"
 fi
+
+# The interpreter's sqlite3 must use that SQLite, not Debian 11's.
+SQLITE_HAVE="$(in_root $PYPREFIX/bin/python3.11 -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+in_root $PYPREFIX/bin/python3.11 -c "import sqlite3, sys; sys.exit(sqlite3.sqlite_version_info < tuple(map(int, '$SQLITE_WANT'.split('.'))))" \
+  || { say "the interpreter's sqlite3 uses SQLite $SQLITE_HAVE, older than $SQLITE_WANT"; exit 1; }
+say "CPython's sqlite3 uses SQLite $SQLITE_HAVE"
 
 # 3. The project's source and its dependencies, wheels for glibc <= TARGET only.
 T2=$SECONDS

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Build the .deb for Debian/UOS/Kylin desktops (x86_64) from the one-folder bundle:
 #   packaging/build_deb.sh [BUNDLE_DIR] [OUT_DIR]
-# BUNDLE_DIR defaults to build/dist/gridboard (built first by build_bundle.sh when missing);
-# OUT_DIR to build/deb. Needs dpkg-deb (apt-get install dpkg-dev). Prints the .deb's path and size.
+# BUNDLE_DIR defaults to the old-base bundle build/dist-compat/gridboard, built first by
+# build_compat.sh when missing (Debian 11 base: starts on glibc 2.28 and newer, carries SQLite 3.40;
+# needs root and debootstrap). GRIDBOARD_BUNDLE=host: build/dist/gridboard by build_bundle.sh
+# instead, quick, but only for desktops with this machine's glibc or newer.
+# OUT_DIR defaults to build/deb. Needs dpkg-deb (apt-get install dpkg-dev). Prints the .deb's path and size.
 #
 # What it installs: the bundle under /opt/gridboard, /usr/bin/gridboard (a symlink), the desktop
 # entry (网格党员联系户结对看板) with the icon in every hicolor size, and the .gridboard file type
@@ -12,14 +15,19 @@
 # and backups in their home folders are never touched.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BUNDLE="${1:-$ROOT/build/dist/gridboard}"
+MODE="${GRIDBOARD_BUNDLE:-compat}"
+case "$MODE" in
+  compat) BUNDLE="${1:-$ROOT/build/dist-compat/gridboard}"; BUILDER=build_compat.sh ;;
+  host) BUNDLE="${1:-$ROOT/build/dist/gridboard}"; BUILDER=build_bundle.sh ;;
+  *) echo "build_deb.sh: GRIDBOARD_BUNDLE is compat (the default) or host, not $MODE" >&2; exit 2 ;;
+esac
 OUT="${2:-$ROOT/build/deb}"
 PYTHON="${PYTHON:-python3}"
 
 command -v dpkg-deb >/dev/null || { echo "build_deb.sh: dpkg-deb not found; apt-get install dpkg-dev" >&2; exit 3; }
 command -v objdump >/dev/null || { echo "build_deb.sh: objdump not found; apt-get install binutils" >&2; exit 3; }
 if [ ! -x "$BUNDLE/gridboard" ]; then
-  "$ROOT/packaging/build_bundle.sh" "$(dirname "$BUNDLE")"
+  "$ROOT/packaging/$BUILDER" "$(dirname "$BUNDLE")"
 fi
 
 VERSION="$(cd "$ROOT" && "$PYTHON" -c 'import gridboard; print(gridboard.__version__)')"

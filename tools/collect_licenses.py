@@ -39,10 +39,16 @@ PACKAGES: dict[str, str] = {
     "python-calamine": "MIT",
     "segno": "BSD-3-Clause",
     "pypinyin": "MIT",
+    # Protected files: sqlcipher3's wheel has SQLCipher and OpenSSL's libcrypto linked in.
+    "sqlcipher3": "zlib; SQLCipher: BSD-3-Clause; OpenSSL: Apache-2.0",
+    "argon2-cffi": "MIT",
+    "argon2-cffi-bindings": "MIT",
+    "cffi": "MIT-0",
 }
 LICENSE_FILE = re.compile(r"(^|/)(LICEN[CS]E|COPYING)[^/]*$", re.IGNORECASE)
 LGPL3 = Path("/usr/share/common-licenses/LGPL-3")
 GPL3 = Path("/usr/share/common-licenses/GPL-3")
+APACHE2 = Path("/usr/share/common-licenses/Apache-2.0")
 
 GRIDBOARD_MIT = """MIT License
 
@@ -78,6 +84,38 @@ SQLITE_NOTE = """SQLite is in the public domain: "The author disclaims copyright
 of a legal notice, here is a blessing: May you do good and not evil. May you find forgiveness for
 yourself and forgive others. May you share freely, never taking more than you give."
 https://www.sqlite.org/copyright.html
+"""
+
+SQLCIPHER_NOTE = """The sqlcipher3 module (above: its own licence) carries SQLCipher, which is SQLite with
+encryption, and OpenSSL's libcrypto (Apache License 2.0, below), linked into one library.
+
+SQLCipher:
+Copyright (c) 2008-2025, ZETETIC LLC
+All rights reserved.
+
+Redistribution and use in source and binary forms, with or without
+modification, are permitted provided that the following conditions are met:
+    * Redistributions of source code must retain the above copyright
+      notice, this list of conditions and the following disclaimer.
+    * Redistributions in binary form must reproduce the above copyright
+      notice, this list of conditions and the following disclaimer in the
+      documentation and/or other materials provided with the distribution.
+    * Neither the name of the ZETETIC LLC nor the
+      names of its contributors may be used to endorse or promote products
+      derived from this software without specific prior written permission.
+
+THIS SOFTWARE IS PROVIDED BY ZETETIC LLC ''AS IS'' AND ANY
+EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+DISCLAIMED. IN NO EVENT SHALL ZETETIC LLC BE LIABLE FOR ANY
+DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL DAMAGES
+(INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR SERVICES;
+LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER CAUSED AND
+ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR TORT
+(INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS
+SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+
+OpenSSL (libcrypto), Apache License 2.0:
 """
 
 
@@ -127,6 +165,8 @@ def main() -> int:
             text = _text_of(dist)
             if not text:
                 raise SystemExit(f"no licence text found for {name}")
+            if name == "sqlcipher3":
+                text += "\n\n" + SQLCIPHER_NOTE + APACHE2.read_text(encoding="utf-8")
         add(dist.metadata["Name"], dist.version, licence, text)
     (TARGET / "GPL-3.0.txt").write_text(GPL3.read_text(encoding="utf-8"), encoding="utf-8")
     (TARGET / "index.json").write_text(

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from gridboard.models import records, requests, visits
+from gridboard.models import board, ledger, records, requests, visits
 from gridboard.models.addresses import address_text
+from gridboard.models.area import Area
 from gridboard.models.clock import new_uid, now_iso, today
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.pairing import MEMBER_HOUSEHOLDS_SQL
@@ -782,12 +783,12 @@ def printable_members(store: Store) -> list[Choice]:
 
 def printable_grids(store: Store, community_id: int | None = None) -> list[Choice]:
     """Grids to print for (of one community, or of the file)."""
-    where, params = ("AND g.community_id = ?", [community_id]) if community_id is not None else ("", [])
+    within, params = Area(community=community_id).and_sql()
     return [
         Choice(r["id"], r["name"], r["community"])
         for r in store.query(
             "SELECT g.id, g.name, c.name AS community FROM grid g JOIN community c ON c.id = g.community_id"
-            f" WHERE g.archived_at IS NULL {where} ORDER BY c.id, g.sort_order, g.id",
+            f" WHERE g.archived_at IS NULL {within} ORDER BY c.id, g.sort_order, g.id",
             params,
         )
     ]
@@ -795,12 +796,12 @@ def printable_grids(store: Store, community_id: int | None = None) -> list[Choic
 
 def printable_buildings(store: Store, community_id: int | None = None) -> list[Choice]:
     """Buildings to print for (of one community, or of the file)."""
-    where, params = ("AND g.community_id = ?", [community_id]) if community_id is not None else ("", [])
+    within, params = Area(community=community_id).and_sql()
     return [
         Choice(r["id"], r["name"], r["grid"], r["units"])
         for r in store.query(
             "SELECT b.id, b.name, g.name AS grid, b.units FROM building b JOIN grid g ON g.id = b.grid_id"
-            f" WHERE b.archived_at IS NULL {where} ORDER BY g.community_id, g.sort_order, g.id, b.number, b.id",
+            f" WHERE b.archived_at IS NULL {within} ORDER BY g.community_id, g.sort_order, g.id, b.number, b.id",
             params,
         )
     ]
@@ -810,11 +811,10 @@ def community_of(store: Store, kind: str, target_id: int | None) -> int | None:
     """The community a printout's member, building or grid belongs to (None when there is none)."""
     if target_id is None:
         return None
-    sql = {
-        "member": "SELECT community_id FROM member WHERE id = ?",
-        "building": "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
-        "contact": "SELECT g.community_id FROM building b JOIN grid g ON g.id = b.grid_id WHERE b.id = ?",
-        "grid": "SELECT community_id FROM grid WHERE id = ?",
-        "requests": "SELECT community_id FROM grid WHERE id = ?",
-    }.get(kind)
-    return store.scalar(sql, [target_id]) if sql else None
+    if kind == "member":
+        return store.scalar("SELECT community_id FROM member WHERE id = ?", [target_id])
+    if kind in ("building", "contact"):
+        return board.building_community(store, target_id)
+    if kind in ("grid", "requests"):
+        return ledger.grid_community(store, target_id)
+    return None

@@ -25,13 +25,12 @@ class MemberBox(QComboBox):
         community_id: int | None = None,
         exclude: int | None = None,
         blank: str | None = None,
-        only: set[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.store = store
-        self._household_id, self._exclude, self._blank, self._only = household_id, exclude, blank, only
+        self._household_id, self._exclude, self._blank = household_id, exclude, blank
         self.fill(community_id)
         self.lineEdit().setPlaceholderText(
             QCoreApplication.translate("MemberBox", "Name, pinyin initials or phone's last digits")
@@ -46,7 +45,7 @@ class MemberBox(QComboBox):
             for c in pickers.member_choices(
                 self.store, household_id=self._household_id, community_id=community_id
             )
-            if c.id != self._exclude and (self._only is None or c.id in self._only)
+            if c.id != self._exclude
         ]
         self.label_of = pickers.labels(
             self.choices,

@@ -70,7 +70,6 @@ class PrintDialog(QDialog):
             self.community_combo.addItem(name, community_id)
         community = sheet_model.community_of(self.store, kind, target_id)
         self.community_combo.setCurrentIndex(max(self.community_combo.findData(community), 0))
-        self._several_communities = len(communities) > 1
         # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
         self.member_combo = MemberBox(self.store, self, community_id=self._community())
         self.member_combo.setObjectName("printMember")
@@ -102,7 +101,7 @@ class PrintDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.tr("Print:"), self.kind_combo)
         self.form.addRow(self.tr("Community:"), self.community_combo)
-        self.form.setRowVisible(self.community_combo, self._several_communities)
+        self.form.setRowVisible(self.community_combo, self.community_combo.count() > 1)
         self.form.addRow(self.tr("Member:"), self.member_combo)
         self.form.addRow(self.tr("Building:"), self.building_combo)
         self.form.addRow(self.tr("Unit:"), self.unit_combo)
@@ -155,7 +154,7 @@ class PrintDialog(QDialog):
 
     def _community(self) -> int | None:
         """The community printed for (None: a file of one community, every choice is its own)."""
-        return self.community_combo.currentData() if self._several_communities else None
+        return self.community_combo.currentData() if self.community_combo.count() > 1 else None
 
     def _fill_places(self) -> None:
         community = self._community()

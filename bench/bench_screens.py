@@ -82,7 +82,7 @@ class Measure:
     """Runs one action from the event loop and times it to the painted result, with a 5 ms heartbeat."""
 
     def __init__(self, app: Any) -> None:
-        from PySide6.QtCore import QTimer
+        from PySide6.QtCore import QEventLoop, QTimer
 
         self.app = app
         self.beat = QTimer()
@@ -93,6 +93,7 @@ class Measure:
         self.check: Callable[[], bool] | None = None
         self.done_at: float | None = None
         self.paint: Callable[[], None] | None = None
+        self.loop = QEventLoop()
 
     def _tick(self) -> None:
         now = time.perf_counter()
@@ -104,6 +105,7 @@ class Measure:
             self.done_at = time.perf_counter()
             self.gap = max(self.gap, self.done_at - self.last)
             self.last = self.done_at
+            self.loop.quit()
 
     def run(
         self,
@@ -112,34 +114,39 @@ class Measure:
         paint: Callable[[], None] | None = None,
     ) -> tuple[float, float]:
         """(ms to painted result, longest block in ms)."""
-        from PySide6.QtCore import QEventLoop, QTimer
+        from PySide6.QtCore import QTimer
 
         self.check, self.paint, self.done_at = done, paint, None
         self.gap = 0.0
         started = time.perf_counter()
         self.last = started
         QTimer.singleShot(0, action)
+        # A real event loop, not processEvents in a loop: spinning would keep a core and Python's lock
+        # busy and slow the window's own workers, which a user's idle window does not.
+        give_up = QTimer()
+        give_up.setSingleShot(True)
+        give_up.timeout.connect(self.loop.quit)
+        give_up.start(int(TIMEOUT_S * 1000))
         self.beat.start()
-        while self.done_at is None and time.perf_counter() - started < TIMEOUT_S:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-            if self.done_at is None:
-                self._tick()
+        self.loop.exec()
+        give_up.stop()
         if self.done_at is None:
             self.beat.stop()
             raise TimeoutError("the action never finished")
-        until = time.perf_counter() + SETTLE_S
-        while time.perf_counter() < until:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-            self._tick()
+        self.check = None
+        self.idle(SETTLE_S, beating=True)
         self.beat.stop()
         return 1000 * (self.done_at - started), 1000 * self.gap
 
-    def idle(self, seconds: float = 0.3) -> None:
-        from PySide6.QtCore import QEventLoop
+    def idle(self, seconds: float = 0.3, beating: bool = False) -> None:
+        from PySide6.QtCore import QTimer
 
-        until = time.perf_counter() + seconds
-        while time.perf_counter() < until:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+        if beating:
+            self.last = time.perf_counter()
+        QTimer.singleShot(int(seconds * 1000), self.loop.quit)
+        self.loop.exec()
+        if beating:
+            self._tick()
 
 
 def baseline(conn: sqlite3.Connection, sql: str, params: Any = (), rounds: int = 3) -> float:

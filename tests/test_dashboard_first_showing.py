@@ -57,3 +57,51 @@ def test_the_first_showing_leaves_pyqtgraph_to_the_preload_thread(tmp_path: Path
     lines = out.stdout.splitlines()
     assert "after show: False 0" in lines, out.stdout  # screen up, no chart, pyqtgraph not imported
     assert "done: True 6 24" in lines, out.stdout  # then every chart, with the figures
+
+
+def test_the_dashboard_is_made_behind_the_window_and_ctrl4_only_shows_it(
+    gui, qtbot, small, monkeypatch
+) -> None:
+    """Once pyqtgraph is imported the dashboard is built behind the board, figures and all, so its
+    first showing is only a showing; the board stays on screen meanwhile."""
+    import gridboard.ui.dashboard as dashboard_feature
+    from gridboard.ui.dashboard import DashboardFeature
+    from gridboard.ui.main_window import MainWindow
+
+    monkeypatch.setattr(dashboard_feature, "PRELOAD_DELAY_MS", 10)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.show()
+    lazy = window.features.get(DashboardFeature).view
+    assert lazy.built() is None  # not while the window opens
+    qtbot.waitUntil(lambda: lazy.built() is not None, timeout=30_000)
+    view = lazy.built()
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert window.current_view_key() == "board" and not view.isVisible()
+    assert len(view.charts) == 6 and view.tiles["households"].value.text() != ""
+    assert view.tiles["visits_week"].value.text() == "0"
+    # A visit saved on the board: the figures behind it are counted again once the changes pause.
+    from gridboard.models import board
+
+    window.notifier.perform(board.log_visit_with_requests, household_id=small.household(1, "101"))
+    assert not view.up_to_date
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert view.tiles["visits_week"].value.text() == "1" and not view.isVisible()
+    window.show_view("dashboard")
+    assert view.up_to_date and view.isVisible()  # nothing left to make or count
+    window.close()
+
+
+def test_a_closed_window_makes_no_dashboard(gui, qtbot, small, monkeypatch) -> None:
+    import gridboard.ui.dashboard as dashboard_feature
+    from gridboard.ui.dashboard import DashboardFeature
+    from gridboard.ui.main_window import MainWindow
+
+    monkeypatch.setattr(dashboard_feature, "PRELOAD_DELAY_MS", 10)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.show()
+    lazy = window.features.get(DashboardFeature).view
+    window.close()
+    qtbot.wait(600)
+    assert lazy.built() is None

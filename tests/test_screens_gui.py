@@ -253,9 +253,17 @@ def test_a_big_files_tree_counts_its_households_behind_the_window(gui, qtbot, sm
     assert model.index(0, 1).data() == "…"
     household = small.household(1, "101")
     window.notifier.perform(board.log_visit_with_requests, household_id=household)
+    # Opened down to the building and chosen while counting: the counts' arrival keeps both.
+    tree = window.view("board").tree
+    building = model.index_for("building", small.building)
+    tree.expand(building.parent().parent())
+    tree.expand(building.parent())
+    tree.setCurrentIndex(building)
     qtbot.waitUntil(lambda: model.counting is None, timeout=20_000)
     expected = board.building_counts(small.store)[small.building]
     assert model.index(0, 1).data() == str(expected.households) == "24"
+    assert tree.isExpanded(building.parent()) and tree.currentIndex() == building
+    assert building.siblingAtColumn(1).data() == "24"  # a building's own row is counted too
     assert model.index(0, 2, community.parent()).data() == (str(expected.overdue) if expected.overdue else "")
     assert expected.visited_in_cycle == 1  # the visit saved while the file was being counted
 

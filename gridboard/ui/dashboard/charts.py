@@ -63,10 +63,10 @@ class Chart(pg.PlotWidget):
     """A plot with the app's (CJK) font, no pyqtgraph menus, and a fixed view (no panning)."""
 
     def __init__(self, title: str, parent=None) -> None:
-        super().__init__(parent)
+        # Without pyqtgraph's context menu: its forms are made only if asked for (most of a chart's making).
+        super().__init__(parent, enableMenu=False)
         self.setMinimumHeight(210)
         item = self.getPlotItem()
-        item.setMenuEnabled(False)
         item.hideButtons()
         item.setMouseEnabled(x=False, y=False)
         item.showGrid(y=True, alpha=0.25)
@@ -76,6 +76,7 @@ class Chart(pg.PlotWidget):
             axis.setStyle(tickFont=_font())
             axis.setTextPen("#333333")
         self.legend: pg.LegendItem | None = None
+        self._legend_key: tuple[object, ...] = ()
 
     def setTitleText(self, title: str) -> None:
         self.getPlotItem().setTitle(title, size="10pt", color="#222222")
@@ -84,12 +85,20 @@ class Chart(pg.PlotWidget):
     def reset(self) -> None:
         self.getPlotItem().clear()
         if self.legend is not None:
+            self.legend.setVisible(False)  # kept: the next figures usually have the same legend
+
+    def add_legend(self, entries: Sequence[tuple[str, str]], offset: tuple[float, float] = (-6, 2)) -> None:
+        """A legend of colour swatches (color, text), drawn in the app font; the one shown already when
+        it says the same (making one lays out a text item per entry, a good part of a redraw)."""
+        key = (tuple(entries), offset)
+        if self.legend is not None:
+            if self._legend_key == key:
+                self.legend.setVisible(True)
+                return
             if self.legend.scene() is not None:
                 self.legend.scene().removeItem(self.legend)
             self.legend = None
-
-    def add_legend(self, entries: Sequence[tuple[str, str]], offset: tuple[float, float] = (-6, 2)) -> None:
-        """A legend of colour swatches (color, text), drawn in the app font."""
+        self._legend_key = key
         # One row across the top, where each chart leaves headroom above its data (or where `offset` says).
         legend = pg.LegendItem(
             offset=offset, labelTextSize="8pt", brush=pg.mkBrush(255, 255, 255, 210), colCount=len(entries)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -17,33 +15,16 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import dashboard
 from gridboard.models.communities import CommunityRow, comparison_rows
-from gridboard.models.store import Store
 from gridboard.ui.reader import Job
 
 # The table shows this many rows before it scrolls (a city has over a hundred communities).
 VISIBLE_ROWS = 8
 
 
-@dataclass
-class WithCommunities(dashboard.Dashboard):
-    """The dashboard's figures and, for a file of several communities, one row per community."""
-
-    communities: list[CommunityRow] = field(default_factory=list)
-
-
-def with_communities(job: Job, filters: dashboard.Filters) -> Job:
-    """The dashboard's job, and the communities' rows beside it, in the same worker run: one file of
-    one community gets none (the table stays hidden)."""
-
-    def run(store: Store) -> dashboard.Dashboard:
-        figures = job(store)
-        rows = comparison_rows(store, filters)
-        if not rows:
-            return figures
-        values = {f.name: getattr(figures, f.name) for f in fields(figures) if f.init}
-        return WithCommunities(**values, communities=rows)
-
-    return run
+def comparison_job(filters: dashboard.Filters) -> Job:
+    """The communities' rows, in a worker of their own beside the dashboard's figures (the two read
+    side by side): one file of one community gets none (the table stays hidden)."""
+    return lambda store: comparison_rows(store, filters)
 
 
 def _percent(share: float | None) -> str:
@@ -89,9 +70,8 @@ class CommunitiesBox(QGroupBox):
             self.tr("Overdue requests"),
         ]
 
-    def show_figures(self, figures: dashboard.Dashboard) -> None:
-        """Show the rows that came with the dashboard's figures (hidden when there are none)."""
-        rows = figures.communities if isinstance(figures, WithCommunities) else []
+    def show_rows(self, rows: list[CommunityRow]) -> None:
+        """Show the communities' rows (hidden when there are none)."""
         self.setVisible(bool(rows))
         if rows == self._shown:
             return

@@ -266,26 +266,23 @@ class NamesDialog(QDialog):
             self.accept()
 
 
-def attach_four_lists(view: Any) -> None:
-    """Each of the dashboard's four lists gets a "List names" button (the whole list), and a row
+def attach_names(view: Any, kind: str) -> None:
+    """One of the dashboard's four lists gets a "List names" button (the whole list), and a row
     double-clicked opens the names behind that row (one grid, category, item or group)."""
-    view.list_keys = {}
-    view.names_buttons = {}
-    for kind in name_lists.KINDS:
-        table = view.list_tables[kind]
-        page_layout = table.parentWidget().layout()
-        row = QHBoxLayout()
-        row.addWidget(view.list_notes[kind], 1)
-        page_layout.removeWidget(view.list_notes[kind])
-        button = QPushButton(translate("NameList", "List names…"), table.parentWidget())
-        button.setObjectName(f"dashListNames_{kind}")
-        button.setToolTip(translate("NameList", "Open the names behind this list, to print or export"))
-        button.clicked.connect(lambda _=False, k=kind: open_names(view, k))
-        row.addWidget(button)
-        page_layout.insertLayout(0, row)
-        view.names_buttons[kind] = button
-        table.doubleClicked.connect(lambda index, k=kind: open_names(view, k, index.row()))
-        table.setToolTip(translate("NameList", "Double-click a row for its names"))
+    table = view.list_tables[kind]
+    page_layout = table.parentWidget().layout()
+    row = QHBoxLayout()
+    row.addWidget(view.list_notes[kind], 1)
+    page_layout.removeWidget(view.list_notes[kind])
+    button = QPushButton(translate("NameList", "List names…"), table.parentWidget())
+    button.setObjectName(f"dashListNames_{kind}")
+    button.setToolTip(translate("NameList", "Open the names behind this list, to print or export"))
+    button.clicked.connect(lambda _=False, k=kind: open_names(view, k))
+    row.addWidget(button)
+    page_layout.insertLayout(0, row)
+    view.names_buttons[kind] = button
+    table.doubleClicked.connect(lambda index, k=kind: open_names(view, k, index.row()))
+    table.setToolTip(translate("NameList", "Double-click a row for its names"))
 
 
 def open_names(view: Any, kind: str, row: int | None = None) -> NamesDialog | None:

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from gridboard.models import dashboard, outputs
 from gridboard.models.changes import Changes
+from gridboard.models.communities import CommunityRow
 from gridboard.models.errors import KnownError
 from gridboard.ui import ask, labels
 from gridboard.ui.dashboard import preload
-from gridboard.ui.dashboard.communities import CommunitiesBox, with_communities
+from gridboard.ui.dashboard.communities import CommunitiesBox, comparison_job
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
+from gridboard.ui.reader import ReadWorker
 from gridboard.ui.tables import size_columns
 
 if TYPE_CHECKING:
@@ -71,6 +73,7 @@ CHARTS = {
 }
 CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
+BEHIND_REFRESH_MS = 800  # behind another view: this long after the last change, the figures are counted again
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
@@ -131,17 +134,35 @@ class DashboardView(QWidget):
         self._charted: dict[str, Any] = {}  # what each chart shows now
         self._steps: list[Callable[[], None]] = []  # what is left of putting the newest figures on screen
         self._stepping = False
-        self._charts_started = False
+        self._drew = False  # this turn made a chart or gave one new figures
         self.list_keys: dict[str, list[tuple[Any, str]]] = {}
+        self.list_tables: dict[str, QTableWidget] = {}
+        self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
+        self.list_notes: dict[str, QLabel] = {}
+        self.names_buttons: dict[str, QPushButton] = {}
         self._dirty = True
         self._pending: int | None = None
         self.worker = DashboardWorker(self.store, self, name="dashboard")
         self.worker.finished.connect(self._computed)
         self.worker.failed.connect(self._failed)
+        # The communities compared are read on a connection of their own, beside the figures.
+        self.comparing = ReadWorker(self.store, self, name="dashboard-communities")
+        self.comparing.finished.connect(self._compared)
+        self.comparing.failed.connect(self._compare_failed)
+        self.community_rows: list[CommunityRow] | None = None
+        self._comparing: int | None = None
+        # Changes in one turn of the event loop make one refresh; the workers keep only the newest
+        # request waiting, so no longer delay is needed to gather a burst.
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(30)
+        self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        # Behind another view the figures are brought up to date too, once the changes pause: the
+        # next showing is then only a showing.
+        self._behind_timer = QTimer(self)
+        self._behind_timer.setSingleShot(True)
+        self._behind_timer.setInterval(BEHIND_REFRESH_MS)
+        self._behind_timer.timeout.connect(self._refresh_behind)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 6, 8, 6)
         self._build_bar(outer)
@@ -154,6 +175,7 @@ class DashboardView(QWidget):
         QTimer.singleShot(0, self._next_steps)
         window.notifier.changed.connect(self._on_changed)
         window.closed.connect(self.worker.shutdown)
+        window.closed.connect(self.comparing.shutdown)
 
     # -- building -----------------------------------------------------------------------------------
 
@@ -250,6 +272,7 @@ class DashboardView(QWidget):
             lambda: self._add_chart_frames(grid, body),
             lambda: grid.addWidget(self._overdue_box(body), 0, 1),
             lambda: grid.addWidget(self._four_lists(body), 3, 0, 1, 2),
+            *(lambda k=key, t=title: self._add_list_page(k, t) for key, title in self._list_titles()),
             lambda: grid.addWidget(self._points_box(body), 4, 0, 1, 2),
         ]
 
@@ -291,19 +314,10 @@ class DashboardView(QWidget):
         self._chart_buttons[key] = button
         return box
 
-    def _make_next_chart(self) -> None:
-        """Make one chart (the next of CHART_KEYS), then come back on the next turn of the event loop
-        for the one after: the screen stays responsive while they appear."""
-        missing = [key for key in CHART_KEYS if key not in self.charts]
-        if not missing:
-            return
-        if not preload.ready():
-            preload.start()
-            QTimer.singleShot(40, self._make_next_chart)
-            return
+    def _make_chart(self, key: str) -> None:
+        """Make one chart in its place (pyqtgraph is imported by now) and show its figures if they are in."""
         from gridboard.ui.dashboard import charts
 
-        key = missing[0]
         kind, name = CHARTS[key]
         layout = self._chart_slots[key]
         box = layout.parentWidget()
@@ -318,10 +332,10 @@ class DashboardView(QWidget):
         layout.replaceWidget(waiting, chart)
         waiting.deleteLater()
         self.charts[key] = chart
+        self._drew = True
         self._chart_buttons[key].setEnabled(True)
         if self.data is not None:
-            self._show_chart(key)
-        QTimer.singleShot(0, self._make_next_chart)
+            self._steps.insert(0, lambda: self._show_chart(key))  # its figures in a step of their own
 
     @property
     def grid_chart(self) -> Any:
@@ -357,42 +371,44 @@ class DashboardView(QWidget):
         return box
 
     def _four_lists(self, parent: QWidget) -> QWidget:
+        """The box and its tabs; each tab's page is made in a step of its own (`_add_list_page`)."""
         box = QGroupBox(self.tr("The four lists (四项清单)"), parent)
         box.setObjectName("dashFourLists")
         layout = QVBoxLayout(box)
         self.four_tabs = QTabWidget(box)
         self.four_tabs.setObjectName("dashFourTabs")
-        self.list_tables: dict[str, QTableWidget] = {}
-        self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
-        self.list_notes: dict[str, QLabel] = {}
-        for key, title in (
+        layout.addWidget(self.four_tabs)
+        return box
+
+    def _list_titles(self) -> tuple[tuple[str, str], ...]:
+        return (
             ("population", self.tr("Population basics")),
             ("requests", self.tr("Residents' requests")),
             ("supplies", self.tr("Scarce supplies needed")),
             ("groups", self.tr("Special groups")),
-        ):
-            page = QWidget(self.four_tabs)
-            page_layout = QVBoxLayout(page)
-            note = QLabel("", page)
-            note.setObjectName(f"dashListNote_{key}")
-            table = QTableWidget(page)
-            table.setObjectName(f"dashList_{key}")
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.verticalHeader().setVisible(False)
-            table.verticalHeader().setDefaultSectionSize(22)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
-            table.setMinimumHeight(170)
-            page_layout.addWidget(note)
-            page_layout.addWidget(table, 1)
-            self.four_tabs.addTab(page, title)
-            self.list_tables[key] = table
-            self.list_notes[key] = note
-        layout.addWidget(self.four_tabs)
-        from gridboard.ui.dashboard.names import attach_four_lists
+        )
 
-        attach_four_lists(self)
-        return box
+    def _add_list_page(self, key: str, title: str) -> None:
+        from gridboard.ui.dashboard.names import attach_names
+
+        page = QWidget(self.four_tabs)
+        page_layout = QVBoxLayout(page)
+        note = QLabel("", page)
+        note.setObjectName(f"dashListNote_{key}")
+        table = QTableWidget(page)
+        table.setObjectName(f"dashList_{key}")
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
+        table.setMinimumHeight(170)
+        page_layout.addWidget(note)
+        page_layout.addWidget(table, 1)
+        self.four_tabs.addTab(page, title)
+        self.list_tables[key] = table
+        self.list_notes[key] = note
+        attach_names(self, key)
 
     def _points_box(self, parent: QWidget) -> QWidget:
         """双积分: this quarter's points by grid and by work unit (the serve view has other periods)."""
@@ -495,13 +511,22 @@ class DashboardView(QWidget):
             self._dirty = True
             if self.isVisible():
                 self._timer.start()
+            else:
+                self._behind_timer.start()
+
+    def _refresh_behind(self) -> None:
+        if self._dirty and not self.isVisible() and not self.window_.isHidden():
+            self.refresh()
 
     def refresh(self) -> None:
         """Recompute every figure (in the worker thread for a file); the screen updates when done."""
         self._dirty = False
         self.status.setText(self.tr("Updating…"))
-        self._pending = self.worker.seq + 1
-        self.worker.request(with_communities(compute_job(self.filters()), self.filters()))
+        filters = self.filters()
+        # Pending before asking: a file in memory answers within `request`.
+        self._pending, self._comparing = self.worker.seq + 1, self.comparing.seq + 1
+        self.worker.request(compute_job(filters))
+        self.comparing.request(comparison_job(filters))
 
     def _computed(self, seq: int, result: dashboard.Dashboard) -> None:
         if seq != self.worker.seq:
@@ -513,10 +538,27 @@ class DashboardView(QWidget):
         )
         self._show(result)
 
-    def _failed(self, seq: int, error: Exception) -> None:
-        if seq != self.worker.seq:
+    def _compared(self, seq: int, rows: list[CommunityRow]) -> None:
+        if seq != self.comparing.seq:
             return
-        self._pending = None
+        self._comparing = None
+        self.community_rows = rows
+        if not self._stepping:
+            self.communities.show_rows(rows)
+        elif self._show_communities not in self._steps:
+            self._steps.append(self._show_communities)
+
+    def _compare_failed(self, seq: int, error: Exception) -> None:
+        if seq == self.comparing.seq:
+            self._comparing = None
+            self._report(error)
+
+    def _failed(self, seq: int, error: Exception) -> None:
+        if seq == self.worker.seq:
+            self._pending = None
+            self._report(error)
+
+    def _report(self, error: Exception) -> None:
         if not isinstance(error, KnownError):
             raise error
         self.status.setText(labels.error_text(error))
@@ -525,6 +567,7 @@ class DashboardView(QWidget):
     def up_to_date(self) -> bool:
         return (
             self._pending is None
+            and self._comparing is None
             and not self._dirty
             and self.data is not None
             and not self._steps
@@ -550,17 +593,36 @@ class DashboardView(QWidget):
             self._next_steps()
 
     def _next_steps(self) -> None:
-        """Build what is left of the screen, then show what is left of the figures, in turns."""
+        """Build what is left of the screen, show the newest figures and make the charts: one chain of
+        turns of the event loop (two chains would run in the same turn), each about STEP_S at most."""
         started = time.perf_counter()
-        while (self._build_steps or self._steps) and time.perf_counter() - started < STEP_S:
-            (self._build_steps or self._steps).pop(0)()
-            if not self._build_steps and not self._charts_started:
-                self._charts_started = True  # their places are there now
-                QTimer.singleShot(0, self._make_next_chart)
-        if self._build_steps or self._steps:
-            QTimer.singleShot(0, self._next_steps)
+        self._drew = False
+        # A chart made or given new figures ends the turn: its first paint, in the same turn, costs
+        # about as much again (pyqtgraph lays out its axes and bars then).
+        while time.perf_counter() - started < STEP_S and not self._drew:
+            step = self._next_step()
+            if step is None:
+                break
+            step()
+        if self._build_steps or self._steps or len(self.charts) < len(CHART_KEYS):
+            # Waiting only for pyqtgraph's import: look again shortly, not on every turn.
+            waiting = not (self._build_steps or self._steps or preload.ready())
+            QTimer.singleShot(40 if waiting else 0, self._next_steps)
         else:
             self._stepping = False
+
+    def _next_step(self) -> Callable[[], None] | None:
+        if self._build_steps:
+            return self._build_steps.pop(0)
+        if self._steps:
+            return self._steps.pop(0)
+        missing = [key for key in CHART_KEYS if key not in self.charts]
+        if not missing:
+            return None
+        if not preload.ready():
+            preload.start()
+            return None
+        return lambda: self._make_chart(missing[0])
 
     def _show_tiles(self) -> None:
         assert self.data is not None
@@ -584,8 +646,8 @@ class DashboardView(QWidget):
         self.tiles["satisfaction"].set(percent(h.satisfaction), self.tr("{n} rated").format(n=f"{h.rated:,}"))
 
     def _show_communities(self) -> None:
-        assert self.data is not None
-        self.communities.show_figures(self.data)
+        if self.community_rows is not None:
+            self.communities.show_rows(self.community_rows)
 
     def _show_overdue(self) -> None:
         assert self.data is not None
@@ -630,6 +692,7 @@ class DashboardView(QWidget):
             return
         self._charted[key] = shown
         chart.set_figures(figures, **options)
+        self._drew = True
 
     def _show_visits(self) -> None:
         if self.data is None:
@@ -667,7 +730,7 @@ class DashboardView(QWidget):
             table.setUpdatesEnabled(True)
 
     def _show_list(self, kind: str) -> None:
-        """One of the four lists, and what each of its rows opens into (names.attach_four_lists)."""
+        """One of the four lists, and what each of its rows opens into (names.attach_names)."""
         assert self.data is not None
         lists = self.data.four_lists
         if kind == "population":

@@ -170,7 +170,14 @@ class DashboardView(QWidget):
         # The figures are asked for first: the worker opens its connection and counts while the
         # rest of the screen is made.
         self.refresh()
-        self._build(outer)
+        # The rest of the screen is made on the next turns of the event loop, a part each (all of it
+        # at once held the first showing most of a second), before any figures go into it.
+        self.charts: dict[str, Chart] = {}
+        self._build_steps: list[Callable[[], None]] = [
+            lambda: self._build_tiles(outer),
+            lambda: self._build_communities(outer),
+            lambda: self._build_body(outer),
+        ]
         self._stepping = True
         QTimer.singleShot(0, self._next_steps)
         window.notifier.changed.connect(self._on_changed)
@@ -215,7 +222,7 @@ class DashboardView(QWidget):
         self.grid_box.currentIndexChanged.connect(self._filters_changed)
         self.period_box.currentIndexChanged.connect(self._filters_changed)
 
-    def _build(self, outer: QVBoxLayout) -> None:
+    def _build_tiles(self, outer: QVBoxLayout) -> None:
         tiles = QGridLayout()
         tiles.setSpacing(6)
         self.tiles: dict[str, Tile] = {}
@@ -237,12 +244,17 @@ class DashboardView(QWidget):
             tiles.addWidget(tile, 0, column)
             tiles.setColumnStretch(column, 2 if alert else 1)
         outer.addLayout(tiles)
+
+    def _build_communities(self, outer: QVBoxLayout) -> None:
         self.communities = CommunitiesBox(self)  # a street or city file: communities side by side
         self.communities.chosen.connect(
             lambda c: self.community_box.setCurrentIndex(self.community_box.findData(c))
         )
         outer.addWidget(self.communities)
+        if self.community_rows is not None:
+            self.communities.show_rows(self.community_rows)
 
+    def _build_body(self, outer: QVBoxLayout) -> None:
         scroll = QScrollArea(self)
         scroll.setObjectName("dashScroll")
         scroll.setWidgetResizable(True)
@@ -255,7 +267,6 @@ class DashboardView(QWidget):
         outer.addWidget(scroll, 1)
 
         # The charts are made after the rest of the screen, once pyqtgraph is imported (preload).
-        self.charts: dict[str, Chart] = {}
         self._chart_slots: dict[str, QVBoxLayout] = {}
         self._chart_buttons: dict[str, QPushButton] = {}
         self.visits_weekly = QComboBox(body)
@@ -266,9 +277,7 @@ class DashboardView(QWidget):
 
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        # The body is made on the next turns of the event loop, a part each (all of it at once held
-        # the first showing most of a second), before any figures go into it.
-        self._build_steps: list[Callable[[], None]] = [
+        self._build_steps += [
             lambda: self._add_chart_frames(grid, body),
             lambda: grid.addWidget(self._overdue_box(body), 0, 1),
             lambda: grid.addWidget(self._four_lists(body), 3, 0, 1, 2),
@@ -606,8 +615,9 @@ class DashboardView(QWidget):
             step()
         if self._build_steps or self._steps or len(self.charts) < len(CHART_KEYS):
             # Waiting only for pyqtgraph's import: look again shortly, not on every turn.
+            # A 1 ms timer, not a zero one: timers (and the next key press) get their turn between steps.
             waiting = not (self._build_steps or self._steps or preload.ready())
-            QTimer.singleShot(40 if waiting else 0, self._next_steps)
+            QTimer.singleShot(40 if waiting else 1, self._next_steps)
         else:
             self._stepping = False
 

@@ -146,16 +146,25 @@ class GridCoverageChart(Chart):
         self.values = [100.0 * (g.share or 0.0) for g in grids]
         if not grids:
             return
-        brushes = [pg.mkBrush(BAND_COLORS[g.band]) for g in grids]
-        self.bars = _Bars(
-            self._clicked,
-            x=list(range(len(grids))),
-            height=self.values,
-            width=0.7,
-            brushes=brushes,
-            pen=pg.mkPen("#ffffff", width=0.5),
-        )
         item = self.getPlotItem()
+        # One item per band, each of one colour: pyqtgraph draws such an item with one drawRects call.
+        # A brush per bar is drawn bar by bar, in Python (a city's 615 grids took 0.1 s to paint).
+        for band, color in BAND_COLORS.items():
+            x = [i for i, g in enumerate(grids) if g.band == band]
+            if x:
+                item.addItem(
+                    pg.BarGraphItem(
+                        x=x,
+                        height=[self.values[i] for i in x],
+                        width=0.7,
+                        brush=color,
+                        pen=pg.mkPen("#ffffff", width=0.5),
+                    )
+                )
+        # Clicks are caught by invisible bars over all of them.
+        self.bars = _Bars(
+            self._clicked, x=list(range(len(grids))), height=self.values, width=0.7, brush=(0, 0, 0, 0), pen=None
+        )
         item.addItem(self.bars)
         for share in (60, 90):
             item.addItem(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -73,7 +75,7 @@ CHARTS = {
 }
 CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
-BEHIND_REFRESH_MS = 800  # behind another view: this long after the last change, the figures are counted again
+BEHIND_REFRESH_MS = 200  # behind another view: this long after the last change, the figures are counted again
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
@@ -135,6 +137,8 @@ class DashboardView(QWidget):
         self._steps: list[Callable[[], None]] = []  # what is left of putting the newest figures on screen
         self._stepping = False
         self._drew = False  # this turn made a chart or gave one new figures
+        self._rehearsed = False  # laid out and drawn once behind another view (`_rehearse_steps`)
+        self._rehearsal: list[Callable[[], None]] = []
         self.list_keys: dict[str, list[tuple[Any, str]]] = {}
         self.list_tables: dict[str, QTableWidget] = {}
         self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
@@ -613,7 +617,10 @@ class DashboardView(QWidget):
             if step is None:
                 break
             step()
-        if self._build_steps or self._steps or len(self.charts) < len(CHART_KEYS):
+        if not (self._build_steps or self._steps or self._rehearsed) and len(self.charts) == len(CHART_KEYS):
+            self._rehearsed = True
+            self._rehearsal = self._rehearse_steps()
+        if self._build_steps or self._steps or self._rehearsal or len(self.charts) < len(CHART_KEYS):
             # Waiting only for pyqtgraph's import: look again shortly, not on every turn.
             # A 1 ms timer, not a zero one: timers (and the next key press) get their turn between steps.
             waiting = not (self._build_steps or self._steps or preload.ready())
@@ -627,12 +634,37 @@ class DashboardView(QWidget):
         if self._steps:
             return self._steps.pop(0)
         missing = [key for key in CHART_KEYS if key not in self.charts]
-        if not missing:
-            return None
-        if not preload.ready():
-            preload.start()
-            return None
-        return lambda: self._make_chart(missing[0])
+        if missing:
+            if not preload.ready():
+                preload.start()
+                return None
+            return lambda: self._make_chart(missing[0])
+        if self._rehearsal:
+            return self._rehearsal.pop(0)
+        return None
+
+    def _rehearse_steps(self) -> list[Callable[[], None]]:
+        """Made and filled behind another view: lay the screen out at the size it will be shown and
+        draw each chart once into a throwaway pixmap, a step each, so that the first showing has only
+        its own paint to do (a hidden widget is resized only when shown, and pyqtgraph lays out its
+        axes and caches its bars on a chart's first paint: together about a tenth of a second)."""
+
+        def lay_out() -> None:
+            stack = self.parentWidget()
+            if self.isVisible() or stack is None:
+                return
+            page = stack.currentWidget() if isinstance(stack, QStackedWidget) else None
+            self.setGeometry(page.geometry() if page is not None else stack.contentsRect())
+            self.render(QPixmap(1, 1))  # delivers a hidden widget's pending resizes, its children's too
+
+        def draw(chart: QWidget) -> None:
+            if not self.isVisible():
+                QWidget.render(chart, QPixmap(chart.size()))  # the widget, not pyqtgraph's scene render
+            self._drew = True
+
+        if self.isVisible():
+            return []
+        return [lay_out, *(lambda c=chart: draw(c) for chart in self.charts.values())]
 
     def _show_tiles(self) -> None:
         assert self.data is not None

@@ -28,6 +28,33 @@ def test_app_opens_a_file_and_shows_the_main_window(gui, qtbot, small) -> None:
     controller.close()
 
 
+def test_the_recent_files_are_written_behind_the_window(gui, qtbot, small, monkeypatch) -> None:
+    """QSettings flushes its file to disk: on a busy disk that held the opening most of a second."""
+    import threading
+
+    from PySide6.QtCore import QSettings
+
+    from gridboard.ui import app as app_module
+
+    writers: list[str] = []
+
+    class Watched(QSettings):
+        def setValue(self, key, value) -> None:  # noqa: N802 - Qt's name
+            if key == app_module.RECENT_KEY:
+                writers.append(threading.current_thread().name)
+            super().setValue(key, value)
+
+    monkeypatch.setattr(app_module, "QSettings", Watched)
+    path = small.store.path
+    small.store.close()
+    controller = AppController()
+    assert controller.open_path(path)
+    qtbot.addWidget(controller.window)
+    assert controller.recent_files() == [str(path)]  # read after the write behind has ended
+    assert writers == ["recent files"]
+    controller.close()
+
+
 def test_bad_file_gives_a_message_and_no_window(gui, qtbot, tmp_path: Path, monkeypatch) -> None:
     bad = tmp_path / "ledger.gridboard"
     bad.write_bytes(b"PK\x03\x04 this is a zip, not a ledger")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
@@ -68,6 +69,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.store: Store | None = None
         self.file_check: FileCheck | None = None  # the open file's whole-file check, while it runs
+        self._recent_writer: threading.Thread | None = None  # the recent files' list, being written
         # A backup that failed is tried again later, never a reason not to work.
         self.backup_timer = QTimer(self)
         self.backup_timer.setObjectName("backupRetry")
@@ -234,6 +236,7 @@ class AppController(QObject):
         return self.open_path(path)
 
     def recent_files(self) -> list[str]:
+        self._wait_for_recent()
         value = QSettings().value(RECENT_KEY, []) or []
         paths = [value] if isinstance(value, str) else list(value)
         return [p for p in paths if Path(p).exists()]
@@ -342,13 +345,28 @@ class AppController(QObject):
 
     def _remember_recent(self, path: str) -> None:
         paths = [p for p in self.recent_files() if p != path]
-        QSettings().setValue(RECENT_KEY, [path, *paths][:MAX_RECENT])
+        self._write_recent([path, *paths][:MAX_RECENT])
 
     def _forget_recent(self, path: str) -> None:
-        QSettings().setValue(RECENT_KEY, [p for p in self.recent_files() if p != path])
+        self._write_recent([p for p in self.recent_files() if p != path])
+
+    def _write_recent(self, paths: list[str]) -> None:
+        """Written by a thread: QSettings flushes its file to disk (fdatasync), which on a busy disk
+        held the window's opening most of a second. Reading the list waits for it."""
+        self._wait_for_recent()
+        self._recent_writer = threading.Thread(
+            target=lambda: QSettings().setValue(RECENT_KEY, paths), name="recent files"
+        )
+        self._recent_writer.start()
+
+    def _wait_for_recent(self) -> None:
+        if self._recent_writer is not None:
+            self._recent_writer.join()
+            self._recent_writer = None
 
     def close(self) -> None:
         self.backup_timer.stop()
+        self._wait_for_recent()
         self._stop_check()
         if self.window is not None:
             self.window.close()

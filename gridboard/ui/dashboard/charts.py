@@ -163,7 +163,12 @@ class GridCoverageChart(Chart):
                 )
         # Clicks are caught by invisible bars over all of them.
         self.bars = _Bars(
-            self._clicked, x=list(range(len(grids))), height=self.values, width=0.7, brush=(0, 0, 0, 0), pen=None
+            self._clicked,
+            x=list(range(len(grids))),
+            height=self.values,
+            width=0.7,
+            brush=(0, 0, 0, 0),
+            pen=None,
         )
         item.addItem(self.bars)
         for share in (60, 90):

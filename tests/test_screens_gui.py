@@ -341,3 +341,24 @@ def test_printing_while_the_file_is_being_checked_numbers_nothing_and_writes_not
     assert digest(path) == before
     dialog.close()
     controller.close()
+
+
+def test_the_boards_splitter_is_saved_once_dragging_stops(gui, qtbot, small) -> None:
+    """Each save flushes the settings file to disk: not one per pixel of a drag."""
+    from PySide6.QtCore import QSettings
+
+    from gridboard.ui.board.view import SPLITTER_KEY
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    board_view = window.view("board")
+    QSettings().remove(SPLITTER_KEY)
+    splitter = board_view.splitter
+    for x in (300, 320, 340):
+        splitter.moveSplitter(x, 1)
+    assert QSettings().value(SPLITTER_KEY) is None  # not while dragging
+    qtbot.waitUntil(lambda: QSettings().value(SPLITTER_KEY) is not None, timeout=5_000)
+    assert QSettings().value(SPLITTER_KEY) == splitter.saveState()
+    window.close()

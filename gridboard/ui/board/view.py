@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QPointF, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QPointF, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -130,7 +130,12 @@ class BoardView(QWidget):
         state = QSettings().value(SPLITTER_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.splitter.restoreState(state)
-        self.splitter.splitterMoved.connect(self._save_splitter)
+        # Saved once the dragging stops: each save flushes the settings file to disk.
+        self._splitter_timer = QTimer(self)
+        self._splitter_timer.setSingleShot(True)
+        self._splitter_timer.setInterval(500)
+        self._splitter_timer.timeout.connect(self._save_splitter)
+        self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -586,5 +591,5 @@ class BoardView(QWidget):
             menu.popup(global_pos)
         return menu
 
-    def _save_splitter(self, *_: Any) -> None:
+    def _save_splitter(self) -> None:
         QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())

@@ -295,7 +295,9 @@ class RequestsView(QWidget):
         """Read the list (when stale) and the filters' choices (when stale) off the GUI thread; what is
         on screen stays until the reading comes (`_read`)."""
         with_list = self._stale or self._pending is not None
-        f, now, choices = self.current_filter(), now_iso(), self._choices_stale
+        # The list first, then the choices (a city's assignees) in a reading of their own (`_read`):
+        # the rows on screen do not wait for the filters' items.
+        f, now, choices = self.current_filter(), now_iso(), self._choices_stale and not with_list
         self.model.filter = f
         seq = self.reader.seq + 1  # noted first: a file in memory is read at once
         self._pending = seq if with_list else None
@@ -318,6 +320,8 @@ class RequestsView(QWidget):
         self._stale = False
         self._keeping_selection(lambda: self.model.set_ids(found.ids, found.now, found.communities))
         self._after_reload(found.overdue_shown, found.overdue_all)
+        if self._choices_stale:
+            self._read_in_background()  # the filters' choices, now that the rows are on screen
 
     def _read_failed(self, seq: int, error: Exception) -> None:
         if seq != self.reader.seq:

@@ -578,7 +578,9 @@ def open_again(store: Store) -> Store:
             raise
     except (sqlite3.Error, OSError) as error:
         raise storage_error(error, path) or DamagedFile(
-            QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."), path=str(path), error=str(error)
+            QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."),
+            path=str(path),
+            error=str(error),
         ) from error
     return Store(Database(conn, execute_plugins=False), path, store.operator, read_only=store.read_only)
 

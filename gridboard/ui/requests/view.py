@@ -43,6 +43,9 @@ from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, Resolv
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
 from gridboard.ui.tables import use_choices
 
+# The filters' choices are read this long after the list is on screen.
+CHOICES_AFTER_MS = 120
+
 # Ages offered in the filter: (key, older_than_days, newer_than_days).
 AGES = (("any", None, None), ("today", None, 1), ("week", None, 7), ("older3", 3, None),
         ("older7", 7, None), ("older30", 30, None))  # fmt: skip
@@ -321,7 +324,13 @@ class RequestsView(QWidget):
         self._keeping_selection(lambda: self.model.set_ids(found.ids, found.now, found.communities))
         self._after_reload(found.overdue_shown, found.overdue_all)
         if self._choices_stale:
-            self._read_in_background()  # the filters' choices, now that the rows are on screen
+            # The filters' choices once the rows are painted: read beside the painting, a city's
+            # assignees would slow it.
+            QTimer.singleShot(CHOICES_AFTER_MS, self, self._read_choices_if_stale)
+
+    def _read_choices_if_stale(self) -> None:
+        if self._choices_stale and self._pending is None and not self.store.closed:
+            self._read_in_background()
 
     def _read_failed(self, seq: int, error: Exception) -> None:
         if seq != self.reader.seq:

@@ -282,7 +282,7 @@ def grid_choices(store: Store) -> list[tuple[int, str]]:
 def assignee_choices(store: Store) -> tuple[list[tuple[int, str]], list[str]]:
     """Who requests have gone to, for the list's filter: (members (id, name), departments)."""
     # One row of JSON, not a row per member: a city's twenty thousand rows one by one would hand
-    # Python's lock to and from the GUI thread twenty thousand times (see `ids_in_order`).
+    # Python's lock to and from the GUI thread twenty thousand times (see `Store.ids`).
     text = store.conn.execute(
         "SELECT json_group_array(json_array(id, name)) FROM (SELECT m.id, m.name FROM member m"
         " WHERE m.id IN (SELECT DISTINCT assignee_member_id FROM request WHERE assignee_member_id IS NOT NULL)"
@@ -831,22 +831,13 @@ _SECRETARY_ORDER = f"""
 def request_ids(store: Store, f: RequestFilter = RequestFilter(), *, now: str | None = None) -> list[int]:
     """The ids of matching requests in the secretary's order (overdue on top)."""
     where, params = filter_sql(f, now or now_iso(), own_grids=_grids_only(store))
-    return ids_in_order(store, f"SELECT r.id FROM request r WHERE {where} {_SECRETARY_ORDER}", params)
+    # One row, not a row per request (`Store.ids`).
+    return store.ids(f"SELECT r.id FROM request r WHERE {where} {_SECRETARY_ORDER}", params)
 
 
 def _grids_only(store: Store) -> bool:
     session = store.session
     return session is not None and session.role == "grid_worker"
-
-
-def ids_in_order(store: Store, sql: str, params: Any = ()) -> list[int]:
-    """The ids a `SELECT id ... ORDER BY ...` gives, in its order, read as one row: a city's tens of
-    thousands of rows one by one hand Python's lock back and forth with the GUI thread (a worker's
-    reading then slows the window's painting, and the painting the reading), one row does not.
-    SQLite keeps an ordered subquery's order in the aggregate over it (rows are fed in that order),
-    which `tests/test_lists3_ids.py` checks against the rows read one by one."""
-    text = store.conn.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
-    return [int(i) for i in text.split(",")] if text else []
 
 
 def count_requests(store: Store, f: RequestFilter = RequestFilter(), *, now: str | None = None) -> int:

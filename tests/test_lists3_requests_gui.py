@@ -183,3 +183,35 @@ def test_a_hidden_list_is_read_when_shown_again(listed, qtbot, small: Small) -> 
     qtbot.waitUntil(lambda: view.up_to_date)
     expected = expected_ids(small.store, statuses=(*OPEN, "resolved"))
     assert shown_ids(view) == expected and expected[0] == made["late1"]
+
+
+def test_at_1366_pixels_the_requests_text_keeps_seven_characters_beside_a_community_column(
+    gui, qtbot, small: Small
+) -> None:
+    from conftest import save_screenshot
+
+    made = _requests(small)
+    other = ledger.create_community(small.store, name="东风社区")
+    ledger.create_grid(small.store, community_id=other, name="第一网格")
+    small.store.take_changes()
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_view("requests")
+    view = window.view("requests")
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=10_000)
+    assert view.select_request(made["late1"])
+    text = COLUMNS.index("text")
+    assert not view.table.isColumnHidden(COLUMNS.index("community"))
+    seven = view.table.fontMetrics().horizontalAdvance("楼道灯不亮了吗")
+    assert view.table.horizontalHeader().sectionSize(text) >= seven
+    # Every column's header and the age ("730 天") fit: nothing but long texts is cut.
+    age = COLUMNS.index("age")
+    assert (
+        view.table.horizontalHeader().sectionSize(age)
+        >= view.table.fontMetrics().horizontalAdvance("730 天") + 8
+    )
+    save_screenshot(window, "lists3-requests-1366")
+    window.close()

@@ -85,10 +85,11 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        # At 1366 pixels the request's text keeps some room beside a community column too.
-        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 128, "community": 72,
-                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 124,
-                  "age": 48}  # fmt: skip
+        # At 1366 pixels the request's text keeps some room (about seven characters) beside a
+        # community column too: the short columns are as wide as their Chinese texts, no wider.
+        widths = {"number": 46, "status": 122, "category": 72, "urgency": 40, "address": 128, "community": 72,
+                  "grid": 70, "text": 160, "source": 50, "assignee": 80, "collected": 80, "due": 118,
+                  "age": 54}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
         # Only a file of several communities shows which community a request's grid is in.
@@ -115,7 +116,8 @@ class RequestsView(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1100, 360])
+        # The detail pane starts near its narrowest: at 1366 pixels the list needs the room.
+        self.splitter.setSizes([1100, 290])
         layout.addWidget(self.splitter, 1)
 
         # Step actions: shortcuts work while the requests view has focus; they also sit in the menu.

@@ -38,7 +38,7 @@ from gridboard.models.vocab import (
     REQUEST_STATUSES,
 )
 from gridboard.ui import ask, labels, ops
-from gridboard.ui.reader import ReadWorker
+from gridboard.ui.reader import WARM_AFTER_MS, ReadWorker
 from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
 from gridboard.ui.tables import use_choices
@@ -170,6 +170,8 @@ class RequestsView(QWidget):
         self.reader.finished.connect(self._read)
         self.reader.failed.connect(self._read_failed)
         window.closed.connect(self.reader.shutdown)
+        # Its connection is opened once the window is up, so the first showing does not wait for it.
+        QTimer.singleShot(WARM_AFTER_MS, self, self.reader.warm)
         self._pending: int | None = None
 
     # -- filters -----------------------------------------------------------------------------------------

@@ -215,3 +215,26 @@ def test_at_1366_pixels_the_requests_text_keeps_seven_characters_beside_a_commun
     )
     save_screenshot(window, "lists3-requests-1366")
     window.close()
+
+
+def test_a_filter_is_read_off_the_gui_thread_and_a_step_shows_at_once(listed, qtbot, small: Small) -> None:
+    window, view, made = listed
+    # A filter change: what is on screen stays until the reading comes from the list's own thread.
+    before = shown_ids(view)
+    view.status_filter.setCurrentIndex(view.status_filter.findData("all"))
+    assert not view.up_to_date and shown_ids(view) == before
+    qtbot.waitUntil(lambda: view.up_to_date)
+    assert shown_ids(view) == expected_ids(small.store, statuses=())
+    view.status_filter.setCurrentIndex(view.status_filter.findData("unclosed"))
+    qtbot.waitUntil(lambda: view.up_to_date)
+    # A step on the selected request: its row and the step buttons follow at once, before the
+    # list itself is read again.
+    assert view.select_request(made["late1"])
+    assert view.actions_["dispatch"].isEnabled() and not view.actions_["start"].isEnabled()
+    window.notifier.perform(rq.dispatch_request, made["late1"], member_id=small.member)
+    row = view.model.row_of(made["late1"])
+    assert view.model.row_at(row).status == "dispatched"
+    assert view.actions_["start"].isEnabled()
+    qtbot.waitUntil(lambda: view.up_to_date)
+    assert view.current_id() == made["late1"]
+    assert shown_ids(view) == expected_ids(small.store, statuses=(*OPEN, "resolved"))

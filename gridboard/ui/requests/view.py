@@ -291,6 +291,15 @@ class RequestsView(QWidget):
         return f
 
     def apply_filters(self) -> None:
+        """A filter changed: the list is read again off the GUI thread (on a city file "all statuses"
+        is a hundred thousand requests); what is on screen stays until the reading comes."""
+        self._search_timer.stop()
+        self._stale = True
+        self._read_in_background()
+
+    def _apply_filters_now(self) -> None:
+        """The filters' list read in the GUI thread (to select a request in it at once)."""
+        self._search_timer.stop()
         self._stale = False
         self._pending = None  # a reading under way is for the filter before
         self.model.set_filter(self.current_filter())
@@ -367,7 +376,7 @@ class RequestsView(QWidget):
                 combo.setCurrentIndex(0)
             self.overdue_filter.setChecked(False)
             self.search.clear()
-            self.apply_filters()
+            self._apply_filters_now()
             row = self.model.row_of(request_id)
         if row < 0:
             return False
@@ -585,10 +594,15 @@ class RequestsView(QWidget):
             self._read_in_background()  # the choices (a city's assignees) off the GUI thread
 
     def _refresh(self) -> None:
-        """After a change: the list on screen is read at once (the step buttons go by it), a hidden
-        one when it is next shown."""
+        """After a change: the rows on screen are fetched again at once (the step buttons go by
+        them), which requests match and their order off the GUI thread; a hidden list is read when it
+        is next shown."""
         if self.isVisible():
-            self._reload_keeping_selection()
+            self.model.refetch_rows()
+            self._update_actions()
+            self._show_detail(self.current_id())
+            self._stale = True
+            self._read_in_background()
         else:
             self._stale = True
 

@@ -264,7 +264,7 @@ def member_ids(store: Store, query: MemberQuery) -> MemberIds:
         order = f"{key} {direction}, m.name, m.id"
     sql = f"SELECT m.id FROM member m WHERE {where} ORDER BY {order}"
     used = tuple(sorted((k, v) for k, v in params.items() if f":{k}" in sql))
-    ids = list(_memo(store, (sql, used), lambda: [r[0] for r in store.conn.execute(sql, params)]))
+    ids = list(_memo(store, (sql, used), lambda: store.ids(sql, params)))  # one row: `Store.ids`
     if text:
         total, over = store.conn.execute(
             f"SELECT count(*), coalesce(sum(m.id IN (SELECT c.subject FROM tally_count c"

@@ -30,7 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from gridboard.models import records
 from gridboard.models.clock import now_iso
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput, KnownError
-from gridboard.models.store import BARE, Store, open_store
+from gridboard.models.store import Store, open_again
 
 ROLES = ("admin", "worker", "grid_worker", "read_only")
 SECRET_KINDS = ("pin", "password")
@@ -429,13 +429,12 @@ def open_alongside(store: Store) -> Store:
     """Another Store of `store`'s file, for a worker thread (the dashboard's figures, an export, the
     emergency report, a printout): the same signed-in operator, role, authorizer and grid views, so a
     网格员 counts, exports and prints their own grids only, and a 只读 operator still cannot write.
-    Opened without the whole-file check and read only when the file cannot be written."""
+    The file is open and checked already (its header, schema steps, integrity, tallies and lock):
+    only a connection is made (`store.open_again`), read only when `store` is."""
     records.require(
         store.path is not None, QT_TRANSLATE_NOOP("Errors", "This file has no path to open again.")
     )
-    other = open_store(
-        store.path, check="none", operator=store.operator, allow_read_only=True, on_open=BARE
-    )  # the file is open already: its tallies are current
+    other = open_again(store)
     try:
         adopt(other, session_or_none(store))
     except BaseException:

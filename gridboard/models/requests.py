@@ -14,6 +14,7 @@ entered by mistake is withdrawn (archived), never deleted. Each category has a t
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -280,11 +281,14 @@ def grid_choices(store: Store) -> list[tuple[int, str]]:
 
 def assignee_choices(store: Store) -> tuple[list[tuple[int, str]], list[str]]:
     """Who requests have gone to, for the list's filter: (members (id, name), departments)."""
-    members = store.query(
-        "SELECT m.id, m.name FROM member m WHERE m.id IN"
-        " (SELECT DISTINCT assignee_member_id FROM request WHERE assignee_member_id IS NOT NULL)"
-        " ORDER BY m.name, m.id"
-    )
+    # One row of JSON, not a row per member: a city's twenty thousand rows one by one would hand
+    # Python's lock to and from the GUI thread twenty thousand times (see `Store.ids`).
+    text = store.conn.execute(
+        "SELECT json_group_array(json_array(id, name)) FROM (SELECT m.id, m.name FROM member m"
+        " WHERE m.id IN (SELECT DISTINCT assignee_member_id FROM request WHERE assignee_member_id IS NOT NULL)"
+        " ORDER BY m.name, m.id)"
+    ).fetchone()[0]
+    members = [(int(i), name) for i, name in json.loads(text or "[]")]
     used = [
         r[0]
         for r in store.execute(
@@ -292,7 +296,7 @@ def assignee_choices(store: Store) -> tuple[list[tuple[int, str]], list[str]]:
         ).fetchall()
     ]
     listed = departments(store)
-    return [(r["id"], r["name"]) for r in members], listed + sorted(set(used) - set(listed))
+    return members, listed + sorted(set(used) - set(listed))
 
 
 # -- the lifecycle ---------------------------------------------------------------------------------
@@ -760,9 +764,15 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def filter_sql(f: RequestFilter, now: str) -> tuple[str, dict[str, Any]]:
-    """WHERE conditions over `request r` alone (no joins), so counting stays an index scan."""
+def filter_sql(f: RequestFilter, now: str, *, own_grids: bool = False) -> tuple[str, dict[str, Any]]:
+    """WHERE conditions over `request r` alone (no joins), so counting stays an index scan.
+    `own_grids`: only requests of households in the buildings this connection sees (a 网格员's
+    connection shows their grids' buildings only; the rows of others' would come back empty)."""
     clauses: list[str] = []
+    if own_grids:
+        clauses.append(
+            "r.household_id IN (SELECT h.id FROM main.household h JOIN building b ON b.id = h.building_id)"
+        )
     params: dict[str, Any] = {"now": now}
     if f.withdrawn_only:
         clauses.append("r.archived_at IS NOT NULL")
@@ -820,13 +830,18 @@ _SECRETARY_ORDER = f"""
 
 def request_ids(store: Store, f: RequestFilter = RequestFilter(), *, now: str | None = None) -> list[int]:
     """The ids of matching requests in the secretary's order (overdue on top)."""
-    where, params = filter_sql(f, now or now_iso())
-    cursor = store.conn.execute(f"SELECT r.id FROM request r WHERE {where} {_SECRETARY_ORDER}", params)
-    return [row[0] for row in cursor]
+    where, params = filter_sql(f, now or now_iso(), own_grids=_grids_only(store))
+    # One row, not a row per request (`Store.ids`).
+    return store.ids(f"SELECT r.id FROM request r WHERE {where} {_SECRETARY_ORDER}", params)
+
+
+def _grids_only(store: Store) -> bool:
+    session = store.session
+    return session is not None and session.role == "grid_worker"
 
 
 def count_requests(store: Store, f: RequestFilter = RequestFilter(), *, now: str | None = None) -> int:
-    where, params = filter_sql(f, now or now_iso())
+    where, params = filter_sql(f, now or now_iso(), own_grids=_grids_only(store))
     return int(store.scalar(f"SELECT count(*) FROM request r WHERE {where}", params))
 
 

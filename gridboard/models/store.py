@@ -228,6 +228,14 @@ class Store:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
+    def ids(self, sql: str, params: Any = ()) -> list[int]:
+        """The integer column `id` of `sql`'s rows, in its order, read as one row: a city's tens of
+        thousands of rows fetched one by one hand Python's lock to and from the GUI thread at every
+        row (a worker's reading then slows the window's painting, and the painting the reading).
+        SQLite feeds an aggregate the rows of an ordered subquery in that order."""
+        value = self.conn.execute(f"SELECT group_concat(id) FROM ({sql})", params).fetchone()[0]
+        return [int(i) for i in value.split(",")] if value else []
+
     def close(self, *, checkpoint: bool = True) -> None:
         """Close the connection and let go of the lock (`checkpoint=False`: a reader's quick exit)."""
         if self._closed:
@@ -552,6 +560,37 @@ def open_for_reading(
         if any(name not in info.applied for name in schema.known_migration_names()):
             return open_store(target, allow_read_only=True, operator=operator, on_open=on_open)
     return open_read_only(target, check=check, operator=operator)
+
+
+def open_again(store: Store) -> Store:
+    """Another connection to a file `store` has open (a worker thread's own): the first open checked
+    its header, schema steps and integrity, migrated it and holds its lock, so none of that is done
+    again (on a city file it cost about 200 ms per worker); only this connection's own settings.
+    Read only when `store` is (a file still being checked, locked elsewhere, on a read-only disk or
+    damaged), with the same reason; it holds no lock of its own."""
+    if store.path is None:
+        raise NotAGridboardFile(QT_TRANSLATE_NOOP("Errors", "This file has no path to open again."))
+    path = store.path
+    try:
+        if store.read_only is not None:
+            conn = connect_read_only(path)
+        else:
+            conn = connect(path, mode="rw")
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if store.read_only is None:
+                conn.execute("PRAGMA synchronous = FULL")  # journal_mode WAL is the file's own
+        except BaseException:
+            conn.close()
+            raise
+    except (sqlite3.Error, OSError) as error:
+        raise storage_error(error, path) or DamagedFile(
+            QT_TRANSLATE_NOOP("Errors", "{path} could not be opened ({error})."),
+            path=str(path),
+            error=str(error),
+        ) from error
+    return Store(Database(conn, execute_plugins=False), path, store.operator, read_only=store.read_only)
 
 
 def _configure(db: Database) -> None:

@@ -8,6 +8,7 @@ computed in the GUI thread, as it cannot be opened twice.
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -19,6 +20,11 @@ from gridboard.models import dashboard, operators
 from gridboard.models.store import Store
 
 Job = Callable[[Store], Any]
+_WARM = -1  # the sequence number of `warm`'s item: never the newest request
+# Views open their readers' connections this long after they are made (the window has opened).
+WARM_AFTER_MS = 1500
+
+log = logging.getLogger(__name__)
 
 
 class ReadWorker(QObject):
@@ -32,8 +38,9 @@ class ReadWorker(QObject):
         self.store = store
         self.name = name
         self.seq = 0
-        self._jobs: queue.Queue[tuple[int, Job] | None] = queue.Queue()
+        self._jobs: queue.Queue[tuple[int, Job | None] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._stopped = False  # shut down: `warm` starts nothing again
 
     def request(self, job: Job) -> int:
         self.seq += 1
@@ -45,18 +52,30 @@ class ReadWorker(QObject):
             else:
                 self.finished.emit(self.seq, result)
             return self.seq
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
-            self._thread.start()
+        self._start()
         self._jobs.put((self.seq, job))
         return self.seq
 
+    def warm(self) -> None:
+        """Open the worker's connection now, in its thread (at an idle moment after the window has
+        opened), so that its first reading does not wait for it. Nothing is delivered."""
+        if self.store.path is None or self.store.closed or self._stopped or self._thread is not None:
+            return
+        self._start()
+        self._jobs.put((_WARM, None))
+
     def shutdown(self) -> None:
         """Stop the thread (it closes its connection); waits for a running computation to end."""
+        self._stopped = True
         if self._thread is not None:
             self._jobs.put(None)
             self._thread.join()
             self._thread = None
+
+    def _start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=self.name, daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         store: Store | None = None
@@ -75,9 +94,14 @@ class ReadWorker(QObject):
                         store = operators.open_alongside(self.store)
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
                         dashboard.tune_for_reads(store)
+                    if job is None:
+                        continue  # warmed: the connection is open
                     result = job(store)
                 except Exception as error:  # noqa: BLE001 - handed to the GUI thread
-                    if seq == self.seq:
+                    if job is None:
+                        log.info("a reader's connection could not be opened ahead: %s", error)
+                        store = None  # the first reading opens it and says why not
+                    elif seq == self.seq:
                         self.failed.emit(seq, error)
                 else:
                     if seq == self.seq:

@@ -30,7 +30,7 @@ from gridboard.models.members import MemberLoad
 from gridboard.ui import labels
 from gridboard.ui.members.page import MemberPage
 from gridboard.ui.pairing.proposals import ProposalsPanel
-from gridboard.ui.reader import ReadWorker
+from gridboard.ui.reader import WARM_AFTER_MS, ReadWorker
 from gridboard.ui.tables import size_columns
 
 # Tables whose changes can alter a member's row (load, visits, own fields).
@@ -250,6 +250,8 @@ class MembersList(QWidget):
         self.reader.finished.connect(self._found)
         self.reader.failed.connect(self._failed)
         window.closed.connect(self.reader.shutdown)
+        # Its connection is opened once the window is up, so the first showing does not wait for it.
+        QTimer.singleShot(WARM_AFTER_MS, self, self.reader.warm)
         self._pending: int | None = None
         self._select_after: int | None = None
         self.model.sort_requested = self.reload

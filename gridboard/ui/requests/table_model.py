@@ -103,6 +103,15 @@ class RequestTableModel(QAbstractTableModel):
         self._texts.clear()
         self.endResetModel()
 
+    def refetch_rows(self) -> None:
+        """The same requests in the same order, their rows read again as they are shown (after a
+        change, before the list itself is read again)."""
+        self.now = now_iso()
+        self._pages.clear()
+        self._texts.clear()
+        if self.ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(COLUMNS) - 1))
+
     def row_at(self, row: int) -> rq.RequestRow | None:
         if not 0 <= row < len(self.ids):
             return None

@@ -38,10 +38,13 @@ from gridboard.models.vocab import (
     REQUEST_STATUSES,
 )
 from gridboard.ui import ask, labels, ops
-from gridboard.ui.reader import ReadWorker
+from gridboard.ui.reader import WARM_AFTER_MS, ReadWorker
 from gridboard.ui.requests.dialogs import DispatchDialog, FollowUpDialog, ResolveDialog, StepDialog
 from gridboard.ui.requests.table_model import COLUMNS, ID_ROLE, RequestTableModel
 from gridboard.ui.tables import use_choices
+
+# The filters' choices are read this long after the list is on screen.
+CHOICES_AFTER_MS = 120
 
 # Ages offered in the filter: (key, older_than_days, newer_than_days).
 AGES = (("any", None, None), ("today", None, 1), ("week", None, 7), ("older3", 3, None),
@@ -82,10 +85,11 @@ class RequestsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        # At 1366 pixels the request's text keeps some room beside a community column too.
-        widths = {"number": 50, "status": 128, "category": 72, "urgency": 44, "address": 128, "community": 72,
-                  "grid": 70, "text": 160, "source": 56, "assignee": 80, "collected": 80, "due": 124,
-                  "age": 48}  # fmt: skip
+        # At 1366 pixels the request's text keeps some room (about seven characters) beside a
+        # community column too: the short columns are as wide as their Chinese texts, no wider.
+        widths = {"number": 46, "status": 122, "category": 72, "urgency": 40, "address": 128, "community": 72,
+                  "grid": 70, "text": 160, "source": 50, "assignee": 80, "collected": 80, "due": 118,
+                  "age": 54}  # fmt: skip
         for column, name in enumerate(COLUMNS):
             header.resizeSection(column, widths[name])
         # Only a file of several communities shows which community a request's grid is in.
@@ -112,7 +116,8 @@ class RequestsView(QWidget):
         self.splitter.addWidget(detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([1100, 360])
+        # The detail pane starts near its narrowest: at 1366 pixels the list needs the room.
+        self.splitter.setSizes([1100, 290])
         layout.addWidget(self.splitter, 1)
 
         # Step actions: shortcuts work while the requests view has focus; they also sit in the menu.
@@ -165,6 +170,8 @@ class RequestsView(QWidget):
         self.reader.finished.connect(self._read)
         self.reader.failed.connect(self._read_failed)
         window.closed.connect(self.reader.shutdown)
+        # Its connection is opened once the window is up, so the first showing does not wait for it.
+        QTimer.singleShot(WARM_AFTER_MS, self, self.reader.warm)
         self._pending: int | None = None
 
     # -- filters -----------------------------------------------------------------------------------------
@@ -284,6 +291,15 @@ class RequestsView(QWidget):
         return f
 
     def apply_filters(self) -> None:
+        """A filter changed: the list is read again off the GUI thread (on a city file "all statuses"
+        is a hundred thousand requests); what is on screen stays until the reading comes."""
+        self._search_timer.stop()
+        self._stale = True
+        self._read_in_background()
+
+    def _apply_filters_now(self) -> None:
+        """The filters' list read in the GUI thread (to select a request in it at once)."""
+        self._search_timer.stop()
         self._stale = False
         self._pending = None  # a reading under way is for the filter before
         self.model.set_filter(self.current_filter())
@@ -295,7 +311,9 @@ class RequestsView(QWidget):
         """Read the list (when stale) and the filters' choices (when stale) off the GUI thread; what is
         on screen stays until the reading comes (`_read`)."""
         with_list = self._stale or self._pending is not None
-        f, now, choices = self.current_filter(), now_iso(), self._choices_stale
+        # The list first, then the choices (a city's assignees) in a reading of their own (`_read`):
+        # the rows on screen do not wait for the filters' items.
+        f, now, choices = self.current_filter(), now_iso(), self._choices_stale and not with_list
         self.model.filter = f
         seq = self.reader.seq + 1  # noted first: a file in memory is read at once
         self._pending = seq if with_list else None
@@ -318,6 +336,14 @@ class RequestsView(QWidget):
         self._stale = False
         self._keeping_selection(lambda: self.model.set_ids(found.ids, found.now, found.communities))
         self._after_reload(found.overdue_shown, found.overdue_all)
+        if self._choices_stale:
+            # The filters' choices once the rows are painted: read beside the painting, a city's
+            # assignees would slow it.
+            QTimer.singleShot(CHOICES_AFTER_MS, self, self._read_choices_if_stale)
+
+    def _read_choices_if_stale(self) -> None:
+        if self._choices_stale and self._pending is None and not self.store.closed:
+            self._read_in_background()
 
     def _read_failed(self, seq: int, error: Exception) -> None:
         if seq != self.reader.seq:
@@ -350,7 +376,7 @@ class RequestsView(QWidget):
                 combo.setCurrentIndex(0)
             self.overdue_filter.setChecked(False)
             self.search.clear()
-            self.apply_filters()
+            self._apply_filters_now()
             row = self.model.row_of(request_id)
         if row < 0:
             return False
@@ -568,10 +594,15 @@ class RequestsView(QWidget):
             self._read_in_background()  # the choices (a city's assignees) off the GUI thread
 
     def _refresh(self) -> None:
-        """After a change: the list on screen is read at once (the step buttons go by it), a hidden
-        one when it is next shown."""
+        """After a change: the rows on screen are fetched again at once (the step buttons go by
+        them), which requests match and their order off the GUI thread; a hidden list is read when it
+        is next shown."""
         if self.isVisible():
-            self._reload_keeping_selection()
+            self.model.refetch_rows()
+            self._update_actions()
+            self._show_detail(self.current_id())
+            self._stale = True
+            self._read_in_background()
         else:
             self._stale = True
 

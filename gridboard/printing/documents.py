@@ -1,7 +1,10 @@
 """The printouts gridboard makes, as layout Documents: visit sheets, door-knocking lists, contact tables.
 
 `*_document(store, …)` functions gather the rows (models.sheets), number and record the sheets when
-`record=True`, and return a `layout.Document` to render to a PDF or a printer. `sheet_section` and
+`record=True`, and return a `layout.Document` to render to a PDF or a printer. `shown(document)`,
+when given, is called as soon as the document exists, before its numbers are committed (writing
+them to a city-sized file can take a second while a preview shows its first page meanwhile; if the
+commit fails, the preview says so and nothing was printed). `sheet_section` and
 `contact_section` make single Sections, so other printouts (an emergency roster followed by a grid's
 sheets) can combine them with their own in one Document.
 """
@@ -9,7 +12,8 @@ sheets) can combine them with their own in one Document.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -170,19 +174,41 @@ def sheets_document(
     )
 
 
+Shown = Callable[[Document], None] | None
+
+
 def _maybe_record(store: Store, made: list[Sheet], record: bool) -> list[Sheet]:
     return sheet_model.record_sheets(store, made) if record else made
 
 
+@contextmanager
+def _numbering(store: Store, record: bool) -> Iterator[None]:
+    """One transaction around the numbering and `shown`: the numbers are committed after it."""
+    if record:
+        with store.atomic():
+            yield
+    else:
+        yield
+
+
 def member_sheet_document(
-    store: Store, member_id: int, options: SheetOptions = SheetOptions(), *, record: bool = True
+    store: Store,
+    member_id: int,
+    options: SheetOptions = SheetOptions(),
+    *,
+    record: bool = True,
+    shown: Shown = None,
 ) -> Document:
     made = [
         sheet_model.member_sheet(store, member_id, floor_order=options.floor_order, period=options.period)
     ]
-    made = _maybe_record(store, made, record)
-    title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
-    return sheets_document(title, made, mask_phones=options.mask_phones)
+    with _numbering(store, record):
+        made = _maybe_record(store, made, record)
+        title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
+        document = sheets_document(title, made, mask_phones=options.mask_phones)
+        if shown is not None:
+            shown(document)
+    return document
 
 
 def building_list_document(
@@ -191,15 +217,20 @@ def building_list_document(
     options: SheetOptions = SheetOptions(floor_order="top"),
     *,
     record: bool = True,
+    shown: Shown = None,
 ) -> Document:
     made = [
         sheet_model.building_sheet(store, building_id, floor_order=options.floor_order, period=options.period)
     ]
-    made = _maybe_record(store, made, record)
-    title = translate("Printing", "Door-knocking list of {building}").format(
-        building=made[0].info.building_name
-    )
-    return sheets_document(title, made, mask_phones=options.mask_phones)
+    with _numbering(store, record):
+        made = _maybe_record(store, made, record)
+        title = translate("Printing", "Door-knocking list of {building}").format(
+            building=made[0].info.building_name
+        )
+        document = sheets_document(title, made, mask_phones=options.mask_phones)
+        if shown is not None:
+            shown(document)
+    return document
 
 
 def grid_sheets_document(
@@ -210,15 +241,20 @@ def grid_sheets_document(
     by: str = "member",
     record: bool = True,
     before: Sequence[Section] = (),
+    shown: Shown = None,
 ) -> Document:
     """A grid's sheets; `before` goes first (during an emergency, the grid's 1+4+N roster)."""
     made = sheet_model.grid_sheets(
         store, grid_id, by=by, floor_order=options.floor_order, period=options.period
     )
-    made = _maybe_record(store, made, record)
     grid_name = records.name_of(store, "grid", grid_id)
     title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
-    return sheets_document(title, made, mask_phones=options.mask_phones, before=before)
+    with _numbering(store, record):
+        made = _maybe_record(store, made, record)
+        document = sheets_document(title, made, mask_phones=options.mask_phones, before=before)
+        if shown is not None:
+            shown(document)
+    return document
 
 
 # -- the contact table at a unit entrance ---------------------------------------------------------

@@ -330,6 +330,11 @@ def _printable_block(block: Block) -> Block:
     if isinstance(block, Fields):
         return replace(block, pairs=[(printable(a), printable(b)) for a, b in block.pairs])
     if isinstance(block, Table):
+        # One pass over the whole table first: most have no emoji at all, and stay as they are.
+        texts = [c.title for c in block.columns] + [cell for row in block.rows for cell in row]
+        joined = "\x00".join(texts)
+        if printable(joined) == joined:
+            return block
         return replace(
             block,
             columns=[replace(c, title=printable(c.title)) for c in block.columns],

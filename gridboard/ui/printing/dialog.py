@@ -14,6 +14,7 @@ took most of the dialog's opening).
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from gridboard.models import board
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
-from gridboard.models.errors import KnownError
+from gridboard.models.errors import KnownError, storage_error
 from gridboard.models.store import Store
 from gridboard.printing import documents, layout
 from gridboard.ui import ask
@@ -76,7 +77,9 @@ class PrintDialog(QDialog):
         self.last_document: layout.Document | None = None
         self.alongside = AlongsideStore(self.store)
         QTimer.singleShot(OPEN_AFTER_MS, self, self.alongside.start)
-        self.finished.connect(lambda _result: self.alongside.close())
+        alongside = self.alongside
+        self.finished.connect(lambda _result: alongside.close())
+        self.destroyed.connect(lambda *_: alongside.close())  # with its window, never finished
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("printKind")
@@ -451,8 +454,11 @@ class PrintDialog(QDialog):
             dialog.wait()
         finally:
             dialog.deleteLater()
-        if dialog.error is not None:
-            raise dialog.error
+        error = dialog.error
+        if error is not None:
+            # A locked, full or read-only file comes back in plain words, as from any worker.
+            known = storage_error(error) if isinstance(error, (sqlite3.Error, OSError)) else None
+            raise known or error
         return dialog.pages.document, dialog.printed
 
     def _suggested_name(self) -> str:

@@ -151,7 +151,7 @@ class PreviewDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setObjectName("previewProgress")
         self.progress.setRange(0, 0)  # busy until there is something to count
-        self.progress.setTextVisible(False)
+        self.progress.setFormat("%p%")
         self.progress.setMaximumWidth(220)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setObjectName("previewCancelButton")
@@ -206,9 +206,7 @@ class PreviewDialog(QDialog):
         self.progress.setValue(done)
         if self.shown_pages:
             self.status.setText(
-                self.tr("Laying out the pages… ({done} of {sections} sheets)").format(
-                    done=done, sections=total
-                )
+                self.tr("Laying out the pages… {percent}%").format(percent=100 * done // max(total, 1))
             )
 
     def _counted(self, total: int) -> None:
@@ -226,15 +224,15 @@ class PreviewDialog(QDialog):
             self.pages_layout.addWidget(label)
             self._labels[number] = label
             self.shown_pages = len(self._labels)
-        label.setPixmap(QPixmap.fromImage(image))
+        pixmap = QPixmap.fromImage(image)
+        label.setFixedSize(pixmap.size())  # a whole page, never squeezed to fit the others in
+        label.setPixmap(pixmap)
         if total:
             self.progress.setValue(number)
             if number < total:
                 self.status.setText(
                     self.tr("Drawing page {page} of {pages}…").format(page=number, pages=total)
                 )
-        elif not self.total:
-            self.status.setText(self.tr("Laying out the pages…"))
 
     def _ended(self, error: Any) -> None:
         self.working = False

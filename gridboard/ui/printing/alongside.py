@@ -22,7 +22,6 @@ class AlongsideStore:
         self.window_store = store
         self._lock = threading.Lock()
         self._store: Store | None = None
-        self._error: BaseException | None = None
         self._closed = False
         self._opened = threading.Event()
         self._started = False
@@ -43,8 +42,8 @@ class AlongsideStore:
     def _open(self) -> None:
         try:
             self._store = operators.open_alongside(self.window_store)
-        except BaseException as error:  # noqa: BLE001 - raised again to the worker that uses it
-            self._error = error
+        except BaseException:  # noqa: BLE001 - `use` opens it again and says why
+            self._store = None
         finally:
             self._opened.set()
 

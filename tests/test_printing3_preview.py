@@ -53,22 +53,24 @@ def grid_of_buildings(small):
     return small
 
 
-def gate_after_early_pages(monkeypatch) -> threading.Event:
-    """Pagination waits (until the event is set) once the preview's early pages are laid out: the
-    test sees the preview as it is while a long document is still being laid out."""
-    gate = threading.Event()
+def gate_after_early_pages(monkeypatch) -> tuple[threading.Event, threading.Event]:
+    """Pagination waits (until `gate` is set) once the preview's early pages are laid out (and their
+    sheet numbers committed), saying so (`waiting`): the test sees the preview as it is while a long
+    document is still being laid out."""
+    gate, waiting = threading.Event(), threading.Event()
     original = layout._Layout.paginate_sections
 
     def gated(self, progress=None):
         handed = 0
         for chunk in original(self, progress):
             if handed >= preview_module.EARLY_PAGES:
+                waiting.set()
                 assert gate.wait(WAIT / 1000)
             yield chunk
             handed += len(chunk)
 
     monkeypatch.setattr(layout._Layout, "paginate_sections", gated)
-    return gate
+    return gate, waiting
 
 
 def counts(store) -> tuple[int, int]:
@@ -166,7 +168,7 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
     gui, qtbot, window, grid_of_buildings, monkeypatch
 ) -> None:
     store = grid_of_buildings.store
-    gate = gate_after_early_pages(monkeypatch)
+    gate, waiting = gate_after_early_pages(monkeypatch)
     dialog = grid_dialog(window, grid_of_buildings.grid)
     before = counts(store)
     preview = preview_module.PreviewDialog(
@@ -174,7 +176,7 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
     )
     preview.resize(1366, 768)
     preview.show()
-    qtbot.waitUntil(lambda: preview.shown_pages == preview_module.EARLY_PAGES, timeout=WAIT)
+    qtbot.waitUntil(lambda: preview.shown_pages == preview_module.EARLY_PAGES and waiting.is_set(), timeout=WAIT)
     # Laying out the rest is waiting: the first pages are on screen, the total is not known yet.
     assert preview.total == 0 and preview.pages.thread.is_alive()
     assert not preview.print_button.isEnabled() and preview.cancel_button.isVisible()
@@ -222,12 +224,12 @@ def test_cancel_while_laying_out_stops_and_gives_the_numbers_back(
     gui, qtbot, window, grid_of_buildings, monkeypatch
 ) -> None:
     store = grid_of_buildings.store
-    gate = gate_after_early_pages(monkeypatch)
+    gate, waiting = gate_after_early_pages(monkeypatch)
     dialog = grid_dialog(window, grid_of_buildings.grid)
     before = counts(store)
     discards = store.scalar("SELECT count(*) FROM audit_log WHERE action = 'discard'")
     seen: list = []
-    cancel_when(qtbot, dialog, lambda p: p.shown_pages >= 1, seen, gate)
+    cancel_when(qtbot, dialog, lambda p: p.shown_pages >= 1 and waiting.is_set(), seen, gate)
     with qtbot.waitSignal(window.notifier.changed, timeout=WAIT):
         assert dialog.preview() is False
     assert seen and seen[0][0] >= 1 and seen[0][1] == 0 and seen[0][2]  # shown, still laying out

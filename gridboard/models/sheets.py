@@ -486,42 +486,54 @@ def _next_numbers(store: Store, count: int, day: date) -> list[str]:
 
 def record_sheets(store: Store, sheets: Sequence[Sheet], *, day: date | None = None) -> list[Sheet]:
     """Give each sheet the next number (YYMMDD-NNN) and store it with its rows; returns numbered sheets."""
-    stamp = now_iso()
-    numbered = []
     with store.atomic():
-        numbers = _next_numbers(store, len(sheets), day or today())
-        for sheet, number in zip(sheets, numbers, strict=True):
+        return store_numbered(store, number_sheets(store, sheets, day=day))
+
+
+def number_sheets(store: Store, sheets: Sequence[Sheet], *, day: date | None = None) -> list[Sheet]:
+    """The sheets with the next numbers, not stored yet: call it inside the transaction that then
+    stores them (`store_numbered`), so the numbers are theirs meanwhile. A print preview shows its
+    first page between the two (storing a grid's sheets in a city-sized file takes 50-80 ms)."""
+    stamp = now_iso()
+    numbers = _next_numbers(store, len(sheets), day or today())
+    return [
+        replace(sheet, info=replace(sheet.info, sheet_no=number, printed_at=stamp, operator=store.operator))
+        for sheet, number in zip(sheets, numbers, strict=True)
+    ]
+
+
+def store_numbered(store: Store, numbered: Sequence[Sheet]) -> list[Sheet]:
+    """Store sheets numbered by `number_sheets` with their rows; returns them with their ids."""
+    stored = []
+    with store.atomic():
+        for sheet in numbered:
             info = sheet.info
             sheet_id = records.insert(
                 store,
                 "printed_sheet",
                 {
-                    "sheet_no": number,
+                    "sheet_no": info.sheet_no,
                     "kind": info.kind,
                     "member_id": info.member_id,
                     "building_id": info.building_id,
                     "grid_id": info.grid_id,
                     "period": info.period,
                     "floor_order": info.floor_order,
-                    "printed_at": stamp,
-                    "operator": store.operator,
+                    "printed_at": info.printed_at,
+                    "operator": info.operator,
                 },
             )
             store.conn.executemany(
                 "INSERT INTO printed_sheet_row (uid, created_at, updated_at, sheet_id, position, household_id)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
-                [(new_uid(), stamp, stamp, sheet_id, r.position, r.household_id) for r in sheet.rows],
+                [
+                    (new_uid(), info.printed_at, info.printed_at, sheet_id, r.position, r.household_id)
+                    for r in sheet.rows
+                ],
             )
-            numbered.append(
-                replace(
-                    sheet,
-                    info=replace(
-                        info, sheet_no=number, printed_at=stamp, operator=store.operator, id=sheet_id
-                    ),
-                )
-            )
+            stored.append(replace(sheet, info=replace(info, id=sheet_id)))
     store.changes.note("printed_sheet")
-    return numbered
+    return stored
 
 
 def discard_unprinted(store: Store, sheet_nos: Sequence[str]) -> None:

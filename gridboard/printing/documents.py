@@ -2,9 +2,10 @@
 
 `*_document(store, …)` functions gather the rows (models.sheets), number and record the sheets when
 `record=True`, and return a `layout.Document` to render to a PDF or a printer. `shown(document)`,
-when given, is called as soon as the document exists, before its numbers are committed (writing
-them to a city-sized file can take a second while a preview shows its first page meanwhile; if the
-commit fails, the preview says so and nothing was printed). `sheet_section` and
+when given, is called as soon as the document exists: its numbers taken, not yet stored (storing a
+grid's sheets in a city-sized file takes 50-80 ms, and committing them up to a second, while a
+preview shows its first page meanwhile; if storing fails, the preview says so and nothing was
+printed). `sheet_section` and
 `contact_section` make single Sections, so other printouts (an emergency roster followed by a grid's
 sheets) can combine them with their own in one Document.
 """
@@ -177,18 +178,29 @@ def sheets_document(
 Shown = Callable[[Document], None] | None
 
 
-def _maybe_record(store: Store, made: list[Sheet], record: bool) -> list[Sheet]:
-    return sheet_model.record_sheets(store, made) if record else made
-
-
 @contextmanager
 def _numbering(store: Store, record: bool) -> Iterator[None]:
-    """One transaction around the numbering and `shown`: the numbers are committed after it."""
     if record:
         with store.atomic():
             yield
     else:
         yield
+
+
+def _numbered(
+    store: Store, made: list[Sheet], record: bool, build: Callable[[list[Sheet]], Document], shown: Shown
+) -> Document:
+    """The document `build` makes of the sheets, numbered when `record`: in one transaction the next
+    numbers are taken, the document built and `shown`, then the sheets stored and committed."""
+    with _numbering(store, record):
+        if record:
+            made = sheet_model.number_sheets(store, made)
+        document = build(made)
+        if shown is not None:
+            shown(document)
+        if record:
+            sheet_model.store_numbered(store, made)
+    return document
 
 
 def member_sheet_document(
@@ -202,13 +214,10 @@ def member_sheet_document(
     made = [
         sheet_model.member_sheet(store, member_id, floor_order=options.floor_order, period=options.period)
     ]
-    with _numbering(store, record):
-        made = _maybe_record(store, made, record)
-        title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
-        document = sheets_document(title, made, mask_phones=options.mask_phones)
-        if shown is not None:
-            shown(document)
-    return document
+    title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
+    return _numbered(
+        store, made, record, lambda made: sheets_document(title, made, mask_phones=options.mask_phones), shown
+    )
 
 
 def building_list_document(
@@ -222,15 +231,12 @@ def building_list_document(
     made = [
         sheet_model.building_sheet(store, building_id, floor_order=options.floor_order, period=options.period)
     ]
-    with _numbering(store, record):
-        made = _maybe_record(store, made, record)
-        title = translate("Printing", "Door-knocking list of {building}").format(
-            building=made[0].info.building_name
-        )
-        document = sheets_document(title, made, mask_phones=options.mask_phones)
-        if shown is not None:
-            shown(document)
-    return document
+    title = translate("Printing", "Door-knocking list of {building}").format(
+        building=made[0].info.building_name
+    )
+    return _numbered(
+        store, made, record, lambda made: sheets_document(title, made, mask_phones=options.mask_phones), shown
+    )
 
 
 def grid_sheets_document(
@@ -249,12 +255,13 @@ def grid_sheets_document(
     )
     grid_name = records.name_of(store, "grid", grid_id)
     title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
-    with _numbering(store, record):
-        made = _maybe_record(store, made, record)
-        document = sheets_document(title, made, mask_phones=options.mask_phones, before=before)
-        if shown is not None:
-            shown(document)
-    return document
+    return _numbered(
+        store,
+        made,
+        record,
+        lambda made: sheets_document(title, made, mask_phones=options.mask_phones, before=before),
+        shown,
+    )
 
 
 # -- the contact table at a unit entrance ---------------------------------------------------------

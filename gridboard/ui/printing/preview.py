@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -174,9 +174,16 @@ class PreviewDialog(QDialog):
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("previewPages")
         self.scroll.setWidgetResizable(True)
-        self.scroll.setStyleSheet("QScrollArea { background: #8a8f96; }")
+        # Palettes, not style sheets: a style sheet on each page made showing the pages slow.
+        grey = QPalette(self.scroll.palette())
+        grey.setColor(QPalette.ColorRole.Window, QColor("#8a8f96"))
+        self.scroll.setPalette(grey)
+        self.scroll.setBackgroundRole(QPalette.ColorRole.Window)
         body = QWidget(self.scroll)
-        body.setStyleSheet("background: #8a8f96;")
+        body.setPalette(grey)
+        body.setAutoFillBackground(True)
+        self._white = QPalette(grey)
+        self._white.setColor(QPalette.ColorRole.Window, QColor("white"))
         self.pages_layout = QVBoxLayout(body)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.pages_layout.setSpacing(12)
@@ -220,7 +227,8 @@ class PreviewDialog(QDialog):
         if label is None:
             label = QLabel(self.scroll.widget())
             label.setObjectName(f"previewPage_{number}")
-            label.setStyleSheet("background: white;")
+            label.setPalette(self._white)
+            label.setAutoFillBackground(True)
             self.pages_layout.addWidget(label)
             self._labels[number] = label
             self.shown_pages = len(self._labels)

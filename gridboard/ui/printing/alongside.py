@@ -9,17 +9,21 @@ window's own store is used.
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from gridboard.models import operators
 from gridboard.models.store import Store
 
+log = logging.getLogger(__name__)
+
 
 class AlongsideStore:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, warm: Callable[[], None] | None = None) -> None:
         self.window_store = store
+        self._warm = warm
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._closed = False
@@ -46,6 +50,11 @@ class AlongsideStore:
             self._store = None
         finally:
             self._opened.set()
+        if self._warm is not None:
+            try:
+                self._warm()
+            except Exception:  # noqa: BLE001 - only a head start: the printout itself says what is wrong
+                log.exception("warming up for printing")
 
     @contextmanager
     def use(self) -> Iterator[Store]:

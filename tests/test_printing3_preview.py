@@ -45,8 +45,12 @@ def grid_of_buildings(small):
             )
         )
     for index, building in enumerate(buildings):
-        member = small.member if index == 0 else ledger.add_member(
-            store, community_id=small.community, name=f"李{index}号", kind="community_member"
+        member = (
+            small.member
+            if index == 0
+            else ledger.add_member(
+                store, community_id=small.community, name=f"李{index}号", kind="community_member"
+            )
         )
         pairing.add_scope(store, member_id=member, building_id=building)
     store.take_changes()
@@ -97,7 +101,10 @@ def as_shown(image: QImage) -> QImage:
 
 def page_images(preview) -> list[QImage]:
     return [
-        preview.findChild(QLabel, f"previewPage_{n}").pixmap().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        preview.findChild(QLabel, f"previewPage_{n}")
+        .pixmap()
+        .toImage()
+        .convertToFormat(QImage.Format.Format_RGB32)
         for n in range(1, preview.shown_pages + 1)
     ]
 
@@ -111,7 +118,9 @@ def long_document() -> Document:
     columns = [Column("序号", 0.5), Column("地址", 2), Column("户主", 1), Column("情况 🙏", 3)]
     sections = []
     for s in range(6):
-        rows = [[str(i), f"{s + 3}号楼1单元{i:02d}室", "王桂兰", "腿脚不便👍" * (i % 4)] for i in range(1, 40)]
+        rows = [
+            [str(i), f"{s + 3}号楼1单元{i:02d}室", "王桂兰", "腿脚不便👍" * (i % 4)] for i in range(1, 40)
+        ]
         sections.append(
             Section(
                 [Heading(f"第{s + 1}张走访单"), Table(columns, rows, min_row_mm=8.0)],
@@ -156,7 +165,9 @@ def test_pages_laid_out_as_they_come_are_the_one_shot_pages(gui, tmp_path) -> No
     if shutil.which("pdftotext"):
         path = tmp_path / "long.pdf"
         assert layout.render_pdf(document, path) == pages
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
         assert text.count("\f") == pages
         assert f"第 {pages} 页，共 {pages} 页" in text or f"第{pages}页，共{pages}页" in text.replace(" ", "")
 
@@ -176,7 +187,9 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
     )
     preview.resize(1366, 768)
     preview.show()
-    qtbot.waitUntil(lambda: preview.shown_pages == preview_module.EARLY_PAGES and waiting.is_set(), timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: preview.shown_pages == preview_module.EARLY_PAGES and waiting.is_set(), timeout=WAIT
+    )
     # Laying out the rest is waiting: the first pages are on screen, the total is not known yet.
     assert preview.total == 0 and preview.pages.thread.is_alive()
     assert not preview.print_button.isEnabled() and preview.cancel_button.isVisible()
@@ -243,7 +256,9 @@ def test_cancel_while_laying_out_stops_and_gives_the_numbers_back(
     dialog.close()
 
 
-def test_cancel_before_the_first_page_numbers_nothing(gui, qtbot, window, grid_of_buildings, monkeypatch) -> None:
+def test_cancel_before_the_first_page_numbers_nothing(
+    gui, qtbot, window, grid_of_buildings, monkeypatch
+) -> None:
     store = grid_of_buildings.store
     entered = threading.Event()
     gate = threading.Event()
@@ -310,7 +325,9 @@ def test_a_printed_preview_keeps_its_numbers_and_a_failure_says_why(
 # -- the print dialog ------------------------------------------------------------------------------
 
 
-def test_the_print_dialog_reads_its_members_only_for_a_members_sheet(gui, qtbot, window, grid_of_buildings) -> None:
+def test_the_print_dialog_reads_its_members_only_for_a_members_sheet(
+    gui, qtbot, window, grid_of_buildings
+) -> None:
     dialog = grid_dialog(window, grid_of_buildings.grid)
     assert dialog.member_combo.count() == 0  # not read: a grid's sheets need no member
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("member"))

@@ -325,7 +325,9 @@ def test_printing_while_the_file_is_being_checked_numbers_nothing_and_writes_not
     dialog.set_kind("grid", small.grid)
     previewed: list = []
     monkeypatch.setattr(
-        type(dialog), "show_preview", lambda self, make: (previewed.append(make(lambda: None)) or previewed[-1], False)
+        type(dialog),
+        "show_preview",
+        lambda self, make: (previewed.append(make(lambda: None)) or previewed[-1], False),
     )
     assert not dialog.preview()
     assert previewed and previewed[0].sections, "the grid's sheets were made"

@@ -406,9 +406,7 @@ def grid_sheets(
     ]
 
 
-def _grid_member_sheets(
-    store: Store, grid_id: int, *, floor_order: str, period: str | None
-) -> list[Sheet]:
+def _grid_member_sheets(store: Store, grid_id: int, *, floor_order: str, period: str | None) -> list[Sheet]:
     """`member_sheet(m, grid_id=grid_id)` for each of `grid_members` who has households there, read
     in a few queries for the whole grid instead of five per member (a grid of 120 members took
     90–200 ms, which a print preview waited for before its first page)."""

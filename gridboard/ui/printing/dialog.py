@@ -447,7 +447,10 @@ class PrintDialog(QDialog):
         from gridboard.ui.printing.preview import PreviewDialog
 
         dialog = PreviewDialog(
-            parent=self, make=make, title=self.tr("Preparing the printout…"), threaded=self.store.path is not None
+            parent=self,
+            make=make,
+            title=self.tr("Preparing the printout…"),
+            threaded=self.store.path is not None,
         )
         try:
             dialog.exec()

@@ -136,6 +136,8 @@ def test_print_dialog_of_a_street_file_prints_for_one_community(window, qtbot, t
     assert dialog.community_combo.isVisible() and dialog.community_combo.currentData() == other
     grids = [dialog.grid_combo.itemData(i) for i in range(dialog.grid_combo.count())]
     assert grids == [None, other_grid]
+    assert dialog.member_combo.choices == []  # read when a member's sheet is chosen (issue 15)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("member"))
     assert [c.id for c in dialog.member_combo.choices] == [ids["wang"]]
     buildings = [dialog.building_combo.itemData(i) for i in range(dialog.building_combo.count())]
     assert buildings == [other_building]

@@ -321,11 +321,11 @@ def test_print_dialog_saves_a_pdf_in_the_background(gui, qtbot, ledger_, tmp_pat
 
     # A preview closed without printing gives its sheet number back; a printed one keeps it.
     dialog.set_kind("member", ledger_.member)
-    monkeypatch.setattr(type(dialog), "show_preview", lambda self, document: False)
+    monkeypatch.setattr(type(dialog), "show_preview", lambda self, make: (make(lambda: None), False))
     before = ledger_.store.scalar("SELECT count(*) FROM printed_sheet")
     assert not dialog.preview()
     assert ledger_.store.scalar("SELECT count(*) FROM printed_sheet") == before
-    monkeypatch.setattr(type(dialog), "show_preview", lambda self, document: True)
+    monkeypatch.setattr(type(dialog), "show_preview", lambda self, make: (make(lambda: None), True))
     assert dialog.preview()
     assert ledger_.store.scalar("SELECT count(*) FROM printed_sheet") == before + 1
 

@@ -229,13 +229,14 @@ def test_the_print_preview_shows_pages_as_they_are_drawn(gui, qtbot, community_d
     dialog.show()
     # The dialog is up at once; pages arrive from the worker while the window stays responsive.
     assert dialog.shown_pages < 3
-    qtbot.waitUntil(lambda: dialog.shown_pages >= 2, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.shown_pages >= 2 and dialog.total > 0, timeout=30_000)
     assert dialog.total > 10
     first = dialog.findChild(QLabel, "previewPage_1")
     assert first is not None and first.pixmap().width() > first.pixmap().height()  # landscape A4
     save_screenshot(dialog, "screens_print_preview")
     dialog.reject()  # closing stops the drawing
-    assert dialog.pages.thread is None and not dialog.printed
+    qtbot.waitUntil(lambda: not dialog.pages.thread.is_alive(), timeout=5_000)
+    assert not dialog.printed
     store.close()
 
 
@@ -332,7 +333,9 @@ def test_printing_while_the_file_is_being_checked_numbers_nothing_and_writes_not
     dialog.set_kind("grid", small.grid)
     previewed: list = []
     monkeypatch.setattr(
-        type(dialog), "show_preview", lambda self, document: previewed.append(document) or False
+        type(dialog),
+        "show_preview",
+        lambda self, make: (previewed.append(make(lambda: None)) or previewed[-1], False),
     )
     assert not dialog.preview()
     assert previewed and previewed[0].sections, "the grid's sheets were made"

@@ -1,7 +1,11 @@
 """The printouts gridboard makes, as layout Documents: visit sheets, door-knocking lists, contact tables.
 
 `*_document(store, …)` functions gather the rows (models.sheets), number and record the sheets when
-`record=True`, and return a `layout.Document` to render to a PDF or a printer. `sheet_section` and
+`record=True`, and return a `layout.Document` to render to a PDF or a printer. `shown(document)`,
+when given, is called as soon as the document exists: its numbers taken, not yet stored (storing a
+grid's sheets in a city-sized file takes 50-80 ms, and committing them up to a second, while a
+preview shows its first page meanwhile; if storing fails, the preview says so and nothing was
+printed). `sheet_section` and
 `contact_section` make single Sections, so other printouts (an emergency roster followed by a grid's
 sheets) can combine them with their own in one Document.
 """
@@ -9,7 +13,8 @@ sheets) can combine them with their own in one Document.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -170,19 +175,49 @@ def sheets_document(
     )
 
 
-def _maybe_record(store: Store, made: list[Sheet], record: bool) -> list[Sheet]:
-    return sheet_model.record_sheets(store, made) if record else made
+Shown = Callable[[Document], None] | None
+
+
+@contextmanager
+def _numbering(store: Store, record: bool) -> Iterator[None]:
+    if record:
+        with store.atomic():
+            yield
+    else:
+        yield
+
+
+def _numbered(
+    store: Store, made: list[Sheet], record: bool, build: Callable[[list[Sheet]], Document], shown: Shown
+) -> Document:
+    """The document `build` makes of the sheets, numbered when `record`: in one transaction the next
+    numbers are taken, the document built and `shown`, then the sheets stored and committed."""
+    with _numbering(store, record):
+        if record:
+            made = sheet_model.number_sheets(store, made)
+        document = build(made)
+        if shown is not None:
+            shown(document)
+        if record:
+            sheet_model.store_numbered(store, made)
+    return document
 
 
 def member_sheet_document(
-    store: Store, member_id: int, options: SheetOptions = SheetOptions(), *, record: bool = True
+    store: Store,
+    member_id: int,
+    options: SheetOptions = SheetOptions(),
+    *,
+    record: bool = True,
+    shown: Shown = None,
 ) -> Document:
     made = [
         sheet_model.member_sheet(store, member_id, floor_order=options.floor_order, period=options.period)
     ]
-    made = _maybe_record(store, made, record)
     title = translate("Printing", "Visit sheet of {member}").format(member=made[0].info.member_name)
-    return sheets_document(title, made, mask_phones=options.mask_phones)
+    return _numbered(
+        store, made, record, lambda made: sheets_document(title, made, mask_phones=options.mask_phones), shown
+    )
 
 
 def building_list_document(
@@ -191,15 +226,17 @@ def building_list_document(
     options: SheetOptions = SheetOptions(floor_order="top"),
     *,
     record: bool = True,
+    shown: Shown = None,
 ) -> Document:
     made = [
         sheet_model.building_sheet(store, building_id, floor_order=options.floor_order, period=options.period)
     ]
-    made = _maybe_record(store, made, record)
     title = translate("Printing", "Door-knocking list of {building}").format(
         building=made[0].info.building_name
     )
-    return sheets_document(title, made, mask_phones=options.mask_phones)
+    return _numbered(
+        store, made, record, lambda made: sheets_document(title, made, mask_phones=options.mask_phones), shown
+    )
 
 
 def grid_sheets_document(
@@ -210,15 +247,21 @@ def grid_sheets_document(
     by: str = "member",
     record: bool = True,
     before: Sequence[Section] = (),
+    shown: Shown = None,
 ) -> Document:
     """A grid's sheets; `before` goes first (during an emergency, the grid's 1+4+N roster)."""
     made = sheet_model.grid_sheets(
         store, grid_id, by=by, floor_order=options.floor_order, period=options.period
     )
-    made = _maybe_record(store, made, record)
     grid_name = records.name_of(store, "grid", grid_id)
     title = translate("Printing", "Visit sheets of {grid}").format(grid=grid_name)
-    return sheets_document(title, made, mask_phones=options.mask_phones, before=before)
+    return _numbered(
+        store,
+        made,
+        record,
+        lambda made: sheets_document(title, made, mask_phones=options.mask_phones, before=before),
+        shown,
+    )
 
 
 # -- the contact table at a unit entrance ---------------------------------------------------------

@@ -17,7 +17,7 @@ The emergency roster and door-knocking list are just more Sections in the same D
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -241,7 +241,19 @@ class _Layout:
         return max(tallest + 2 * pad, table.min_row_mm * self.mm)
 
     def paginate(self, progress: Progress | None = None) -> list[_Page]:
+        """Every page of the document (what a printer or a PDF gets)."""
         pages: list[_Page] = []
+        for section_pages in self.paginate_sections(progress):
+            pages.extend(section_pages)
+        return pages
+
+    def paginate_sections(self, progress: Progress | None = None) -> Iterator[list[_Page]]:
+        """The pages section by section, each list handed over as soon as its section is laid out (its
+        pages numbered "sheet page x/y"), so a preview can show the first pages before the last are
+        measured. A section that does not start a new page continues the previous section's last page:
+        that page is handed over with that section, once it is final."""
+        pages: list[_Page] = []
+        handed = 0
         bottom = self.height - self.foot_h
         total = len(self.document.sections)
         for index, section in enumerate(self.document.sections):
@@ -284,7 +296,15 @@ class _Layout:
             count = len(pages) - first_page
             for number, page in enumerate(pages[first_page:], start=1):
                 page.section_page, page.section_pages = number, count
-        return pages
+            # A page may still grow while the next section continues it (new_page=False): it is
+            # handed over (again) with that section.
+            last_open = 1 if index + 1 < total and not self.document.sections[index + 1].new_page else 0
+            done = len(pages) - last_open
+            if done > handed:
+                yield pages[handed:done]
+                handed = done
+        if len(pages) > handed:
+            yield pages[handed:]
 
 
 # -- painting ------------------------------------------------------------------------------------------
@@ -310,6 +330,11 @@ def _printable_block(block: Block) -> Block:
     if isinstance(block, Fields):
         return replace(block, pairs=[(printable(a), printable(b)) for a, b in block.pairs])
     if isinstance(block, Table):
+        # One pass over the whole table first: most have no emoji at all, and stay as they are.
+        texts = [c.title for c in block.columns] + [cell for row in block.rows for cell in row]
+        joined = "\x00".join(texts)
+        if printable(joined) == joined:
+            return block
         return replace(
             block,
             columns=[replace(c, title=printable(c.title)) for c in block.columns],
@@ -348,50 +373,115 @@ def render(document: Document, device: QPagedPaintDevice, progress: Progress | N
     return total
 
 
+class PageImages:
+    """A document laid out as a printer of `dpi` would lay it out, its pages painted one at a time on
+    QImages (any thread): what a preview shows. The document is made printable first (emoji as
+    words), as `render` does, so the preview shows what is printed."""
+
+    def __init__(self, document: Document, dpi: int = 96) -> None:
+        self.document = printable_document(document)
+        landscape = document.landscape
+        self.width_mm, self.height_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
+        self.per_mm = dpi / 25.4
+        self.dots_per_meter = round(dpi / 0.0254)
+        # The printable area (inside the margins), as the printer's device has it.
+        area = self._image(self.width_mm - 2 * MARGIN_MM, self.height_mm - 2 * MARGIN_MM)
+        self.layout = _Layout(area, self.document)  # type: ignore[arg-type]  # measures like a printer
+        self.pages: list[_Page] = []
+        self._sections: Iterator[list[_Page]] = iter(())
+        self._painted = 0
+        self._early = 0
+
+    def _image(self, w_mm: float, h_mm: float) -> QImage:
+        made = QImage(round(w_mm * self.per_mm), round(h_mm * self.per_mm), QImage.Format.Format_RGB32)
+        made.setDotsPerMeterX(self.dots_per_meter)
+        made.setDotsPerMeterY(self.dots_per_meter)
+        return made
+
+    def paint(self, number: int, total: int | None) -> QImage:
+        """Page `number` (from 1) of the pages laid out so far; `total` None: "page 1 of …"."""
+        sheet = self._image(self.width_mm, self.height_mm)
+        sheet.fill(QColor("white"))
+        painter = QPainter(sheet)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(MARGIN_MM * self.per_mm, MARGIN_MM * self.per_mm)
+            _paint_page(painter, self.layout, self.pages[number - 1], number, total)
+        finally:
+            painter.end()
+        return sheet
+
+    def first(
+        self,
+        on_page: Callable[[int, int, QImage], None],
+        *,
+        early: int = 2,
+        progress: Progress | None = None,
+    ) -> None:
+        """Lay out sections until the first `early` pages are final, and hand each over as it is
+        drawn (total 0: the footer says "page 1 of …", the total is not known yet)."""
+        self._sections = self.layout.paginate_sections(progress)
+        self.pages = []
+        self._painted = 0
+        self._early = early
+        for chunk in self._sections:
+            self._take(chunk, on_page)
+            if self._painted >= early:
+                return
+
+    def _take(self, chunk: list[_Page], on_page: Callable[[int, int, QImage], None]) -> None:
+        self.pages.extend(chunk)
+        while self._painted < self._early and self._painted < len(self.pages):
+            self._painted += 1
+            on_page(self._painted, 0, self.paint(self._painted, None))
+
+    def rest(
+        self,
+        on_page: Callable[[int, int, QImage], None],
+        on_total: Callable[[int], None] | None = None,
+    ) -> int:
+        """After `first`: lay out the rest, `on_total(total)`, then hand over every page from the
+        first with the total (the early ones again). Returns the number of pages."""
+        for chunk in self._sections:
+            self._take(chunk, on_page)
+        total = len(self.pages)
+        if on_total is not None:
+            on_total(total)
+        for number in range(1, total + 1):
+            on_page(number, total, self.paint(number, total))
+        return total
+
+    def stream(
+        self,
+        on_page: Callable[[int, int, QImage], None],
+        on_total: Callable[[int], None] | None = None,
+        *,
+        early: int = 2,
+        progress: Progress | None = None,
+    ) -> int:
+        """`first` then `rest`: every page handed over as it is drawn, the first ones early.
+        `on_page(number, total, image)`, `on_total` and `progress(sections done, sections)` may
+        raise `Cancelled`."""
+        self.first(on_page, early=early, progress=progress)
+        return self.rest(on_page, on_total)
+
+
 def render_images(
     document: Document,
     *,
     dpi: int = 96,
     progress: Progress | None = None,
-    on_page: Callable[[int, int, QImage], None] | None = None,
 ) -> list[QImage]:
-    """The pages as images, for an on-screen preview. Painting on a QImage works in any thread, so a
-    preview of a hundred pages is drawn in a worker; `on_page(number, total, image)` hands each page
-    over as soon as it is drawn (then the list returned is empty, to keep memory to what is shown)."""
-    landscape = document.landscape
-    width_mm, height_mm = (297.0, 210.0) if landscape else (210.0, 297.0)
-    per_mm = dpi / 25.4
-    dots_per_meter = round(dpi / 0.0254)
-
-    def image(w_mm: float, h_mm: float) -> QImage:
-        made = QImage(round(w_mm * per_mm), round(h_mm * per_mm), QImage.Format.Format_RGB32)
-        made.setDotsPerMeterX(dots_per_meter)
-        made.setDotsPerMeterY(dots_per_meter)
-        return made
-
-    # The printable area (inside the margins), as the printer's device has it.
-    area = image(width_mm - 2 * MARGIN_MM, height_mm - 2 * MARGIN_MM)
-    layout = _Layout(area, document)  # type: ignore[arg-type]  # measures like a printer of this dpi
-    pages = layout.paginate()
-    total = len(pages)
-    images = []
-    for number, page in enumerate(pages, start=1):
-        sheet = image(width_mm, height_mm)
-        sheet.fill(QColor("white"))
-        painter = QPainter(sheet)
-        try:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.translate(MARGIN_MM * per_mm, MARGIN_MM * per_mm)
-            _paint_page(painter, layout, page, number, total)
-        finally:
-            painter.end()
-        if on_page is not None:
-            on_page(number, total, sheet.convertToFormat(QImage.Format.Format_RGB16))
-        else:
-            images.append(sheet)
+    """The pages as images (every page laid out first, as on a printer)."""
+    images = PageImages(document, dpi)
+    images.pages = images.layout.paginate()
+    total = len(images.pages)
+    result = []
+    for number in range(1, total + 1):
+        result.append(images.paint(number, total))
         if progress is not None:
             progress(number, total)
-    return images
+    return result
 
 
 def render_pdf(document: Document, path: str | os.PathLike[str], progress: Progress | None = None) -> int:
@@ -414,7 +504,7 @@ def render_pdf(document: Document, path: str | os.PathLike[str], progress: Progr
     return pages
 
 
-def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, total: int) -> None:
+def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, total: int | None) -> None:
     document = layout.document
     section = document.sections[page.section]
     mm = layout.mm
@@ -452,11 +542,12 @@ def _paint_page(painter: QPainter, layout: _Layout, page: _Page, number: int, to
     if document.footer:
         left = f"{document.footer}    {left}"
     painter.drawText(foot, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), left)
-    painter.drawText(
-        foot,
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        translate("Printing", "Page {page} of {pages}").format(page=number, pages=total),
+    where = (
+        translate("Printing", "Page {page} of …").format(page=number)  # a preview still laying out
+        if total is None
+        else translate("Printing", "Page {page} of {pages}").format(page=number, pages=total)
     )
+    painter.drawText(foot, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), where)
 
 
 def _paint_block(painter: QPainter, layout: _Layout, item: _Placed) -> None:

@@ -222,6 +222,10 @@
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
     <message>
+        <source>Giving back the sheet numbers…</source>
+        <translation>正在退回走访单编号…</translation>
+    </message>
+    <message>
         <source>Phones in full</source>
         <translation>完整电话号码</translation>
     </message>
@@ -252,6 +256,10 @@
     <message>
         <source>Saved {pages} pages to {path}. {sheets}</source>
         <translation>已将 {pages} 页保存到 {path}。{sheets}</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was printed.</source>
+        <translation>已取消，未打印。</translation>
     </message>
     <message>
         <source>Preparing the printout…</source>
@@ -307,6 +315,10 @@
     <message>
         <source>Printed at {time}</source>
         <translation>打印时间：{time}</translation>
+    </message>
+    <message>
+        <source>Page {page} of …</source>
+        <translation>第 {page} 页，共 … 页</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>

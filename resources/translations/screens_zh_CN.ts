@@ -14,12 +14,32 @@
         <translation>正在绘制页面…</translation>
     </message>
     <message>
+        <source>Gathering households…</source>
+        <translation>正在汇总住户…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop preparing the printout and close the preview</source>
+        <translation>停止准备打印件并关闭预览</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source>Laying out the pages… {percent}%</source>
+        <translation>正在排版… {percent}%</translation>
     </message>
     <message>
         <source>Drawing page {page} of {pages}…</source>

@@ -2,16 +2,22 @@
 contact table, the day's requests), for whom, in which floor order, with phones masked or not; then
 preview and print, or save a PDF.
 
-The document is built, its sheets numbered and recorded, and (for a PDF) rendered in a worker thread
-behind a cancellable progress dialog, so many pages never freeze the window. A preview that is
-closed without printing gives its sheet numbers back.
+The document is built, its sheets numbered and recorded, and rendered in a worker thread, so many
+pages never freeze the window: a PDF behind a cancellable progress dialog, a preview in the preview
+itself (it is up at once and shows its first pages while the rest are laid out). The workers share
+the dialog's own connection to the file, opened in the background when the dialog opens. A preview
+that is closed or cancelled without printing gives its sheet numbers back.
+
+The member box is filled when a member's sheet is chosen (a community's members and their grids
+took most of the dialog's opening).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,18 +32,38 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from gridboard.models import board, operators
+from gridboard.models import board
 from gridboard.models import sheets as sheet_model
 from gridboard.models.changes import Changes
-from gridboard.models.errors import KnownError
-from gridboard.models.opening import open_store
+from gridboard.models.errors import KnownError, storage_error
 from gridboard.models.store import Store
 from gridboard.printing import documents, layout
 from gridboard.ui import ask
 from gridboard.ui.member_box import MemberBox
+from gridboard.ui.printing.alongside import AlongsideStore
 from gridboard.ui.tasks import run_task
 
 KINDS = ("member", "building", "grid", "contact", "requests")
+OPEN_AFTER_MS = 150  # the workers' connection is opened once the dialog is on screen
+
+
+class _LaterMemberBox(MemberBox):
+    """A MemberBox filled only when it is needed (`ready()`), not when the dialog opens."""
+
+    _later: int | None = None
+    _waiting = True
+
+    def fill(self, community_id: int | None = None) -> None:
+        if self._waiting:
+            self._later = community_id
+            self.choices, self.label_of = [], {}
+            return
+        super().fill(community_id)
+
+    def ready(self) -> None:
+        if self._waiting:
+            self._waiting = False
+            self.fill(self._later)
 
 
 class PrintDialog(QDialog):
@@ -49,6 +75,11 @@ class PrintDialog(QDialog):
         self.setWindowTitle(self.tr("Print"))
         self.setMinimumWidth(460)
         self.last_document: layout.Document | None = None
+        self.alongside = AlongsideStore(self.store, warm=_warm_up)
+        QTimer.singleShot(OPEN_AFTER_MS, self, self.alongside.start)
+        alongside = self.alongside
+        self.finished.connect(lambda _result: alongside.close())
+        self.destroyed.connect(lambda *_: alongside.close())  # with its window, never finished
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("printKind")
@@ -71,7 +102,7 @@ class PrintDialog(QDialog):
         community = sheet_model.community_of(self.store, kind, target_id)
         self.community_combo.setCurrentIndex(max(self.community_combo.findData(community), 0))
         # Type-ahead by name, pinyin initials or phone tail; same-name members told apart.
-        self.member_combo = MemberBox(self.store, self, community_id=self._community())
+        self.member_combo = _LaterMemberBox(self.store, self, community_id=self._community())
         self.member_combo.setObjectName("printMember")
         self.member_combo.setMinimumContentsLength(24)
         self.building_combo = self._searchable("printBuilding")
@@ -180,6 +211,8 @@ class PrintDialog(QDialog):
         if community is not None and community != self.community_combo.currentData():
             self.community_combo.setCurrentIndex(max(self.community_combo.findData(community), 0))
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(kind), 0))
+        if kind == "member":
+            self.member_combo.ready()
         combo = {
             "member": self.member_combo,
             "building": self.building_combo,
@@ -194,6 +227,8 @@ class PrintDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind()
+        if kind == "member":
+            self.member_combo.ready()
         visible = {
             self.member_combo: kind == "member",
             self.building_combo: kind in ("building", "contact"),
@@ -253,53 +288,69 @@ class PrintDialog(QDialog):
 
     # -- printing -----------------------------------------------------------------------------------
 
-    def _build(self, choices: dict[str, Any], title: str, *, render_to: str | None = None) -> Any:
-        """Build (and number) the document off the GUI thread; with `render_to`, write the PDF there too."""
-        path = self.store.path
-        operator = self.store.operator
-        session = self.store.session
-        read_only = self.store.read_only is not None
+    def _maker(self, choices: dict[str, Any]) -> Any:
+        """make(check, shown=None): the document for `choices`, built (and numbered) on the dialog's
+        own connection, in whichever worker calls it; `shown` as for `build_document`."""
+        # A read-only window prints from a read-only file: the sheets are then not numbered; a window
+        # still read only (its file being checked) numbers nothing either.
+        record = self.store.read_only is None
+        alongside = self.alongside
+
+        def make(check: Any, shown: documents.Shown = None) -> layout.Document:
+            with alongside.use() as store:
+                check()
+                return build_document(store, choices, record=record, shown=shown)
+
+        return make
+
+    def _may_print(self, choices: dict[str, Any]) -> bool:
         if choices["kind"] in ("member", "building", "grid") and not choices["options"].mask_phones:
-            if not self._record_reveal(choices["kind"]):
-                return None
+            return self._record_reveal(choices["kind"])
+        return True
+
+    def _build(self, choices: dict[str, Any], title: str, *, render_to: str) -> Any:
+        """Build (and number) the document and write the PDF to `render_to`, off the GUI thread."""
+        if not self._may_print(choices):
+            return None
         gathering = self.tr("Gathering households…")
         page_text = self.tr("Page {page} of {pages}")
+        make = self._maker(choices)
 
         def work(progress: Any) -> tuple[layout.Document, int]:
             progress(0, 0, gathering)
-            # A read-only window prints from a read-only file: the sheets are then not numbered.
-            store = (
-                open_store(path, operator=operator, check="none", allow_read_only=read_only)
-                if path
-                else self.store
-            )
+            document = make(lambda: progress(0, 0, gathering))
             try:
-                if path:
-                    operators.adopt(store, session)  # the same operator, role and grids
-                # A window still read only (its file being checked) numbers nothing either.
-                document = build_document(store, choices, record=not read_only)
-                pages = 0
-                if render_to:
-                    try:
-                        pages = layout.render_pdf(
-                            document,
-                            render_to,
-                            lambda done, total: progress(
-                                done, total, page_text.format(page=done, pages=total)
-                            ),
-                        )
-                    except BaseException:
-                        # Cancelled or failed: the numbered sheets were never printed.
-                        sheet_model.discard_unprinted(store, sheet_numbers(document))
-                        raise
-            finally:
-                if path:
-                    store.close()
+                pages = layout.render_pdf(
+                    document,
+                    render_to,
+                    lambda done, total: progress(done, total, page_text.format(page=done, pages=total)),
+                )
+            except BaseException:
+                # Cancelled or failed: the numbered sheets were never printed.
+                self._give_back_now(document)
+                raise
             return document, pages
 
-        if path is None:
+        if self.store.path is None:
             return work(lambda *a: None)
         return run_task(self, title, work)
+
+    def _give_back_now(self, document: layout.Document) -> None:
+        """Forget the sheet numbers of a document that was not printed (in the calling thread)."""
+        numbers = sheet_numbers(document)
+        if numbers:
+            with self.alongside.use() as store:
+                sheet_model.discard_unprinted(store, numbers)
+
+    def _give_back(self, document: layout.Document) -> None:
+        """The same from the GUI thread: in a worker, the event loop running meanwhile."""
+        if not sheet_numbers(document):
+            return
+        if self.store.path is None:
+            self._give_back_now(document)
+        else:
+            run_task(self, self.tr("Giving back the sheet numbers…"), lambda _: self._give_back_now(document))
+        self._announce()
 
     def _record_reveal(self, kind: str) -> bool:
         """Phones in full: a reason once per printout, allowed by role, written to the audit trail."""
@@ -362,36 +413,56 @@ class PrintDialog(QDialog):
         return pages
 
     def preview(self) -> bool:
+        """The preview, up at once: the document is made, numbered, laid out and drawn in its worker;
+        closed or cancelled without printing, its sheet numbers are given back."""
         choices = self.choices()
         if missing := self._missing(choices):
             self.status.setText(missing)
             return False
+        if not self._may_print(choices):
+            return False
         try:
-            result = self._build(choices, self.tr("Preparing the printout…"))
+            document, printed = self.show_preview(self._maker(choices))
         except KnownError as error:
             ask.show_error(self, error)
             return False
-        if result is None:
+        if document is None:
+            self.status.setText(self.tr("Cancelled; nothing was printed."))
             return False
-        document, _ = result
         self.last_document = document
-        printed = self.show_preview(document)
-        numbers = sheet_numbers(document)
-        if not printed and numbers:
-            self.window_.notifier.perform(sheet_model.discard_unprinted, numbers)
-        elif numbers:
+        if not printed:
+            try:
+                self._give_back(document)
+            except KnownError as error:
+                ask.show_error(self, error)
+        elif sheet_numbers(document):
             self._announce()
         self.status.setText(self._sheet_numbers_text(document) if printed else self.tr("Not printed."))
         return printed
 
-    def show_preview(self, document: layout.Document) -> bool:
-        """The print preview (pages drawn in a worker as they come); True when the user printed.
-        (Tests replace this.)"""
+    def show_preview(self, make: Any) -> tuple[layout.Document | None, bool]:
+        """The print preview of what `make(check)` builds (in the preview's worker): (the document,
+        or None if it was never made; True when the user printed). Returns once its worker has
+        ended. A failure to make it is raised here. (Tests replace this.)"""
         from gridboard.ui.printing.preview import PreviewDialog
 
-        dialog = PreviewDialog(document, self)
-        dialog.exec()
-        return dialog.printed
+        dialog = PreviewDialog(
+            parent=self,
+            make=make,
+            title=self.tr("Preparing the printout…"),
+            threaded=self.store.path is not None,
+        )
+        try:
+            dialog.exec()
+            dialog.wait()
+        finally:
+            dialog.deleteLater()
+        error = dialog.error
+        if error is not None:
+            # A locked, full or read-only file comes back in plain words, as from any worker.
+            known = storage_error(error) if isinstance(error, (sqlite3.Error, OSError)) else None
+            raise known or error
+        return dialog.pages.document, dialog.printed
 
     def _suggested_name(self) -> str:
         """走访单-林海龙-2026-12-01.pdf: what is printed, for whom, and the day."""
@@ -421,28 +492,49 @@ class PrintDialog(QDialog):
         return self.tr("Sheet numbers {first} to {last}.").format(first=numbers[0], last=numbers[-1])
 
 
+def _warm_up() -> None:
+    """The QR code maker (it brings urllib, http and email: 40-90 ms), loaded in the background when
+    the dialog opens rather than when its first preview draws its first page."""
+    import segno  # noqa: F401
+
+
 def sheet_numbers(document: layout.Document) -> list[str]:
     return [s.qr for s in document.sections if s.qr]
 
 
-def build_document(store: Store, choices: dict[str, Any], *, record: bool = True) -> layout.Document:
+def build_document(
+    store: Store,
+    choices: dict[str, Any],
+    *,
+    record: bool = True,
+    shown: documents.Shown = None,
+) -> layout.Document:
     """The document for the dialog's choices; visit sheets are numbered and recorded (unless the file
-    is open read only, or `record` is False)."""
+    is open read only, or `record` is False). `shown(document)` is called as soon as it exists (for
+    visit sheets, before their numbers are committed)."""
     kind, options = choices["kind"], choices["options"]
     record = record and store.read_only is None
     if kind == "member":
-        return documents.member_sheet_document(store, choices["member_id"], options, record=record)
+        return documents.member_sheet_document(
+            store, choices["member_id"], options, record=record, shown=shown
+        )
     if kind == "building":
-        return documents.building_list_document(store, choices["building_id"], options, record=record)
+        return documents.building_list_document(
+            store, choices["building_id"], options, record=record, shown=shown
+        )
     if kind == "grid":
         from gridboard.printing.emergency import roster_before_sheets
 
         roster = roster_before_sheets(store, choices["grid_id"])
         return documents.grid_sheets_document(
-            store, choices["grid_id"], options, by=choices["by"], before=roster, record=record
+            store, choices["grid_id"], options, by=choices["by"], before=roster, record=record, shown=shown
         )
     if kind == "contact":
-        return documents.contact_table_document(store, choices["building_id"], choices["unit"])
-    return documents.todays_requests_document(
-        store, choices["day"], grid_id=choices["grid_id"], community_id=choices.get("community_id")
-    )
+        document = documents.contact_table_document(store, choices["building_id"], choices["unit"])
+    else:
+        document = documents.todays_requests_document(
+            store, choices["day"], grid_id=choices["grid_id"], community_id=choices.get("community_id")
+        )
+    if shown is not None:
+        shown(document)
+    return document

@@ -105,3 +105,24 @@ def test_a_closed_window_makes_no_dashboard(gui, qtbot, small, monkeypatch) -> N
     window.close()
     qtbot.wait(600)
     assert lazy.built() is None
+
+
+def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small, monkeypatch) -> None:
+    """The two readers end in either order: the figures' "as of" must not hide the comparison's error."""
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.models.errors import DamagedFile
+    from gridboard.ui.main_window import MainWindow
+
+    def failing(filters):
+        def run(store):
+            raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
+
+        return run
+
+    monkeypatch.setattr(dashboard_view, "comparison_job", failing)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    view = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert "x" in view.status.text() and "boom" in view.status.text()
+    window.close()

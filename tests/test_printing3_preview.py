@@ -191,7 +191,7 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
         lambda: preview.shown_pages == preview_module.EARLY_PAGES and waiting.is_set(), timeout=WAIT
     )
     # Laying out the rest is waiting: the first pages are on screen, the total is not known yet.
-    assert preview.total == 0 and preview.pages.thread.is_alive()
+    assert preview.total == 0 and preview.pages.worker_thread.is_alive()
     assert not preview.print_button.isEnabled() and preview.cancel_button.isVisible()
     assert "排版" in preview.status.text()
     assert "第一网格" in preview.windowTitle()
@@ -225,7 +225,7 @@ def cancel_when(qtbot, dialog, ready, seen: list, gate: threading.Event | None =
         if preview is None or not preview.isVisible() or not ready(preview):
             QTimer.singleShot(10, look)
             return
-        seen.append((preview.shown_pages, preview.total, preview.pages.thread.is_alive()))
+        seen.append((preview.shown_pages, preview.total, preview.pages.worker_thread.is_alive()))
         qtbot.mouseClick(preview.cancel_button, Qt.MouseButton.LeftButton)
         if gate is not None:
             gate.set()

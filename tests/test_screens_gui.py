@@ -235,7 +235,7 @@ def test_the_print_preview_shows_pages_as_they_are_drawn(gui, qtbot, community_d
     assert first is not None and first.pixmap().width() > first.pixmap().height()  # landscape A4
     save_screenshot(dialog, "screens_print_preview")
     dialog.reject()  # closing stops the drawing
-    qtbot.waitUntil(lambda: not dialog.pages.thread.is_alive(), timeout=5_000)
+    qtbot.waitUntil(lambda: not dialog.pages.worker_thread.is_alive(), timeout=5_000)
     assert not dialog.printed
     store.close()
 
@@ -364,4 +364,7 @@ def test_the_boards_splitter_is_saved_once_dragging_stops(gui, qtbot, small) -> 
     assert QSettings().value(SPLITTER_KEY) is None  # not while dragging
     qtbot.waitUntil(lambda: QSettings().value(SPLITTER_KEY) is not None, timeout=5_000)
     assert QSettings().value(SPLITTER_KEY) == splitter.saveState()
+    splitter.moveSplitter(360, 1)  # dragged just before closing: kept too
+    moved = splitter.saveState()
     window.close()
+    assert QSettings().value(SPLITTER_KEY) == moved

@@ -225,6 +225,10 @@
         <translation>{path} 标记为 gridboard 文件，但里面没有 gridboard 的数据表（文件没有创建完成），无法读取其中内容。</translation>
     </message>
     <message>
+        <source>This file has no path to open again.</source>
+        <translation>此文件没有可再次打开的路径。</translation>
+    </message>
+    <message>
         <source>{path} is protected with a passphrase (or it is not a gridboard file: it is not an SQLite database).</source>
         <translation>{path} 已用口令加密（或者它不是 gridboard 文件：不是 SQLite 数据库）。</translation>
     </message>

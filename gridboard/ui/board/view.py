@@ -135,7 +135,9 @@ class BoardView(QWidget):
         self._splitter_timer.setSingleShot(True)
         self._splitter_timer.setInterval(500)
         self._splitter_timer.timeout.connect(self._save_splitter)
-        self.splitter.splitterMoved.connect(lambda *_: self._splitter_timer.start())
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(self._splitter_dragged)
+        window.closed.connect(self._save_splitter_if_moved)  # a drag just before closing is kept too
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -591,5 +593,14 @@ class BoardView(QWidget):
             menu.popup(global_pos)
         return menu
 
+    def _splitter_dragged(self, *_: Any) -> None:
+        self._splitter_moved = True
+        self._splitter_timer.start()
+
+    def _save_splitter_if_moved(self) -> None:
+        if self._splitter_moved:
+            self._save_splitter()
+
     def _save_splitter(self) -> None:
+        self._splitter_moved = False
         QSettings().setValue(SPLITTER_KEY, self.splitter.saveState())

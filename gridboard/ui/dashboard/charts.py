@@ -187,6 +187,7 @@ class GridCoverageChart(Chart):
         else:
             self.set_categories([g.name for g in grids], most=20)
         self.add_legend([(BAND_COLORS[b], labels.coverage_band(b)) for b in BAND_COLORS])
+        assert self.legend is not None
         self.legend.setVisible(len(grids) <= 60)
 
     def bar_center(self, index: int):

@@ -155,6 +155,7 @@ class DashboardView(QWidget):
         self.comparing.failed.connect(self._compare_failed)
         self.community_rows: list[CommunityRow] | None = None
         self._comparing: int | None = None
+        self._compare_error: Exception | None = None  # the communities compared could not be read
         # Changes in one turn of the event loop make one refresh; the workers keep only the newest
         # request waiting, so no longer delay is needed to gather a burst.
         self._timer = QTimer(self)
@@ -546,15 +547,17 @@ class DashboardView(QWidget):
             return
         self._pending = None
         self.data = result
-        self.status.setText(
-            self.tr("Figures as of {time}").format(time=result.filters.moment.strftime("%H:%M:%S"))
-        )
+        if self._compare_error is None:  # a failed comparison's message stays until it is read again
+            self.status.setText(
+                self.tr("Figures as of {time}").format(time=result.filters.moment.strftime("%H:%M:%S"))
+            )
         self._show(result)
 
     def _compared(self, seq: int, rows: list[CommunityRow]) -> None:
         if seq != self.comparing.seq:
             return
         self._comparing = None
+        self._compare_error = None
         self.community_rows = rows
         if not self._stepping:
             self.communities.show_rows(rows)
@@ -564,6 +567,7 @@ class DashboardView(QWidget):
     def _compare_failed(self, seq: int, error: Exception) -> None:
         if seq == self.comparing.seq:
             self._comparing = None
+            self._compare_error = error
             self._report(error)
 
     def _failed(self, seq: int, error: Exception) -> None:

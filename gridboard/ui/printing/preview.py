@@ -59,12 +59,12 @@ class _Pages(QObject):
         self.document = document
         self.make = make
         self.stop = threading.Event()
-        self.thread: threading.Thread | None = None
+        self.worker_thread: threading.Thread | None = None
         self.finished = threading.Event()
 
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="preview", daemon=True)
-        self.thread.start()
+        self.worker_thread = threading.Thread(target=self._run, name="preview", daemon=True)
+        self.worker_thread.start()
 
     def cancel(self) -> None:
         """Ask the worker to stop; it does at its next step (a page, a section) and then ends."""
@@ -266,7 +266,7 @@ class PreviewDialog(QDialog):
         loop = QEventLoop()
         self.pages.ended.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
         poll = QTimer()  # in case it ended between the check and the connection
-        poll.timeout.connect(lambda: self.pages.finished.is_set() and loop.quit())
+        poll.timeout.connect(lambda: loop.quit() if self.pages.finished.is_set() else None)
         poll.start(20)
         if not self.pages.finished.is_set():
             loop.exec()

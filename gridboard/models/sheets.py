@@ -317,6 +317,29 @@ def _member(store: Store, member_id: int) -> dict:
     return dict(row)
 
 
+def _member_info(
+    store: Store, place: dict, member_id: int, member: dict, period: str, floor_order: str
+) -> SheetInfo:
+    """A member sheet's header; a place without a community takes the member's own."""
+    community_name = place["community_name"] or (
+        store.scalar("SELECT name FROM community WHERE id = ?", [member["community_id"]]) or ""
+    )
+    return SheetInfo(
+        kind="member",
+        community_name=community_name,
+        community_hotline=place["hotline"] or "",
+        grid_id=place["grid_id"],
+        grid_name=place["grid_name"],
+        member_id=member_id,
+        member_name=member["name"],
+        member_phone=member["phone"],
+        building_id=None,
+        building_name="",
+        period=period,
+        floor_order=floor_order,
+    )
+
+
 def _building(store: Store, building_id: int) -> dict:
     row = store.one("SELECT id, name, grid_id, kind, units FROM building WHERE id = ?", [building_id])
     if row is None:
@@ -338,25 +361,8 @@ def member_sheet(
     if grid_id is None and rows:
         grid_id = int(store.scalar("SELECT grid_id FROM building WHERE id = ?", [rows[0].building_id]))
     place = _place(store, grid_id=grid_id)
-    if not place["community_name"]:
-        place["community_name"] = (
-            store.scalar("SELECT name FROM community WHERE id = ?", [member["community_id"]]) or ""
-        )
     return Sheet(
-        SheetInfo(
-            kind="member",
-            community_name=place["community_name"],
-            community_hotline=place["hotline"] or "",
-            grid_id=place["grid_id"],
-            grid_name=place["grid_name"],
-            member_id=member_id,
-            member_name=member["name"],
-            member_phone=member["phone"],
-            building_id=None,
-            building_name="",
-            period=period or default_period(),
-            floor_order=floor_order,
-        ),
+        _member_info(store, place, member_id, member, period or default_period(), floor_order),
         tuple(rows),
     )
 
@@ -443,26 +449,9 @@ def _grid_member_sheets(store: Store, grid_id: int, *, floor_order: str, period:
         shown = [r for r in rows if r.household_id in mine]
         if not shown:
             continue
-        member = people[member_id]
-        community_name = place["community_name"] or (
-            store.scalar("SELECT name FROM community WHERE id = ?", [member["community_id"]]) or ""
-        )
         sheets.append(
             Sheet(
-                SheetInfo(
-                    kind="member",
-                    community_name=community_name,
-                    community_hotline=place["hotline"] or "",
-                    grid_id=place["grid_id"],
-                    grid_name=place["grid_name"],
-                    member_id=member_id,
-                    member_name=member["name"],
-                    member_phone=member["phone"],
-                    building_id=None,
-                    building_name="",
-                    period=period,
-                    floor_order=floor_order,
-                ),
+                _member_info(store, place, member_id, people[member_id], period, floor_order),
                 tuple(replace(r, position=i) for i, r in enumerate(shown, start=1)),
             )
         )

@@ -37,7 +37,6 @@ from gridboard.ui.dashboard import preload
 from gridboard.ui.dashboard.communities import CommunitiesBox, comparison_job
 from gridboard.ui.dashboard.overdue import OverdueModel
 from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
-from gridboard.ui.reader import ReadWorker
 from gridboard.ui.tables import size_columns
 
 if TYPE_CHECKING:
@@ -150,7 +149,7 @@ class DashboardView(QWidget):
         self.worker.finished.connect(self._computed)
         self.worker.failed.connect(self._failed)
         # The communities compared are read on a connection of their own, beside the figures.
-        self.comparing = ReadWorker(self.store, self, name="dashboard-communities")
+        self.comparing = DashboardWorker(self.store, self, name="dashboard-communities")
         self.comparing.finished.connect(self._compared)
         self.comparing.failed.connect(self._compare_failed)
         self.community_rows: list[CommunityRow] | None = None
@@ -409,14 +408,7 @@ class DashboardView(QWidget):
         page_layout = QVBoxLayout(page)
         note = QLabel("", page)
         note.setObjectName(f"dashListNote_{key}")
-        table = QTableWidget(page)
-        table.setObjectName(f"dashList_{key}")
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(22)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
-        table.setMinimumHeight(170)
+        table = self._list_table(page, key, 170)
         page_layout.addWidget(note)
         page_layout.addWidget(table, 1)
         self.four_tabs.addTab(page, title)
@@ -430,17 +422,22 @@ class DashboardView(QWidget):
         box.setObjectName("dashPoints")
         layout = QHBoxLayout(box)
         for key in ("points_grid", "points_unit"):
-            table = QTableWidget(box)
-            table.setObjectName(f"dashList_{key}")
-            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-            table.verticalHeader().setVisible(False)
-            table.verticalHeader().setDefaultSectionSize(22)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
-            table.setMinimumHeight(150)
+            table = self._list_table(box, key, 150)
             layout.addWidget(table, 1)
             self.list_tables[key] = table
         return box
+
+    def _list_table(self, parent: QWidget, key: str, min_height: int) -> QTableWidget:
+        """A read-only list filled by `_fill`: compact rows, sized from its first rows."""
+        table = QTableWidget(parent)
+        table.setObjectName(f"dashList_{key}")
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
+        table.setMinimumHeight(min_height)
+        return table
 
     def _show_points(self) -> None:
         from gridboard.ui.serve.ranking import ranking_rows

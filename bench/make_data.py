@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from gridboard.models import demo
 
 DATA = Path(__file__).resolve().parent / "data"
+SCALES = ("community", "street", "city")
 
 
 def make(scale: str, *, seed: int, today: date | None) -> None:
@@ -50,11 +51,15 @@ def make(scale: str, *, seed: int, today: date | None) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("scales", nargs="*", choices=("community", "street", "city"))
+    # Checked here, not by `choices`: argparse refuses an empty list against choices (Python 3.11).
+    parser.add_argument("scales", nargs="*", metavar="{community,street,city}")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--today", type=date.fromisoformat)
     args = parser.parse_args()
-    for scale in args.scales or ("community", "street", "city"):
+    unknown = sorted(set(args.scales) - set(SCALES))
+    if unknown:
+        parser.error(f"unknown scale {', '.join(unknown)} (choose from {', '.join(SCALES)})")
+    for scale in args.scales or SCALES:
         make(scale, seed=args.seed, today=args.today)
 
 

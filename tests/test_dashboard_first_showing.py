@@ -126,3 +126,66 @@ def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small
     qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
     assert "x" in view.status.text() and "boom" in view.status.text()
     window.close()
+
+
+def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
+    gui, qtbot, small, monkeypatch
+) -> None:
+    """The rehearsal behind the board (laid out and each chart drawn once, so the first showing only
+    paints) waits for the figures, however late they come, and is done again after a resize and
+    after new figures come behind."""
+    import time
+
+    import gridboard.ui.dashboard as dashboard_feature
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.models import board
+    from gridboard.ui.dashboard import DashboardFeature
+    from gridboard.ui.main_window import MainWindow
+
+    monkeypatch.setattr(dashboard_feature, "PRELOAD_DELAY_MS", 10)
+    monkeypatch.setattr(dashboard_view, "RESIZED_REHEARSAL_MS", 10)
+    real_job = dashboard_view.compute_job
+
+    def late_job(filters):
+        job = real_job(filters)
+
+        def run(store):
+            time.sleep(1.0)  # the charts are made before the figures come
+            return job(store)
+
+        return run
+
+    monkeypatch.setattr(dashboard_view, "compute_job", late_job)
+    rehearsed: list[tuple[bool, int]] = []
+    real_rehearse = dashboard_view.DashboardView._rehearse_steps
+
+    def recorded(self):
+        rehearsed.append((self.data is not None, self.window_.width()))
+        return real_rehearse(self)
+
+    monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1300, 700)
+    window.show()
+    lazy = window.features.get(DashboardFeature).view
+    qtbot.waitUntil(lambda: lazy.built() is not None, timeout=30_000)
+    view = lazy.built()
+
+    def rehearsed_again(times: int) -> bool:
+        return len(rehearsed) == times and not view._rehearsal and not view._stepping
+
+    qtbot.waitUntil(lambda: rehearsed_again(1), timeout=30_000)
+    assert rehearsed == [(True, 1300)]
+    page = window.view("board").geometry()
+    assert view.size() == page.size()  # laid out at the size it will be shown
+
+    window.resize(1500, 900)
+    qtbot.waitUntil(lambda: rehearsed_again(2), timeout=10_000)
+    assert rehearsed[-1] == (True, 1500)
+    assert view.size() == window.view("board").size() != page.size()
+
+    window.notifier.perform(board.log_visit_with_requests, household_id=small.household(1, "101"))
+    qtbot.waitUntil(lambda: view.up_to_date and rehearsed_again(3), timeout=30_000)
+    assert view.tiles["visits_week"].value.text() == "1" and not view.isVisible()
+    window.close()

@@ -4,6 +4,7 @@ the first reading then finds it open; a reader shut down opens nothing again."""
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from conftest import Small
@@ -85,3 +86,27 @@ def test_the_lists_readers_are_open_before_their_first_showing(gui, qtbot, small
     window.close()
     for reader in (view.reader, requests.reader):
         assert reader._thread is None
+
+
+def test_shutting_a_reader_down_stops_its_running_query(qtbot, small: Small) -> None:
+    """Closing the window or switching files does not wait for a city's count to end."""
+    reader = ReadWorker(small.store, name="probe")
+    started = threading.Event()
+    delivered: list[object] = []
+    reader.finished.connect(lambda seq, result: delivered.append(result))
+    reader.failed.connect(lambda seq, error: delivered.append(error))
+
+    def endless(store):
+        started.set()
+        # Minutes of work for SQLite, none of it in Python.
+        sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+        return store.scalar(sql)
+
+    reader.request(endless)
+    assert started.wait(5)
+    time.sleep(0.05)  # well inside the query
+    began = time.perf_counter()
+    reader.shutdown()
+    assert time.perf_counter() - began < 1.0
+    qtbot.wait(50)  # anything queued from the worker would arrive now
+    assert delivered == []

@@ -23,6 +23,8 @@ Job = Callable[[Store], Any]
 _WARM = -1  # the sequence number of `warm`'s item: never the newest request
 # Views open their readers' connections this long after they are made (the window has opened).
 WARM_AFTER_MS = 1500
+# SQLite virtual-machine steps between looks at whether the reader was shut down (well under 1 ms).
+PROGRESS_EVERY = 20_000
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +67,17 @@ class ReadWorker(QObject):
         self._jobs.put((_WARM, None))
 
     def shutdown(self) -> None:
-        """Stop the thread (it closes its connection); waits for a running computation to end."""
+        """Stop the thread (it closes its connection). A running query is interrupted, so closing the
+        window or switching files does not wait for a city's count to end; its result is dropped."""
         self._stopped = True
         if self._thread is not None:
             self._jobs.put(None)
             self._thread.join()
             self._thread = None
+
+    def _abandoned(self) -> int:
+        """SQLite's progress handler: non-zero interrupts the running statement."""
+        return 1 if self._stopped else 0
 
     def _start(self) -> None:
         if self._thread is None:
@@ -94,6 +101,8 @@ class ReadWorker(QObject):
                         store = operators.open_alongside(self.store)
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
                         dashboard.tune_for_reads(store)
+                        # A statement still running at shutdown stops within a few milliseconds.
+                        store.conn.set_progress_handler(self._abandoned, PROGRESS_EVERY)
                     if job is None:
                         continue  # warmed: the connection is open
                     result = job(store)
@@ -101,10 +110,10 @@ class ReadWorker(QObject):
                     if job is None:
                         log.info("a reader's connection could not be opened ahead: %s", error)
                         store = None  # the first reading opens it and says why not
-                    elif seq == self.seq:
+                    elif seq == self.seq and not self._stopped:
                         self.failed.emit(seq, error)
                 else:
-                    if seq == self.seq:
+                    if seq == self.seq and not self._stopped:
                         self.finished.emit(seq, result)
         finally:
             if store is not None:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,6 +76,7 @@ CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
 BEHIND_REFRESH_MS = 200  # behind another view: this long after the last change, the figures are counted again
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
+RESIZED_REHEARSAL_MS = 300  # the window resized with the dashboard behind: laid out and drawn again after this
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
 
@@ -138,6 +139,7 @@ class DashboardView(QWidget):
         self._drew = False  # this turn made a chart or gave one new figures
         self._rehearsed = False  # laid out and drawn once behind another view (`_rehearse_steps`)
         self._rehearsal: list[Callable[[], None]] = []
+        self._watching_size = False  # the view's parent's resizes are watched
         self.list_keys: dict[str, list[tuple[Any, str]]] = {}
         self.list_tables: dict[str, QTableWidget] = {}
         self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
@@ -594,6 +596,8 @@ class DashboardView(QWidget):
     def _show(self, d: dashboard.Dashboard) -> None:
         """Put new figures on screen in steps, one turn of the event loop each (a city's lists and
         charts together take most of a second): the tiles first, then each chart and list."""
+        if not self.isVisible():
+            self._rehearsed = False  # charts given new figures behind another view: drawn once again
         self._steps = [
             self._show_tiles,
             self._show_overdue,
@@ -618,7 +622,11 @@ class DashboardView(QWidget):
             if step is None:
                 break
             step()
-        if not (self._build_steps or self._steps or self._rehearsed) and len(self.charts) == len(CHART_KEYS):
+        if (
+            not (self._build_steps or self._steps or self._rehearsed)
+            and self.data is not None  # empty charts rehearsed would leave the first showing all to do
+            and len(self.charts) == len(CHART_KEYS)
+        ):
             self._rehearsed = True
             self._rehearsal = self._rehearse_steps()
         if self._build_steps or self._steps or self._rehearsal or len(self.charts) < len(CHART_KEYS):
@@ -654,6 +662,9 @@ class DashboardView(QWidget):
             stack = self.parentWidget()
             if self.isVisible() or stack is None:
                 return
+            if not self._watching_size:
+                self._watching_size = True
+                stack.installEventFilter(self)  # a window resized meanwhile: rehearsed again (`eventFilter`)
             page = stack.currentWidget() if isinstance(stack, QStackedWidget) else None
             self.setGeometry(page.geometry() if page is not None else stack.contentsRect())
             self.render(QPixmap(1, 1))  # delivers a hidden widget's pending resizes, its children's too
@@ -921,6 +932,16 @@ class DashboardView(QWidget):
         return path
 
     # -- Qt overrides ---------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The view's parent resized while the view is hidden: lay it out and draw it again behind.
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget() and not self.isVisible():
+            if self._rehearsed and not self._rehearsal:
+                self._rehearsed = False
+                if not self._stepping:
+                    self._stepping = True
+                    QTimer.singleShot(RESIZED_REHEARSAL_MS, self._next_steps)
+        return False
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

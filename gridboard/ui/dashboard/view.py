@@ -76,7 +76,7 @@ CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
 BEHIND_REFRESH_MS = 200  # behind another view: this long after the last change, the figures are counted again
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
-RESIZED_REHEARSAL_MS = 300  # the window resized with the dashboard behind: laid out and drawn again after this
+RESIZED_REHEARSAL_MS = 300  # the window resized with the dashboard behind: drawn again after this
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
 

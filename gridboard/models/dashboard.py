@@ -535,19 +535,20 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
             special_groups=special_groups(store, filters, cycles),
         ),
         overdue_priority=overdue_priority_ids(store, filters, params=params),
-        **points_ranking(store, filters.today),
+        **points_ranking(store, filters),
     )
 
 
 POINTS_SHOWN = 10
 
 
-def points_ranking(store: Store, day: date) -> dict[str, list[service.RankLine]]:
-    """The quarter's points ranking by grid and by work unit (双积分), the first POINTS_SHOWN of each."""
-    start, end = service.quarter_range(service.quarter_of(day))
+def points_ranking(store: Store, filters: Filters) -> dict[str, list[service.RankLine]]:
+    """The quarter's points ranking by grid and by work unit (双积分) for services in the area, the
+    first POINTS_SHOWN of each."""
+    start, end = service.quarter_range(service.quarter_of(filters.today))
     return {
         f"points_by_{by}": service.ranking(
-            store, by, start=start, end=end, limit=POINTS_SHOWN, grids=own_grids(store)
+            store, by, start=start, end=end, limit=POINTS_SHOWN, grids=own_grids(store), area=filters.area()
         )
         for by in ("grid", "unit")
     }

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from gridboard.models import records
+from gridboard.models.area import WHOLE_FILE, Area
 from gridboard.models.clock import now_iso, parse_date
 from gridboard.models.errors import QT_TRANSLATE_NOOP, InvalidInput
 from gridboard.models.store import Store
@@ -852,26 +853,28 @@ def ranking(
     end: str | None = None,
     limit: int = 20,
     grids: frozenset[int] | None = None,
+    area: Area = WHOLE_FILE,
 ) -> list[RankLine]:
     """Points ranking by 'grid' or by 'unit' (most points first) over a period (default: all time);
-    `grids`: only services in those grids (a 网格员's)."""
+    `grids`: only services in those grids (a 网格员's); `area`: only services for its community or grid."""
     records.require(by in ("grid", "unit"), QT_TRANSLATE_NOOP("Errors", "Rank by grid or by unit."))
     table = "grid" if by == "grid" else "org_unit"
-    where, params = ["s.withdrawn_at IS NULL"], []
+    within, params = area.conditions(community="s.community_id", grid="s.grid_id")
+    where = ["s.withdrawn_at IS NULL", *within]
     if grids is not None:
         where.append(f"s.grid_id IN ({','.join(str(int(g)) for g in sorted(grids)) or 'NULL'})")
     if start:
-        where.append("s.served_on >= ?")
-        params.append(start)
+        where.append("s.served_on >= :start")
+        params["start"] = start
     if end:
-        where.append("s.served_on <= ?")
-        params.append(end)
+        where.append("s.served_on <= :end")
+        params["end"] = end
     rows = store.query(
         f"""SELECT t.id AS key, t.name, count(DISTINCT s.member_id) AS members, count(*) AS services,
             round(sum(s.hours), 2) AS hours, round(sum(s.points), 2) AS points
         FROM service_record s JOIN {table} t ON t.id = s.{by}_id
         WHERE {" AND ".join(where)}
-        GROUP BY t.id ORDER BY points DESC, services DESC, t.id LIMIT ?""",
-        [*params, int(limit)],
+        GROUP BY t.id ORDER BY points DESC, services DESC, t.id LIMIT :limit""",
+        {**params, "limit": int(limit)},
     )
     return [RankLine(**dict(r)) for r in rows]

@@ -119,7 +119,7 @@ def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small
 
         return run
 
-    monkeypatch.setattr(dashboard_view, "comparison_job", failing)
+    monkeypatch.setattr(dashboard_view, "beside_job", failing)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     view = window.show_view("dashboard")
@@ -188,4 +188,28 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
     window.notifier.perform(board.log_visit_with_requests, household_id=small.household(1, "101"))
     qtbot.waitUntil(lambda: view.up_to_date and rehearsed_again(3), timeout=30_000)
     assert view.tiles["visits_week"].value.text() == "1" and not view.isVisible()
+    window.close()
+
+
+def test_a_choice_asks_for_its_figures_at_once_and_a_long_status_moves_nothing(gui, qtbot, small) -> None:
+    """The workers start counting as the choice is made (not a turn later, after its paint), and the
+    status's message never widens the window (that laid out and repainted all of it)."""
+    from gridboard.ui.main_window import MainWindow
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    view = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    figures, beside = view.worker.seq, view.comparing.seq
+    view.period_box.setCurrentIndex(0)
+    assert (view.worker.seq, view.comparing.seq) == (figures + 1, beside + 1)
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert view.data.filters.period_days == 7
+    window.show()
+    qtbot.waitExposed(window)
+    widest = window.minimumSizeHint().width()
+    view.status.setText("很长的消息" * 80)
+    qtbot.wait(50)  # the layout's turn
+    assert window.minimumSizeHint().width() == widest and window.width() == 1366
     window.close()

@@ -33,12 +33,12 @@ def test_the_points_ranking_follows_the_dashboards_area(db) -> None:
         service.record_service(db, member_id=west_member, kind="post_shift", hours=2, served_on=today)
 
     def ranked(**area):
-        d = dashboard.compute(db, dashboard.Filters(**area))
-        return [line.key for line in d.points_by_grid], [line.name for line in d.points_by_unit]
+        points = dashboard.points_ranking(db, dashboard.Filters(**area))
+        return [line.key for line in points.by_grid], [line.name for line in points.by_unit]
 
     assert ranked() == ([west_grid, east_grid], ["区水务局", "区税务局"])  # most points first
     assert ranked(community_id=east) == ([east_grid], ["区税务局"])
     assert ranked(community_id=west) == ([west_grid], ["区水务局"])
     assert ranked(community_id=east, grid_id=east_grid) == ([east_grid], ["区税务局"])
-    whole = dashboard.compute(db, dashboard.Filters()).points_by_grid
+    whole = dashboard.points_ranking(db).by_grid
     assert [(line.services, line.members) for line in whole] == [(3, 1), (1, 1)]

@@ -171,9 +171,14 @@ class Dashboard:
     resolution_trend: list[TrendPoint]
     four_lists: FourLists
     overdue_priority: list[int] = field(default_factory=list)  # household ids, most overdue first
-    # 双积分: this quarter's service points, most first (whole file; the serve view has other periods)
-    points_by_grid: list[service.RankLine] = field(default_factory=list)
-    points_by_unit: list[service.RankLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PointsRanking:
+    """双积分: this quarter's service points in the area, most first (the serve view has other periods)."""
+
+    by_grid: list[service.RankLine]
+    by_unit: list[service.RankLine]
 
 
 # -- the area filter -------------------------------------------------------------------------------
@@ -535,23 +540,24 @@ def compute(store: Store, filters: Filters | None = None) -> Dashboard:
             special_groups=special_groups(store, filters, cycles),
         ),
         overdue_priority=overdue_priority_ids(store, filters, params=params),
-        **points_ranking(store, filters),
     )
 
 
 POINTS_SHOWN = 10
 
 
-def points_ranking(store: Store, filters: Filters) -> dict[str, list[service.RankLine]]:
+def points_ranking(store: Store, filters: Filters | None = None) -> PointsRanking:
     """The quarter's points ranking by grid and by work unit (双积分) for services in the area, the
-    first POINTS_SHOWN of each."""
+    first POINTS_SHOWN of each. Apart from `compute`: the dashboard reads it beside the figures."""
+    filters = own_area(store, filters or Filters())
     start, end = service.quarter_range(service.quarter_of(filters.today))
-    return {
-        f"points_by_{by}": service.ranking(
-            store, by, start=start, end=end, limit=POINTS_SHOWN, grids=own_grids(store), area=filters.area()
+    grids, area = own_grids(store), filters.area()
+    return PointsRanking(
+        *(
+            service.ranking(store, by, start=start, end=end, limit=POINTS_SHOWN, grids=grids, area=area)
+            for by in ("grid", "unit")
         )
-        for by in ("grid", "unit")
-    }
+    )
 
 
 def area_choices(store: Store) -> tuple[list[tuple[int, str]], list[tuple[int, int, str]]]:

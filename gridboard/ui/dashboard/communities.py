@@ -13,18 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridboard.models import dashboard
-from gridboard.models.communities import CommunityRow, comparison_rows
-from gridboard.ui.reader import Job
+from gridboard.models.communities import CommunityRow
 
 # The table shows this many rows before it scrolls (a city has over a hundred communities).
 VISIBLE_ROWS = 8
-
-
-def comparison_job(filters: dashboard.Filters) -> Job:
-    """The communities' rows, in a worker of their own beside the dashboard's figures (the two read
-    side by side): one file of one community gets none (the table stays hidden)."""
-    return lambda store: comparison_rows(store, filters)
 
 
 def _percent(share: float | None) -> str:

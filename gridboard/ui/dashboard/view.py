@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QTableWidget,
@@ -34,9 +35,9 @@ from gridboard.models.communities import CommunityRow
 from gridboard.models.errors import KnownError
 from gridboard.ui import ask, labels
 from gridboard.ui.dashboard import preload
-from gridboard.ui.dashboard.communities import CommunitiesBox, comparison_job
+from gridboard.ui.dashboard.communities import CommunitiesBox
 from gridboard.ui.dashboard.overdue import OverdueModel
-from gridboard.ui.dashboard.worker import DashboardWorker, compute_job
+from gridboard.ui.dashboard.worker import Beside, DashboardWorker, beside_job, compute_job
 from gridboard.ui.tables import size_columns
 
 if TYPE_CHECKING:
@@ -150,11 +151,13 @@ class DashboardView(QWidget):
         self.worker = DashboardWorker(self.store, self, name="dashboard")
         self.worker.finished.connect(self._computed)
         self.worker.failed.connect(self._failed)
-        # The communities compared are read on a connection of their own, beside the figures.
-        self.comparing = DashboardWorker(self.store, self, name="dashboard-communities")
+        # The communities compared and the points ranking are read on a connection of their own,
+        # beside the figures.
+        self.comparing = DashboardWorker(self.store, self, name="dashboard-beside")
         self.comparing.finished.connect(self._compared)
         self.comparing.failed.connect(self._compare_failed)
         self.community_rows: list[CommunityRow] | None = None
+        self.points: dashboard.PointsRanking | None = None
         self._comparing: int | None = None
         self._compare_error: Exception | None = None  # the communities compared could not be read
         # Changes in one turn of the event loop make one refresh; the workers keep only the newest
@@ -211,6 +214,8 @@ class DashboardView(QWidget):
         self.status = QLabel("", self)
         self.status.setObjectName("dashStatus")
         self.status.setStyleSheet("color: #777;")
+        # Its width is what the bar leaves: a longer message never lays out (and repaints) the window.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pdf_button = QPushButton(self.tr("Export PDF report…"), self)
         self.pdf_button.setObjectName("dashExportPdf")
         self.pdf_button.clicked.connect(self.export_pdf)
@@ -444,16 +449,17 @@ class DashboardView(QWidget):
     def _show_points(self) -> None:
         from gridboard.ui.serve.ranking import ranking_rows
 
-        d = self.data
-        assert d is not None
+        d, points = self.data, self.points
+        if d is None or points is None:
+            return  # shown once both are in
         communities = {bar.id: bar.community for bar in d.grids}  # several communities: grid names repeat
 
         def grid_name(line: Any) -> str:
             return " · ".join(filter(None, (communities.get(line.key, ""), line.name)))
 
         for key, title, lines, name in (
-            ("points_grid", self.tr("Grid"), d.points_by_grid, grid_name),
-            ("points_unit", self.tr("Work unit"), d.points_by_unit, None),
+            ("points_grid", self.tr("Grid"), points.by_grid, grid_name),
+            ("points_unit", self.tr("Work unit"), points.by_unit, None),
         ):
             headers = [self.tr("No."), title, self.tr("Members"), self.tr("Services"), self.tr("Hours")]
             self._fill(key, [*headers, self.tr("Points")], ranking_rows(lines, name))
@@ -505,8 +511,9 @@ class DashboardView(QWidget):
         self._filters_changed()
 
     def _filters_changed(self) -> None:
-        self._dirty = True
-        self._timer.start()
+        # The user's choice: asked for at once, so the workers count while the choice is painted.
+        self._timer.stop()
+        self.refresh()
 
     def filters(self) -> dashboard.Filters:
         return dashboard.Filters(
@@ -539,7 +546,7 @@ class DashboardView(QWidget):
         # Pending before asking: a file in memory answers within `request`.
         self._pending, self._comparing = self.worker.seq + 1, self.comparing.seq + 1
         self.worker.request(compute_job(filters))
-        self.comparing.request(comparison_job(filters))
+        self.comparing.request(beside_job(filters))
 
     def _computed(self, seq: int, result: dashboard.Dashboard) -> None:
         if seq != self.worker.seq:
@@ -552,16 +559,19 @@ class DashboardView(QWidget):
             )
         self._show(result)
 
-    def _compared(self, seq: int, rows: list[CommunityRow]) -> None:
+    def _compared(self, seq: int, beside: Beside) -> None:
         if seq != self.comparing.seq:
             return
         self._comparing = None
         self._compare_error = None
-        self.community_rows = rows
+        self.community_rows, self.points = beside.community_rows, beside.points
         if not self._stepping:
-            self.communities.show_rows(rows)
-        elif self._show_communities not in self._steps:
-            self._steps.append(self._show_communities)
+            self._show_communities()
+            self._show_points()
+            return
+        for step in (self._show_points, self._show_communities):
+            if step not in self._steps:
+                self._steps.append(step)
 
     def _compare_failed(self, seq: int, error: Exception) -> None:
         if seq == self.comparing.seq:

@@ -42,16 +42,13 @@ Progress = Callable[[int, int], None]
 
 MARGIN_MM = 10.0
 PAD_MM = 1.2
-_family_cache: list[str] = []
 
 
 def font_family() -> str:
-    """The bundled CJK font's family, registered once (the app may have done it already)."""
-    if not _family_cache:
-        from gridboard.fonts import install_fonts
+    """The bundled CJK font's family, registered once (the app has usually done it already)."""
+    from gridboard.fonts import install_fonts
 
-        _family_cache.append(install_fonts())
-    return _family_cache[0]
+    return install_fonts()
 
 
 def page_font(size: float, *, bold: bool = False) -> QFont:

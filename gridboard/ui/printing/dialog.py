@@ -493,9 +493,12 @@ class PrintDialog(QDialog):
 
 
 def _warm_up() -> None:
-    """The QR code maker (it brings urllib, http and email: 40-90 ms), loaded in the background when
-    the dialog opens rather than when its first preview draws its first page."""
+    """Loaded in the background when the dialog opens rather than when its first preview waits for
+    them: the QR code maker (it brings urllib, http and email: 40-90 ms) and pinyin, by which the
+    sheets sort members' names (its dictionaries: about 90 ms)."""
     import segno  # noqa: F401
+
+    from gridboard.models import pinyin  # noqa: F401
 
 
 def sheet_numbers(document: layout.Document) -> list[str]:

@@ -238,3 +238,40 @@ def test_a_filter_is_read_off_the_gui_thread_and_a_step_shows_at_once(listed, qt
     qtbot.waitUntil(lambda: view.up_to_date)
     assert view.current_id() == made["late1"]
     assert shown_ids(view) == expected_ids(small.store, statuses=(*OPEN, "resolved"))
+
+
+def test_opening_a_request_outside_the_filter_reads_the_whole_list_off_the_gui_thread(
+    listed, qtbot, small: Small, monkeypatch
+) -> None:
+    """A closed request opened from elsewhere (the household panel, an escalation): the filters are
+    cleared and the whole list read in the list's own thread (a city's "all statuses" held the window
+    0.7 s), then the request is selected."""
+    import threading
+
+    from gridboard.models import lists
+
+    window, view, made = listed
+    readers: list[str] = []
+    real = lists.request_list
+
+    def recorded(*args, **kwargs):
+        readers.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lists, "request_list", recorded)
+    view.category_filter.setCurrentIndex(view.category_filter.findData("repairs"))
+    qtbot.waitUntil(lambda: view.up_to_date)
+    before = shown_ids(view)
+    assert made["closed"] not in before  # followed up, and of the other category
+    assert not view.select_request(made["closed"])  # not at once: the list is read first
+    assert shown_ids(view) == before
+    qtbot.waitUntil(lambda: view.current_id() == made["closed"])
+    assert view.status_filter.currentData() == "all" and view.category_filter.currentIndex() == 0
+    assert shown_ids(view) == expected_ids(small.store, statuses=())
+    assert readers and set(readers) == {"requests"}
+    # In the list now: selected at once.
+    assert view.select_request(made["soon"]) and view.current_id() == made["soon"]
+    # A request that is nowhere (deleted meanwhile) selects nothing and leaves the filters.
+    assert not view.select_request(10**6)
+    qtbot.wait(100)
+    assert view.current_id() == made["soon"] and view._to_select is None

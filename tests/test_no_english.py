@@ -159,7 +159,9 @@ def test_every_dialog_the_menus_open_is_chinese(chinese, qtbot, full_small, monk
             window.view("board").select_household(full_small.household(1, "101"))
         elif name.startswith("actionRequest_"):
             window.show_view("requests")
-            assert window.view("requests").select_request(full_small.request)
+            requests = window.view("requests")
+            requests.select_request(full_small.request)  # once the list is read, off the GUI thread
+            qtbot.waitUntil(lambda view=requests: view.current_id() == full_small.request)
         action.trigger()
         for widget in [w for w in window.findChildren(QWidget) if w.isWindow()]:
             if widget.isVisible() and id(widget) not in before:

@@ -173,6 +173,8 @@ class RequestsView(QWidget):
         # Its connection is opened once the window is up, so the first showing does not wait for it.
         QTimer.singleShot(WARM_AFTER_MS, self, self.reader.warm)
         self._pending: int | None = None
+        self._to_select: int | None = None  # a request to select once the list is read
+        self._widened = False  # the filters were cleared to find it
 
     # -- filters -----------------------------------------------------------------------------------------
 
@@ -297,14 +299,6 @@ class RequestsView(QWidget):
         self._stale = True
         self._read_in_background()
 
-    def _apply_filters_now(self) -> None:
-        """The filters' list read in the GUI thread (to select a request in it at once)."""
-        self._search_timer.stop()
-        self._stale = False
-        self._pending = None  # a reading under way is for the filter before
-        self.model.set_filter(self.current_filter())
-        self._after_reload()
-
     # -- reading off the GUI thread ------------------------------------------------------------------
 
     def _read_in_background(self) -> None:
@@ -336,6 +330,7 @@ class RequestsView(QWidget):
         self._stale = False
         self._keeping_selection(lambda: self.model.set_ids(found.ids, found.now, found.communities))
         self._after_reload(found.overdue_shown, found.overdue_all)
+        self._select_when_read()
         if self._choices_stale:
             # The filters' choices once the rows are painted: read beside the painting, a city's
             # assignees would slow it.
@@ -365,23 +360,49 @@ class RequestsView(QWidget):
         return ids[0] if ids else None
 
     def select_request(self, request_id: int) -> bool:
-        if self._stale:
-            self._reload_keeping_selection()
+        """Select the request: at once if the list is read and holds it; else once the list is read,
+        with every filter cleared if it is not in this one. Both readings are off the GUI thread (a
+        city's "all statuses" is a hundred thousand requests). True: selected now."""
+        self._to_select, self._widened = request_id, False
+        if self._stale or self._pending is not None:
+            if self._pending is None:
+                self._read_in_background()
+        else:
+            self._select_when_read()
+        return self.current_id() == request_id
+
+    def _select_when_read(self) -> None:
+        """The list is read: select the request asked for, or widen the filters once to find it."""
+        request_id = self._to_select
+        if request_id is None:
+            return
         row = self.model.row_of(request_id)
-        if row < 0:
-            # Not in the current filter: show everything so it can be found.
+        if row >= 0:
+            self._to_select = None
+            self.select_rows([row])
+        elif self._widened:
+            self._to_select = None  # not in the whole list either: nothing to select
+        else:
+            self._widened = True
+            self._show_everything()
+
+    def _show_everything(self) -> None:
+        """Every filter cleared, and the list read again once (not once per filter)."""
+        widgets = (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
+                   self.source_filter, self.age_filter, self.overdue_filter, self.search)  # fmt: skip
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
             self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
             for combo in (self.category_filter, self.grid_filter, self.assignee_filter, self.source_filter,
                           self.age_filter):  # fmt: skip
                 combo.setCurrentIndex(0)
             self.overdue_filter.setChecked(False)
             self.search.clear()
-            self._apply_filters_now()
-            row = self.model.row_of(request_id)
-        if row < 0:
-            return False
-        self.select_rows([row])
-        return True
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.apply_filters()
 
     def select_rows(self, rows: list[int]) -> None:
         selection = self.table.selectionModel()
@@ -615,13 +636,6 @@ class RequestsView(QWidget):
             first = self.model.row_of(current)
             rows = [first] + [r for r in rows if r != first]
         self.select_rows(rows)
-
-    def _reload_keeping_selection(self) -> None:
-        """Read the list now, in the GUI thread (to select a request at once)."""
-        self._stale = False
-        self._pending = None
-        self._keeping_selection(self.model.reload)
-        self._after_reload()
 
     def _after_reload(self, overdue: int | None = None, everywhere: int | None = None) -> None:
         total = len(self.model.ids)

@@ -22,9 +22,11 @@ set), fetched with `fetchall()`. Nothing in the baselines computes a figure, fir
 a whole table. Open is set against a bare sqlite3 connect plus a bare QMainWindow shown and painted.
 
 Prints one row per action (median over --rounds where the action can be repeated) and ends with
-`worst: ACTION N ms (target T ms)`, the action furthest over its target (or nearest under it).
-Targets (issue 15): open ≤ 2000 ms; members view, all communities ≤ 300 ms; every other action
-≤ 200 ms; the loop never blocked more than 100 ms.
+`worst: ACTION N ms (target T ms)`, the action furthest over its target or its block limit (or
+nearest under them). Targets (issue 15): open ≤ 2000 ms; members view, all communities ≤ 300 ms;
+every other action ≤ 200 ms; the loop never blocked more than 100 ms, except while a file opens (the
+open and its PIN check are exempt; what runs behind the usable window is not). Rows with a target
+of 60 s are not waits: only their blocking counts.
 """
 
 from __future__ import annotations
@@ -107,6 +109,9 @@ class Why:
                     f"{f.f_code.co_filename.rsplit('/', 1)[-1]}:{f.f_lineno} {f.f_code.co_name}"
                     for f, _ in traceback.walk_stack(frame)
                 )
+                # Not kept to the next sample: a live frame keeps its locals, and an event filter's
+                # `watched` kept past its call makes a widget under construction a plain QWidget in Python.
+                del frame
                 self.samples.append((self.beat, late, stack))
 
     def report(self, name: str) -> None:
@@ -215,9 +220,14 @@ def baseline(conn: sqlite3.Connection, sql: str, params: Any = (), rounds: int =
     return 1000 * statistics.median(times)
 
 
+BLOCK_LIMIT_MS = 100  # the event loop is never blocked longer than this, except while opening
+
+
 class Row:
-    def __init__(self, name: str, target: float, base_text: str) -> None:
+    def __init__(self, name: str, target: float, base_text: str, *, blocking: bool = False) -> None:
+        """`blocking`: the action may block the event loop (opening a file is the one exemption)."""
         self.name, self.target, self.base_text = name, target, base_text
+        self.block_limit = None if blocking else BLOCK_LIMIT_MS
         self.ms: list[float] = []
         self.block: list[float] = []
         self.base = 0.0
@@ -237,11 +247,19 @@ class Row:
     def worst_block(self) -> float:
         return max(self.block) if self.block else float("nan")
 
+    @property
+    def score(self) -> float:
+        """Over 1: over its target in time (targets of 60 s and more are not times the user waits
+        for), or blocked over the limit."""
+        waited = self.median / self.target if self.target < 60000 else 0.0
+        blocked = self.worst_block / self.block_limit if self.block_limit else 0.0
+        return max(waited, blocked)
+
     def line(self) -> str:
         if not self.ms:
             return f"n/a  {self.name:<34} (not on this file: {self.base_text})"
         ratio = self.median / self.base if self.base > 0 else float("inf")
-        ok = "ok " if self.median <= self.target and self.worst_block <= 100 else "SLOW"
+        ok = "ok " if self.score <= 1 else "SLOW"
         shown = "" if self.rows_shown is None else f" [{self.rows_shown:,} rows]"
         return (
             f"{ok} {self.name:<34} {self.median:8.0f} ms (target {self.target:4.0f})"
@@ -343,12 +361,14 @@ def run(source: Path, folder: Path, rounds: int, why: bool = False) -> int:
         WHY = Why()
     rows: dict[str, Row] = {}
 
-    def row(name: str, target: float, base_text: str) -> Row:
-        rows[name] = Row(name, target, base_text)
+    def row(name: str, target: float, base_text: str, *, blocking: bool = False) -> Row:
+        rows[name] = Row(name, target, base_text, blocking=blocking)
         return rows[name]
 
     # -- open to a usable window ---------------------------------------------------------------------
-    r = row("open to usable window", 2000, "sqlite connect + header + bare QMainWindow painted")
+    r = row(
+        "open to usable window", 2000, "sqlite connect + header + bare QMainWindow painted", blocking=True
+    )
     controller = AppController()
     holder: dict[str, Any] = {}
 
@@ -386,7 +406,7 @@ def run(source: Path, folder: Path, rounds: int, why: bool = False) -> int:
     r.base = statistics.median(bare_open() for _ in range(3))
     if signed_in:
         # Part of the open above: checking the PIN (argon2, deliberately slow; issue 16's to tune).
-        r_pin = row("  of which the PIN check", 60000, "argon2 verify of the operator's PIN")
+        r_pin = row("  of which the PIN check", 60000, "argon2 verify of the operator's PIN", blocking=True)
         r_pin.ms, r_pin.block, r_pin.base = [signed_in[0]], [signed_in[0]], signed_in[0]
     # The background check (if any) finishing is part of opening, though the window is usable before.
     check = getattr(window, "file_check", None)
@@ -827,10 +847,11 @@ def run(source: Path, folder: Path, rounds: int, why: bool = False) -> int:
     print("Machine: shared, 2 cores; every ratio is against a baseline measured in this run.")
     for r in rows.values():
         print(r.line())
-    scored = [r for r in rows.values() if r.ms and r.target < 60000]
-    worst = max(scored, key=lambda r: max(r.median / r.target, r.worst_block / 100))
+    worst = max((r for r in rows.values() if r.ms), key=lambda r: r.score)
+    limit = f"limit {worst.block_limit} ms" if worst.block_limit else "opening: no limit"
     print(
-        f"worst: {worst.name} {worst.median:.0f} ms (target {worst.target:.0f} ms), blocked up to {worst.worst_block:.0f} ms"
+        f"worst: {worst.name.strip()} {worst.median:.0f} ms (target {worst.target:.0f} ms),"
+        f" blocked up to {worst.worst_block:.0f} ms ({limit})"
     )
     raw.close()
     controller.close()

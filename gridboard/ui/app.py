@@ -19,6 +19,7 @@ from gridboard.models.opening import open_store
 from gridboard.models.store import FILE_SUFFIX, Store
 from gridboard.ui import ask
 from gridboard.ui.crash import CrashHandler
+from gridboard.ui.dashboard import preload
 from gridboard.ui.file_check import FileCheck
 from gridboard.ui.labels import error_text
 from gridboard.ui.main_window import MainWindow
@@ -91,6 +92,10 @@ class AppController(QObject):
         opens read only with a banner; with `writable=True` (the banner's button) it is refused instead
         and the window already open stays as it is."""
         parent = self.window
+        # The dashboard's charts (pyqtgraph) are imported while the file opens: the import holds
+        # Python's lock in long native calls (Qt's libraries loaded, numpy set up), which froze a
+        # window already in use for 0.2-0.3 s when it came after the open.
+        preload.start()
         try:
             # Checking a city-sized file takes seconds: never in the GUI thread, and it can be cancelled.
             store = run_task(

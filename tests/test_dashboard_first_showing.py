@@ -164,6 +164,16 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
         return real_rehearse(self)
 
     monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
+    from PySide6.QtGui import QPixmap
+
+    pixmaps: list[tuple[int, int]] = []
+
+    class Recorded(QPixmap):  # the throwaway pixmaps the charts are drawn into
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            pixmaps.append((self.width(), self.height()))
+
+    monkeypatch.setattr(dashboard_view, "QPixmap", Recorded)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1300, 700)
@@ -188,6 +198,10 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
     window.notifier.perform(board.log_visit_with_requests, household_id=small.household(1, "101"))
     qtbot.waitUntil(lambda: view.up_to_date and rehearsed_again(3), timeout=30_000)
     assert view.tiles["visits_week"].value.text() == "1" and not view.isVisible()
+    # Shown, each chart has the size it was drawn at behind the board.
+    window.show_view("dashboard")
+    shown = [(chart.width(), chart.height()) for chart in view.charts.values()]
+    assert pixmaps[-len(shown) :] == shown
     window.close()
 
 
@@ -212,4 +226,69 @@ def test_a_choice_asks_for_its_figures_at_once_and_a_long_status_moves_nothing(g
     view.status.setText("很长的消息" * 80)
     qtbot.wait(50)  # the layout's turn
     assert window.minimumSizeHint().width() == widest and window.width() == 1366
+    window.close()
+
+
+def test_a_dashboard_asked_for_early_shows_preparing_until_it_is_made_and_drawn(
+    gui, qtbot, small, monkeypatch
+) -> None:
+    """Ctrl+4 before the dashboard was made behind: "preparing" below the bar while the screen is
+    made, filled and drawn once out of sight (its first paint all at once held the window 0.1-0.3 s),
+    then the screen, with its figures."""
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.ui.main_window import MainWindow
+
+    drawn: list[bool] = []
+    real_rehearse = dashboard_view.DashboardView._rehearse_steps
+
+    def recorded(self):
+        steps = real_rehearse(self)
+        drawn.append(bool(steps) and self.isVisible() and not self.revealed)
+        return steps
+
+    monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
+    from PySide6.QtGui import QPixmap
+
+    pixmaps: list[tuple[int, int]] = []
+
+    class Recorded(QPixmap):  # the throwaway pixmaps the charts are drawn into
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            pixmaps.append((self.width(), self.height()))
+
+    monkeypatch.setattr(dashboard_view, "QPixmap", Recorded)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.show_view("dashboard")
+    assert view.isVisible() and not view.revealed and view.preparing.isVisible()
+    assert not view.content.isVisible()
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert drawn == [True]  # drawn once behind "preparing", in front of the user
+    assert view.revealed and view.content.isVisible() and not view.preparing.isVisible()
+    assert view.tiles["households"].value.text() == "24"
+    # Drawn at the size they are shown at (laid out in the place the screen takes).
+    shown = [(chart.width(), chart.height()) for chart in view.charts.values()]
+    assert pixmaps[-len(shown) :] == shown and min(w for w, _ in shown) > 300
+    window.close()
+
+
+def test_a_dashboard_whose_figures_fail_shows_the_screen_and_says_why(gui, qtbot, small, monkeypatch) -> None:
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.models.errors import DamagedFile
+    from gridboard.ui.main_window import MainWindow
+
+    def failing(filters):
+        def run(store):
+            raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
+
+        return run
+
+    monkeypatch.setattr(dashboard_view, "compute_job", failing)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    view = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: view.revealed and "boom" in view.status.text(), timeout=30_000)
     window.close()

@@ -405,6 +405,10 @@
         <translation>网格</translation>
     </message>
     <message>
+        <source>Preparing the dashboard…</source>
+        <translation>正在准备工作看板…</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>居民数</translation>
     </message>

@@ -175,6 +175,22 @@ class DashboardView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 6, 8, 6)
         self._build_bar(outer)
+        # Below the bar: "preparing" until the screen is made, its figures in and drawn once behind
+        # it (`_rehearse_steps`), then the screen. Made in front of the user, its first paint all at
+        # once held the window 0.1-0.3 s.
+        self.body_stack = QStackedWidget(self)
+        self.body_stack.setObjectName("dashBodyStack")
+        self.preparing = QLabel(self.tr("Preparing the dashboard…"), self.body_stack)
+        self.preparing.setObjectName("dashPreparing")
+        self.preparing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preparing.setStyleSheet("color: #777;")
+        self.content = QWidget(self.body_stack)
+        self.content.setObjectName("dashContent")
+        body = QVBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        self.body_stack.addWidget(self.preparing)
+        self.body_stack.addWidget(self.content)
+        outer.addWidget(self.body_stack, 1)
         self._load_areas()
         # The figures are asked for first: the worker opens its connection and counts while the
         # rest of the screen is made.
@@ -183,9 +199,9 @@ class DashboardView(QWidget):
         # at once held the first showing most of a second), before any figures go into it.
         self.charts: dict[str, Chart] = {}
         self._build_steps: list[Callable[[], None]] = [
-            lambda: self._build_tiles(outer),
-            lambda: self._build_communities(outer),
-            lambda: self._build_body(outer),
+            lambda: self._build_tiles(body),
+            lambda: self._build_communities(body),
+            lambda: self._build_body(body),
         ]
         self._stepping = True
         QTimer.singleShot(0, self._next_steps)
@@ -270,6 +286,9 @@ class DashboardView(QWidget):
         scroll.setObjectName("dashScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there (the screen is taller than a window): the width laid out and drawn off screen
+        # is the width shown, not one a scroll bar appearing later takes from.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         body = QWidget(scroll)
         grid = QGridLayout(body)
         grid.setContentsMargins(0, 4, 0, 0)
@@ -582,6 +601,7 @@ class DashboardView(QWidget):
     def _failed(self, seq: int, error: Exception) -> None:
         if seq == self.worker.seq:
             self._pending = None
+            self._reveal()  # no figures to wait for: the screen, with the error in the status
             self._report(error)
 
     def _report(self, error: Exception) -> None:
@@ -599,15 +619,27 @@ class DashboardView(QWidget):
             and not self._steps
             and not self._build_steps
             and len(self.charts) == len(CHART_KEYS)
+            and self.revealed
         )
+
+    @property
+    def revealed(self) -> bool:
+        """The screen is shown below the bar (not "preparing")."""
+        return self.body_stack.currentWidget() is self.content
+
+    def on_screen(self) -> bool:
+        return self.isVisible() and self.revealed
+
+    def _reveal(self) -> None:
+        self.body_stack.setCurrentWidget(self.content)
 
     # -- showing --------------------------------------------------------------------------------------
 
     def _show(self, d: dashboard.Dashboard) -> None:
         """Put new figures on screen in steps, one turn of the event loop each (a city's lists and
         charts together take most of a second): the tiles first, then each chart and list."""
-        if not self.isVisible():
-            self._rehearsed = False  # charts given new figures behind another view: drawn once again
+        if not self.on_screen():
+            self._rehearsed = False  # charts given new figures off screen: drawn once again
         self._steps = [
             self._show_tiles,
             self._show_overdue,
@@ -639,6 +671,8 @@ class DashboardView(QWidget):
         ):
             self._rehearsed = True
             self._rehearsal = self._rehearse_steps()
+        if self._rehearsed and not self._rehearsal:
+            self._reveal()  # made, filled and drawn once: shown
         if self._build_steps or self._steps or self._rehearsal or len(self.charts) < len(CHART_KEYS):
             # Waiting only for pyqtgraph's import: look again shortly, not on every turn.
             # A 1 ms timer, not a zero one: timers (and the next key press) get their turn between steps.
@@ -663,28 +697,37 @@ class DashboardView(QWidget):
         return None
 
     def _rehearse_steps(self) -> list[Callable[[], None]]:
-        """Made and filled behind another view: lay the screen out at the size it will be shown and
-        draw each chart once into a throwaway pixmap, a step each, so that the first showing has only
-        its own paint to do (a hidden widget is resized only when shown, and pyqtgraph lays out its
-        axes and caches its bars on a chart's first paint: together about a tenth of a second)."""
+        """Made and filled off screen (behind another view, or behind "preparing"): lay the screen out
+        at the size it will be shown and draw each chart once into a throwaway pixmap, a step each, so
+        that the first showing has only its own paint to do (a hidden widget is resized only when
+        shown, and pyqtgraph lays out its axes and caches its bars on a chart's first paint: together
+        about a tenth of a second)."""
 
         def lay_out() -> None:
+            if self.on_screen():
+                return
+            if self.isVisible():
+                # Behind "preparing": the screen takes the place it will have.
+                self.content.setGeometry(self.body_stack.contentsRect())
+                self.content.render(QPixmap(1, 1))  # delivers its pending resizes, its children's too
+                return
             stack = self.parentWidget()
-            if self.isVisible() or stack is None:
+            if stack is None:
                 return
             if not self._watching_size:
                 self._watching_size = True
                 stack.installEventFilter(self)  # a window resized meanwhile: rehearsed again (`eventFilter`)
+            self._reveal()  # behind another view, the screen is what a showing will show
             page = stack.currentWidget() if isinstance(stack, QStackedWidget) else None
             self.setGeometry(page.geometry() if page is not None else stack.contentsRect())
             self.render(QPixmap(1, 1))  # delivers a hidden widget's pending resizes, its children's too
 
         def draw(chart: QWidget) -> None:
-            if not self.isVisible():
+            if not self.on_screen():
                 QWidget.render(chart, QPixmap(chart.size()))  # the widget, not pyqtgraph's scene render
             self._drew = True
 
-        if self.isVisible():
+        if self.on_screen():
             return []
         return [lay_out, *(lambda c=chart: draw(c) for chart in self.charts.values())]
 

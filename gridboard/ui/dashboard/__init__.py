@@ -1,10 +1,11 @@
 """The coverage dashboard feature ("一屏知全域"): tiles, charts, the four lists, overdue priority households.
 
 `DashboardFeature` adds the "dashboard" view (Ctrl+4) and File → Export dashboard report. The view
-is not built while the window opens: pyqtgraph, which its charts need, is imported in a thread soon
-after the window is up (`preload`), then the view is built behind the board, a part per turn of the
-event loop (each well under 100 ms), and its figures counted in its worker. Ctrl+4 then only shows
-it. Asked for sooner, it is built the same way in front of the user.
+is not built while the window opens: pyqtgraph, which its charts need, is imported in a thread as the
+file opens (`preload`, started by `AppController.open_path`; else soon after the window is up), then
+the view is built behind the board, a part per turn of the event loop (each well under 100 ms), and
+its figures counted in its worker. Ctrl+4 then only shows it. Asked for sooner, it is built the same
+way behind "preparing" below its filters.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 __all__ = ["DashboardFeature"]
 
-# pyqtgraph is imported behind the window this long after it is made: not while the first view paints.
+# If the opening did not import pyqtgraph (a window made directly), it is imported this long after the
+# window is made: not while the first view paints.
 PRELOAD_DELAY_MS = 1500
 WARM_POLL_MS = 200  # then how often to look whether the import is done, to build the view behind
 

@@ -292,3 +292,67 @@ def test_a_dashboard_whose_figures_fail_shows_the_screen_and_says_why(gui, qtbot
     view = window.show_view("dashboard")
     qtbot.waitUntil(lambda: view.revealed and "boom" in view.status.text(), timeout=30_000)
     window.close()
+
+
+def _made_behind(qtbot, small, monkeypatch):
+    import gridboard.ui.dashboard as dashboard_feature
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.ui.dashboard import DashboardFeature
+    from gridboard.ui.main_window import MainWindow
+
+    monkeypatch.setattr(dashboard_feature, "PRELOAD_DELAY_MS", 10)
+    monkeypatch.setattr(dashboard_view, "RESIZED_REHEARSAL_MS", 10)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    window.resize(1300, 700)
+    window.show()
+    lazy = window.features.get(DashboardFeature).view
+    qtbot.waitUntil(lambda: lazy.built() is not None, timeout=30_000)
+    view = lazy.built()
+    qtbot.waitUntil(lambda: view.up_to_date and view._rehearsed and not view._stepping, timeout=30_000)
+    return window, view
+
+
+def test_a_resize_during_a_rehearsal_is_rehearsed_at_the_last_size(gui, qtbot, small, monkeypatch) -> None:
+    window, view = _made_behind(qtbot, small, monkeypatch)
+    real = type(view)._rehearse_steps
+    resized: list[bool] = []
+
+    def rehearse(self):
+        steps = real(self)
+        if steps and not resized:
+
+            def resize_meanwhile() -> None:
+                resized.append(True)
+                window.resize(1500, 900)  # the user is still dragging the window's edge
+
+            steps.insert(1, resize_meanwhile)
+        return steps
+
+    monkeypatch.setattr(type(view), "_rehearse_steps", rehearse)
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: bool(resized), timeout=10_000)
+    qtbot.waitUntil(lambda: view._rehearsed and not view._rehearsal and not view._stepping, timeout=10_000)
+    assert view.size() == window.view("board").size()
+
+
+def test_communities_compared_coming_after_the_figures_are_drawn_with_them(
+    gui, qtbot, small, monkeypatch
+) -> None:
+    """The communities' table fills above the charts: the charts drawn behind the board are drawn
+    again at the size they then have."""
+    from PySide6.QtGui import QPixmap
+
+    from gridboard.models.communities import CommunityRow
+    from gridboard.ui.dashboard.worker import Beside
+
+    window, view = _made_behind(qtbot, small, monkeypatch)
+    rows = [CommunityRow(i, f"社区{i}", 1, 10, 5, 5, 0, 0, 0, 0) for i in (1, 2, 3)]
+    view.comparing.seq += 1  # as if its reading came now, after the figures and the rehearsal
+    view._compared(view.comparing.seq, Beside(rows, view.points))
+    qtbot.waitUntil(lambda: view._rehearsed and not view._rehearsal and not view._stepping, timeout=10_000)
+    chart = view.charts["grids"]
+    drawn = chart.size()
+    view.render(QPixmap(1, 1))  # what the first showing does: lay out
+    assert chart.size() == drawn
+    window.close()

@@ -98,9 +98,11 @@ def test_shutting_a_reader_down_stops_its_running_query(qtbot, small: Small) -> 
 
     def endless(store):
         started.set()
-        # Minutes of work for SQLite, none of it in Python.
-        sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
-        return store.scalar(sql)
+        # Tens of seconds of work for SQLite, none of it in Python (bounded: a reader that waited
+        # for it would fail the test rather than hang it), then a second statement.
+        sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT 300000000)"
+        store.scalar(sql + " SELECT count(*) FROM n")
+        return store.scalar(sql + " SELECT sum(i) FROM n")
 
     reader.request(endless)
     assert started.wait(5)
@@ -110,3 +112,6 @@ def test_shutting_a_reader_down_stops_its_running_query(qtbot, small: Small) -> 
     assert time.perf_counter() - began < 1.0
     qtbot.wait(50)  # anything queued from the worker would arrive now
     assert delivered == []
+    # Shut down, it reads nothing more: no thread is started again.
+    reader.request(endless)
+    assert reader._thread is None and delivered == []

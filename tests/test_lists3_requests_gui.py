@@ -271,7 +271,22 @@ def test_opening_a_request_outside_the_filter_reads_the_whole_list_off_the_gui_t
     assert readers and set(readers) == {"requests"}
     # In the list now: selected at once.
     assert view.select_request(made["soon"]) and view.current_id() == made["soon"]
-    # A request that is nowhere (deleted meanwhile) selects nothing and leaves the filters.
+    # A request that is nowhere (deleted meanwhile): looked for in the whole list, nothing selected.
     assert not view.select_request(10**6)
-    qtbot.wait(100)
-    assert view.current_id() == made["soon"] and view._to_select is None
+    qtbot.waitUntil(lambda: view._to_select is None and view.up_to_date)
+    assert view.current_id() == made["soon"]
+
+
+def test_a_filter_chosen_while_a_request_is_looked_for_is_kept(listed, qtbot, small: Small) -> None:
+    """The user moved on: the request asked for is not looked for under their new filter, and their
+    filter is never cleared to find it."""
+    window, view, made = listed
+    view.status_filter.setCurrentIndex(view.status_filter.findData("open"))  # a reading under way
+    assert not view.select_request(made["closed"])
+    repairs = view.category_filter.findData("repairs")
+    view.category_filter.setCurrentIndex(repairs)  # chosen before the reading came
+    qtbot.waitUntil(lambda: view.up_to_date and view._to_select is None)
+    qtbot.wait(50)
+    assert view.category_filter.currentIndex() == repairs
+    assert view.status_filter.currentData() == "open"
+    assert view.current_id() != made["closed"]

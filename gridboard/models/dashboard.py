@@ -172,6 +172,10 @@ class Dashboard:
     four_lists: FourLists
     overdue_priority: list[int] = field(default_factory=list)  # household ids, most overdue first
 
+    def grid_communities(self) -> dict[int, str]:
+        """Each grid's community (a file of several communities repeats grid names)."""
+        return {bar.id: bar.community for bar in self.grids}
+
 
 @dataclass(frozen=True)
 class PointsRanking:

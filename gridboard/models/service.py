@@ -856,11 +856,17 @@ def ranking(
     area: Area = WHOLE_FILE,
 ) -> list[RankLine]:
     """Points ranking by 'grid' or by 'unit' (most points first) over a period (default: all time);
-    `grids`: only services in those grids (a 网格员's); `area`: only services for its community or grid."""
+    `grids`: only services in those grids (a 网格员's); `area`: only the area's services. Grids rank
+    their own services (a community's grids are its grids); units rank the services a community was
+    served (a duty post's may be in a grid of the next community), or a grid's."""
     records.require(by in ("grid", "unit"), QT_TRANSLATE_NOOP("Errors", "Rank by grid or by unit."))
     table = "grid" if by == "grid" else "org_unit"
-    within, params = area.conditions(community="s.community_id", grid="s.grid_id")
-    where = ["s.withdrawn_at IS NULL", *within]
+    if by == "grid" or area.grid is not None:
+        within, params = area.grid_sql("s.grid_id")
+    else:  # the community served, or the whole file
+        clauses, params = Area(community=area.community).conditions(community="s.community_id")
+        within = " AND ".join(clauses) or "true"
+    where = ["s.withdrawn_at IS NULL", within]
     if grids is not None:
         where.append(f"s.grid_id IN ({','.join(str(int(g)) for g in sorted(grids)) or 'NULL'})")
     if start:

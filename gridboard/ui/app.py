@@ -92,10 +92,6 @@ class AppController(QObject):
         opens read only with a banner; with `writable=True` (the banner's button) it is refused instead
         and the window already open stays as it is."""
         parent = self.window
-        # The dashboard's charts (pyqtgraph) are imported while the file opens: the import holds
-        # Python's lock in long native calls (Qt's libraries loaded, numpy set up), which froze a
-        # window already in use for 0.2-0.3 s when it came after the open.
-        preload.start()
         try:
             # Checking a city-sized file takes seconds: never in the GUI thread, and it can be cancelled.
             store = run_task(
@@ -132,6 +128,11 @@ class AppController(QObject):
         if not self._sign_in(store):
             store.close()
             return False
+        # The dashboard's charts (pyqtgraph) are imported while the window is made: the import holds
+        # Python's lock in long native calls (Qt's libraries loaded, numpy set up), which froze a
+        # window already in use for 0.2-0.3 s when it came after the open; begun before the PIN
+        # dialog, it would make typing in it stutter.
+        preload.start()
         log.info("opened %s%s", path, f" read only ({store.read_only.reason})" if store.read_only else "")
         try:
             self._show(store)

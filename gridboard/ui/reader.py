@@ -23,8 +23,7 @@ Job = Callable[[Store], Any]
 _WARM = -1  # the sequence number of `warm`'s item: never the newest request
 # Views open their readers' connections this long after they are made (the window has opened).
 WARM_AFTER_MS = 1500
-# SQLite virtual-machine steps between looks at whether the reader was shut down (well under 1 ms).
-PROGRESS_EVERY = 20_000
+SHUTDOWN_LOOK_S = 0.01  # a reader shutting down interrupts its connection's statements this often
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +41,14 @@ class ReadWorker(QObject):
         self.seq = 0
         self._jobs: queue.Queue[tuple[int, Job | None] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
-        self._stopped = False  # shut down: `warm` starts nothing again
+        self._stopped = False  # shut down: `warm` and `request` start nothing again
+        self._reading: Store | None = None  # the worker's connection while it is open
+        self._reading_lock = threading.Lock()  # held to interrupt it, and to close it
 
     def request(self, job: Job) -> int:
         self.seq += 1
+        if self._stopped:
+            return self.seq  # the window closed: nothing is read or delivered any more
         if self.store.path is None:
             try:
                 result = job(self.store)
@@ -72,12 +75,13 @@ class ReadWorker(QObject):
         self._stopped = True
         if self._thread is not None:
             self._jobs.put(None)
-            self._thread.join()
+            # Interrupted until it ends: a job of many statements starts another after the first.
+            while self._thread.is_alive():
+                with self._reading_lock:
+                    if self._reading is not None:
+                        self._reading.conn.interrupt()  # safe from another thread (sqlite3_interrupt)
+                self._thread.join(SHUTDOWN_LOOK_S)
             self._thread = None
-
-    def _abandoned(self) -> int:
-        """SQLite's progress handler: non-zero interrupts the running statement."""
-        return 1 if self._stopped else 0
 
     def _start(self) -> None:
         if self._thread is None:
@@ -101,8 +105,8 @@ class ReadWorker(QObject):
                         store = operators.open_alongside(self.store)
                         # Reads only: a big page cache and memory-mapped pages for city-sized files.
                         dashboard.tune_for_reads(store)
-                        # A statement still running at shutdown stops within a few milliseconds.
-                        store.conn.set_progress_handler(self._abandoned, PROGRESS_EVERY)
+                        with self._reading_lock:
+                            self._reading = store
                     if job is None:
                         continue  # warmed: the connection is open
                     result = job(store)
@@ -116,5 +120,7 @@ class ReadWorker(QObject):
                     if seq == self.seq and not self._stopped:
                         self.finished.emit(seq, result)
         finally:
-            if store is not None:
-                store.close(checkpoint=False)
+            with self._reading_lock:
+                self._reading = None
+                if store is not None:
+                    store.close(checkpoint=False)

@@ -1,4 +1,5 @@
-"""The dashboard's table of communities side by side (a street or city file), figured in its worker."""
+"""The dashboard's table of communities side by side (a street or city file), read beside the figures
+(`worker.beside_job`)."""
 
 from __future__ import annotations
 

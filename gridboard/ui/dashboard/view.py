@@ -77,7 +77,7 @@ CHART_KEYS = tuple(CHARTS)
 LIST_KINDS = ("population", "requests", "supplies", "groups")
 BEHIND_REFRESH_MS = 200  # behind another view: this long after the last change, the figures are counted again
 STEP_S = 0.03  # showing new figures: this long at most per turn of the event loop
-RESIZED_REHEARSAL_MS = 300  # the window resized with the dashboard behind: drawn again after this
+RESIZED_REHEARSAL_MS = 300  # the window resized with the dashboard behind: drawn again this long after
 SIZED_ROWS = 60  # a list's columns are sized from this many rows (a city lists 615 grids)
 
 
@@ -141,6 +141,10 @@ class DashboardView(QWidget):
         self._rehearsed = False  # laid out and drawn once behind another view (`_rehearse_steps`)
         self._rehearsal: list[Callable[[], None]] = []
         self._watching_size = False  # the view's parent's resizes are watched
+        self._resized_timer = QTimer(self)
+        self._resized_timer.setSingleShot(True)
+        self._resized_timer.setInterval(RESIZED_REHEARSAL_MS)
+        self._resized_timer.timeout.connect(self._after_resize)
         self.list_keys: dict[str, list[tuple[Any, str]]] = {}
         self.list_tables: dict[str, QTableWidget] = {}
         self._filled: dict[str, tuple[list[str], list[list[Any]]]] = {}
@@ -159,7 +163,8 @@ class DashboardView(QWidget):
         self.community_rows: list[CommunityRow] | None = None
         self.points: dashboard.PointsRanking | None = None
         self._comparing: int | None = None
-        self._compare_error: Exception | None = None  # the communities compared could not be read
+        self._compare_error: KnownError | None = None  # the communities compared could not be read
+        self._figures_error: KnownError | None = None  # nor the figures
         # Changes in one turn of the event loop make one refresh; the workers keep only the newest
         # request waiting, so no longer delay is needed to gather a burst.
         self._timer = QTimer(self)
@@ -204,7 +209,7 @@ class DashboardView(QWidget):
             lambda: self._build_body(body),
         ]
         self._stepping = True
-        QTimer.singleShot(0, self._next_steps)
+        QTimer.singleShot(0, self, self._next_steps)
         window.notifier.changed.connect(self._on_changed)
         window.closed.connect(self.worker.shutdown)
         window.closed.connect(self.comparing.shutdown)
@@ -471,7 +476,7 @@ class DashboardView(QWidget):
         d, points = self.data, self.points
         if d is None or points is None:
             return  # shown once both are in
-        communities = {bar.id: bar.community for bar in d.grids}  # several communities: grid names repeat
+        communities = d.grid_communities()
 
         def grid_name(line: Any) -> str:
             return " · ".join(filter(None, (communities.get(line.key, ""), line.name)))
@@ -560,10 +565,10 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         """Recompute every figure (in the worker thread for a file); the screen updates when done."""
         self._dirty = False
-        self.status.setText(self.tr("Updating…"))
         filters = self.filters()
         # Pending before asking: a file in memory answers within `request`.
         self._pending, self._comparing = self.worker.seq + 1, self.comparing.seq + 1
+        self._say()
         self.worker.request(compute_job(filters))
         self.comparing.request(beside_job(filters))
 
@@ -571,11 +576,9 @@ class DashboardView(QWidget):
         if seq != self.worker.seq:
             return
         self._pending = None
+        self._figures_error = None
         self.data = result
-        if self._compare_error is None:  # a failed comparison's message stays until it is read again
-            self.status.setText(
-                self.tr("Figures as of {time}").format(time=result.filters.moment.strftime("%H:%M:%S"))
-            )
+        self._say()
         self._show(result)
 
     def _compared(self, seq: int, beside: Beside) -> None:
@@ -583,31 +586,50 @@ class DashboardView(QWidget):
             return
         self._comparing = None
         self._compare_error = None
+        self._say()
+        if beside.community_rows != self.community_rows and not self.on_screen():
+            self._rehearse_again()  # the communities' table above may move the charts: drawn again
         self.community_rows, self.points = beside.community_rows, beside.points
-        if not self._stepping:
-            self._show_communities()
-            self._show_points()
-            return
         for step in (self._show_points, self._show_communities):
             if step not in self._steps:
                 self._steps.append(step)
+        if not self._stepping:
+            self._stepping = True
+            self._next_steps()
 
     def _compare_failed(self, seq: int, error: Exception) -> None:
         if seq == self.comparing.seq:
             self._comparing = None
-            self._compare_error = error
-            self._report(error)
+            self._compare_error = self._known(error)
+            self._say()
 
     def _failed(self, seq: int, error: Exception) -> None:
         if seq == self.worker.seq:
             self._pending = None
+            self._figures_error = self._known(error)
             self._reveal()  # no figures to wait for: the screen, with the error in the status
-            self._report(error)
+            self._say()
 
-    def _report(self, error: Exception) -> None:
+    @staticmethod
+    def _known(error: Exception) -> KnownError:
         if not isinstance(error, KnownError):
             raise error
-        self.status.setText(labels.error_text(error))
+        return error
+
+    def _say(self) -> None:
+        """The status: a reading's error until that reading succeeds (whichever of the two readers
+        ends last), else "updating" or how new the figures are."""
+        error = self._figures_error or self._compare_error
+        if error is not None:
+            text = labels.error_text(error)
+        elif self._pending is not None:
+            text = self.tr("Updating…")
+        elif self.data is not None:
+            text = self.tr("Figures as of {time}").format(time=self.data.filters.moment.strftime("%H:%M:%S"))
+        else:
+            text = ""
+        self.status.setText(text)
+        self.status.setToolTip(text if error is not None else "")  # the bar may cut an error short
 
     @property
     def up_to_date(self) -> bool:
@@ -638,8 +660,6 @@ class DashboardView(QWidget):
     def _show(self, d: dashboard.Dashboard) -> None:
         """Put new figures on screen in steps, one turn of the event loop each (a city's lists and
         charts together take most of a second): the tiles first, then each chart and list."""
-        if not self.on_screen():
-            self._rehearsed = False  # charts given new figures off screen: drawn once again
         self._steps = [
             self._show_tiles,
             self._show_overdue,
@@ -667,6 +687,7 @@ class DashboardView(QWidget):
         if (
             not (self._build_steps or self._steps or self._rehearsed)
             and self.data is not None  # empty charts rehearsed would leave the first showing all to do
+            and self._comparing is None  # nor before the communities' table above them is filled
             and len(self.charts) == len(CHART_KEYS)
         ):
             self._rehearsed = True
@@ -677,7 +698,7 @@ class DashboardView(QWidget):
             # Waiting only for pyqtgraph's import: look again shortly, not on every turn.
             # A 1 ms timer, not a zero one: timers (and the next key press) get their turn between steps.
             waiting = not (self._build_steps or self._steps or preload.ready())
-            QTimer.singleShot(40 if waiting else 1, self._next_steps)
+            QTimer.singleShot(40 if waiting else 1, self, self._next_steps)
         else:
             self._stepping = False
 
@@ -800,6 +821,8 @@ class DashboardView(QWidget):
         self._charted[key] = shown
         chart.set_figures(figures, **options)
         self._drew = True
+        if not self.on_screen():
+            self._rehearse_again()  # given new figures off screen: drawn once again there
 
     def _show_visits(self) -> None:
         if self.data is None:
@@ -841,7 +864,7 @@ class DashboardView(QWidget):
         assert self.data is not None
         lists = self.data.four_lists
         if kind == "population":
-            communities = {bar.id: bar.community for bar in self.data.grids}
+            communities = self.data.grid_communities()
             self.list_keys[kind] = [(g.id, g.name) for g in lists.by_grid]
             self.list_notes[kind].setText(
                 self.tr("{households} households lived in, {residents} residents").format(
@@ -987,14 +1010,21 @@ class DashboardView(QWidget):
     # -- Qt overrides ---------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The view's parent resized while the view is hidden: lay it out and draw it again behind.
+        # The view's parent resized while the view is hidden: laid out and drawn again behind, once
+        # the resizing pauses (a rehearsal under way is for the size before).
         if event.type() == QEvent.Type.Resize and watched is self.parentWidget() and not self.isVisible():
-            if self._rehearsed and not self._rehearsal:
-                self._rehearsed = False
-                if not self._stepping:
-                    self._stepping = True
-                    QTimer.singleShot(RESIZED_REHEARSAL_MS, self._next_steps)
+            self._rehearse_again()
+            self._resized_timer.start()
         return False
+
+    def _rehearse_again(self) -> None:
+        self._rehearsed = False
+        self._rehearsal = []
+
+    def _after_resize(self) -> None:
+        if not self._stepping and not self.isVisible():
+            self._stepping = True
+            self._next_steps()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -174,6 +174,7 @@ class RequestsView(QWidget):
         QTimer.singleShot(WARM_AFTER_MS, self, self.reader.warm)
         self._pending: int | None = None
         self._to_select: int | None = None  # a request to select once the list is read
+        self._select_under = self.model.filter  # the filters it was asked under
         self._widened = False  # the filters were cleared to find it
 
     # -- filters -----------------------------------------------------------------------------------------
@@ -222,8 +223,9 @@ class RequestsView(QWidget):
         self.search.setClearButtonEnabled(True)
         self.today_button = QPushButton(self.tr("Today's list…"), self)
         self.today_button.setObjectName("todaysListButton")
-        for widget in (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
-                       self.source_filter, self.age_filter):  # fmt: skip
+        self._filter_combos = (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
+                               self.source_filter, self.age_filter)  # fmt: skip
+        for widget in self._filter_combos:
             widget.currentIndexChanged.connect(lambda _=0: self.apply_filters())
             # Wide enough for what is chosen (at 1366 pixels too); long grid or member names are cut
             # at 12 characters rather than pushing the row off the screen.
@@ -344,6 +346,7 @@ class RequestsView(QWidget):
         if seq != self.reader.seq:
             return
         self._pending = None
+        self._to_select = None
         raise error
 
     # -- selection and detail -----------------------------------------------------------------------------
@@ -364,6 +367,7 @@ class RequestsView(QWidget):
         with every filter cleared if it is not in this one. Both readings are off the GUI thread (a
         city's "all statuses" is a hundred thousand requests). True: selected now."""
         self._to_select, self._widened = request_id, False
+        self._select_under = self.current_filter()
         if self._stale or self._pending is not None:
             if self._pending is None:
                 self._read_in_background()
@@ -376,6 +380,9 @@ class RequestsView(QWidget):
         request_id = self._to_select
         if request_id is None:
             return
+        if self.model.filter != self._select_under:
+            self._to_select = None  # the filters were changed meanwhile: the user has moved on
+            return
         row = self.model.row_of(request_id)
         if row >= 0:
             self._to_select = None
@@ -385,23 +392,22 @@ class RequestsView(QWidget):
         else:
             self._widened = True
             self._show_everything()
+            self._select_under = self.current_filter()
 
     def _show_everything(self) -> None:
         """Every filter cleared, and the list read again once (not once per filter)."""
-        widgets = (self.status_filter, self.category_filter, self.grid_filter, self.assignee_filter,
-                   self.source_filter, self.age_filter, self.overdue_filter, self.search)  # fmt: skip
-        for widget in widgets:
+        combos = self._filter_combos
+        for widget in (*combos, self.overdue_filter):
             widget.blockSignals(True)
         try:
             self.status_filter.setCurrentIndex(self.status_filter.findData("all"))
-            for combo in (self.category_filter, self.grid_filter, self.assignee_filter, self.source_filter,
-                          self.age_filter):  # fmt: skip
+            for combo in combos[1:]:
                 combo.setCurrentIndex(0)
             self.overdue_filter.setChecked(False)
-            self.search.clear()
         finally:
-            for widget in widgets:
+            for widget in (*combos, self.overdue_filter):
                 widget.blockSignals(False)
+        self.search.clear()  # with its signals: its clear button follows (its timer is stopped below)
         self.apply_filters()
 
     def select_rows(self, rows: list[int]) -> None:

@@ -14,6 +14,35 @@ import pytest
 
 pytestmark = pytest.mark.gui
 
+
+def failing_job(filters):
+    """A reading that finds the file damaged."""
+    from gridboard.models.errors import DamagedFile
+
+    def run(store):
+        raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
+
+    return run
+
+
+@pytest.fixture
+def pixmaps(monkeypatch) -> list[tuple[int, int]]:
+    """The sizes of the throwaway pixmaps the dashboard draws its charts into off screen."""
+    from PySide6.QtGui import QPixmap
+
+    import gridboard.ui.dashboard.view as dashboard_view
+
+    made: list[tuple[int, int]] = []
+
+    class Recorded(QPixmap):
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            made.append((self.width(), self.height()))
+
+    monkeypatch.setattr(dashboard_view, "QPixmap", Recorded)
+    return made
+
+
 SCRIPT = textwrap.dedent(
     """
     import os, sys, time
@@ -110,16 +139,9 @@ def test_a_closed_window_makes_no_dashboard(gui, qtbot, small, monkeypatch) -> N
 def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small, monkeypatch) -> None:
     """The two readers end in either order: the figures' "as of" must not hide the comparison's error."""
     import gridboard.ui.dashboard.view as dashboard_view
-    from gridboard.models.errors import DamagedFile
     from gridboard.ui.main_window import MainWindow
 
-    def failing(filters):
-        def run(store):
-            raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
-
-        return run
-
-    monkeypatch.setattr(dashboard_view, "beside_job", failing)
+    monkeypatch.setattr(dashboard_view, "beside_job", failing_job)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     view = window.show_view("dashboard")
@@ -129,7 +151,7 @@ def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small
 
 
 def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
-    gui, qtbot, small, monkeypatch
+    gui, qtbot, small, monkeypatch, pixmaps
 ) -> None:
     """The rehearsal behind the board (laid out and each chart drawn once, so the first showing only
     paints) waits for the figures, however late they come, and is done again after a resize and
@@ -164,16 +186,6 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
         return real_rehearse(self)
 
     monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
-    from PySide6.QtGui import QPixmap
-
-    pixmaps: list[tuple[int, int]] = []
-
-    class Recorded(QPixmap):  # the throwaway pixmaps the charts are drawn into
-        def __init__(self, *args) -> None:
-            super().__init__(*args)
-            pixmaps.append((self.width(), self.height()))
-
-    monkeypatch.setattr(dashboard_view, "QPixmap", Recorded)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1300, 700)
@@ -230,7 +242,7 @@ def test_a_choice_asks_for_its_figures_at_once_and_a_long_status_moves_nothing(g
 
 
 def test_a_dashboard_asked_for_early_shows_preparing_until_it_is_made_and_drawn(
-    gui, qtbot, small, monkeypatch
+    gui, qtbot, small, monkeypatch, pixmaps
 ) -> None:
     """Ctrl+4 before the dashboard was made behind: "preparing" below the bar while the screen is
     made, filled and drawn once out of sight (its first paint all at once held the window 0.1-0.3 s),
@@ -247,16 +259,6 @@ def test_a_dashboard_asked_for_early_shows_preparing_until_it_is_made_and_drawn(
         return steps
 
     monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
-    from PySide6.QtGui import QPixmap
-
-    pixmaps: list[tuple[int, int]] = []
-
-    class Recorded(QPixmap):  # the throwaway pixmaps the charts are drawn into
-        def __init__(self, *args) -> None:
-            super().__init__(*args)
-            pixmaps.append((self.width(), self.height()))
-
-    monkeypatch.setattr(dashboard_view, "QPixmap", Recorded)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -277,16 +279,9 @@ def test_a_dashboard_asked_for_early_shows_preparing_until_it_is_made_and_drawn(
 
 def test_a_dashboard_whose_figures_fail_shows_the_screen_and_says_why(gui, qtbot, small, monkeypatch) -> None:
     import gridboard.ui.dashboard.view as dashboard_view
-    from gridboard.models.errors import DamagedFile
     from gridboard.ui.main_window import MainWindow
 
-    def failing(filters):
-        def run(store):
-            raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
-
-        return run
-
-    monkeypatch.setattr(dashboard_view, "compute_job", failing)
+    monkeypatch.setattr(dashboard_view, "compute_job", failing_job)
     window = MainWindow(small.store)
     qtbot.addWidget(window)
     view = window.show_view("dashboard")
@@ -355,4 +350,37 @@ def test_communities_compared_coming_after_the_figures_are_drawn_with_them(
     drawn = chart.size()
     view.render(QPixmap(1, 1))  # what the first showing does: lay out
     assert chart.size() == drawn
+    window.close()
+
+
+def test_a_comparison_read_again_after_failing_clears_its_error(gui, qtbot, small, monkeypatch) -> None:
+    """The status said "updating" for good when a comparison failed once and then succeeded."""
+    import gridboard.ui.dashboard.view as dashboard_view
+    from gridboard.models.errors import DamagedFile
+    from gridboard.ui.main_window import MainWindow
+
+    real = dashboard_view.beside_job
+    calls: list[int] = []
+
+    def failing_once(filters):
+        job = real(filters)
+
+        def run(store):
+            calls.append(1)
+            if len(calls) == 1:
+                raise DamagedFile("{path} is damaged ({error}).", path="x", error="boom")
+            return job(store)
+
+        return run
+
+    monkeypatch.setattr(dashboard_view, "beside_job", failing_once)
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    view = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert "boom" in view.status.text() and "boom" in view.status.toolTip()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    assert view.status.text().startswith(view.tr("Figures as of {time}").split("{")[0])
+    assert view.status.toolTip() == ""
     window.close()

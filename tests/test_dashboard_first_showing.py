@@ -15,6 +15,17 @@ import pytest
 pytestmark = pytest.mark.gui
 
 
+def dashboard_shown(qtbot, small):
+    """A window on the small community with its dashboard shown and up to date."""
+    from gridboard.ui.main_window import MainWindow
+
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    view = window.show_view("dashboard")
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    return window, view
+
+
 def failing_job(filters):
     """A reading that finds the file damaged."""
     from gridboard.models.errors import DamagedFile
@@ -139,13 +150,9 @@ def test_a_closed_window_makes_no_dashboard(gui, qtbot, small, monkeypatch) -> N
 def test_a_failed_comparison_stays_said_after_the_figures_come(gui, qtbot, small, monkeypatch) -> None:
     """The two readers end in either order: the figures' "as of" must not hide the comparison's error."""
     import gridboard.ui.dashboard.view as dashboard_view
-    from gridboard.ui.main_window import MainWindow
 
     monkeypatch.setattr(dashboard_view, "beside_job", failing_job)
-    window = MainWindow(small.store)
-    qtbot.addWidget(window)
-    view = window.show_view("dashboard")
-    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    window, view = dashboard_shown(qtbot, small)
     assert "x" in view.status.text() and "boom" in view.status.text()
     window.close()
 
@@ -158,14 +165,9 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
     after new figures come behind."""
     import time
 
-    import gridboard.ui.dashboard as dashboard_feature
     import gridboard.ui.dashboard.view as dashboard_view
     from gridboard.models import board
-    from gridboard.ui.dashboard import DashboardFeature
-    from gridboard.ui.main_window import MainWindow
 
-    monkeypatch.setattr(dashboard_feature, "PRELOAD_DELAY_MS", 10)
-    monkeypatch.setattr(dashboard_view, "RESIZED_REHEARSAL_MS", 10)
     real_job = dashboard_view.compute_job
 
     def late_job(filters):
@@ -186,13 +188,7 @@ def test_the_dashboard_behind_is_drawn_with_its_figures_at_the_windows_size(
         return real_rehearse(self)
 
     monkeypatch.setattr(dashboard_view.DashboardView, "_rehearse_steps", recorded)
-    window = MainWindow(small.store)
-    qtbot.addWidget(window)
-    window.resize(1300, 700)
-    window.show()
-    lazy = window.features.get(DashboardFeature).view
-    qtbot.waitUntil(lambda: lazy.built() is not None, timeout=30_000)
-    view = lazy.built()
+    window, view = _built_behind(qtbot, small, monkeypatch)
 
     def rehearsed_again(times: int) -> bool:
         return len(rehearsed) == times and not view._rehearsal and not view._stepping
@@ -289,7 +285,8 @@ def test_a_dashboard_whose_figures_fail_shows_the_screen_and_says_why(gui, qtbot
     window.close()
 
 
-def _made_behind(qtbot, small, monkeypatch):
+def _built_behind(qtbot, small, monkeypatch):
+    """A window at 1300×700 on the board, its dashboard built behind it (its figures may be to come)."""
     import gridboard.ui.dashboard as dashboard_feature
     import gridboard.ui.dashboard.view as dashboard_view
     from gridboard.ui.dashboard import DashboardFeature
@@ -303,7 +300,12 @@ def _made_behind(qtbot, small, monkeypatch):
     window.show()
     lazy = window.features.get(DashboardFeature).view
     qtbot.waitUntil(lambda: lazy.built() is not None, timeout=30_000)
-    view = lazy.built()
+    return window, lazy.built()
+
+
+def _made_behind(qtbot, small, monkeypatch):
+    """The same, its figures in and drawn once behind the board."""
+    window, view = _built_behind(qtbot, small, monkeypatch)
     qtbot.waitUntil(lambda: view.up_to_date and view._rehearsed and not view._stepping, timeout=30_000)
     return window, view
 
@@ -357,7 +359,6 @@ def test_a_comparison_read_again_after_failing_clears_its_error(gui, qtbot, smal
     """The status said "updating" for good when a comparison failed once and then succeeded."""
     import gridboard.ui.dashboard.view as dashboard_view
     from gridboard.models.errors import DamagedFile
-    from gridboard.ui.main_window import MainWindow
 
     real = dashboard_view.beside_job
     calls: list[int] = []
@@ -374,10 +375,7 @@ def test_a_comparison_read_again_after_failing_clears_its_error(gui, qtbot, smal
         return run
 
     monkeypatch.setattr(dashboard_view, "beside_job", failing_once)
-    window = MainWindow(small.store)
-    qtbot.addWidget(window)
-    view = window.show_view("dashboard")
-    qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)
+    window, view = dashboard_shown(qtbot, small)
     assert "boom" in view.status.text() and "boom" in view.status.toolTip()
     view.refresh()
     qtbot.waitUntil(lambda: view.up_to_date, timeout=30_000)

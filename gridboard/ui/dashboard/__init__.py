@@ -2,7 +2,8 @@
 
 `DashboardFeature` adds the "dashboard" view (Ctrl+4) and File → Export dashboard report. The view
 is not built while the window opens: pyqtgraph, which its charts need, is imported in a thread as the
-file opens (`preload`, started by `AppController.open_path`; else soon after the window is up), then
+window is made (`preload`, started by `AppController.open_path` once the operator has signed in; else
+soon after the window is up), then
 the view is built behind the board, a part per turn of the event loop (each well under 100 ms), and
 its figures counted in its worker. Ctrl+4 then only shows it. Asked for sooner, it is built the same
 way behind "preparing" below its filters.

@@ -593,9 +593,7 @@ class DashboardView(QWidget):
         for step in (self._show_points, self._show_communities):
             if step not in self._steps:
                 self._steps.append(step)
-        if not self._stepping:
-            self._stepping = True
-            self._next_steps()
+        self._start_steps()
 
     def _compare_failed(self, seq: int, error: Exception) -> None:
         if seq == self.comparing.seq:
@@ -668,6 +666,10 @@ class DashboardView(QWidget):
             self._show_points,
             self._show_communities,
         ]
+        self._start_steps()
+
+    def _start_steps(self) -> None:
+        """Run the chain of steps, unless it runs already (it takes what was added on its next turn)."""
         if not self._stepping:
             self._stepping = True
             self._next_steps()
@@ -1022,9 +1024,8 @@ class DashboardView(QWidget):
         self._rehearsal = []
 
     def _after_resize(self) -> None:
-        if not self._stepping and not self.isVisible():
-            self._stepping = True
-            self._next_steps()
+        if not self.isVisible():
+            self._start_steps()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

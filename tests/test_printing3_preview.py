@@ -182,6 +182,18 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
     gate, waiting = gate_after_early_pages(monkeypatch)
     dialog = grid_dialog(window, grid_of_buildings.grid)
     before = counts(store)
+    # Where each page is as it is handed over: in its place at once, never for a turn over the one
+    # above it (a new label was shown by Qt a turn later, where the layout had last left room).
+    placed: list[tuple[bool, int, int]] = []
+    real_page = preview_module.PreviewDialog._page
+
+    def page(self, number, total, image) -> None:
+        real_page(self, number, total, image)
+        label = self.findChild(QLabel, f"previewPage_{number}")
+        above = self.findChild(QLabel, f"previewPage_{number - 1}")
+        placed.append((label.isVisible(), label.y(), above.y() + above.height() if above else 0))
+
+    monkeypatch.setattr(preview_module.PreviewDialog, "_page", page)
     preview = preview_module.PreviewDialog(
         parent=dialog, make=dialog._maker(dialog.choices()), title="正在准备"
     )
@@ -197,6 +209,8 @@ def test_the_preview_shows_its_first_page_before_the_layout_ends(
     assert "第一网格" in preview.windowTitle()
     first = preview.findChild(QLabel, "previewPage_1").pixmap()
     assert first.width() > first.height()  # landscape A4
+    assert len(placed) == preview_module.EARLY_PAGES
+    assert all(visible and top >= bottom_above for visible, top, bottom_above in placed), placed
     qtbot.wait(50)
     save_screenshot(preview, "printing3_preview_laying_out")
     gate.set()
@@ -240,6 +254,18 @@ def test_cancel_while_laying_out_stops_and_gives_the_numbers_back(
     gate, waiting = gate_after_early_pages(monkeypatch)
     dialog = grid_dialog(window, grid_of_buildings.grid)
     before = counts(store)
+    # Where each page is as it is handed over: in its place at once, never for a turn over the one
+    # above it (a new label was shown by Qt a turn later, where the layout had last left room).
+    placed: list[tuple[bool, int, int]] = []
+    real_page = preview_module.PreviewDialog._page
+
+    def page(self, number, total, image) -> None:
+        real_page(self, number, total, image)
+        label = self.findChild(QLabel, f"previewPage_{number}")
+        above = self.findChild(QLabel, f"previewPage_{number - 1}")
+        placed.append((label.isVisible(), label.y(), above.y() + above.height() if above else 0))
+
+    monkeypatch.setattr(preview_module.PreviewDialog, "_page", page)
     discards = store.scalar("SELECT count(*) FROM audit_log WHERE action = 'discard'")
     seen: list = []
     cancel_when(qtbot, dialog, lambda p: p.shown_pages >= 1 and waiting.is_set(), seen, gate)

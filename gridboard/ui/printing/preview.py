@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -235,6 +235,11 @@ class PreviewDialog(QDialog):
         pixmap = QPixmap.fromImage(image)
         label.setFixedSize(pixmap.size())  # a whole page, never squeezed to fit the others in
         label.setPixmap(pixmap)
+        if not label.isVisible():
+            # Shown and placed now. Left to Qt, a new page was shown a turn later, and for that turn
+            # painted over the page above it, where the layout had last left room.
+            label.show()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if total:
             self.progress.setValue(number)
             if number < total:

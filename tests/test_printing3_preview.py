@@ -364,3 +364,21 @@ def test_the_print_dialog_reads_its_members_only_for_a_members_sheet(
     other = window.features.get(PrintingFeature).print_dialog("member", target_id=grid_of_buildings.member)
     assert other.choices()["member_id"] == grid_of_buildings.member
     other.close()
+
+
+def test_the_print_dialog_is_imported_behind_the_window(gui, qtbot, small, monkeypatch) -> None:
+    """Its modules (page layout, documents, Qt's printing) held the window 0.1-0.15 s at the first
+    Print: they are imported in a thread of their own once the window is up."""
+    import gridboard.ui.printing as printing_feature
+    from gridboard.ui.main_window import MainWindow
+
+    threads: list[str] = []
+    monkeypatch.setattr(printing_feature, "IMPORT_BEHIND_MS", 10)
+    monkeypatch.setattr(
+        printing_feature, "_import_dialog", lambda: threads.append(threading.current_thread().name)
+    )
+    window = MainWindow(small.store)
+    qtbot.addWidget(window)
+    assert threads == []  # not while the window is made
+    qtbot.waitUntil(lambda: threads == ["import printing"], timeout=5_000)
+    window.close()

@@ -7,10 +7,12 @@ the board and others can offer printing too (`window.features.get(PrintingFeatur
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMenu
 
 from gridboard.ui.board import BoardFeature
@@ -20,6 +22,24 @@ if TYPE_CHECKING:
     from gridboard.ui.main_window import MainWindow
 
 __all__ = ["PrintDialog", "PrintingFeature", "SheetEntryDialog"]
+
+# The print dialog's modules are imported in a thread this long after the window is made (after the
+# readers' connections and the dashboard made behind): at the first Print they held the window
+# 0.1-0.15 s.
+IMPORT_BEHIND_MS = 3000
+
+log = logging.getLogger(__name__)
+
+
+def import_dialog_behind() -> None:
+    threading.Thread(target=_import_dialog, name="import printing", daemon=True).start()
+
+
+def _import_dialog() -> None:
+    try:
+        import gridboard.ui.printing.dialog  # noqa: F401
+    except Exception:  # noqa: BLE001 - the first Print imports it again, and says what is wrong
+        log.exception("importing the print dialog behind the window failed")
 
 
 def __getattr__(name: str) -> Any:
@@ -42,6 +62,7 @@ class PrintingFeature(QObject):
         super().__init__(window)
         self.window = window
         self.setObjectName("printingFeature")
+        QTimer.singleShot(IMPORT_BEHIND_MS, self, import_dialog_behind)
         self.board = window.features.get(BoardFeature).view
         self._actions(window)
 
